@@ -1,0 +1,587 @@
+/* amends-case-list.c: the cases, filtered and sorted, read lazily from the store
+ *
+ * One query, which does all the filtering, sorting and full-text matching
+ * in SQLite, gives the ids of the cases in order; that array is all the
+ * list holds of a million rows (8 bytes a case).  A case is read only when
+ * a view asks for its position, a page of neighbours at a time, and kept in
+ * a small cache of the most recently used.  When the store commits a
+ * change, cached cases are refreshed in place (so rows on screen follow)
+ * and the ids are queried again; ::items-changed then names only the span
+ * between the first and the last position that differ.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "amends-case-list.h"
+#include "amends-store-private.h"
+
+#define PAGE_SIZE  64
+#define CACHE_SIZE 1024
+
+struct _AmendsCaseList
+{
+  GObject           parent_instance;
+
+  AmendsStore      *store;
+  AmendsCaseFilter  filter;
+  GArray           *ids;
+  GHashTable       *cache;       /* id → GList link in lru */
+  GQueue            lru;         /* AmendsCase, most recent first */
+  guint64           rows_loaded;
+  gboolean          dirty;
+  gulong            record_changed_id;
+  gulong            committed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmendsCaseList, amends_case_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Turns what a person typed into an FTS5 query: every word must appear,
+ * as the start of a word, and nothing typed is read as FTS syntax. */
+static char *
+make_match_query (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \t\n\r", -1);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_strdup (words[i]);
+
+      g_strdelimit (word, "\"", ' ');
+      g_strstrip (word);
+      if (*word == '\0')
+        continue;
+      g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word);
+    }
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+static char *
+build_ids_sql (const AmendsCaseFilter *filter,
+               gboolean                has_match)
+{
+  GString *sql = g_string_new ("SELECT c.id FROM cases AS c WHERE ");
+
+  g_string_append (sql, filter->trash ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
+
+  if (filter->status >= 0)
+    g_string_append (sql, " AND c.status = :status");
+  if (filter->owner_id == 0)
+    g_string_append (sql, " AND c.owner_id IS NULL");
+  else if (filter->owner_id > 0)
+    g_string_append (sql, " AND c.owner_id = :owner");
+  if (filter->overdue_only)
+    g_string_append (sql, " AND c.status IN ('open', 'in-recovery') AND c.paused_at IS NULL"
+                          " AND c.recovery_due_at + c.paused_seconds < :now");
+  if (filter->category != NULL)
+    g_string_append (sql, " AND c.category = :category");
+  if (has_match)
+    g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+
+  switch (filter->sort)
+    {
+    case AMENDS_CASE_SORT_NEWEST:
+      g_string_append (sql, " ORDER BY c.occurred_at DESC, c.id DESC");
+      break;
+
+    case AMENDS_CASE_SORT_OLDEST:
+      g_string_append (sql, " ORDER BY c.occurred_at, c.id");
+      break;
+
+    case AMENDS_CASE_SORT_URGENCY:
+    default:
+      g_string_append (sql, " ORDER BY c.urgency_group, c.urgency_key, c.id");
+      break;
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named_int64 (AmendsStmt *stmt,
+                  const char *name,
+                  gint64      value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_named_text (AmendsStmt *stmt,
+                 const char *name,
+                 const char *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static GArray *
+query_ids (AmendsCaseList  *self,
+           GError         **error)
+{
+  g_autofree char *match = make_match_query (self->filter.query);
+  g_autofree char *sql = build_ids_sql (&self->filter, match != NULL);
+  g_autoptr(AmendsStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!(stmt = amends_store_prepare (self->store, sql, error)))
+    return NULL;
+
+  bind_named_int64 (stmt, ":status", self->filter.status);
+  bind_named_int64 (stmt, ":owner", self->filter.owner_id);
+  bind_named_int64 (stmt, ":now", amends_store_now (self->store));
+  bind_named_text (stmt, ":category", self->filter.category);
+  bind_named_text (stmt, ":match", match);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      amends_store_set_error (self->store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static void
+cache_remove (AmendsCaseList *self,
+              gint64          id)
+{
+  GList *link = g_hash_table_lookup (self->cache, &id);
+
+  if (link == NULL)
+    return;
+
+  g_hash_table_remove (self->cache, &id);
+  g_object_unref (link->data);
+  g_queue_delete_link (&self->lru, link);
+}
+
+static void
+cache_clear (AmendsCaseList *self)
+{
+  g_hash_table_remove_all (self->cache);
+  g_queue_clear_full (&self->lru, g_object_unref);
+}
+
+static AmendsCase *
+cache_lookup (AmendsCaseList *self,
+              gint64          id)
+{
+  GList *link = g_hash_table_lookup (self->cache, &id);
+
+  if (link == NULL)
+    return NULL;
+
+  g_queue_unlink (&self->lru, link);
+  g_queue_push_head_link (&self->lru, link);
+
+  return link->data;
+}
+
+static void
+cache_insert (AmendsCaseList *self,
+              AmendsCase     *kase)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = amends_record_get_id (AMENDS_RECORD (kase));
+  g_queue_push_head (&self->lru, kase);
+  g_hash_table_insert (self->cache, key, self->lru.head);
+
+  while (self->lru.length > CACHE_SIZE)
+    cache_remove (self, amends_record_get_id (AMENDS_RECORD (self->lru.tail->data)));
+}
+
+/* Reads the page around @position, skipping the cases already cached. */
+static void
+load_page (AmendsCaseList *self,
+           guint           position)
+{
+  guint first = position - position % PAGE_SIZE;
+  guint last = MIN (first + PAGE_SIZE, self->ids->len);
+
+  for (guint i = first; i < last; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+      g_autoptr(GError) error = NULL;
+      AmendsCase *kase;
+
+      if (cache_lookup (self, id) != NULL)
+        continue;
+
+      kase = amends_store_load (self->store, AMENDS_TYPE_CASE, id, &error);
+      if (kase == NULL)
+        {
+          /* Another program removed it since the ids were read; show an
+           * empty row until the next refresh rather than fail the view. */
+          g_debug ("Case %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
+          kase = amends_case_new ();
+          amends_record_set_id (AMENDS_RECORD (kase), id);
+        }
+
+      self->rows_loaded++;
+      cache_insert (self, kase);
+    }
+}
+
+static GType
+amends_case_list_get_item_type (GListModel *model)
+{
+  return AMENDS_TYPE_CASE;
+}
+
+static guint
+amends_case_list_get_n_items (GListModel *model)
+{
+  return AMENDS_CASE_LIST (model)->ids->len;
+}
+
+static gpointer
+amends_case_list_get_item (GListModel *model,
+                           guint       position)
+{
+  AmendsCaseList *self = AMENDS_CASE_LIST (model);
+  AmendsCase *kase;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  kase = cache_lookup (self, id);
+  if (kase == NULL)
+    {
+      load_page (self, position);
+      kase = cache_lookup (self, id);
+    }
+
+  return g_object_ref (kase);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = amends_case_list_get_item_type;
+  iface->get_n_items = amends_case_list_get_n_items;
+  iface->get_item = amends_case_list_get_item;
+}
+
+static void
+refresh_cached (AmendsCaseList *self,
+                gint64          id)
+{
+  AmendsCase *kase = cache_lookup (self, id);
+  g_autoptr(GError) error = NULL;
+
+  if (kase != NULL && !amends_store_reload (self->store, AMENDS_RECORD (kase), &error))
+    cache_remove (self, id);
+}
+
+/* A changed name of a customer or owner shows on every row that has it. */
+static void
+refresh_cached_referring (AmendsCaseList *self,
+                          GType           type,
+                          gint64          id)
+{
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (GList *l = self->lru.head; l; l = l->next)
+    {
+      AmendsCase *kase = l->data;
+      gint64 ref = type == AMENDS_TYPE_CUSTOMER ? amends_case_get_customer_id (kase)
+                                                : amends_case_get_owner_id (kase);
+      if (ref == id)
+        {
+          gint64 case_id = amends_record_get_id (AMENDS_RECORD (kase));
+          g_array_append_val (stale, case_id);
+        }
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    refresh_cached (self, g_array_index (stale, gint64, i));
+}
+
+static void
+on_record_changed_cb (AmendsCaseList *self,
+                      GType           type,
+                      gint64          id,
+                      AmendsStore    *store)
+{
+  if (type == AMENDS_TYPE_CASE)
+    {
+      refresh_cached (self, id);
+      self->dirty = TRUE;
+    }
+  else if (type == AMENDS_TYPE_CUSTOMER || type == AMENDS_TYPE_STAFF)
+    {
+      refresh_cached_referring (self, type, id);
+      /* A new customer name can make a case match the search. */
+      if (self->filter.query != NULL)
+        self->dirty = TRUE;
+    }
+  else if (type == AMENDS_TYPE_ACTION && self->filter.query != NULL)
+    self->dirty = TRUE;
+}
+
+static void
+on_changes_committed_cb (AmendsCaseList *self,
+                         AmendsStore    *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->dirty)
+    return;
+
+  if (!amends_case_list_refresh (self, &error))
+    g_warning ("Could not refresh the list of cases: %s", error->message);
+}
+
+static void
+amends_case_list_dispose (GObject *object)
+{
+  AmendsCaseList *self = (AmendsCaseList *)object;
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->record_changed_id, self->store);
+      g_clear_signal_handler (&self->committed_id, self->store);
+    }
+  g_clear_object (&self->store);
+  cache_clear (self);
+
+  G_OBJECT_CLASS (amends_case_list_parent_class)->dispose (object);
+}
+
+static void
+amends_case_list_finalize (GObject *object)
+{
+  AmendsCaseList *self = (AmendsCaseList *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->filter.query, g_free);
+  g_clear_pointer (&self->filter.category, g_free);
+
+  G_OBJECT_CLASS (amends_case_list_parent_class)->finalize (object);
+}
+
+static void
+amends_case_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AmendsCaseList *self = AMENDS_CASE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_case_list_class_init (AmendsCaseListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amends_case_list_dispose;
+  object_class->finalize = amends_case_list_finalize;
+  object_class->get_property = amends_case_list_get_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amends_case_list_init (AmendsCaseList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_queue_init (&self->lru);
+}
+
+/**
+ * amends_case_list_new:
+ * @filter: (nullable): what to show; %NULL for every live case, most
+ *   urgent first
+ *
+ * Returns: (transfer full): a list that follows the store's changes
+ */
+AmendsCaseList *
+amends_case_list_new (AmendsStore             *store,
+                      const AmendsCaseFilter  *filter,
+                      GError                 **error)
+{
+  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(AmendsCaseList) self = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  if (filter == NULL)
+    filter = &all;
+
+  self = g_object_new (AMENDS_TYPE_CASE_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->filter = *filter;
+  self->filter.query = g_strdup (filter->query);
+  self->filter.category = g_strdup (filter->category);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  if (!(self->ids = query_ids (self, error)))
+    return NULL;
+
+  self->record_changed_id =
+    g_signal_connect_object (store, "record-changed",
+                             G_CALLBACK (on_record_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  self->committed_id =
+    g_signal_connect_object (store, "changes-committed",
+                             G_CALLBACK (on_changes_committed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  return g_steal_pointer (&self);
+}
+
+AmendsStore *
+amends_case_list_get_store (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * amends_case_list_find:
+ *
+ * Returns: the position of the case, or %GTK_INVALID_LIST_POSITION
+ *   (G_MAXUINT) when the list does not show it
+ */
+guint
+amends_case_list_find (AmendsCaseList *self,
+                       gint64          case_id)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      if (g_array_index (self->ids, gint64, i) == case_id)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/**
+ * amends_case_list_refresh:
+ *
+ * Reads the ids again, for when something besides a change in the store
+ * moves cases (time passing makes cases overdue), and emits
+ * ::items-changed for the span that differs.
+ */
+gboolean
+amends_case_list_refresh (AmendsCaseList  *self,
+                          GError         **error)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  GArray *new_ids;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_n, new_n;
+
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), FALSE);
+
+  if (!(new_ids = query_ids (self, error)))
+    return FALSE;
+
+  self->dirty = FALSE;
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = new_ids;
+  old_n = old_ids->len;
+  new_n = new_ids->len;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (new_ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
+         g_array_index (new_ids, gint64, new_n - 1 - suffix))
+    suffix++;
+
+  if (prefix == old_n && prefix == new_n)
+    return TRUE;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_n - prefix - suffix,
+                              new_n - prefix - suffix);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+/**
+ * amends_case_list_get_rows_loaded:
+ *
+ * Returns: how many cases this list has read from the store so far; lets
+ *   tests and benchmarks check that it reads only what is asked for
+ */
+guint64
+amends_case_list_get_rows_loaded (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
+
+  return self->rows_loaded;
+}

@@ -1,0 +1,264 @@
+/* amends-schema.c: the database's tables, numbered migrations
+ *
+ * Each migration moves the schema up one version.  All of the steps between
+ * the file's version and ours run in one transaction that also sets
+ * PRAGMA user_version, so a file is either wholly migrated or untouched.
+ * Never edit a migration that has shipped: add the next one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-schema.h"
+#include "amends-store.h"
+
+/* Version 1: the records.  Ids of other records are NULL when unset; times
+ * are Unix seconds; enumerations are stored by their nick so the file
+ * reads well in any SQLite tool. */
+static const char migration_1[] =
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  team TEXT,"
+  "  role TEXT NOT NULL DEFAULT 'front-desk',"
+  "  active INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  notes TEXT,"
+  "  created_at INTEGER"
+  ");"
+  "CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);"
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  summary TEXT NOT NULL CHECK (length (trim (summary)) > 0),"
+  "  description TEXT,"
+  "  customer_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  category TEXT,"
+  "  severity TEXT NOT NULL,"
+  "  channel TEXT NOT NULL,"
+  "  noticed_by TEXT NOT NULL,"
+  "  occurred_at INTEGER NOT NULL,"
+  "  logged_at INTEGER NOT NULL,"
+  "  logged_by_id INTEGER REFERENCES staff (id),"
+  "  owner_id INTEGER REFERENCES staff (id),"
+  "  team TEXT,"
+  "  status TEXT NOT NULL,"
+  "  recovery_due_at INTEGER NOT NULL,"
+  "  recovered_at INTEGER,"
+  "  closed_at INTEGER,"
+  "  paused_at INTEGER,"
+  "  paused_seconds INTEGER NOT NULL DEFAULT 0,"
+  "  pause_reason TEXT,"
+  "  fix TEXT,"
+  "  surprise TEXT,"
+  "  surprise_cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (surprise_cost_cents >= 0),"
+  "  rule_bent INTEGER NOT NULL DEFAULT 0,"
+  "  bent_rule TEXT,"
+  "  bent_rule_why TEXT,"
+  "  rater_failed INTEGER NOT NULL DEFAULT 0,"
+  "  rater_shown INTEGER NOT NULL DEFAULT 0,"
+  "  reaction TEXT NOT NULL,"
+  "  came_back TEXT NOT NULL,"
+  "  lesson TEXT,"
+  "  follow_up_due_at INTEGER,"
+  "  deleted_at INTEGER,"
+  /* Urgency, for the list's default order: running clocks first, the one
+   * due soonest (or most overdue) on top; then paused clocks; then the
+   * finished cases, most recently recovered first. */
+  "  urgency_group INTEGER GENERATED ALWAYS AS ("
+  "    CASE WHEN status IN ('recovered', 'closed') THEN 2"
+  "         WHEN paused_at IS NOT NULL THEN 1"
+  "         ELSE 0 END) VIRTUAL,"
+  "  urgency_key INTEGER GENERATED ALWAYS AS ("
+  "    CASE WHEN status IN ('recovered', 'closed')"
+  "         THEN -coalesce (recovered_at, closed_at, logged_at)"
+  "         ELSE recovery_due_at + paused_seconds END) VIRTUAL"
+  ");"
+  "CREATE INDEX cases_by_urgency ON cases (urgency_group, urgency_key, id)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX cases_by_occurred ON cases (occurred_at, id)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX cases_in_trash ON cases (deleted_at)"
+  "  WHERE deleted_at IS NOT NULL;"
+  "CREATE INDEX cases_by_status ON cases (status, urgency_group, urgency_key);"
+  "CREATE INDEX cases_by_owner ON cases (owner_id, urgency_group, urgency_key);"
+  "CREATE INDEX cases_by_category ON cases (category);"
+  "CREATE INDEX cases_by_customer ON cases (customer_id, occurred_at);"
+  "CREATE INDEX cases_by_follow_up ON cases (follow_up_due_at)"
+  "  WHERE follow_up_due_at IS NOT NULL;"
+  "CREATE TABLE actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  done_at INTEGER NOT NULL,"
+  "  staff_id INTEGER REFERENCES staff (id),"
+  "  text TEXT"
+  ");"
+  "CREATE INDEX actions_by_case ON actions (case_id, done_at);"
+  "CREATE TABLE stories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL UNIQUE REFERENCES cases (id) ON DELETE CASCADE,"
+  "  title TEXT,"
+  "  text TEXT,"
+  "  stage TEXT NOT NULL,"
+  "  created_at INTEGER,"
+  "  told_at INTEGER"
+  ");"
+  "CREATE INDEX stories_by_stage ON stories (stage, told_at);"
+  "CREATE TABLE story_heroes ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  PRIMARY KEY (story_id, staff_id)"
+  ") WITHOUT ROWID;"
+  /* No foreign keys: the history outlives what it describes. */
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  staff_id INTEGER,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT"
+  ");"
+  "CREATE INDEX audit_by_record ON audit_log (table_name, record_id, id);"
+  "CREATE TABLE reference_counters ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL"
+  ");";
+
+/* Version 2: full-text search over what a person remembers of a case: its
+ * summary and description, the customer's name and notes, and what was
+ * written on its timeline.  Triggers keep it in step whoever writes. */
+static const char migration_2[] =
+  "CREATE VIRTUAL TABLE case_search USING fts5 ("
+  "  summary, description, customer, timeline,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO case_search (rowid, summary, description, customer, timeline)"
+  "  SELECT c.id, c.summary, c.description,"
+  "         (SELECT p.name || ' ' || coalesce (p.notes, '') FROM customers AS p WHERE p.id = c.customer_id),"
+  "         (SELECT group_concat (a.text, ' ') FROM actions AS a WHERE a.case_id = c.id)"
+  "  FROM cases AS c;"
+  "CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN"
+  "  INSERT INTO case_search (rowid, summary, description, customer, timeline)"
+  "  VALUES (new.id, new.summary, new.description,"
+  "          (SELECT p.name || ' ' || coalesce (p.notes, '') FROM customers AS p WHERE p.id = new.customer_id),"
+  "          NULL);"
+  "END;"
+  "CREATE TRIGGER cases_search_update AFTER UPDATE OF summary, description, customer_id ON cases BEGIN"
+  "  UPDATE case_search SET summary = new.summary, description = new.description,"
+  "    customer = (SELECT p.name || ' ' || coalesce (p.notes, '') FROM customers AS p WHERE p.id = new.customer_id)"
+  "  WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN"
+  "  DELETE FROM case_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER customers_search_update AFTER UPDATE OF name, notes ON customers BEGIN"
+  "  UPDATE case_search SET customer = new.name || ' ' || coalesce (new.notes, '')"
+  "  WHERE rowid IN (SELECT c.id FROM cases AS c WHERE c.customer_id = new.id);"
+  "END;"
+  "CREATE TRIGGER actions_search_insert AFTER INSERT ON actions BEGIN"
+  "  UPDATE case_search SET timeline ="
+  "    (SELECT group_concat (a.text, ' ') FROM actions AS a WHERE a.case_id = new.case_id)"
+  "  WHERE rowid = new.case_id;"
+  "END;"
+  "CREATE TRIGGER actions_search_update AFTER UPDATE OF text ON actions BEGIN"
+  "  UPDATE case_search SET timeline ="
+  "    (SELECT group_concat (a.text, ' ') FROM actions AS a WHERE a.case_id = new.case_id)"
+  "  WHERE rowid = new.case_id;"
+  "END;"
+  "CREATE TRIGGER actions_search_delete AFTER DELETE ON actions BEGIN"
+  "  UPDATE case_search SET timeline ="
+  "    (SELECT group_concat (a.text, ' ') FROM actions AS a WHERE a.case_id = old.case_id)"
+  "  WHERE rowid = old.case_id;"
+  "END;";
+
+static const char * const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+int
+amends_schema_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                   _("The database could not be brought up to date: %s"),
+                   message ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_version (sqlite3  *db,
+             int       version,
+             GError  **error)
+{
+  /* PRAGMA takes no bound parameters; the value is our own integer. */
+  g_autofree char *sql =
+    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                     AMENDS_SCHEMA_APPLICATION_ID, version);
+
+  return exec_sql (db, sql, error);
+}
+
+/**
+ * amends_schema_migrate:
+ *
+ * Runs the migrations after @from_version up to and including @to_version
+ * in one transaction.  Taking a copy of the file first is the caller's job.
+ */
+gboolean
+amends_schema_migrate (sqlite3  *db,
+                       int       from_version,
+                       int       to_version,
+                       GError  **error)
+{
+  g_return_val_if_fail (from_version >= 0, FALSE);
+  g_return_val_if_fail (to_version <= amends_schema_get_latest_version (), FALSE);
+
+  if (from_version >= to_version)
+    return TRUE;
+
+  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int version = from_version + 1; version <= to_version; version++)
+    {
+      if (!exec_sql (db, migrations[version - 1], error))
+        goto failed;
+    }
+
+  if (!set_version (db, to_version, error) ||
+      !exec_sql (db, "COMMIT", error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

@@ -1,0 +1,56 @@
+/* amends-store-private.h: what the store's own files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "amends-store.h"
+
+G_BEGIN_DECLS
+
+/* A statement from the store's cache: reset and unbound when it goes out
+ * of scope, never finalized (the store does that when it closes). */
+typedef sqlite3_stmt AmendsStmt;
+void amends_stmt_release (AmendsStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsStmt, amends_stmt_release)
+
+sqlite3    *amends_store_get_db            (AmendsStore   *self);
+AmendsStmt *amends_store_prepare           (AmendsStore   *self,
+                                            const char    *sql,
+                                            GError       **error);
+gboolean    amends_store_set_error         (AmendsStore   *self,
+                                            int            rc,
+                                            GError       **error);
+gboolean    amends_store_step_done         (AmendsStore   *self,
+                                            AmendsStmt    *stmt,
+                                            GError       **error);
+char       *amends_store_select_sql        (AmendsStore   *self,
+                                            GType          type,
+                                            const char    *tail);
+gpointer    amends_store_read_record       (AmendsStore   *self,
+                                            GType          type,
+                                            AmendsStmt    *stmt);
+GListModel *amends_store_collect_records   (AmendsStore   *self,
+                                            GType          type,
+                                            AmendsStmt    *stmt,
+                                            GError       **error);
+gboolean    amends_store_audit             (AmendsStore   *self,
+                                            const char    *table,
+                                            gint64         record_id,
+                                            const char    *field,
+                                            const char    *before,
+                                            const char    *after,
+                                            GError       **error);
+void        amends_store_queue_change      (AmendsStore   *self,
+                                            GType          type,
+                                            gint64         id);
+gint64      amends_store_now               (AmendsStore   *self);
+void        amends_store_set_fixed_now     (AmendsStore   *self,
+                                            GDateTime     *now);
+guint64     amends_store_get_rows_read     (AmendsStore   *self);
+gboolean    amends_store_set_busy_timeout  (AmendsStore   *self,
+                                            int            milliseconds);
+
+G_END_DECLS

@@ -1,0 +1,139 @@
+/* amends-store.h: the SQLite database behind every record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "amends-action.h"
+#include "amends-case.h"
+#include "amends-customer.h"
+#include "amends-staff.h"
+#include "amends-story.h"
+
+G_BEGIN_DECLS
+
+#define AMENDS_STORE_ERROR (amends_store_error_quark ())
+
+/**
+ * AmendsStoreError:
+ * @AMENDS_STORE_ERROR_NOT_A_DATABASE: the file is not an Amends database
+ * @AMENDS_STORE_ERROR_TOO_NEW: written by a newer Amends; upgrade to open it
+ * @AMENDS_STORE_ERROR_CORRUPT: the database is damaged
+ * @AMENDS_STORE_ERROR_READ_ONLY: the file or its folder cannot be written
+ * @AMENDS_STORE_ERROR_DISK_FULL: no space left to save the change
+ * @AMENDS_STORE_ERROR_BUSY: another program holds the database
+ * @AMENDS_STORE_ERROR_NOT_FOUND: the record is not there (any more)
+ * @AMENDS_STORE_ERROR_INVALID: a value cannot be saved as it is
+ * @AMENDS_STORE_ERROR_FAILED: anything else
+ */
+typedef enum
+{
+  AMENDS_STORE_ERROR_NOT_A_DATABASE,
+  AMENDS_STORE_ERROR_TOO_NEW,
+  AMENDS_STORE_ERROR_CORRUPT,
+  AMENDS_STORE_ERROR_READ_ONLY,
+  AMENDS_STORE_ERROR_DISK_FULL,
+  AMENDS_STORE_ERROR_BUSY,
+  AMENDS_STORE_ERROR_NOT_FOUND,
+  AMENDS_STORE_ERROR_INVALID,
+  AMENDS_STORE_ERROR_FAILED,
+} AmendsStoreError;
+
+/* One row of the audit log. */
+typedef struct
+{
+  gint64  id;
+  gint64  at;          /* Unix seconds */
+  gint64  staff_id;    /* 0: nobody was at the desk */
+  char   *table;       /* "cases", "customers", ... */
+  gint64  record_id;
+  char   *field;       /* a column, or "created", "trashed", "restored", "purged" */
+  char   *before;      /* NULL when there was no value */
+  char   *after;
+} AmendsAuditEntry;
+
+#define AMENDS_TYPE_STORE (amends_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmendsStore, amends_store, AMENDS, STORE, GObject)
+
+GQuark       amends_store_error_quark            (void);
+void         amends_audit_entry_free             (AmendsAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsAuditEntry, amends_audit_entry_free)
+
+char        *amends_store_get_default_path       (void);
+AmendsStore *amends_store_open                   (const char   *path,
+                                                  GError      **error);
+const char  *amends_store_get_path               (AmendsStore  *self);
+gint64       amends_store_get_actor_id           (AmendsStore  *self);
+void         amends_store_set_actor_id           (AmendsStore  *self,
+                                                  gint64        staff_id);
+int          amends_store_get_recovery_target_hours (AmendsStore *self);
+void         amends_store_set_recovery_target_hours (AmendsStore *self,
+                                                     int          hours);
+
+gboolean     amends_store_begin                  (AmendsStore  *self,
+                                                  GError      **error);
+gboolean     amends_store_commit                 (AmendsStore  *self,
+                                                  GError      **error);
+void         amends_store_rollback               (AmendsStore  *self);
+
+gboolean     amends_store_insert                 (AmendsStore  *self,
+                                                  AmendsRecord *record,
+                                                  GError      **error);
+gboolean     amends_store_update                 (AmendsStore  *self,
+                                                  AmendsRecord *record,
+                                                  GError      **error);
+gpointer     amends_store_load                   (AmendsStore  *self,
+                                                  GType         type,
+                                                  gint64        id,
+                                                  GError      **error);
+gboolean     amends_store_reload                 (AmendsStore  *self,
+                                                  AmendsRecord *record,
+                                                  GError      **error);
+
+gboolean     amends_store_trash_case             (AmendsStore  *self,
+                                                  gint64        case_id,
+                                                  GError      **error);
+gboolean     amends_store_restore_case           (AmendsStore  *self,
+                                                  gint64        case_id,
+                                                  GError      **error);
+gboolean     amends_store_purge_case             (AmendsStore  *self,
+                                                  gint64        case_id,
+                                                  GError      **error);
+
+GListModel  *amends_store_list_staff             (AmendsStore  *self,
+                                                  gboolean      include_inactive,
+                                                  GError      **error);
+GListModel  *amends_store_list_customers         (AmendsStore  *self,
+                                                  const char   *name_prefix,
+                                                  guint         limit,
+                                                  GError      **error);
+GListModel  *amends_store_list_actions           (AmendsStore  *self,
+                                                  gint64        case_id,
+                                                  GError      **error);
+GListModel  *amends_store_list_customer_cases    (AmendsStore  *self,
+                                                  gint64        customer_id,
+                                                  GError      **error);
+GListModel  *amends_store_list_stories           (AmendsStore  *self,
+                                                  AmendsStoryStage stage,
+                                                  GError      **error);
+GArray      *amends_store_get_story_heroes       (AmendsStore  *self,
+                                                  gint64        story_id,
+                                                  GError      **error);
+gboolean     amends_store_set_story_heroes       (AmendsStore  *self,
+                                                  gint64        story_id,
+                                                  const gint64 *staff_ids,
+                                                  guint         n_staff_ids,
+                                                  GError      **error);
+GStrv        amends_store_list_categories        (AmendsStore  *self,
+                                                  GError      **error);
+GPtrArray   *amends_store_list_audit             (AmendsStore  *self,
+                                                  const char   *table,
+                                                  gint64        record_id,
+                                                  GError      **error);
+gint64       amends_store_count_cases            (AmendsStore  *self,
+                                                  GError      **error);
+
+G_END_DECLS

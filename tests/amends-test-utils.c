@@ -1,0 +1,139 @@
+/* amends-test-utils.c: what the tests share: a fresh database each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "amends-test-utils.h"
+
+char *
+amends_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("amends-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+amends_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_chmod (path, 0700);
+          amends_test_remove_dir (path);
+        }
+      else
+        g_unlink (path);
+    }
+
+  g_rmdir (dir);
+}
+
+GDateTime *
+amends_test_time (const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  GDateTime *dt = g_date_time_new_from_iso8601 (iso8601, utc);
+
+  g_assert_nonnull (dt);
+  return dt;
+}
+
+void
+amends_test_db_setup (AmendsTestDb  *db,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  db->dir = amends_test_make_dir ();
+  db->path = g_build_filename (db->dir, "amends.db", NULL);
+  db->now = amends_test_time ("2026-11-18T10:00:00Z");
+  db->store = amends_store_open (db->path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (db->store, db->now);
+}
+
+void
+amends_test_db_teardown (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  if (db->store != NULL)
+    g_assert_finalize_object (db->store);
+  g_clear_pointer (&db->now, g_date_time_unref);
+  amends_test_remove_dir (db->dir);
+  g_clear_pointer (&db->path, g_free);
+  g_clear_pointer (&db->dir, g_free);
+}
+
+/* Closes the file and opens it again, as quitting and starting would. */
+void
+amends_test_db_reopen (AmendsTestDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 actor = amends_store_get_actor_id (db->store);
+
+  g_assert_finalize_object (db->store);
+  db->store = amends_store_open (db->path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (db->store, db->now);
+  amends_store_set_actor_id (db->store, actor);
+}
+
+AmendsStaff *
+amends_test_add_staff (AmendsStore *store,
+                       const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+
+  g_object_set (staff, "name", name, NULL);
+  amends_store_insert (store, AMENDS_RECORD (staff), &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&staff);
+}
+
+AmendsCustomer *
+amends_test_add_customer (AmendsStore *store,
+                          const char  *name,
+                          const char  *notes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCustomer) customer = amends_customer_new ();
+
+  g_object_set (customer, "name", name, "notes", notes, NULL);
+  amends_store_insert (store, AMENDS_RECORD (customer), &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&customer);
+}
+
+AmendsCase *
+amends_test_add_case (AmendsStore *store,
+                      const char  *summary,
+                      GDateTime   *occurred_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+
+  g_object_set (kase, "summary", summary, "occurred-at", occurred_at, NULL);
+  amends_store_insert (store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&kase);
+}

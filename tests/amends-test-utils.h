@@ -1,0 +1,37 @@
+/* amends-test-utils.h: what the tests share: a fresh database each
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amends-store.h"
+#include "amends-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  AmendsStore *store;
+  GDateTime   *now;
+} AmendsTestDb;
+
+void        amends_test_db_setup     (AmendsTestDb  *db,
+                                      gconstpointer  data);
+void        amends_test_db_teardown  (AmendsTestDb  *db,
+                                      gconstpointer  data);
+void        amends_test_db_reopen    (AmendsTestDb  *db);
+char       *amends_test_make_dir     (void);
+void        amends_test_remove_dir   (const char    *dir);
+GDateTime  *amends_test_time         (const char    *iso8601);
+AmendsStaff *amends_test_add_staff   (AmendsStore   *store,
+                                      const char    *name);
+AmendsCustomer *amends_test_add_customer (AmendsStore *store,
+                                          const char  *name,
+                                          const char  *notes);
+AmendsCase *amends_test_add_case     (AmendsStore   *store,
+                                      const char    *summary,
+                                      GDateTime     *occurred_at);
+
+G_END_DECLS

@@ -1,0 +1,732 @@
+/* test-store.c: the store's operations on a real SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "amends-test-utils.h"
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_open_creates_private_files (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "deep", "amends", NULL);
+  g_autofree char *path = g_build_filename (folder, "amends.db", NULL);
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+  struct stat st;
+
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpstr (amends_store_get_path (store), ==, path);
+
+  g_assert_cmpint (stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (amends_store_count_cases (store, &error), ==, 0);
+
+  g_assert_finalize_object (store);
+  amends_test_remove_dir (dir);
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize before_len, after_len;
+  AmendsStore *store;
+
+  before = read_file (path, &before_len);
+  store = amends_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMENDS_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "amends.db"));
+
+  after = read_file (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_refuses_non_database (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < 200; i++)
+    g_string_append_printf (text, "Guest %d asked for a second lapel pin.\n", i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  assert_refused_unchanged (path, AMENDS_STORE_ERROR_NOT_A_DATABASE);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_refuses_other_database (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (path, AMENDS_STORE_ERROR_NOT_A_DATABASE);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_refuses_newer_version (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  AmendsStore *store;
+
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (path, AMENDS_STORE_ERROR_TOO_NEW);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_refuses_unwritable_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  /* Not even root may create files in /proc; a chmod'ed folder would not
+   * stop the root user that CI runs as. */
+  store = amends_store_open ("/proc/amends/amends.db", &error);
+  g_assert_null (store);
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "/proc/amends"));
+}
+
+static void
+test_open_reopens_with_data (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Cold soup", db->now);
+  g_autoptr(AmendsCase) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  amends_test_db_reopen (db);
+  again = amends_store_load (db->store, AMENDS_TYPE_CASE,
+                             amends_record_get_id (AMENDS_RECORD (kase)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_case_get_summary (again), ==, "Cold soup");
+  g_assert_cmpstr (amends_case_get_reference (again), ==, amends_case_get_reference (kase));
+}
+
+static void
+test_staff_crud (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = amends_test_add_staff (db->store, "Ada");
+  g_autoptr(AmendsStaff) bea = amends_test_add_staff (db->store, "bea");
+  g_autoptr(AmendsStaff) carl = amends_test_add_staff (db->store, "Carl");
+  g_autoptr(GListModel) active = NULL;
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(AmendsStaff) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (ada)), >, 0);
+  g_assert_true (amends_staff_get_active (ada));
+  g_assert_cmpint (amends_staff_get_role (ada), ==, AMENDS_STAFF_ROLE_FRONT_DESK);
+
+  g_object_set (carl, "active", FALSE, "role", AMENDS_STAFF_ROLE_MANAGER, "team", "Lobby", NULL);
+  amends_store_update (db->store, AMENDS_RECORD (carl), &error);
+  g_assert_no_error (error);
+
+  active = amends_store_list_staff (db->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (active), ==, 2);
+  first = g_list_model_get_item (active, 0);
+  g_assert_cmpstr (amends_staff_get_name (first), ==, "Ada");
+
+  everyone = amends_store_list_staff (db->store, TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (everyone), ==, 3);
+
+  amends_test_db_reopen (db);
+  {
+    g_autoptr(AmendsStaff) loaded = amends_store_load (db->store, AMENDS_TYPE_STAFF,
+                                                       amends_record_get_id (AMENDS_RECORD (carl)), &error);
+    g_assert_no_error (error);
+    g_assert_false (amends_staff_get_active (loaded));
+    g_assert_cmpint (amends_staff_get_role (loaded), ==, AMENDS_STAFF_ROLE_MANAGER);
+    g_assert_cmpstr (amends_staff_get_team (loaded), ==, "Lobby");
+  }
+}
+
+static void
+test_staff_needs_name (AmendsTestDb  *db,
+                       gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (staff, "name", "   ", NULL);
+  g_assert_false (amends_store_insert (db->store, AMENDS_RECORD (staff), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (staff)), ==, 0);
+}
+
+static void
+test_customer_list_by_prefix (AmendsTestDb  *db,
+                              gconstpointer  data)
+{
+  g_autoptr(AmendsCustomer) a = amends_test_add_customer (db->store, "Edward Caulfield", "Two children");
+  g_autoptr(AmendsCustomer) b = amends_test_add_customer (db->store, "edith Pratt", NULL);
+  g_autoptr(AmendsCustomer) c = amends_test_add_customer (db->store, "100% Percent", NULL);
+  g_autoptr(AmendsCustomer) d = amends_test_add_customer (db->store, "100 Kilo", NULL);
+  g_autoptr(GListModel) ed = NULL;
+  g_autoptr(GListModel) percent = NULL;
+  g_autoptr(GListModel) limited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ed = amends_store_list_customers (db->store, "ED", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ed), ==, 2);
+
+  /* A literal % must not act as a wildcard. */
+  percent = amends_store_list_customers (db->store, "100%", 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (percent), ==, 1);
+
+  limited = amends_store_list_customers (db->store, NULL, 3, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (limited), ==, 3);
+}
+
+static void
+test_case_reference_and_defaults (AmendsTestDb  *db,
+                                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) occurred = amends_test_time ("2026-11-18T08:30:00Z");
+  g_autoptr(AmendsStaff) ada = amends_test_add_staff (db->store, "Ada");
+  g_autoptr(AmendsCase) first = NULL;
+  g_autoptr(AmendsCase) second = NULL;
+  gint64 logged_by = 0;
+
+  amends_store_set_actor_id (db->store, amends_record_get_id (AMENDS_RECORD (ada)));
+  first = amends_test_add_case (db->store, "Only one lapel pin", occurred);
+  second = amends_test_add_case (db->store, "Cold coffee", NULL);
+
+  g_assert_cmpstr (amends_case_get_reference (first), ==, "C-2026-00001");
+  g_assert_cmpstr (amends_case_get_reference (second), ==, "C-2026-00002");
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_logged_at (first)), ==,
+                   g_date_time_to_unix (db->now));
+  g_assert_cmpint (g_date_time_difference (amends_case_get_recovery_due_at (first), occurred),
+                   ==, 24 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_occurred_at (second)), ==,
+                   g_date_time_to_unix (db->now));
+  g_assert_cmpint (amends_case_get_status (first), ==, AMENDS_CASE_STATUS_OPEN);
+  g_object_get (first, "logged-by-id", &logged_by, NULL);
+  g_assert_cmpint (logged_by, ==, amends_record_get_id (AMENDS_RECORD (ada)));
+
+  /* A new year starts a new sequence. */
+  {
+    g_autoptr(GDateTime) next_year = amends_test_time ("2027-01-02T09:00:00Z");
+    g_autoptr(AmendsCase) third = NULL;
+
+    amends_store_set_fixed_now (db->store, next_year);
+    third = amends_test_add_case (db->store, "Heating off", NULL);
+    g_assert_cmpstr (amends_case_get_reference (third), ==, "C-2027-00001");
+  }
+}
+
+static void
+test_case_target_hours (AmendsTestDb  *db,
+                        gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  amends_store_set_recovery_target_hours (db->store, 8);
+  kase = amends_test_add_case (db->store, "Lost luggage", db->now);
+  g_assert_cmpint (g_date_time_difference (amends_case_get_recovery_due_at (kase), db->now),
+                   ==, 8 * G_TIME_SPAN_HOUR);
+}
+
+static void
+test_case_needs_summary (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(AmendsCase) saved = amends_test_add_case (db->store, "Noisy room", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (amends_store_insert (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  amends_case_set_summary (saved, "");
+  g_assert_false (amends_store_update (db->store, AMENDS_RECORD (saved), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+
+  /* Nothing of the refused edit reached the file. */
+  amends_store_reload (db->store, AMENDS_RECORD (saved), NULL);
+  g_assert_cmpstr (amends_case_get_summary (saved), ==, "Noisy room");
+}
+
+static void
+test_case_update_audit (AmendsTestDb  *db,
+                        gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = amends_test_add_staff (db->store, "Ada");
+  g_autoptr(AmendsStaff) bob = amends_test_add_staff (db->store, "Bob");
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Only one pin", db->now);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ada_id = amends_record_get_id (AMENDS_RECORD (ada));
+  gint64 bob_id = amends_record_get_id (AMENDS_RECORD (bob));
+  gint64 case_id = amends_record_get_id (AMENDS_RECORD (kase));
+  const AmendsAuditEntry *entry;
+
+  amends_store_set_actor_id (db->store, bob_id);
+  g_object_set (kase,
+                "owner-id", ada_id,
+                "status", AMENDS_CASE_STATUS_IN_RECOVERY,
+                "rater-failed", AMENDS_RATER_EMPATHY | AMENDS_RATER_RELIABILITY,
+                "surprise-cost-cents", (gint64) 250,
+                NULL);
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_case_get_owner_name (kase), ==, "Ada");
+
+  audit = amends_store_list_audit (db->store, "cases", case_id, &error);
+  g_assert_no_error (error);
+  /* created + four fields */
+  g_assert_cmpuint (audit->len, ==, 5);
+
+  entry = audit->pdata[0];
+  g_assert_cmpstr (entry->field, ==, "created");
+  g_assert_cmpstr (entry->after, ==, "C-2026-00001");
+
+  for (guint i = 1; i < audit->len; i++)
+    {
+      entry = audit->pdata[i];
+      g_assert_cmpint (entry->staff_id, ==, bob_id);
+      g_assert_cmpint (entry->at, ==, g_date_time_to_unix (db->now));
+      if (g_str_equal (entry->field, "owner_id"))
+        {
+          g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, ada_id);
+          g_assert_null (entry->before);
+          g_assert_cmpstr (entry->after, ==, expected);
+        }
+      else if (g_str_equal (entry->field, "status"))
+        {
+          g_assert_cmpstr (entry->before, ==, "open");
+          g_assert_cmpstr (entry->after, ==, "in-recovery");
+        }
+      else if (g_str_equal (entry->field, "rater_failed"))
+        g_assert_cmpstr (entry->after, ==, "AMENDS_RATER_RELIABILITY | AMENDS_RATER_EMPATHY");
+      else if (g_str_equal (entry->field, "surprise_cost_cents"))
+        {
+          g_assert_cmpstr (entry->before, ==, "0");
+          g_assert_cmpstr (entry->after, ==, "250");
+        }
+      else
+        g_assert_not_reached ();
+    }
+
+  /* Saving again without a change writes no audit row. */
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = amends_store_list_audit (db->store, "cases", case_id, &error);
+  g_assert_cmpuint (audit->len, ==, 5);
+}
+
+static void
+test_case_all_fields_round_trip (AmendsTestDb  *db,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmendsCustomer) edward = amends_test_add_customer (db->store, "Edward", "Kids love blinking lights");
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "One pin only", db->now);
+  g_autoptr(GDateTime) follow_up = amends_test_time ("2026-11-20T09:00:00Z");
+  g_autoptr(AmendsCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GObjectClass *klass = G_OBJECT_GET_CLASS (kase);
+  AmendsRecordClass *record_class = AMENDS_RECORD_GET_CLASS (kase);
+
+  g_object_set (kase,
+                "description", "Asked for a second pin for his children; refused by the rule.",
+                "customer-id", amends_record_get_id (AMENDS_RECORD (edward)),
+                "category", "Registration",
+                "severity", AMENDS_SEVERITY_MINOR,
+                "channel", AMENDS_CHANNEL_IN_PERSON,
+                "noticed-by", AMENDS_NOTICED_BY_STAFF,
+                "team", "Registration desk",
+                "status", AMENDS_CASE_STATUS_RECOVERED,
+                "recovered-at", db->now,
+                "fix", "Two more pins",
+                "surprise", "Delivered to his seat",
+                "surprise-cost-cents", (gint64) 100,
+                "rule-bent", TRUE,
+                "bent-rule", "One pin per participant",
+                "bent-rule-why", "A happier customer is worth more",
+                "rater-failed", AMENDS_RATER_EMPATHY,
+                "rater-shown", AMENDS_RATER_RESPONSIVENESS | AMENDS_RATER_EMPATHY,
+                "reaction", AMENDS_REACTION_BLOWN_AWAY,
+                "came-back", AMENDS_CAME_BACK_YES,
+                "lesson", "Rules with little basis get bent",
+                "follow-up-due-at", follow_up,
+                NULL);
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  amends_test_db_reopen (db);
+  loaded = amends_store_load (db->store, AMENDS_TYPE_CASE,
+                              amends_record_get_id (AMENDS_RECORD (kase)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_case_get_customer_name (loaded), ==, "Edward");
+
+  for (guint i = 0; i < record_class->n_fields; i++)
+    {
+      GParamSpec *pspec = record_class->fields[i];
+      g_assert_true (g_object_class_find_property (klass, pspec->name) == pspec);
+      if (!amends_record_field_equal (pspec,
+                                      amends_record_peek_value (AMENDS_RECORD (kase), pspec),
+                                      amends_record_peek_value (AMENDS_RECORD (loaded), pspec)))
+        g_error ("Field %s did not survive a round trip", pspec->name);
+    }
+}
+
+static void
+test_case_trash_restore_purge (AmendsTestDb  *db,
+                               gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Wrong bill", db->now);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+  g_autoptr(AmendsAction) action = amends_action_new ();
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (action, "case-id", id, "text", "Called back", NULL);
+  amends_store_insert (db->store, AMENDS_RECORD (action), &error);
+  g_assert_no_error (error);
+
+  g_assert_false (amends_store_purge_case (db->store, id, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (amends_store_trash_case (db->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 0);
+  amends_store_reload (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_nonnull (amends_case_get_deleted_at (kase));
+
+  g_assert_false (amends_store_trash_case (db->store, id, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (amends_store_restore_case (db->store, id, &error));
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+  amends_store_reload (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_null (amends_case_get_deleted_at (kase));
+
+  g_assert_true (amends_store_trash_case (db->store, id, &error));
+  g_assert_true (amends_store_purge_case (db->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (amends_store_load (db->store, AMENDS_TYPE_CASE, id, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The timeline went with it; the history stays. */
+  g_assert_null (amends_store_load (db->store, AMENDS_TYPE_ACTION,
+                                    amends_record_get_id (AMENDS_RECORD (action)), &error));
+  g_clear_error (&error);
+  audit = amends_store_list_audit (db->store, "cases", id, &error);
+  g_assert_cmpuint (audit->len, ==, 5);
+  g_assert_cmpstr (((AmendsAuditEntry *) audit->pdata[1])->field, ==, "trashed");
+  g_assert_cmpstr (((AmendsAuditEntry *) audit->pdata[2])->field, ==, "restored");
+  g_assert_cmpstr (((AmendsAuditEntry *) audit->pdata[4])->field, ==, "purged");
+  g_assert_cmpstr (((AmendsAuditEntry *) audit->pdata[4])->before, ==, "C-2026-00001");
+}
+
+static void
+test_actions_timeline (AmendsTestDb  *db,
+                       gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = amends_test_add_staff (db->store, "Ada");
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Late breakfast", db->now);
+  gint64 case_id = amends_record_get_id (AMENDS_RECORD (kase));
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (db->now, -1);
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(AmendsAction) first = NULL;
+  g_autoptr(AmendsAction) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const AmendsActionKind kinds[] = { AMENDS_ACTION_KIND_APOLOGY, AMENDS_ACTION_KIND_CONTACT };
+
+  amends_store_set_actor_id (db->store, amends_record_get_id (AMENDS_RECORD (ada)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(AmendsAction) action = amends_action_new ();
+
+      g_object_set (action, "case-id", case_id, "kind", kinds[i],
+                    "text", i == 0 ? "Said sorry" : "Called the guest",
+                    "done-at", i == 1 ? earlier : NULL, NULL);
+      amends_store_insert (db->store, AMENDS_RECORD (action), &error);
+      g_assert_no_error (error);
+    }
+
+  timeline = amends_store_list_actions (db->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
+  first = g_list_model_get_item (timeline, 0);
+  second = g_list_model_get_item (timeline, 1);
+  g_assert_cmpint (amends_action_get_kind (first), ==, AMENDS_ACTION_KIND_CONTACT);
+  g_assert_cmpint (amends_action_get_kind (second), ==, AMENDS_ACTION_KIND_APOLOGY);
+  g_assert_cmpstr (amends_action_get_staff_name (second), ==, "Ada");
+  g_assert_cmpint (g_date_time_to_unix (amends_action_get_done_at (second)), ==,
+                   g_date_time_to_unix (db->now));
+}
+
+static void
+test_story_and_heroes (AmendsTestDb  *db,
+                       gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = amends_test_add_staff (db->store, "Ada");
+  g_autoptr(AmendsStaff) bob = amends_test_add_staff (db->store, "Bob");
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Pins", db->now);
+  g_autoptr(AmendsStory) story = amends_story_new ();
+  g_autoptr(AmendsStory) duplicate = amends_story_new ();
+  g_autoptr(GListModel) drafted = NULL;
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(GArray) heroes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2];
+
+  g_object_set (story, "case-id", amends_record_get_id (AMENDS_RECORD (kase)),
+                "title", "Two pins for two children", NULL);
+  amends_store_insert (db->store, AMENDS_RECORD (story), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_story_get_stage (story), ==, AMENDS_STORY_STAGE_CANDIDATE);
+
+  /* One story a case. */
+  g_object_set (duplicate, "case-id", amends_record_get_id (AMENDS_RECORD (kase)), NULL);
+  g_assert_false (amends_store_insert (db->store, AMENDS_RECORD (duplicate), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ids[0] = amends_record_get_id (AMENDS_RECORD (bob));
+  ids[1] = amends_record_get_id (AMENDS_RECORD (ada));
+  amends_store_set_story_heroes (db->store, amends_record_get_id (AMENDS_RECORD (story)), ids, 2, &error);
+  g_assert_no_error (error);
+  heroes = amends_store_get_story_heroes (db->store, amends_record_get_id (AMENDS_RECORD (story)), &error);
+  g_assert_cmpuint (heroes->len, ==, 2);
+  g_assert_cmpint (g_array_index (heroes, gint64, 0), ==, ids[1]);
+
+  g_object_set (story, "stage", AMENDS_STORY_STAGE_DRAFTED, NULL);
+  amends_store_update (db->store, AMENDS_RECORD (story), &error);
+  g_assert_no_error (error);
+  drafted = amends_store_list_stories (db->store, AMENDS_STORY_STAGE_DRAFTED, &error);
+  candidates = amends_store_list_stories (db->store, AMENDS_STORY_STAGE_CANDIDATE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (drafted), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 0);
+}
+
+static gint64
+search_count (AmendsStore *store,
+              const char  *query)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  sqlite3_prepare_v2 (amends_store_get_db (store),
+                      "SELECT count(*) FROM case_search WHERE case_search MATCH ?1", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static void
+test_search_follows_changes (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autoptr(AmendsCustomer) edward = amends_test_add_customer (db->store, "Edward Caulfield", "Loves cowboy boots");
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(AmendsAction) action = amends_action_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (kase, "summary", "Only one lapel pin", "description", "Registration desk refused",
+                "customer-id", amends_record_get_id (AMENDS_RECORD (edward)), NULL);
+  amends_store_insert (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (search_count (db->store, "lapel"), ==, 1);
+  g_assert_cmpint (search_count (db->store, "registration"), ==, 1);
+  g_assert_cmpint (search_count (db->store, "caulfield"), ==, 1);
+  g_assert_cmpint (search_count (db->store, "cowboy"), ==, 1);
+  g_assert_cmpint (search_count (db->store, "kansas"), ==, 0);
+
+  g_object_set (action, "case-id", amends_record_get_id (AMENDS_RECORD (kase)),
+                "text", "Handed two pins in Kansas", NULL);
+  amends_store_insert (db->store, AMENDS_RECORD (action), &error);
+  g_assert_cmpint (search_count (db->store, "kansas"), ==, 1);
+
+  g_object_set (edward, "name", "Ed Munich", NULL);
+  amends_store_update (db->store, AMENDS_RECORD (edward), &error);
+  g_assert_cmpint (search_count (db->store, "caulfield"), ==, 0);
+  g_assert_cmpint (search_count (db->store, "munich"), ==, 1);
+
+  amends_case_set_summary (kase, "Second badge refused");
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_cmpint (search_count (db->store, "lapel"), ==, 0);
+  g_assert_cmpint (search_count (db->store, "badge"), ==, 1);
+}
+
+typedef struct
+{
+  guint   n_changed;
+  guint   n_committed;
+  gint64  last_id;
+} SignalLog;
+
+static void
+on_record_changed (AmendsStore *store,
+                   GType        type,
+                   gint64       id,
+                   SignalLog   *log)
+{
+  g_assert_true (type == AMENDS_TYPE_CASE);
+  log->n_changed++;
+  log->last_id = id;
+}
+
+static void
+on_committed (AmendsStore *store,
+              SignalLog   *log)
+{
+  log->n_committed++;
+}
+
+static void
+test_transaction_batch (AmendsTestDb  *db,
+                        gconstpointer  data)
+{
+  SignalLog log = { 0 };
+  g_autoptr(AmendsCase) a = NULL;
+  g_autoptr(AmendsCase) bad = amends_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (db->store, "record-changed", G_CALLBACK (on_record_changed), &log);
+  g_signal_connect (db->store, "changes-committed", G_CALLBACK (on_committed), &log);
+
+  g_assert_true (amends_store_begin (db->store, &error));
+  a = amends_test_add_case (db->store, "First of the batch", NULL);
+  /* A failure inside the batch undoes only itself... */
+  g_assert_false (amends_store_insert (db->store, AMENDS_RECORD (bad), &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (log.n_changed, ==, 0);
+  g_assert_true (amends_store_commit (db->store, &error));
+
+  /* ...and the batch is announced once, after it is committed. */
+  g_assert_cmpuint (log.n_changed, ==, 1);
+  g_assert_cmpuint (log.n_committed, ==, 1);
+  g_assert_cmpint (log.last_id, ==, amends_record_get_id (AMENDS_RECORD (a)));
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+
+  /* A rolled-back batch is not announced and leaves nothing. */
+  g_assert_true (amends_store_begin (db->store, &error));
+  g_clear_object (&a);
+  a = amends_test_add_case (db->store, "Second", NULL);
+  amends_store_rollback (db->store);
+  g_assert_cmpuint (log.n_changed, ==, 1);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+
+  g_signal_handlers_disconnect_by_data (db->store, &log);
+}
+
+static void
+test_categories (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  const char *categories[] = { "Billing", "Room", "Billing", NULL, "" };
+  g_auto(GStrv) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_case_new ();
+      g_object_set (kase, "summary", "x", "category", categories[i], NULL);
+      amends_store_insert (db->store, AMENDS_RECORD (kase), &error);
+      g_assert_no_error (error);
+    }
+
+  list = amends_store_list_categories (db->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (list), ==, 2);
+  g_assert_cmpstr (list[0], ==, "Billing");
+  g_assert_cmpstr (list[1], ==, "Room");
+}
+
+#define ADD_DB_TEST(path, func) \
+  g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/creates-private-folder-and-file", test_open_creates_private_files);
+  g_test_add_func ("/store/open/refuses-non-database-unchanged", test_open_refuses_non_database);
+  g_test_add_func ("/store/open/refuses-other-program-database", test_open_refuses_other_database);
+  g_test_add_func ("/store/open/refuses-newer-version-unchanged", test_open_refuses_newer_version);
+  g_test_add_func ("/store/open/refuses-unwritable-folder", test_open_refuses_unwritable_folder);
+  ADD_DB_TEST ("/store/open/reopens-with-data", test_open_reopens_with_data);
+  ADD_DB_TEST ("/store/staff/create-update-list", test_staff_crud);
+  ADD_DB_TEST ("/store/staff/needs-name", test_staff_needs_name);
+  ADD_DB_TEST ("/store/customer/list-by-prefix", test_customer_list_by_prefix);
+  ADD_DB_TEST ("/store/case/reference-and-defaults", test_case_reference_and_defaults);
+  ADD_DB_TEST ("/store/case/due-follows-target-hours", test_case_target_hours);
+  ADD_DB_TEST ("/store/case/needs-summary", test_case_needs_summary);
+  ADD_DB_TEST ("/store/case/update-writes-audit", test_case_update_audit);
+  ADD_DB_TEST ("/store/case/every-field-round-trips", test_case_all_fields_round_trip);
+  ADD_DB_TEST ("/store/case/trash-restore-purge", test_case_trash_restore_purge);
+  ADD_DB_TEST ("/store/action/timeline-in-time-order", test_actions_timeline);
+  ADD_DB_TEST ("/store/story/stages-and-heroes", test_story_and_heroes);
+  ADD_DB_TEST ("/store/search/follows-changes", test_search_follows_changes);
+  ADD_DB_TEST ("/store/transaction/batch-announced-once", test_transaction_batch);
+  ADD_DB_TEST ("/store/case/categories-most-used-first", test_categories);
+
+  return g_test_run ();
+}
