@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "amends-case-list.h"
+#include "amends-enum-types.h"
 #include "amends-store-private.h"
 
 #define PAGE_SIZE  64
@@ -155,7 +156,13 @@ query_ids (AmendsCaseList  *self,
   if (!(stmt = amends_store_prepare (self->store, sql, error)))
     return NULL;
 
-  bind_named_int64 (stmt, ":status", self->filter.status);
+  if (self->filter.status >= 0)
+    {
+      g_autoptr(GEnumClass) statuses = g_type_class_ref (AMENDS_TYPE_CASE_STATUS);
+      GEnumValue *status = g_enum_get_value (statuses, self->filter.status);
+
+      bind_named_text (stmt, ":status", status ? status->value_nick : "");
+    }
   bind_named_int64 (stmt, ":owner", self->filter.owner_id);
   bind_named_int64 (stmt, ":now", amends_store_now (self->store));
   bind_named_text (stmt, ":category", self->filter.category);

@@ -1,0 +1,128 @@
+/* bench-case-list.c: how the case list holds up with a million cases
+ *
+ * Run with `./tools/dev bench` (meson test --benchmark).  Prints times and
+ * memory; it asserts nothing about time, which depends on the machine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "amends-case-list.h"
+#include "amends-test-utils.h"
+
+#define N_CASES 1000000
+
+static long
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static void
+fill (AmendsStore *store)
+{
+  static const char sql[] =
+    "BEGIN;"
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)"
+    "INSERT INTO cases (id, reference, summary, category, owner_id, severity, channel, noticed_by,"
+    "                   occurred_at, logged_at, status, recovery_due_at, reaction, came_back)"
+    "  SELECT i, printf ('C-2026-%07d', i),"
+    "         'Case ' || i || CASE i % 5 WHEN 0 THEN ' cold soup' WHEN 1 THEN ' lapel pin'"
+    "                                   WHEN 2 THEN ' noisy room' WHEN 3 THEN ' wrong bill' ELSE ' late taxi' END,"
+    "         CASE i % 4 WHEN 0 THEN 'Room' WHEN 1 THEN 'Billing' WHEN 2 THEN 'Food' ELSE 'Booking' END,"
+    "         NULL, 'minor', 'phone', 'customer',"
+    "         1700000000 + i * 60, 1700000000 + i * 60,"
+    "         CASE WHEN i % 10 = 0 THEN 'open' ELSE 'closed' END,"
+    "         1700000000 + i * 60 + 86400, 'unknown', 'unknown' FROM n;"
+    "COMMIT;";
+
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+time_list (AmendsStore            *store,
+           const char             *label,
+           const AmendsCaseFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCaseList) list = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double open_ms;
+  guint n;
+
+  list = amends_case_list_new (store, filter, &error);
+  g_assert_no_error (error);
+  open_ms = ms_since (start);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  start = g_get_monotonic_time ();
+  /* A screenful of rows in the middle, as scrolling there would bind. */
+  for (guint i = 0; i < 40 && n > 0; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), (n / 2 + i) % n);
+      g_assert_nonnull (item);
+    }
+
+  g_print ("%-32s %8u rows  query %8.1f ms  40 rows in the middle %6.2f ms  rows read %" G_GUINT64_FORMAT "\n",
+           label, n, open_ms, ms_since (start), amends_case_list_get_rows_loaded (list));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  AmendsTestDb db = { 0 };
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  gint64 start;
+  long rss_before;
+
+  amends_test_db_setup (&db, NULL);
+
+  start = g_get_monotonic_time ();
+  fill (db.store);
+  g_print ("Filled %d cases (with search index) in %.1f s\n", N_CASES, ms_since (start) / 1000.0);
+
+  rss_before = resident_kib ();
+
+  time_list (db.store, "urgency (default)", &filter);
+  filter.sort = AMENDS_CASE_SORT_NEWEST;
+  time_list (db.store, "newest first", &filter);
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.status = AMENDS_CASE_STATUS_OPEN;
+  time_list (db.store, "status = open", &filter);
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.overdue_only = TRUE;
+  time_list (db.store, "overdue only", &filter);
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.category = (char *) "Room";
+  time_list (db.store, "category = Room", &filter);
+
+  const char *queries[] = { "l", "la", "lap", "lapel", "lapel pin", "case 4242", "nothing-like-this" };
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("search \"%s\"", queries[i]);
+      filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+      filter.query = (char *) queries[i];
+      time_list (db.store, label, &filter);
+    }
+
+  g_print ("Resident memory: %ld KiB before the lists, %ld KiB after\n", rss_before, resident_kib ());
+
+  amends_test_db_teardown (&db, NULL);
+  return 0;
+}

@@ -1,0 +1,427 @@
+/* test-case-list.c: the lazy, filtered, sorted list of cases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "amends-case-list.h"
+#include "amends-test-utils.h"
+
+/* The clock stands at 2026-11-18 10:00 UTC (see amends-test-utils.c). */
+typedef struct
+{
+  AmendsTestDb  db;
+  AmendsStaff  *ada;
+  AmendsCase   *overdue;     /* A: due 08:00 today, 2 h late */
+  AmendsCase   *soon;        /* C: due 02:00 tomorrow */
+  AmendsCase   *later;       /* B: due 09:00 tomorrow */
+  AmendsCase   *paused;      /* D: past due, but the clock is paused */
+  AmendsCase   *recovered;   /* E: recovered at 09:00 today */
+  AmendsCase   *old;         /* F: recovered yesterday */
+} Fixture;
+
+static AmendsCase *
+add_case (Fixture    *f,
+          const char *summary,
+          const char *occurred,
+          const char *first_property,
+          ...)
+{
+  g_autoptr(GDateTime) occurred_at = amends_test_time (occurred);
+  g_autoptr(GError) error = NULL;
+  AmendsCase *kase = amends_case_new ();
+  va_list args;
+
+  g_object_set (kase, "summary", summary, "occurred-at", occurred_at, NULL);
+  va_start (args, first_property);
+  if (first_property != NULL)
+    g_object_set_valist (G_OBJECT (kase), first_property, args);
+  va_end (args);
+
+  amends_store_insert (f->db.store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  return kase;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GDateTime) paused_at = amends_test_time ("2026-11-18T05:00:00Z");
+  g_autoptr(GDateTime) recovered_today = amends_test_time ("2026-11-18T09:00:00Z");
+  g_autoptr(GDateTime) recovered_yesterday = amends_test_time ("2026-11-17T12:00:00Z");
+  gint64 ada_id;
+
+  amends_test_db_setup (&f->db, data);
+  f->ada = amends_test_add_staff (f->db.store, "Ada");
+  ada_id = amends_record_get_id (AMENDS_RECORD (f->ada));
+
+  f->overdue = add_case (f, "Room not ready", "2026-11-17T08:00:00Z",
+                         "category", "Room", "owner-id", ada_id, NULL);
+  f->later = add_case (f, "Cold breakfast", "2026-11-18T09:00:00Z",
+                       "category", "Food", "status", AMENDS_CASE_STATUS_IN_RECOVERY, NULL);
+  f->soon = add_case (f, "Only one lapel pin", "2026-11-18T02:00:00Z",
+                      "category", "Registration", "owner-id", ada_id, NULL);
+  f->paused = add_case (f, "Waiting for the guest", "2026-11-17T06:00:00Z",
+                        "paused-at", paused_at, "pause-reason", "Out until tonight", NULL);
+  f->recovered = add_case (f, "Wrong bill", "2026-11-17T20:00:00Z",
+                           "status", AMENDS_CASE_STATUS_RECOVERED,
+                           "recovered-at", recovered_today, "category", "Billing", NULL);
+  f->old = add_case (f, "Noisy room", "2026-11-16T12:00:00Z",
+                     "status", AMENDS_CASE_STATUS_CLOSED,
+                     "recovered-at", recovered_yesterday, "category", "Room", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->ada);
+  g_clear_object (&f->overdue);
+  g_clear_object (&f->later);
+  g_clear_object (&f->soon);
+  g_clear_object (&f->paused);
+  g_clear_object (&f->recovered);
+  g_clear_object (&f->old);
+  amends_test_db_teardown (&f->db, data);
+}
+
+static AmendsCaseList *
+make_list (Fixture                *f,
+           const AmendsCaseFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsCaseList *list = amends_case_list_new (f->db.store, filter, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+/* The list's order as the cases' summaries' first letters in the fixture's
+ * naming (A..F), e.g. "ACBDEF". */
+static char *
+order_of (Fixture        *f,
+          AmendsCaseList *list)
+{
+  GString *str = g_string_new (NULL);
+  AmendsCase *named[] = { f->overdue, f->later, f->soon, f->paused, f->recovered, f->old };
+  const char letters[] = "ABCDEF";
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(AmendsCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+      char letter = '?';
+
+      for (guint j = 0; j < G_N_ELEMENTS (named); j++)
+        if (amends_record_get_id (AMENDS_RECORD (named[j])) == id)
+          letter = letters[j];
+      g_string_append_c (str, letter);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+assert_order (Fixture                *f,
+              const AmendsCaseFilter *filter,
+              const char             *expected)
+{
+  g_autoptr(AmendsCaseList) list = make_list (f, filter);
+  g_autofree char *order = order_of (f, list);
+
+  g_assert_cmpstr (order, ==, expected);
+}
+
+static void
+test_order_urgency (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Overdue first, then least time left; paused after running clocks;
+   * finished cases last, the most recently recovered first. */
+  assert_order (f, NULL, "ACBDEF");
+}
+
+static void
+test_order_newest_oldest (Fixture       *f,
+                          gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+
+  filter.sort = AMENDS_CASE_SORT_NEWEST;
+  assert_order (f, &filter, "BCEADF");
+  filter.sort = AMENDS_CASE_SORT_OLDEST;
+  assert_order (f, &filter, "FDAECB");
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+
+  filter.status = AMENDS_CASE_STATUS_IN_RECOVERY;
+  assert_order (f, &filter, "B");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.owner_id = amends_record_get_id (AMENDS_RECORD (f->ada));
+  assert_order (f, &filter, "AC");
+
+  filter.owner_id = 0;
+  assert_order (f, &filter, "BDEF");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.overdue_only = TRUE;
+  assert_order (f, &filter, "A");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.category = (char *) "Room";
+  assert_order (f, &filter, "AF");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.query = (char *) "lapel";
+  assert_order (f, &filter, "C");
+
+  /* Prefixes match, every word must, and FTS syntax is taken literally. */
+  filter.query = (char *) "  ROO  not ";
+  assert_order (f, &filter, "A");
+  filter.query = (char *) "room NEAR\"";
+  assert_order (f, &filter, "");
+  filter.query = (char *) "\" OR *";
+  assert_order (f, &filter, "");
+
+  /* Filters combine. */
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.category = (char *) "Room";
+  filter.status = AMENDS_CASE_STATUS_CLOSED;
+  assert_order (f, &filter, "F");
+}
+
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  amends_store_trash_case (f->db.store, amends_record_get_id (AMENDS_RECORD (f->soon)), &error);
+  g_assert_no_error (error);
+
+  assert_order (f, NULL, "ABDEF");
+  filter.trash = TRUE;
+  assert_order (f, &filter, "C");
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *log)
+{
+  log->position = position;
+  log->removed = removed;
+  log->added = added;
+  log->count++;
+}
+
+static void
+test_items_changed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(AmendsCaseList) list = make_list (f, NULL);
+  g_autoptr(AmendsCase) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged log = { 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &log);
+
+  /* Insert: due in 24 h, so after B (23 h) and before the paused D. */
+  fresh = amends_test_add_case (f->db.store, "Heating off", f->db.now);
+  g_assert_cmpuint (log.count, ==, 1);
+  g_assert_cmpuint (log.position, ==, 3);
+  g_assert_cmpuint (log.removed, ==, 0);
+  g_assert_cmpuint (log.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+  g_assert_cmpuint (amends_case_list_find (list, amends_record_get_id (AMENDS_RECORD (fresh))), ==, 3);
+
+  /* Update that moves: C is recovered now, the most recent recovery.
+   * A C B G D E F  →  A B G D C E F: positions 1..4 differ. */
+  g_object_set (f->soon, "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", f->db.now, NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (f->soon), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.count, ==, 2);
+  g_assert_cmpuint (log.position, ==, 1);
+  g_assert_cmpuint (log.removed, ==, 4);
+  g_assert_cmpuint (log.added, ==, 4);
+
+  /* Delete (to the trash): B leaves position 1. */
+  amends_store_trash_case (f->db.store, amends_record_get_id (AMENDS_RECORD (f->later)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.count, ==, 3);
+  g_assert_cmpuint (log.position, ==, 1);
+  g_assert_cmpuint (log.removed, ==, 1);
+  g_assert_cmpuint (log.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+
+  /* Restore brings it back where it was. */
+  amends_store_restore_case (f->db.store, amends_record_get_id (AMENDS_RECORD (f->later)), &error);
+  g_assert_cmpuint (log.count, ==, 4);
+  g_assert_cmpuint (log.position, ==, 1);
+  g_assert_cmpuint (log.removed, ==, 0);
+  g_assert_cmpuint (log.added, ==, 1);
+}
+
+static void
+on_notify_summary (GObject    *object,
+                   GParamSpec *pspec,
+                   guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_update_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(AmendsCaseList) list = make_list (f, NULL);
+  g_autoptr(AmendsCase) shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_autoptr(AmendsCase) shown_again = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged log = { 0 };
+  guint notified = 0;
+
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (shown)), ==,
+                   amends_record_get_id (AMENDS_RECORD (f->overdue)));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &log);
+  g_signal_connect (shown, "notify::summary", G_CALLBACK (on_notify_summary), &notified);
+
+  /* An edit that keeps the order changes the row's object, not the list. */
+  amends_case_set_summary (f->overdue, "Room not ready at 3 pm");
+  amends_store_update (f->db.store, AMENDS_RECORD (f->overdue), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (log.count, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (amends_case_get_summary (shown), ==, "Room not ready at 3 pm");
+  shown_again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (shown == shown_again);
+
+  /* A new owner's name shows on the row too. */
+  g_object_set (f->ada, "name", "Ada Lovelace", NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (f->ada), &error);
+  g_assert_cmpstr (amends_case_get_owner_name (shown), ==, "Ada Lovelace");
+}
+
+static void
+test_search_follows_timeline (Fixture       *f,
+                              gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(AmendsCaseList) list = NULL;
+  g_autoptr(AmendsAction) action = amends_action_new ();
+  g_autoptr(GError) error = NULL;
+
+  filter.query = (char *) "boots";
+  list = make_list (f, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  g_object_set (action, "case-id", amends_record_get_id (AMENDS_RECORD (f->soon)),
+                "text", "Brought cowboy boots for the children", NULL);
+  amends_store_insert (f->db.store, AMENDS_RECORD (action), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+/* A million cases, written straight into the file: going through the
+ * store one by one would take minutes and test nothing more. */
+static void
+fill_million (AmendsStore *store)
+{
+  static const char sql[] =
+    "BEGIN;"
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)"
+    "INSERT INTO cases (id, reference, summary, severity, channel, noticed_by, occurred_at,"
+    "                   logged_at, status, recovery_due_at, reaction, came_back)"
+    "  SELECT i, printf ('C-2026-%07d', i), 'Case ' || i, 'minor', 'phone', 'customer',"
+    "         1700000000 + i * 60, 1700000000 + i * 60, 'open', 1700000000 + i * 60 + 86400,"
+    "         'unknown', 'unknown' FROM n;"
+    "COMMIT;";
+
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_lazy_million (AmendsTestDb  *db,
+                   gconstpointer  data)
+{
+  g_autoptr(AmendsCaseList) list = NULL;
+  g_autoptr(AmendsCase) middle = NULL;
+  g_autoptr(AmendsCase) neighbour = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  guint64 rows_before;
+
+  fill_million (db->store);
+
+  filter.sort = AMENDS_CASE_SORT_OLDEST;
+  list = amends_case_list_new (db->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000000);
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, 0);
+
+  rows_before = amends_store_get_rows_read (db->store);
+  middle = g_list_model_get_item (G_LIST_MODEL (list), 500000);
+  g_assert_cmpstr (amends_case_get_summary (middle), ==, "Case 500001");
+
+  /* One page around the item was read, none of the rows before it. */
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), <=, 64);
+  g_assert_cmpuint (amends_store_get_rows_read (db->store) - rows_before, <=, 64);
+
+  /* Its neighbour comes from the same page. */
+  neighbour = g_list_model_get_item (G_LIST_MODEL (list), 500001);
+  g_assert_cmpstr (amends_case_get_summary (neighbour), ==, "Case 500002");
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), <=, 64);
+
+  /* Walking far away keeps the cache bounded (1024 cases). */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(AmendsCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i * 9973);
+      g_assert_nonnull (kase);
+    }
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), <=, 101 * 64);
+}
+
+#define ADD_FIXTURE_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD_FIXTURE_TEST ("/case-list/order/urgency", test_order_urgency);
+  ADD_FIXTURE_TEST ("/case-list/order/newest-and-oldest", test_order_newest_oldest);
+  ADD_FIXTURE_TEST ("/case-list/filter/each-and-combined", test_filters);
+  ADD_FIXTURE_TEST ("/case-list/filter/trash", test_trash);
+  ADD_FIXTURE_TEST ("/case-list/items-changed/insert-update-delete", test_items_changed);
+  ADD_FIXTURE_TEST ("/case-list/items-changed/edit-in-place", test_update_in_place);
+  ADD_FIXTURE_TEST ("/case-list/search/follows-timeline", test_search_follows_timeline);
+  g_test_add ("/case-list/lazy/million-rows-item-500000", AmendsTestDb, NULL,
+              amends_test_db_setup, test_lazy_million, amends_test_db_teardown);
+
+  return g_test_run ();
+}
