@@ -10,6 +10,32 @@
 
 G_BEGIN_DECLS
 
+struct _AmendsStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;     /* SQL text → sqlite3_stmt */
+  GHashTable *select_sql;     /* GType → SQL text reading one record */
+
+  gint64      actor_id;
+  int         recovery_target_hours;
+  GDateTime  *fixed_now;
+  guint64     rows_read;
+
+  guint       depth;          /* transaction nesting */
+  GArray     *pending;        /* AmendsStoreChange, announced on commit */
+  GArray     *marks;          /* pending->len at each savepoint */
+};
+
+typedef struct
+{
+  GType  type;
+  gint64 id;
+} AmendsStoreChange;
+
+
 /* A statement from the store's cache: reset and unbound when it goes out
  * of scope, never finalized (the store does that when it closes). */
 typedef sqlite3_stmt AmendsStmt;
