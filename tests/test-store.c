@@ -698,6 +698,96 @@ test_categories (AmendsTestDb  *db,
   g_assert_cmpstr (list[1], ==, "Room");
 }
 
+
+static void
+test_customer_cases (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  g_autoptr(AmendsCustomer) edward = amends_test_add_customer (db->store, "Edward", NULL);
+  g_autoptr(GDateTime) last_year = amends_test_time ("2025-06-01T12:00:00Z");
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(AmendsCase) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *summaries[] = { "Only one pin", "Wrong boots size", "Someone else's case" };
+  gint64 trashed_id = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_case_new ();
+
+      g_object_set (kase, "summary", summaries[i], "occurred-at", i == 0 ? last_year : NULL,
+                    "customer-id", i < 2 ? amends_record_get_id (AMENDS_RECORD (edward)) : 0, NULL);
+      amends_store_insert (db->store, AMENDS_RECORD (kase), &error);
+      g_assert_no_error (error);
+      trashed_id = amends_record_get_id (AMENDS_RECORD (kase));
+    }
+
+  cases = amends_store_list_customer_cases (db->store, amends_record_get_id (AMENDS_RECORD (edward)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  newest = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (amends_case_get_summary (newest), ==, "Wrong boots size");
+  g_assert_cmpstr (amends_case_get_customer_name (newest), ==, "Edward");
+
+  /* Cases in the trash are not part of the history shown. */
+  amends_store_trash_case (db->store, amends_record_get_id (AMENDS_RECORD (newest)), &error);
+  g_clear_object (&cases);
+  cases = amends_store_list_customer_cases (db->store, amends_record_get_id (AMENDS_RECORD (edward)), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_assert_cmpint (trashed_id, >, 0);
+}
+
+static void
+test_disk_full_keeps_data (AmendsTestDb  *db,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kept = amends_test_add_case (db->store, "Saved before the disk filled", NULL);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(AmendsCase) big = amends_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* SQLite's page limit fails a write exactly as a full disk does. */
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store),
+                                 "PRAGMA max_page_count = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 20000; i++)
+    g_string_append (huge, "The guest asked for a second pin. ");
+  g_object_set (big, "summary", "Huge", "description", huge->str, NULL);
+
+  g_assert_false (amends_store_insert (db->store, AMENDS_RECORD (big), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (big)), ==, 0);
+
+  amends_test_db_reopen (db);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+}
+
+static void
+test_busy_database (AmendsTestDb  *db,
+                    gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Wrong room", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (db->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  amends_store_set_busy_timeout (db->store, 50);
+  amends_case_set_summary (kase, "Wrong room, twice");
+  g_assert_false (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  /* Once it lets go, the same edit goes through. */
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+}
+
 #define ADD_DB_TEST(path, func) \
   g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
 
@@ -727,6 +817,9 @@ main (int   argc,
   ADD_DB_TEST ("/store/search/follows-changes", test_search_follows_changes);
   ADD_DB_TEST ("/store/transaction/batch-announced-once", test_transaction_batch);
   ADD_DB_TEST ("/store/case/categories-most-used-first", test_categories);
+  ADD_DB_TEST ("/store/customer/earlier-cases", test_customer_cases);
+  ADD_DB_TEST ("/store/errors/disk-full-keeps-data", test_disk_full_keeps_data);
+  ADD_DB_TEST ("/store/errors/busy-then-retry", test_busy_database);
 
   return g_test_run ();
 }
