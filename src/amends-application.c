@@ -1,0 +1,507 @@
+/* amends-application.c: the application: command line, actions, windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-application.h"
+#include "amends-demo.h"
+#include "amends-preferences-window.h"
+#include "amends-window.h"
+
+struct _AmendsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  AmendsStore    *store;
+
+  /* From the command line: a database other than the usual one, and
+   * whether it is the demo database (filled when empty). */
+  char           *database_path;
+  gboolean        demo;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsApplication, amends_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database in PATH instead of the usual one"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a separate database filled with example cases, to try Amends"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version of Amends and quit"), NULL },
+  { NULL }
+};
+
+/* The person saved as being at the desk only becomes the store's actor if
+ * this database knows them as active staff: the setting is shared by every
+ * database the user opens, and a stale id must not sign anyone's changes. */
+static gboolean
+map_current_staff_to_actor (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  AmendsStore *store = user_data;
+  gint64 staff_id = g_variant_get_int64 (variant);
+
+  if (staff_id > 0)
+    {
+      g_autoptr(AmendsStaff) staff = NULL;
+      g_autoptr(GError) error = NULL;
+
+      staff = amends_store_load (store, AMENDS_TYPE_STAFF, staff_id, &error);
+      if (staff == NULL || !amends_staff_get_active (staff))
+        {
+          g_debug ("Staff member %" G_GINT64_FORMAT " is not at the desk of %s: %s",
+                   staff_id, amends_store_get_path (store),
+                   error ? error->message : "not active");
+          staff_id = 0;
+        }
+    }
+
+  g_value_set_int64 (value, MAX (staff_id, 0));
+
+  return TRUE;
+}
+
+static void
+amends_application_bind_store (AmendsApplication *self)
+{
+  if (self->settings == NULL || self->store == NULL)
+    return;
+
+  g_settings_bind_with_mapping (self->settings, "current-staff",
+                                self->store, "actor-id",
+                                G_SETTINGS_BIND_GET,
+                                map_current_staff_to_actor, NULL,
+                                self->store, NULL);
+  g_settings_bind (self->settings, "recovery-target-hours",
+                   self->store, "recovery-target-hours",
+                   G_SETTINGS_BIND_GET);
+}
+
+static void
+amends_application_unbind_store (AmendsApplication *self)
+{
+  if (self->settings == NULL || self->store == NULL)
+    return;
+
+  g_settings_unbind (self->store, "actor-id");
+  g_settings_unbind (self->store, "recovery-target-hours");
+}
+
+static char *
+amends_application_get_database_path (AmendsApplication *self)
+{
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  return amends_store_get_default_path ();
+}
+
+static AmendsStore *
+amends_application_open_store (AmendsApplication  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(AmendsStore) store = NULL;
+
+  store = amends_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  if (self->demo)
+    {
+      gint64 n_cases = amends_store_count_cases (store, error);
+
+      if (n_cases < 0)
+        return NULL;
+
+      if (n_cases == 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          if (!amends_demo_populate (store, now, error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/* Shown instead of the main window when the database cannot be opened.
+ * A window of its own rather than an AdwMessageDialog, which wants a
+ * parent window that does not exist here. */
+static GtkWindow *
+amends_application_create_error_window (AmendsApplication *self,
+                                        const char        *path,
+                                        const GError      *error)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *header_bar;
+  GtkWidget *status_page;
+  GtkWidget *button;
+  g_autofree char *message = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *description = NULL;
+
+  window = adw_application_window_new (GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (window), _("Amends"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, -1);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+
+  header_bar = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar),
+                                   adw_window_title_new (_("Amends"), NULL));
+  gtk_widget_add_css_class (header_bar, "flat");
+  gtk_box_append (GTK_BOX (box), header_bar);
+
+  /* The status page's description is markup; a path may hold a '&'. The
+   * message names the file; the full path says which one it is. */
+  message = g_markup_escape_text (error->message, -1);
+  location = g_markup_escape_text (path, -1);
+  description = g_strdup_printf ("%s\n\n<small>%s</small>", message, location);
+
+  status_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), _("Could Not Open the Database"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status_page), description);
+  gtk_widget_set_vexpand (status_page, TRUE);
+  gtk_box_append (GTK_BOX (box), status_page);
+
+  button = gtk_button_new_with_mnemonic (_("_Quit"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.quit");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status_page), button);
+
+  gtk_window_set_default_widget (GTK_WINDOW (window), button);
+  gtk_widget_grab_focus (button);
+
+  return GTK_WINDOW (window);
+}
+
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
+static void
+amends_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  AmendsApplication *self = user_data;
+  GList *windows;
+
+  /* Close the main windows the way the user would, so that they save
+   * their state on close-request; then stop, whatever else is open. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              ref_window, NULL);
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      if (AMENDS_IS_WINDOW (l->data))
+        gtk_window_close (l->data);
+    }
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+amends_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  AmendsApplication *self = user_data;
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Amends"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Amends developers"),
+                        "copyright", _("© The Amends developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/amends/amends",
+                        "issue-url", "https://github.com/amends/amends/issues",
+                        /* Translators: your names, one a line, as you want them credited */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+amends_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  AmendsApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AmendsPreferencesWindow *preferences;
+
+  preferences = amends_preferences_window_new (parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", amends_application_quit_action },
+  { "about", amends_application_about_action },
+  { "preferences", amends_application_preferences_action },
+};
+
+static int
+amends_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  AmendsApplication *self = AMENDS_APPLICATION (application);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("amends %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  if (database != NULL && self->demo)
+    {
+      g_printerr ("%s\n", _("Use either --database or --demo, not both."));
+      return 1;
+    }
+
+  if (database != NULL && database[0] == '\0')
+    {
+      g_printerr ("%s\n", _("--database needs the path of a database file."));
+      return 1;
+    }
+
+  if (database != NULL)
+    self->database_path = g_canonicalize_filename (database, NULL);
+  else if (self->demo)
+    self->database_path = amends_demo_get_default_path ();
+
+  /* Each instance opens its own database: one on another file must not
+   * hand its window over to the instance that has the usual one open. */
+  if (self->database_path != NULL)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+amends_application_startup (GApplication *application)
+{
+  AmendsApplication *self = AMENDS_APPLICATION (application);
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (amends_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  /* Not in init: `amends --version` must work without the schema. */
+  self->settings = g_settings_new (APP_ID);
+  amends_application_bind_store (self);
+}
+
+static void
+amends_application_activate (GApplication *application)
+{
+  AmendsApplication *self = AMENDS_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL && self->store == NULL)
+    {
+      g_autoptr(AmendsStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = amends_application_get_database_path (self);
+
+      store = amends_application_open_store (self, path, &error);
+      if (store == NULL)
+        window = amends_application_create_error_window (self, path, error);
+      else
+        amends_application_set_store (self, store);
+    }
+
+  if (window == NULL)
+    window = GTK_WINDOW (amends_window_new (GTK_APPLICATION (self), self->store));
+
+  gtk_window_present (window);
+}
+
+static void
+amends_application_dispose (GObject *object)
+{
+  AmendsApplication *self = (AmendsApplication *)object;
+
+  amends_application_unbind_store (self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (amends_application_parent_class)->dispose (object);
+}
+
+static void
+amends_application_finalize (GObject *object)
+{
+  AmendsApplication *self = (AmendsApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (amends_application_parent_class)->finalize (object);
+}
+
+static void
+amends_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AmendsApplication *self = AMENDS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_application_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AmendsApplication *self = AMENDS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      amends_application_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_application_class_init (AmendsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = amends_application_dispose;
+  object_class->finalize = amends_application_finalize;
+  object_class->get_property = amends_application_get_property;
+  object_class->set_property = amends_application_set_property;
+
+  application_class->handle_local_options = amends_application_handle_local_options;
+  application_class->startup = amends_application_startup;
+  application_class->activate = amends_application_activate;
+
+  /**
+   * AmendsApplication:store:
+   *
+   * The database the windows show. Opened on the first activation unless
+   * set before (as the tests do).
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amends_application_init (AmendsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Amends is the service recovery desk: log what went wrong "
+                                              "for a customer, own it and put it right within 24 hours."));
+}
+
+AmendsApplication *
+amends_application_new (void)
+{
+  return g_object_new (AMENDS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/**
+ * amends_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL before
+ *   the first activation
+ */
+AmendsStore *
+amends_application_get_store (AmendsApplication *self)
+{
+  g_return_val_if_fail (AMENDS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * amends_application_set_store:
+ * @store: (nullable): the database to show
+ *
+ * Uses @store instead of opening one on activation, and keeps its actor
+ * and recovery target in step with the settings.
+ */
+void
+amends_application_set_store (AmendsApplication *self,
+                              AmendsStore       *store)
+{
+  g_return_if_fail (AMENDS_IS_APPLICATION (self));
+  g_return_if_fail (!store || AMENDS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  amends_application_unbind_store (self);
+  g_set_object (&self->store, store);
+  amends_application_bind_store (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}

@@ -1,0 +1,92 @@
+/* amends-preferences-window.c: the settings a manager sets once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-preferences-window.h"
+
+struct _AmendsPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwEntryRow          *organisation_row;
+  GtkSpinButton        *recovery_target_spin;
+  GtkSpinButton        *target_recovered_spin;
+  GtkSpinButton        *target_blown_away_spin;
+  AdwEntryRow          *currency_row;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsPreferencesWindow, amends_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+amends_preferences_window_dispose (GObject *object)
+{
+  AmendsPreferencesWindow *self = (AmendsPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (amends_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+amends_preferences_window_class_init (AmendsPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amends_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, recovery_target_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, target_recovered_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, target_blown_away_spin);
+  gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, currency_row);
+}
+
+static void
+amends_preferences_window_init (AmendsPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_settings_bind (self->settings, "organisation-name",
+                   self->organisation_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "recovery-target-hours",
+                   self->recovery_target_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "target-recovered-within",
+                   self->target_recovered_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "target-blown-away",
+                   self->target_blown_away_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "currency",
+                   self->currency_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * amends_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ *
+ * Returns: (transfer none): a new preferences window, transient for @parent
+ */
+AmendsPreferencesWindow *
+amends_preferences_window_new (GtkWindow *parent)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (AMENDS_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+}

@@ -1,0 +1,17 @@
+/* amends-preferences-window.h: the settings a manager sets once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define AMENDS_TYPE_PREFERENCES_WINDOW (amends_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmendsPreferencesWindow, amends_preferences_window, AMENDS, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+AmendsPreferencesWindow *amends_preferences_window_new (GtkWindow *parent);
+
+G_END_DECLS

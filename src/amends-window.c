@@ -1,0 +1,523 @@
+/* amends-window.c: the main window: who is at the desk, and the three views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-window.h"
+
+struct _AmendsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AmendsStore          *store;
+  GSettings            *settings;
+
+  /* Set while the picker follows the setting, so that it does not write
+   * the same choice straight back. */
+  gboolean              following_settings;
+
+  GtkDropDown          *staff_dropdown;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  GtkStack             *cases_stack;
+  AdwStatusPage        *cases_summary_page;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsWindow, amends_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The staff picker lists an unsaved AmendsStaff (id 0) first: choosing it
+ * says that nobody is at the desk. */
+static gboolean
+staff_is_nobody (AmendsStaff *staff)
+{
+  return staff == NULL || amends_record_get_id (AMENDS_RECORD (staff)) == 0;
+}
+
+static char *
+staff_button_label (GtkListItem *list_item,
+                    AmendsStaff *staff,
+                    gpointer     user_data)
+{
+  if (staff_is_nobody (staff))
+    return g_strdup (_("Who is at the desk?"));
+
+  return g_strdup (amends_staff_get_name (staff));
+}
+
+static char *
+staff_row_label (GtkListItem *list_item,
+                 AmendsStaff *staff,
+                 gpointer     user_data)
+{
+  if (staff_is_nobody (staff))
+    return g_strdup (_("Nobody"));
+
+  return g_strdup (amends_staff_get_name (staff));
+}
+
+static char *
+staff_row_detail (GtkListItem *list_item,
+                  AmendsStaff *staff,
+                  gpointer     user_data)
+{
+  if (staff_is_nobody (staff))
+    return g_strdup (_("Changes are saved without a name"));
+
+  return g_strdup (amends_staff_get_team (staff));
+}
+
+static gboolean
+string_is_set (GtkListItem *list_item,
+               const char  *text,
+               gpointer     user_data)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* Binds @property of @widget to the text @callback makes of the list item's
+ * staff member, for as long as the widget lives; returns that text's
+ * expression, so that more can be derived from it. */
+static GtkExpression *
+bind_staff_text (GtkListItem *list_item,
+                 GtkWidget   *widget,
+                 const char  *property,
+                 GCallback    callback)
+{
+  GtkExpression *item;
+  GtkExpression *text;
+
+  item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
+                                      1, &item,
+                                      callback, NULL, NULL);
+  gtk_expression_bind (gtk_expression_ref (text), widget, property, list_item);
+
+  return text;
+}
+
+static void
+on_staff_button_setup_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          gpointer                  user_data)
+{
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  image = gtk_image_new_from_icon_name ("avatar-default-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("At the desk"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), image);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Enough to read a first name when the header bar is short of room. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_expression_unref (bind_staff_text (list_item, label, "label",
+                                         G_CALLBACK (staff_button_label)));
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_staff_row_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       gpointer                  user_data)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *name;
+  GtkWidget *detail;
+  GtkWidget *check;
+  GtkExpression *detail_text;
+  GtkExpression *has_detail;
+  GtkExpression *selected;
+
+  /* The popup is only as wide as its rows ask for, however long a name. */
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_size_request (row, 260, -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (row), box);
+
+  name = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_box_append (GTK_BOX (box), name);
+
+  detail = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0.0);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), detail);
+
+  /* A custom list factory loses GtkDropDown's own mark of the choice. */
+  check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("At the desk"),
+                                  -1);
+  gtk_box_append (GTK_BOX (row), check);
+
+  gtk_expression_unref (bind_staff_text (list_item, name, "label",
+                                         G_CALLBACK (staff_row_label)));
+
+  detail_text = bind_staff_text (list_item, detail, "label",
+                                 G_CALLBACK (staff_row_detail));
+  has_detail = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL,
+                                            1, &detail_text,
+                                            G_CALLBACK (string_is_set), NULL, NULL);
+  gtk_expression_bind (has_detail, detail, "visible", list_item);
+
+  selected = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "selected");
+  gtk_expression_bind (selected, check, "visible", list_item);
+
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+amends_window_follow_current_staff (AmendsWindow *self)
+{
+  GListModel *staff = gtk_drop_down_get_model (self->staff_dropdown);
+  gint64 staff_id = g_settings_get_int64 (self->settings, "current-staff");
+  guint n_items = g_list_model_get_n_items (staff);
+  guint position = 0;
+
+  for (guint i = 1; i < n_items; i++)
+    {
+      g_autoptr(AmendsRecord) record = g_list_model_get_item (staff, i);
+
+      if (amends_record_get_id (record) == staff_id)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->following_settings = TRUE;
+  gtk_drop_down_set_selected (self->staff_dropdown, position);
+  self->following_settings = FALSE;
+}
+
+static void
+on_current_staff_changed_cb (AmendsWindow *self,
+                             const char   *key,
+                             GSettings    *settings)
+{
+  amends_window_follow_current_staff (self);
+}
+
+static void
+on_staff_selected_cb (AmendsWindow *self,
+                      GParamSpec   *pspec,
+                      GtkDropDown  *dropdown)
+{
+  AmendsStaff *staff;
+  gint64 staff_id;
+
+  if (self->following_settings)
+    return;
+
+  staff = gtk_drop_down_get_selected_item (dropdown);
+  staff_id = staff_is_nobody (staff) ? 0 : amends_record_get_id (AMENDS_RECORD (staff));
+
+  /* The application binds this setting to the store's actor. */
+  g_settings_set_int64 (self->settings, "current-staff", staff_id);
+}
+
+static void
+amends_window_load_staff (AmendsWindow *self)
+{
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListStore) nobody = NULL;
+  g_autoptr(AmendsStaff) placeholder = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *parts;
+
+  staff = amends_store_list_staff (self->store, FALSE, &error);
+  if (staff == NULL)
+    {
+      amends_window_add_toast (self, adw_toast_new (error->message));
+      staff = G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_STAFF));
+    }
+
+  placeholder = amends_staff_new ();
+  nobody = g_list_store_new (AMENDS_TYPE_STAFF);
+  g_list_store_append (nobody, placeholder);
+
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, nobody);
+  g_list_store_append (parts, staff);
+
+  self->following_settings = TRUE;
+  gtk_drop_down_set_model (self->staff_dropdown,
+                           G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))));
+  self->following_settings = FALSE;
+
+  amends_window_follow_current_staff (self);
+}
+
+static void
+amends_window_load_cases (AmendsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_cases;
+
+  n_cases = amends_store_count_cases (self->store, &error);
+  if (n_cases < 0)
+    amends_window_add_toast (self, adw_toast_new (error->message));
+
+  if (n_cases > 0)
+    {
+      g_autofree char *title = NULL;
+      int n = (int) MIN (n_cases, G_MAXINT);
+
+      title = g_strdup_printf (ngettext ("%'d Case", "%'d Cases", n), n);
+      adw_status_page_set_title (self->cases_summary_page, title);
+      gtk_stack_set_visible_child_name (self->cases_stack, "summary");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->cases_stack, "empty");
+    }
+}
+
+static void
+amends_window_new_case_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+
+  amends_window_add_toast (self,
+                           adw_toast_new (_("Quick intake arrives with the Cases screen")));
+}
+
+static gboolean
+amends_window_close_request (GtkWindow *window)
+{
+  AmendsWindow *self = AMENDS_WINDOW (window);
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  /* As GNOME Text Editor does: remember the size the user gave the window,
+   * not the size of the screen it was maximized to. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  return GTK_WINDOW_CLASS (amends_window_parent_class)->close_request (window);
+}
+
+static void
+amends_window_constructed (GObject *object)
+{
+  AmendsWindow *self = (AmendsWindow *)object;
+
+  G_OBJECT_CLASS (amends_window_parent_class)->constructed (object);
+
+  g_assert (AMENDS_IS_STORE (self->store));
+
+  amends_window_load_staff (self);
+  amends_window_load_cases (self);
+
+  g_signal_connect_object (self->staff_dropdown, "notify::selected",
+                           G_CALLBACK (on_staff_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::current-staff",
+                           G_CALLBACK (on_current_staff_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+amends_window_dispose (GObject *object)
+{
+  AmendsWindow *self = (AmendsWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (amends_window_parent_class)->dispose (object);
+}
+
+static void
+amends_window_finalize (GObject *object)
+{
+  AmendsWindow *self = (AmendsWindow *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (amends_window_parent_class)->finalize (object);
+}
+
+static void
+amends_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AmendsWindow *self = AMENDS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AmendsWindow *self = AMENDS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_window_class_init (AmendsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = amends_window_constructed;
+  object_class->dispose = amends_window_dispose;
+  object_class->finalize = amends_window_finalize;
+  object_class->get_property = amends_window_get_property;
+  object_class->set_property = amends_window_set_property;
+
+  window_class->close_request = amends_window_close_request;
+
+  /**
+   * AmendsWindow:store:
+   *
+   * The database the window shows and changes.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, staff_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_summary_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL,
+                                   amends_window_new_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
+}
+
+static void
+amends_window_init (AmendsWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_staff_button_setup_cb), NULL);
+  gtk_drop_down_set_factory (self->staff_dropdown, factory);
+  g_object_unref (factory);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_staff_row_setup_cb), NULL);
+  gtk_drop_down_set_list_factory (self->staff_dropdown, factory);
+  g_object_unref (factory);
+
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+AmendsWindow *
+amends_window_new (GtkApplication *application,
+                   AmendsStore    *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return g_object_new (AMENDS_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * amends_window_get_store:
+ *
+ * Returns: (transfer none): the database the window shows
+ */
+AmendsStore *
+amends_window_get_store (AmendsWindow *self)
+{
+  g_return_val_if_fail (AMENDS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * amends_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ */
+void
+amends_window_add_toast (AmendsWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (AMENDS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
