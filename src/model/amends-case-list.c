@@ -30,6 +30,8 @@ struct _AmendsCaseList
   AmendsStore      *store;
   AmendsCaseFilter  filter;
   GArray           *ids;
+  guint             n_open;
+  guint             n_overdue;
   GHashTable       *cache;       /* id → GList link in lru */
   GQueue            lru;         /* AmendsCase, most recent first */
   guint64           rows_loaded;
@@ -47,6 +49,8 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_N_ITEMS,
+  PROP_N_OPEN,
+  PROP_N_OVERDUE,
   N_PROPS
 };
 
@@ -84,7 +88,14 @@ static char *
 build_ids_sql (const AmendsCaseFilter *filter,
                gboolean                has_match)
 {
-  GString *sql = g_string_new ("SELECT c.id FROM cases AS c WHERE ");
+  GString *sql = g_string_new (NULL);
+
+  g_string_append (sql,
+                   "SELECT c.id,"
+                   " c.status IN ('open', 'in-recovery'),"
+                   " c.status IN ('open', 'in-recovery') AND c.paused_at IS NULL"
+                   "   AND c.recovery_due_at + c.paused_seconds < :now"
+                   " FROM cases AS c WHERE ");
 
   g_string_append (sql, filter->trash ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
 
@@ -122,9 +133,9 @@ build_ids_sql (const AmendsCaseFilter *filter,
 }
 
 static void
-bind_named_int64 (AmendsStmt *stmt,
-                  const char *name,
-                  gint64      value)
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
 {
   int index = sqlite3_bind_parameter_index (stmt, name);
 
@@ -133,9 +144,9 @@ bind_named_int64 (AmendsStmt *stmt,
 }
 
 static void
-bind_named_text (AmendsStmt *stmt,
-                 const char *name,
-                 const char *value)
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
 {
   int index = sqlite3_bind_parameter_index (stmt, name);
 
@@ -143,44 +154,86 @@ bind_named_text (AmendsStmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
-static GArray *
+/* What one run of the query gives: the ids in order, and the counts the
+ * sidebar shows. */
+typedef struct
+{
+  GArray *ids;
+  guint   n_open;
+  guint   n_overdue;
+} QueryResult;
+
+static void
+query_result_free (QueryResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryResult, query_result_free)
+
+static void
+bind_filter (sqlite3_stmt           *stmt,
+             const AmendsCaseFilter *filter,
+             const char             *match,
+             gint64                  now)
+{
+  if (filter->status >= 0)
+    {
+      g_autoptr(GEnumClass) statuses = g_type_class_ref (AMENDS_TYPE_CASE_STATUS);
+      GEnumValue *status = g_enum_get_value (statuses, filter->status);
+
+      bind_named_text (stmt, ":status", status ? status->value_nick : "");
+    }
+  bind_named_int64 (stmt, ":owner", filter->owner_id);
+  bind_named_int64 (stmt, ":now", now);
+  bind_named_text (stmt, ":category", filter->category);
+  bind_named_text (stmt, ":match", match);
+}
+
+/* Steps through the bound statement; returns the SQLite result code. */
+static int
+collect_ids (sqlite3_stmt *stmt,
+             QueryResult  *result)
+{
+  int rc;
+
+  result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (result->ids, id);
+      result->n_open += sqlite3_column_int (stmt, 1);
+      result->n_overdue += sqlite3_column_int (stmt, 2);
+    }
+
+  return rc;
+}
+
+static QueryResult *
 query_ids (AmendsCaseList  *self,
            GError         **error)
 {
   g_autofree char *match = make_match_query (self->filter.query);
   g_autofree char *sql = build_ids_sql (&self->filter, match != NULL);
   g_autoptr(AmendsStmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(QueryResult) result = g_new0 (QueryResult, 1);
   int rc;
 
   if (!(stmt = amends_store_prepare (self->store, sql, error)))
     return NULL;
 
-  if (self->filter.status >= 0)
-    {
-      g_autoptr(GEnumClass) statuses = g_type_class_ref (AMENDS_TYPE_CASE_STATUS);
-      GEnumValue *status = g_enum_get_value (statuses, self->filter.status);
-
-      bind_named_text (stmt, ":status", status ? status->value_nick : "");
-    }
-  bind_named_int64 (stmt, ":owner", self->filter.owner_id);
-  bind_named_int64 (stmt, ":now", amends_store_now (self->store));
-  bind_named_text (stmt, ":category", self->filter.category);
-  bind_named_text (stmt, ":match", match);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
+  bind_filter (stmt, &self->filter, match, amends_store_now (self->store));
+  rc = collect_ids (stmt, result);
   if (rc != SQLITE_DONE)
     {
       amends_store_set_error (self->store, rc, error);
       return NULL;
     }
 
-  return g_steal_pointer (&ids);
+  return g_steal_pointer (&result);
 }
 
 static void
@@ -424,6 +477,14 @@ amends_case_list_get_property (GObject    *object,
       g_value_set_uint (value, self->ids->len);
       break;
 
+    case PROP_N_OPEN:
+      g_value_set_uint (value, self->n_open);
+      break;
+
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, self->n_overdue);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -448,6 +509,18 @@ amends_case_list_class_init (AmendsCaseListClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Of the cases shown: those still open or in recovery, and of those the
+   * ones past their due time with the clock running. */
+  properties [PROP_N_OPEN] =
+    g_param_spec_uint ("n-open", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_OVERDUE] =
+    g_param_spec_uint ("n-overdue", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -466,15 +539,12 @@ amends_case_list_init (AmendsCaseList *self)
  *
  * Returns: (transfer full): a list that follows the store's changes
  */
-AmendsCaseList *
-amends_case_list_new (AmendsStore             *store,
-                      const AmendsCaseFilter  *filter,
-                      GError                 **error)
+static AmendsCaseList *
+create_list (AmendsStore            *store,
+             const AmendsCaseFilter *filter)
 {
   static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
-  g_autoptr(AmendsCaseList) self = NULL;
-
-  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+  AmendsCaseList *self;
 
   if (filter == NULL)
     filter = &all;
@@ -485,20 +555,170 @@ amends_case_list_new (AmendsStore             *store,
   self->filter.query = g_strdup (filter->query);
   self->filter.category = g_strdup (filter->category);
 
+  return self;
+}
+
+/* Takes the ids and counts of @result and starts following the store. */
+static void
+take_result (AmendsCaseList *self,
+             QueryResult    *result)
+{
   g_clear_pointer (&self->ids, g_array_unref);
-  if (!(self->ids = query_ids (self, error)))
-    return NULL;
+  self->ids = g_steal_pointer (&result->ids);
+  self->n_open = result->n_open;
+  self->n_overdue = result->n_overdue;
 
   self->record_changed_id =
-    g_signal_connect_object (store, "record-changed",
+    g_signal_connect_object (self->store, "record-changed",
                              G_CALLBACK (on_record_changed_cb), self,
                              G_CONNECT_SWAPPED);
   self->committed_id =
-    g_signal_connect_object (store, "changes-committed",
+    g_signal_connect_object (self->store, "changes-committed",
                              G_CALLBACK (on_changes_committed_cb), self,
                              G_CONNECT_SWAPPED);
+}
+
+/**
+ * amends_case_list_new:
+ * @filter: (nullable): what to show; %NULL for every live case, most
+ *   urgent first
+ *
+ * Returns: (transfer full): a list that follows the store's changes
+ */
+AmendsCaseList *
+amends_case_list_new (AmendsStore             *store,
+                      const AmendsCaseFilter  *filter,
+                      GError                 **error)
+{
+  g_autoptr(AmendsCaseList) self = NULL;
+  g_autoptr(QueryResult) result = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  self = create_list (store, filter);
+  if (!(result = query_ids (self, error)))
+    return NULL;
+
+  take_result (self, result);
 
   return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  char             *path;
+  char             *sql;
+  char             *match;
+  AmendsCaseFilter  filter;
+  gint64            now;
+} QueryTask;
+
+static void
+query_task_free (QueryTask *task)
+{
+  g_free (task->path);
+  g_free (task->sql);
+  g_free (task->match);
+  g_free (task->filter.query);
+  g_free (task->filter.category);
+  g_free (task);
+}
+
+/* Runs in a worker thread, on a connection of its own: SQLite connections
+ * are not shared between threads, and WAL lets this read while the main
+ * connection writes. */
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryTask *query = task_data;
+  g_autoptr(QueryResult) result = g_new0 (QueryResult, 1);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (query->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, query->sql, -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      bind_filter (stmt, &query->filter, query->match, query->now);
+      rc = collect_ids (stmt, result);
+    }
+
+  if (rc != SQLITE_DONE)
+    g_task_return_new_error (task, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                             "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) query_result_free);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/**
+ * amends_case_list_new_async:
+ *
+ * Like amends_case_list_new(), with the query run in a thread, so that
+ * searching a large database as someone types never blocks the window.
+ */
+void
+amends_case_list_new_async (AmendsStore            *store,
+                            const AmendsCaseFilter *filter,
+                            GCancellable           *cancellable,
+                            GAsyncReadyCallback     callback,
+                            gpointer                user_data)
+{
+  g_autoptr(AmendsCaseList) self = NULL;
+  g_autoptr(GTask) task = NULL;
+  QueryTask *query;
+
+  g_return_if_fail (AMENDS_IS_STORE (store));
+
+  self = create_list (store, filter);
+
+  query = g_new0 (QueryTask, 1);
+  query->path = g_strdup (amends_store_get_path (store));
+  query->match = make_match_query (self->filter.query);
+  query->sql = build_ids_sql (&self->filter, query->match != NULL);
+  query->filter = self->filter;
+  query->filter.query = g_strdup (self->filter.query);
+  query->filter.category = g_strdup (self->filter.category);
+  query->now = amends_store_now (store);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amends_case_list_new_async);
+  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+/**
+ * amends_case_list_new_finish:
+ *
+ * Returns: (transfer full): the list, or %NULL with @error set (also when
+ *   the query was cancelled)
+ */
+AmendsCaseList *
+amends_case_list_new_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autoptr(QueryResult) ids = NULL;
+  AmendsCaseList *self;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  if (!(ids = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  self = g_object_ref (g_task_get_source_object (G_TASK (result)));
+  take_result (self, ids);
+
+  return self;
 }
 
 AmendsStore *
@@ -542,6 +762,7 @@ amends_case_list_refresh (AmendsCaseList  *self,
                           GError         **error)
 {
   g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(QueryResult) result = NULL;
   GArray *new_ids;
   guint prefix = 0;
   guint suffix = 0;
@@ -549,10 +770,21 @@ amends_case_list_refresh (AmendsCaseList  *self,
 
   g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), FALSE);
 
-  if (!(new_ids = query_ids (self, error)))
+  if (!(result = query_ids (self, error)))
     return FALSE;
 
   self->dirty = FALSE;
+  new_ids = g_steal_pointer (&result->ids);
+  if (self->n_open != result->n_open)
+    {
+      self->n_open = result->n_open;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OPEN]);
+    }
+  if (self->n_overdue != result->n_overdue)
+    {
+      self->n_overdue = result->n_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OVERDUE]);
+    }
   old_ids = g_steal_pointer (&self->ids);
   self->ids = new_ids;
   old_n = old_ids->len;
@@ -591,4 +823,20 @@ amends_case_list_get_rows_loaded (AmendsCaseList *self)
   g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
 
   return self->rows_loaded;
+}
+
+guint
+amends_case_list_get_n_open (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
+
+  return self->n_open;
+}
+
+guint
+amends_case_list_get_n_overdue (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
+
+  return self->n_overdue;
 }

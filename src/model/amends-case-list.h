@@ -33,6 +33,15 @@ G_DECLARE_FINAL_TYPE (AmendsCaseList, amends_case_list, AMENDS, CASE_LIST, GObje
 AmendsCaseList *amends_case_list_new               (AmendsStore            *store,
                                                     const AmendsCaseFilter *filter,
                                                     GError                **error);
+void            amends_case_list_new_async         (AmendsStore            *store,
+                                                    const AmendsCaseFilter *filter,
+                                                    GCancellable           *cancellable,
+                                                    GAsyncReadyCallback     callback,
+                                                    gpointer                user_data);
+AmendsCaseList *amends_case_list_new_finish        (GAsyncResult           *result,
+                                                    GError                **error);
+guint           amends_case_list_get_n_open        (AmendsCaseList *self);
+guint           amends_case_list_get_n_overdue     (AmendsCaseList *self);
 AmendsStore    *amends_case_list_get_store         (AmendsCaseList *self);
 guint           amends_case_list_find              (AmendsCaseList *self,
                                                     gint64          case_id);

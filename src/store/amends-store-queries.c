@@ -494,3 +494,34 @@ amends_store_count_cases (AmendsStore  *self,
 
   return sqlite3_column_int64 (stmt, 0);
 }
+
+/**
+ * amends_store_find_customer:
+ * @name: the customer's whole name, in any case
+ *
+ * Returns: (transfer full) (nullable): the customer of that name (the
+ *   first one made, should there be several), or %NULL, with @error set
+ *   only when the store failed
+ */
+AmendsCustomer *
+amends_store_find_customer (AmendsStore  *self,
+                            const char   *name,
+                            GError      **error)
+{
+  g_autoptr(GListModel) found = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+
+  trimmed = g_strstrip (g_strdup (name ? name : ""));
+  if (*trimmed == '\0')
+    return NULL;
+
+  found = list_records (self, AMENDS_TYPE_CUSTOMER,
+                        "WHERE r.name = :text COLLATE NOCASE ORDER BY r.id LIMIT 1",
+                        trimmed, 0, error);
+  if (found == NULL || g_list_model_get_n_items (found) == 0)
+    return NULL;
+
+  return g_list_model_get_item (found, 0);
+}

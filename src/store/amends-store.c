@@ -188,6 +188,20 @@ amends_store_now (AmendsStore *self)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/**
+ * amends_store_dup_now:
+ *
+ * Returns: (transfer full): the store's idea of now, in local time; widgets
+ *   use it so that a test can stop the clock
+ */
+GDateTime *
+amends_store_dup_now (AmendsStore *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+
+  return g_date_time_new_from_unix_local (amends_store_now (self));
+}
+
 /* For tests and the demo: the store's clock stands still at @now. */
 void
 amends_store_set_fixed_now (AmendsStore *self,

@@ -69,6 +69,7 @@ const char  *amends_store_get_path               (AmendsStore  *self);
 gint64       amends_store_get_actor_id           (AmendsStore  *self);
 void         amends_store_set_actor_id           (AmendsStore  *self,
                                                   gint64        staff_id);
+GDateTime   *amends_store_dup_now                (AmendsStore  *self);
 int          amends_store_get_recovery_target_hours (AmendsStore *self);
 void         amends_store_set_recovery_target_hours (AmendsStore *self,
                                                      int          hours);
@@ -135,5 +136,31 @@ GPtrArray   *amends_store_list_audit             (AmendsStore  *self,
                                                   GError      **error);
 gint64       amends_store_count_cases            (AmendsStore  *self,
                                                   GError      **error);
+
+/* The work on a case (amends-store-cases.c): each is one transaction that
+ * also writes the case's timeline. */
+AmendsAction   *amends_store_add_action          (AmendsStore      *self,
+                                                  gint64            case_id,
+                                                  AmendsActionKind  kind,
+                                                  const char       *text,
+                                                  GError          **error);
+gboolean        amends_store_set_case_status     (AmendsStore      *self,
+                                                  AmendsCase       *kase,
+                                                  AmendsCaseStatus  status,
+                                                  GError          **error);
+gboolean        amends_store_take_ownership      (AmendsStore      *self,
+                                                  AmendsCase       *kase,
+                                                  gint64            staff_id,
+                                                  GError          **error);
+gboolean        amends_store_pause_clock         (AmendsStore      *self,
+                                                  AmendsCase       *kase,
+                                                  const char       *reason,
+                                                  GError          **error);
+gboolean        amends_store_resume_clock        (AmendsStore      *self,
+                                                  AmendsCase       *kase,
+                                                  GError          **error);
+AmendsCustomer *amends_store_find_customer       (AmendsStore      *self,
+                                                  const char       *name,
+                                                  GError          **error);
 
 G_END_DECLS
