@@ -1,0 +1,209 @@
+/* amends-batch.c: one change to several cases at once, and its undo
+ *
+ * A batch is one transaction: all of its cases change, or none does.  It
+ * keeps each case as it was before, so that one undo (another single
+ * transaction) puts every field back.  Entries the change wrote on the
+ * timelines stay: they are history, like the audit rows of both steps.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-batch.h"
+
+struct _AmendsBatch
+{
+  AmendsStore *store;
+  GPtrArray   *before;     /* AmendsCase, as each was before */
+  gboolean     trashed;    /* undo restores from the trash */
+};
+
+typedef gboolean (*ChangeFunc) (AmendsStore  *store,
+                                AmendsCase   *kase,
+                                gconstpointer data,
+                                GError      **error);
+
+void
+amends_batch_free (AmendsBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_clear_object (&batch->store);
+  g_clear_pointer (&batch->before, g_ptr_array_unref);
+  g_free (batch);
+}
+
+static AmendsBatch *
+run_batch (AmendsStore   *store,
+           const gint64  *case_ids,
+           guint          n_case_ids,
+           ChangeFunc     change,
+           gconstpointer  data,
+           GError       **error)
+{
+  g_autoptr(AmendsBatch) batch = g_new0 (AmendsBatch, 1);
+
+  batch->store = g_object_ref (store);
+  batch->before = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!amends_store_begin (store, error))
+    return NULL;
+
+  for (guint i = 0; i < n_case_ids; i++)
+    {
+      g_autoptr(AmendsCase) before = amends_store_load (store, AMENDS_TYPE_CASE, case_ids[i], error);
+      g_autoptr(AmendsCase) kase = NULL;
+
+      if (before == NULL ||
+          !(kase = amends_store_load (store, AMENDS_TYPE_CASE, case_ids[i], error)) ||
+          !change (store, kase, data, error))
+        {
+          amends_store_rollback (store);
+          return NULL;
+        }
+
+      g_ptr_array_add (batch->before, g_steal_pointer (&before));
+    }
+
+  if (!amends_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&batch);
+}
+
+static gboolean
+change_owner (AmendsStore   *store,
+              AmendsCase    *kase,
+              gconstpointer  data,
+              GError       **error)
+{
+  return amends_store_take_ownership (store, kase, *(const gint64 *) data, error);
+}
+
+static gboolean
+change_status (AmendsStore   *store,
+               AmendsCase    *kase,
+               gconstpointer  data,
+               GError       **error)
+{
+  return amends_store_set_case_status (store, kase, *(const AmendsCaseStatus *) data, error);
+}
+
+static gboolean
+change_category (AmendsStore   *store,
+                 AmendsCase    *kase,
+                 gconstpointer  data,
+                 GError       **error)
+{
+  g_object_set (kase, "category", (const char *) data, NULL);
+  return amends_store_update (store, AMENDS_RECORD (kase), error);
+}
+
+static gboolean
+change_trash (AmendsStore   *store,
+              AmendsCase    *kase,
+              gconstpointer  data,
+              GError       **error)
+{
+  return amends_store_trash_case (store, amends_record_get_id (AMENDS_RECORD (kase)), error);
+}
+
+/**
+ * amends_batch_assign_owner:
+ * @owner_id: the new owner, or 0 for none
+ *
+ * Returns: (transfer full): the batch, to undo it; %NULL with @error set
+ *   when nothing was changed
+ */
+AmendsBatch *
+amends_batch_assign_owner (AmendsStore   *store,
+                           const gint64  *case_ids,
+                           guint          n_case_ids,
+                           gint64         owner_id,
+                           GError       **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return run_batch (store, case_ids, n_case_ids, change_owner, &owner_id, error);
+}
+
+AmendsBatch *
+amends_batch_set_status (AmendsStore       *store,
+                         const gint64      *case_ids,
+                         guint              n_case_ids,
+                         AmendsCaseStatus   status,
+                         GError           **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return run_batch (store, case_ids, n_case_ids, change_status, &status, error);
+}
+
+AmendsBatch *
+amends_batch_set_category (AmendsStore   *store,
+                           const gint64  *case_ids,
+                           guint          n_case_ids,
+                           const char    *category,
+                           GError       **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return run_batch (store, case_ids, n_case_ids, change_category, category, error);
+}
+
+AmendsBatch *
+amends_batch_trash (AmendsStore   *store,
+                    const gint64  *case_ids,
+                    guint          n_case_ids,
+                    GError       **error)
+{
+  AmendsBatch *batch;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  batch = run_batch (store, case_ids, n_case_ids, change_trash, NULL, error);
+  if (batch != NULL)
+    batch->trashed = TRUE;
+
+  return batch;
+}
+
+guint
+amends_batch_get_n_cases (AmendsBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, 0);
+
+  return batch->before->len;
+}
+
+/**
+ * amends_batch_undo:
+ *
+ * Puts every case of the batch back as it was, in one transaction.
+ */
+gboolean
+amends_batch_undo (AmendsBatch  *batch,
+                   GError      **error)
+{
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  if (!amends_store_begin (batch->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < batch->before->len; i++)
+    {
+      AmendsRecord *before = g_ptr_array_index (batch->before, i);
+      gint64 id = amends_record_get_id (before);
+
+      if ((batch->trashed && !amends_store_restore_case (batch->store, id, error)) ||
+          (!batch->trashed && !amends_store_update (batch->store, before, error)))
+        {
+          amends_store_rollback (batch->store);
+          return FALSE;
+        }
+    }
+
+  return amends_store_commit (batch->store, error);
+}
