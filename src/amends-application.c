@@ -260,7 +260,7 @@ amends_application_preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   AmendsPreferencesWindow *preferences;
 
-  preferences = amends_preferences_window_new (parent);
+  preferences = amends_preferences_window_new (parent, self->store);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

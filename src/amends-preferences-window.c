@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "amends-preferences-window.h"
+#include "amends-staff-page.h"
 
 struct _AmendsPreferencesWindow
 {
@@ -77,16 +78,27 @@ amends_preferences_window_init (AmendsPreferencesWindow *self)
 /**
  * amends_preferences_window_new:
  * @parent: (nullable): the window it belongs to
+ * @store: (nullable): the open database, whose staff the Staff page edits
  *
  * Returns: (transfer none): a new preferences window, transient for @parent
  */
 AmendsPreferencesWindow *
-amends_preferences_window_new (GtkWindow *parent)
+amends_preferences_window_new (GtkWindow   *parent,
+                               AmendsStore *store)
 {
-  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  AmendsPreferencesWindow *self;
 
-  return g_object_new (AMENDS_TYPE_PREFERENCES_WINDOW,
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (!store || AMENDS_IS_STORE (store), NULL);
+
+  self = g_object_new (AMENDS_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
+
+  if (store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (amends_staff_page_new (store)));
+
+  return self;
 }

@@ -6,12 +6,15 @@
 
 #include <adwaita.h>
 
+#include "amends-store.h"
+
 G_BEGIN_DECLS
 
 #define AMENDS_TYPE_PREFERENCES_WINDOW (amends_preferences_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmendsPreferencesWindow, amends_preferences_window, AMENDS, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-AmendsPreferencesWindow *amends_preferences_window_new (GtkWindow *parent);
+AmendsPreferencesWindow *amends_preferences_window_new (GtkWindow   *parent,
+                                                        AmendsStore *store);
 
 G_END_DECLS

@@ -1,0 +1,935 @@
+/* amends-intake-dialog.c: log what went wrong for a customer, in seconds
+ *
+ * The dialog is made to be filled in from the keyboard alone: focus starts
+ * on what went wrong, Tab walks down the form, Enter in any entry logs the
+ * case and Escape lets it go.  Customer and category complete from what the
+ * store already holds, so that the same customer is not added twice.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-intake-dialog.h"
+#include "amends-when.h"
+
+#define MAX_SUGGESTIONS 6
+
+/* The names an entry row could be completed to, in a popover under it that
+ * never takes the focus: typing goes on in the row. */
+typedef struct
+{
+  AdwEntryRow *row;
+  GtkPopover  *popover;
+  GtkListBox  *list;
+  /* Set while a suggestion is put into the row, which is no reason to
+   * suggest anything again. */
+  gboolean     filling;
+} Suggestions;
+
+struct _AmendsIntakeDialog
+{
+  AdwWindow        parent_instance;
+
+  AmendsStore     *store;
+  GStrv            categories;
+  Suggestions      customer_suggestions;
+  Suggestions      category_suggestions;
+  gboolean         when_is_valid;
+
+  GtkWidget       *error_box;
+  GtkLabel        *error_label;
+  AdwEntryRow     *summary_row;
+  AdwEntryRow     *customer_row;
+  AdwEntryRow     *category_row;
+  AdwComboRow     *severity_row;
+  GtkToggleButton *noticed_customer_button;
+  GtkToggleButton *noticed_staff_button;
+  AdwEntryRow     *when_row;
+  GtkLabel        *when_hint;
+  AdwComboRow     *owner_row;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsIntakeDialog, amends_intake_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  CASE_LOGGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static char *
+dup_stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* The text inside an entry row: what has the focus, and what a screen
+ * reader announces. */
+static GtkAccessible *
+entry_row_text (AdwEntryRow *row)
+{
+  return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+
+  return g_strcmp0 (folded_a, folded_b) == 0;
+}
+
+static void
+amends_intake_dialog_show_error (AmendsIntakeDialog *self,
+                                 const char         *message)
+{
+  /* In full, not in a toast that cuts it short and goes away: the person
+   * reads it before trying again. */
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (self->error_box, TRUE);
+}
+
+/* Suggestions */
+
+/* Only what the person is typing right now is worth suggesting for. */
+static gboolean
+row_has_focus (AdwEntryRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row));
+}
+
+static gboolean
+suggestions_is_shown (Suggestions *s)
+{
+  return s->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (s->popover));
+}
+
+static void
+suggestions_hide (Suggestions *s)
+{
+  /* The focus leaves the row as the dialog goes, too. */
+  if (s->popover == NULL)
+    return;
+
+  if (suggestions_is_shown (s))
+    gtk_popover_popdown (s->popover);
+  gtk_accessible_update_state (entry_row_text (s->row),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, FALSE,
+                               -1);
+}
+
+static void
+suggestions_accept (Suggestions   *s,
+                    GtkListBoxRow *row)
+{
+  GtkWidget *label = gtk_list_box_row_get_child (row);
+
+  s->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (s->row), gtk_label_get_text (GTK_LABEL (label)));
+  gtk_editable_set_position (GTK_EDITABLE (s->row), -1);
+  s->filling = FALSE;
+
+  suggestions_hide (s);
+}
+
+static void
+suggestions_move (Suggestions *s,
+                  int          step)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (s->list);
+  int index = selected ? gtk_list_box_row_get_index (selected) + step : (step > 0 ? 0 : -1);
+  GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (s->list, index) : NULL;
+
+  /* Up from the first suggestion goes back to what was typed. */
+  if (row != NULL)
+    gtk_list_box_select_row (s->list, row);
+  else if (index < 0)
+    gtk_list_box_unselect_all (s->list);
+}
+
+/* Shows @names under the row, or nothing when there is nothing to add to
+ * what was typed. */
+static void
+suggestions_show (Suggestions        *s,
+                  const char * const *names,
+                  guint               n_names)
+{
+  g_autofree char *typed = dup_stripped_text (s->row);
+  GtkWidget *child;
+
+  if (n_names == 0 ||
+      (n_names == 1 && same_name (names[0], typed)) ||
+      !row_has_focus (s->row))
+    {
+      suggestions_hide (s);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (s->list))) != NULL)
+    gtk_list_box_remove (s->list, child);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      GtkWidget *label = gtk_label_new (names[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_list_box_append (s->list, label);
+    }
+
+  /* As wide as the row, so that it reads as the row's own list. */
+  gtk_widget_set_size_request (GTK_WIDGET (s->list),
+                               MAX (gtk_widget_get_width (GTK_WIDGET (s->row)) - 24, 200),
+                               -1);
+
+  if (!suggestions_is_shown (s))
+    gtk_popover_popup (s->popover);
+  gtk_accessible_update_state (entry_row_text (s->row),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, TRUE,
+                               -1);
+}
+
+static gboolean
+on_suggestions_key_pressed_cb (GtkEventControllerKey *controller,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               Suggestions           *s)
+{
+  GtkListBoxRow *selected;
+
+  if (!suggestions_is_shown (s))
+    return GDK_EVENT_PROPAGATE;
+
+  selected = gtk_list_box_get_selected_row (s->list);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      suggestions_move (s, 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      suggestions_move (s, -1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Escape:
+      suggestions_hide (s);
+      return GDK_EVENT_STOP;
+
+    /* Enter on a chosen suggestion takes it; on none, it logs the case
+     * with what was typed. */
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (selected == NULL)
+        {
+          suggestions_hide (s);
+          return GDK_EVENT_PROPAGATE;
+        }
+      suggestions_accept (s, selected);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+    case GDK_KEY_KP_Tab:
+      if (selected != NULL)
+        suggestions_accept (s, selected);
+      else
+        suggestions_hide (s);
+      return GDK_EVENT_PROPAGATE;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+on_suggestions_focus_leave_cb (GtkEventControllerFocus *controller,
+                               Suggestions             *s)
+{
+  suggestions_hide (s);
+}
+
+static void
+on_suggestion_activated_cb (GtkListBox    *list,
+                            GtkListBoxRow *row,
+                            Suggestions   *s)
+{
+  suggestions_accept (s, row);
+}
+
+static void
+suggestions_init (Suggestions *s,
+                  AdwEntryRow *row,
+                  const char  *list_label)
+{
+  GtkEventController *controller;
+
+  s->row = row;
+
+  s->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (s->list, GTK_SELECTION_SINGLE);
+  gtk_widget_add_css_class (GTK_WIDGET (s->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (s->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_label,
+                                  -1);
+  g_signal_connect (s->list, "row-activated",
+                    G_CALLBACK (on_suggestion_activated_cb), s);
+
+  /* Never takes the focus from the row, nor the keyboard: the row's own
+   * key controller moves through the list. */
+  s->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_autohide (s->popover, FALSE);
+  gtk_popover_set_has_arrow (s->popover, FALSE);
+  gtk_popover_set_position (s->popover, GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (GTK_WIDGET (s->popover), FALSE);
+  gtk_popover_set_child (s->popover, GTK_WIDGET (s->list));
+  gtk_widget_set_parent (GTK_WIDGET (s->popover), GTK_WIDGET (row));
+
+  /* Capture: before the row's text, and before the list it is in moves
+   * the focus on Up and Down. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "amends-suggestion-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed",
+                    G_CALLBACK (on_suggestions_key_pressed_cb), s);
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave",
+                    G_CALLBACK (on_suggestions_focus_leave_cb), s);
+  gtk_widget_add_controller (GTK_WIDGET (row), controller);
+
+  gtk_accessible_update_property (entry_row_text (row),
+                                  GTK_ACCESSIBLE_PROPERTY_AUTOCOMPLETE, GTK_ACCESSIBLE_AUTOCOMPLETE_LIST,
+                                  -1);
+}
+
+static void
+suggestions_clear (Suggestions *s)
+{
+  if (s->popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (s->popover));
+  s->popover = NULL;
+  s->list = NULL;
+  s->row = NULL;
+}
+
+/* Callbacks */
+
+static void
+on_customer_changed_cb (AmendsIntakeDialog *self)
+{
+  g_autofree char *typed = dup_stripped_text (self->customer_row);
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[MAX_SUGGESTIONS];
+  guint n_names = 0;
+
+  if (self->customer_suggestions.filling)
+    return;
+
+  if (*typed == '\0' || !row_has_focus (self->customer_row))
+    {
+      suggestions_hide (&self->customer_suggestions);
+      return;
+    }
+
+  /* A failed look-up only costs the suggestions; saving says what is wrong. */
+  customers = amends_store_list_customers (self->store, typed, MAX_SUGGESTIONS, &error);
+  if (customers == NULL)
+    {
+      g_debug ("No customer suggestions: %s", error->message);
+      suggestions_hide (&self->customer_suggestions);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (customers) && n_names < MAX_SUGGESTIONS; i++)
+    {
+      g_autoptr(AmendsCustomer) customer = g_list_model_get_item (customers, i);
+      const char *name = amends_customer_get_name (customer);
+      gboolean seen = FALSE;
+
+      /* Two customers of one name read the same in the list. */
+      for (guint j = 0; j < n_names && !seen; j++)
+        seen = g_strcmp0 (names[j], name) == 0;
+      if (!seen && name != NULL)
+        names[n_names++] = name;
+    }
+
+  /* The names belong to the customers, which @customers holds. */
+  suggestions_show (&self->customer_suggestions, names, n_names);
+}
+
+static const char *
+find_category (AmendsIntakeDialog *self,
+               const char         *name)
+{
+  for (guint i = 0; self->categories != NULL && self->categories[i] != NULL; i++)
+    {
+      if (same_name (self->categories[i], name))
+        return self->categories[i];
+    }
+
+  return NULL;
+}
+
+static void
+on_category_changed_cb (AmendsIntakeDialog *self)
+{
+  g_autofree char *typed = dup_stripped_text (self->category_row);
+  g_autofree char *folded = g_utf8_casefold (typed, -1);
+  const char *names[MAX_SUGGESTIONS];
+  guint n_names = 0;
+
+  if (self->category_suggestions.filling)
+    return;
+
+  /* Most used first, as the store lists them. */
+  for (guint i = 0; *folded != '\0' && self->categories != NULL && self->categories[i] != NULL; i++)
+    {
+      g_autofree char *category = g_utf8_casefold (self->categories[i], -1);
+
+      if (g_str_has_prefix (category, folded))
+        names[n_names++] = self->categories[i];
+      if (n_names == MAX_SUGGESTIONS)
+        break;
+    }
+
+  suggestions_show (&self->category_suggestions, names, n_names);
+}
+
+static void
+amends_intake_dialog_update_can_log (AmendsIntakeDialog *self)
+{
+  g_autofree char *summary = dup_stripped_text (self->summary_row);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.log",
+                                 *summary != '\0' && self->when_is_valid);
+}
+
+static void
+on_summary_changed_cb (AmendsIntakeDialog *self)
+{
+  amends_intake_dialog_update_can_log (self);
+}
+
+/* "today at 08:00", "yesterday at 14:30", "Monday 16 November at 09:00" */
+static char *
+describe_time (GDateTime *when,
+               GDateTime *now)
+{
+  g_autoptr(GDateTime) local_when = g_date_time_to_local (when);
+  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+  GDate when_day, today;
+  int days_ago;
+  const char *format;
+
+  g_date_clear (&when_day, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&when_day,
+                  g_date_time_get_day_of_month (local_when),
+                  g_date_time_get_month (local_when),
+                  g_date_time_get_year (local_when));
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (local_now),
+                  g_date_time_get_month (local_now),
+                  g_date_time_get_year (local_now));
+  days_ago = g_date_days_between (&when_day, &today);
+
+  if (days_ago == 0)
+    /* Translators: a g_date_time_format() format, for a time today */
+    format = _("today at %H:%M");
+  else if (days_ago == 1)
+    /* Translators: a g_date_time_format() format, for a time yesterday */
+    format = _("yesterday at %H:%M");
+  else if (days_ago == -1)
+    /* Translators: a g_date_time_format() format, for a time tomorrow */
+    format = _("tomorrow at %H:%M");
+  else if (g_date_get_year (&when_day) == g_date_get_year (&today))
+    /* Translators: a g_date_time_format() format, for a day this year */
+    format = _("%A %-d %B at %H:%M");
+  else
+    /* Translators: a g_date_time_format() format, for a day in another year */
+    format = _("%-d %B %Y at %H:%M");
+
+  return g_date_time_format (local_when, format);
+}
+
+/* Says at once what the time typed is read as, and when the recovery is
+ * due by, or why the time cannot be read. */
+static void
+on_when_changed_cb (AmendsIntakeDialog *self)
+{
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkAccessible *text = entry_row_text (self->when_row);
+
+  when = amends_when_parse (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), now, &error);
+  self->when_is_valid = when != NULL;
+
+  if (when != NULL)
+    {
+      int target_hours = amends_store_get_recovery_target_hours (self->store);
+      g_autoptr(GDateTime) due = g_date_time_add_hours (when, target_hours);
+      g_autofree char *happened = describe_time (when, now);
+      g_autofree char *due_by = describe_time (due, now);
+      g_autofree char *hint = NULL;
+
+      /* Translators: "Happened today at 08:00 · recovery due tomorrow at 08:00" */
+      hint = g_strdup_printf (_("Happened %s · recovery due %s"), happened, due_by);
+      gtk_label_set_text (self->when_hint, hint);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->when_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->when_hint), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->when_hint), "dim-label");
+      gtk_accessible_update_state (text,
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+    }
+  else
+    {
+      gtk_label_set_text (self->when_hint, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->when_row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->when_hint), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->when_hint), "dim-label");
+      gtk_accessible_update_state (text,
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+
+  amends_intake_dialog_update_can_log (self);
+}
+
+static char *
+owner_name (AmendsStaff *staff,
+            gpointer     user_data)
+{
+  if (staff == NULL || amends_record_get_id (AMENDS_RECORD (staff)) == 0)
+    return g_strdup (_("Unowned"));
+
+  return g_strdup (amends_staff_get_name (staff));
+}
+
+static void
+amends_intake_dialog_load_owners (AmendsIntakeDialog *self)
+{
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListStore) unowned = g_list_store_new (AMENDS_TYPE_STAFF);
+  g_autoptr(AmendsStaff) placeholder = amends_staff_new ();
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkFlattenListModel) owners = NULL;
+  gint64 actor_id = amends_store_get_actor_id (self->store);
+  guint selected = 0;
+
+  staff = amends_store_list_staff (self->store, FALSE, &error);
+  if (staff == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "Another program is using the database." */
+      message = g_strdup_printf (_("Only “Unowned” can be chosen as the owner. %s"), error->message);
+      amends_intake_dialog_show_error (self, message);
+      staff = G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_STAFF));
+    }
+
+  /* An unsaved staff member (id 0) stands for nobody. */
+  g_list_store_append (unowned, placeholder);
+  g_list_store_append (parts, unowned);
+  g_list_store_append (parts, staff);
+  owners = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
+
+  /* The person at the desk owns what they log, unless they choose else. */
+  for (guint i = 1; actor_id > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (owners)); i++)
+    {
+      g_autoptr(AmendsRecord) record = g_list_model_get_item (G_LIST_MODEL (owners), i);
+
+      if (amends_record_get_id (record) == actor_id)
+        {
+          selected = i;
+          break;
+        }
+    }
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (owner_name), NULL, NULL);
+  adw_combo_row_set_expression (self->owner_row, expression);
+  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (owners));
+  adw_combo_row_set_selected (self->owner_row, selected);
+}
+
+static void
+amends_intake_dialog_load_choices (AmendsIntakeDialog *self)
+{
+  g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (AmendsSeverity s = AMENDS_SEVERITY_MINOR; s <= AMENDS_SEVERITY_COLOSSAL; s++)
+    gtk_string_list_append (severities, amends_severity_to_label (s));
+  adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
+  adw_combo_row_set_selected (self->severity_row, AMENDS_SEVERITY_MODERATE);
+
+  gtk_button_set_label (GTK_BUTTON (self->noticed_customer_button),
+                        amends_noticed_by_to_label (AMENDS_NOTICED_BY_CUSTOMER));
+  gtk_button_set_label (GTK_BUTTON (self->noticed_staff_button),
+                        amends_noticed_by_to_label (AMENDS_NOTICED_BY_STAFF));
+
+  self->categories = amends_store_list_categories (self->store, &error);
+  if (self->categories == NULL)
+    g_debug ("No category suggestions: %s", error->message);
+
+  amends_intake_dialog_load_owners (self);
+}
+
+/* Returns the id of the customer called @name, whom it adds when there is
+ * none yet; 0 with @error set when the store fails. */
+static gint64
+amends_intake_dialog_find_or_add_customer (AmendsIntakeDialog  *self,
+                                           const char          *name,
+                                           GError             **error)
+{
+  g_autoptr(AmendsCustomer) customer = NULL;
+  GError *local_error = NULL;
+
+  customer = amends_store_find_customer (self->store, name, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+
+  if (customer == NULL)
+    {
+      customer = amends_customer_new ();
+      g_object_set (customer, "name", name, NULL);
+      if (!amends_store_insert (self->store, AMENDS_RECORD (customer), error))
+        return 0;
+    }
+
+  return amends_record_get_id (AMENDS_RECORD (customer));
+}
+
+/* Saves the case as the form says, all or nothing; returns its id, or 0
+ * with @error set. */
+static gint64
+amends_intake_dialog_save (AmendsIntakeDialog  *self,
+                           GError             **error)
+{
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) occurred_at = NULL;
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *summary = dup_stripped_text (self->summary_row);
+  g_autofree char *customer = dup_stripped_text (self->customer_row);
+  g_autofree char *category = dup_stripped_text (self->category_row);
+  const char *known_category;
+  AmendsStaff *owner;
+  gint64 customer_id = 0;
+
+  occurred_at = amends_when_parse (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), now, error);
+  if (occurred_at == NULL)
+    return 0;
+
+  /* "housekeeping" is the "Housekeeping" already in use, so that recurring
+   * categories count as one. */
+  known_category = find_category (self, category);
+  if (known_category != NULL)
+    {
+      g_free (category);
+      category = g_strdup (known_category);
+    }
+
+  owner = adw_combo_row_get_selected_item (self->owner_row);
+
+  kase = amends_case_new ();
+  g_object_set (kase,
+                "summary", summary,
+                "category", *category != '\0' ? category : NULL,
+                "severity", (AmendsSeverity) adw_combo_row_get_selected (self->severity_row),
+                "noticed-by", gtk_toggle_button_get_active (self->noticed_staff_button)
+                                ? AMENDS_NOTICED_BY_STAFF : AMENDS_NOTICED_BY_CUSTOMER,
+                "occurred-at", occurred_at,
+                "owner-id", owner ? amends_record_get_id (AMENDS_RECORD (owner)) : (gint64) 0,
+                NULL);
+
+  if (!amends_store_begin (self->store, error))
+    return 0;
+
+  if (*customer != '\0')
+    {
+      customer_id = amends_intake_dialog_find_or_add_customer (self, customer, error);
+      if (customer_id == 0)
+        {
+          amends_store_rollback (self->store);
+          return 0;
+        }
+      g_object_set (kase, "customer-id", customer_id, NULL);
+    }
+
+  if (!amends_store_insert (self->store, AMENDS_RECORD (kase), error))
+    {
+      amends_store_rollback (self->store);
+      return 0;
+    }
+
+  /* A failed commit has already rolled back. */
+  if (!amends_store_commit (self->store, error))
+    return 0;
+
+  return amends_record_get_id (AMENDS_RECORD (kase));
+}
+
+static void
+amends_intake_dialog_log_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AmendsIntakeDialog *self = AMENDS_INTAKE_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = dup_stripped_text (self->summary_row);
+  gint64 case_id;
+
+  if (*summary == '\0' || !self->when_is_valid)
+    return;
+
+  case_id = amends_intake_dialog_save (self, &error);
+  if (case_id == 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Everything typed stays, to try again. */
+      /* Translators: %s says why, e.g. "Another program is using the database." */
+      message = g_strdup_printf (_("The case was not logged. %s"), error->message);
+      amends_intake_dialog_show_error (self, message);
+      return;
+    }
+
+  g_object_ref (self);
+  g_signal_emit (self, signals [CASE_LOGGED], 0, case_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+/* AdwEntryRow labels itself, but not the text inside it. */
+static void
+label_entry_row (AdwEntryRow *row)
+{
+  gtk_accessible_update_property (entry_row_text (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  -1);
+}
+
+/* GObject */
+
+static void
+amends_intake_dialog_constructed (GObject *object)
+{
+  AmendsIntakeDialog *self = (AmendsIntakeDialog *)object;
+
+  G_OBJECT_CLASS (amends_intake_dialog_parent_class)->constructed (object);
+
+  g_assert (AMENDS_IS_STORE (self->store));
+
+  amends_intake_dialog_load_choices (self);
+
+  g_signal_connect_object (self->summary_row, "changed",
+                           G_CALLBACK (on_summary_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->customer_row, "changed",
+                           G_CALLBACK (on_customer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->category_row, "changed",
+                           G_CALLBACK (on_category_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->when_row, "changed",
+                           G_CALLBACK (on_when_changed_cb), self, G_CONNECT_SWAPPED);
+  on_when_changed_cb (self);
+}
+
+static void
+amends_intake_dialog_dispose (GObject *object)
+{
+  AmendsIntakeDialog *self = (AmendsIntakeDialog *)object;
+
+  suggestions_clear (&self->customer_suggestions);
+  suggestions_clear (&self->category_suggestions);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_INTAKE_DIALOG);
+
+  G_OBJECT_CLASS (amends_intake_dialog_parent_class)->dispose (object);
+}
+
+static void
+amends_intake_dialog_finalize (GObject *object)
+{
+  AmendsIntakeDialog *self = (AmendsIntakeDialog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->categories, g_strfreev);
+
+  G_OBJECT_CLASS (amends_intake_dialog_parent_class)->finalize (object);
+}
+
+static void
+amends_intake_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AmendsIntakeDialog *self = AMENDS_INTAKE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_intake_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AmendsIntakeDialog *self = AMENDS_INTAKE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_intake_dialog_class_init (AmendsIntakeDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = amends_intake_dialog_constructed;
+  object_class->dispose = amends_intake_dialog_dispose;
+  object_class->finalize = amends_intake_dialog_finalize;
+  object_class->get_property = amends_intake_dialog_get_property;
+  object_class->set_property = amends_intake_dialog_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmendsIntakeDialog::case-logged:
+   * @self: the dialog
+   * @case_id: the id of the case just saved
+   *
+   * The case is saved; the dialog closes right after.
+   */
+  signals [CASE_LOGGED] =
+    g_signal_new ("case-logged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-intake-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, error_box);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, category_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, severity_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, noticed_customer_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, noticed_staff_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, when_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, when_hint);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, owner_row);
+
+  gtk_widget_class_install_action (widget_class, "intake.log", NULL,
+                                   amends_intake_dialog_log_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+amends_intake_dialog_init (AmendsIntakeDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  suggestions_init (&self->customer_suggestions, self->customer_row, _("Customers with that name"));
+  suggestions_init (&self->category_suggestions, self->category_row, _("Categories in use"));
+
+  label_entry_row (self->summary_row);
+  label_entry_row (self->customer_row);
+  label_entry_row (self->category_row);
+  label_entry_row (self->when_row);
+
+  gtk_accessible_update_relation (entry_row_text (self->when_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->when_hint, NULL,
+                                  -1);
+  gtk_accessible_update_property (entry_row_text (self->summary_row),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                  -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.log", FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
+}
+
+/**
+ * amends_intake_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @store: where the case is saved
+ *
+ * Returns: (transfer none): a new intake dialog, modal for @parent; the
+ *   caller presents it
+ */
+AmendsIntakeDialog *
+amends_intake_dialog_new (GtkWindow   *parent,
+                          AmendsStore *store)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return g_object_new (AMENDS_TYPE_INTAKE_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
+
+AmendsStore *
+amends_intake_dialog_get_store (AmendsIntakeDialog *self)
+{
+  g_return_val_if_fail (AMENDS_IS_INTAKE_DIALOG (self), NULL);
+
+  return self->store;
+}
