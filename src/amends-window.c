@@ -7,25 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "amends-window.h"
-
-struct _AmendsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AmendsStore          *store;
-  GSettings            *settings;
-
-  /* Set while the picker follows the setting, so that it does not write
-   * the same choice straight back. */
-  gboolean              following_settings;
-
-  GtkDropDown          *staff_dropdown;
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
-  GtkStack             *cases_stack;
-  AdwStatusPage        *cases_summary_page;
-};
+#include "amends-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AmendsWindow, amends_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -245,7 +227,7 @@ on_staff_selected_cb (AmendsWindow *self,
   g_settings_set_int64 (self->settings, "current-staff", staff_id);
 }
 
-static void
+void
 amends_window_load_staff (AmendsWindow *self)
 {
   g_autoptr(GListModel) staff = NULL;
@@ -275,42 +257,6 @@ amends_window_load_staff (AmendsWindow *self)
   self->following_settings = FALSE;
 
   amends_window_follow_current_staff (self);
-}
-
-static void
-amends_window_load_cases (AmendsWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 n_cases;
-
-  n_cases = amends_store_count_cases (self->store, &error);
-  if (n_cases < 0)
-    amends_window_add_toast (self, adw_toast_new (error->message));
-
-  if (n_cases > 0)
-    {
-      g_autofree char *title = NULL;
-      int n = (int) MIN (n_cases, G_MAXINT);
-
-      title = g_strdup_printf (ngettext ("%'d Case", "%'d Cases", n), n);
-      adw_status_page_set_title (self->cases_summary_page, title);
-      gtk_stack_set_visible_child_name (self->cases_stack, "summary");
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->cases_stack, "empty");
-    }
-}
-
-static void
-amends_window_new_case_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  AmendsWindow *self = AMENDS_WINDOW (widget);
-
-  amends_window_add_toast (self,
-                           adw_toast_new (_("Quick intake arrives with the Cases screen")));
 }
 
 static gboolean
@@ -344,7 +290,7 @@ amends_window_constructed (GObject *object)
   g_assert (AMENDS_IS_STORE (self->store));
 
   amends_window_load_staff (self);
-  amends_window_load_cases (self);
+  amends_window_cases_constructed (self);
 
   g_signal_connect_object (self->staff_dropdown, "notify::selected",
                            G_CALLBACK (on_staff_selected_cb), self,
@@ -359,6 +305,7 @@ amends_window_dispose (GObject *object)
 {
   AmendsWindow *self = (AmendsWindow *)object;
 
+  amends_window_cases_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (amends_window_parent_class)->dispose (object);
@@ -448,12 +395,8 @@ amends_window_class_init (AmendsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_stack);
-  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_summary_page);
 
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL,
-                                   amends_window_new_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-case", NULL);
+  amends_window_cases_class_init (widget_class);
 }
 
 static void

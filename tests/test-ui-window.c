@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "amends-application.h"
+#include "amends-case-sidebar.h"
+#include "amends-intake-dialog.h"
 #include "amends-preferences-window.h"
 #include "amends-window.h"
 
@@ -374,8 +376,7 @@ test_window_empty_cases_state (Fixture       *fixture,
   GtkStack *cases_stack = GTK_STACK (window_child (fixture, "cases_stack", GTK_TYPE_STACK));
   GtkWidget *empty_page = window_child (fixture, "cases_empty_page", ADW_TYPE_STATUS_PAGE);
   GtkWidget *button = window_child (fixture, "new_case_button", GTK_TYPE_BUTTON);
-  GtkWidget *toast_overlay = window_child (fixture, "toast_overlay", ADW_TYPE_TOAST_OVERLAY);
-  const char *toast_text = "Quick intake arrives with the Cases screen";
+  GtkWindow *intake;
 
   g_assert_true (gtk_stack_get_visible_child (cases_stack) == empty_page);
   g_assert_true (gtk_widget_is_drawable (empty_page));
@@ -385,12 +386,15 @@ test_window_empty_cases_state (Fixture       *fixture,
   g_assert_true (gtk_widget_is_drawable (button));
   g_assert_true (gtk_widget_is_sensitive (button));
 
-  g_assert_false (tree_has_label (toast_overlay, toast_text));
+  /* The button opens the quick intake, over the window. */
+  g_assert_null (find_toplevel (AMENDS_TYPE_INTAKE_DIALOG));
   g_signal_emit_by_name (button, "clicked");
   drain_main_context ();
-  g_assert_true (tree_has_label (toast_overlay, toast_text));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-case", NULL));
+  intake = find_toplevel (AMENDS_TYPE_INTAKE_DIALOG);
+  g_assert_nonnull (intake);
+  g_assert_true (gtk_window_get_transient_for (intake) == GTK_WINDOW (fixture->window));
+  gtk_window_destroy (intake);
+  drain_main_context ();
 }
 
 static void
@@ -398,16 +402,15 @@ test_window_counts_cases (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkStack *cases_stack;
-  GtkWidget *summary_page;
 
   insert_case (fixture->store, "Room 12 was not cleaned before check-in");
   insert_case (fixture->store, "Breakfast order was forgotten");
   fixture_open_window (fixture);
 
+  /* With cases, the window opens on the list beside the editor. */
   cases_stack = GTK_STACK (window_child (fixture, "cases_stack", GTK_TYPE_STACK));
-  summary_page = window_child (fixture, "cases_summary_page", ADW_TYPE_STATUS_PAGE);
-  g_assert_true (gtk_stack_get_visible_child (cases_stack) == summary_page);
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (summary_page)), ==, "2 Cases");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (cases_stack), ==, "browse");
+  g_assert_true (gtk_widget_is_drawable (window_child (fixture, "sidebar", AMENDS_TYPE_CASE_SIDEBAR)));
 }
 
 static void
@@ -652,7 +655,7 @@ main (int   argc,
   ADD_TEST ("/ui/window/unknown-saved-person-is-nobody",
             test_window_unknown_saved_person_is_nobody, fixture_set_up_store);
   ADD_TEST ("/ui/window/empty-cases-state-logs-first-case", test_window_empty_cases_state, fixture_set_up);
-  ADD_TEST ("/ui/window/counts-cases", test_window_counts_cases, fixture_set_up_store);
+  ADD_TEST ("/ui/window/opens-on-the-list-when-there-are-cases", test_window_counts_cases, fixture_set_up_store);
   ADD_TEST ("/ui/window/remembers-size", test_window_remembers_size, fixture_set_up_store);
   ADD_TEST ("/ui/app/quit-closes-window", test_app_quit_closes_window, fixture_set_up);
   ADD_TEST ("/ui/app/activate-opens-one-window", test_app_activate_opens_window, fixture_set_up_store);

@@ -604,8 +604,11 @@ amends_case_list_new (AmendsStore             *store,
   return g_steal_pointer (&self);
 }
 
+/* The task holds no object: its last reference may be dropped in the
+ * worker thread, and neither the store nor a list may be finalized there. */
 typedef struct
 {
+  GWeakRef          store;
   char             *path;
   char             *sql;
   char             *match;
@@ -616,6 +619,7 @@ typedef struct
 static void
 query_task_free (QueryTask *task)
 {
+  g_weak_ref_clear (&task->store);
   g_free (task->path);
   g_free (task->sql);
   g_free (task->match);
@@ -674,24 +678,26 @@ amends_case_list_new_async (AmendsStore            *store,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
-  g_autoptr(AmendsCaseList) self = NULL;
+  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
   g_autoptr(GTask) task = NULL;
   QueryTask *query;
 
   g_return_if_fail (AMENDS_IS_STORE (store));
 
-  self = create_list (store, filter);
+  if (filter == NULL)
+    filter = &all;
 
   query = g_new0 (QueryTask, 1);
+  g_weak_ref_init (&query->store, store);
   query->path = g_strdup (amends_store_get_path (store));
-  query->match = make_match_query (self->filter.query);
-  query->sql = build_ids_sql (&self->filter, query->match != NULL);
-  query->filter = self->filter;
-  query->filter.query = g_strdup (self->filter.query);
-  query->filter.category = g_strdup (self->filter.category);
+  query->match = make_match_query (filter->query);
+  query->sql = build_ids_sql (filter, query->match != NULL);
+  query->filter = *filter;
+  query->filter.query = g_strdup (filter->query);
+  query->filter.category = g_strdup (filter->category);
   query->now = amends_store_now (store);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, amends_case_list_new_async);
   g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
   g_task_run_in_thread (task, query_thread);
@@ -708,6 +714,8 @@ amends_case_list_new_finish (GAsyncResult  *result,
                              GError       **error)
 {
   g_autoptr(QueryResult) ids = NULL;
+  g_autoptr(AmendsStore) store = NULL;
+  QueryTask *query;
   AmendsCaseList *self;
 
   g_return_val_if_fail (G_IS_TASK (result), NULL);
@@ -715,7 +723,15 @@ amends_case_list_new_finish (GAsyncResult  *result,
   if (!(ids = g_task_propagate_pointer (G_TASK (result), error)))
     return NULL;
 
-  self = g_object_ref (g_task_get_source_object (G_TASK (result)));
+  query = g_task_get_task_data (G_TASK (result));
+  if (!(store = g_weak_ref_get (&query->store)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           "The database was closed while the cases were being read.");
+      return NULL;
+    }
+
+  self = create_list (store, &query->filter);
   take_result (self, ids);
 
   return self;

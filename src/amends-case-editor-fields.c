@@ -1,0 +1,783 @@
+/* amends-case-editor-fields.c: the case editor's fields: read, checked, shown and saved
+ *
+ * Each field is a row in the editor's template and a property of the
+ * case, listed once in fields[] below; reading, showing, checking and
+ * connecting are written once for each kind of row.  A field is read
+ * from its widget only when it is saved, 600 ms after the last change:
+ * a value that cannot be saved is marked on its row, explained under its
+ * group and kept out of the copy, so the other fields are still written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "amends-case-editor-private.h"
+#include "amends-when.h"
+
+#define SAVE_DELAY_MS 600
+
+typedef enum
+{
+  KIND_TEXT,        /* AdwEntryRow; empty is unset */
+  KIND_REQUIRED,    /* AdwEntryRow; never empty */
+  KIND_LONG_TEXT,   /* GtkTextView */
+  KIND_CHOICE,      /* AdwComboRow over an enumeration: position = value */
+  KIND_OWNER,       /* AdwComboRow over the staff, "Unowned" first */
+  KIND_SWITCH,      /* AdwExpanderRow's switch */
+  KIND_OCCURRED,    /* AdwEntryRow, read with amends_when_parse() */
+  KIND_DUE,         /* AdwEntryRow, a date and time to come */
+  KIND_MONEY,       /* AdwEntryRow, an amount kept in cents */
+  KIND_RATER,       /* AMENDS_CASE_EDITOR_N_RATER GtkCheckButtons */
+} FieldKind;
+
+typedef struct
+{
+  const char *property;   /* of AmendsCase */
+  FieldKind   kind;
+  gsize       widget;     /* offset of the widget in AmendsCaseEditor */
+  gsize       error;      /* offset of the label explaining a refusal, or 0 */
+} FieldInfo;
+
+#define W(member) G_STRUCT_OFFSET (AmendsCaseEditor, member)
+
+static const FieldInfo fields[] = {
+  { "summary",             KIND_REQUIRED,  W (summary_row),      W (summary_error_label) },
+  { "description",         KIND_LONG_TEXT, W (description_view), 0 },
+  { "category",            KIND_TEXT,      W (category_row),     0 },
+  { "severity",            KIND_CHOICE,    W (severity_row),     0 },
+  { "channel",             KIND_CHOICE,    W (channel_row),      0 },
+  { "noticed-by",          KIND_CHOICE,    W (noticed_row),      0 },
+  { "occurred-at",         KIND_OCCURRED,  W (occurred_row),     W (occurred_error_label) },
+  { "owner-id",            KIND_OWNER,     W (owner_row),        0 },
+  { "team",                KIND_TEXT,      W (team_row),         0 },
+  { "fix",                 KIND_LONG_TEXT, W (fix_view),         0 },
+  { "surprise",            KIND_LONG_TEXT, W (surprise_view),    0 },
+  { "surprise-cost-cents", KIND_MONEY,     W (cost_row),         W (cost_error_label) },
+  { "rule-bent",           KIND_SWITCH,    W (rule_row),         0 },
+  { "bent-rule",           KIND_TEXT,      W (bent_rule_row),    0 },
+  { "bent-rule-why",       KIND_LONG_TEXT, W (why_view),         0 },
+  { "rater-failed",        KIND_RATER,     W (failed_checks),    0 },
+  { "rater-shown",         KIND_RATER,     W (shown_checks),     0 },
+  { "reaction",            KIND_CHOICE,    W (reaction_row),     0 },
+  { "came-back",           KIND_CHOICE,    W (came_back_row),    0 },
+  { "follow-up-due-at",    KIND_DUE,       W (follow_up_row),    W (follow_up_error_label) },
+  { "lesson",              KIND_LONG_TEXT, W (lesson_view),      0 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == AMENDS_CASE_EDITOR_N_FIELDS);
+
+static const AmendsRater rater_dimensions[AMENDS_CASE_EDITOR_N_RATER] = {
+  AMENDS_RATER_RELIABILITY,
+  AMENDS_RATER_ASSURANCE,
+  AMENDS_RATER_TANGIBLES,
+  AMENDS_RATER_EMPATHY,
+  AMENDS_RATER_RESPONSIVENESS,
+};
+
+static GtkWidget *
+field_widget (AmendsCaseEditor *self,
+              guint             index)
+{
+  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, fields[index].widget);
+}
+
+static GtkWidget **
+field_checks (AmendsCaseEditor *self,
+              guint             index)
+{
+  return (GtkWidget **) G_STRUCT_MEMBER_P (self, fields[index].widget);
+}
+
+static GParamSpec *
+field_pspec (guint index)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (AMENDS_TYPE_CASE);
+
+  return g_object_class_find_property (G_OBJECT_CLASS (klass), fields[index].property);
+}
+
+static char *
+dup_widget_text (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+parse_cents (const char  *text,
+             gint64      *cents,
+             GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *p = copy;
+  gint64 units = 0;
+  int fraction = 0;
+
+  if (*p == '-')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("A cost cannot be negative."));
+      return FALSE;
+    }
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (units > G_MAXINT64 / 1000)
+        break;
+      units = units * 10 + (*p - '0');
+    }
+
+  if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
+    {
+      fraction = (p[1] - '0') * 10;
+      p += 2;
+      if (g_ascii_isdigit (*p))
+        fraction += *p++ - '0';
+    }
+
+  if (*p != '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Type the cost as an amount, such as 12.50."));
+      return FALSE;
+    }
+
+  *cents = units * 100 + fraction;
+  return TRUE;
+}
+
+static char *
+format_cents (gint64 cents)
+{
+  if (cents == 0)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
+}
+
+/* A follow-up is due later, which amends_when_parse() refuses for a
+ * breakdown; so dates are read here first, as ISO 8601 in local time. */
+static GDateTime *
+parse_due (const char  *text,
+           GDateTime   *now,
+           GError     **error)
+{
+  g_autoptr(GError) when_error = NULL;
+  int y, mo, d, h = 9, mi = 0;
+  char extra;
+  GDateTime *due;
+
+  if (sscanf (text, "%4d-%2d-%2d %2d:%2d %c", &y, &mo, &d, &h, &mi, &extra) == 5 ||
+      sscanf (text, "%4d-%2d-%2dT%2d:%2d %c", &y, &mo, &d, &h, &mi, &extra) == 5 ||
+      sscanf (text, "%4d-%2d-%2d %c", &y, &mo, &d, &extra) == 3)
+    {
+      if ((due = g_date_time_new_local (y, mo, d, h, mi, 0)) != NULL)
+        return due;
+    }
+
+  if ((due = amends_when_parse (text, now, &when_error)) != NULL)
+    return due;
+
+  if (g_error_matches (when_error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_FUTURE))
+    g_set_error_literal (error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_INVALID,
+                         _("Type the follow-up as a date and time, such as 2026-11-20 09:00."));
+  else
+    g_propagate_error (error, g_steal_pointer (&when_error));
+
+  return NULL;
+}
+
+static char *
+format_due (GDateTime *due)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (due);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* Reads the value a field's widget holds; FALSE with @error when it
+ * cannot be saved as it is. */
+static gboolean
+field_read (AmendsCaseEditor  *self,
+            guint              index,
+            GValue            *value,
+            GError           **error)
+{
+  GtkWidget *widget = field_widget (self, index);
+  GParamSpec *pspec = field_pspec (index);
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  GDateTime *when = NULL;
+  gint64 cents = 0;
+  guint flags = 0;
+
+  g_value_init (value, pspec->value_type);
+
+  if (fields[index].kind != KIND_RATER && fields[index].kind != KIND_CHOICE &&
+      fields[index].kind != KIND_OWNER && fields[index].kind != KIND_SWITCH)
+    text = dup_widget_text (widget);
+
+  switch (fields[index].kind)
+    {
+    case KIND_REQUIRED:
+      if (*g_strstrip (text) == '\0')
+        {
+          g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
+                               _("Say in a few words what went wrong."));
+          return FALSE;
+        }
+      g_value_set_string (value, text);
+      return TRUE;
+
+    case KIND_TEXT:
+      g_value_set_string (value, *g_strstrip (text) ? text : NULL);
+      return TRUE;
+
+    case KIND_LONG_TEXT:
+      {
+        g_autofree char *stripped = g_strstrip (g_strdup (text));
+        g_value_set_string (value, *stripped ? text : NULL);
+      }
+      return TRUE;
+
+    case KIND_CHOICE:
+      g_value_set_enum (value, adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+      return TRUE;
+
+    case KIND_OWNER:
+      {
+        guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+        g_value_set_int64 (value, position < self->owner_ids->len ?
+                                  g_array_index (self->owner_ids, gint64, position) : 0);
+      }
+      return TRUE;
+
+    case KIND_SWITCH:
+      g_value_set_boolean (value, adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (widget)));
+      return TRUE;
+
+    case KIND_OCCURRED:
+      if (*g_strstrip (text) == '\0')
+        {
+          g_set_error_literal (error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_INVALID,
+                               _("Say when it happened, such as 14:30 or 2026-11-17 14:30."));
+          return FALSE;
+        }
+      if (!(when = amends_when_parse (text, now, error)))
+        return FALSE;
+      g_value_take_boxed (value, when);
+      return TRUE;
+
+    case KIND_DUE:
+      if (*g_strstrip (text) != '\0' && !(when = parse_due (text, now, error)))
+        return FALSE;
+      g_value_take_boxed (value, when);
+      return TRUE;
+
+    case KIND_MONEY:
+      if (!parse_cents (text, &cents, error))
+        return FALSE;
+      g_value_set_int64 (value, cents);
+      return TRUE;
+
+    case KIND_RATER:
+      for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
+        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (field_checks (self, index)[i])))
+          flags |= rater_dimensions[i];
+      g_value_set_flags (value, flags);
+      return TRUE;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+set_text_if_changed (GtkWidget  *widget,
+                     const char *text)
+{
+  g_autofree char *shown = dup_widget_text (widget);
+
+  if (g_strcmp0 (shown, text ? text : "") == 0)
+    return;
+
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text ? text : "", -1);
+}
+
+static guint
+owner_position (AmendsCaseEditor *self,
+                gint64            owner_id)
+{
+  for (guint i = 0; i < self->owner_ids->len; i++)
+    if (g_array_index (self->owner_ids, gint64, i) == owner_id)
+      return i;
+
+  return 0;
+}
+
+/* Shows the copy's value, leaving alone a widget that already holds the
+ * same value in other words ("14:30" for today at 14:30). */
+static void
+field_show (AmendsCaseEditor *self,
+            guint             index)
+{
+  GtkWidget *widget = field_widget (self, index);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) shown = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+  GParamSpec *pspec = field_pspec (index);
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (self->kase), pspec->name, &value);
+
+  self->showing = TRUE;
+
+  switch (fields[index].kind)
+    {
+    case KIND_TEXT:
+    case KIND_REQUIRED:
+    case KIND_LONG_TEXT:
+      set_text_if_changed (widget, g_value_get_string (&value));
+      break;
+
+    case KIND_CHOICE:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), g_value_get_enum (&value));
+      break;
+
+    case KIND_OWNER:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget),
+                                  owner_position (self, g_value_get_int64 (&value)));
+      break;
+
+    case KIND_SWITCH:
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (widget), g_value_get_boolean (&value));
+      break;
+
+    case KIND_RATER:
+      for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (field_checks (self, index)[i]),
+                                     (g_value_get_flags (&value) & rater_dimensions[i]) != 0);
+      break;
+
+    case KIND_OCCURRED:
+    case KIND_DUE:
+    case KIND_MONEY:
+      if (field_read (self, index, &shown, NULL) &&
+          amends_record_field_equal (pspec, &value, &shown))
+        break;
+
+      if (fields[index].kind == KIND_MONEY)
+        text = format_cents (g_value_get_int64 (&value));
+      else if (g_value_get_boxed (&value) == NULL)
+        text = g_strdup ("");
+      else if (fields[index].kind == KIND_DUE)
+        text = format_due (g_value_get_boxed (&value));
+      else
+        {
+          g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+          text = amends_when_format (g_value_get_boxed (&value), now);
+        }
+      set_text_if_changed (widget, text);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->showing = FALSE;
+}
+
+static void
+set_field_error (AmendsCaseEditor *self,
+                 guint             index,
+                 const char       *message)
+{
+  GtkWidget *row = field_widget (self, index);
+  GtkWidget *label;
+
+  if (fields[index].error == 0)
+    return;
+
+  label = *(GtkWidget **) G_STRUCT_MEMBER_P (self, fields[index].error);
+
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+
+  gtk_widget_set_tooltip_text (row, message);
+  gtk_label_set_label (GTK_LABEL (label), message);
+  gtk_widget_set_visible (label, message != NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static gboolean
+contains_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+show_save_error (AmendsCaseEditor *self,
+                 const char       *message)
+{
+  gtk_label_set_label (self->save_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), message != NULL);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  AmendsCaseEditor *self = user_data;
+
+  self->save_source = 0;
+  _amends_case_editor_save (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_field_changed_cb (AmendsCaseEditorFieldRef *ref)
+{
+  AmendsCaseEditor *self = ref->self;
+
+  if (self->showing || self->kase == NULL)
+    return;
+
+  self->dirty |= 1u << ref->index;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+
+  if (fields[ref->index].kind == KIND_REQUIRED)
+    {
+      g_autofree char *text = dup_widget_text (field_widget (self, ref->index));
+
+      if (*g_strstrip (text) != '\0')
+        gtk_label_set_label (self->summary_label, text);
+    }
+}
+
+static void
+connect_field (AmendsCaseEditor *self,
+               guint             index)
+{
+  GtkWidget *widget = field_widget (self, index);
+  AmendsCaseEditorFieldRef *ref = &self->refs[index];
+
+  ref->self = self;
+  ref->index = index;
+
+  switch (fields[index].kind)
+    {
+    case KIND_LONG_TEXT:
+      g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "changed",
+                                G_CALLBACK (on_field_changed_cb), ref);
+      break;
+
+    case KIND_CHOICE:
+    case KIND_OWNER:
+      g_signal_connect_swapped (widget, "notify::selected", G_CALLBACK (on_field_changed_cb), ref);
+      break;
+
+    case KIND_SWITCH:
+      g_signal_connect_swapped (widget, "notify::enable-expansion", G_CALLBACK (on_field_changed_cb), ref);
+      break;
+
+    case KIND_RATER:
+      for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
+        g_signal_connect_swapped (field_checks (self, index)[i], "toggled",
+                                  G_CALLBACK (on_field_changed_cb), ref);
+      break;
+
+    case KIND_TEXT:
+    case KIND_REQUIRED:
+    case KIND_OCCURRED:
+    case KIND_DUE:
+    case KIND_MONEY:
+    default:
+      g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_field_changed_cb), ref);
+      break;
+    }
+}
+
+static void
+on_follow_up_popover_show_cb (AmendsCaseEditor *self)
+{
+  g_autofree char *text = dup_widget_text (self->follow_up_row);
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) due = parse_due (text, now, NULL);
+
+  self->showing = TRUE;
+  gtk_calendar_select_day (self->follow_up_calendar, due ? due : now);
+  self->showing = FALSE;
+}
+
+static void
+on_follow_up_day_selected_cb (AmendsCaseEditor *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) old = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) due = NULL;
+
+  if (self->showing)
+    return;
+
+  text = dup_widget_text (self->follow_up_row);
+  now = amends_store_dup_now (self->store);
+  old = parse_due (text, now, NULL);
+  day = gtk_calendar_get_date (self->follow_up_calendar);
+  due = g_date_time_new_local (g_date_time_get_year (day),
+                               g_date_time_get_month (day),
+                               g_date_time_get_day_of_month (day),
+                               old ? g_date_time_get_hour (old) : 9,
+                               old ? g_date_time_get_minute (old) : 0,
+                               0);
+  new_text = format_due (due);
+  gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), new_text);
+  gtk_popover_popdown (self->follow_up_popover);
+}
+
+static const char *
+rater_hint (AmendsRater dimension)
+{
+  switch (dimension)
+    {
+    case AMENDS_RATER_RELIABILITY:    return _("Doing what was promised, dependably");
+    case AMENDS_RATER_ASSURANCE:      return _("Knowledge and courtesy that inspire trust");
+    case AMENDS_RATER_TANGIBLES:      return _("Rooms, equipment and how things look");
+    case AMENDS_RATER_EMPATHY:        return _("Caring, individual attention");
+    case AMENDS_RATER_RESPONSIVENESS: return _("Helping willingly and promptly");
+    case AMENDS_RATER_NONE:
+    default:                          g_return_val_if_reached (NULL);
+    }
+}
+
+static GtkWidget *
+create_rater_check (const char *label,
+                    const char *accessible)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return check;
+}
+
+static void
+build_rater_rows (AmendsCaseEditor *self)
+{
+  for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
+    {
+      const char *dimension = amends_rater_to_label (rater_dimensions[i]);
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: a check box's accessible name; %s is a RATER
+       * dimension such as "Empathy" */
+      g_autofree char *failed = g_strdup_printf (_("%s failed in the breakdown"), dimension);
+      /* Translators: a check box's accessible name; %s is a RATER
+       * dimension such as "Empathy" */
+      g_autofree char *shown = g_strdup_printf (_("%s shown in the recovery"), dimension);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dimension);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rater_hint (rater_dimensions[i]));
+
+      self->failed_checks[i] = create_rater_check (_("Failed"), failed);
+      self->shown_checks[i] = create_rater_check (_("Shown"), shown);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->failed_checks[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->shown_checks[i]);
+      adw_preferences_group_add (self->rater_group, row);
+    }
+}
+
+static void
+set_choices (GtkWidget   *row,
+             const char *(*to_label) (int),
+             int          n_values)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (int i = 0; i < n_values; i++)
+    gtk_string_list_append (labels, to_label (i));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* libadwaita 1.2 names the rows but not the text or the switch inside
+ * them, which is what has the focus when a screen reader speaks. */
+static void
+name_row_controls (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *control = NULL;
+
+      if (ADW_IS_ENTRY_ROW (child))
+        control = find_descendant (child, GTK_TYPE_TEXT);
+      else if (ADW_IS_EXPANDER_ROW (child))
+        control = find_descendant (child, GTK_TYPE_SWITCH);
+
+      if (control != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                                        -1);
+      name_row_controls (child);
+    }
+}
+
+#define CHOICES(row, func, n) set_choices (row, (const char *(*) (int)) func, n)
+
+/**
+ * _amends_case_editor_init_fields:
+ *
+ * Fills the choices and the RATER rows, and follows every field's changes.
+ */
+void
+_amends_case_editor_init_fields (AmendsCaseEditor *self)
+{
+  CHOICES (self->severity_row, amends_severity_to_label, AMENDS_SEVERITY_COLOSSAL + 1);
+  CHOICES (self->channel_row, amends_channel_to_label, AMENDS_CHANNEL_SURVEY + 1);
+  CHOICES (self->noticed_row, amends_noticed_by_to_label, AMENDS_NOTICED_BY_STAFF + 1);
+  CHOICES (self->reaction_row, amends_reaction_to_label, AMENDS_REACTION_STILL_UNHAPPY + 1);
+  CHOICES (self->came_back_row, amends_came_back_to_label, AMENDS_CAME_BACK_NO + 1);
+  build_rater_rows (self);
+  name_row_controls (self->fields_box);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    connect_field (self, i);
+
+  g_signal_connect_swapped (self->follow_up_popover, "show",
+                            G_CALLBACK (on_follow_up_popover_show_cb), self);
+  g_signal_connect_swapped (self->follow_up_calendar, "day-selected",
+                            G_CALLBACK (on_follow_up_day_selected_cb), self);
+}
+
+/* With @all FALSE, what someone is typing in, or has typed and not yet
+ * saved, stays as it is. */
+void
+_amends_case_editor_show_fields (AmendsCaseEditor *self,
+                                 gboolean          all)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (self->dirty & (1u << i))
+        continue;
+      if (!all && fields[i].kind != KIND_RATER && contains_focus (field_widget (self, i)))
+        continue;
+
+      field_show (self, i);
+      set_field_error (self, i, NULL);
+    }
+}
+
+void
+_amends_case_editor_clear_errors (AmendsCaseEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    set_field_error (self, i, NULL);
+  show_save_error (self, NULL);
+}
+
+void
+_amends_case_editor_save (AmendsCaseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint applied = 0;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->kase == NULL || self->dirty == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) field_error = NULL;
+
+      if (!(self->dirty & (1u << i)))
+        continue;
+
+      if (!field_read (self, i, &value, &field_error))
+        {
+          set_field_error (self, i, field_error->message);
+          continue;
+        }
+
+      set_field_error (self, i, NULL);
+      g_object_set_property (G_OBJECT (self->kase), fields[i].property, &value);
+      applied |= 1u << i;
+    }
+
+  self->dirty &= ~applied;
+  if (applied == 0)
+    return;
+
+  if (!amends_store_update (self->store, AMENDS_RECORD (self->kase), &error))
+    {
+      /* What was typed stays on screen and is tried again. */
+      self->dirty |= applied;
+      show_save_error (self, error->message);
+      _amends_case_editor_report_error (self, error->message);
+      return;
+    }
+
+  show_save_error (self, NULL);
+  _amends_case_editor_update_header (self);
+}
+
+/* Recording a value that a dialog asked for, in place of anything typed
+ * in its field and not saved yet. */
+void
+_amends_case_editor_set_from_dialog (AmendsCaseEditor *self,
+                                     const char       *property,
+                                     const GValue     *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].property, property))
+      self->dirty &= ~(1u << i);
+
+  g_object_set_property (G_OBJECT (self->kase), property, value);
+}

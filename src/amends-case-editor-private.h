@@ -1,0 +1,125 @@
+/* amends-case-editor-private.h: what the case editor's own files share
+ *
+ * The editor is one widget in three files, as GNOME Text Editor splits its
+ * page: amends-case-editor.c loads the case and follows the store,
+ * amends-case-editor-fields.c reads, checks, shows and saves the fields,
+ * amends-case-editor-steps.c draws the header and the clock and takes the
+ * steps of a recovery (with the dialogs that ask before them).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amends-case-editor.h"
+#include "amends-customer-card.h"
+#include "amends-timeline.h"
+
+G_BEGIN_DECLS
+
+#define AMENDS_CASE_EDITOR_N_FIELDS 21
+#define AMENDS_CASE_EDITOR_N_RATER  5
+
+typedef struct
+{
+  AmendsCaseEditor *self;
+  guint             index;
+} AmendsCaseEditorFieldRef;
+
+struct _AmendsCaseEditor
+{
+  GtkWidget            parent_instance;
+
+  AmendsStore         *store;
+  AmendsCase          *kase;          /* our own copy; never the list's */
+  gint64               case_id;
+  GArray              *owner_ids;     /* gint64, parallel to the owner row's model */
+
+  guint                dirty;         /* 1 << field: typed but not saved yet */
+  guint                save_source;
+  guint                clock_source;
+  gboolean             showing;       /* writing values into the widgets */
+  gboolean             needs_reload;
+  gboolean             needs_staff;
+
+  GtkRevealer         *trash_revealer;
+  GtkStack            *stack;
+  GtkScrolledWindow   *scroller;
+  GtkLabel            *reference_label;
+  GtkLabel            *status_label;
+  GtkLabel            *follow_up_due_label;
+  GtkLabel            *summary_label;
+  GtkWidget           *clock_box;
+  GtkImage            *clock_icon;
+  GtkLabel            *clock_label;
+  GtkLabel            *clock_detail_label;
+  GtkLabel            *save_error_label;
+  GtkWidget           *actions_box;
+  GtkWidget           *take_ownership_button;
+  GtkWidget           *start_recovery_button;
+  GtkWidget           *mark_recovered_button;
+  GtkWidget           *close_button;
+  GtkWidget           *reopen_button;
+  GtkWidget           *pause_button;
+  GtkWidget           *resume_button;
+  GtkWidget           *fields_box;
+
+  GtkWidget           *summary_row;
+  GtkWidget           *description_view;
+  AdwActionRow        *customer_row;
+  GtkWidget           *category_row;
+  GtkMenuButton       *category_button;
+  GtkWidget           *severity_row;
+  GtkWidget           *channel_row;
+  GtkWidget           *noticed_row;
+  GtkWidget           *occurred_row;
+  GtkWidget           *summary_error_label;
+  GtkWidget           *occurred_error_label;
+  AdwBin              *customer_card_bin;
+  AmendsCustomerCard  *customer_card;
+  GtkWidget           *owner_row;
+  GtkWidget           *team_row;
+  GtkWidget           *fix_view;
+  GtkWidget           *surprise_view;
+  GtkWidget           *cost_row;
+  GtkWidget           *cost_error_label;
+  AdwBin              *timeline_bin;
+  AmendsTimeline      *timeline;
+  GtkWidget           *rule_row;
+  GtkWidget           *bent_rule_row;
+  GtkWidget           *why_view;
+  AdwPreferencesGroup *rater_group;
+  GtkWidget           *failed_checks[AMENDS_CASE_EDITOR_N_RATER];
+  GtkWidget           *shown_checks[AMENDS_CASE_EDITOR_N_RATER];
+  GtkWidget           *reaction_row;
+  GtkWidget           *came_back_row;
+  GtkWidget           *follow_up_row;
+  GtkWidget           *follow_up_error_label;
+  GtkPopover          *follow_up_popover;
+  GtkCalendar         *follow_up_calendar;
+  GtkWidget           *lesson_view;
+
+  AmendsCaseEditorFieldRef refs[AMENDS_CASE_EDITOR_N_FIELDS];
+};
+
+/* amends-case-editor.c */
+void _amends_case_editor_report_error      (AmendsCaseEditor *self,
+                                            const char       *message);
+
+/* amends-case-editor-fields.c */
+void _amends_case_editor_init_fields       (AmendsCaseEditor *self);
+void _amends_case_editor_show_fields       (AmendsCaseEditor *self,
+                                            gboolean          all);
+void _amends_case_editor_clear_errors      (AmendsCaseEditor *self);
+void _amends_case_editor_save              (AmendsCaseEditor *self);
+void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,
+                                            const char       *property,
+                                            const GValue     *value);
+
+/* amends-case-editor-steps.c */
+void _amends_case_editor_class_init_steps  (GtkWidgetClass   *widget_class);
+void _amends_case_editor_init_steps        (AmendsCaseEditor *self);
+void _amends_case_editor_update_header     (AmendsCaseEditor *self);
+void _amends_case_editor_update_actions    (AmendsCaseEditor *self);
+void _amends_case_editor_update_clock      (AmendsCaseEditor *self);
+
+G_END_DECLS

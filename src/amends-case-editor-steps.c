@@ -1,0 +1,703 @@
+/* amends-case-editor-steps.c: the case editor's header, its clock, and the steps of a recovery
+ *
+ * Only the steps that make sense for the case are offered: their actions
+ * are enabled, and their buttons shown, from the case's status.  A step
+ * that needs a word first (the fix, the customer's reaction, why the
+ * clock stops) asks for it in a dialog; the answer is for the case that
+ * was shown when it was asked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-case-editor-private.h"
+#include "amends-clock.h"
+#include "amends-enum-types.h"
+
+static char *
+capitalize (char *text)
+{
+  g_autofree char *lower = text;
+  const char *rest = g_utf8_next_char (lower);
+  char first[8] = { 0 };
+
+  if (*lower == '\0')
+    return g_steal_pointer (&lower);
+
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (lower)), first);
+  return g_strconcat (first, rest, NULL);
+}
+
+/* Targets are set in hours: "24 h" reads better than "1 d" beside them. */
+static char *
+format_target (GTimeSpan target)
+{
+  int hours = (int) (target / G_TIME_SPAN_HOUR);
+
+  if (target % G_TIME_SPAN_HOUR != 0 || hours <= 0)
+    return amends_clock_format_span (target);
+
+  /* Translators: a recovery target in hours, as in "24 h" */
+  return g_strdup_printf (ngettext ("%d h", "%d h", hours), hours);
+}
+
+static const char *
+clock_style (AmendsClockState state,
+             const char     **icon_name)
+{
+  switch (state)
+    {
+    case AMENDS_CLOCK_STATE_DUE_SOON:       *icon_name = "alarm-symbolic"; return "clock-due-soon";
+    case AMENDS_CLOCK_STATE_OVERDUE:        *icon_name = "task-past-due-symbolic"; return "clock-overdue";
+    case AMENDS_CLOCK_STATE_PAUSED:         *icon_name = "media-playback-pause-symbolic"; return "clock-paused";
+    case AMENDS_CLOCK_STATE_RECOVERED:      *icon_name = "emblem-ok-symbolic"; return "clock-recovered";
+    case AMENDS_CLOCK_STATE_RECOVERED_LATE: *icon_name = "emblem-ok-symbolic"; return "clock-late";
+    case AMENDS_CLOCK_STATE_RUNNING:
+    default:                                *icon_name = "alarm-symbolic"; return "clock-running";
+    }
+}
+
+/* A short reason shares the clock's line; a long one goes under it, so
+ * that the clock stays a headline. */
+static char *
+describe_pause (AmendsCase  *kase,
+                GTimeSpan    remaining,
+                const char  *span,
+                char       **detail)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *left = NULL;
+
+  g_object_get (kase, "pause-reason", &reason, NULL);
+
+  left = remaining >= 0 ?
+    /* Translators: %s is a span such as "5 h" */
+    g_strdup_printf (_("%s left once the clock runs again"), span) :
+    /* Translators: %s is a span such as "2 h" */
+    g_strdup_printf (_("Already overdue by %s"), span);
+
+  if (reason == NULL || *reason == '\0' || g_utf8_strlen (reason, -1) > 32)
+    {
+      *detail = reason && *reason ?
+        /* Translators: under a paused clock: why it is paused, then the
+         * time left, as in "“Waiting for the receipt” · 5 h left once the
+         * clock runs again" */
+        g_strdup_printf (_("“%s” · %s"), reason, left) :
+        g_steal_pointer (&left);
+      return g_strdup (_("Paused — waiting on the customer"));
+    }
+
+  *detail = g_steal_pointer (&left);
+  /* Translators: the recovery clock while it is paused; %s is why, as in
+   * "Out until tonight" */
+  return g_strdup_printf (_("Paused — waiting on the customer: %s"), reason);
+}
+
+static void
+update_clock (AmendsCaseEditor *self)
+{
+  static const char *styles[] = {
+    "clock-running", "clock-due-soon", "clock-overdue", "clock-paused", "clock-recovered", "clock-late",
+  };
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *when = NULL;
+  AmendsClockState state;
+  GTimeSpan remaining;
+  const char *icon_name;
+  const char *style;
+  GDateTime *recovered_at;
+
+  if (self->kase == NULL)
+    return;
+
+  state = amends_clock_get_state (self->kase, now);
+  remaining = amends_clock_get_remaining (self->kase, now);
+  span = amends_clock_format_span (remaining);
+  target = format_target (amends_clock_get_target (self->kase));
+  due = g_date_time_add (now, remaining);
+  when = amends_timeline_format_time (due, now);
+
+  switch (state)
+    {
+    case AMENDS_CLOCK_STATE_RUNNING:
+    case AMENDS_CLOCK_STATE_DUE_SOON:
+      /* Translators: the recovery clock, as in "5 h left of 24 h" */
+      text = g_strdup_printf (_("%s left of %s"), span, target);
+      /* Translators: when a case must be recovered, as in "Due Today 14:30" */
+      detail = g_strdup_printf (_("Due %s"), when);
+      break;
+
+    case AMENDS_CLOCK_STATE_OVERDUE:
+      text = capitalize (amends_clock_describe (self->kase, now));
+      /* Translators: when an overdue case was due, as in "Was due Today 09:00" */
+      detail = g_strdup_printf (_("Was due %s"), when);
+      break;
+
+    case AMENDS_CLOCK_STATE_PAUSED:
+      text = describe_pause (self->kase, remaining, span, &detail);
+      break;
+
+    case AMENDS_CLOCK_STATE_RECOVERED:
+    case AMENDS_CLOCK_STATE_RECOVERED_LATE:
+    default:
+      text = capitalize (amends_clock_describe (self->kase, now));
+      recovered_at = amends_case_get_recovered_at (self->kase);
+      if (recovered_at != NULL)
+        {
+          g_autofree char *at = amends_timeline_format_time (recovered_at, now);
+          /* Translators: when a case was recovered, as in "Recovered Today 13:10" */
+          detail = g_strdup_printf (_("Recovered %s, against a target of %s"), at, target);
+        }
+      break;
+    }
+
+  style = clock_style (state, &icon_name);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (self->clock_box, styles[i]);
+  gtk_widget_add_css_class (self->clock_box, style);
+  gtk_image_set_from_icon_name (self->clock_icon, icon_name);
+  gtk_label_set_label (self->clock_label, text);
+  gtk_label_set_label (self->clock_detail_label, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->clock_detail_label), detail != NULL);
+}
+
+static void
+update_follow_up (AmendsCaseEditor *self)
+{
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  GDateTime *due = amends_case_get_follow_up_due_at (self->kase);
+  gboolean is_due = due != NULL &&
+                    amends_case_get_status (self->kase) != AMENDS_CASE_STATUS_CLOSED &&
+                    g_date_time_compare (due, now) <= 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_due_label), is_due);
+  if (is_due)
+    {
+      g_autofree char *when = amends_timeline_format_time (due, now);
+      /* Translators: %s is when, as in "Today 09:00" */
+      g_autofree char *tooltip = g_strdup_printf (_("The follow-up was due %s"), when);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_up_due_label), tooltip);
+    }
+
+  if (is_due)
+    gtk_widget_add_css_class (self->follow_up_row, "follow-up-due-row");
+  else
+    gtk_widget_remove_css_class (self->follow_up_row, "follow-up-due-row");
+}
+
+static guint
+set_step (AmendsCaseEditor *self,
+          const char       *action,
+          GtkWidget        *button,
+          gboolean          enabled,
+          gboolean          visible)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+  /* Hide the flow box's child, or its spacing would stay. */
+  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+
+  return visible ? 1 : 0;
+}
+
+/* After a step on our own copy every field follows, even the one with the
+ * cursor: the step just changed it. */
+static void
+after_step (AmendsCaseEditor *self,
+            gboolean          ok,
+            const GError     *error)
+{
+  if (!ok)
+    _amends_case_editor_report_error (self, error->message);
+
+  if (self->kase != NULL)
+    {
+      _amends_case_editor_show_fields (self, TRUE);
+      _amends_case_editor_update_header (self);
+    }
+}
+
+static AdwMessageDialog *
+create_dialog (AmendsCaseEditor *self,
+               const char       *heading,
+               const char       *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  /* The answer is for this case, even if another is shown by then. */
+  g_object_set_data_full (G_OBJECT (dialog), "case-id",
+                          g_memdup2 (&self->case_id, sizeof self->case_id), g_free);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+on_dialog_entry_changed_cb (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *response = g_object_get_data (G_OBJECT (entry), "required-for");
+
+  adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
+}
+
+static void
+add_dialog_entry (AdwMessageDialog *dialog,
+                  const char       *label,
+                  const char       *placeholder,
+                  const char       *required_for)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  if (required_for != NULL)
+    {
+      g_object_set_data (G_OBJECT (entry), "required-for", (gpointer) required_for);
+      adw_message_dialog_set_response_enabled (dialog, required_for, FALSE);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_dialog_entry_changed_cb), dialog);
+    }
+}
+
+static gboolean
+dialog_is_current (AmendsCaseEditor *self,
+                   AdwMessageDialog *dialog)
+{
+  gint64 *case_id = g_object_get_data (G_OBJECT (dialog), "case-id");
+
+  return self->kase != NULL && case_id != NULL && *case_id == self->case_id;
+}
+
+static char *
+dup_dialog_text (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static void
+set_status (AmendsCaseEditor *self,
+            AmendsCaseStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  _amends_case_editor_save (self);
+  ok = amends_store_set_case_status (self->store, self->kase, status, &error);
+  after_step (self, ok, error);
+}
+
+static void
+on_fix_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    AmendsCaseEditor *self)
+{
+  g_autofree char *fix = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!g_str_equal (response, "recover") || !dialog_is_current (self, dialog))
+    return;
+
+  fix = dup_dialog_text (dialog);
+  if (*fix == '\0')
+    return;
+
+  _amends_case_editor_save (self);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, fix);
+  _amends_case_editor_set_from_dialog (self, "fix", &value);
+  set_status (self, AMENDS_CASE_STATUS_RECOVERED);
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AmendsCaseEditor *self)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (AMENDS_TYPE_REACTION);
+  GEnumValue *reaction = g_enum_get_value_by_nick (klass, response);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (reaction == NULL || !dialog_is_current (self, dialog))
+    return;
+
+  _amends_case_editor_save (self);
+  g_value_init (&value, G_TYPE_FROM_CLASS (klass));
+  g_value_set_enum (&value, reaction->value);
+  _amends_case_editor_set_from_dialog (self, "reaction", &value);
+  set_status (self, AMENDS_CASE_STATUS_CLOSED);
+}
+
+static void
+on_pause_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AmendsCaseEditor *self)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!g_str_equal (response, "pause") || !dialog_is_current (self, dialog))
+    return;
+
+  reason = dup_dialog_text (dialog);
+  _amends_case_editor_save (self);
+  ok = amends_store_pause_clock (self->store, self->kase, *reason ? reason : NULL, &error);
+  after_step (self, ok, error);
+}
+
+static void
+on_purge_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      AmendsCaseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || !dialog_is_current (self, dialog))
+    return;
+
+  if (!amends_store_purge_case (self->store, self->case_id, &error))
+    _amends_case_editor_report_error (self, error->message);
+}
+
+static void
+take_ownership_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 actor = amends_store_get_actor_id (self->store);
+  gboolean ok;
+
+  if (self->kase == NULL || actor == 0)
+    return;
+
+  _amends_case_editor_save (self);
+  ok = amends_store_take_ownership (self->store, self->kase, actor, &error);
+  after_step (self, ok, error);
+}
+
+static void
+start_recovery_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_status (AMENDS_CASE_EDITOR (widget), AMENDS_CASE_STATUS_IN_RECOVERY);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  set_status (AMENDS_CASE_EDITOR (widget), AMENDS_CASE_STATUS_IN_RECOVERY);
+}
+
+static void
+mark_recovered_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *fix = NULL;
+
+  _amends_case_editor_save (self);
+  g_object_get (self->kase, "fix", &fix, NULL);
+  if (fix != NULL && *g_strstrip (fix) != '\0')
+    {
+      set_status (self, AMENDS_CASE_STATUS_RECOVERED);
+      return;
+    }
+
+  dialog = create_dialog (self, _("What Was the Fix?"),
+                          _("A recovery starts with fixing what went wrong. Write down what was done before marking the case recovered."));
+  adw_message_dialog_add_response (dialog, "recover", _("_Mark Recovered"));
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  add_dialog_entry (dialog, _("The fix"), _("Moved them to a quiet room on the top floor"), "recover");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fix_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = create_dialog (self, _("How Did the Customer Take It?"),
+                          _("Closing the case records the customer’s reaction. Blown-away customers are what the recovery measures count."));
+  adw_message_dialog_add_responses (dialog,
+                                    "blown-away", _("_Blown Away"),
+                                    "satisfied", _("_Satisfied"),
+                                    "neutral", _("_Neutral"),
+                                    "still-unhappy", _("Still _Unhappy"),
+                                    "unknown", _("_Don’t Know"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "blown-away", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+pause_clock_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = create_dialog (self, _("Pause the Recovery Clock?"),
+                          _("While the case waits on the customer, the time does not count against the target. What are you waiting for?"));
+  adw_message_dialog_add_response (dialog, "pause", _("_Pause Clock"));
+  adw_message_dialog_set_response_appearance (dialog, "pause", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "pause");
+  add_dialog_entry (dialog, _("Why the clock is paused"), _("Out until tonight"), NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_pause_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+resume_clock_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  _amends_case_editor_save (self);
+  ok = amends_store_resume_clock (self->store, self->kase, &error);
+  after_step (self, ok, error);
+}
+
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  amends_timeline_focus_entry (AMENDS_CASE_EDITOR (widget)->timeline);
+}
+
+static void
+trash_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  _amends_case_editor_save (self);
+
+  /* The window trashes the cases selected in its list and offers to undo;
+   * on its own, the editor trashes its case. */
+  if (gtk_widget_activate_action (widget, "win.trash-cases", NULL))
+    return;
+
+  if (!amends_store_trash_case (self->store, self->case_id, &error))
+    _amends_case_editor_report_error (self, error->message);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!amends_store_restore_case (self->store, self->case_id, &error))
+    _amends_case_editor_report_error (self, error->message);
+}
+
+static void
+delete_for_good_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a case's reference, such as C-2026-00042 */
+  body = g_strdup_printf (_("%s and its timeline will be removed for ever. This cannot be undone."),
+                          amends_case_get_reference (self->kase));
+  dialog = create_dialog (self, _("Delete This Case for Good?"), body);
+  adw_message_dialog_add_response (dialog, "delete", _("_Delete for Good"));
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_purge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_category_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->category_row), g_variant_get_string (parameter, NULL));
+}
+
+void
+_amends_case_editor_class_init_steps (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "case.take-ownership", NULL, take_ownership_action);
+  gtk_widget_class_install_action (widget_class, "case.start-recovery", NULL, start_recovery_action);
+  gtk_widget_class_install_action (widget_class, "case.mark-recovered", NULL, mark_recovered_action);
+  gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "case.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "case.pause-clock", NULL, pause_clock_action);
+  gtk_widget_class_install_action (widget_class, "case.resume-clock", NULL, resume_clock_action);
+  gtk_widget_class_install_action (widget_class, "case.add-action", NULL, add_action_action);
+  gtk_widget_class_install_action (widget_class, "case.trash", NULL, trash_action);
+  gtk_widget_class_install_action (widget_class, "case.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "case.delete-for-good", NULL, delete_for_good_action);
+  gtk_widget_class_install_action (widget_class, "case.set-category", "s", set_category_action);
+}
+
+void
+_amends_case_editor_init_steps (AmendsCaseEditor *self)
+{
+  /* Buttons in the flow box are reached with Tab like any others, not its
+   * children. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->actions_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
+void
+_amends_case_editor_update_header (AmendsCaseEditor *self)
+{
+  static const char *status_styles[] = {
+    "status-open", "status-in-recovery", "status-recovered", "status-closed",
+  };
+  g_autofree char *typed = NULL;
+  AmendsCaseStatus status;
+  const char *customer;
+  gboolean trashed;
+
+  _amends_case_editor_update_actions (self);
+  if (self->kase == NULL)
+    return;
+
+  status = amends_case_get_status (self->kase);
+  trashed = amends_case_get_deleted_at (self->kase) != NULL;
+
+  gtk_label_set_label (self->reference_label, amends_case_get_reference (self->kase));
+  /* The title follows the summary as it is typed, unless it was emptied. */
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->summary_row))));
+  gtk_label_set_label (self->summary_label, *typed ? typed : amends_case_get_summary (self->kase));
+  gtk_label_set_label (self->status_label, amends_case_status_to_label (status));
+  for (guint i = 0; i < G_N_ELEMENTS (status_styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_styles[status]);
+
+  customer = amends_case_get_customer_name (self->kase);
+  adw_action_row_set_subtitle (self->customer_row,
+                               customer && *customer ? customer : _("No customer recorded"));
+
+  _amends_case_editor_update_clock (self);
+
+  gtk_revealer_set_reveal_child (self->trash_revealer, trashed);
+  gtk_widget_set_sensitive (self->fields_box, !trashed);
+  gtk_widget_set_visible (self->actions_box, !trashed);
+}
+
+void
+_amends_case_editor_update_actions (AmendsCaseEditor *self)
+{
+  AmendsCase *kase = self->kase;
+  gboolean trashed = kase != NULL && amends_case_get_deleted_at (kase) != NULL;
+  gboolean live = kase != NULL && !trashed;
+  AmendsCaseStatus status = kase ? amends_case_get_status (kase) : AMENDS_CASE_STATUS_OPEN;
+  gboolean active = live && amends_case_is_active (kase);
+  gboolean paused = live && amends_case_get_paused_at (kase) != NULL;
+  gint64 actor = amends_store_get_actor_id (self->store);
+  /* With nobody at the desk the step stays in sight, greyed out, and its
+   * tooltip says what to do. */
+  gboolean can_own = live && status != AMENDS_CASE_STATUS_CLOSED &&
+                     (actor == 0 || amends_case_get_owner_id (kase) != actor);
+  GtkWidget *next = NULL;
+  guint shown = 0;
+
+  shown += set_step (self, "case.take-ownership", self->take_ownership_button, can_own && actor > 0, can_own);
+  gtk_widget_set_tooltip_text (self->take_ownership_button,
+                               actor > 0 ?
+                               _("Make the person at the desk the owner of this case") :
+                               _("Pick who is at the desk first, at the top of the window, to take ownership"));
+
+  shown += set_step (self, "case.start-recovery", self->start_recovery_button,
+            live && status == AMENDS_CASE_STATUS_OPEN, live && status == AMENDS_CASE_STATUS_OPEN);
+  shown += set_step (self, "case.mark-recovered", self->mark_recovered_button, active, active);
+  shown += set_step (self, "case.close", self->close_button,
+            live && status == AMENDS_CASE_STATUS_RECOVERED, live && status == AMENDS_CASE_STATUS_RECOVERED);
+  shown += set_step (self, "case.reopen", self->reopen_button,
+            live && !amends_case_is_active (kase), live && !amends_case_is_active (kase));
+  shown += set_step (self, "case.pause-clock", self->pause_button, active && !paused, active && !paused);
+  shown += set_step (self, "case.resume-clock", self->resume_button, paused, paused);
+
+  /* A homogeneous flow box is as wide as its longest line: one line of
+   * the steps shown, wrapping only when the editor is narrower. */
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->actions_box), MAX (shown, 1));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-action", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.trash", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.set-category", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.restore", trashed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete-for-good", trashed);
+
+  /* The one step that moves the case on stands out. */
+  if (live && status == AMENDS_CASE_STATUS_OPEN)
+    next = self->start_recovery_button;
+  else if (live && status == AMENDS_CASE_STATUS_IN_RECOVERY)
+    next = self->mark_recovered_button;
+  else if (live && status == AMENDS_CASE_STATUS_RECOVERED)
+    next = self->close_button;
+
+  gtk_widget_remove_css_class (self->start_recovery_button, "suggested-action");
+  gtk_widget_remove_css_class (self->mark_recovered_button, "suggested-action");
+  gtk_widget_remove_css_class (self->close_button, "suggested-action");
+  if (next != NULL)
+    gtk_widget_add_css_class (next, "suggested-action");
+}
+
+/**
+ * _amends_case_editor_update_clock:
+ *
+ * The clock and the follow-up, which move with time alone.
+ */
+void
+_amends_case_editor_update_clock (AmendsCaseEditor *self)
+{
+  if (self->kase == NULL)
+    return;
+
+  update_clock (self);
+  update_follow_up (self);
+}

@@ -1,0 +1,1701 @@
+/* amends-case-sidebar.c: the searchable, filterable list of cases
+ *
+ * The list is an AmendsCaseList: it holds the ids of the cases that match,
+ * in order, and reads a case only when a row shows it.  A list's filter is
+ * fixed for its life, so a new search or filter makes a new list, off the
+ * main thread (amends_case_list_new_async), and the view gets a new
+ * selection model around it when it lands: swapping the model costs
+ * milliseconds, whereas telling a view that a million rows changed costs
+ * seconds.  Nothing here walks the list's items, except
+ * amends_case_list_find() to keep the selected case selected.
+ *
+ * GtkMultiSelection cannot be used over such a list: GTK 4.8's keeps every
+ * selected item object (to follow it when items move), so Ctrl+A reads a
+ * million cases, and so does the click that selects one row after it.
+ * AmendsCaseSelection below keeps only a bitset of positions; the sidebar
+ * follows the chosen case by its id instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "amends-case-list.h"
+#include "amends-case-row.h"
+#include "amends-case-sidebar.h"
+#include "amends-enum-types.h"
+
+/* How often the clocks on the rows move on. */
+#define TICK_SECONDS 30
+
+/* How long typing pauses before the search runs. */
+#define SEARCH_DELAY_MS 150
+
+/* AmendsCaseSelection: a multiple selection that holds positions only.
+ * (Private to the sidebar; it would move to a file of its own if anything
+ * else needed it.) */
+
+#define AMENDS_TYPE_CASE_SELECTION (amends_case_selection_get_type ())
+
+G_DECLARE_FINAL_TYPE (AmendsCaseSelection, amends_case_selection, AMENDS, CASE_SELECTION, GObject)
+
+struct _AmendsCaseSelection
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GtkBitset  *selected;
+};
+
+static void amends_case_selection_list_model_init (GListModelInterface *iface);
+static void amends_case_selection_selection_model_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmendsCaseSelection, amends_case_selection, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      amends_case_selection_list_model_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
+                                                      amends_case_selection_selection_model_init))
+
+static GType
+amends_case_selection_get_item_type (GListModel *model)
+{
+  return g_list_model_get_item_type (AMENDS_CASE_SELECTION (model)->model);
+}
+
+static guint
+amends_case_selection_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (AMENDS_CASE_SELECTION (model)->model);
+}
+
+static gpointer
+amends_case_selection_get_item (GListModel *model,
+                                guint       position)
+{
+  return g_list_model_get_item (AMENDS_CASE_SELECTION (model)->model, position);
+}
+
+static void
+amends_case_selection_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = amends_case_selection_get_item_type;
+  iface->get_n_items = amends_case_selection_get_n_items;
+  iface->get_item = amends_case_selection_get_item;
+}
+
+static gboolean
+amends_case_selection_is_selected (GtkSelectionModel *model,
+                                   guint              position)
+{
+  return gtk_bitset_contains (AMENDS_CASE_SELECTION (model)->selected, position);
+}
+
+static GtkBitset *
+amends_case_selection_get_selection_in_range (GtkSelectionModel *model,
+                                              guint              position,
+                                              guint              n_items)
+{
+  return gtk_bitset_ref (AMENDS_CASE_SELECTION (model)->selected);
+}
+
+/* Every select and unselect of GtkSelectionModel ends here. */
+static gboolean
+amends_case_selection_set_selection (GtkSelectionModel *model,
+                                     GtkBitset         *selected,
+                                     GtkBitset         *mask)
+{
+  AmendsCaseSelection *self = AMENDS_CASE_SELECTION (model);
+  g_autoptr(GtkBitset) changes = gtk_bitset_copy (self->selected);
+  guint n_items = g_list_model_get_n_items (self->model);
+  guint min, max;
+
+  gtk_bitset_difference (changes, selected);
+  gtk_bitset_intersect (changes, mask);
+  if (n_items == 0)
+    gtk_bitset_remove_all (changes);
+  else
+    gtk_bitset_remove_range (changes, n_items, G_MAXUINT - n_items);
+  if (gtk_bitset_is_empty (changes))
+    return TRUE;
+
+  gtk_bitset_difference (self->selected, changes);
+  min = gtk_bitset_get_minimum (changes);
+  max = gtk_bitset_get_maximum (changes);
+  gtk_selection_model_selection_changed (model, min, max - min + 1);
+
+  return TRUE;
+}
+
+static void
+amends_case_selection_selection_model_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = amends_case_selection_is_selected;
+  iface->get_selection_in_range = amends_case_selection_get_selection_in_range;
+  iface->set_selection = amends_case_selection_set_selection;
+}
+
+static void
+on_selection_model_items_changed_cb (AmendsCaseSelection *self,
+                                     guint                position,
+                                     guint                removed,
+                                     guint                added,
+                                     GListModel          *model)
+{
+  gtk_bitset_splice (self->selected, position, removed, added);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+amends_case_selection_dispose (GObject *object)
+{
+  AmendsCaseSelection *self = AMENDS_CASE_SELECTION (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (amends_case_selection_parent_class)->dispose (object);
+}
+
+static void
+amends_case_selection_finalize (GObject *object)
+{
+  AmendsCaseSelection *self = AMENDS_CASE_SELECTION (object);
+
+  g_clear_pointer (&self->selected, gtk_bitset_unref);
+
+  G_OBJECT_CLASS (amends_case_selection_parent_class)->finalize (object);
+}
+
+static void
+amends_case_selection_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AmendsCaseSelection *self = AMENDS_CASE_SELECTION (object);
+
+  if (prop_id == 1)
+    g_value_set_object (value, self->model);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+amends_case_selection_class_init (AmendsCaseSelectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = amends_case_selection_dispose;
+  object_class->finalize = amends_case_selection_finalize;
+  object_class->get_property = amends_case_selection_get_property;
+
+  /* As GtkMultiSelection's: the list it selects in. */
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_object ("model", NULL, NULL,
+                                                        G_TYPE_LIST_MODEL,
+                                                        (G_PARAM_READABLE |
+                                                         G_PARAM_STATIC_STRINGS)));
+}
+
+static void
+amends_case_selection_init (AmendsCaseSelection *self)
+{
+  self->selected = gtk_bitset_new_empty ();
+}
+
+/* Takes @model. */
+static GtkSelectionModel *
+amends_case_selection_new (GListModel *model)
+{
+  AmendsCaseSelection *self = g_object_new (AMENDS_TYPE_CASE_SELECTION, NULL);
+
+  self->model = model;
+  g_signal_connect_swapped (model, "items-changed",
+                            G_CALLBACK (on_selection_model_items_changed_cb), self);
+
+  return GTK_SELECTION_MODEL (self);
+}
+
+
+struct _AmendsCaseSidebar
+{
+  GtkWidget           parent_instance;
+
+  AmendsStore        *store;
+  gulong              actor_changed_id;
+  GDateTime          *now;
+  guint               tick_id;
+
+  /* What the list shows */
+  char               *query;
+  guint               search_timeout_id;
+  int                 status;         /* an AmendsCaseStatus, or -1 for any */
+  char               *owner;          /* "anyone", "mine", "unowned" or a staff id */
+  char               *owner_name;     /* of that staff member */
+  gboolean            overdue_only;
+  char               *category;       /* "" for any */
+  gboolean            show_trash;
+  AmendsCaseSort      sort;
+  gboolean            resetting;
+
+  /* NULL until the first list lands, or while "Mine" has nobody at the desk */
+  AmendsCaseList     *list;
+  GtkSelectionModel  *selection;
+  GCancellable       *cancellable;
+  gboolean            loading;
+  char               *load_error;
+
+  AmendsCase         *selected_case;
+  guint               n_selected;
+  /* The case a person chose last: selected again when a new list or a
+   * refresh has it, so that searching and clearing the search keeps it. */
+  gint64              remembered_id;
+
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkLabel           *filter_label;
+  GtkMenuButton      *sort_button;
+  GtkLabel           *sort_label;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_button;
+  GtkLabel           *counts_label;
+  GMenu              *owner_people_section;
+  GMenu              *category_section;
+  GtkListItemFactory *factory;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsCaseSidebar, amends_case_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_NOW,
+  PROP_SELECTED_CASE,
+  PROP_N_SELECTED,
+  PROP_STATUS,
+  PROP_OWNER,
+  PROP_OVERDUE_ONLY,
+  PROP_CATEGORY,
+  PROP_SHOW_TRASH,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef struct
+{
+  AmendsCaseSidebar *self;
+  GCancellable      *cancellable;
+} LoadData;
+
+static void reload (AmendsCaseSidebar *self);
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+static gboolean
+filters_are_default (AmendsCaseSidebar *self)
+{
+  return is_blank (self->query) &&
+         self->status < 0 &&
+         g_strcmp0 (self->owner, "anyone") == 0 &&
+         !self->overdue_only &&
+         is_blank (self->category) &&
+         !self->show_trash;
+}
+
+static gboolean
+owner_is_mine (AmendsCaseSidebar *self)
+{
+  return g_strcmp0 (self->owner, "mine") == 0;
+}
+
+/* "Mine" with nobody at the desk shows nothing, and says why. */
+static gboolean
+nobody_at_desk (AmendsCaseSidebar *self)
+{
+  return owner_is_mine (self) &&
+         (self->store == NULL || amends_store_get_actor_id (self->store) <= 0);
+}
+
+static gint64
+owner_filter_id (AmendsCaseSidebar *self)
+{
+  gint64 id;
+
+  if (g_strcmp0 (self->owner, "unowned") == 0)
+    return 0;
+  if (owner_is_mine (self))
+    return self->store ? amends_store_get_actor_id (self->store) : -1;
+
+  id = g_ascii_strtoll (self->owner, NULL, 10);
+  return id > 0 ? id : -1;
+}
+
+static const char *
+sort_label (AmendsCaseSort sort)
+{
+  switch (sort)
+    {
+    case AMENDS_CASE_SORT_NEWEST:
+      return _("Newest First");
+    case AMENDS_CASE_SORT_OLDEST:
+      return _("Oldest First");
+    case AMENDS_CASE_SORT_URGENCY:
+    default:
+      return _("Most Urgent First");
+    }
+}
+
+static const char *
+sort_short_label (AmendsCaseSort sort)
+{
+  switch (sort)
+    {
+    case AMENDS_CASE_SORT_NEWEST:
+      /* Translators: on the sort button; the menu says "Newest First" */
+      return C_("sort", "Newest");
+    case AMENDS_CASE_SORT_OLDEST:
+      /* Translators: on the sort button; the menu says "Oldest First" */
+      return C_("sort", "Oldest");
+    case AMENDS_CASE_SORT_URGENCY:
+    default:
+      /* Translators: on the sort button; the menu says "Most Urgent First" */
+      return C_("sort", "Most Urgent");
+    }
+}
+
+static void
+update_filter_buttons (AmendsCaseSidebar *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *summary = NULL;
+  g_autofree char *filter_a11y = NULL;
+  g_autofree char *sort_a11y = NULL;
+
+  if (self->show_trash)
+    g_ptr_array_add (parts, (gpointer) _("Trash"));
+  if (self->status >= 0)
+    g_ptr_array_add (parts, (gpointer) amends_case_status_to_label (self->status));
+  if (owner_is_mine (self))
+    g_ptr_array_add (parts, (gpointer) _("Mine"));
+  else if (g_strcmp0 (self->owner, "unowned") == 0)
+    g_ptr_array_add (parts, (gpointer) _("Unowned"));
+  else if (owner_filter_id (self) > 0)
+    g_ptr_array_add (parts, self->owner_name ? self->owner_name : (gpointer) _("One person"));
+  if (self->overdue_only)
+    g_ptr_array_add (parts, (gpointer) _("Overdue"));
+  if (!is_blank (self->category))
+    g_ptr_array_add (parts, self->category);
+
+  if (parts->len == 0)
+    summary = g_strdup (_("All Cases"));
+  else
+    {
+      g_ptr_array_add (parts, NULL);
+      /* Translators: joins the filters on the filter button, "Open, Mine" */
+      summary = g_strjoinv (C_("filter separator", ", "), (char **) parts->pdata);
+    }
+
+  gtk_label_set_label (self->filter_label, summary);
+  /* Translators: what a screen reader says for the filter button */
+  filter_a11y = g_strdup_printf (_("Show: %s"), summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, filter_a11y,
+                                  -1);
+
+  gtk_label_set_label (self->sort_label, sort_short_label (self->sort));
+  /* Translators: what a screen reader says for the sort button */
+  sort_a11y = g_strdup_printf (_("Order: %s"), sort_label (self->sort));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sort_a11y,
+                                  -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
+                                 !filters_are_default (self));
+}
+
+static char *
+format_counts (AmendsCaseSidebar *self)
+{
+  guint n_items, n_open, n_overdue;
+
+  if (self->load_error != NULL)
+    return g_strdup (self->load_error);
+  if (nobody_at_desk (self))
+    return g_strdup (_("Nobody is at the desk"));
+  if (self->list == NULL)
+    return g_strdup ("");
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (self->show_trash)
+    return g_strdup_printf (ngettext ("%u case in the trash", "%u cases in the trash", n_items),
+                            n_items);
+
+  n_open = amends_case_list_get_n_open (self->list);
+  n_overdue = amends_case_list_get_n_overdue (self->list);
+
+  if (n_open > 0 && n_overdue > 0)
+    {
+      g_autofree char *open = NULL;
+      g_autofree char *overdue = NULL;
+
+      /* Translators: cases still to recover, in the counts below the list */
+      open = g_strdup_printf (ngettext ("%u open", "%u open", n_open), n_open);
+      /* Translators: cases past their recovery time, in the counts below the list */
+      overdue = g_strdup_printf (ngettext ("%u overdue", "%u overdue", n_overdue), n_overdue);
+      /* Translators: joins "12 open" and "3 overdue" below the list */
+      return g_strdup_printf (_("%s, %s"), open, overdue);
+    }
+
+  if (n_open > 0)
+    return g_strdup_printf (ngettext ("%u open", "%u open", n_open), n_open);
+
+  if (n_items == 0)
+    return g_strdup (_("No cases"));
+
+  return g_strdup_printf (ngettext ("%u case", "%u cases", n_items), n_items);
+}
+
+static void
+update_empty_page (AmendsCaseSidebar *self)
+{
+  const char *icon = "edit-find-symbolic";
+  const char *title = _("No Cases Match");
+  const char *description = _("Try other words, or clear the filters.");
+  const char *button = _("_Clear Filters");
+
+  if (nobody_at_desk (self))
+    {
+      icon = "avatar-default-symbolic";
+      title = _("Nobody Is at the Desk");
+      description = _("Choose who is at the desk to see the cases they own.");
+      button = _("Show _All Cases");
+    }
+  else if (self->show_trash && is_blank (self->query) && self->status < 0 &&
+           g_strcmp0 (self->owner, "anyone") == 0 && !self->overdue_only &&
+           is_blank (self->category))
+    {
+      icon = "user-trash-symbolic";
+      title = _("The Trash Is Empty");
+      description = _("Deleted cases wait here until they are restored.");
+      button = _("_Back to Cases");
+    }
+  else if (filters_are_default (self))
+    {
+      icon = "view-list-bullet-symbolic";
+      title = _("No Cases");
+      description = _("Cases logged at the desk appear here.");
+      button = NULL;
+    }
+
+  adw_status_page_set_icon_name (self->empty_page, icon);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_button), button != NULL);
+  if (button != NULL)
+    gtk_button_set_label (self->empty_button, button);
+}
+
+/* The counts below the list, and the placeholder when it is empty. */
+static void
+update_state (AmendsCaseSidebar *self)
+{
+  g_autofree char *counts = format_counts (self);
+  gboolean empty;
+
+  empty = self->selection != NULL &&
+          (self->list != NULL || nobody_at_desk (self)) &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
+
+  if (empty)
+    update_empty_page (self);
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  gtk_label_set_label (self->counts_label, counts);
+}
+
+static void
+update_move_actions (AmendsCaseSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  guint n_items = 0;
+  gboolean has_next = FALSE;
+  gboolean has_previous = FALSE;
+
+  if (self->selection != NULL)
+    {
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+      selected = gtk_selection_model_get_selection (self->selection);
+    }
+
+  if (n_items > 0 && gtk_bitset_is_empty (selected))
+    has_next = has_previous = TRUE;
+  else if (n_items > 0)
+    {
+      has_next = gtk_bitset_get_maximum (selected) + 1 < n_items;
+      has_previous = gtk_bitset_get_minimum (selected) > 0;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.next-case", has_next);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.previous-case", has_previous);
+}
+
+/* The selected case, when exactly one is selected; and how many are. */
+static void
+update_selected_case (AmendsCaseSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(AmendsCase) kase = NULL;
+  guint n_selected = 0;
+
+  if (self->selection != NULL)
+    {
+      selected = gtk_selection_model_get_selection (self->selection);
+      n_selected = (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
+      if (n_selected == 1)
+        kase = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                      gtk_bitset_get_minimum (selected));
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->selected_case, kase))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_CASE]);
+  if (self->n_selected != n_selected)
+    {
+      self->n_selected = n_selected;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  update_move_actions (self);
+}
+
+static AmendsCaseRow *
+row_of_item_widget (GtkWidget *item_widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (item_widget);
+
+  return AMENDS_IS_CASE_ROW (child) ? AMENDS_CASE_ROW (child) : NULL;
+}
+
+/* Brings the row at @position into view; and when the focus is in the
+ * list, onto that row, so that the arrow keys go on from there. */
+static void
+scroll_to (AmendsCaseSidebar *self,
+           guint              position)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) == NULL)
+    return;
+
+  kase = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AmendsCaseRow *row = row_of_item_widget (child);
+
+      if (row != NULL && amends_case_row_get_case (row) == kase)
+        {
+          gtk_widget_grab_focus (child);
+          break;
+        }
+    }
+}
+
+static guint
+find_case (AmendsCaseSidebar *self,
+           gint64             case_id)
+{
+  if (self->list == NULL || case_id <= 0)
+    return GTK_INVALID_LIST_POSITION;
+
+  return amends_case_list_find (self->list, case_id);
+}
+
+/* After a refresh or a new list: the case chosen last stays selected when
+ * the list still has it. */
+static gboolean
+restore_selection (AmendsCaseSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  guint position;
+
+  if (self->remembered_id <= 0 || self->selection == NULL)
+    return FALSE;
+
+  selected = gtk_selection_model_get_selection (self->selection);
+  if (!gtk_bitset_is_empty (selected))
+    return FALSE;
+
+  position = find_case (self, self->remembered_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_selection_model_select_item (self->selection, position, TRUE);
+  return TRUE;
+}
+
+static void
+on_selection_changed_cb (AmendsCaseSidebar *self,
+                         guint              position,
+                         guint              n_items,
+                         GtkSelectionModel *selection)
+{
+  update_selected_case (self);
+
+  /* Zero or several selected: a person chose that, nothing to restore. */
+  self->remembered_id = self->selected_case != NULL
+                        ? amends_record_get_id (AMENDS_RECORD (self->selected_case))
+                        : 0;
+}
+
+static void
+on_items_changed_cb (AmendsCaseSidebar *self,
+                     guint              position,
+                     guint              removed,
+                     guint              added,
+                     GListModel        *model)
+{
+  if (!restore_selection (self))
+    update_selected_case (self);
+  update_state (self);
+}
+
+/* Gives the view a new selection model around @list (or around nothing,
+ * when @list is %NULL). */
+static void
+set_list (AmendsCaseSidebar *self,
+          AmendsCaseList    *list)
+{
+  g_autoptr(GtkSelectionModel) old_selection = g_steal_pointer (&self->selection);
+  GListModel *model;
+
+  if (old_selection != NULL)
+    g_signal_handlers_disconnect_by_data (old_selection, self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+
+  g_set_object (&self->list, list);
+  if (list != NULL)
+    {
+      /* A change of status moves the counts without moving any row. */
+      g_signal_connect_object (list, "notify::n-open",
+                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (list, "notify::n-overdue",
+                               G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+    }
+  model = list != NULL ? g_object_ref (G_LIST_MODEL (list))
+                       : G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_CASE));
+  self->selection = amends_case_selection_new (model);
+  gtk_list_view_set_model (self->list_view, self->selection);
+
+  /* After the view's own handlers: the view has caught up by then. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (restore_selection (self))
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+      scroll_to (self, gtk_bitset_get_minimum (selected));
+    }
+  update_selected_case (self);
+  update_state (self);
+}
+
+static void
+fill_filter (AmendsCaseSidebar *self,
+             AmendsCaseFilter  *filter)
+{
+  filter->query = is_blank (self->query) ? NULL : self->query;
+  filter->status = self->status;
+  filter->owner_id = owner_filter_id (self);
+  filter->overdue_only = self->overdue_only;
+  filter->category = is_blank (self->category) ? NULL : self->category;
+  filter->trash = self->show_trash;
+  filter->sort = self->sort;
+}
+
+static void
+cancel_load (AmendsCaseSidebar *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->loading = FALSE;
+}
+
+static void
+on_list_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(AmendsCaseSidebar) self = data->self;
+  g_autoptr(GCancellable) cancellable = data->cancellable;
+  g_autoptr(AmendsCaseList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (data);
+
+  list = amends_case_list_new_finish (result, &error);
+
+  /* A newer search or filter took over, or the sidebar is gone. */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->cancellable)
+    return;
+
+  self->loading = FALSE;
+  g_clear_object (&self->cancellable);
+
+  if (list == NULL)
+    {
+      g_warning ("Could not list the cases: %s", error->message);
+      g_free (self->load_error);
+      /* Translators: below the list when the database could not be read */
+      self->load_error = g_strdup_printf (_("Could not read the cases: %s"), error->message);
+      update_state (self);
+      return;
+    }
+
+  g_clear_pointer (&self->load_error, g_free);
+  set_list (self, list);
+}
+
+/* Asks for a new list with the current search and filters; the view keeps
+ * showing the last one until it lands. */
+static void
+reload (AmendsCaseSidebar *self)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  LoadData *data;
+
+  if (self->store == NULL || self->resetting)
+    return;
+
+  cancel_load (self);
+
+  if (nobody_at_desk (self))
+    {
+      set_list (self, NULL);
+      return;
+    }
+
+  fill_filter (self, &filter);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->cancellable);
+  amends_case_list_new_async (self->store, &filter, self->cancellable,
+                              on_list_loaded_cb, data);
+}
+
+static void
+filters_changed (AmendsCaseSidebar *self)
+{
+  update_filter_buttons (self);
+  reload (self);
+}
+
+/* Puts the filters and the search back to the default list, without
+ * loading anything: the caller does that once. */
+static void
+reset_filters (AmendsCaseSidebar *self)
+{
+  self->resetting = TRUE;
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_object_set (self,
+                "status", -1,
+                "owner", "anyone",
+                "overdue-only", FALSE,
+                "category", "",
+                "show-trash", FALSE,
+                NULL);
+  g_clear_pointer (&self->query, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
+
+  g_object_thaw_notify (G_OBJECT (self));
+  self->resetting = FALSE;
+
+  update_filter_buttons (self);
+}
+
+static gboolean
+on_search_timeout_cb (gpointer user_data)
+{
+  AmendsCaseSidebar *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *query = g_strstrip (g_strdup (text));
+
+  self->search_timeout_id = 0;
+
+  if (is_blank (query))
+    g_clear_pointer (&query, g_free);
+  if (g_strcmp0 (query, self->query) == 0)
+    return G_SOURCE_REMOVE;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  filters_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Our own delay rather than GtkSearchEntry's: its ::search-changed comes
+ * at once for an empty text, and replacing the text empties it first. */
+static void
+on_search_text_changed_cb (AmendsCaseSidebar *self,
+                           GtkSearchEntry    *entry)
+{
+  if (self->resetting)
+    return;
+
+  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
+  self->search_timeout_id = g_timeout_add (SEARCH_DELAY_MS, on_search_timeout_cb, self);
+}
+
+static void
+on_search_activate_cb (AmendsCaseSidebar *self,
+                       GtkSearchEntry    *entry)
+{
+  if (self->search_timeout_id != 0)
+    {
+      g_clear_handle_id (&self->search_timeout_id, g_source_remove);
+      on_search_timeout_cb (self);
+    }
+}
+
+static void
+on_search_stopped_cb (AmendsCaseSidebar *self,
+                      GtkSearchEntry    *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 AmendsCaseSidebar        *self)
+{
+  GtkWidget *row = amends_case_row_new ();
+
+  g_object_bind_property (self, "now", row, "now", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                AmendsCaseSidebar        *self)
+{
+  amends_case_row_set_case (AMENDS_CASE_ROW (gtk_list_item_get_child (list_item)),
+                            gtk_list_item_get_item (list_item));
+}
+
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  AmendsCaseSidebar        *self)
+{
+  amends_case_row_set_case (AMENDS_CASE_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static char *
+escape_mnemonic (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/* The people and the categories change as cases are written, so the menu
+ * reads them each time it opens rather than on every change. */
+static void
+on_filter_popup_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  AmendsCaseSidebar *self = user_data;
+  g_autoptr(GListModel) staff = NULL;
+  g_auto(GStrv) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  g_menu_remove_all (self->owner_people_section);
+  if (!(staff = amends_store_list_staff (self->store, FALSE, &error)))
+    {
+      g_warning ("Could not list the staff: %s", error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(AmendsStaff) person = g_list_model_get_item (staff, i);
+      g_autofree char *label = escape_mnemonic (amends_staff_get_name (person));
+      g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 amends_record_get_id (AMENDS_RECORD (person)));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "sidebar.owner", "s", target);
+      g_menu_append_item (self->owner_people_section, item);
+    }
+
+  g_menu_remove_all (self->category_section);
+  if (!(categories = amends_store_list_categories (self->store, &error)))
+    g_warning ("Could not list the categories: %s", error->message);
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      g_autofree char *label = escape_mnemonic (categories[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "sidebar.category", "s", categories[i]);
+      g_menu_append_item (self->category_section, item);
+    }
+}
+
+static void
+on_actor_changed_cb (AmendsCaseSidebar *self,
+                     GParamSpec        *pspec,
+                     AmendsStore       *store)
+{
+  if (owner_is_mine (self))
+    reload (self);
+}
+
+static gboolean
+on_tick_cb (gpointer user_data)
+{
+  AmendsCaseSidebar *self = user_data;
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+
+  amends_case_sidebar_set_now (self, now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+move_selection (AmendsCaseSidebar *self,
+                gboolean           forward)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  guint n_items;
+  guint position;
+
+  if (self->selection == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n_items == 0)
+    return;
+
+  selected = gtk_selection_model_get_selection (self->selection);
+  if (gtk_bitset_is_empty (selected))
+    position = 0;
+  else if (forward)
+    {
+      position = gtk_bitset_get_maximum (selected) + 1;
+      if (position >= n_items)
+        return;
+    }
+  else
+    {
+      position = gtk_bitset_get_minimum (selected);
+      if (position == 0)
+        return;
+      position--;
+    }
+
+  gtk_selection_model_select_item (self->selection, position, TRUE);
+  scroll_to (self, position);
+}
+
+static void
+next_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_selection (AMENDS_CASE_SIDEBAR (widget), TRUE);
+}
+
+static void
+previous_case_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_selection (AMENDS_CASE_SIDEBAR (widget), FALSE);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  amends_case_sidebar_focus_search (AMENDS_CASE_SIDEBAR (widget));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
+
+  if (filters_are_default (self))
+    return;
+
+  reset_filters (self);
+  reload (self);
+}
+
+static void
+set_owner (AmendsCaseSidebar *self,
+           const char        *owner)
+{
+  gint64 id;
+
+  if (is_blank (owner))
+    owner = "anyone";
+  if (g_strcmp0 (self->owner, owner) == 0)
+    return;
+
+  g_free (self->owner);
+  self->owner = g_strdup (owner);
+
+  g_clear_pointer (&self->owner_name, g_free);
+  if ((id = owner_filter_id (self)) > 0 && !owner_is_mine (self) && self->store != NULL)
+    {
+      g_autoptr(AmendsStaff) staff = amends_store_load (self->store, AMENDS_TYPE_STAFF, id, NULL);
+
+      if (staff != NULL)
+        self->owner_name = g_strdup (amends_staff_get_name (staff));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
+  filters_changed (self);
+}
+
+static void
+set_string_filter (AmendsCaseSidebar *self,
+                   char             **field,
+                   const char        *value,
+                   GParamSpec        *pspec)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  filters_changed (self);
+}
+
+static void
+set_int_filter (AmendsCaseSidebar *self,
+                int               *field,
+                int                value,
+                GParamSpec        *pspec)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  filters_changed (self);
+}
+
+static void
+amends_case_sidebar_map (GtkWidget *widget)
+{
+  AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (amends_case_sidebar_parent_class)->map (widget);
+
+  if (self->store != NULL && self->tick_id == 0)
+    {
+      /* Time went on while nobody looked. */
+      on_tick_cb (self);
+      self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick_cb, self);
+    }
+}
+
+static void
+amends_case_sidebar_unmap (GtkWidget *widget)
+{
+  AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (amends_case_sidebar_parent_class)->unmap (widget);
+}
+
+static void
+amends_case_sidebar_dispose (GObject *object)
+{
+  AmendsCaseSidebar *self = (AmendsCaseSidebar *)object;
+  GtkWidget *child;
+
+  cancel_load (self);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->actor_changed_id, self->store);
+    }
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CASE_SIDEBAR);
+  /* The template's children that no field names */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->selected_case);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (amends_case_sidebar_parent_class)->dispose (object);
+}
+
+static void
+amends_case_sidebar_finalize (GObject *object)
+{
+  AmendsCaseSidebar *self = (AmendsCaseSidebar *)object;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->owner_name, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->load_error, g_free);
+
+  G_OBJECT_CLASS (amends_case_sidebar_parent_class)->finalize (object);
+}
+
+static void
+amends_case_sidebar_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now);
+      break;
+
+    case PROP_SELECTED_CASE:
+      g_value_set_object (value, self->selected_case);
+      break;
+
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, self->n_selected);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+
+    case PROP_OVERDUE_ONLY:
+      g_value_set_boolean (value, self->overdue_only);
+      break;
+
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category);
+      break;
+
+    case PROP_SHOW_TRASH:
+      g_value_set_boolean (value, self->show_trash);
+      break;
+
+    case PROP_SORT:
+      g_value_set_enum (value, self->sort);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_case_sidebar_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      amends_case_sidebar_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_NOW:
+      amends_case_sidebar_set_now (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_STATUS:
+      set_int_filter (self, &self->status, g_value_get_int (value), pspec);
+      break;
+
+    case PROP_OWNER:
+      set_owner (self, g_value_get_string (value));
+      break;
+
+    case PROP_OVERDUE_ONLY:
+      set_int_filter (self, &self->overdue_only, g_value_get_boolean (value), pspec);
+      break;
+
+    case PROP_CATEGORY:
+      set_string_filter (self, &self->category, g_value_get_string (value), pspec);
+      break;
+
+    case PROP_SHOW_TRASH:
+      set_int_filter (self, &self->show_trash, g_value_get_boolean (value), pspec);
+      break;
+
+    case PROP_SORT:
+      set_int_filter (self, (int *) &self->sort, g_value_get_enum (value), pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amends_case_sidebar_dispose;
+  object_class->finalize = amends_case_sidebar_finalize;
+  object_class->get_property = amends_case_sidebar_get_property;
+  object_class->set_property = amends_case_sidebar_set_property;
+
+  widget_class->map = amends_case_sidebar_map;
+  widget_class->unmap = amends_case_sidebar_unmap;
+
+  /**
+   * AmendsCaseSidebar:store:
+   *
+   * Where the cases come from; set once.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AmendsCaseSidebar:now:
+   *
+   * The time the rows' clocks are told against; moves on by itself every
+   * 30 seconds while the sidebar is shown.
+   */
+  properties [PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AmendsCaseSidebar:selected-case:
+   *
+   * The selected case, or %NULL when none or several are selected.
+   */
+  properties [PROP_SELECTED_CASE] =
+    g_param_spec_object ("selected-case", NULL, NULL,
+                         AMENDS_TYPE_CASE,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AmendsCaseSidebar:n-selected:
+   *
+   * How many cases are selected; changes also when the selected case does
+   * not (from two selected to three, say).
+   */
+  properties [PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* The filters, one property each so that the menus can name them as
+   * stateful actions ("sidebar.status" and so on). */
+  properties [PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL,
+                      -1, AMENDS_CASE_STATUS_CLOSED, -1,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_OWNER] =
+    g_param_spec_string ("owner", NULL, NULL,
+                         "anyone",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_OVERDUE_ONLY] =
+    g_param_spec_boolean ("overdue-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CATEGORY] =
+    g_param_spec_string ("category", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHOW_TRASH] =
+    g_param_spec_boolean ("show-trash", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL,
+                       AMENDS_TYPE_CASE_SORT,
+                       AMENDS_CASE_SORT_URGENCY,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/amends-case-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, sort_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, owner_people_section);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, category_section);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, factory);
+
+  gtk_widget_class_install_property_action (widget_class, "sidebar.status", "status");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.owner", "owner");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.overdue-only", "overdue-only");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.category", "category");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.show-trash", "show-trash");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.sort", "sort");
+  gtk_widget_class_install_action (widget_class, "sidebar.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.next-case", NULL, next_case_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.previous-case", NULL, previous_case_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL, clear_filters_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "sidebar.focus-search", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "casesidebar");
+}
+
+static void
+amends_case_sidebar_init (AmendsCaseSidebar *self)
+{
+  self->status = -1;
+  self->owner = g_strdup ("anyone");
+  self->category = g_strdup ("");
+  self->sort = AMENDS_CASE_SORT_URGENCY;
+  self->now = g_date_time_new_now_local ();
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Connected here rather than in the .ui file, which
+   * gtk4-builder-tool validates without our callbacks. */
+  g_signal_connect_swapped (self->search_entry, "changed",
+                            G_CALLBACK (on_search_text_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search",
+                            G_CALLBACK (on_search_stopped_cb), self);
+  g_signal_connect (self->factory, "setup", G_CALLBACK (on_row_setup_cb), self);
+  g_signal_connect (self->factory, "bind", G_CALLBACK (on_row_bind_cb), self);
+  g_signal_connect (self->factory, "unbind", G_CALLBACK (on_row_unbind_cb), self);
+  gtk_menu_button_set_create_popup_func (self->filter_button, on_filter_popup_cb, self, NULL);
+  update_filter_buttons (self);
+  update_move_actions (self);
+}
+
+/**
+ * amends_case_sidebar_get_store:
+ *
+ * Returns: (transfer none) (nullable): where the cases come from
+ */
+AmendsStore *
+amends_case_sidebar_get_store (AmendsCaseSidebar *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * amends_case_sidebar_set_store:
+ *
+ * Gives the sidebar its store, once, and starts reading the default list:
+ * live cases, most urgent first.
+ */
+void
+amends_case_sidebar_set_store (AmendsCaseSidebar *self,
+                               AmendsStore       *store)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (AMENDS_IS_CASE_SIDEBAR (self));
+  g_return_if_fail (store == NULL || AMENDS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->actor_changed_id =
+    g_signal_connect_object (store, "notify::actor-id",
+                             G_CALLBACK (on_actor_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  now = amends_store_dup_now (store);
+  amends_case_sidebar_set_now (self, now);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick_cb, self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+  reload (self);
+}
+
+/**
+ * amends_case_sidebar_get_now:
+ *
+ * Returns: (transfer none): the time the rows' clocks are told against
+ */
+GDateTime *
+amends_case_sidebar_get_now (AmendsCaseSidebar *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
+
+  return self->now;
+}
+
+/**
+ * amends_case_sidebar_set_now:
+ *
+ * Moves the rows' clocks on to @now.  With "Overdue only" on, the list is
+ * read again too: time passing makes cases overdue.
+ */
+void
+amends_case_sidebar_set_now (AmendsCaseSidebar *self,
+                             GDateTime         *now)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AMENDS_IS_CASE_SIDEBAR (self));
+  g_return_if_fail (now != NULL);
+
+  if (self->now != NULL && g_date_time_equal (self->now, now))
+    return;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_ref (now);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOW]);
+
+  if (self->overdue_only && self->list != NULL)
+    {
+      if (!amends_case_list_refresh (self->list, &error))
+        g_warning ("Could not refresh the list of cases: %s", error->message);
+      update_state (self);
+    }
+}
+
+/**
+ * amends_case_sidebar_get_selected_case:
+ *
+ * Returns: (transfer none) (nullable): the selected case, or %NULL when
+ *   none or several are selected
+ */
+AmendsCase *
+amends_case_sidebar_get_selected_case (AmendsCaseSidebar *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
+
+  return self->selected_case;
+}
+
+/**
+ * amends_case_sidebar_get_n_selected:
+ *
+ * Returns: how many cases are selected, without reading them
+ */
+guint
+amends_case_sidebar_get_n_selected (AmendsCaseSidebar *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), 0);
+
+  return self->n_selected;
+}
+
+/**
+ * amends_case_sidebar_get_selected_ids:
+ *
+ * Reads each selected case (the list caches them by pages), so ask for it
+ * when acting on the selection rather than on each change of it: with all
+ * of a million cases selected it takes seconds.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of all the
+ *   selected cases, in list order
+ */
+GArray *
+amends_case_sidebar_get_selected_ids (AmendsCaseSidebar *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
+
+  if (self->selection == NULL)
+    return g_steal_pointer (&ids);
+
+  selected = gtk_selection_model_get_selection (self->selection);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(AmendsRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = amends_record_get_id (record);
+
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * amends_case_sidebar_select_case:
+ *
+ * Selects the case alone and scrolls to it.  When the search or the
+ * filters hide it, they are cleared first, back to the default list, and
+ * the case is selected when that list has been read (off the main
+ * thread; #AmendsCaseSidebar:selected-case says when).
+ *
+ * Returns: %TRUE when the case is or will be selected; %FALSE when no
+ *   list shows it (it is in the trash, or not there at all)
+ */
+gboolean
+amends_case_sidebar_select_case (AmendsCaseSidebar *self,
+                                 gint64             case_id)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), FALSE);
+
+  if (self->store == NULL || case_id <= 0)
+    return FALSE;
+
+  /* The list on screen, unless a search or a filter is about to replace it */
+  if (!self->loading && self->search_timeout_id == 0)
+    position = find_case (self, case_id);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_selection_model_select_item (self->selection, position, TRUE);
+      scroll_to (self, position);
+      return TRUE;
+    }
+
+  /* Only the default list is sure to have it: a live case. */
+  kase = amends_store_load (self->store, AMENDS_TYPE_CASE, case_id, NULL);
+  if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
+    return FALSE;
+
+  reset_filters (self);
+  if (self->selection != NULL)
+    gtk_selection_model_unselect_all (self->selection);
+  self->remembered_id = case_id;
+  reload (self);
+
+  return TRUE;
+}
+
+/**
+ * amends_case_sidebar_focus_search:
+ *
+ * Moves the keyboard focus to the search entry.
+ */
+void
+amends_case_sidebar_focus_search (AmendsCaseSidebar *self)
+{
+  g_return_if_fail (AMENDS_IS_CASE_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * amends_case_sidebar_get_showing_trash:
+ *
+ * Returns: %TRUE when the list shows the cases in the trash
+ */
+gboolean
+amends_case_sidebar_get_showing_trash (AmendsCaseSidebar *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), FALSE);
+
+  return self->show_trash;
+}

@@ -1,0 +1,436 @@
+/* amends-timeline.c: what was done on a case, in order, and an entry to add to it
+ *
+ * Entries are added by the person at the desk, now: the store stamps both.
+ * Pausing and resuming the clock write their own entries (the clock's
+ * buttons do that), so they are not offered here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-timeline.h"
+
+struct _AmendsTimeline
+{
+  GtkWidget       parent_instance;
+
+  AmendsStore    *store;
+  gint64          case_id;
+  gboolean        needs_refresh;
+
+  GtkListBox     *list;
+  GtkDropDown    *kind_dropdown;
+  GtkEntry       *text_entry;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsTimeline, amends_timeline, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CASE_ID,
+  N_PROPS
+};
+
+enum {
+  ERROR,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* What a person can add by hand, in the order of a recovery. */
+static const AmendsActionKind addable_kinds[] = {
+  AMENDS_ACTION_KIND_CONTACT,
+  AMENDS_ACTION_KIND_APOLOGY,
+  AMENDS_ACTION_KIND_FIX,
+  AMENDS_ACTION_KIND_SURPRISE,
+  AMENDS_ACTION_KIND_FOLLOW_UP,
+  AMENDS_ACTION_KIND_STATUS_REPORT,
+  AMENDS_ACTION_KIND_RESOLUTION,
+  AMENDS_ACTION_KIND_NOTE,
+};
+
+static const char *
+kind_icon_name (AmendsActionKind kind)
+{
+  switch (kind)
+    {
+    case AMENDS_ACTION_KIND_CONTACT:       return "call-start-symbolic";
+    case AMENDS_ACTION_KIND_APOLOGY:       return "face-embarrassed-symbolic";
+    case AMENDS_ACTION_KIND_FIX:           return "emblem-system-symbolic";
+    case AMENDS_ACTION_KIND_SURPRISE:      return "starred-symbolic";
+    case AMENDS_ACTION_KIND_FOLLOW_UP:     return "mail-replied-symbolic";
+    case AMENDS_ACTION_KIND_STATUS_REPORT: return "dialog-information-symbolic";
+    case AMENDS_ACTION_KIND_RESOLUTION:    return "object-select-symbolic";
+    case AMENDS_ACTION_KIND_PAUSE:         return "media-playback-pause-symbolic";
+    case AMENDS_ACTION_KIND_RESUME:        return "media-playback-start-symbolic";
+    case AMENDS_ACTION_KIND_NOTE:
+    default:                               return "document-edit-symbolic";
+    }
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  AmendsTimeline *self = user_data;
+  AmendsAction *action = item;
+  AmendsActionKind kind = amends_action_get_kind (action);
+  const char *kind_label = amends_action_kind_to_label (kind);
+  const char *who = amends_action_get_staff_name (action);
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autofree char *when = amends_timeline_format_time (amends_action_get_done_at (action), now);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon_name (kind));
+
+  if (who == NULL || *who == '\0')
+    /* Translators: nobody was picked at the desk when this was written */
+    who = _("Nobody at the desk");
+
+  /* Translators: under a timeline entry: its kind, who, and when, as in
+   * "Apology · Rosa Diaz · Today 14:30" */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), kind_label, who, when);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amends_action_get_text (action));
+  adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  gtk_widget_set_tooltip_text (icon, kind_label);
+  gtk_widget_add_css_class (icon, "timeline-kind");
+  if (kind == AMENDS_ACTION_KIND_PAUSE || kind == AMENDS_ACTION_KIND_RESUME ||
+      kind == AMENDS_ACTION_KIND_STATUS_REPORT)
+    gtk_widget_add_css_class (row, "timeline-automatic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind_label,
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+update_add_action (AmendsTimeline *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.add",
+                                 self->case_id > 0 && *text != '\0');
+}
+
+static void
+refresh (AmendsTimeline *self)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->needs_refresh = FALSE;
+
+  if (self->case_id > 0)
+    actions = amends_store_list_actions (self->store, self->case_id, &error);
+  if (error != NULL)
+    g_signal_emit (self, signals [ERROR], 0, error->message);
+
+  gtk_list_box_bind_model (self->list, actions, create_row, self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->text_entry), self->case_id > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), self->case_id > 0);
+  update_add_action (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AmendsTimeline *self = AMENDS_TIMELINE (widget);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
+  guint position = gtk_drop_down_get_selected (self->kind_dropdown);
+  g_autoptr(AmendsAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->case_id == 0 || *text == '\0' || position >= G_N_ELEMENTS (addable_kinds))
+    return;
+
+  action = amends_store_add_action (self->store, self->case_id, addable_kinds[position], text, &error);
+  if (action == NULL)
+    {
+      /* What was typed stays, to try again. */
+      g_signal_emit (self, signals [ERROR], 0, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), "");
+}
+
+static void
+on_text_entry_activate_cb (AmendsTimeline *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.add", NULL);
+}
+
+static void
+on_text_entry_changed_cb (AmendsTimeline *self)
+{
+  update_add_action (self);
+}
+
+static void
+on_record_changed_cb (AmendsTimeline *self,
+                      GType           type,
+                      gint64          id)
+{
+  /* A new entry's case is not known without reading it; reading the
+   * timeline again is as cheap. */
+  if (self->case_id > 0 &&
+      (type == AMENDS_TYPE_ACTION ||
+       type == AMENDS_TYPE_STAFF ||
+       (type == AMENDS_TYPE_CASE && id == self->case_id)))
+    self->needs_refresh = TRUE;
+}
+
+static void
+on_changes_committed_cb (AmendsTimeline *self)
+{
+  if (self->needs_refresh)
+    refresh (self);
+}
+
+static void
+amends_timeline_set_store (AmendsTimeline *self,
+                           AmendsStore *store)
+{
+  g_return_if_fail (AMENDS_IS_STORE (store));
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "record-changed",
+                           G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changes-committed",
+                           G_CALLBACK (on_changes_committed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+amends_timeline_dispose (GObject *object)
+{
+  AmendsTimeline *self = (AmendsTimeline *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_TIMELINE);
+  /* The template's top widget is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (amends_timeline_parent_class)->dispose (object);
+}
+
+static void
+amends_timeline_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AmendsTimeline *self = AMENDS_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CASE_ID:
+      g_value_set_int64 (value, self->case_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_timeline_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AmendsTimeline *self = AMENDS_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      amends_timeline_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_CASE_ID:
+      amends_timeline_set_case_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_timeline_class_init (AmendsTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amends_timeline_dispose;
+  object_class->get_property = amends_timeline_get_property;
+  object_class->set_property = amends_timeline_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CASE_ID] =
+    g_param_spec_int64 ("case-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmendsTimeline::error:
+   * @message: what went wrong, for the person at the desk
+   */
+  signals [ERROR] =
+    g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-timeline.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsTimeline, list);
+  gtk_widget_class_bind_template_child (widget_class, AmendsTimeline, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmendsTimeline, text_entry);
+
+  gtk_widget_class_install_action (widget_class, "timeline.add", NULL, add_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+}
+
+static void
+amends_timeline_init (AmendsTimeline *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (addable_kinds); i++)
+    gtk_string_list_append (kinds, amends_action_kind_to_label (addable_kinds[i]));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+
+  g_signal_connect_swapped (self->text_entry, "activate", G_CALLBACK (on_text_entry_activate_cb), self);
+  g_signal_connect_swapped (self->text_entry, "changed", G_CALLBACK (on_text_entry_changed_cb), self);
+
+  update_add_action (self);
+}
+
+GtkWidget *
+amends_timeline_new (AmendsStore *store)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return g_object_new (AMENDS_TYPE_TIMELINE, "store", store, NULL);
+}
+
+AmendsStore *
+amends_timeline_get_store (AmendsTimeline *self)
+{
+  g_return_val_if_fail (AMENDS_IS_TIMELINE (self), NULL);
+
+  return self->store;
+}
+
+gint64
+amends_timeline_get_case_id (AmendsTimeline *self)
+{
+  g_return_val_if_fail (AMENDS_IS_TIMELINE (self), 0);
+
+  return self->case_id;
+}
+
+void
+amends_timeline_set_case_id (AmendsTimeline *self,
+                             gint64          case_id)
+{
+  g_return_if_fail (AMENDS_IS_TIMELINE (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (self->case_id == case_id)
+    return;
+
+  self->case_id = case_id;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE_ID]);
+}
+
+/**
+ * amends_timeline_focus_entry:
+ *
+ * Puts the cursor in the field that adds an entry, ready to type.
+ */
+void
+amends_timeline_focus_entry (AmendsTimeline *self)
+{
+  g_return_if_fail (AMENDS_IS_TIMELINE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+}
+
+/**
+ * amends_timeline_format_time:
+ *
+ * Returns: (transfer full): @when as a timeline shows it: "Today 14:30",
+ *   "Yesterday 09:15", "Mon 17 Nov 09:15", or with the year when it was
+ *   another year than @now's
+ */
+char *
+amends_timeline_format_time (GDateTime *when,
+                             GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
+  int y, m, d, ny, nm, nd, yy, ym, yd;
+
+  g_return_val_if_fail (when != NULL && now != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  local_now = g_date_time_to_local (now);
+  yesterday = g_date_time_add_days (local_now, -1);
+  g_date_time_get_ymd (local, &y, &m, &d);
+  g_date_time_get_ymd (local_now, &ny, &nm, &nd);
+  g_date_time_get_ymd (yesterday, &yy, &ym, &yd);
+
+  if (y == ny && m == nm && d == nd)
+    /* Translators: a time today, in strftime format */
+    return g_date_time_format (local, _("Today %H:%M"));
+  if (y == yy && m == ym && d == yd)
+    /* Translators: a time yesterday, in strftime format */
+    return g_date_time_format (local, _("Yesterday %H:%M"));
+  if (y == ny)
+    /* Translators: a day this year and a time, in strftime format, as in
+     * "Mon 17 Nov 09:15" */
+    return g_date_time_format (local, _("%a %-d %b %H:%M"));
+
+  /* Translators: a day in another year and a time, in strftime format, as
+   * in "Mon 17 Nov 2025 09:15" */
+  return g_date_time_format (local, _("%a %-d %b %Y %H:%M"));
+}

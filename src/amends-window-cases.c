@@ -1,0 +1,446 @@
+/* amends-window-cases.c: the Cases view of the window: list, editor, batches
+ *
+ * The sidebar lists the cases and says which are selected; this file puts
+ * the editor beside it for one case, the batch page for several, and owns
+ * the window's actions on cases (log, trash, assign, set status or
+ * category) with the one-step Undo that a batch gets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-enum-types.h"
+#include "amends-intake-dialog.h"
+#include "amends-window-private.h"
+
+static void
+show_error (AmendsWindow *self,
+            const GError *error)
+{
+  amends_window_add_toast (self, adw_toast_new (error->message));
+}
+
+static GArray *
+selected_ids (AmendsWindow *self)
+{
+  return amends_case_sidebar_get_selected_ids (self->sidebar);
+}
+
+static void
+on_undo_toast_dismissed_cb (AmendsWindow *self,
+                            AdwToast     *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      g_clear_pointer (&self->last_batch, amends_batch_free);
+    }
+}
+
+/* Keeps @batch for undo and says what happened, with an Undo button. */
+static void
+offer_undo (AmendsWindow *self,
+            AmendsBatch  *batch,
+            const char   *title)
+{
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_pointer (&self->last_batch, amends_batch_free);
+
+  self->last_batch = batch;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_undo_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  amends_window_add_toast (self, toast);
+}
+
+static void
+amends_window_undo_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(AmendsBatch) batch = g_steal_pointer (&self->last_batch);
+  g_autoptr(GError) error = NULL;
+
+  if (batch == NULL)
+    return;
+
+  self->undo_toast = NULL;
+  if (!amends_batch_undo (batch, &error))
+    show_error (self, error);
+}
+
+static void
+amends_window_trash_cases_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AmendsBatch *batch;
+
+  if (ids->len == 0 || amends_case_sidebar_get_showing_trash (self->sidebar))
+    return;
+
+  amends_case_editor_flush (self->editor);
+  batch = amends_batch_trash (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (batch == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("Moved %u case to the trash",
+                                     "Moved %u cases to the trash", ids->len), ids->len);
+  offer_undo (self, batch, title);
+}
+
+static void
+amends_window_assign_owner_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AmendsBatch *batch;
+
+  if (ids->len == 0)
+    return;
+
+  batch = amends_batch_assign_owner (self->store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                     g_variant_get_int64 (parameter), &error);
+  if (batch == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("Owner set for %u case", "Owner set for %u cases", ids->len),
+                           ids->len);
+  offer_undo (self, batch, title);
+}
+
+static void
+amends_window_set_status_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (AMENDS_TYPE_CASE_STATUS);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GEnumValue *status;
+  AmendsBatch *batch;
+
+  status = g_enum_get_value_by_nick (statuses, g_variant_get_string (parameter, NULL));
+  if (ids->len == 0 || status == NULL)
+    return;
+
+  batch = amends_batch_set_status (self->store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                   status->value, &error);
+  if (batch == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is a status such as "Recovered" */
+  title = g_strdup_printf (ngettext ("%u case is now %s", "%u cases are now %s", ids->len),
+                           ids->len, amends_case_status_to_label (status->value));
+  offer_undo (self, batch, title);
+}
+
+static void
+amends_window_set_category_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *category = g_variant_get_string (parameter, NULL);
+  AmendsBatch *batch;
+
+  if (ids->len == 0)
+    return;
+
+  batch = amends_batch_set_category (self->store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                     *category ? category : NULL, &error);
+  if (batch == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("Category set for %u case", "Category set for %u cases", ids->len),
+                           ids->len);
+  offer_undo (self, batch, title);
+}
+
+static void
+on_case_logged_cb (AmendsWindow       *self,
+                   gint64              case_id,
+                   AmendsIntakeDialog *dialog)
+{
+  gtk_stack_set_visible_child_name (self->cases_stack, "browse");
+  adw_view_stack_set_visible_child_name (self->stack, "cases");
+  amends_case_sidebar_select_case (self->sidebar, case_id);
+}
+
+static void
+amends_window_new_case_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  AmendsIntakeDialog *dialog;
+
+  dialog = amends_intake_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "case-logged",
+                           G_CALLBACK (on_case_logged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shortcuts that reach into the sidebar or the editor, from anywhere in
+ * the window. */
+static void
+amends_window_forward_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "cases");
+
+  if (g_str_equal (action_name, "win.focus-search"))
+    amends_case_sidebar_focus_search (self->sidebar);
+  else if (g_str_equal (action_name, "win.next-case"))
+    gtk_widget_activate_action (GTK_WIDGET (self->sidebar), "sidebar.next-case", NULL);
+  else if (g_str_equal (action_name, "win.previous-case"))
+    gtk_widget_activate_action (GTK_WIDGET (self->sidebar), "sidebar.previous-case", NULL);
+  else if (amends_case_editor_get_case_id (self->editor) != 0)
+    {
+      if (g_str_equal (action_name, "win.mark-recovered"))
+        gtk_widget_activate_action (GTK_WIDGET (self->editor), "case.mark-recovered", NULL);
+      else if (g_str_equal (action_name, "win.add-action"))
+        gtk_widget_activate_action (GTK_WIDGET (self->editor), "case.add-action", NULL);
+    }
+}
+
+static void
+rebuild_assign_menu (AmendsWindow *self)
+{
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GMenuItem) nobody = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_menu_remove_all (self->assign_menu);
+
+  nobody = g_menu_item_new (_("Unowned"), NULL);
+  g_menu_item_set_action_and_target_value (nobody, "win.assign-owner", g_variant_new_int64 (0));
+  g_menu_append_item (self->assign_menu, nobody);
+
+  if (!(staff = amends_store_list_staff (self->store, FALSE, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(AmendsStaff) person = g_list_model_get_item (staff, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (amends_staff_get_name (person), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.assign-owner",
+                                               g_variant_new_int64 (amends_record_get_id (AMENDS_RECORD (person))));
+      g_menu_append_item (self->assign_menu, item);
+    }
+}
+
+static void
+rebuild_category_menu (AmendsWindow *self)
+{
+  g_auto(GStrv) categories = NULL;
+  g_autoptr(GMenuItem) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_menu_remove_all (self->category_menu);
+
+  if (!(categories = amends_store_list_categories (self->store, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+
+      /* A category is data, not markup or a mnemonic. */
+      g_menu_item_set_attribute (item, "label", "s", categories[i]);
+      g_menu_item_set_action_and_target_value (item, "win.set-category", g_variant_new_string (categories[i]));
+      g_menu_append_item (self->category_menu, item);
+    }
+
+  none = g_menu_item_new (_("No Category"), NULL);
+  g_menu_item_set_action_and_target_value (none, "win.set-category", g_variant_new_string (""));
+  g_menu_append_item (self->category_menu, none);
+}
+
+static void
+update_detail (AmendsWindow *self)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  gboolean in_trash = amends_case_sidebar_get_showing_trash (self->sidebar);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-cases", ids->len > 0 && !in_trash);
+
+  if (ids->len == 1)
+    {
+      amends_case_editor_set_case_id (self->editor, g_array_index (ids, gint64, 0));
+      gtk_stack_set_visible_child_name (self->detail_stack, "editor");
+    }
+  else
+    {
+      amends_case_editor_set_case_id (self->editor, 0);
+      gtk_stack_set_visible_child_name (self->detail_stack, ids->len > 1 && !in_trash ? "batch" : "none");
+    }
+
+  if (ids->len > 1)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u Case Selected", "%u Cases Selected", ids->len),
+                                                ids->len);
+      adw_status_page_set_title (self->batch_page, title);
+      rebuild_category_menu (self);
+    }
+}
+
+static void
+on_selection_changed_cb (AmendsWindow      *self,
+                         GParamSpec        *pspec,
+                         AmendsCaseSidebar *sidebar)
+{
+  update_detail (self);
+}
+
+static void
+on_open_case_cb (AmendsWindow     *self,
+                 gint64            case_id,
+                 AmendsCaseEditor *editor)
+{
+  amends_case_sidebar_select_case (self->sidebar, case_id);
+}
+
+static void
+on_record_changed_cb (AmendsWindow *self,
+                      GType         type,
+                      gint64        id,
+                      AmendsStore  *store)
+{
+  if (type == AMENDS_TYPE_STAFF)
+    {
+      amends_window_load_staff (self);
+      rebuild_assign_menu (self);
+    }
+}
+
+void
+amends_window_cases_class_init (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    const char *name;
+    guint       key;
+    GdkModifierType modifiers;
+  } forwarded[] = {
+    { "win.focus-search", GDK_KEY_f, GDK_CONTROL_MASK },
+    { "win.next-case", GDK_KEY_Down, GDK_ALT_MASK },
+    { "win.previous-case", GDK_KEY_Up, GDK_ALT_MASK },
+    { "win.mark-recovered", GDK_KEY_r, GDK_CONTROL_MASK },
+    { "win.add-action", GDK_KEY_t, GDK_CONTROL_MASK },
+  };
+
+  g_type_ensure (AMENDS_TYPE_CASE_SIDEBAR);
+
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, batch_page);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, assign_menu);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, category_menu);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, amends_window_new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.trash-cases", NULL, amends_window_trash_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, amends_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.assign-owner", "x", amends_window_assign_owner_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", amends_window_set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.set-category", "s", amends_window_set_category_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.trash-cases", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+    {
+      gtk_widget_class_install_action (widget_class, forwarded[i].name, NULL, amends_window_forward_action);
+      gtk_widget_class_add_binding_action (widget_class, forwarded[i].key, forwarded[i].modifiers,
+                                           forwarded[i].name, NULL);
+    }
+}
+
+void
+amends_window_cases_constructed (AmendsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_cases;
+
+  amends_case_sidebar_set_store (self->sidebar, self->store);
+
+  self->editor = AMENDS_CASE_EDITOR (amends_case_editor_new (self->store));
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
+  g_signal_connect_object (self->editor, "open-case",
+                           G_CALLBACK (on_open_case_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->sidebar, "notify::n-selected",
+                           G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "record-changed",
+                           G_CALLBACK (on_record_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  rebuild_assign_menu (self);
+  update_detail (self);
+
+  /* A new database opens on a welcome that offers to log the first case;
+   * once there are cases, the list is the place to be. */
+  n_cases = amends_store_count_cases (self->store, &error);
+  if (n_cases < 0)
+    show_error (self, error);
+  gtk_stack_set_visible_child_name (self->cases_stack, n_cases > 0 ? "browse" : "empty");
+}
+
+void
+amends_window_cases_dispose (AmendsWindow *self)
+{
+  if (self->editor != NULL)
+    amends_case_editor_flush (self->editor);
+  self->editor = NULL;
+  self->undo_toast = NULL;
+  g_clear_pointer (&self->last_batch, amends_batch_free);
+}

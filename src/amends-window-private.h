@@ -1,0 +1,47 @@
+/* amends-window-private.h: what the window's own files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amends-batch.h"
+#include "amends-case-editor.h"
+#include "amends-case-sidebar.h"
+#include "amends-window.h"
+
+G_BEGIN_DECLS
+
+struct _AmendsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AmendsStore          *store;
+  GSettings            *settings;
+
+  /* Set while the picker follows the setting, so that it does not write
+   * the same choice straight back. */
+  gboolean              following_settings;
+
+  GtkDropDown          *staff_dropdown;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  GtkStack             *cases_stack;
+  AmendsCaseSidebar    *sidebar;
+  GtkStack             *detail_stack;
+  AmendsCaseEditor     *editor;
+  AdwStatusPage        *batch_page;
+  GMenu                *assign_menu;
+  GMenu                *category_menu;
+
+  /* The last change to several cases, kept for its Undo button. */
+  AmendsBatch          *last_batch;
+  AdwToast             *undo_toast;
+};
+
+void amends_window_load_staff       (AmendsWindow   *self);
+void amends_window_cases_class_init  (GtkWidgetClass *widget_class);
+void amends_window_cases_constructed (AmendsWindow   *self);
+void amends_window_cases_dispose     (AmendsWindow   *self);
+void amends_window_cases_load        (AmendsWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,1147 @@
+/* test-ui-editor.c: the case editor, its timeline and customer card, driven as a person would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "amends-case-editor.h"
+#include "amends-customer-card.h"
+#include "amends-demo.h"
+#include "amends-test-utils.h"
+#include "amends-timeline.h"
+
+typedef struct
+{
+  AmendsTestDb      db;
+  gint64            ada_id;
+  gint64            bilal_id;
+  gint64            customer_id;
+  gint64            earlier_id;
+  gint64            case_id;
+  GtkWindow        *window;
+  AmendsCaseEditor *editor;
+} Fixture;
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gint64
+insert_case (AmendsStore *store,
+             const char  *summary,
+             const char  *occurred_at,
+             gint64       customer_id)
+{
+  g_autoptr(GDateTime) when = amends_test_time (occurred_at);
+  g_autoptr(AmendsCase) kase = amends_test_add_case (store, summary, when);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (kase, "customer-id", customer_id, NULL);
+  amends_store_update (store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  return amends_record_get_id (AMENDS_RECORD (kase));
+}
+
+static AmendsCase *
+load_case (Fixture *f,
+           gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsCase *kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, case_id, &error);
+
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+open_editor (Fixture *f,
+             gint64   case_id,
+             int      width,
+             int      height)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (f->window, width, height);
+
+  f->editor = AMENDS_CASE_EDITOR (amends_case_editor_new (f->db.store));
+  g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  amends_case_editor_set_case_id (f->editor, case_id);
+
+  gtk_window_present (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  drain_main_context ();
+}
+
+static void
+close_editor (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The editor's window and any dialog a test left open. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  drain_main_context ();
+  g_assert_null (f->editor);
+  g_assert_null (f->window);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = NULL;
+  g_autoptr(AmendsStaff) bilal = NULL;
+  g_autoptr(AmendsCustomer) customer = NULL;
+
+  amends_test_db_setup (&f->db, data);
+
+  ada = amends_test_add_staff (f->db.store, "Ada Moreau");
+  bilal = amends_test_add_staff (f->db.store, "Bilal Okafor");
+  f->ada_id = amends_record_get_id (AMENDS_RECORD (ada));
+  f->bilal_id = amends_record_get_id (AMENDS_RECORD (bilal));
+
+  customer = amends_test_add_customer (f->db.store, "Edward Kaufmann",
+                                      "Two children at home; loves cowboy boots");
+  f->customer_id = amends_record_get_id (AMENDS_RECORD (customer));
+
+  f->earlier_id = insert_case (f->db.store, "Only one lapel pin for two children",
+                               "2026-10-02T14:00:00Z", f->customer_id);
+  f->case_id = insert_case (f->db.store, "Room not ready at check-in",
+                            "2026-11-18T07:00:00Z", f->customer_id);
+
+  open_editor (f, f->case_id, 800, 900);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_editor (f);
+  amends_test_db_teardown (&f->db, data);
+}
+
+/* Widgets are found by their id in our .ui files and their type: the
+ * templates of libadwaita's own widgets use ids too. */
+static GtkWidget *
+find_in (GtkWidget  *widget,
+         const char *id,
+         GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (id == NULL ||
+       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in (child, id, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *id,
+       GType       type)
+{
+  GtkWidget *found = find_in (GTK_WIDGET (f->editor), id, type);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+type_into (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+}
+
+static void
+type_field (Fixture    *f,
+            const char *id,
+            const char *text)
+{
+  GtkWidget *widget = find_in (GTK_WIDGET (f->editor), id, GTK_TYPE_WIDGET);
+
+  g_assert_nonnull (widget);
+  type_into (widget, text);
+}
+
+static const char *
+label_text (Fixture    *f,
+            const char *id)
+{
+  return gtk_label_get_label (GTK_LABEL (child (f, id, GTK_TYPE_LABEL)));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Answers the dialog a step opened, as a person would: types in its
+ * entry, if it has one, and picks @response. */
+static void
+answer_dialog (const char *response,
+               const char *text)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) != NULL);
+
+  if (text != NULL)
+    {
+      GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+      g_assert_true (GTK_IS_EDITABLE (entry));
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
+
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+
+  if (find_dialog () == dialog)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_context ();
+  g_assert_null (find_dialog ());
+}
+
+static gboolean
+activate (Fixture    *f,
+          const char *action)
+{
+  gboolean found = gtk_widget_activate_action (GTK_WIDGET (f->editor), action, NULL);
+
+  drain_main_context ();
+  return found;
+}
+
+/* A step's button is on screen and can be pressed. */
+static gboolean
+step_offered (Fixture    *f,
+              const char *button_id)
+{
+  GtkWidget *button = child (f, button_id, GTK_TYPE_BUTTON);
+
+  return gtk_widget_is_visible (button) && gtk_widget_is_sensitive (button);
+}
+
+static gboolean
+has_error (Fixture    *f,
+           const char *id)
+{
+  return gtk_widget_has_css_class (child (f, id, GTK_TYPE_WIDGET), "error");
+}
+
+static gboolean
+timeline_has (GListModel       *actions,
+              AmendsActionKind  kind,
+              const char       *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(AmendsAction) action = g_list_model_get_item (actions, i);
+
+      if (amends_action_get_kind (action) == kind &&
+          (text == NULL || g_strcmp0 (amends_action_get_text (action), text) == 0))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_typed_fields_survive_reopening (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *bent_rule = NULL;
+  AmendsSeverity severity;
+  gboolean rule_bent;
+  guint failed, shown;
+  gint64 cost;
+
+  type_field (f, "summary_row", "Room not ready after a night flight");
+  type_field (f, "description_view", "She landed at six and the room was still being cleaned.");
+  type_field (f, "team_row", "Front desk");
+  type_field (f, "surprise_view", "Breakfast on us, and a late check-out");
+  type_field (f, "cost_row", "12.50");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "severity_row", ADW_TYPE_COMBO_ROW)),
+                              AMENDS_SEVERITY_MAJOR);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (child (f, "rule_row", ADW_TYPE_EXPANDER_ROW)), TRUE);
+  type_field (f, "bent_rule_row", "Check-out at eleven");
+
+  /* Nothing is written while the person is still typing... */
+  kase = load_case (f, f->case_id);
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room not ready at check-in");
+  g_clear_object (&kase);
+
+  /* ...and everything once the editor is flushed and closed. */
+  amends_case_editor_flush (f->editor);
+  g_assert_cmpstr (label_text (f, "summary_label"), ==, "Room not ready after a night flight");
+  close_editor (f);
+  amends_test_db_reopen (&f->db);
+
+  kase = load_case (f, f->case_id);
+  g_object_get (kase,
+                "description", &description,
+                "team", &team,
+                "severity", &severity,
+                "surprise-cost-cents", &cost,
+                "rule-bent", &rule_bent,
+                "bent-rule", &bent_rule,
+                "rater-failed", &failed,
+                "rater-shown", &shown,
+                NULL);
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room not ready after a night flight");
+  g_assert_cmpstr (description, ==, "She landed at six and the room was still being cleaned.");
+  g_assert_cmpstr (team, ==, "Front desk");
+  g_assert_cmpint (severity, ==, AMENDS_SEVERITY_MAJOR);
+  g_assert_cmpint (cost, ==, 1250);
+  g_assert_true (rule_bent);
+  g_assert_cmpstr (bent_rule, ==, "Check-out at eleven");
+  g_assert_cmpuint (failed, ==, 0);
+  g_assert_cmpuint (shown, ==, 0);
+
+  open_editor (f, f->case_id, 800, 900);
+}
+
+static void
+test_saves_after_a_pause_in_typing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkCheckButton *check;
+
+  check = GTK_CHECK_BUTTON (find_in (GTK_WIDGET (f->editor), NULL, GTK_TYPE_CHECK_BUTTON));
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (check, TRUE);
+  type_field (f, "lesson_view", "Hold one room back for early arrivals");
+
+  /* The save comes by itself a moment after the last change. */
+  while (TRUE)
+    {
+      g_autofree char *lesson = NULL;
+      guint failed = 0;
+
+      g_clear_object (&kase);
+      kase = load_case (f, f->case_id);
+      g_object_get (kase, "lesson", &lesson, "rater-failed", &failed, NULL);
+      if (lesson != NULL)
+        {
+          g_assert_cmpstr (lesson, ==, "Hold one room back for early arrivals");
+          g_assert_cmpuint (failed, ==, AMENDS_RATER_RELIABILITY);
+          break;
+        }
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+test_invalid_follow_up_is_refused_other_edits_saved (Fixture       *f,
+                                                     gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GDateTime) expected = g_date_time_new_local (2026, 11, 20, 9, 0, 0);
+  g_autofree char *lesson = NULL;
+  GtkWidget *error_label = child (f, "follow_up_error_label", GTK_TYPE_LABEL);
+
+  type_field (f, "follow_up_row", "some day next week");
+  type_field (f, "lesson_view", "Ask the airport shuttle for arrival times");
+  amends_case_editor_flush (f->editor);
+
+  g_assert_true (has_error (f, "follow_up_row"));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (f, "follow_up_row", GTK_TYPE_WIDGET)), ==,
+                   gtk_label_get_label (GTK_LABEL (error_label)));
+
+  kase = load_case (f, f->case_id);
+  g_object_get (kase, "lesson", &lesson, NULL);
+  g_assert_null (amends_case_get_follow_up_due_at (kase));
+  g_assert_cmpstr (lesson, ==, "Ask the airport shuttle for arrival times");
+  g_clear_object (&kase);
+
+  /* Typed again as a date, the follow-up is saved and the error goes. */
+  type_field (f, "follow_up_row", "2026-11-20 09:00");
+  amends_case_editor_flush (f->editor);
+  g_assert_false (has_error (f, "follow_up_row"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  kase = load_case (f, f->case_id);
+  g_assert_nonnull (amends_case_get_follow_up_due_at (kase));
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_follow_up_due_at (kase)), ==,
+                   g_date_time_to_unix (expected));
+}
+
+static void
+test_negative_or_wordy_cost_is_refused (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const char *refused[] = { "-5", "-0.50", "twelve", "12.5.0", "€12" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(AmendsCase) kase = NULL;
+      gint64 cost = -1;
+
+      type_field (f, "cost_row", refused[i]);
+      amends_case_editor_flush (f->editor);
+      g_assert_true (has_error (f, "cost_row"));
+      g_assert_true (gtk_widget_get_visible (child (f, "cost_error_label", GTK_TYPE_LABEL)));
+
+      kase = load_case (f, f->case_id);
+      g_object_get (kase, "surprise-cost-cents", &cost, NULL);
+      g_assert_cmpint (cost, ==, 0);
+    }
+
+  type_field (f, "cost_row", "12,5");
+  amends_case_editor_flush (f->editor);
+  g_assert_false (has_error (f, "cost_row"));
+
+  {
+    g_autoptr(AmendsCase) kase = load_case (f, f->case_id);
+    gint64 cost = 0;
+
+    g_object_get (kase, "surprise-cost-cents", &cost, NULL);
+    g_assert_cmpint (cost, ==, 1250);
+  }
+}
+
+static void
+test_empty_summary_is_refused (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *description = NULL;
+
+  type_field (f, "summary_row", "   ");
+  type_field (f, "description_view", "Cleaner was off sick");
+  amends_case_editor_flush (f->editor);
+
+  g_assert_true (has_error (f, "summary_row"));
+  g_assert_true (gtk_widget_get_visible (child (f, "summary_error_label", GTK_TYPE_LABEL)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (child (f, "summary_row", GTK_TYPE_WIDGET)),
+                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  kase = load_case (f, f->case_id);
+  g_object_get (kase, "description", &description, NULL);
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room not ready at check-in");
+  g_assert_cmpstr (description, ==, "Cleaner was off sick");
+  /* The typed text stays for the person to put right. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "summary_row", GTK_TYPE_WIDGET))), ==, "   ");
+}
+
+static void
+test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  GtkWidget *button = child (f, "take_ownership_button", GTK_TYPE_BUTTON);
+  GtkStringObject *owner;
+
+  /* Offered, but only once someone picks who is at the desk. */
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "at the desk"));
+
+  amends_store_set_actor_id (f->db.store, f->ada_id);
+  drain_main_context ();
+  g_assert_true (step_offered (f, "take_ownership_button"));
+
+  g_signal_emit_by_name (button, "clicked");
+  drain_main_context ();
+
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->ada_id);
+  g_assert_false (gtk_widget_is_visible (button));
+  owner = adw_combo_row_get_selected_item (ADW_COMBO_ROW (child (f, "owner_row", ADW_TYPE_COMBO_ROW)));
+  g_assert_cmpstr (gtk_string_object_get_string (owner), ==, "Ada Moreau");
+
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_STATUS_REPORT, NULL));
+}
+
+static void
+test_owner_picked_from_the_list (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  AdwComboRow *owner = ADW_COMBO_ROW (child (f, "owner_row", ADW_TYPE_COMBO_ROW));
+  GListModel *names = adw_combo_row_get_model (owner);
+
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Unowned");
+  g_assert_cmpuint (adw_combo_row_get_selected (owner), ==, 0);
+
+  adw_combo_row_set_selected (owner, 2);
+  amends_case_editor_flush (f->editor);
+
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->bilal_id);
+}
+
+static void
+test_recovery_from_start_to_close (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) later = g_date_time_add_hours (f->db.now, 2);
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *fix = NULL;
+  AmendsReaction reaction;
+
+  amends_store_set_actor_id (f->db.store, f->ada_id);
+  drain_main_context ();
+
+  g_assert_nonnull (strstr (label_text (f, "clock_label"), "left of 24 h"));
+  g_assert_true (step_offered (f, "start_recovery_button"));
+  g_assert_false (step_offered (f, "close_button"));
+  g_assert_false (step_offered (f, "reopen_button"));
+  g_assert_false (step_offered (f, "resume_button"));
+
+  g_assert_true (activate (f, "case.start-recovery"));
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
+  g_assert_cmpstr (label_text (f, "status_label"), ==, "In recovery");
+  g_assert_false (step_offered (f, "start_recovery_button"));
+  g_clear_object (&kase);
+
+  /* Pausing asks why. */
+  g_assert_true (activate (f, "case.pause-clock"));
+  answer_dialog ("pause", "Out until tonight");
+  kase = load_case (f, f->case_id);
+  g_object_get (kase, "pause-reason", &reason, NULL);
+  g_assert_nonnull (amends_case_get_paused_at (kase));
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_paused_at (kase)), ==, g_date_time_to_unix (f->db.now));
+  g_assert_cmpstr (reason, ==, "Out until tonight");
+  g_assert_nonnull (strstr (label_text (f, "clock_label"), "Out until tonight"));
+  g_assert_true (step_offered (f, "resume_button"));
+  g_assert_false (step_offered (f, "pause_button"));
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_PAUSE, "Out until tonight"));
+  g_clear_object (&actions);
+  g_clear_object (&kase);
+
+  /* Two hours later the customer is back: the pause does not count. */
+  amends_store_set_fixed_now (f->db.store, later);
+  g_assert_true (activate (f, "case.resume-clock"));
+  kase = load_case (f, f->case_id);
+  g_assert_null (amends_case_get_paused_at (kase));
+  g_assert_cmpint (amends_case_get_paused_seconds (kase), ==, 2 * 60 * 60);
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_RESUME, NULL));
+  g_clear_object (&actions);
+  g_clear_object (&kase);
+
+  /* No fix written yet: marking it recovered asks for it. */
+  g_assert_true (activate (f, "case.mark-recovered"));
+  g_assert_false (adw_message_dialog_get_response_enabled (find_dialog (), "recover"));
+  answer_dialog ("recover", "Moved her to a finished room on the fourth floor");
+  kase = load_case (f, f->case_id);
+  g_object_get (kase, "fix", &fix, NULL);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_RECOVERED);
+  g_assert_cmpstr (fix, ==, "Moved her to a finished room on the fourth floor");
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovered_at (kase)), ==, g_date_time_to_unix (later));
+  g_assert_nonnull (strstr (label_text (f, "clock_label"), "Recovered in"));
+  g_clear_object (&kase);
+
+  /* Closing asks how the customer took it. */
+  g_assert_true (step_offered (f, "close_button"));
+  g_assert_true (activate (f, "case.close"));
+  answer_dialog ("blown-away", NULL);
+  kase = load_case (f, f->case_id);
+  g_object_get (kase, "reaction", &reaction, NULL);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_CLOSED);
+  g_assert_cmpint (reaction, ==, AMENDS_REACTION_BLOWN_AWAY);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "reaction_row", ADW_TYPE_COMBO_ROW))), ==,
+                    AMENDS_REACTION_BLOWN_AWAY);
+  g_assert_true (step_offered (f, "reopen_button"));
+  g_assert_false (step_offered (f, "mark_recovered_button"));
+  g_clear_object (&kase);
+
+  g_assert_true (activate (f, "case.reopen"));
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
+  g_assert_null (amends_case_get_recovered_at (kase));
+  g_assert_true (step_offered (f, "mark_recovered_button"));
+}
+
+static void
+test_recovered_with_fix_asks_nothing (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  type_field (f, "fix_view", "Gave her the keys to 412 at once");
+  g_assert_true (activate (f, "case.mark-recovered"));
+  g_assert_null (find_dialog ());
+
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_RECOVERED);
+}
+
+static void
+test_cancelled_dialog_changes_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  g_assert_true (activate (f, "case.pause-clock"));
+  answer_dialog ("cancel", "Never mind");
+
+  kase = load_case (f, f->case_id);
+  g_assert_null (amends_case_get_paused_at (kase));
+}
+
+static void
+test_timeline_entry_added_with_enter (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(AmendsAction) last = NULL;
+  GtkWidget *timeline = child (f, NULL, AMENDS_TYPE_TIMELINE);
+  GtkWidget *entry = find_in (timeline, "text_entry", GTK_TYPE_ENTRY);
+  GtkWidget *kinds = find_in (timeline, "kind_dropdown", GTK_TYPE_DROP_DOWN);
+  GtkWidget *list = find_in (timeline, "list", GTK_TYPE_LIST_BOX);
+  guint before;
+
+  amends_store_set_actor_id (f->db.store, f->bilal_id);
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  before = g_list_model_get_n_items (actions);
+  g_clear_object (&actions);
+
+  /* "Add to timeline" puts the cursor in the entry. */
+  g_assert_true (activate (f, "case.add-action"));
+  g_assert_true (gtk_widget_is_focus (find_in (entry, NULL, GTK_TYPE_TEXT)));
+
+  /* An empty entry adds nothing. */
+  g_signal_emit_by_name (entry, "activate");
+  drain_main_context ();
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before);
+  g_clear_object (&actions);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kinds), 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Apologised in person at the desk");
+  g_signal_emit_by_name (entry, "activate");
+  drain_main_context ();
+
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
+  last = g_list_model_get_item (actions, before);
+  g_assert_cmpint (amends_action_get_kind (last), ==, AMENDS_ACTION_KIND_APOLOGY);
+  g_assert_cmpstr (amends_action_get_text (last), ==, "Apologised in person at the desk");
+  g_assert_cmpint (amends_action_get_staff_id (last), ==, f->bilal_id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* The row shows what, who and when. */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), before);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "Apologised in person at the desk");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Bilal Okafor"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Today"));
+  }
+}
+
+static void
+test_timeline_time_format (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 18, 16, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 18, 14, 30, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_new_local (2026, 11, 17, 9, 15, 0);
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2026, 11, 16, 9, 15, 0);
+  g_autoptr(GDateTime) last_year = g_date_time_new_local (2025, 11, 17, 9, 15, 0);
+  g_autofree char *a = amends_timeline_format_time (today, now);
+  g_autofree char *b = amends_timeline_format_time (yesterday, now);
+  g_autofree char *c = amends_timeline_format_time (monday, now);
+  g_autofree char *d = amends_timeline_format_time (last_year, now);
+
+  g_assert_cmpstr (a, ==, "Today 14:30");
+  g_assert_cmpstr (b, ==, "Yesterday 09:15");
+  g_assert_cmpstr (c, ==, "Mon 16 Nov 09:15");
+  g_assert_cmpstr (d, ==, "Mon 17 Nov 2025 09:15");
+}
+
+static void
+on_open_case_cb (AmendsCaseEditor *editor,
+                 gint64            case_id,
+                 gint64           *opened)
+{
+  *opened = case_id;
+}
+
+static void
+test_customer_card_opens_earlier_case (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+  GtkWidget *list = find_in (card, "cases_list", GTK_TYPE_LIST_BOX);
+  GtkListBoxRow *row;
+  gint64 opened = 0;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (card, "name_row", ADW_TYPE_ENTRY_ROW))), ==,
+                   "Edward Kaufmann");
+
+  /* The earlier case, and not the one on screen. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Only one lapel pin for two children");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 Oct 2026"));
+
+  g_signal_connect (f->editor, "open-case", G_CALLBACK (on_open_case_cb), &opened);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpint (opened, ==, f->earlier_id);
+}
+
+static void
+test_customer_card_saves_notes (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+  g_autoptr(AmendsCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  type_into (find_in (card, "name_row", ADW_TYPE_ENTRY_ROW), "");
+  type_into (find_in (card, "phone_row", ADW_TYPE_ENTRY_ROW), "+49 89 555 0199");
+  type_into (find_in (card, "notes_view", GTK_TYPE_TEXT_VIEW), "Two boys, 8 and 6; EU shoe sizes 33 and 30");
+  amends_case_editor_flush (f->editor);
+
+  g_assert_true (gtk_widget_has_css_class (find_in (card, "name_row", ADW_TYPE_ENTRY_ROW), "error"));
+
+  customer = amends_store_load (f->db.store, AMENDS_TYPE_CUSTOMER, f->customer_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_customer_get_name (customer), ==, "Edward Kaufmann");
+  g_assert_cmpstr (amends_customer_get_phone (customer), ==, "+49 89 555 0199");
+  g_assert_cmpstr (amends_customer_get_notes (customer), ==, "Two boys, 8 and 6; EU shoe sizes 33 and 30");
+}
+
+static void
+test_case_without_customer_says_so (Fixture       *f,
+                                    gconstpointer  data)
+{
+  gint64 lone = insert_case (f->db.store, "Lift out of order", "2026-11-18T08:00:00Z", 0);
+  GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+
+  amends_case_editor_set_case_id (f->editor, lone);
+  drain_main_context ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_in (card, "stack", GTK_TYPE_STACK))), ==, "none");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_in (card, "no_customer_row", ADW_TYPE_ACTION_ROW))),
+                   ==, "No customer recorded");
+}
+
+static void
+test_switching_case_saves_what_was_typed (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  type_field (f, "summary_row", "Room not ready, and nobody said sorry");
+  amends_case_editor_set_case_id (f->editor, f->earlier_id);
+  drain_main_context ();
+
+  g_assert_cmpstr (label_text (f, "summary_label"), ==, "Only one lapel pin for two children");
+  kase = load_case (f, f->case_id);
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room not ready, and nobody said sorry");
+}
+
+static void
+test_follows_changes_made_elsewhere (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmendsCase) other = load_case (f, f->case_id);
+  g_autoptr(GError) error = NULL;
+
+  /* Someone is typing a description, not saved yet. */
+  type_field (f, "description_view", "Half written");
+
+  g_object_set (other,
+                "summary", "Room not ready (changed by a batch)",
+                "severity", AMENDS_SEVERITY_COLOSSAL,
+                "description", "Written elsewhere",
+                NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (other), &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "summary_row", GTK_TYPE_WIDGET))), ==,
+                   "Room not ready (changed by a batch)");
+  g_assert_cmpstr (label_text (f, "summary_label"), ==, "Room not ready (changed by a batch)");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "severity_row", ADW_TYPE_COMBO_ROW))), ==,
+                    AMENDS_SEVERITY_COLOSSAL);
+
+  /* What was being typed stays, and wins when saved. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view", GTK_TYPE_TEXT_VIEW)));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+    g_autofree char *stored = NULL;
+    g_autoptr(AmendsCase) kase = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Half written");
+
+    amends_case_editor_flush (f->editor);
+    kase = load_case (f, f->case_id);
+    g_object_get (kase, "description", &stored, NULL);
+    g_assert_cmpstr (stored, ==, "Half written");
+    g_assert_cmpint (amends_case_get_severity (kase), ==, AMENDS_SEVERITY_COLOSSAL);
+  }
+}
+
+static void
+on_error_cb (AmendsCaseEditor *editor,
+             const char       *message,
+             char            **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+test_busy_database_keeps_typed_text (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *message = NULL;
+  sqlite3 *other = NULL;
+
+  g_signal_connect (f->editor, "error", G_CALLBACK (on_error_cb), &message);
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (f->db.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  amends_store_set_busy_timeout (f->db.store, 20);
+
+  type_field (f, "summary_row", "Room not ready, guest waited an hour");
+  amends_case_editor_flush (f->editor);
+
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (child (f, "save_error_label", GTK_TYPE_LABEL)));
+  g_assert_cmpstr (label_text (f, "save_error_label"), ==, message);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "summary_row", GTK_TYPE_WIDGET))), ==,
+                   "Room not ready, guest waited an hour");
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  /* Once it lets go, the next save writes what was typed. */
+  amends_case_editor_flush (f->editor);
+  g_assert_false (gtk_widget_get_visible (child (f, "save_error_label", GTK_TYPE_LABEL)));
+  kase = load_case (f, f->case_id);
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room not ready, guest waited an hour");
+}
+
+static void
+test_trashed_case_restored (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRevealer *banner = GTK_REVEALER (child (f, "trash_revealer", GTK_TYPE_REVEALER));
+
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  /* Without a window around it, the editor trashes the case itself. */
+  g_assert_true (activate (f, "case.trash"));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "summary_row", GTK_TYPE_WIDGET)));
+  g_assert_false (step_offered (f, "start_recovery_button"));
+
+  g_signal_emit_by_name (child (f, "restore_button", GTK_TYPE_BUTTON), "clicked");
+  drain_main_context ();
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (gtk_widget_is_sensitive (child (f, "summary_row", GTK_TYPE_WIDGET)));
+
+  kase = load_case (f, f->case_id);
+  g_assert_null (amends_case_get_deleted_at (kase));
+  g_clear_object (&kase);
+
+  /* Deleting for good asks first, then the editor has nothing to show. */
+  amends_store_trash_case (f->db.store, f->case_id, &error);
+  g_assert_no_error (error);
+  drain_main_context ();
+  g_assert_true (activate (f, "case.delete-for-good"));
+  answer_dialog ("delete", NULL);
+
+  g_assert_null (amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->case_id, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (amends_case_editor_get_case_id (f->editor), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "stack", GTK_TYPE_STACK))), ==, "empty");
+}
+
+static void
+test_steps_reached_with_the_keyboard (Fixture       *f,
+                                      gconstpointer  data)
+{
+  static const char *steps[] = { "start_recovery_button", "mark_recovered_button", "pause_button" };
+
+  amends_store_set_actor_id (f->db.store, f->ada_id);
+  drain_main_context ();
+
+  gtk_widget_grab_focus (child (f, "take_ownership_button", GTK_TYPE_BUTTON));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      g_assert_true (gtk_widget_is_focus (child (f, steps[i], GTK_TYPE_BUTTON)));
+    }
+}
+
+static void
+test_controls_have_accessible_names (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkWidget *check = find_in (child (f, "rater_group", ADW_TYPE_PREFERENCES_GROUP), NULL, GTK_TYPE_CHECK_BUTTON);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reliability failed in the breakdown");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (f, "follow_up_button", GTK_TYPE_MENU_BUTTON)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Pick the day of the follow-up");
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (child (f, "description_view", GTK_TYPE_TEXT_VIEW)),
+                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (child (f, "lesson_view", GTK_TYPE_TEXT_VIEW)),
+                                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_in (child (f, "summary_row", GTK_TYPE_WIDGET), NULL, GTK_TYPE_TEXT)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Summary");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_in (child (f, "rule_row", GTK_TYPE_WIDGET), NULL, GTK_TYPE_SWITCH)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "A Rule Was Bent");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_in (GTK_WIDGET (f->editor), "kind_dropdown", GTK_TYPE_DROP_DOWN)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind of entry");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_in (find_in (GTK_WIDGET (f->editor), "phone_row", ADW_TYPE_ENTRY_ROW), NULL, GTK_TYPE_TEXT)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phone");
+}
+
+/* Screenshots */
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *dir,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s (%dx%d)", path, width, height);
+}
+
+static gint64
+find_demo_case (AmendsStore *store,
+                const char  *summary_start)
+{
+  gint64 n = amends_store_count_cases (store, NULL);
+
+  for (gint64 id = 1; id <= n + 50; id++)
+    {
+      g_autoptr(AmendsCase) kase = amends_store_load (store, AMENDS_TYPE_CASE, id, NULL);
+
+      if (kase != NULL && g_str_has_prefix (amends_case_get_summary (kase), summary_start))
+        return id;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+scroll_to (Fixture *f,
+           double   fraction)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (child (f, "scroller", GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, range * fraction);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  drain_main_context ();
+}
+
+static void
+test_screenshot (void)
+{
+  static const struct {
+    const char *summary;
+    const char *prefix;
+    gboolean    dark;
+    int         width;
+    gboolean    trashed;
+  } shots[] = {
+    { "Lanyards ran out", "editor-in-recovery", FALSE, 760, FALSE },
+    { "Hotel laundry shrank", "editor-paused-dark", TRUE, 760, FALSE },
+    { "Delegate asked for a second lapel pin", "editor-closed", FALSE, 760, FALSE },
+    { "Shower drains slowly", "editor-open-narrow", FALSE, 400, FALSE },
+    { "Coffee ran out", "editor-trashed", FALSE, 760, TRUE },
+  };
+  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to a folder to save screenshots of the editor");
+      return;
+    }
+
+  amends_test_db_setup (&f->db, NULL);
+  amends_demo_populate (f->db.store, f->db.now, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *top = g_strconcat (shots[i].prefix, "-top.png", NULL);
+      g_autofree char *middle = g_strconcat (shots[i].prefix, "-middle.png", NULL);
+      g_autofree char *lower = g_strconcat (shots[i].prefix, "-lower.png", NULL);
+      g_autofree char *bottom = g_strconcat (shots[i].prefix, "-bottom.png", NULL);
+
+      gint64 case_id = find_demo_case (f->db.store, shots[i].summary);
+
+      /* Someone at the desk, and a follow-up that has come due. */
+      if (i == 0)
+        {
+          g_autoptr(AmendsCase) kase = load_case (f, case_id);
+          g_autoptr(GDateTime) due = g_date_time_add_hours (f->db.now, -1);
+
+          g_object_set (kase, "follow-up-due-at", due, NULL);
+          amends_store_update (f->db.store, AMENDS_RECORD (kase), &error);
+          g_assert_no_error (error);
+          amends_store_set_actor_id (f->db.store, amends_case_get_owner_id (kase));
+        }
+      if (shots[i].trashed)
+        {
+          amends_store_trash_case (f->db.store, case_id, &error);
+          g_assert_no_error (error);
+        }
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          shots[i].dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+      open_editor (f, case_id, shots[i].width, 1000);
+      save_screenshot (GTK_WIDGET (f->window), dir, top);
+      scroll_to (f, 0.33);
+      save_screenshot (GTK_WIDGET (f->window), dir, middle);
+      scroll_to (f, 0.66);
+      save_screenshot (GTK_WIDGET (f->window), dir, lower);
+      scroll_to (f, 1.0);
+      save_screenshot (GTK_WIDGET (f->window), dir, bottom);
+      close_editor (f);
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  amends_test_db_teardown (&f->db, NULL);
+}
+
+static void
+load_application_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    RESOURCE_PREFIX "/icons");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_application_style ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/ui/editor/typed-fields-survive-reopening", test_typed_fields_survive_reopening);
+  ADD_TEST ("/ui/editor/saves-after-a-pause-in-typing", test_saves_after_a_pause_in_typing);
+  ADD_TEST ("/ui/editor/invalid-follow-up-refused-other-edits-saved",
+            test_invalid_follow_up_is_refused_other_edits_saved);
+  ADD_TEST ("/ui/editor/negative-or-wordy-cost-refused", test_negative_or_wordy_cost_is_refused);
+  ADD_TEST ("/ui/editor/empty-summary-refused", test_empty_summary_is_refused);
+  ADD_TEST ("/ui/editor/take-ownership-needs-someone-at-the-desk",
+            test_take_ownership_needs_someone_at_the_desk);
+  ADD_TEST ("/ui/editor/owner-picked-from-the-list", test_owner_picked_from_the_list);
+  ADD_TEST ("/ui/editor/recovery-from-start-to-close", test_recovery_from_start_to_close);
+  ADD_TEST ("/ui/editor/recovered-with-fix-asks-nothing", test_recovered_with_fix_asks_nothing);
+  ADD_TEST ("/ui/editor/cancelled-dialog-changes-nothing", test_cancelled_dialog_changes_nothing);
+  ADD_TEST ("/ui/editor/switching-case-saves-what-was-typed", test_switching_case_saves_what_was_typed);
+  ADD_TEST ("/ui/editor/follows-changes-made-elsewhere", test_follows_changes_made_elsewhere);
+  ADD_TEST ("/ui/editor/busy-database-keeps-typed-text", test_busy_database_keeps_typed_text);
+  ADD_TEST ("/ui/editor/trashed-case-restored", test_trashed_case_restored);
+  ADD_TEST ("/ui/editor/steps-reached-with-the-keyboard", test_steps_reached_with_the_keyboard);
+  ADD_TEST ("/ui/editor/controls-have-accessible-names", test_controls_have_accessible_names);
+  ADD_TEST ("/ui/timeline/entry-added-with-enter", test_timeline_entry_added_with_enter);
+  ADD_TEST ("/ui/customer-card/opens-earlier-case", test_customer_card_opens_earlier_case);
+  ADD_TEST ("/ui/customer-card/saves-notes-refuses-empty-name", test_customer_card_saves_notes);
+  ADD_TEST ("/ui/customer-card/no-customer-recorded", test_case_without_customer_says_so);
+
+#undef ADD_TEST
+
+  g_test_add_func ("/ui/timeline/time-format", test_timeline_time_format);
+  g_test_add_func ("/ui/editor/screenshot", test_screenshot);
+
+  return g_test_run ();
+}
