@@ -1,0 +1,458 @@
+/* test-ui-cases.c: the Cases screen in the real window, as a person uses it
+ *
+ * The widgets have tests of their own (test-ui-intake, -sidebar, -editor);
+ * these follow a person through the window: log a case, find it, trash it
+ * and take it back, act on several cases at once and undo that.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-application.h"
+#include "amends-case-editor.h"
+#include "amends-case-list.h"
+#include "amends-case-sidebar.h"
+#include "amends-demo.h"
+#include "amends-intake-dialog.h"
+#include "amends-test-utils.h"
+#include "amends-window.h"
+
+static AmendsApplication *app;
+
+typedef struct
+{
+  AmendsTestDb  db;
+  GSettings    *settings;
+  AmendsWindow *window;
+  gint64        ada_id;
+} Fixture;
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so; the limit only keeps a broken
+ * build from hanging CI, it is not a measure of speed. */
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  drain ();
+}
+
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            const char *id,
+            GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, id, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+window_child (Fixture    *f,
+              const char *id,
+              GType       type)
+{
+  GtkWidget *child = find_child (GTK_WIDGET (f->window), id, type);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static AmendsCaseSidebar *
+sidebar_of (Fixture *f)
+{
+  return AMENDS_CASE_SIDEBAR (window_child (f, "sidebar", AMENDS_TYPE_CASE_SIDEBAR));
+}
+
+static GListModel *
+shown_cases (Fixture *f)
+{
+  GtkListView *view = GTK_LIST_VIEW (find_child (GTK_WIDGET (sidebar_of (f)), "list_view", GTK_TYPE_LIST_VIEW));
+
+  return G_LIST_MODEL (gtk_list_view_get_model (view));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = NULL;
+
+  amends_test_db_setup (&f->db, data);
+  ada = amends_test_add_staff (f->db.store, "Ada Moreau");
+  f->ada_id = amends_record_get_id (AMENDS_RECORD (ada));
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_int64 (f->settings, "current-staff", f->ada_id);
+  amends_application_set_store (app, f->db.store);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = amends_window_new (GTK_APPLICATION (app), f->db.store);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  drain ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  drain ();
+  g_assert_null (f->window);
+
+  amends_application_set_store (app, NULL);
+  g_clear_object (&f->settings);
+  amends_test_db_teardown (&f->db, data);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture *f;
+  gint64   case_id;
+  guint    n;
+} Expect;
+
+static gboolean
+case_is_selected (gpointer data)
+{
+  Expect *expect = data;
+  AmendsCase *selected = amends_case_sidebar_get_selected_case (sidebar_of (expect->f));
+
+  return selected != NULL && amends_record_get_id (AMENDS_RECORD (selected)) == expect->case_id;
+}
+
+static gboolean
+list_has_n (gpointer data)
+{
+  Expect *expect = data;
+
+  return g_list_model_get_n_items (shown_cases (expect->f)) == expect->n;
+}
+
+static gint64 logged_id;
+
+static void
+on_case_logged (AmendsIntakeDialog *dialog,
+                gint64              case_id,
+                gpointer            user_data)
+{
+  logged_id = case_id;
+}
+
+static gboolean
+case_was_logged (gpointer data)
+{
+  return logged_id != 0;
+}
+
+static void
+test_log_find_trash_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkStack *cases_stack;
+  GtkWindow *intake;
+  GtkWidget *summary;
+  GtkWidget *search;
+  AmendsCaseEditor *editor;
+  Expect expect = { f, 0, 0 };
+
+  open_window (f);
+  cases_stack = GTK_STACK (window_child (f, "cases_stack", GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (cases_stack), ==, "empty");
+
+  /* Ctrl+N's action opens the intake; what went wrong, then Log. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  drain ();
+  intake = find_toplevel (AMENDS_TYPE_INTAKE_DIALOG);
+  g_assert_nonnull (intake);
+  g_signal_connect (intake, "case-logged", G_CALLBACK (on_case_logged), NULL);
+  summary = find_child (GTK_WIDGET (intake), "summary_row", ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (summary);
+  gtk_editable_set_text (GTK_EDITABLE (summary), "Only one lapel pin for two children");
+  drain ();
+  logged_id = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.log", NULL));
+  wait_for (case_was_logged, NULL);
+
+  /* The new case is selected, in the editor, its clock started. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (cases_stack), ==, "browse");
+  expect.case_id = logged_id;
+  wait_for (case_is_selected, &expect);
+  editor = AMENDS_CASE_EDITOR (find_child (GTK_WIDGET (f->window), NULL, AMENDS_TYPE_CASE_EDITOR));
+  g_assert_cmpint (amends_case_editor_get_case_id (editor), ==, logged_id);
+  {
+    g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, logged_id, NULL);
+    g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->ada_id);
+    g_assert_nonnull (amends_case_get_recovery_due_at (kase));
+  }
+
+  /* Another case, then search finds the first by a word of it. */
+  {
+    g_autoptr(AmendsCase) other = amends_test_add_case (f->db.store, "Cold soup at dinner", NULL);
+  }
+  expect.n = 2;
+  wait_for (list_has_n, &expect);
+  search = find_child (GTK_WIDGET (sidebar_of (f)), "search_entry", GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "lapel");
+  expect.n = 1;
+  wait_for (list_has_n, &expect);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  expect.n = 2;
+  wait_for (list_has_n, &expect);
+  amends_case_sidebar_select_case (sidebar_of (f), logged_id);
+  wait_for (case_is_selected, &expect);
+
+  /* Ctrl+Delete moves it to the trash; the toast's Undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-cases", NULL));
+  drain ();
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 1);
+  expect.n = 1;
+  wait_for (list_has_n, &expect);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 2);
+  expect.n = 2;
+  wait_for (list_has_n, &expect);
+}
+
+static gboolean
+batch_page_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkStack *detail = GTK_STACK (window_child (f, "detail_stack", GTK_TYPE_STACK));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (detail), "batch") == 0;
+}
+
+static void
+test_batch_assign_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *summaries[] = { "No towels in 210", "Wrong bill", "Cold coffee" };
+  gint64 ids[G_N_ELEMENTS (summaries)];
+  Expect expect = { f, 0, G_N_ELEMENTS (summaries) };
+  AdwStatusPage *batch_page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summaries[i], NULL);
+      ids[i] = amends_record_get_id (AMENDS_RECORD (kase));
+    }
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+
+  /* Ctrl+A in the list selects them all; the batch page offers actions. */
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (shown_cases (f)));
+  wait_for (batch_page_shown, f);
+  batch_page = ADW_STATUS_PAGE (window_child (f, "batch_page", ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (batch_page), ==, "3 Cases Selected");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assign-owner", "x", f->ada_id));
+  drain ();
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[i], NULL);
+      g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->ada_id);
+    }
+
+  /* One undo takes back the whole batch. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[i], NULL);
+      g_assert_cmpint (amends_case_get_owner_id (kase), ==, 0);
+    }
+
+  /* Status for all at once, and back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-status", "s", "in-recovery"));
+  drain ();
+  {
+    g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
+    g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  drain ();
+  {
+    g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
+    g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
+  }
+}
+
+static void
+test_mark_recovered_shortcut (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, "Lost reservation", NULL);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+  Expect expect = { f, id, 1 };
+
+  /* With the fix written, Ctrl+R marks the case recovered at once. */
+  g_object_set (kase, "fix", "Upgraded to a suite", NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (kase), NULL);
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  amends_case_sidebar_select_case (sidebar_of (f), id);
+  wait_for (case_is_selected, &expect);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mark-recovered", NULL));
+  drain ();
+  amends_store_reload (f->db.store, AMENDS_RECORD (kase), NULL);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_RECOVERED);
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovered_at (kase)), ==, g_date_time_to_unix (f->db.now));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+find_pin_case (AmendsStore *store,
+               gint64      *id)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(AmendsCaseList) list = NULL;
+  g_autoptr(AmendsCase) kase = NULL;
+
+  filter.query = (char *) "lapel";
+  list = amends_case_list_new (store, &filter, NULL);
+  if (list == NULL || g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
+    return FALSE;
+  kase = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  *id = amends_record_get_id (AMENDS_RECORD (kase));
+  return TRUE;
+}
+
+static void
+test_screenshot (void)
+{
+  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Fixture f = { 0 };
+  Expect expect = { &f, 0, 0 };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+
+  f.db.dir = amends_test_make_dir ();
+  f.db.path = g_build_filename (f.db.dir, "demo.db", NULL);
+  f.db.now = g_date_time_ref (now);
+  f.db.store = amends_store_open (f.db.path, &error);
+  g_assert_no_error (error);
+  amends_demo_populate (f.db.store, now, &error);
+  g_assert_no_error (error);
+  f.settings = g_settings_new (APP_ID);
+  amends_application_set_store (app, f.db.store);
+
+  open_window (&f);
+  g_assert_true (find_pin_case (f.db.store, &expect.case_id));
+  amends_case_sidebar_select_case (sidebar_of (&f), expect.case_id);
+  wait_for (case_is_selected, &expect);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, "cases.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+  g_test_message ("Saved %s", path);
+
+  fixture_teardown (&f, NULL);
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = amends_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  ADD_TEST ("/ui/cases/log-find-trash-and-undo", test_log_find_trash_undo);
+  ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
+  ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
+  g_test_add_func ("/ui/cases/screenshot", test_screenshot);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
