@@ -856,3 +856,21 @@ amends_case_list_get_n_overdue (AmendsCaseList *self)
 
   return self->n_overdue;
 }
+
+/**
+ * amends_case_list_get_id:
+ *
+ * Returns: the id of the case at @position, without reading the case; 0
+ *   when @position is past the end
+ */
+gint64
+amends_case_list_get_id (AmendsCaseList *self,
+                         guint           position)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}

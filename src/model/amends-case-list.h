@@ -43,6 +43,8 @@ AmendsCaseList *amends_case_list_new_finish        (GAsyncResult           *resu
 guint           amends_case_list_get_n_open        (AmendsCaseList *self);
 guint           amends_case_list_get_n_overdue     (AmendsCaseList *self);
 AmendsStore    *amends_case_list_get_store         (AmendsCaseList *self);
+gint64          amends_case_list_get_id            (AmendsCaseList *self,
+                                                    guint           position);
 guint           amends_case_list_find              (AmendsCaseList *self,
                                                     gint64          case_id);
 gboolean        amends_case_list_refresh           (AmendsCaseList *self,
