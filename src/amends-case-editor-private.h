@@ -59,6 +59,7 @@ struct _AmendsCaseEditor
   GtkWidget           *mark_recovered_button;
   GtkWidget           *close_button;
   GtkWidget           *reopen_button;
+  GtkWidget           *propose_button;
   GtkWidget           *pause_button;
   GtkWidget           *resume_button;
   GtkWidget           *fields_box;

@@ -15,6 +15,7 @@
 
 #include "amends-case-editor-private.h"
 #include "amends-clock.h"
+#include "amends-store-stories.h"
 #include "amends-enum-types.h"
 
 static char *
@@ -414,6 +415,34 @@ reopen_action (GtkWidget  *widget,
 }
 
 static void
+propose_story_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _amends_case_editor_save (self);
+  story = amends_store_propose_story (self->store, amends_record_get_id (AMENDS_RECORD (self->kase)), &error);
+  if (story == NULL)
+    g_signal_emit_by_name (self, "error", error->message);
+
+  _amends_case_editor_update_actions (self);
+}
+
+/* A finished case can go on the board, once. */
+static gboolean
+can_propose (AmendsCaseEditor *self)
+{
+  g_autoptr(AmendsStory) story = NULL;
+
+  story = amends_store_find_story (self->store, amends_record_get_id (AMENDS_RECORD (self->kase)), NULL);
+
+  return story == NULL || amends_story_get_stage (story) == AMENDS_STORY_STAGE_DISMISSED;
+}
+
+static void
 mark_recovered_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -571,6 +600,7 @@ _amends_case_editor_class_init_steps (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.mark-recovered", NULL, mark_recovered_action);
   gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "case.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "case.propose-story", NULL, propose_story_action);
   gtk_widget_class_install_action (widget_class, "case.pause-clock", NULL, pause_clock_action);
   gtk_widget_class_install_action (widget_class, "case.resume-clock", NULL, resume_clock_action);
   gtk_widget_class_install_action (widget_class, "case.add-action", NULL, add_action_action);
@@ -659,6 +689,12 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
             live && status == AMENDS_CASE_STATUS_RECOVERED, live && status == AMENDS_CASE_STATUS_RECOVERED);
   shown += set_step (self, "case.reopen", self->reopen_button,
             live && !amends_case_is_active (kase), live && !amends_case_is_active (kase));
+  {
+    gboolean finished = live && !amends_case_is_active (kase);
+    gboolean proposable = finished && can_propose (self);
+
+    shown += set_step (self, "case.propose-story", self->propose_button, proposable, proposable);
+  }
   shown += set_step (self, "case.pause-clock", self->pause_button, active && !paused, active && !paused);
   shown += set_step (self, "case.resume-clock", self->resume_button, paused, paused);
 

@@ -393,6 +393,7 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
   BIND (mark_recovered_button);
   BIND (close_button);
   BIND (reopen_button);
+  BIND (propose_button);
   BIND (pause_button);
   BIND (resume_button);
   BIND (fields_box);

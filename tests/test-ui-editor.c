@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "amends-store-stories.h"
+
 #include <string.h>
 
 #include "amends-case-editor.h"
@@ -623,6 +625,28 @@ test_recovered_with_fix_asks_nothing (Fixture       *f,
 }
 
 static void
+test_recovered_case_proposed_as_story (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(AmendsStory) story = NULL;
+
+  /* Not while the case is still being recovered. */
+  g_assert_false (step_offered (f, "propose_button"));
+
+  type_field (f, "fix_view", "Two more pins, handed over at his seat");
+  g_assert_true (activate (f, "case.mark-recovered"));
+  g_assert_true (step_offered (f, "propose_button"));
+
+  g_assert_true (activate (f, "case.propose-story"));
+  story = amends_store_find_story (f->db.store, f->case_id, NULL);
+  g_assert_nonnull (story);
+  g_assert_cmpint (amends_story_get_stage (story), ==, AMENDS_STORY_STAGE_CANDIDATE);
+
+  /* Once on the board, it is not offered again. */
+  g_assert_false (step_offered (f, "propose_button"));
+}
+
+static void
 test_cancelled_dialog_changes_nothing (Fixture       *f,
                                        gconstpointer  data)
 {
@@ -1126,6 +1150,7 @@ main (int   argc,
   ADD_TEST ("/ui/editor/owner-picked-from-the-list", test_owner_picked_from_the_list);
   ADD_TEST ("/ui/editor/recovery-from-start-to-close", test_recovery_from_start_to_close);
   ADD_TEST ("/ui/editor/recovered-with-fix-asks-nothing", test_recovered_with_fix_asks_nothing);
+  ADD_TEST ("/ui/editor/recovered-case-proposed-as-story", test_recovered_case_proposed_as_story);
   ADD_TEST ("/ui/editor/cancelled-dialog-changes-nothing", test_cancelled_dialog_changes_nothing);
   ADD_TEST ("/ui/editor/switching-case-saves-what-was-typed", test_switching_case_saves_what_was_typed);
   ADD_TEST ("/ui/editor/follows-changes-made-elsewhere", test_follows_changes_made_elsewhere);
