@@ -420,6 +420,9 @@ amends_story_card_dispose (GObject *object)
 
   amends_story_card_set_story (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_STORY_CARD);
+  /* The top box of the template carries no id, so it is not disposed with it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amends_story_card_parent_class)->dispose (object);
