@@ -33,12 +33,17 @@ struct _AmendsWindow
   GMenu                *assign_menu;
   GMenu                *category_menu;
 
+  GtkWidget            *board_view;
+  GtkBox               *board_side;
+
   /* The last change to several cases, kept for its Undo button. */
   AmendsBatch          *last_batch;
   AdwToast             *undo_toast;
 };
 
 void amends_window_load_staff       (AmendsWindow   *self);
+void amends_window_board_class_init  (GtkWidgetClass *widget_class);
+void amends_window_board_constructed (AmendsWindow   *self);
 void amends_window_cases_class_init  (GtkWidgetClass *widget_class);
 void amends_window_cases_constructed (AmendsWindow   *self);
 void amends_window_cases_dispose     (AmendsWindow   *self);

@@ -291,6 +291,7 @@ amends_window_constructed (GObject *object)
 
   amends_window_load_staff (self);
   amends_window_cases_constructed (self);
+  amends_window_board_constructed (self);
 
   g_signal_connect_object (self->staff_dropdown, "notify::selected",
                            G_CALLBACK (on_staff_selected_cb), self,
@@ -397,6 +398,7 @@ amends_window_class_init (AmendsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_stack);
 
   amends_window_cases_class_init (widget_class);
+  amends_window_board_class_init (widget_class);
 }
 
 static void

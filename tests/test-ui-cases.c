@@ -427,6 +427,14 @@ test_screenshot (void)
   save_png (GTK_WIDGET (f.window), path);
   g_test_message ("Saved %s", path);
 
+  /* The board, with its heroes beside it. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_child (&f, "stack", ADW_TYPE_VIEW_STACK)), "board");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  drain ();
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (dir, "board.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+
   fixture_teardown (&f, NULL);
 }
 

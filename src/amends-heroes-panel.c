@@ -1,0 +1,462 @@
+/* amends-heroes-panel.c: who put things right this week, month or year
+ *
+ * "Recognize and reward service recovery heroes consistently" (seeds/004):
+ * the panel counts, for each member of staff, the told stories they are a
+ * hero of and the recoveries they owned whose customer was blown away, in
+ * this week, month or year, best first, the best marked with a star.
+ * Periods are calendar periods in local time (weeks are ISO weeks, from
+ * Monday), from the store's idea of now so that tests can fix it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "amends-heroes-panel.h"
+#include "amends-store-stories.h"
+
+struct _AmendsHeroesPanel
+{
+  GtkWidget           parent_instance;
+
+  AmendsStore        *store;
+  AmendsHeroesPeriod  period;
+  guint               n_heroes;
+
+  GtkToggleButton    *week_button;
+  GtkToggleButton    *month_button;
+  GtkToggleButton    *year_button;
+  GtkStack           *stack;
+  GtkListBox         *hero_list;
+  AdwStatusPage      *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsHeroesPanel, amends_heroes_panel, GTK_TYPE_WIDGET)
+
+G_DEFINE_ENUM_TYPE (AmendsHeroesPeriod, amends_heroes_period,
+  G_DEFINE_ENUM_VALUE (AMENDS_HEROES_PERIOD_WEEK, "week"),
+  G_DEFINE_ENUM_VALUE (AMENDS_HEROES_PERIOD_MONTH, "month"),
+  G_DEFINE_ENUM_VALUE (AMENDS_HEROES_PERIOD_YEAR, "year"))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GDateTime *
+local_midnight (const GDate *day)
+{
+  return g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                g_date_get_day (day), 0, 0, 0);
+}
+
+/**
+ * amends_heroes_period_get_range:
+ * @period: this week, month or year
+ * @now: the time that is "this"
+ * @from: (out): local midnight at the start of the period (included)
+ * @until: (out): local midnight at the start of the next (excluded)
+ *
+ * Weeks are ISO weeks: Monday to Sunday.  Days are counted on the
+ * calendar, so a period across a change of daylight-saving time is still
+ * whole days.
+ */
+void
+amends_heroes_period_get_range (AmendsHeroesPeriod   period,
+                                GDateTime           *now,
+                                GDateTime          **from,
+                                GDateTime          **until)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GDate start, end;
+
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (from != NULL && until != NULL);
+
+  local = g_date_time_to_local (now);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start,
+                  g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+
+  switch (period)
+    {
+    case AMENDS_HEROES_PERIOD_WEEK:
+      /* GDate's weekdays run Monday (1) to Sunday (7), as ISO's do. */
+      g_date_subtract_days (&start, g_date_get_weekday (&start) - G_DATE_MONDAY);
+      end = start;
+      g_date_add_days (&end, 7);
+      break;
+
+    case AMENDS_HEROES_PERIOD_MONTH:
+      g_date_set_day (&start, 1);
+      end = start;
+      g_date_add_months (&end, 1);
+      break;
+
+    case AMENDS_HEROES_PERIOD_YEAR:
+    default:
+      g_date_set_dmy (&start, 1, G_DATE_JANUARY, g_date_get_year (&start));
+      end = start;
+      g_date_add_years (&end, 1);
+      break;
+    }
+
+  *from = local_midnight (&start);
+  *until = local_midnight (&end);
+}
+
+static char *
+describe_counts (const AmendsHeroCount *count)
+{
+  g_autofree char *told = NULL;
+  g_autofree char *blown = NULL;
+
+  told = g_strdup_printf (ngettext ("%u story told", "%u stories told", count->n_told),
+                          count->n_told);
+  blown = g_strdup_printf (ngettext ("%u blown away", "%u blown away", count->n_blown_away),
+                           count->n_blown_away);
+
+  /* Translators: "3 stories told · 5 blown away" */
+  return g_strdup_printf (_("%s · %s"), told, blown);
+}
+
+static GtkWidget *
+create_hero_row (const AmendsHeroCount *count,
+                 guint                  rank,
+                 gboolean               top)
+{
+  g_autofree char *subtitle = describe_counts (count);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *mark;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), count->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (top)
+    {
+      mark = gtk_image_new_from_icon_name ("starred-symbolic");
+      gtk_widget_add_css_class (mark, "hero-star");
+      gtk_widget_set_tooltip_text (mark, _("Top hero of this period"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Top hero"),
+                                      -1);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%u", rank);
+
+      mark = gtk_label_new (text);
+      gtk_widget_add_css_class (mark, "dim-label");
+      gtk_widget_add_css_class (mark, "numeric");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+    }
+
+  gtk_widget_set_size_request (mark, 24, -1);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+
+  return row;
+}
+
+static void
+amends_heroes_panel_refresh (AmendsHeroesPanel *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint rank = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hero_list))) != NULL)
+    gtk_list_box_remove (self->hero_list, child);
+  self->n_heroes = 0;
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
+      return;
+    }
+
+  amends_heroes_panel_get_range (self, &from, &until);
+  counts = amends_store_count_heroes (self->store, from, until, &error);
+  if (counts == NULL)
+    {
+      /* Translators: %s says why, e.g. "Another program is using the database." */
+      g_autofree char *message = g_strdup_printf (_("The heroes could not be counted. %s"), error->message);
+
+      adw_status_page_set_title (self->empty_page, _("No Heroes to Show"));
+      adw_status_page_set_description (self->empty_page, message);
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
+      return;
+    }
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const AmendsHeroCount *count = g_ptr_array_index (counts, i);
+      const AmendsHeroCount *best = g_ptr_array_index (counts, 0);
+      /* Equals share the star: none of them did less. */
+      gboolean top = count->n_told == best->n_told && count->n_blown_away == best->n_blown_away;
+
+      if (i == 0 || !top)
+        rank = i + 1;
+      gtk_list_box_append (self->hero_list, create_hero_row (count, rank, top));
+    }
+  self->n_heroes = counts->len;
+
+  adw_status_page_set_title (self->empty_page, _("No heroes yet in this period"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Told stories and customers blown away count here."));
+  gtk_stack_set_visible_child (self->stack,
+                               counts->len > 0 ? GTK_WIDGET (self->hero_list)
+                                               : GTK_WIDGET (self->empty_page));
+}
+
+static void
+on_period_toggled_cb (GtkToggleButton   *button,
+                      AmendsHeroesPanel *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->week_button)
+    amends_heroes_panel_set_period (self, AMENDS_HEROES_PERIOD_WEEK);
+  else if (button == self->month_button)
+    amends_heroes_panel_set_period (self, AMENDS_HEROES_PERIOD_MONTH);
+  else
+    amends_heroes_panel_set_period (self, AMENDS_HEROES_PERIOD_YEAR);
+}
+
+/* GObject */
+
+static void
+amends_heroes_panel_dispose (GObject *object)
+{
+  AmendsHeroesPanel *self = (AmendsHeroesPanel *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_HEROES_PANEL);
+  /* The template's children that are not bound, too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (amends_heroes_panel_parent_class)->dispose (object);
+}
+
+static void
+amends_heroes_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AmendsHeroesPanel *self = AMENDS_HEROES_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PERIOD:
+      g_value_set_enum (value, self->period);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_heroes_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AmendsHeroesPanel *self = AMENDS_HEROES_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      amends_heroes_panel_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_PERIOD:
+      amends_heroes_panel_set_period (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_heroes_panel_class_init (AmendsHeroesPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = amends_heroes_panel_dispose;
+  object_class->get_property = amends_heroes_panel_get_property;
+  object_class->set_property = amends_heroes_panel_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PERIOD] =
+    g_param_spec_enum ("period", NULL, NULL,
+                       AMENDS_TYPE_HEROES_PERIOD,
+                       AMENDS_HEROES_PERIOD_WEEK,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-heroes-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsHeroesPanel, week_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsHeroesPanel, month_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsHeroesPanel, year_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsHeroesPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmendsHeroesPanel, hero_list);
+  gtk_widget_class_bind_template_child (widget_class, AmendsHeroesPanel, empty_page);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "heroespanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+amends_heroes_panel_init (AmendsHeroesPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->week_button, "toggled", G_CALLBACK (on_period_toggled_cb), self);
+  g_signal_connect (self->month_button, "toggled", G_CALLBACK (on_period_toggled_cb), self);
+  g_signal_connect (self->year_button, "toggled", G_CALLBACK (on_period_toggled_cb), self);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recovery heroes"),
+                                  -1);
+}
+
+GtkWidget *
+amends_heroes_panel_new (AmendsStore *store)
+{
+  g_return_val_if_fail (!store || AMENDS_IS_STORE (store), NULL);
+
+  return g_object_new (AMENDS_TYPE_HEROES_PANEL, "store", store, NULL);
+}
+
+AmendsStore *
+amends_heroes_panel_get_store (AmendsHeroesPanel *self)
+{
+  g_return_val_if_fail (AMENDS_IS_HEROES_PANEL (self), NULL);
+
+  return self->store;
+}
+
+void
+amends_heroes_panel_set_store (AmendsHeroesPanel *self,
+                               AmendsStore       *store)
+{
+  g_return_if_fail (AMENDS_IS_HEROES_PANEL (self));
+  g_return_if_fail (!store || AMENDS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, amends_heroes_panel_refresh, self);
+
+  g_set_object (&self->store, store);
+
+  /* Every committed change may be a story told or a customer blown away. */
+  if (store != NULL)
+    g_signal_connect_object (store, "changes-committed",
+                             G_CALLBACK (amends_heroes_panel_refresh), self,
+                             G_CONNECT_SWAPPED);
+
+  amends_heroes_panel_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+AmendsHeroesPeriod
+amends_heroes_panel_get_period (AmendsHeroesPanel *self)
+{
+  g_return_val_if_fail (AMENDS_IS_HEROES_PANEL (self), AMENDS_HEROES_PERIOD_WEEK);
+
+  return self->period;
+}
+
+void
+amends_heroes_panel_set_period (AmendsHeroesPanel  *self,
+                                AmendsHeroesPeriod  period)
+{
+  GtkToggleButton *button;
+
+  g_return_if_fail (AMENDS_IS_HEROES_PANEL (self));
+  g_return_if_fail (period <= AMENDS_HEROES_PERIOD_YEAR);
+
+  button = period == AMENDS_HEROES_PERIOD_WEEK ? self->week_button
+         : period == AMENDS_HEROES_PERIOD_MONTH ? self->month_button
+         : self->year_button;
+  if (!gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (button, TRUE);
+
+  if (self->period == period)
+    return;
+
+  self->period = period;
+  amends_heroes_panel_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERIOD]);
+}
+
+/**
+ * amends_heroes_panel_get_range:
+ * @from: (out): the start of the period shown (included)
+ * @until: (out): its end (excluded)
+ *
+ * The period shown, as of the store's now.
+ */
+void
+amends_heroes_panel_get_range (AmendsHeroesPanel  *self,
+                               GDateTime         **from,
+                               GDateTime         **until)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (AMENDS_IS_HEROES_PANEL (self));
+
+  now = self->store ? amends_store_dup_now (self->store) : g_date_time_new_now_local ();
+  amends_heroes_period_get_range (self->period, now, from, until);
+}
+
+/* How many people the list shows. */
+guint
+amends_heroes_panel_get_n_heroes (AmendsHeroesPanel *self)
+{
+  g_return_val_if_fail (AMENDS_IS_HEROES_PANEL (self), 0);
+
+  return self->n_heroes;
+}

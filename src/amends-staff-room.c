@@ -1,0 +1,766 @@
+/* amends-staff-room.c: told stories and the headline measures, on the wall
+ *
+ * "Establish a recovery storytelling channel in your organization and make
+ * it a big deal" and "recovery objectives must be ... displayed throughout
+ * the workplace" (seeds/004): a full-screen window for a screen in the
+ * staff room that goes round, every 15 seconds, a slide per told story
+ * (title, text, heroes, when it was told) and a slide with the two headline
+ * measures in very large type.  The measures are given by whoever opens it
+ * (properties "recovered-within-share" and "blown-away-share", -1 when not
+ * known), so that the window only shows them.  Escape leaves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "amends-staff-room.h"
+
+#define DEFAULT_INTERVAL_SECONDS 15
+/* How long the hint waits before it fades in, so that it is seen arriving. */
+#define HINT_DELAY_MS 600
+
+struct _AmendsStaffRoom
+{
+  AdwWindow    parent_instance;
+
+  AmendsStore *store;
+  guint        interval_seconds;
+  double       recovered_within_share;
+  double       blown_away_share;
+  guint        current;
+  guint        n_stories;
+  guint        timeout_id;
+  guint        hint_id;
+
+  /* On the measures slide, rebuilt with the slides. */
+  GtkLabel    *recovered_figure;
+  GtkLabel    *blown_away_figure;
+
+  AdwCarousel *carousel;
+  GtkRevealer *hint_revealer;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsStaffRoom, amends_staff_room, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_INTERVAL_SECONDS,
+  PROP_RECOVERED_WITHIN_SHARE,
+  PROP_BLOWN_AWAY_SHARE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void amends_staff_room_restart_timer (AmendsStaffRoom *self);
+
+static GtkWidget *
+slide_label (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* A slide: a column in the middle of the screen, wide enough to read from
+ * across the room. */
+static GtkWidget *
+slide_new (const char  *accessible_label,
+           GtkWidget  **column)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1500);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
+  gtk_widget_set_hexpand (clamp, TRUE);
+  gtk_widget_set_vexpand (clamp, TRUE);
+  gtk_widget_add_css_class (clamp, "staff-room-slide");
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (box, 96);
+  gtk_widget_set_margin_end (box, 96);
+  gtk_widget_set_margin_top (box, 72);
+  gtk_widget_set_margin_bottom (box, 72);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clamp),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+
+  *column = box;
+  return clamp;
+}
+
+static char *
+format_share (double share)
+{
+  if (share < 0.0 || isnan (share))
+    return g_strdup ("—");
+
+  /* Translators: a share in percent, "92 %"; %d is the number */
+  return g_strdup_printf (_("%d %%"), (int) round (CLAMP (share, 0.0, 1.0) * 100.0));
+}
+
+static void
+amends_staff_room_update_measures (AmendsStaffRoom *self)
+{
+  g_autofree char *recovered = format_share (self->recovered_within_share);
+  g_autofree char *blown_away = format_share (self->blown_away_share);
+
+  if (self->recovered_figure != NULL)
+    gtk_label_set_text (self->recovered_figure, recovered);
+  if (self->blown_away_figure != NULL)
+    gtk_label_set_text (self->blown_away_figure, blown_away);
+}
+
+static GtkWidget *
+create_measure (const char  *caption,
+                GtkLabel   **figure)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *words = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (number, "staff-room-figure");
+  gtk_widget_add_css_class (words, "staff-room-caption");
+  gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+  gtk_label_set_justify (GTK_LABEL (words), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), words);
+
+  /* Read as one: "92 %, recovered within 24 h". */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (number),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, words, NULL,
+                                  -1);
+
+  *figure = GTK_LABEL (number);
+  return box;
+}
+
+static GtkWidget *
+create_measures_slide (AmendsStaffRoom *self)
+{
+  int hours = amends_store_get_recovery_target_hours (self->store);
+  g_autofree char *within = NULL;
+  GtkWidget *column, *slide, *row, *label;
+
+  slide = slide_new (_("The headline measures"), &column);
+  label = slide_label (_("How we put things right"), "staff-room-kicker");
+  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (column), label);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 96);
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (row, 24);
+
+  /* Translators: under a share in very large type: "92 %" "recovered within 24 h" */
+  within = g_strdup_printf (ngettext ("recovered within %d h", "recovered within %d h", hours), hours);
+  gtk_box_append (GTK_BOX (row), create_measure (within, &self->recovered_figure));
+  /* Translators: under a share in very large type: "61 %" "of customers blown away" */
+  gtk_box_append (GTK_BOX (row), create_measure (_("of customers blown away"), &self->blown_away_figure));
+  gtk_box_append (GTK_BOX (column), row);
+
+  amends_staff_room_update_measures (self);
+
+  return slide;
+}
+
+static char *
+join_hero_names (AmendsStaffRoom *self,
+                 GHashTable      *names,
+                 gint64           story_id)
+{
+  g_autoptr(GArray) heroes = amends_store_get_story_heroes (self->store, story_id, NULL);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  for (guint i = 0; heroes != NULL && i < heroes->len; i++)
+    {
+      gint64 id = g_array_index (heroes, gint64, i);
+      const char *name = g_hash_table_lookup (names, &id);
+
+      if (name != NULL)
+        g_ptr_array_add (list, (gpointer) name);
+    }
+
+  if (list->len == 0)
+    return NULL;
+
+  g_ptr_array_add (list, NULL);
+  /* Translators: the separator between the names of heroes: "Ada, Bilal" */
+  return g_strjoinv (_(", "), (char **) list->pdata);
+}
+
+static GtkWidget *
+create_story_slide (AmendsStaffRoom *self,
+                    AmendsStory     *story,
+                    GHashTable      *names)
+{
+  const char *title = amends_story_get_title (story);
+  const char *text = amends_story_get_text (story);
+  GDateTime *told_at = amends_story_get_told_at (story);
+  g_autofree char *heroes = join_hero_names (self, names, amends_record_get_id (AMENDS_RECORD (story)));
+  GtkWidget *column, *slide, *label;
+
+  if (title == NULL || *title == '\0')
+    title = _("A recovery story");
+
+  slide = slide_new (title, &column);
+  gtk_box_append (GTK_BOX (column), slide_label (_("A recovery story"), "staff-room-kicker"));
+  gtk_box_append (GTK_BOX (column), slide_label (title, "staff-room-title"));
+
+  if (text != NULL && *text != '\0')
+    {
+      label = slide_label (text, "staff-room-text");
+      /* What does not fit is for the board, not the wall. */
+      gtk_label_set_lines (GTK_LABEL (label), 9);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (column), label);
+    }
+
+  if (heroes != NULL)
+    {
+      /* Translators: "Heroes: Ada Moreau, Bilal Okafor" */
+      g_autofree char *line = g_strdup_printf (_("Heroes: %s"), heroes);
+      gtk_box_append (GTK_BOX (column), slide_label (line, "staff-room-heroes"));
+    }
+
+  if (told_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (told_at);
+      /* Translators: a g_date_time_format() format: "Told on 17 November 2026" */
+      g_autofree char *line = g_date_time_format (local, _("Told on %-d %B %Y"));
+      gtk_box_append (GTK_BOX (column), slide_label (line, "staff-room-date"));
+    }
+
+  return slide;
+}
+
+static GtkWidget *
+create_first_story_slide (void)
+{
+  GtkWidget *column, *slide;
+
+  slide = slide_new (_("Your first told story will appear here"), &column);
+  gtk_box_append (GTK_BOX (column), slide_label (_("Recovery stories"), "staff-room-kicker"));
+  gtk_box_append (GTK_BOX (column), slide_label (_("Your first told story will appear here"), "staff-room-title"));
+  gtk_box_append (GTK_BOX (column),
+                  slide_label (_("When a manager tells a recovery story on the board, it is celebrated here with its heroes."),
+                               "staff-room-text"));
+
+  return slide;
+}
+
+static GHashTable *
+load_staff_names (AmendsStaffRoom *self)
+{
+  GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GListModel) staff = amends_store_list_staff (self->store, TRUE, NULL);
+
+  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(AmendsStaff) person = g_list_model_get_item (staff, i);
+      gint64 id = amends_record_get_id (AMENDS_RECORD (person));
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup (amends_staff_get_name (person)));
+    }
+
+  return names;
+}
+
+static void
+amends_staff_room_show (AmendsStaffRoom *self,
+                        guint            index,
+                        gboolean         animate)
+{
+  guint n = adw_carousel_get_n_pages (self->carousel);
+
+  if (n == 0)
+    return;
+
+  self->current = index % n;
+  adw_carousel_scroll_to (self->carousel,
+                          adw_carousel_get_nth_page (self->carousel, self->current),
+                          animate && gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+static void
+amends_staff_room_rebuild (AmendsStaffRoom *self)
+{
+  g_autoptr(GListModel) stories = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (adw_carousel_get_n_pages (self->carousel) > 0)
+    adw_carousel_remove (self->carousel, adw_carousel_get_nth_page (self->carousel, 0));
+  self->recovered_figure = NULL;
+  self->blown_away_figure = NULL;
+  self->n_stories = 0;
+
+  stories = amends_store_list_stories (self->store, AMENDS_STORY_STAGE_TOLD, &error);
+  if (stories == NULL)
+    /* The wall goes on with the measures; the board says what is wrong. */
+    g_warning ("The told stories could not be read: %s", error->message);
+
+  names = load_staff_names (self);
+  for (guint i = 0; stories != NULL && i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(AmendsStory) story = g_list_model_get_item (stories, i);
+
+      adw_carousel_append (self->carousel, create_story_slide (self, story, names));
+      self->n_stories++;
+    }
+
+  if (self->n_stories == 0)
+    adw_carousel_append (self->carousel, create_first_story_slide ());
+
+  adw_carousel_append (self->carousel, create_measures_slide (self));
+
+  amends_staff_room_show (self, MIN (self->current, adw_carousel_get_n_pages (self->carousel) - 1), FALSE);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  AmendsStaffRoom *self = user_data;
+
+  amends_staff_room_show (self, self->current + 1, TRUE);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+amends_staff_room_stop_timer (AmendsStaffRoom *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+}
+
+/* A person who moves on by hand gets a whole interval to read. */
+static void
+amends_staff_room_restart_timer (AmendsStaffRoom *self)
+{
+  amends_staff_room_stop_timer (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->timeout_id = g_timeout_add_seconds (self->interval_seconds, on_timeout_cb, self);
+}
+
+static void
+on_page_changed_cb (AmendsStaffRoom *self,
+                    guint            index)
+{
+  /* Swiped or scrolled to by hand. */
+  if (index != self->current)
+    {
+      self->current = index;
+      amends_staff_room_restart_timer (self);
+    }
+}
+
+static gboolean
+on_show_hint_cb (gpointer user_data)
+{
+  AmendsStaffRoom *self = user_data;
+
+  self->hint_id = 0;
+  gtk_revealer_set_reveal_child (self->hint_revealer, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+amends_staff_room_next_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  amends_staff_room_next (AMENDS_STAFF_ROOM (widget));
+}
+
+static void
+amends_staff_room_previous_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  amends_staff_room_previous (AMENDS_STAFF_ROOM (widget));
+}
+
+static void
+amends_staff_room_leave_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* GtkWidget */
+
+static void
+amends_staff_room_map (GtkWidget *widget)
+{
+  AmendsStaffRoom *self = AMENDS_STAFF_ROOM (widget);
+
+  GTK_WIDGET_CLASS (amends_staff_room_parent_class)->map (widget);
+
+  amends_staff_room_restart_timer (self);
+  if (self->hint_id == 0 && !gtk_revealer_get_reveal_child (self->hint_revealer))
+    self->hint_id = g_timeout_add (HINT_DELAY_MS, on_show_hint_cb, self);
+}
+
+static void
+amends_staff_room_unmap (GtkWidget *widget)
+{
+  AmendsStaffRoom *self = AMENDS_STAFF_ROOM (widget);
+
+  amends_staff_room_stop_timer (self);
+  g_clear_handle_id (&self->hint_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (amends_staff_room_parent_class)->unmap (widget);
+}
+
+/* GObject */
+
+static void
+amends_staff_room_constructed (GObject *object)
+{
+  AmendsStaffRoom *self = (AmendsStaffRoom *)object;
+
+  G_OBJECT_CLASS (amends_staff_room_parent_class)->constructed (object);
+
+  g_assert (AMENDS_IS_STORE (self->store));
+
+  amends_staff_room_rebuild (self);
+
+  /* A story told on the board shows on the wall at once. */
+  g_signal_connect_object (self->store, "changes-committed",
+                           G_CALLBACK (amends_staff_room_rebuild), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+amends_staff_room_dispose (GObject *object)
+{
+  AmendsStaffRoom *self = (AmendsStaffRoom *)object;
+
+  amends_staff_room_stop_timer (self);
+  g_clear_handle_id (&self->hint_id, g_source_remove);
+  self->recovered_figure = NULL;
+  self->blown_away_figure = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_STAFF_ROOM);
+
+  G_OBJECT_CLASS (amends_staff_room_parent_class)->dispose (object);
+}
+
+static void
+amends_staff_room_finalize (GObject *object)
+{
+  AmendsStaffRoom *self = (AmendsStaffRoom *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (amends_staff_room_parent_class)->finalize (object);
+}
+
+static void
+amends_staff_room_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AmendsStaffRoom *self = AMENDS_STAFF_ROOM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_INTERVAL_SECONDS:
+      g_value_set_uint (value, self->interval_seconds);
+      break;
+
+    case PROP_RECOVERED_WITHIN_SHARE:
+      g_value_set_double (value, self->recovered_within_share);
+      break;
+
+    case PROP_BLOWN_AWAY_SHARE:
+      g_value_set_double (value, self->blown_away_share);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_staff_room_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AmendsStaffRoom *self = AMENDS_STAFF_ROOM (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_INTERVAL_SECONDS:
+      amends_staff_room_set_interval_seconds (self, g_value_get_uint (value));
+      break;
+
+    case PROP_RECOVERED_WITHIN_SHARE:
+      amends_staff_room_set_recovered_within_share (self, g_value_get_double (value));
+      break;
+
+    case PROP_BLOWN_AWAY_SHARE:
+      amends_staff_room_set_blown_away_share (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_staff_room_class_init (AmendsStaffRoomClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = amends_staff_room_constructed;
+  object_class->dispose = amends_staff_room_dispose;
+  object_class->finalize = amends_staff_room_finalize;
+  object_class->get_property = amends_staff_room_get_property;
+  object_class->set_property = amends_staff_room_set_property;
+
+  widget_class->map = amends_staff_room_map;
+  widget_class->unmap = amends_staff_room_unmap;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* How long each slide stays. */
+  properties [PROP_INTERVAL_SECONDS] =
+    g_param_spec_uint ("interval-seconds", NULL, NULL,
+                       1, 3600, DEFAULT_INTERVAL_SECONDS,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* The share of recoveries within the target, 0 to 1; -1 when not known. */
+  properties [PROP_RECOVERED_WITHIN_SHARE] =
+    g_param_spec_double ("recovered-within-share", NULL, NULL,
+                         -1.0, 1.0, -1.0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* The share of customers blown away, 0 to 1; -1 when not known. */
+  properties [PROP_BLOWN_AWAY_SHARE] =
+    g_param_spec_double ("blown-away-share", NULL, NULL,
+                         -1.0, 1.0, -1.0,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-staff-room.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, carousel);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, hint_revealer);
+
+  gtk_widget_class_install_action (widget_class, "staff-room.next", NULL,
+                                   amends_staff_room_next_action);
+  gtk_widget_class_install_action (widget_class, "staff-room.previous", NULL,
+                                   amends_staff_room_previous_action);
+  gtk_widget_class_install_action (widget_class, "staff-room.leave", NULL,
+                                   amends_staff_room_leave_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "staff-room.leave", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "staff-room.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "staff-room.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "staff-room.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "staff-room.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "staff-room.previous", NULL);
+}
+
+static void
+amends_staff_room_init (AmendsStaffRoom *self)
+{
+  self->interval_seconds = DEFAULT_INTERVAL_SECONDS;
+  self->recovered_within_share = -1.0;
+  self->blown_away_share = -1.0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->carousel, "page-changed", G_CALLBACK (on_page_changed_cb), self);
+
+  /* A screen on the wall: all of it, as it is presented. */
+  gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+/**
+ * amends_staff_room_new:
+ * @parent: (nullable): the window it is opened from
+ * @store: where the told stories are read
+ *
+ * Returns: (transfer none): a new staff-room window, full screen once
+ *   presented; the caller presents it
+ */
+AmendsStaffRoom *
+amends_staff_room_new (GtkWindow   *parent,
+                       AmendsStore *store)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return g_object_new (AMENDS_TYPE_STAFF_ROOM,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
+
+AmendsStore *
+amends_staff_room_get_store (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), NULL);
+
+  return self->store;
+}
+
+guint
+amends_staff_room_get_interval_seconds (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), DEFAULT_INTERVAL_SECONDS);
+
+  return self->interval_seconds;
+}
+
+void
+amends_staff_room_set_interval_seconds (AmendsStaffRoom *self,
+                                        guint            seconds)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->interval_seconds == seconds)
+    return;
+
+  self->interval_seconds = seconds;
+  amends_staff_room_restart_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INTERVAL_SECONDS]);
+}
+
+double
+amends_staff_room_get_recovered_within_share (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), -1.0);
+
+  return self->recovered_within_share;
+}
+
+void
+amends_staff_room_set_recovered_within_share (AmendsStaffRoom *self,
+                                              double           share)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+
+  if (share < 0.0)
+    share = -1.0;
+
+  if (self->recovered_within_share == share)
+    return;
+
+  self->recovered_within_share = share;
+  amends_staff_room_update_measures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOVERED_WITHIN_SHARE]);
+}
+
+double
+amends_staff_room_get_blown_away_share (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), -1.0);
+
+  return self->blown_away_share;
+}
+
+void
+amends_staff_room_set_blown_away_share (AmendsStaffRoom *self,
+                                        double           share)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+
+  if (share < 0.0)
+    share = -1.0;
+
+  if (self->blown_away_share == share)
+    return;
+
+  self->blown_away_share = share;
+  amends_staff_room_update_measures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLOWN_AWAY_SHARE]);
+}
+
+/* The told stories (or the slide waiting for the first), and the measures. */
+guint
+amends_staff_room_get_n_slides (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), 0);
+
+  return adw_carousel_get_n_pages (self->carousel);
+}
+
+/* The slide shown, or being moved to. */
+guint
+amends_staff_room_get_current (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), 0);
+
+  return self->current;
+}
+
+/* The next slide, after the last the first; the interval starts again. */
+void
+amends_staff_room_next (AmendsStaffRoom *self)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+
+  amends_staff_room_show (self, self->current + 1, TRUE);
+  amends_staff_room_restart_timer (self);
+}
+
+void
+amends_staff_room_previous (AmendsStaffRoom *self)
+{
+  guint n;
+
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+
+  n = adw_carousel_get_n_pages (self->carousel);
+  if (n == 0)
+    return;
+
+  amends_staff_room_show (self, (self->current + n - 1) % n, TRUE);
+  amends_staff_room_restart_timer (self);
+}

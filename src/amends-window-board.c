@@ -1,0 +1,88 @@
+/* amends-window-board.c: the Board view of the window: stories and heroes
+ *
+ * The board moves stories itself; the window opens the story editor for
+ * it, puts the heroes beside it, and shows the staff-room screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-board-view.h"
+#include "amends-heroes-panel.h"
+#include "amends-staff-room.h"
+#include "amends-store-measures.h"
+#include "amends-story-editor.h"
+#include "amends-window-private.h"
+
+/* The staff-room screen shows the last four weeks: long enough to have
+ * something to show early in a week. */
+#define STAFF_ROOM_DAYS 28
+
+static void
+on_edit_story_cb (AmendsWindow    *self,
+                  AmendsStory     *story,
+                  AmendsBoardView *board)
+{
+  GtkWindow *editor = GTK_WINDOW (amends_story_editor_new (GTK_WINDOW (self), self->store, story));
+
+  gtk_window_present (editor);
+}
+
+static void
+amends_window_staff_room_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) from = g_date_time_add_days (now, -STAFF_ROOM_DAYS);
+  g_autoptr(GError) error = NULL;
+  AmendsShare within = { -1, 0, 0 };
+  AmendsShare blown = { -1, 0, 0 };
+  GtkWindow *room;
+
+  if (!amends_store_measure_headlines (self->store, from, now, &within, &blown, &error))
+    amends_window_add_toast (self, adw_toast_new (error->message));
+
+  room = GTK_WINDOW (amends_staff_room_new (GTK_WINDOW (self), self->store));
+  g_object_set (room,
+                "recovered-within-share", within.share,
+                "blown-away-share", blown.share,
+                NULL);
+  gtk_window_present (room);
+}
+
+void
+amends_window_board_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (AMENDS_TYPE_BOARD_VIEW);
+
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, board_side);
+
+  gtk_widget_class_install_action (widget_class, "win.staff-room", NULL, amends_window_staff_room_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.staff-room", NULL);
+}
+
+void
+amends_window_board_constructed (AmendsWindow *self)
+{
+  GtkWidget *heroes;
+
+  amends_board_view_set_store (AMENDS_BOARD_VIEW (self->board_view), self->store);
+  g_signal_connect_object (self->board_view, "edit-story",
+                           G_CALLBACK (on_edit_story_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  heroes = g_object_new (AMENDS_TYPE_HEROES_PANEL,
+                         "store", self->store,
+                         "vexpand", TRUE,
+                         "margin-start", 12,
+                         "margin-end", 12,
+                         "margin-bottom", 12,
+                         NULL);
+  gtk_box_append (GTK_BOX (self->board_side), heroes);
+}
