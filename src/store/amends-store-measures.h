@@ -17,11 +17,76 @@ typedef struct
   guint  n_of;
 } AmendsShare;
 
-gboolean amends_store_measure_headlines (AmendsStore  *self,
-                                         GDateTime    *from,
-                                         GDateTime    *until,
-                                         AmendsShare  *recovered_within,
-                                         AmendsShare  *blown_away,
-                                         GError      **error);
+/* Everything measured of a period [from, until).  Shares, counts and
+ * times follow the definitions at the top of amends-store-measures.c. */
+typedef struct
+{
+  AmendsShare recovered_within;   /* of cases happened in the period */
+  AmendsShare blown_away;         /* of cases closed in the period */
+  AmendsShare proactive;          /* staff noticed first, of cases happened */
+  guint       n_happened;         /* cases that happened in the period */
+  guint       n_pending;          /* ... still open and not yet due */
+  guint       n_open;             /* open or in recovery, now */
+  guint       n_overdue;          /* ... of them past due, clock running */
+  guint       n_unowned;          /* ... of them without an owner */
+  gint64      median_seconds;     /* time to recovery, cases recovered in the period; -1 none */
+  gint64      p90_seconds;        /* its 90th percentile; -1 none */
+  gint64      surprise_cents;     /* surprise spend, cases recovered in the period */
+  guint       n_rule_bends;       /* rules bent, cases happened in the period */
+} AmendsMeasures;
+
+typedef enum
+{
+  AMENDS_MEASURE_BY_OWNER,
+  AMENDS_MEASURE_BY_TEAM,
+  AMENDS_MEASURE_BY_CATEGORY,
+} AmendsMeasureBy;
+
+/* One line of a per-owner, per-team or per-category table. */
+typedef struct
+{
+  char           *name;            /* "Unowned" / "No team" / "No category" for none */
+  gint64          staff_id;        /* owner tables only; 0 for none */
+  AmendsMeasures  measures;
+} AmendsMeasureRow;
+
+void       amends_measure_row_free         (AmendsMeasureRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsMeasureRow, amends_measure_row_free)
+
+gboolean   amends_store_measure_headlines (AmendsStore      *self,
+                                           GDateTime        *from,
+                                           GDateTime        *until,
+                                           AmendsShare      *recovered_within,
+                                           AmendsShare      *blown_away,
+                                           GError          **error);
+gboolean   amends_store_measure           (AmendsStore      *self,
+                                           GDateTime        *from,
+                                           GDateTime        *until,
+                                           AmendsMeasures   *measures,
+                                           GError          **error);
+GPtrArray *amends_store_measure_by        (AmendsStore      *self,
+                                           AmendsMeasureBy   by,
+                                           GDateTime        *from,
+                                           GDateTime        *until,
+                                           GError          **error);
+/* AmendsMeasures* (g_free), one a week, oldest first, ending with the
+ * week that starts at @last_week_start. */
+GPtrArray *amends_store_measure_weeks     (AmendsStore      *self,
+                                           GDateTime        *last_week_start,
+                                           guint             n_weeks,
+                                           GError          **error);
+/* Cases closed in the period with a lesson written, oldest first. */
+GListModel *amends_store_list_lessons     (AmendsStore      *self,
+                                           GDateTime        *from,
+                                           GDateTime        *until,
+                                           GError          **error);
+
+gboolean   amends_iso_week_parse          (const char       *text,
+                                           GTimeZone        *zone,
+                                           GDateTime       **from,
+                                           GDateTime       **until,
+                                           GError          **error);
+GDateTime *amends_iso_week_start          (GDateTime        *when);
+char      *amends_iso_week_format         (GDateTime        *week_start);
 
 G_END_DECLS
