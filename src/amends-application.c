@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-application.h"
+#include "amends-cli.h"
 #include "amends-demo.h"
 #include "amends-preferences-window.h"
 #include "amends-window.h"
@@ -40,6 +41,10 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database in PATH instead of the usual one"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open a separate database filled with example cases, to try Amends"), NULL },
+  { "weekly-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the weekly summary of WEEK (such as 2026-W47) as a PDF and quit"), N_("WEEK") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The PDF file that --weekly-summary writes"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Amends and quit"), NULL },
   { NULL }
@@ -285,6 +290,25 @@ amends_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "database", "^ay", &database);
   self->demo = g_variant_dict_contains (options, "demo");
+
+  /* No window and no display: the PDF is written here, before GTK starts. */
+  if (g_variant_dict_contains (options, "weekly-summary"))
+    {
+      g_autofree char *week = NULL;
+      g_autofree char *output = NULL;
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, "weekly-summary", "s", &week);
+      g_variant_dict_lookup (options, "output", "^ay", &output);
+      path = self->demo ? amends_demo_get_default_path () : g_steal_pointer (&database);
+      return amends_cli_weekly_summary (week, output, path);
+    }
+
+  if (g_variant_dict_contains (options, "output"))
+    {
+      g_printerr ("%s\n", _("--output goes with --weekly-summary."));
+      return 1;
+    }
 
   if (database != NULL && self->demo)
     {

@@ -12,6 +12,7 @@
 
 #include "amends-board-view.h"
 #include "amends-heroes-panel.h"
+#include "amends-print.h"
 #include "amends-staff-room.h"
 #include "amends-store-measures.h"
 #include "amends-story-editor.h"
@@ -55,6 +56,19 @@ amends_window_staff_room_action (GtkWidget  *widget,
   gtk_window_present (room);
 }
 
+/* Prints this week's summary; the dialog lets the person pick pages,
+ * paper and a preview. */
+static void
+amends_window_print_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+
+  amends_print_weekly_summary (GTK_WINDOW (self), self->store, now);
+}
+
 void
 amends_window_board_class_init (GtkWidgetClass *widget_class)
 {
@@ -65,6 +79,9 @@ amends_window_board_class_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.staff-room", NULL, amends_window_staff_room_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.staff-room", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, amends_window_print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 void

@@ -1,0 +1,125 @@
+/* amends-cli.c: what Amends does from the command line, without a display
+ *
+ * `amends --weekly-summary 2026-W47 --output summary.pdf` writes the
+ * weekly summary as a PDF with the same renderer the print dialog uses.
+ * Nothing here touches GTK: it runs over ssh, from cron, on a server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-cli.h"
+
+#include "amends-store.h"
+#include "amends-store-measures.h"
+
+/**
+ * amends_cli_load_report_options:
+ *
+ * Fills @options from the application's settings: the organisation name,
+ * the two targets and the recovery target.  Where the settings schema is
+ * not installed (an uninstalled build, a server) the defaults stand.
+ */
+void
+amends_cli_load_report_options (AmendsReportOptions *options)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  amends_report_options_init (options);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new (APP_ID);
+  g_free (options->organisation);
+  options->organisation = g_settings_get_string (settings, "organisation-name");
+  options->target_recovered_within = g_settings_get_int (settings, "target-recovered-within");
+  options->target_blown_away = g_settings_get_int (settings, "target-blown-away");
+  options->recovery_target_hours = g_settings_get_int (settings, "recovery-target-hours");
+}
+
+/**
+ * amends_cli_write_weekly_summary:
+ * @week: an ISO week, "2026-W47"
+ * @output: the PDF to write
+ * @database_path: (nullable): the database; the usual one when %NULL
+ *
+ * Returns: %TRUE when the PDF was written
+ */
+gboolean
+amends_cli_write_weekly_summary (const char  *week,
+                                 const char  *output,
+                                 const char  *database_path,
+                                 GError     **error)
+{
+  g_auto(AmendsReportOptions) options = { 0 };
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(AmendsReport) report = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (week != NULL, FALSE);
+
+  if (!amends_iso_week_parse (week, NULL, &from, &until, error))
+    return FALSE;
+
+  if (output == NULL || output[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--weekly-summary needs --output and the name of the PDF file to write."));
+      return FALSE;
+    }
+
+  path = database_path != NULL ? g_strdup (database_path) : amends_store_get_default_path ();
+
+  /* Opening a file that is not there would make an empty database, and a
+   * summary of nothing: a mistyped path should say so instead. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), display);
+      return FALSE;
+    }
+
+  if (!(store = amends_store_open (path, error)))
+    return FALSE;
+
+  amends_cli_load_report_options (&options);
+  report = amends_report_new (store, from, &options);
+
+  return amends_report_write_pdf (report, output, error);
+}
+
+/**
+ * amends_cli_weekly_summary:
+ *
+ * The command line's entry: writes the summary, or says in one line on
+ * standard error why it could not.
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_weekly_summary (const char *week,
+                           const char *output,
+                           const char *database_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amends_cli_write_weekly_summary (week, output, database_path, &error))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}

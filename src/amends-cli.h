@@ -1,0 +1,22 @@
+/* amends-cli.h: what Amends does from the command line, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "report/amends-report.h"
+
+G_BEGIN_DECLS
+
+void      amends_cli_load_report_options        (AmendsReportOptions *options);
+gboolean  amends_cli_write_weekly_summary       (const char          *week,
+                                                 const char          *output,
+                                                 const char          *database_path,
+                                                 GError             **error);
+int       amends_cli_weekly_summary             (const char          *week,
+                                                 const char          *output,
+                                                 const char          *database_path);
+
+G_END_DECLS

@@ -1,0 +1,1958 @@
+/* amends-csv-import.c: cases from a CSV file, all or nothing
+ *
+ * Reading parses the whole file with libcsv and finds its format from the
+ * header row: our own export, an osTicket ticket export, a CFPB complaints
+ * download, or anything else through a mapping of columns to our fields
+ * that is remembered for the next file with the same header.
+ *
+ * Every row is first turned into a case without touching the store (in a
+ * worker thread when asynchronous), collecting every problem with its line;
+ * only a file without problems is inserted, inside one transaction on the
+ * store's own connection (on the main thread, a chunk at a time), so that
+ * an error or a cancel leaves nothing half-imported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <float.h>
+#include <glib/gi18n.h>
+
+#include "amends-csv-import.h"
+#include "amends-csv-export.h"
+#include "amends-enum-types.h"
+
+/* Rows inserted between two trips to the main loop. */
+#define CHUNK_SIZE 100
+
+/* libcsv's parser states (libcsv.c), read to know where a record starts. */
+#define CSV_STATE_ROW_NOT_BEGUN 0
+#define CSV_STATE_FIELD_BEGUN   2
+
+typedef struct
+{
+  guint  line;     /* the physical line where the record starts, from 1 */
+  GStrv  fields;
+} CsvRow;
+
+/* A row turned into a case, not yet in the store. */
+typedef struct
+{
+  guint       line;
+  AmendsCase *kase;
+  char       *customer;
+  char       *customer_phone;
+  char       *customer_email;
+  char       *owner;
+} Draft;
+
+struct _AmendsCsvImport
+{
+  GObject          parent_instance;
+
+  AmendsStore     *store;
+  char            *config_dir;
+
+  char             delimiter;
+  AmendsCsvFormat  format;
+  GStrv            headers;
+  GPtrArray       *rows;       /* CsvRow, the header row excluded */
+  GPtrArray       *read_problems;
+  GHashTable      *mapping;    /* column → field, for the unknown formats */
+
+  GPtrArray       *problems;
+  GPtrArray       *drafts;     /* Draft */
+
+  /* While inserting */
+  GHashTable      *staff;      /* casefolded name → id */
+  GHashTable      *customers;  /* casefolded name → id */
+  guint            next_draft;
+  double           fraction;
+  guint            n_imported;
+  gboolean         running;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsCsvImport, amends_csv_import, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FRACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+G_DEFINE_QUARK (amends-csv-error-quark, amends_csv_error)
+
+static void
+csv_row_free (CsvRow *row)
+{
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+static void
+draft_free (Draft *draft)
+{
+  g_clear_object (&draft->kase);
+  g_free (draft->customer);
+  g_free (draft->customer_phone);
+  g_free (draft->customer_email);
+  g_free (draft->owner);
+  g_free (draft);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Draft, draft_free)
+
+static void G_GNUC_PRINTF (3, 4)
+add_problem (GPtrArray  *problems,
+             guint       line,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line == 0)
+    g_ptr_array_add (problems, g_steal_pointer (&message));
+  else
+    /* Translators: a problem in an imported file: "Line 7: the summary is empty." */
+    g_ptr_array_add (problems, g_strdup_printf (_("Line %u: %s"), line, message));
+}
+
+/* Parsing */
+
+typedef struct
+{
+  GPtrArray *rows;
+  GPtrArray *fields;
+  guint      line;          /* the line being fed to the parser */
+  guint      record_line;   /* where the next record may start */
+  guint      row_line;      /* where the current record started */
+} ParseState;
+
+static void
+on_csv_field (void   *data,
+              size_t  len,
+              void   *user_data)
+{
+  ParseState *state = user_data;
+
+  if (state->fields == NULL)
+    {
+      state->fields = g_ptr_array_new ();
+      state->row_line = state->record_line;
+    }
+
+  g_ptr_array_add (state->fields, g_strndup (data ? data : "", len));
+}
+
+static void
+on_csv_row (int   terminator,
+            void *user_data)
+{
+  ParseState *state = user_data;
+  CsvRow *row = g_new0 (CsvRow, 1);
+
+  if (state->fields == NULL)
+    {
+      state->fields = g_ptr_array_new ();
+      g_ptr_array_add (state->fields, g_strdup (""));
+      state->row_line = state->record_line;
+    }
+
+  g_ptr_array_add (state->fields, NULL);
+  row->line = state->row_line;
+  row->fields = (GStrv) g_ptr_array_free (g_steal_pointer (&state->fields), FALSE);
+  g_ptr_array_add (state->rows, row);
+}
+
+/* The delimiter is the commonest of ',' ';' and tab outside quotes in the
+ * header line: spreadsheets in many European languages write ';'. */
+static char
+detect_delimiter (const char *data,
+                  gsize       len)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < len && (quoted || (data[i] != '\n' && data[i] != '\r')); i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && data[i] == ',')
+        commas++;
+      else if (!quoted && data[i] == ';')
+        semicolons++;
+      else if (!quoted && data[i] == '\t')
+        tabs++;
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
+}
+
+static gboolean
+parse_csv (const char  *data,
+           gsize        len,
+           char         delimiter,
+           GPtrArray   *rows,
+           GError     **error)
+{
+  struct csv_parser parser;
+  ParseState state = { rows, NULL, 1, 1, 1 };
+  guint quote_line = 1;
+  gsize pos = 0;
+  gboolean ok = TRUE;
+
+  if (csv_init (&parser, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+    g_error ("Out of memory");
+  csv_set_delim (&parser, (unsigned char) delimiter);
+
+  /* Fed a line at a time, so that each record knows the line it starts on. */
+  while (pos < len)
+    {
+      const char *nl = memchr (data + pos, '\n', len - pos);
+      gsize chunk = nl ? (gsize) (nl - (data + pos)) + 1 : len - pos;
+
+      if (parser.pstate == CSV_STATE_ROW_NOT_BEGUN && state.fields == NULL)
+        state.record_line = state.line;
+      if (!(parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted))
+        quote_line = state.line;
+
+      if (csv_parse (&parser, data + pos, chunk, on_csv_field, on_csv_row, &state) != chunk)
+        {
+          if (csv_error (&parser) == CSV_EPARSE)
+            g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
+                         _("Line %u: a quotation mark is in the wrong place; "
+                           "a field with quotation marks must be quoted as a whole."),
+                         state.line);
+          else
+            g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
+                                 csv_strerror (csv_error (&parser)));
+          ok = FALSE;
+          break;
+        }
+
+      pos += chunk;
+      state.line++;
+    }
+
+  if (ok && csv_fini (&parser, on_csv_field, on_csv_row, &state) != 0)
+    {
+      g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
+                   _("Line %u: a quoted field is not closed."), quote_line);
+      ok = FALSE;
+    }
+
+  if (state.fields != NULL)
+    g_ptr_array_free (state.fields, TRUE);
+  csv_free (&parser);
+
+  return ok;
+}
+
+/* Formats */
+
+const char *
+amends_csv_format_to_label (AmendsCsvFormat format)
+{
+  switch (format)
+    {
+    case AMENDS_CSV_FORMAT_AMENDS:   return _("Amends export");
+    case AMENDS_CSV_FORMAT_OSTICKET: return _("osTicket tickets");
+    case AMENDS_CSV_FORMAT_CFPB:     return _("CFPB consumer complaints");
+    case AMENDS_CSV_FORMAT_CUSTOM:   return _("Columns chosen by hand");
+    case AMENDS_CSV_FORMAT_UNKNOWN:
+    default:                         return _("Unknown columns");
+    }
+}
+
+static int
+find_column (const char * const *headers,
+             const char         *name)
+{
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
+    if (g_ascii_strcasecmp (headers[i], name) == 0)
+      return i;
+  return -1;
+}
+
+static int
+field_index (const char *field)
+{
+  const char * const *fields = amends_csv_case_columns ();
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (g_str_equal (fields[i], field))
+      return i;
+  return -1;
+}
+
+static gboolean
+is_amends_header (const char * const *headers)
+{
+  for (guint i = 0; headers[i] != NULL; i++)
+    if (field_index (headers[i]) < 0)
+      return FALSE;
+  return find_column (headers, "summary") >= 0;
+}
+
+static AmendsCsvFormat
+detect_format (const char * const *headers)
+{
+  if (is_amends_header (headers))
+    return AMENDS_CSV_FORMAT_AMENDS;
+  if (find_column (headers, "Ticket Number") >= 0 && find_column (headers, "Subject") >= 0)
+    return AMENDS_CSV_FORMAT_OSTICKET;
+  if (find_column (headers, "Complaint ID") >= 0 && find_column (headers, "Date received") >= 0 &&
+      find_column (headers, "Issue") >= 0)
+    return AMENDS_CSV_FORMAT_CFPB;
+  return AMENDS_CSV_FORMAT_UNKNOWN;
+}
+
+/* Mappings, remembered by the header row they were made for */
+
+static char *
+mapping_group (const char * const *headers)
+{
+  g_autofree char *joined = g_strjoinv ("\x1f", (char **) headers);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, joined, -1);
+
+  return g_strconcat ("mapping ", sum, NULL);
+}
+
+static char *
+mappings_path (AmendsCsvImport *self)
+{
+  if (self->config_dir != NULL)
+    return g_build_filename (self->config_dir, "mappings.ini", NULL);
+  return g_build_filename (g_get_user_config_dir (), "amends", "mappings.ini", NULL);
+}
+
+static GHashTable *
+load_mapping (AmendsCsvImport *self)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *path = mappings_path (self);
+  g_autofree char *group = mapping_group ((const char * const *) self->headers);
+  g_auto(GStrv) columns = NULL;
+  g_auto(GStrv) fields = NULL;
+  GHashTable *mapping;
+
+  if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  columns = g_key_file_get_string_list (keys, group, "columns", NULL, NULL);
+  fields = g_key_file_get_string_list (keys, group, "fields", NULL, NULL);
+  if (columns == NULL || fields == NULL ||
+      !g_strv_equal ((const char * const *) columns, (const char * const *) self->headers) ||
+      g_strv_length (fields) != g_strv_length (columns))
+    return NULL;
+
+  mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (*fields[i] != '\0' && field_index (fields[i]) >= 0)
+      g_hash_table_insert (mapping, g_strdup (columns[i]), g_strdup (fields[i]));
+
+  return mapping;
+}
+
+/* Values */
+
+static GDateTime *
+parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *iso = g_strdup (text);
+  GDateTime *time;
+  int a = 0, b = 0, c = 0, hour = 0, minute = 0, n = 0;
+  double second = 0;
+  int year, month, day;
+  char sep;
+  const char *rest;
+
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  if ((time = g_date_time_new_from_iso8601 (iso, local)) != NULL)
+    return time;
+
+  if (sscanf (text, "%d%c%n", &a, &sep, &n) != 2 || (sep != '-' && sep != '/' && sep != '.'))
+    return NULL;
+  rest = text + n;
+  {
+    char sep2;
+    int m = 0;
+
+    if (sscanf (rest, "%d%c%d%n", &b, &sep2, &c, &m) != 3 || sep2 != sep)
+      return NULL;
+    rest += m;
+  }
+
+  if (sep == '-')
+    year = a, month = b, day = c;
+  else if (sep == '.')
+    day = a, month = b, year = c;
+  else if (a > 12)
+    day = a, month = b, year = c;   /* 31/01/2026 cannot be American */
+  else
+    month = a, day = b, year = c;
+
+  if (year < 100)
+    year += 2000;
+
+  while (*rest == ' ' || *rest == 'T')
+    rest++;
+  if (*rest != '\0')
+    {
+      int m = 0;
+
+      if (sscanf (rest, "%d:%d%n", &hour, &minute, &m) != 2)
+        return NULL;
+      rest += m;
+      if (*rest == ':')
+        {
+          if (sscanf (rest, ":%lf%n", &second, &m) != 1)
+            return NULL;
+          rest += m;
+        }
+      while (*rest == ' ')
+        rest++;
+      if (g_ascii_strcasecmp (rest, "PM") == 0 && hour >= 1 && hour <= 12)
+        hour = hour % 12 + 12;
+      else if (g_ascii_strcasecmp (rest, "AM") == 0 && hour >= 1 && hour <= 12)
+        hour = hour % 12;
+      else if (*rest != '\0')
+        return NULL;
+    }
+
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      !g_date_valid_dmy (day, month, year) ||
+      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second >= 60)
+    return NULL;
+
+  return g_date_time_new (local, year, month, day, hour, minute, second);
+}
+
+static gboolean
+parse_cents (const char *text,
+             gint64     *cents)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *point;
+  guint64 whole = 0, part = 0;
+
+  point = strpbrk (copy, ".,");
+  if (point != NULL)
+    {
+      gsize digits = strlen (point + 1);
+
+      *point = '\0';
+      if (digits < 1 || digits > 2 ||
+          !g_ascii_string_to_unsigned (point + 1, 10, 0, 99, &part, NULL))
+        return FALSE;
+      if (digits == 1)
+        part *= 10;
+    }
+
+  if (*copy == '\0')
+    whole = 0;
+  else if (!g_ascii_string_to_unsigned (copy, 10, 0, G_MAXINT64 / 100 - 1, &whole, NULL))
+    return FALSE;
+
+  *cents = (gint64) (whole * 100 + part);
+  return TRUE;
+}
+
+/* "In recovery", "in_recovery" and "in-recovery" all name the same nick. */
+static char *
+normalize_nick (const char *text)
+{
+  g_autofree char *down = g_ascii_strdown (text, -1);
+
+  g_strstrip (down);
+  return g_strdelimit (g_steal_pointer (&down), " _", '-');
+}
+
+static char *
+list_nicks (GEnumClass *klass)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (text, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+field_label (const char *field)
+{
+  if (g_str_equal (field, "status"))     return _("status");
+  if (g_str_equal (field, "severity"))   return _("severity");
+  if (g_str_equal (field, "channel"))    return _("channel");
+  if (g_str_equal (field, "noticed_by")) return _("who noticed");
+  if (g_str_equal (field, "reaction"))   return _("reaction");
+  if (g_str_equal (field, "came_back"))  return _("came back");
+  return field;
+}
+
+/* The text of each of our fields in one row, with the column it came from
+ * (for the problems' words). */
+typedef struct
+{
+  char       *text[64];
+  const char *column[64];
+} RowValues;
+
+static void
+row_values_clear (RowValues *values)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (values->text); i++)
+    g_clear_pointer (&values->text[i], g_free);
+}
+
+static void
+row_values_set (RowValues  *values,
+                const char *field,
+                const char *column,
+                const char *text)
+{
+  int i = field_index (field);
+
+  g_assert (i >= 0);
+  g_free (values->text[i]);
+  values->text[i] = g_strdup (text);
+  values->column[i] = column;
+}
+
+static const char *
+row_values_get (RowValues  *values,
+                const char *field)
+{
+  return values->text[field_index (field)];
+}
+
+static gboolean
+set_case_value (AmendsCase  *kase,
+                const char  *field,
+                const char  *column,
+                const char  *text,
+                guint        line,
+                GPtrArray   *problems)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (field), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (kase), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GType type;
+
+  g_assert (pspec != NULL);
+  type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  g_value_init (&value, type);
+
+  if (*stripped == '\0')
+    {
+      return TRUE;   /* the default */
+    }
+  else if (type == G_TYPE_STRING)
+    {
+      g_value_set_string (&value, text);
+    }
+  else if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *time = parse_time (stripped);
+
+      if (time == NULL)
+        {
+          add_problem (problems, line, _("the date “%s” in %s is not a date."), stripped, column);
+          return FALSE;
+        }
+      g_value_take_boxed (&value, time);
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    {
+      g_autofree char *down = g_ascii_strdown (stripped, -1);
+
+      if (g_strv_contains ((const char * const[]) { "yes", "y", "true", "1", NULL }, down))
+        g_value_set_boolean (&value, TRUE);
+      else if (g_strv_contains ((const char * const[]) { "no", "n", "false", "0", NULL }, down))
+        g_value_set_boolean (&value, FALSE);
+      else
+        {
+          add_problem (problems, line, _("“%s” in %s is neither yes nor no."), stripped, column);
+          return FALSE;
+        }
+    }
+  else if (type == G_TYPE_INT64)
+    {
+      gint64 number = 0;
+
+      if (!g_ascii_string_to_signed (stripped, 10, 0, G_MAXINT64, &number, NULL))
+        {
+          add_problem (problems, line, _("“%s” in %s is not a whole number."), stripped, column);
+          return FALSE;
+        }
+      g_value_set_int64 (&value, number);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+      g_autofree char *nick = normalize_nick (stripped);
+      GEnumValue *ev = g_enum_get_value_by_nick (klass, nick);
+
+      if (ev == NULL)
+        {
+          g_autofree char *known = list_nicks (klass);
+          /* Translators: "the status “done” is not one Amends knows (open, …)." */
+          add_problem (problems, line, _("the %s “%s” is not one Amends knows (%s)."),
+                       field_label (field), stripped, known);
+          return FALSE;
+        }
+      g_value_set_enum (&value, ev->value);
+    }
+  else if (G_TYPE_IS_FLAGS (type))
+    {
+      GFlagsClass *klass = G_PARAM_SPEC_FLAGS (pspec)->flags_class;
+      g_auto(GStrv) parts = g_strsplit_set (stripped, "|,;/", -1);
+      guint flags = 0;
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_autofree char *nick = normalize_nick (parts[i]);
+          GFlagsValue *fv;
+
+          if (*nick == '\0')
+            continue;
+          if ((fv = g_flags_get_value_by_nick (klass, nick)) == NULL)
+            {
+              add_problem (problems, line, _("“%s” in %s is not one of reliability, assurance, "
+                                             "tangibles, empathy and responsiveness."),
+                           g_strstrip (parts[i]), column);
+              return FALSE;
+            }
+          flags |= fv->value;
+        }
+      g_value_set_flags (&value, flags);
+    }
+  else
+    g_assert_not_reached ();
+
+  g_object_set_property (G_OBJECT (kase), name, &value);
+  return TRUE;
+}
+
+static Draft *
+draft_from_values (RowValues *values,
+                   guint      line,
+                   GPtrArray *problems)
+{
+  const char * const *fields = amends_csv_case_columns ();
+  g_autoptr(Draft) draft = g_new0 (Draft, 1);
+  const char *summary = row_values_get (values, "summary");
+  gboolean ok = TRUE;
+
+  draft->line = line;
+  draft->kase = amends_case_new ();
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *text = values->text[i];
+      const char *column = values->column[i];
+
+      if (text == NULL)
+        continue;
+
+      if (g_str_equal (fields[i], "customer"))
+        draft->customer = g_strstrip (g_strdup (text));
+      else if (g_str_equal (fields[i], "customer_phone"))
+        draft->customer_phone = g_strstrip (g_strdup (text));
+      else if (g_str_equal (fields[i], "customer_email"))
+        draft->customer_email = g_strstrip (g_strdup (text));
+      else if (g_str_equal (fields[i], "owner"))
+        draft->owner = g_strstrip (g_strdup (text));
+      else if (g_str_equal (fields[i], "surprise_cost"))
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (text));
+          gint64 cents = 0;
+
+          if (*stripped != '\0' && !parse_cents (stripped, &cents))
+            {
+              add_problem (problems, line, _("“%s” in %s is not an amount of money like 12.50."),
+                           stripped, column);
+              ok = FALSE;
+            }
+          else
+            g_object_set (draft->kase, "surprise-cost-cents", cents, NULL);
+        }
+      else if (g_str_equal (fields[i], "reference"))
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+          if (*stripped != '\0')
+            g_object_set (draft->kase, "reference", stripped, NULL);
+        }
+      else
+        ok &= set_case_value (draft->kase, fields[i], column, text, line, problems);
+    }
+
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (summary ? summary : ""));
+
+    if (*stripped == '\0')
+      {
+        add_problem (problems, line, _("the summary is empty."));
+        ok = FALSE;
+      }
+  }
+
+  return ok ? g_steal_pointer (&draft) : NULL;
+}
+
+/* Presets */
+
+static const char *
+cell (const char * const *headers,
+      CsvRow             *row,
+      const char         *column)
+{
+  int i = find_column (headers, column);
+
+  return i >= 0 ? row->fields[i] : NULL;
+}
+
+static gboolean
+translate (const char         *text,
+           const char * const *from,
+           const char * const *to,
+           const char        **result)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  *result = NULL;
+  if (*stripped == '\0')
+    return TRUE;
+
+  for (guint i = 0; from[i] != NULL; i++)
+    if (g_ascii_strcasecmp (stripped, from[i]) == 0)
+      {
+        *result = to[i];
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Appends a line about @value, unless it is empty. */
+static void G_GNUC_PRINTF (3, 4)
+append_line (GString    *text,
+             const char *value,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (value == NULL || *value == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
+static gboolean
+osticket_values (const char * const *h,
+                 CsvRow             *row,
+                 RowValues          *values,
+                 GPtrArray          *problems)
+{
+  static const char * const priorities[] = { "Low", "Normal", "High", "Emergency", NULL };
+  static const char * const severities[] = { "minor", "moderate", "major", "colossal", NULL };
+  static const char * const states[] = { "Open", "Resolved", "Closed", "Archived", NULL };
+  static const char * const statuses[] = { "open", "recovered", "closed", "closed", NULL };
+  static const char * const sources[] = { "Web", "Email", "Phone", "API", "Other", "Walk-in", NULL };
+  static const char * const channels[] = { "email", "email", "phone", "email", "in-person", "in-person", NULL };
+  g_autoptr(GString) description = g_string_new (NULL);
+  const char *severity, *status, *channel;
+  const char *closed = cell (h, row, "Closed Date");
+  gboolean ok = TRUE;
+
+  row_values_set (values, "summary", "Subject", cell (h, row, "Subject"));
+  row_values_set (values, "customer", "From", cell (h, row, "From"));
+  row_values_set (values, "customer_email", "From Email", cell (h, row, "From Email"));
+  row_values_set (values, "customer_phone", "Phone Number", cell (h, row, "Phone Number"));
+  row_values_set (values, "team", "Department", cell (h, row, "Department"));
+  row_values_set (values, "category", "Help Topic", cell (h, row, "Help Topic"));
+  row_values_set (values, "occurred_at", "Date Created", cell (h, row, "Date Created"));
+  row_values_set (values, "logged_at", "Date Created", cell (h, row, "Date Created"));
+  row_values_set (values, "recovery_due_at", "Due Date", cell (h, row, "Due Date"));
+  row_values_set (values, "owner", "Agent Assigned", cell (h, row, "Agent Assigned"));
+  row_values_set (values, "noticed_by", "From", "customer");
+
+  if (!translate (cell (h, row, "Priority"), priorities, severities, &severity))
+    {
+      add_problem (problems, row->line, _("the priority “%s” is not one Amends knows (%s)."),
+                   cell (h, row, "Priority"), "Low, Normal, High, Emergency");
+      ok = FALSE;
+    }
+  row_values_set (values, "severity", "Priority", severity);
+
+  if (!translate (cell (h, row, "Current Status"), states, statuses, &status))
+    {
+      add_problem (problems, row->line, _("the status “%s” is not one Amends knows (%s)."),
+                   cell (h, row, "Current Status"), "Open, Resolved, Closed, Archived");
+      ok = FALSE;
+    }
+  row_values_set (values, "status", "Current Status", status);
+
+  /* An unknown source is no reason to refuse the ticket. */
+  if (translate (cell (h, row, "Source"), sources, channels, &channel) && channel != NULL)
+    row_values_set (values, "channel", "Source", channel);
+
+  if (g_strcmp0 (status, "closed") == 0 || g_strcmp0 (status, "recovered") == 0)
+    {
+      const char *recovered = (closed && *closed) ? closed : cell (h, row, "Last Updated");
+
+      row_values_set (values, "recovered_at", "Closed Date", recovered);
+      if (g_strcmp0 (status, "closed") == 0)
+        row_values_set (values, "closed_at", "Closed Date", recovered);
+    }
+
+  /* Translators: a note in an imported case; %s is the osTicket number */
+  append_line (description, cell (h, row, "Ticket Number"),
+               _("osTicket ticket %s"), cell (h, row, "Ticket Number"));
+  append_line (description, cell (h, row, "Team Assigned"),
+               _("Team assigned: %s"), cell (h, row, "Team Assigned"));
+  row_values_set (values, "description", "Ticket Number", description->str);
+
+  return ok;
+}
+
+static gboolean
+cfpb_values (const char * const *h,
+             CsvRow             *row,
+             RowValues          *values,
+             GPtrArray          *problems)
+{
+  static const char * const vias[] = { "Web", "Phone", "Email", "Referral", "Postal mail", "Fax", "Web Referral", NULL };
+  static const char * const channels[] = { "email", "phone", "email", "in-person", "email", "email", "email", NULL };
+  g_autoptr(GString) description = g_string_new (NULL);
+  const char *response = cell (h, row, "Company response to consumer");
+  const char *sent = cell (h, row, "Date sent to company");
+  const char *channel;
+  gboolean ok = TRUE;
+
+  row_values_set (values, "summary", "Issue", cell (h, row, "Issue"));
+  row_values_set (values, "category", "Product", cell (h, row, "Product"));
+  row_values_set (values, "occurred_at", "Date received", cell (h, row, "Date received"));
+  /* The company learned of it when the bureau sent it on. */
+  row_values_set (values, "logged_at", "Date sent to company",
+                  (sent && *sent) ? sent : cell (h, row, "Date received"));
+  row_values_set (values, "noticed_by", "Submitted via", "customer");
+
+  if (!translate (cell (h, row, "Submitted via"), vias, channels, &channel))
+    {
+      add_problem (problems, row->line, _("“%s” in Submitted via is not a way Amends knows (%s)."),
+                   cell (h, row, "Submitted via"), "Web, Phone, Email, Referral, Postal mail, Fax");
+      ok = FALSE;
+    }
+  row_values_set (values, "channel", "Submitted via", channel);
+
+  if (response == NULL || *response == '\0' ||
+      g_ascii_strcasecmp (response, "In progress") == 0 ||
+      g_ascii_strcasecmp (response, "Untimely response") == 0)
+    row_values_set (values, "status", "Company response to consumer", "open");
+  else if (g_ascii_strncasecmp (response, "Closed", strlen ("Closed")) == 0)
+    row_values_set (values, "status", "Company response to consumer", "closed");
+  else
+    {
+      add_problem (problems, row->line, _("the status “%s” is not one Amends knows (%s)."),
+                   response, "Closed …, In progress, Untimely response");
+      ok = FALSE;
+    }
+
+  if (g_strcmp0 (cell (h, row, "Consumer disputed?"), "Yes") == 0)
+    row_values_set (values, "reaction", "Consumer disputed?", "still-unhappy");
+
+  append_line (description, cell (h, row, "Consumer complaint narrative"),
+               "%s", cell (h, row, "Consumer complaint narrative"));
+  if (description->len > 0)
+    g_string_append_c (description, '\n');
+  /* Translators: notes in an imported case; %s is the bureau's number */
+  append_line (description, cell (h, row, "Complaint ID"),
+               _("CFPB complaint %s"), cell (h, row, "Complaint ID"));
+  append_line (description, cell (h, row, "Sub-product"),
+               _("Sub-product: %s"), cell (h, row, "Sub-product"));
+  append_line (description, cell (h, row, "Sub-issue"),
+               _("Sub-issue: %s"), cell (h, row, "Sub-issue"));
+  append_line (description, response, _("Company response: %s"), response);
+  append_line (description, cell (h, row, "Tags"),
+               _("Tags: %s"), cell (h, row, "Tags"));
+  row_values_set (values, "description", "Consumer complaint narrative", description->str);
+
+  return ok;
+}
+
+static gboolean
+mapped_values (const char * const *headers,
+               GHashTable         *mapping,
+               CsvRow             *row,
+               RowValues          *values)
+{
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      const char *field = mapping ? g_hash_table_lookup (mapping, headers[i]) : NULL;
+
+      if (field != NULL && field_index (field) >= 0)
+        row_values_set (values, field, headers[i], row->fields[i]);
+    }
+  return TRUE;
+}
+
+/* Validation: may run in a worker thread; reads only what does not change
+ * while an import runs, and writes only its own arrays. */
+
+typedef struct
+{
+  AmendsCsvFormat     format;
+  const char * const *headers;
+  GHashTable         *mapping;
+  GPtrArray          *rows;
+  GPtrArray          *read_problems;
+} ValidateInput;
+
+static gboolean
+validate_rows (ValidateInput  *in,
+               GCancellable   *cancellable,
+               GPtrArray     **out_drafts,
+               GPtrArray     **out_problems,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint n_headers = in->headers ? g_strv_length ((char **) in->headers) : 0;
+
+  for (guint i = 0; i < in->read_problems->len; i++)
+    g_ptr_array_add (problems, g_strdup (in->read_problems->pdata[i]));
+
+  if (problems->len > 0)
+    ;  /* the file could not be read: its rows say nothing more */
+  else if (in->headers == NULL)
+    add_problem (problems, 0, _("The file is empty."));
+  else if (in->rows->len == 0)
+    add_problem (problems, 0, _("The file has a header row but no cases."));
+  else if (in->format == AMENDS_CSV_FORMAT_UNKNOWN &&
+           (in->mapping == NULL || g_hash_table_size (in->mapping) == 0))
+    {
+      g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_NO_MAPPING,
+                           _("Amends does not know these columns: choose the field each one fills."));
+      return FALSE;
+    }
+
+  if (problems->len == 0)
+    for (guint r = 0; r < in->rows->len; r++)
+      {
+        CsvRow *row = in->rows->pdata[r];
+        RowValues values = { { NULL }, { NULL } };
+        guint n_fields = g_strv_length (row->fields);
+        gboolean ok = TRUE;
+        Draft *draft;
+
+        if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+
+        if (n_fields != n_headers)
+          {
+            add_problem (problems, row->line,
+                         _("the row has %u columns, but the header row has %u."),
+                         n_fields, n_headers);
+            continue;
+          }
+
+        for (guint c = 0; c < n_fields; c++)
+          if (!g_utf8_validate (row->fields[c], -1, NULL))
+            {
+              add_problem (problems, row->line,
+                           _("the text in %s is not valid UTF-8; save the file as UTF-8 and try again."),
+                           in->headers[c]);
+              ok = FALSE;
+              break;
+            }
+        if (!ok)
+          continue;
+
+        switch (in->format)
+          {
+          case AMENDS_CSV_FORMAT_OSTICKET:
+            ok = osticket_values (in->headers, row, &values, problems);
+            break;
+          case AMENDS_CSV_FORMAT_CFPB:
+            ok = cfpb_values (in->headers, row, &values, problems);
+            break;
+          case AMENDS_CSV_FORMAT_AMENDS:
+          case AMENDS_CSV_FORMAT_CUSTOM:
+          case AMENDS_CSV_FORMAT_UNKNOWN:
+          default:
+            ok = mapped_values (in->headers, in->mapping, row, &values);
+            break;
+          }
+
+        draft = draft_from_values (&values, row->line, problems);
+        row_values_clear (&values);
+
+        if (ok && draft != NULL)
+          g_ptr_array_add (drafts, draft);
+        else if (draft != NULL)
+          draft_free (draft);
+      }
+
+  *out_drafts = g_steal_pointer (&drafts);
+  *out_problems = g_steal_pointer (&problems);
+  return TRUE;
+}
+
+static gboolean
+problems_to_error (GPtrArray  *problems,
+                   GError    **error)
+{
+  if (problems->len == 0)
+    return TRUE;
+
+  if (problems->len == 1)
+    g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID, problems->pdata[0]);
+  else
+    g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The file has %u problem; nothing was imported.",
+                              "The file has %u problems; nothing was imported.",
+                              problems->len),
+                 problems->len);
+  return FALSE;
+}
+
+/* Inserting, on the thread that owns the store */
+
+static char *
+name_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  return g_utf8_casefold (stripped, -1);
+}
+
+static gboolean
+begin_insert (AmendsCsvImport  *self,
+              GError          **error)
+{
+  g_autoptr(GListModel) staff = amends_store_list_staff (self->store, TRUE, error);
+
+  if (staff == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->staff, g_hash_table_unref);
+  g_clear_pointer (&self->customers, g_hash_table_unref);
+  self->staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(AmendsStaff) member = g_list_model_get_item (staff, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = amends_record_get_id (AMENDS_RECORD (member));
+      g_hash_table_insert (self->staff, name_key (amends_staff_get_name (member)), id);
+    }
+
+  self->next_draft = 0;
+  self->n_imported = 0;
+
+  return amends_store_begin (self->store, error);
+}
+
+static gint64
+resolve_staff (AmendsCsvImport  *self,
+               const char       *name,
+               const char       *team,
+               GError          **error)
+{
+  g_autofree char *key = name_key (name);
+  g_autoptr(AmendsStaff) member = NULL;
+  gint64 *id = g_hash_table_lookup (self->staff, key);
+
+  if (id != NULL)
+    return *id;
+
+  member = amends_staff_new ();
+  g_object_set (member, "name", name, "team", team, NULL);
+  if (!amends_store_insert (self->store, AMENDS_RECORD (member), error))
+    return 0;
+
+  id = g_new (gint64, 1);
+  *id = amends_record_get_id (AMENDS_RECORD (member));
+  g_hash_table_insert (self->staff, g_steal_pointer (&key), id);
+  return *id;
+}
+
+static gint64
+resolve_customer (AmendsCsvImport  *self,
+                  Draft            *draft,
+                  GError          **error)
+{
+  g_autofree char *key = name_key (draft->customer);
+  g_autoptr(AmendsCustomer) customer = NULL;
+  GError *local_error = NULL;
+  gint64 *id = g_hash_table_lookup (self->customers, key);
+
+  if (id != NULL)
+    return *id;
+
+  customer = amends_store_find_customer (self->store, draft->customer, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+
+  if (customer == NULL)
+    {
+      customer = amends_customer_new ();
+      g_object_set (customer,
+                    "name", draft->customer,
+                    "phone", draft->customer_phone,
+                    "email", draft->customer_email,
+                    NULL);
+      if (!amends_store_insert (self->store, AMENDS_RECORD (customer), error))
+        return 0;
+    }
+
+  id = g_new (gint64, 1);
+  *id = amends_record_get_id (AMENDS_RECORD (customer));
+  g_hash_table_insert (self->customers, g_steal_pointer (&key), id);
+  return *id;
+}
+
+static gboolean
+insert_draft (AmendsCsvImport  *self,
+              Draft            *draft,
+              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reference = NULL;
+
+  if (draft->customer != NULL && *draft->customer != '\0')
+    {
+      gint64 id = resolve_customer (self, draft, error);
+
+      if (id == 0)
+        return FALSE;
+      g_object_set (draft->kase, "customer-id", id, NULL);
+    }
+
+  if (draft->owner != NULL && *draft->owner != '\0')
+    {
+      g_autofree char *team = NULL;
+      gint64 id;
+
+      g_object_get (draft->kase, "team", &team, NULL);
+      if ((id = resolve_staff (self, draft->owner, team, error)) == 0)
+        return FALSE;
+      g_object_set (draft->kase, "owner-id", id, NULL);
+    }
+
+  reference = g_strdup (amends_case_get_reference (draft->kase));
+  if (amends_store_insert (self->store, AMENDS_RECORD (draft->kase), &local_error))
+    return TRUE;
+
+  if (reference == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Line %u: %s"), draft->line, local_error->message);
+      return FALSE;
+    }
+
+  /* The reference is taken in this database: the case gets a new one, and
+   * keeps the old one in its description. */
+  {
+    g_autofree char *description = NULL;
+    g_autofree char *note = NULL;
+
+    g_object_get (draft->kase, "description", &description, NULL);
+    /* Translators: a note in an imported case whose reference was taken */
+    note = g_strdup_printf (_("Imported with the reference %s."), reference);
+    if (description != NULL && *description != '\0')
+      {
+        char *both = g_strconcat (description, "\n", note, NULL);
+        g_free (note);
+        note = both;
+      }
+    g_object_set (draft->kase, "reference", NULL, "description", note, NULL);
+  }
+
+  return amends_store_insert (self->store, AMENDS_RECORD (draft->kase), error);
+}
+
+static void
+set_fraction (AmendsCsvImport *self,
+              double           fraction)
+{
+  if (G_APPROX_VALUE (self->fraction, fraction, DBL_EPSILON))
+    return;
+  self->fraction = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
+}
+
+/* Inserts up to @n drafts; TRUE with *done set when all are in. */
+static gboolean
+insert_some (AmendsCsvImport  *self,
+             guint             n,
+             gboolean         *done,
+             GError          **error)
+{
+  for (guint i = 0; i < n && self->next_draft < self->drafts->len; i++)
+    {
+      if (!insert_draft (self, self->drafts->pdata[self->next_draft], error))
+        return FALSE;
+      self->next_draft++;
+      self->n_imported++;
+    }
+
+  *done = self->next_draft >= self->drafts->len;
+  set_fraction (self, self->drafts->len ? (double) self->next_draft / self->drafts->len : 1.0);
+  return TRUE;
+}
+
+static void
+finish_insert (AmendsCsvImport *self)
+{
+  g_clear_pointer (&self->staff, g_hash_table_unref);
+  g_clear_pointer (&self->customers, g_hash_table_unref);
+  self->running = FALSE;
+}
+
+/* GObject */
+
+static void
+amends_csv_import_finalize (GObject *object)
+{
+  AmendsCsvImport *self = (AmendsCsvImport *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->config_dir, g_free);
+  g_clear_pointer (&self->headers, g_strfreev);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->read_problems, g_ptr_array_unref);
+  g_clear_pointer (&self->mapping, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_hash_table_unref);
+  g_clear_pointer (&self->customers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (amends_csv_import_parent_class)->finalize (object);
+}
+
+static void
+amends_csv_import_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AmendsCsvImport *self = AMENDS_CSV_IMPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_csv_import_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AmendsCsvImport *self = AMENDS_CSV_IMPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_csv_import_class_init (AmendsCsvImportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = amends_csv_import_finalize;
+  object_class->get_property = amends_csv_import_get_property;
+  object_class->set_property = amends_csv_import_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         AMENDS_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* How much of the import is done, from 0 to 1, for a progress bar. */
+  properties [PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+amends_csv_import_init (AmendsCsvImport *self)
+{
+  self->delimiter = ',';
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
+  self->read_problems = g_ptr_array_new_with_free_func (g_free);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Public */
+
+AmendsCsvImport *
+amends_csv_import_new (AmendsStore *store)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  return g_object_new (AMENDS_TYPE_CSV_IMPORT, "store", store, NULL);
+}
+
+/**
+ * amends_csv_import_set_config_dir:
+ *
+ * Where mappings are remembered (mappings.ini); by default
+ * $XDG_CONFIG_HOME/amends.
+ */
+void
+amends_csv_import_set_config_dir (AmendsCsvImport *self,
+                                  const char      *dir)
+{
+  g_return_if_fail (AMENDS_IS_CSV_IMPORT (self));
+
+  g_free (self->config_dir);
+  self->config_dir = g_strdup (dir);
+}
+
+static void
+reset (AmendsCsvImport *self)
+{
+  g_clear_pointer (&self->headers, g_strfreev);
+  g_clear_pointer (&self->mapping, g_hash_table_unref);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->read_problems, 0);
+  g_ptr_array_set_size (self->problems, 0);
+  self->format = AMENDS_CSV_FORMAT_UNKNOWN;
+  self->delimiter = ',';
+  self->n_imported = 0;
+  self->fraction = 0;
+}
+
+/**
+ * amends_csv_import_read:
+ *
+ * Reads and parses the whole of @in.  Fails on a file that is empty or
+ * is not well-formed CSV (the message says on which line); the problems of
+ * single rows are found by amends_csv_import_validate().
+ */
+gboolean
+amends_csv_import_read (AmendsCsvImport  *self,
+                        GInputStream     *in,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+  gssize spliced;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), FALSE);
+  g_return_val_if_fail (!self->running, FALSE);
+
+  reset (self);
+
+  memory = g_memory_output_stream_new_resizable ();
+  spliced = g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                    cancellable, error);
+  if (spliced < 0)
+    return FALSE;
+
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
+  len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, len -= 3;
+
+  {
+    gsize i = 0;
+
+    while (i < len && g_ascii_isspace (data[i]))
+      i++;
+    if (i == len)
+      {
+        g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_EMPTY, _("The file is empty."));
+        g_ptr_array_add (self->read_problems, g_strdup (_("The file is empty.")));
+        return FALSE;
+      }
+  }
+
+  self->delimiter = detect_delimiter (data, len);
+  if (!parse_csv (data, len, self->delimiter, self->rows, &local_error))
+    {
+      g_ptr_array_add (self->read_problems, g_strdup (local_error->message));
+      g_ptr_array_set_size (self->rows, 0);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (self->rows->len == 0)
+    {
+      g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_EMPTY, _("The file is empty."));
+      g_ptr_array_add (self->read_problems, g_strdup (_("The file is empty.")));
+      return FALSE;
+    }
+
+  /* The header row, trimmed and made readable even if it is not UTF-8. */
+  {
+    CsvRow *header = self->rows->pdata[0];
+    guint n = g_strv_length (header->fields);
+
+    self->headers = g_new0 (char *, n + 1);
+    for (guint i = 0; i < n; i++)
+      {
+        if (!g_utf8_validate (header->fields[i], -1, NULL))
+          {
+            if (self->read_problems->len == 0)
+              add_problem (self->read_problems, header->line,
+                           _("the header row is not valid UTF-8; save the file as UTF-8 and try again."));
+            self->headers[i] = g_utf8_make_valid (header->fields[i], -1);
+          }
+        else
+          self->headers[i] = g_strdup (header->fields[i]);
+        g_strstrip (self->headers[i]);
+      }
+    g_ptr_array_remove_index (self->rows, 0);
+  }
+
+  self->format = detect_format ((const char * const *) self->headers);
+  if (self->format == AMENDS_CSV_FORMAT_UNKNOWN &&
+      (self->mapping = load_mapping (self)) != NULL)
+    self->format = AMENDS_CSV_FORMAT_CUSTOM;
+
+  if (self->format == AMENDS_CSV_FORMAT_AMENDS)
+    {
+      self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; self->headers[i] != NULL; i++)
+        g_hash_table_insert (self->mapping, g_strdup (self->headers[i]), g_strdup (self->headers[i]));
+    }
+
+  return TRUE;
+}
+
+gboolean
+amends_csv_import_read_path (AmendsCsvImport  *self,
+                             const char       *path,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  if (!(in = g_file_read (file, cancellable, error)))
+    return FALSE;
+
+  return amends_csv_import_read (self, G_INPUT_STREAM (in), cancellable, error);
+}
+
+AmendsCsvFormat
+amends_csv_import_get_format (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), AMENDS_CSV_FORMAT_UNKNOWN);
+
+  return self->format;
+}
+
+char
+amends_csv_import_get_delimiter (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), ',');
+
+  return self->delimiter;
+}
+
+/**
+ * amends_csv_import_get_headers:
+ *
+ * Returns: (transfer none) (nullable): the column names, as in the file
+ */
+const char * const *
+amends_csv_import_get_headers (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), NULL);
+
+  return (const char * const *) self->headers;
+}
+
+guint
+amends_csv_import_get_n_rows (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
+
+  return self->rows->len;
+}
+
+/**
+ * amends_csv_import_get_preview:
+ *
+ * Returns: (transfer full): the first @n_rows rows after the header, each
+ *   a #GStrv of valid UTF-8, for showing
+ */
+GPtrArray *
+amends_csv_import_get_preview (AmendsCsvImport *self,
+                               guint            n_rows)
+{
+  GPtrArray *preview;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), NULL);
+
+  preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint r = 0; r < MIN (n_rows, self->rows->len); r++)
+    {
+      CsvRow *row = self->rows->pdata[r];
+      guint n = g_strv_length (row->fields);
+      GStrv copy = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        copy[i] = g_utf8_make_valid (row->fields[i], -1);
+      g_ptr_array_add (preview, copy);
+    }
+
+  return preview;
+}
+
+/**
+ * amends_csv_import_get_fields:
+ *
+ * Returns: (transfer none): the fields a column can be mapped to
+ */
+const char * const *
+amends_csv_import_get_fields (void)
+{
+  return amends_csv_case_columns ();
+}
+
+/**
+ * amends_csv_import_get_mapping:
+ *
+ * Returns: (transfer none) (nullable): column → field, for our own format
+ *   and for a mapping that was set or remembered
+ */
+GHashTable *
+amends_csv_import_get_mapping (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), NULL);
+
+  return self->mapping;
+}
+
+/**
+ * amends_csv_import_set_mapping:
+ * @mapping: column name → field name (one of amends_csv_import_get_fields())
+ *
+ * Chooses the field each column fills, for a file whose columns Amends
+ * does not know; columns left out are not imported.
+ */
+void
+amends_csv_import_set_mapping (AmendsCsvImport *self,
+                               GHashTable      *mapping)
+{
+  GHashTableIter iter;
+  gpointer column, field;
+
+  g_return_if_fail (AMENDS_IS_CSV_IMPORT (self));
+  g_return_if_fail (mapping != NULL);
+  g_return_if_fail (!self->running);
+
+  g_clear_pointer (&self->mapping, g_hash_table_unref);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_hash_table_iter_init (&iter, mapping);
+  while (g_hash_table_iter_next (&iter, &column, &field))
+    {
+      if (field == NULL || *(const char *) field == '\0')
+        continue;
+      g_return_if_fail (field_index (field) >= 0);
+      g_hash_table_insert (self->mapping, g_strdup (column), g_strdup (field));
+    }
+
+  if (self->format == AMENDS_CSV_FORMAT_UNKNOWN || self->format == AMENDS_CSV_FORMAT_AMENDS)
+    self->format = AMENDS_CSV_FORMAT_CUSTOM;
+}
+
+/**
+ * amends_csv_import_save_mapping:
+ *
+ * Remembers the mapping for files with this same header row.
+ */
+gboolean
+amends_csv_import_save_mapping (AmendsCsvImport  *self,
+                                GError          **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *group = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (self->headers != NULL && self->mapping != NULL, FALSE);
+
+  path = mappings_path (self);
+  dir = g_path_get_dirname (path);
+  group = mapping_group ((const char * const *) self->headers);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The folder “%s” cannot be made: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (!g_key_file_load_from_file (keys, path, G_KEY_FILE_KEEP_COMMENTS, &local_error) &&
+      !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; self->headers[i] != NULL; i++)
+    {
+      const char *field = g_hash_table_lookup (self->mapping, self->headers[i]);
+      g_ptr_array_add (fields, (gpointer) (field ? field : ""));
+    }
+
+  g_key_file_set_string_list (keys, group, "columns",
+                              (const char * const *) self->headers,
+                              g_strv_length (self->headers));
+  g_key_file_set_string_list (keys, group, "fields",
+                              (const char * const *) fields->pdata, fields->len);
+
+  return g_key_file_save_to_file (keys, path, error);
+}
+
+static ValidateInput
+validate_input (AmendsCsvImport *self)
+{
+  ValidateInput in = {
+    self->format,
+    (const char * const *) self->headers,
+    self->mapping,
+    self->rows,
+    self->read_problems,
+  };
+  return in;
+}
+
+static gboolean
+take_results (AmendsCsvImport  *self,
+              GPtrArray        *drafts,
+              GPtrArray        *problems,
+              GError          **error)
+{
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = problems;
+
+  if (!problems_to_error (problems, error))
+    {
+      g_ptr_array_unref (drafts);
+      return FALSE;
+    }
+
+  self->drafts = drafts;
+  return TRUE;
+}
+
+/**
+ * amends_csv_import_validate:
+ *
+ * Turns every row into a case without saving it, and collects every
+ * problem, each with its line (see amends_csv_import_get_problems()).
+ *
+ * Returns: %TRUE if the whole file can be imported
+ */
+gboolean
+amends_csv_import_validate (AmendsCsvImport  *self,
+                            GError          **error)
+{
+  ValidateInput in;
+  GPtrArray *drafts = NULL;
+  GPtrArray *problems = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (!self->running, FALSE);
+
+  in = validate_input (self);
+  if (!validate_rows (&in, NULL, &drafts, &problems, error))
+    return FALSE;
+
+  return take_results (self, drafts, problems, error);
+}
+
+/**
+ * amends_csv_import_get_problems:
+ *
+ * Returns: (transfer none) (element-type utf8): what stops the import, in
+ *   plain words, each with its line
+ */
+GPtrArray *
+amends_csv_import_get_problems (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), NULL);
+
+  return self->problems;
+}
+
+double
+amends_csv_import_get_fraction (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0.0);
+
+  return self->fraction;
+}
+
+guint
+amends_csv_import_get_n_imported (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
+
+  return self->n_imported;
+}
+
+/**
+ * amends_csv_import_run:
+ *
+ * Validates and imports every row in one transaction: all the cases or,
+ * on any problem, none.
+ */
+gboolean
+amends_csv_import_run (AmendsCsvImport  *self,
+                       GError          **error)
+{
+  gboolean done = FALSE;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (!self->running, FALSE);
+
+  if (!amends_csv_import_validate (self, error))
+    return FALSE;
+
+  self->running = TRUE;
+  if (!begin_insert (self, error))
+    {
+      finish_insert (self);
+      return FALSE;
+    }
+
+  if (!insert_some (self, G_MAXUINT, &done, error))
+    {
+      amends_store_rollback (self->store);
+      self->n_imported = 0;
+      finish_insert (self);
+      return FALSE;
+    }
+
+  /* A failed commit rolls back by itself. */
+  if (!amends_store_commit (self->store, error))
+    {
+      self->n_imported = 0;
+      finish_insert (self);
+      return FALSE;
+    }
+
+  finish_insert (self);
+  return TRUE;
+}
+
+/* Asynchronous: validation in a worker thread, then the inserts a chunk at
+ * a time from an idle source, all inside one open transaction. */
+
+typedef struct
+{
+  ValidateInput  in;
+  GPtrArray     *drafts;
+  GPtrArray     *problems;
+} ValidateData;
+
+static void
+validate_data_free (ValidateData *data)
+{
+  g_clear_pointer (&data->drafts, g_ptr_array_unref);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+validate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ValidateData *data = task_data;
+  GError *error = NULL;
+
+  if (!validate_rows (&data->in, cancellable, &data->drafts, &data->problems, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+insert_chunk_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  AmendsCsvImport *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gboolean done = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
+      !insert_some (self, CHUNK_SIZE, &done, &error))
+    {
+      amends_store_rollback (self->store);
+      self->n_imported = 0;
+      set_fraction (self, 0.0);
+      finish_insert (self);
+      g_task_return_error (task, error);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (!done)
+    return G_SOURCE_CONTINUE;
+
+  if (!amends_store_commit (self->store, &error))
+    {
+      self->n_imported = 0;
+      finish_insert (self);
+      g_task_return_error (task, error);
+      return G_SOURCE_REMOVE;
+    }
+
+  finish_insert (self);
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_validated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AmendsCsvImport *self = g_task_get_source_object (task);
+  ValidateData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  GSource *source;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !take_results (self, g_steal_pointer (&data->drafts),
+                     g_steal_pointer (&data->problems), &error) ||
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
+      !begin_insert (self, &error))
+    {
+      finish_insert (self);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_name (source, "[amends] csv import");
+  g_source_set_callback (source, insert_chunk_cb, g_object_ref (task), g_object_unref);
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
+void
+amends_csv_import_run_async (AmendsCsvImport     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) validate = NULL;
+  ValidateData *data;
+
+  g_return_if_fail (AMENDS_IS_CSV_IMPORT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amends_csv_import_run_async);
+
+  if (self->running)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The file is already being imported."));
+      return;
+    }
+
+  self->running = TRUE;
+  self->n_imported = 0;
+  set_fraction (self, 0.0);
+
+  data = g_new0 (ValidateData, 1);
+  data->in = validate_input (self);
+
+  validate = g_task_new (self, cancellable, on_validated_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (validate, validate_thread);
+  g_task_set_task_data (validate, data, (GDestroyNotify) validate_data_free);
+  g_task_run_in_thread (validate, validate_thread);
+}
+
+gboolean
+amends_csv_import_run_finish (AmendsCsvImport  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,677 @@
+/* test-csv.c: CSV export and import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-test-utils.h"
+#include "amends-case-list.h"
+#include "amends-csv-export.h"
+#include "amends-csv-import.h"
+#include "amends-demo.h"
+
+static const char ours_header[] =
+  "reference,summary,description,customer,customer_phone,customer_email,category,"
+  "severity,channel,noticed_by,occurred_at,logged_at,owner,team,status,"
+  "recovery_due_at,recovered_at,closed_at,paused_seconds,fix,surprise,surprise_cost,"
+  "rule_bent,bent_rule,bent_rule_why,rater_failed,rater_shown,reaction,came_back,"
+  "lesson,follow_up_due_at\r\n";
+
+static char *
+export_cases (AmendsStore *store)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  amends_csv_export_cases (store, out, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static AmendsCsvImport *
+read_text (AmendsStore *store,
+           const char  *text,
+           gssize       len,
+           GError     **error)
+{
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (store);
+  g_autoptr(GInputStream) in = NULL;
+
+  if (len < 0)
+    len = strlen (text);
+  in = g_memory_input_stream_new_from_data (g_memdup2 (text, len), len, g_free);
+  amends_csv_import_read (import, in, NULL, error);
+
+  return g_steal_pointer (&import);
+}
+
+/* Reads and imports @text, which must import cleanly. */
+static void
+import_text (AmendsStore *store,
+             const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = read_text (store, text, -1, &error);
+
+  g_assert_no_error (error);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_problems (import)->len, ==, 0);
+}
+
+static GPtrArray *
+list_cases (AmendsStore *store)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCaseList) list = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
+
+  filter.sort = AMENDS_CASE_SORT_OLDEST;
+  list = amends_case_list_new (store, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_ptr_array_add (cases, g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  return cases;
+}
+
+static AmendsCase *
+only_case (AmendsStore *store)
+{
+  g_autoptr(GPtrArray) cases = list_cases (store);
+
+  g_assert_cmpuint (cases->len, ==, 1);
+  return g_object_ref (cases->pdata[0]);
+}
+
+static char *
+get_string (gpointer    object,
+            const char *name)
+{
+  char *value = NULL;
+
+  g_object_get (object, name, &value, NULL);
+  return value;
+}
+
+static void
+assert_time (AmendsCase *kase,
+             const char *field,
+             const char *expected)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *text = NULL;
+
+  g_object_get (kase, field, &time, NULL);
+  text = amends_csv_format_time (time);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_nick (AmendsCase *kase,
+             const char *field,
+             const char *expected)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (kase), field);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GEnumValue *ev;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (kase), field, &value);
+  ev = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, g_value_get_enum (&value));
+  g_assert_cmpstr (ev->value_nick, ==, expected);
+}
+
+static void
+assert_nothing_imported (AmendsStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (amends_store_count_cases (store, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "cases.csv", NULL);
+  g_autofree char *timeline_path = g_build_filename (dir, "timeline.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *timeline = NULL;
+  g_autoptr(AmendsStore) other = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) by_reference = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *columns = amends_csv_case_columns ();
+
+  amends_demo_populate (db->store, db->now, &error);
+  g_assert_no_error (error);
+
+  amends_csv_export_cases_to_path (db->store, csv_path, NULL, &error);
+  g_assert_no_error (error);
+  amends_csv_export_timeline_to_path (db->store, timeline_path, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (timeline_path, &timeline, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (timeline, "reference,kind,done_at,staff,text\r\n"));
+  g_assert_cmpuint (strlen (timeline), >, 40);
+
+  other = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (other, db->now);
+
+  import = amends_csv_import_new (other);
+  amends_csv_import_read_path (import, csv_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_AMENDS);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  before = list_cases (db->store);
+  after = list_cases (other);
+  g_assert_cmpuint (before->len, >, 10);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, before->len);
+
+  for (guint i = 0; i < after->len; i++)
+    g_hash_table_insert (by_reference,
+                         (gpointer) amends_case_get_reference (after->pdata[i]),
+                         after->pdata[i]);
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      AmendsCase *a = before->pdata[i];
+      AmendsCase *b = g_hash_table_lookup (by_reference, amends_case_get_reference (a));
+
+      g_assert_nonnull (b);
+      g_assert_cmpstr (amends_case_get_customer_name (a), ==, amends_case_get_customer_name (b));
+      g_assert_cmpstr (amends_case_get_owner_name (a), ==, amends_case_get_owner_name (b));
+
+      for (guint c = 0; columns[c] != NULL; c++)
+        {
+          g_autofree char *name = g_strdelimit (g_strdup (columns[c]), "_", '-');
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), name);
+
+          if (pspec == NULL)
+            continue;   /* customer, owner, money: compared through the export below */
+          if (!amends_record_field_equal (pspec,
+                                          amends_record_peek_value (AMENDS_RECORD (a), pspec),
+                                          amends_record_peek_value (AMENDS_RECORD (b), pspec)))
+            g_error ("%s differs in %s", columns[c], amends_case_get_reference (a));
+        }
+    }
+
+  first = export_cases (db->store);
+  second = export_cases (other);
+  g_assert_cmpstr (first, ==, second);
+
+  g_clear_object (&import);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_quoting (AmendsTestDb  *db,
+              gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *text = g_strconcat (ours_header,
+    "C-2026-00001,\"Lift broken, again\",\"He said \"\"never\"\"\r\nand left\",,,,,"
+    "major,phone,staff,2026-11-01T09:30:00Z,,,,open,,,,,,,12.5,yes,,,"
+    "reliability|empathy,,,,,\r\n", NULL);
+
+  import_text (db->store, text);
+  kase = only_case (db->store);
+
+  description = get_string (kase, "description");
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Lift broken, again");
+  g_assert_cmpstr (description, ==, "He said \"never\"\r\nand left");
+  assert_nick (kase, "severity", "major");
+  assert_nick (kase, "channel", "phone");
+  assert_nick (kase, "noticed-by", "staff");
+  assert_time (kase, "occurred-at", "2026-11-01T09:30:00Z");
+
+  exported = export_cases (db->store);
+  g_assert_nonnull (strstr (exported, "\"Lift broken, again\""));
+  g_assert_nonnull (strstr (exported, "\"He said \"\"never\"\"\r\nand left\""));
+  g_assert_nonnull (strstr (exported, ",12.50,yes,"));
+  g_assert_nonnull (strstr (exported, "reliability|empathy"));
+}
+
+static void
+test_bom_and_semicolons (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  const char text[] =
+    "\xEF\xBB\xBFsummary;customer;occurred_at;surprise_cost\n"
+    "Wrong room; Ana Lima;2026-10-02;3,50\n"
+    "\"Cold; soup\";Bo;2026-10-03T12:00:00Z;\n";
+
+  import = read_text (db->store, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_delimiter (import), ==, ';');
+  g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_AMENDS);
+  g_assert_cmpstr (amends_csv_import_get_headers (import)[0], ==, "summary");
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[0]), ==, "Wrong room");
+  g_assert_cmpstr (amends_case_get_customer_name (cases->pdata[0]), ==, "Ana Lima");
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[1]), ==, "Cold; soup");
+  {
+    gint64 cents = 0;
+    g_object_get (cases->pdata[0], "surprise-cost-cents", &cents, NULL);
+    g_assert_cmpint (cents, ==, 350);
+  }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  gssize      len;
+  const char *problem;
+} Malformed;
+
+static const Malformed malformed[] = {
+  { "unbalanced-quote",
+    "summary,description\nOne,fine\nTwo,\"not closed\nThree,x\n", -1,
+    "Line 3: a quoted field is not closed." },
+  { "misplaced-quote",
+    "summary,description\nOne,fi\"ne\n", -1,
+    "Line 2: a quotation mark is in the wrong place" },
+  { "column-count",
+    "summary,description\nOne,fine\nTwo\n\"Three\nlines\",x,y\n", -1,
+    "Line 3: the row has 1 columns, but the header row has 2." },
+  { "column-count-multiline",
+    "summary,description\nOne,fine\n\"Three\nlines\",x,y\n", -1,
+    "Line 3: the row has 3 columns, but the header row has 2." },
+  { "bad-date",
+    "summary,occurred_at\nOne,2026-02-01\n\"Two\nlines\",2026-02-02\nThree,31/02/2026\n", -1,
+    "Line 5: the date “31/02/2026” in occurred_at is not a date." },
+  { "unknown-status",
+    "summary,status\nOne,open\nTwo,done\n", -1,
+    "Line 3: the status “done” is not one Amends knows (open, in-recovery, recovered, closed)." },
+  { "invalid-utf8",
+    "summary,description\nOne,caf\xE9\n", -1,
+    "Line 2: the text in description is not valid UTF-8; save the file as UTF-8 and try again." },
+  { "empty-summary",
+    "summary,description\n  ,nothing\n", -1,
+    "Line 2: the summary is empty." },
+  { "empty-file", "", 0, "The file is empty." },
+  { "blank-file", "\xEF\xBB\xBF\r\n\r\n", -1, "The file is empty." },
+  { "header-only", "summary,description\r\n", -1, "The file has a header row but no cases." },
+};
+
+static void
+test_malformed (AmendsTestDb  *db,
+                gconstpointer  data)
+{
+  const Malformed *m = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = read_text (db->store, m->text, m->len, &error);
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  g_clear_error (&error);
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID);
+
+  problems = amends_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, >=, 1);
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_has_prefix (problems->pdata[i], m->problem))
+      found = TRUE;
+  if (!found)
+    g_error ("expected “%s”, got “%s”", m->problem, (char *) problems->pdata[0]);
+
+  assert_nothing_imported (db->store);
+}
+
+/* Every bad row is reported, not just the first. */
+static void
+test_every_problem (AmendsTestDb  *db,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import =
+    read_text (db->store,
+               "summary,status,occurred_at\n"
+               "One,open,2026-01-01\n"
+               "Two,lost,2026-01-02\n"
+               ",open,yesterday\n"
+               "Four,closed,2026-01-04\n", -1, &error);
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  g_assert_false (amends_csv_import_validate (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The file has 3 problems; nothing was imported.");
+
+  problems = amends_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_true (g_str_has_prefix (problems->pdata[0], "Line 3: the status “lost”"));
+  g_assert_cmpstr (problems->pdata[1], ==, "Line 4: the date “yesterday” in occurred_at is not a date.");
+  g_assert_cmpstr (problems->pdata[2], ==, "Line 4: the summary is empty.");
+  assert_nothing_imported (db->store);
+}
+
+static void
+test_osticket (AmendsTestDb  *db,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *category = NULL;
+  const char text[] =
+    "Ticket Number,Date Created,Subject,From,From Email,Phone Number,Priority,Department,"
+    "Help Topic,Source,Current Status,Last Updated,Due Date,Overdue,Answered,Agent Assigned,"
+    "Team Assigned,Thread Count,Attachment Count,Closed Date\n"
+    "481516,2026-03-02 14:05:00,\"Room not cleaned, twice\",Maria Silva,maria@example.com,"
+    "555-0101,Emergency,Housekeeping,Room,Web,Closed,2026-03-03 10:00:00,2026-03-03 14:05:00,"
+    "0,1,Jo Park,Floor 2,3,0,2026-03-03 09:00:00\n"
+    "481517,03/04/2026 8:15 AM,Late breakfast,Tom Reed,tom@example.com,,Low,Kitchen,Food,"
+    "Phone,Open,03/04/2026 9:00 AM,,0,0,,,1,0,\n";
+
+  import = read_text (db->store, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_OSTICKET);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 2);
+
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[0]), ==, "Room not cleaned, twice");
+  g_assert_cmpstr (amends_case_get_customer_name (cases->pdata[0]), ==, "Maria Silva");
+  g_assert_cmpstr (amends_case_get_owner_name (cases->pdata[0]), ==, "Jo Park");
+  assert_nick (cases->pdata[0], "severity", "colossal");
+  assert_nick (cases->pdata[0], "status", "closed");
+  assert_nick (cases->pdata[0], "channel", "email");
+  assert_time (cases->pdata[0], "occurred-at", "2026-03-02T14:05:00Z");
+  assert_time (cases->pdata[0], "closed-at", "2026-03-03T09:00:00Z");
+  assert_time (cases->pdata[0], "recovered-at", "2026-03-03T09:00:00Z");
+  assert_time (cases->pdata[0], "recovery-due-at", "2026-03-03T14:05:00Z");
+  team = get_string (cases->pdata[0], "team");
+  category = get_string (cases->pdata[0], "category");
+  description = get_string (cases->pdata[0], "description");
+  g_assert_cmpstr (team, ==, "Housekeeping");
+  g_assert_cmpstr (category, ==, "Room");
+  g_assert_nonnull (strstr (description, "481516"));
+
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[1]), ==, "Late breakfast");
+  assert_nick (cases->pdata[1], "severity", "minor");
+  assert_nick (cases->pdata[1], "status", "open");
+  assert_nick (cases->pdata[1], "channel", "phone");
+  assert_time (cases->pdata[1], "occurred-at", "2026-03-04T08:15:00Z");
+  g_assert_null (amends_case_get_recovered_at (cases->pdata[1]));
+
+  /* The unknown agent became a member of staff. */
+  staff = amends_store_list_staff (db->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 1);
+}
+
+static void
+test_cfpb (AmendsTestDb  *db,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *category = NULL;
+  const char text[] =
+    "Date received,Product,Sub-product,Issue,Sub-issue,Consumer complaint narrative,"
+    "Company public response,Company,State,ZIP code,Tags,Consumer consent provided?,"
+    "Submitted via,Date sent to company,Company response to consumer,Timely response?,"
+    "Consumer disputed?,Complaint ID\n"
+    "05/04/2026,Checking or savings account,Checking account,Managing an account,"
+    "Deposits and withdrawals,\"They held my deposit for 10 days, \"\"for review\"\".\","
+    ",ACME BANK,CA,90210,Older American,Consent provided,Web,05/05/2026,"
+    "Closed with monetary relief,Yes,N/A,8812345\n"
+    "2026-06-01,Credit card,General-purpose credit card,Fees or interest,,,"
+    ",ACME BANK,NY,10001,,Consent not provided,Phone,2026-06-02,In progress,Yes,,8812346\n";
+
+  import = read_text (db->store, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_CFPB);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 2);
+
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[0]), ==, "Managing an account");
+  category = get_string (cases->pdata[0], "category");
+  description = get_string (cases->pdata[0], "description");
+  g_assert_cmpstr (category, ==, "Checking or savings account");
+  g_assert_true (g_str_has_prefix (description, "They held my deposit for 10 days, \"for review\"."));
+  g_assert_nonnull (strstr (description, "8812345"));
+  assert_nick (cases->pdata[0], "channel", "email");
+  assert_nick (cases->pdata[0], "status", "closed");
+  assert_time (cases->pdata[0], "occurred-at", "2026-05-04T00:00:00Z");
+  assert_time (cases->pdata[0], "logged-at", "2026-05-05T00:00:00Z");
+
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[1]), ==, "Fees or interest");
+  assert_nick (cases->pdata[1], "channel", "phone");
+  assert_nick (cases->pdata[1], "status", "open");
+  assert_time (cases->pdata[1], "occurred-at", "2026-06-01T00:00:00Z");
+}
+
+static void
+test_mapping_remembered (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(AmendsCsvImport) again = NULL;
+  g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *config = g_build_filename (db->dir, "config", NULL);
+  const char text[] =
+    "Guest,What happened,When,Stage,Notes\n"
+    "Ana Lima,Broken kettle,2026-02-10 08:00,In recovery,kettle\n"
+    "Bo Chen,No towels,2026-02-11 21:30,closed,\n";
+
+  import = read_text (db->store, text, -1, &error);
+  amends_csv_import_set_config_dir (import, config);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+  g_assert_cmpuint (g_strv_length ((char **) amends_csv_import_get_headers (import)), ==, 5);
+
+  preview = amends_csv_import_get_preview (import, 5);
+  g_assert_cmpuint (preview->len, ==, 2);
+  g_assert_cmpstr (((char **) preview->pdata[1])[1], ==, "No towels");
+
+  g_assert_false (amends_csv_import_validate (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_NO_MAPPING);
+  g_clear_error (&error);
+
+  g_hash_table_insert (mapping, "Guest", "customer");
+  g_hash_table_insert (mapping, "What happened", "summary");
+  g_hash_table_insert (mapping, "When", "occurred_at");
+  g_hash_table_insert (mapping, "Stage", "status");
+  g_hash_table_insert (mapping, "Notes", "");
+  amends_csv_import_set_mapping (import, mapping);
+  amends_csv_import_save_mapping (import, &error);
+  g_assert_no_error (error);
+
+  /* A second file with the same header finds its mapping by itself. */
+  again = read_text (db->store, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_format (again), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+  g_clear_object (&again);
+
+  again = amends_csv_import_new (db->store);
+  amends_csv_import_set_config_dir (again, config);
+  {
+    g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (text, -1, NULL);
+    amends_csv_import_read (again, in, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (amends_csv_import_get_format (again), ==, AMENDS_CSV_FORMAT_CUSTOM);
+  g_assert_cmpstr (g_hash_table_lookup (amends_csv_import_get_mapping (again), "When"), ==, "occurred_at");
+  g_assert_null (g_hash_table_lookup (amends_csv_import_get_mapping (again), "Notes"));
+  amends_csv_import_run (again, &error);
+  g_assert_no_error (error);
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpstr (amends_case_get_summary (cases->pdata[0]), ==, "Broken kettle");
+  g_assert_cmpstr (amends_case_get_customer_name (cases->pdata[0]), ==, "Ana Lima");
+  assert_nick (cases->pdata[0], "status", "in-recovery");
+  assert_time (cases->pdata[0], "occurred-at", "2026-02-10T08:00:00Z");
+  assert_nick (cases->pdata[1], "status", "closed");
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GAsyncResult *result;
+  guint         notified;
+} CancelState;
+
+static void
+on_fraction_cb (AmendsCsvImport *import,
+                GParamSpec      *pspec,
+                CancelState     *state)
+{
+  double fraction = amends_csv_import_get_fraction (import);
+
+  state->notified++;
+  /* Half-way: some cases are inserted, none committed. */
+  if (fraction > 0.0 && fraction < 1.0)
+    g_cancellable_cancel (state->cancellable);
+}
+
+static void
+on_run_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CancelState *state = user_data;
+
+  state->result = g_object_ref (result);
+}
+
+static GString *
+many_rows (guint n)
+{
+  GString *text = g_string_new ("summary,occurred_at,owner\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Case %u,2026-01-01T10:00:00Z,Staff %u\n", i, i % 7);
+  return text;
+}
+
+static void
+test_cancel (AmendsTestDb  *db,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = many_rows (1000);
+  g_autoptr(AmendsCsvImport) import = read_text (db->store, text->str, text->len, &error);
+  CancelState state = { g_cancellable_new (), NULL, 0 };
+  g_autoptr(GListModel) staff = NULL;
+
+  g_assert_no_error (error);
+  g_signal_connect (import, "notify::fraction", G_CALLBACK (on_fraction_cb), &state);
+  amends_csv_import_run_async (import, state.cancellable, on_run_cb, &state);
+
+  while (state.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (amends_csv_import_run_finish (import, state.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (state.notified, >=, 1);
+  assert_nothing_imported (db->store);
+
+  /* Not even the staff the file named. */
+  staff = amends_store_list_staff (db->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 0);
+
+  g_clear_object (&state.result);
+  g_clear_object (&state.cancellable);
+}
+
+static void
+test_async (AmendsTestDb  *db,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = many_rows (250);
+  g_autoptr(AmendsCsvImport) import = read_text (db->store, text->str, text->len, &error);
+  CancelState state = { NULL, NULL, 0 };
+
+  g_assert_no_error (error);
+  amends_csv_import_run_async (import, NULL, on_run_cb, &state);
+  while (state.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  amends_csv_import_run_finish (import, state.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (amends_csv_import_get_fraction (import), ==, 1.0);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 250);
+  g_clear_object (&state.result);
+}
+
+#define ADD_DB_TEST(path, func) \
+  g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Times without a zone are local: make local UTC.  And never read or
+   * write the real user's remembered mappings. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("XDG_CONFIG_HOME", "/nonexistent/amends-test-config", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  ADD_DB_TEST ("/csv/export/round-trip-keeps-every-field", test_round_trip);
+  ADD_DB_TEST ("/csv/import/quoted-commas-quotes-and-line-breaks", test_quoting);
+  ADD_DB_TEST ("/csv/import/bom-and-semicolons", test_bom_and_semicolons);
+  ADD_DB_TEST ("/csv/import/every-bad-row-is-reported", test_every_problem);
+  ADD_DB_TEST ("/csv/import/osticket", test_osticket);
+  ADD_DB_TEST ("/csv/import/cfpb", test_cfpb);
+  ADD_DB_TEST ("/csv/import/mapping-is-applied-and-remembered", test_mapping_remembered);
+  ADD_DB_TEST ("/csv/import/async-imports-everything", test_async);
+  ADD_DB_TEST ("/csv/import/cancel-leaves-nothing", test_cancel);
+
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/csv/import/malformed/%s-imports-nothing",
+                                               malformed[i].name);
+      g_test_add (path, AmendsTestDb, &malformed[i],
+                  amends_test_db_setup, test_malformed, amends_test_db_teardown);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,610 @@
+/* test-report.c: the weekly summary, read back from the PDF it writes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "amends-cli.h"
+#include "amends-store-measures.h"
+#include "amends-store-stories.h"
+#include "amends-test-utils.h"
+#include "report/amends-report.h"
+
+/* The clock stands at Wednesday 2026-11-18 10:00 UTC, in ISO week 47
+ * (Monday 16 to Sunday 22 November); targets are 24 h, 90 % and 50 %. */
+
+static AmendsCase *
+add (AmendsTestDb     *db,
+     AmendsStaff      *owner,
+     const char       *summary,
+     const char       *occurred,
+     const char       *recovered,
+     const char       *closed,
+     AmendsCaseStatus  status,
+     AmendsReaction    reaction,
+     const char       *lesson)
+{
+  g_autoptr(GDateTime) occurred_at = amends_test_time (occurred);
+  g_autoptr(GDateTime) recovered_at = recovered ? amends_test_time (recovered) : NULL;
+  g_autoptr(GDateTime) closed_at = closed ? amends_test_time (closed) : NULL;
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (kase, "summary", summary, "occurred-at", occurred_at,
+                "recovered-at", recovered_at, "closed-at", closed_at,
+                "status", status, "reaction", reaction, "lesson", lesson,
+                "owner-id", owner ? amends_record_get_id (AMENDS_RECORD (owner)) : (gint64) 0,
+                NULL);
+  amends_store_insert (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&kase);
+}
+
+static void
+put (AmendsTestDb     *db,
+     AmendsStaff      *owner,
+     const char       *summary,
+     const char       *occurred,
+     const char       *recovered,
+     const char       *closed,
+     AmendsCaseStatus  status,
+     AmendsReaction    reaction,
+     const char       *lesson)
+{
+  g_object_unref (add (db, owner, summary, occurred, recovered, closed, status, reaction, lesson));
+}
+
+/* The week worked out by hand:
+ *
+ * happened in week 47      owner  in time?          closed, reaction
+ *   1 lost luggage         Alice  yes (10 h)        yes, blown away
+ *   2 cold breakfast       Alice  no (25 h)         yes, satisfied
+ *   3 broken shower        Bob    no: open, 25 h late
+ *   4 wrong invoice        nobody no: open, 4 h late
+ *   5 double booking       Bob    yes (8 h)         yes, blown away; a lesson
+ * and in week 46:
+ *   6 noisy room           Alice  yes (2 h)         yes, satisfied
+ *
+ * Recovered within 24 h: 1, 5 of 1–5 = 2 of 5 = 40 % (week 46: 100 %, so
+ * ▼ 60 points).  Blown away: 1, 5 of 1, 2, 5 = 2 of 3 = 67 % (week 46:
+ * 0 of 1 = 0 %, so ▲ 67 points).  Case 1 is a told story, heroes Alice and
+ * Carmen. */
+static void
+fill_week (AmendsTestDb *db)
+{
+  g_autoptr(AmendsStaff) alice = amends_test_add_staff (db->store, "Alice Lindqvist");
+  g_autoptr(AmendsStaff) bob = amends_test_add_staff (db->store, "Bob Okafor");
+  g_autoptr(AmendsStaff) carmen = amends_test_add_staff (db->store, "Carmen Ruiz");
+  g_autoptr(AmendsCase) lost = NULL;
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 heroes[2];
+
+  lost = add (db, alice, "Lost luggage on arrival", "2026-11-16T08:00:00Z", "2026-11-16T18:00:00Z",
+              "2026-11-17T09:00:00Z", AMENDS_CASE_STATUS_CLOSED, AMENDS_REACTION_BLOWN_AWAY, NULL);
+  put (db, alice, "Cold breakfast", "2026-11-16T08:00:00Z",
+                                         "2026-11-17T09:00:00Z", "2026-11-17T12:00:00Z",
+                                         AMENDS_CASE_STATUS_CLOSED, AMENDS_REACTION_SATISFIED, NULL);
+  put (db, bob, "Broken shower in room 12", "2026-11-16T09:00:00Z",
+                                         NULL, NULL, AMENDS_CASE_STATUS_OPEN,
+                                         AMENDS_REACTION_UNKNOWN, NULL);
+  put (db, NULL, "Wrong invoice sent", "2026-11-17T06:00:00Z",
+                                         NULL, NULL, AMENDS_CASE_STATUS_IN_RECOVERY,
+                                         AMENDS_REACTION_UNKNOWN, NULL);
+  put (db, bob, "Double booking", "2026-11-16T12:00:00Z",
+                                         "2026-11-16T20:00:00Z", "2026-11-17T08:00:00Z",
+                                         AMENDS_CASE_STATUS_CLOSED, AMENDS_REACTION_BLOWN_AWAY,
+                                         "Check the channel manager before confirming");
+  put (db, alice, "Noisy room", "2026-11-10T08:00:00Z",
+                                         "2026-11-10T10:00:00Z", "2026-11-10T12:00:00Z",
+                                         AMENDS_CASE_STATUS_CLOSED, AMENDS_REACTION_SATISFIED, NULL);
+
+  story = amends_store_propose_story (db->store, amends_record_get_id (AMENDS_RECORD (lost)), &error);
+  g_assert_no_error (error);
+  g_object_set (story, "title", "The suitcase that came back by taxi", NULL);
+  amends_store_update (db->store, AMENDS_RECORD (story), &error);
+  g_assert_no_error (error);
+  amends_store_move_story (db->store, story, AMENDS_STORY_STAGE_TOLD, &error);
+  g_assert_no_error (error);
+  heroes[0] = amends_record_get_id (AMENDS_RECORD (alice));
+  heroes[1] = amends_record_get_id (AMENDS_RECORD (carmen));
+  amends_store_set_story_heroes (db->store, amends_record_get_id (AMENDS_RECORD (story)),
+                                 heroes, 2, &error);
+  g_assert_no_error (error);
+}
+
+static AmendsReport *
+new_report (AmendsTestDb *db)
+{
+  g_autoptr(GDateTime) week = amends_test_time ("2026-11-16T00:00:00Z");
+  g_auto(AmendsReportOptions) options = { 0 };
+
+  amends_report_options_init (&options);
+  options.organisation = g_strdup ("Harbour View Hotel");
+
+  return amends_report_new (db->store, week, &options);
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  return out;
+}
+
+static void keep_pdf (const char *path);
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+  keep_pdf (path);
+
+  return run (argv);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run (argv);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* pdftotext drops the narrow spaces of small type now and then ("1 d 1 h"
+ * comes out as "1d1h"): compare without any. */
+static gboolean
+has_squashed (const char *text,
+              const char *needle)
+{
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (a, *p);
+  for (const char *p = needle; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (b, *p);
+
+  return strstr (a->str, b->str) != NULL;
+}
+
+/* AMENDS_TEST_KEEP_PDF=folder keeps a copy of each PDF, to look at. */
+static void
+keep_pdf (const char *path)
+{
+  const char *dir = g_getenv ("AMENDS_TEST_KEEP_PDF");
+  g_autofree char *contents = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *base = NULL;
+  gsize length;
+
+  if (dir == NULL)
+    return;
+
+  base = g_path_get_basename (path);
+  copy = g_build_filename (dir, base, NULL);
+  if (g_file_get_contents (path, &contents, &length, NULL))
+    g_file_set_contents (copy, contents, length, NULL);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static guint
+n_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_week_pdf (AmendsTestDb  *db,
+               gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (db->dir, "summary.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  fill_week (db);
+  report = new_report (db);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_report_get_n_pages (report), ==, pdf_pages (path));
+
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+
+  g_assert_nonnull (strstr (text, "Harbour View Hotel"));
+  g_assert_nonnull (strstr (text, "Weekly summary — Week 47, 2026"));
+  g_assert_nonnull (strstr (text, "16–22 November 2026"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_assert_nonnull (strstr (text, "Generated on 18 November 2026 at 10:00"));
+
+  /* The headlines, their change on week 46 and against the targets. */
+  g_assert_nonnull (strstr (text, "40 %"));
+  g_assert_nonnull (strstr (text, "2 of 5 cases"));
+  g_assert_nonnull (strstr (text, "▼ 60 points on the week before (100 %)"));
+  g_assert_nonnull (strstr (text, "Target 90 % — 50 points below"));
+  g_assert_nonnull (strstr (text, "67 %"));
+  g_assert_nonnull (strstr (text, "2 of 3 cases"));
+  g_assert_nonnull (strstr (text, "▲ 67 points on the week before (0 %)"));
+  g_assert_nonnull (strstr (text, "Target 50 % — met"));
+
+  /* The trend's week labels, W40 to W47. */
+  g_assert_nonnull (strstr (text, "W40"));
+  g_assert_nonnull (strstr (text, "W47"));
+
+  /* Owners, with their shares. */
+  g_assert_nonnull (strstr (text, "Alice Lindqvist"));
+  g_assert_nonnull (strstr (text, "Bob Okafor"));
+  g_assert_nonnull (strstr (text, "50 % (1 of 2)"));
+  g_assert_nonnull (strstr (text, "100 % (1 of 1)"));
+
+  /* Open and past due: the shower (25 h late) and the unowned invoice. */
+  g_assert_nonnull (strstr (text, "Open cases past due (2)"));
+  g_assert_nonnull (strstr (text, "Broken shower in room 12"));
+  g_assert_nonnull (strstr (text, "Wrong invoice sent"));
+  g_assert_nonnull (strstr (text, "Unowned"));
+  g_assert_true (has_squashed (text, "1 d 1 h"));
+  g_assert_true (has_squashed (text, "4 h"));
+
+  g_assert_nonnull (strstr (text, "The suitcase that came back by taxi"));
+  g_assert_nonnull (strstr (text, "Alice Lindqvist, Carmen Ruiz"));
+  g_assert_nonnull (strstr (text, "Check the channel manager before confirming"));
+
+  /* Only the PDF is left beside the database: no temporary file. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (db->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".summary.pdf."));
+  }
+
+  g_clear_object (&report);
+}
+
+static void
+test_empty_week (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (db->dir, "empty.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  report = new_report (db);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Nothing to measure this week"));
+  g_assert_nonnull (strstr (text, "No open case is past due."));
+  g_assert_nonnull (strstr (text, "No stories were told this week."));
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+}
+
+/* 500 open cases past due flow over several pages; each page of the table
+ * repeats its header row, and every case is there once. */
+static void
+test_many_overdue (AmendsTestDb  *db,
+                   gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) reference = g_regex_new ("C-\\d{4}-\\d{5}", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(AmendsStaff) dora = amends_test_add_staff (db->store, "Dora Nakamura");
+  g_autofree char *path = g_build_filename (db->dir, "many.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages, n_with_table = 0;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *summary = NULL;
+
+      /* Some summaries long enough to wrap over several lines. */
+      if (i % 7 == 0)
+        summary = g_strdup_printf ("Case %u: the guest in the corner suite was moved twice during the "
+                                   "night because the air conditioning failed, and then the "
+                                   "replacement room had not been cleaned", i);
+      else
+        summary = g_strdup_printf ("Case %u: towels missing", i);
+      put (db, i % 2 ? dora : NULL, summary, "2026-11-16T01:00:00Z",
+                                             NULL, NULL, AMENDS_CASE_STATUS_OPEN,
+                                             AMENDS_REACTION_UNKNOWN, NULL);
+    }
+
+  report = new_report (db);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  n_pages = pdf_pages (path);
+  g_assert_cmpuint (n_pages, >=, 5);
+  g_assert_cmpuint (n_pages, ==, amends_report_get_n_pages (report));
+
+  text = pdf_text (path);
+  pages = g_strsplit (text, "\f", -1);
+  /* pdftotext ends every page with a form feed. */
+  g_assert_cmpuint (g_strv_length (pages), ==, n_pages + 1);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *label = g_strdup_printf ("Page %u of %u", p + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[p], label));
+      if (strstr (pages[p], "C-2026-") != NULL)
+        {
+          /* The header row, once on every page the table is on. */
+          g_assert_cmpuint (count (pages[p], "Late by"), ==, 1);
+          g_assert_cmpuint (count (pages[p], "Reference"), >=, 1);
+          n_with_table++;
+        }
+    }
+  g_assert_cmpuint (n_with_table, >=, 4);
+  g_assert_nonnull (strstr (text, "Open cases past due (500)"));
+  g_assert_nonnull (strstr (text, "Open cases past due (500) (continued)"));
+
+  g_regex_match (reference, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_hash_table_add (seen, g_match_info_fetch (match, 0));
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 500);
+  g_assert_cmpuint (count (text, "C-2026-"), ==, 500);
+  g_assert_cmpuint (count (text, "towels missing") + count (text, "corner suite"), ==, 500);
+}
+
+/* A page size other than A4: US Letter lays out and draws too. */
+static void
+test_letter (AmendsTestDb  *db,
+             gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GDateTime) week = amends_test_time ("2026-11-18T12:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (db->dir, "letter.pdf", NULL);
+  g_autofree char *text = NULL;
+  AmendsReportOptions options;
+
+  fill_week (db);
+  amends_report_options_init (&options);
+  options.page_width = 612;
+  options.page_height = 792;
+  /* Any moment in the week stands for the week. */
+  report = amends_report_new (db->store, week, &options);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Week 47"));
+  g_assert_null (strstr (text, "Harbour View Hotel"));
+}
+
+static void
+test_unwritable (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = new_report (db);
+  g_autofree char *missing = g_build_filename (db->dir, "no-such-folder", "summary.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = n_files (db->dir);
+
+  g_assert_false (amends_report_write_pdf (report, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "summary.pdf"));
+  g_clear_error (&error);
+
+  /* A folder in its place. */
+  g_assert_false (amends_report_write_pdf (report, db->dir, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+  g_clear_error (&error);
+
+  /* Even root cannot make files in /proc. */
+  g_assert_false (amends_report_write_pdf (report, "/proc/amends-summary.pdf", &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpuint (n_files (db->dir), ==, before);
+}
+
+/* When the report fails half way, the PDF already there stays as it was
+ * and no temporary file is left. */
+static void
+test_failure_keeps_old_file (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = new_report (db);
+  g_autofree char *path = g_build_filename (db->dir, "summary.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  g_file_set_contents (path, "last week's summary", -1, &error);
+  g_assert_no_error (error);
+  before = n_files (db->dir);
+
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store), "DROP TABLE stories",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (amends_report_write_pdf (report, path, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "last week's summary");
+  g_assert_cmpuint (n_files (db->dir), ==, before);
+}
+
+static void
+test_cli_writes_pdf (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (db->dir, "cli.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill_week (db);
+  g_assert_true (amends_cli_write_weekly_summary ("2026-W47", path, db->path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Weekly summary — Week 47, 2026"));
+  g_assert_nonnull (strstr (text, "Bob Okafor"));
+  /* Targets from the settings' defaults. */
+  g_assert_nonnull (strstr (text, "Target 90 %"));
+  g_assert_cmpint (amends_cli_weekly_summary ("2026-W47", path, db->path), ==, 0);
+}
+
+static void
+test_cli_errors (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (db->dir, "cli.pdf", NULL);
+  g_autofree char *junk = g_build_filename (db->dir, "junk.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (amends_cli_write_weekly_summary ("2026-47", path, db->path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_false (amends_cli_write_weekly_summary ("2026-W54", path, db->path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_file_set_contents (junk, "These are my notes, not a database. ", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (amends_cli_write_weekly_summary ("2026-W47", path, junk, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* The command line's own entry: status 1 and one line on stderr. */
+static void
+test_cli_exit_status (void)
+{
+  static const char *cases[] = { "bad-week", "not-a-database", "unwritable", "no-database" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *test = g_strdup_printf ("/report/cli/exit-status/%s", cases[i]);
+
+      g_test_trap_subprocess (test, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_failed ();
+      g_test_trap_assert_stdout ("");
+      g_test_trap_assert_stderr ("amends: *\n");
+      g_test_trap_assert_stderr_unmatched ("*\n*\n*");
+    }
+}
+
+static void
+run_cli_case (const char *which)
+{
+  AmendsTestDb db = { 0 };
+  g_autofree char *out = NULL;
+  g_autofree char *junk = NULL;
+  g_autofree char *missing = NULL;
+  int status = 0;
+
+  amends_test_db_setup (&db, NULL);
+  g_clear_object (&db.store);
+  out = g_build_filename (db.dir, "out.pdf", NULL);
+  junk = g_build_filename (db.dir, "junk.db", NULL);
+  missing = g_build_filename (db.dir, "missing.db", NULL);
+  g_file_set_contents (junk, "not a database at all, just some text in a file", -1, NULL);
+
+  if (g_str_equal (which, "bad-week"))
+    status = amends_cli_weekly_summary ("week 47", out, db.path);
+  else if (g_str_equal (which, "not-a-database"))
+    status = amends_cli_weekly_summary ("2026-W47", out, junk);
+  else if (g_str_equal (which, "unwritable"))
+    status = amends_cli_weekly_summary ("2026-W47", "/proc/amends/out.pdf", db.path);
+  else
+    status = amends_cli_weekly_summary ("2026-W47", out, missing);
+
+  amends_test_remove_dir (db.dir);
+  g_free (db.dir);
+  g_free (db.path);
+  g_date_time_unref (db.now);
+  exit (status);
+}
+
+static void
+test_cli_subprocess (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    run_cli_case (data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The test cases are in UTC, and so must the weeks be. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define DB_TEST(path, func) \
+  g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
+
+  DB_TEST ("/report/pdf/week-with-figures-worked-out-by-hand", test_week_pdf);
+  DB_TEST ("/report/pdf/empty-week-on-one-page", test_empty_week);
+  DB_TEST ("/report/pdf/many-overdue-flow-over-pages", test_many_overdue);
+  DB_TEST ("/report/pdf/us-letter-and-defaults", test_letter);
+  DB_TEST ("/report/pdf/unwritable-path-is-an-error", test_unwritable);
+  DB_TEST ("/report/pdf/failure-keeps-earlier-file", test_failure_keeps_old_file);
+  DB_TEST ("/report/cli/writes-pdf", test_cli_writes_pdf);
+  DB_TEST ("/report/cli/errors", test_cli_errors);
+  g_test_add_func ("/report/cli/exit-status", test_cli_exit_status);
+  g_test_add_data_func ("/report/cli/exit-status/bad-week", "bad-week", test_cli_subprocess);
+  g_test_add_data_func ("/report/cli/exit-status/not-a-database", "not-a-database", test_cli_subprocess);
+  g_test_add_data_func ("/report/cli/exit-status/unwritable", "unwritable", test_cli_subprocess);
+  g_test_add_data_func ("/report/cli/exit-status/no-database", "no-database", test_cli_subprocess);
+
+  return g_test_run ();
+}

@@ -1,0 +1,563 @@
+/* test-ui-measures.c: the Measures dashboard, as a manager reads it
+ *
+ * A real store on a temporary file with the clock stopped on Wednesday
+ * 18 November 2026, 10:00 UTC (week 47, 16–22 Nov).  The cases of week 47,
+ * worked out by hand (owner, category, what happened):
+ *
+ *   pins    Ada    Noise    Mon 09:00, recovered 3 h later, closed, blown away
+ *   towels  Ada    Noise    Mon 10:00, recovered 10 h later, closed, satisfied
+ *   bill    Bilal  Billing  Mon 11:00, recovered 21 h later (not closed)
+ *   lift    Bilal  Noise    Mon 08:00, recovered 48 h later (late), closed, blown away
+ *   refund  nobody Billing  Mon 12:00, still open: overdue since Tue 12:00
+ *   wifi    Ada    Wi-Fi    Wed 06:00, still open, due Thu: pending; staff noticed
+ *
+ * so recovered within 24 h is 3 of 5 (60 %, the pending one left out),
+ * blown away 2 of 3 closed (67 %); one overdue, one unowned, one pending,
+ * six cases.  Week 46 has one case, recovered in time and blown away:
+ * 100 % both, so week 47 is 40 and 33 points down.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "amends-demo.h"
+#include "amends-measures-view.h"
+#include "amends-test-utils.h"
+#include "amends-trend-chart.h"
+
+typedef struct
+{
+  AmendsTestDb        db;
+  gint64              ada_id;
+  gint64              bilal_id;
+  gint64              refund_id;
+  GtkWindow          *window;
+  AmendsMeasuresView *view;
+} Fixture;
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+add_case (Fixture        *f,
+          const char     *summary,
+          const char     *occurred_at,
+          int             hours_to_recovery,   /* -1: still open */
+          gboolean        closed,
+          AmendsReaction  reaction,
+          gint64          owner_id,
+          const char     *category)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(GDateTime) occurred = amends_test_time (occurred_at);
+
+  g_object_set (kase,
+                "summary", summary,
+                "occurred-at", occurred,
+                "owner-id", owner_id,
+                "category", category,
+                NULL);
+
+  if (hours_to_recovery >= 0)
+    {
+      g_autoptr(GDateTime) recovered = g_date_time_add_hours (occurred, hours_to_recovery);
+      g_autoptr(GDateTime) closed_at = g_date_time_add_hours (recovered, 1);
+
+      g_object_set (kase,
+                    "status", closed ? AMENDS_CASE_STATUS_CLOSED : AMENDS_CASE_STATUS_RECOVERED,
+                    "recovered-at", recovered,
+                    "reaction", reaction,
+                    "surprise-cost-cents", (gint64) 1250,
+                    NULL);
+      if (closed)
+        g_object_set (kase, "closed-at", closed_at, NULL);
+    }
+
+  amends_store_insert (f->db.store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  return amends_record_get_id (AMENDS_RECORD (kase));
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+open_view (Fixture *f,
+           int      width,
+           int      height)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (f->window, width, height);
+
+  f->view = AMENDS_MEASURES_VIEW (amends_measures_view_new ());
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  amends_measures_view_set_store (f->view, f->db.store);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+
+  gtk_window_present (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  drain ();
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = NULL;
+  g_autoptr(AmendsStaff) bilal = NULL;
+  g_autoptr(AmendsCase) wifi = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 wifi_id;
+
+  amends_test_db_setup (&f->db, data);
+  ada = amends_test_add_staff (f->db.store, "Ada Moreau");
+  bilal = amends_test_add_staff (f->db.store, "Bilal Khan");
+  f->ada_id = amends_record_get_id (AMENDS_RECORD (ada));
+  f->bilal_id = amends_record_get_id (AMENDS_RECORD (bilal));
+
+  add_case (f, "Noisy room on the wedding night", "2026-11-16T09:00:00Z", 3, TRUE,
+            AMENDS_REACTION_BLOWN_AWAY, f->ada_id, "Noise");
+  add_case (f, "No towels after check-in", "2026-11-16T10:00:00Z", 10, TRUE,
+            AMENDS_REACTION_SATISFIED, f->ada_id, "Noise");
+  add_case (f, "Minibar charged twice", "2026-11-16T11:00:00Z", 21, FALSE,
+            AMENDS_REACTION_UNKNOWN, f->bilal_id, "Billing");
+  add_case (f, "Lift out of order", "2026-11-16T08:00:00Z", 48, TRUE,
+            AMENDS_REACTION_BLOWN_AWAY, f->bilal_id, "Noise");
+  f->refund_id = add_case (f, "Deposit not refunded", "2026-11-16T12:00:00Z", -1, FALSE,
+                           AMENDS_REACTION_UNKNOWN, 0, "Billing");
+  wifi_id = add_case (f, "Wi-Fi down in the east wing", "2026-11-18T06:00:00Z", -1, FALSE,
+                      AMENDS_REACTION_UNKNOWN, f->ada_id, "Wi-Fi");
+
+  wifi = amends_store_load (f->db.store, AMENDS_TYPE_CASE, wifi_id, &error);
+  g_assert_no_error (error);
+  g_object_set (wifi, "noticed-by", AMENDS_NOTICED_BY_STAFF, NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (wifi), &error);
+  g_assert_no_error (error);
+
+  /* Week 46: one case, recovered in time, blown away. */
+  add_case (f, "Breakfast served cold", "2026-11-10T10:00:00Z", 2, TRUE,
+            AMENDS_REACTION_BLOWN_AWAY, f->ada_id, "Food");
+
+  open_view (f, 1100, 900);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
+  drain ();
+  g_assert_null (f->window);
+  g_assert_null (f->view);
+
+  amends_test_db_teardown (&f->db, data);
+}
+
+static void
+test_headlines (Fixture       *f,
+                gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
+
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "60 %");
+  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+                   "Target 90 % · 30 points short");
+  g_assert_false (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN));
+  g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+                   "▼ 40 points");
+
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "67 %");
+  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+                   "Target 50 % · met");
+  g_assert_true (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY));
+  g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+                   "▼ 33 points");
+}
+
+static void
+test_tiles (Fixture       *f,
+            gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "6");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OPEN), ==, "2");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "1");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_UNOWNED), ==, "1");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_PENDING), ==, "1");
+  /* One of six noticed by staff first. */
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_PROACTIVE), ==, "17 %");
+  /* Four recovered in the period, 12.50 each. */
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_SURPRISE_SPEND), ==, "EUR 50.00");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_RULE_BENDS), ==, "0");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_MEDIAN), !=, "—");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_P90), ==, "2 d");
+}
+
+static void
+test_tables (Fixture       *f,
+             gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  g_autofree char *first = NULL;
+  g_autofree char *category = NULL;
+  g_auto(GStrv) cells = NULL;
+  gboolean seen_ada = FALSE, seen_bilal = FALSE, seen_unowned = FALSE;
+
+  /* Ada (pins, towels, wifi), Bilal (bill, lift), nobody (refund). */
+  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_OWNER), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *row = amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_OWNER, i);
+      g_auto(GStrv) c = g_strsplit (row, "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (c), ==, 5);
+      if (g_str_equal (c[0], "Ada Moreau"))
+        {
+          /* Both recovered in time; wifi is pending.  One of two closed
+           * blown away. */
+          g_assert_cmpstr (c[1], ==, "3");
+          g_assert_cmpstr (c[2], ==, "100 %");
+          g_assert_cmpstr (c[3], ==, "50 %");
+          seen_ada = TRUE;
+        }
+      else if (g_str_equal (c[0], "Bilal Khan"))
+        {
+          g_assert_cmpstr (c[1], ==, "2");
+          g_assert_cmpstr (c[2], ==, "50 %");
+          g_assert_cmpstr (c[3], ==, "100 %");
+          seen_bilal = TRUE;
+        }
+      else if (g_str_equal (c[0], "Unowned"))
+        {
+          g_assert_cmpstr (c[1], ==, "1");
+          g_assert_cmpstr (c[2], ==, "0 %");
+          g_assert_cmpstr (c[3], ==, "—");
+          seen_unowned = TRUE;
+        }
+    }
+  g_assert_true (seen_ada && seen_bilal && seen_unowned);
+  g_assert_null (amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_OWNER, 3));
+
+  /* The category that recurs most comes first. */
+  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_CATEGORY), ==, 3);
+  category = amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_CATEGORY, 0);
+  cells = g_strsplit (category, "\t", -1);
+  g_assert_cmpstr (cells[0], ==, "Noise");
+  g_assert_cmpstr (cells[1], ==, "3");
+}
+
+static void
+test_follows_the_store (Fixture       *f,
+                        gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  g_autoptr(AmendsCase) refund = NULL;
+  g_autoptr(GDateTime) recovered = amends_test_time ("2026-11-17T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+
+  refund = amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->refund_id, &error);
+  g_assert_no_error (error);
+  g_object_set (refund,
+                "status", AMENDS_CASE_STATUS_RECOVERED,
+                "recovered-at", recovered,
+                "owner-id", f->bilal_id,
+                NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (refund), &error);
+  g_assert_no_error (error);
+  drain ();
+
+  /* Recovered 22 h after: 4 of 5 in time now, nothing overdue or unowned. */
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "80 %");
+  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+                   "Target 90 % · 10 points short");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "0");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_UNOWNED), ==, "0");
+  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_OWNER), ==, 2);
+}
+
+static void
+test_follows_the_targets (Fixture       *f,
+                          gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "target-recovered-within", 60);
+  g_settings_set_string (settings, "currency", "GBP");
+  drain ();
+
+  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+                   "Target 60 % · met");
+  g_assert_true (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN));
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_SURPRISE_SPEND), ==, "GBP 50.00");
+
+  g_settings_reset (settings, "target-recovered-within");
+  g_settings_reset (settings, "currency");
+  drain ();
+}
+
+static void
+test_periods (Fixture       *f,
+              gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  GtkWidget *widget = GTK_WIDGET (v);
+
+  /* No looking into next week. */
+  gtk_widget_activate_action (widget, "measures.next", NULL);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
+
+  g_assert_true (gtk_widget_activate_action (widget, "measures.previous", NULL));
+  drain ();
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 46 · 9–15 Nov 2026");
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "100 %");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "1");
+  /* Nothing happened in week 45 to compare with. */
+  g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (widget, "measures.next", NULL));
+  drain ();
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
+
+  g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "last-4-weeks"));
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Weeks 44–47 · 26 Oct – 22 Nov 2026");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "7");
+
+  g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "this-year"));
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "2026");
+  g_assert_true (gtk_widget_activate_action (widget, "measures.previous", NULL));
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "2025");
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "—");
+
+  g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "last-week"));
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 46 · 9–15 Nov 2026");
+}
+
+static void
+test_set_period (Fixture       *f,
+                 gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  g_autoptr(GDateTime) from = amends_test_time ("2026-12-28T00:00:00Z");
+  g_autoptr(GDateTime) until = amends_test_time ("2027-01-04T00:00:00Z");
+  g_autoptr(GDateTime) odd_from = amends_test_time ("2026-11-16T12:00:00Z");
+  g_autoptr(GDateTime) odd_until = amends_test_time ("2026-11-17T12:00:00Z");
+
+  amends_measures_view_set_period (v, from, until);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 53 · 28 Dec 2026 – 3 Jan 2027");
+  g_assert_true (g_date_time_equal (amends_measures_view_get_from (v), from));
+  g_assert_true (g_date_time_equal (amends_measures_view_get_until (v), until));
+
+  /* Any span: previous moves by as much. */
+  amends_measures_view_set_period (v, odd_from, odd_until);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "16–17 Nov 2026");
+  gtk_widget_activate_action (GTK_WIDGET (v), "measures.previous", NULL);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "15–16 Nov 2026");
+}
+
+static void
+test_trend_chart (Fixture       *f,
+                  gconstpointer  data)
+{
+  AmendsTrendChart *chart = amends_measures_view_get_trend_chart (f->view);
+  const char *summary;
+
+  g_assert_cmpuint (amends_trend_chart_get_n_weeks (chart), ==, 8);
+  /* Weeks 46 and 47 have both measures; the six before, nothing. */
+  g_assert_cmpuint (amends_trend_chart_get_n_points (chart), ==, 4);
+
+  summary = amends_trend_chart_get_summary (chart);
+  g_assert_nonnull (strstr (summary, "Recovered within 24 h: from 100 % in W46 to 60 % in W47."));
+  g_assert_nonnull (strstr (summary, "Target 90 %."));
+  g_assert_nonnull (strstr (summary, "Blown away: from 100 % in W46 to 67 % in W47."));
+}
+
+static void
+test_nothing_to_measure (void)
+{
+  Fixture f = { 0 };
+  AmendsTrendChart *chart;
+
+  amends_test_db_setup (&f.db, NULL);
+  open_view (&f, 900, 700);
+
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (f.view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "—");
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "—");
+  g_assert_cmpstr (amends_measures_view_get_headline_target (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "Target 50 %");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (f.view, AMENDS_MEASURES_TILE_MEDIAN), ==, "—");
+  g_assert_cmpstr (amends_measures_view_get_tile_text (f.view, AMENDS_MEASURES_TILE_SURPRISE_SPEND), ==, "EUR 0.00");
+  g_assert_cmpuint (amends_measures_view_get_n_rows (f.view, AMENDS_MEASURE_BY_OWNER), ==, 0);
+
+  chart = amends_measures_view_get_trend_chart (f.view);
+  g_assert_cmpuint (amends_trend_chart_get_n_weeks (chart), ==, 8);
+  g_assert_cmpuint (amends_trend_chart_get_n_points (chart), ==, 0);
+
+  fixture_teardown (&f, NULL);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s (%dx%d)", path, width, height);
+}
+
+static void
+test_screenshot (void)
+{
+  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  g_autoptr(GDateTime) now = amends_test_time ("2026-11-18T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkAdjustment *adjustment;
+  Fixture f = { 0 };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+
+  f.db.dir = amends_test_make_dir ();
+  f.db.path = g_build_filename (f.db.dir, "demo.db", NULL);
+  f.db.store = amends_store_open (f.db.path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (f.db.store, now);
+  amends_demo_populate (f.db.store, now, &error);
+  g_assert_no_error (error);
+
+  /* Tall enough to show the whole page at once. */
+  open_view (&f, 1100, 1700);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, "measures.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+  g_clear_pointer (&path, g_free);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  drain ();
+  path = g_build_filename (dir, "measures-dark.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+  g_clear_pointer (&path, g_free);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The tables, at the bottom of the page. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_child (GTK_WIDGET (f.view), GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  drain ();
+  path = g_build_filename (dir, "measures-tables.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+  g_clear_pointer (&path, g_free);
+
+  gtk_window_destroy (f.window);
+  drain ();
+
+  /* A narrow window, as on a laptop beside the case list. */
+  open_view (&f, 640, 900);
+  path = g_build_filename (dir, "measures-narrow.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+  g_clear_pointer (&path, g_free);
+  gtk_window_destroy (f.window);
+  drain ();
+  g_assert_finalize_object (f.db.store);
+
+  /* Nothing logged yet. */
+  path = g_build_filename (f.db.dir, "empty.db", NULL);
+  f.db.store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (f.db.store, now);
+  g_clear_pointer (&path, g_free);
+  open_view (&f, 1100, 1200);
+  path = g_build_filename (dir, "measures-empty.png", NULL);
+  save_png (GTK_WIDGET (f.window), path);
+  gtk_window_destroy (f.window);
+  drain ();
+  g_assert_finalize_object (f.db.store);
+
+  amends_test_remove_dir (f.db.dir);
+  g_free (f.db.path);
+  g_free (f.db.dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_style ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD_TEST ("/ui/measures/headlines-against-targets", test_headlines);
+  ADD_TEST ("/ui/measures/tiles-count-the-period", test_tiles);
+  ADD_TEST ("/ui/measures/tables-per-owner-and-category", test_tables);
+  ADD_TEST ("/ui/measures/follows-the-store", test_follows_the_store);
+  ADD_TEST ("/ui/measures/follows-the-targets", test_follows_the_targets);
+  ADD_TEST ("/ui/measures/previous-next-and-menu-periods", test_periods);
+  ADD_TEST ("/ui/measures/set-period", test_set_period);
+  ADD_TEST ("/ui/measures/trend-chart-has-eight-weeks", test_trend_chart);
+  g_test_add_func ("/ui/measures/nothing-to-measure", test_nothing_to_measure);
+  g_test_add_func ("/ui/measures/screenshot", test_screenshot);
+
+  return g_test_run ();
+}
