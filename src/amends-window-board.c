@@ -12,6 +12,7 @@
 
 #include "amends-board-view.h"
 #include "amends-heroes-panel.h"
+#include "amends-measures-view.h"
 #include "amends-print.h"
 #include "amends-staff-room.h"
 #include "amends-store-measures.h"
@@ -73,6 +74,8 @@ void
 amends_window_board_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (AMENDS_TYPE_BOARD_VIEW);
+  g_type_ensure (AMENDS_TYPE_MEASURES_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, measures_view);
 
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, board_view);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, board_side);
@@ -90,6 +93,7 @@ amends_window_board_constructed (AmendsWindow *self)
   GtkWidget *heroes;
 
   amends_board_view_set_store (AMENDS_BOARD_VIEW (self->board_view), self->store);
+  amends_measures_view_set_store (AMENDS_MEASURES_VIEW (self->measures_view), self->store);
   g_signal_connect_object (self->board_view, "edit-story",
                            G_CALLBACK (on_edit_story_cb), self,
                            G_CONNECT_SWAPPED);

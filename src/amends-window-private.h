@@ -35,6 +35,7 @@ struct _AmendsWindow
 
   GtkWidget            *board_view;
   GtkBox               *board_side;
+  GtkWidget            *measures_view;
 
   /* The last change to several cases, kept for its Undo button. */
   AmendsBatch          *last_batch;
