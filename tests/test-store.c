@@ -268,6 +268,24 @@ test_case_reference_and_defaults (AmendsTestDb  *db,
 }
 
 static void
+test_case_given_reference_advances_counter (AmendsTestDb  *db,
+                                            gconstpointer  data)
+{
+  g_autoptr(AmendsCase) imported = amends_case_new ();
+  g_autoptr(AmendsCase) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A case that arrives with its reference (an import) must not have it
+   * handed out again to the next case logged. */
+  g_object_set (imported, "summary", "From last year's system", "reference", "C-2026-00007", NULL);
+  amends_store_insert (db->store, AMENDS_RECORD (imported), &error);
+  g_assert_no_error (error);
+
+  next = amends_test_add_case (db->store, "Logged today", NULL);
+  g_assert_cmpstr (amends_case_get_reference (next), ==, "C-2026-00008");
+}
+
+static void
 test_case_target_hours (AmendsTestDb  *db,
                         gconstpointer  data)
 {
@@ -808,6 +826,7 @@ main (int   argc,
   ADD_DB_TEST ("/store/customer/list-by-prefix", test_customer_list_by_prefix);
   ADD_DB_TEST ("/store/case/reference-and-defaults", test_case_reference_and_defaults);
   ADD_DB_TEST ("/store/case/due-follows-target-hours", test_case_target_hours);
+  ADD_DB_TEST ("/store/case/given-reference-advances-counter", test_case_given_reference_advances_counter);
   ADD_DB_TEST ("/store/case/needs-summary", test_case_needs_summary);
   ADD_DB_TEST ("/store/case/update-writes-audit", test_case_update_audit);
   ADD_DB_TEST ("/store/case/every-field-round-trips", test_case_all_fields_round_trip);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "amends-store-private.h"
@@ -400,6 +402,32 @@ next_reference (AmendsStore  *self,
   return g_strdup_printf ("C-%04d-%05" G_GINT64_FORMAT, year, (gint64) sqlite3_column_int64 (stmt, 0));
 }
 
+/* A case that comes with a reference of ours (an import) moves its year's
+ * counter past it, so the reference is never handed out again. */
+static gboolean
+note_given_reference (AmendsStore  *self,
+                      const char   *reference,
+                      GError      **error)
+{
+  static const char sql[] =
+    "INSERT INTO reference_counters (year, last) VALUES (?1, ?2) "
+    "ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last)";
+  g_autoptr(AmendsStmt) stmt = NULL;
+  int year = 0, number = 0;
+  char end = 0;
+
+  if (sscanf (reference, "C-%4d-%d%c", &year, &number, &end) != 2 || number <= 0)
+    return TRUE;
+
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, number);
+
+  return amends_store_step_done (self, stmt, error);
+}
+
 static gboolean
 fill_case_defaults (AmendsStore  *self,
                     AmendsCase   *kase,
@@ -432,6 +460,8 @@ fill_case_defaults (AmendsStore  *self,
         return FALSE;
       g_object_set (kase, "reference", reference, NULL);
     }
+  else if (!note_given_reference (self, amends_case_get_reference (kase), error))
+    return FALSE;
 
   if (self->actor_id > 0)
     {
