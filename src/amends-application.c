@@ -45,6 +45,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write the weekly summary of WEEK (such as 2026-W47) as a PDF and quit"), N_("WEEK") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The PDF file that --weekly-summary writes"), N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the cases in FILE (CSV with Amends, osTicket or CFPB columns) and quit"), N_("FILE") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write every case to FILE as CSV, and their timelines beside it, and quit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Amends and quit"), NULL },
   { NULL }
@@ -302,6 +306,18 @@ amends_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "output", "^ay", &output);
       path = self->demo ? amends_demo_get_default_path () : g_steal_pointer (&database);
       return amends_cli_weekly_summary (week, output, path);
+    }
+
+  if (g_variant_dict_contains (options, "import-csv") ||
+      g_variant_dict_contains (options, "export-csv"))
+    {
+      g_autofree char *csv = NULL;
+      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
+
+      if (g_variant_dict_lookup (options, "import-csv", "^ay", &csv))
+        return amends_cli_import_csv (csv, path);
+      g_variant_dict_lookup (options, "export-csv", "^ay", &csv);
+      return amends_cli_export_csv (csv, path);
     }
 
   if (g_variant_dict_contains (options, "output"))

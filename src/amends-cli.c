@@ -13,6 +13,11 @@
 
 #include "amends-cli.h"
 
+#include <string.h>
+
+#include "amends-csv-export.h"
+#include "amends-csv-import.h"
+
 #include "amends-store.h"
 #include "amends-store-measures.h"
 
@@ -121,5 +126,83 @@ amends_cli_weekly_summary (const char *week,
       return 1;
     }
 
+  return 0;
+}
+
+static char *
+timeline_path_for (const char *path)
+{
+  g_autofree char *base = g_str_has_suffix (path, ".csv")
+                          ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+
+  return g_strconcat (base, "-timeline.csv", NULL);
+}
+
+/**
+ * amends_cli_export_csv:
+ *
+ * Writes every live case to @file, and their timelines beside it
+ * (FILE-timeline.csv).
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_export_csv (const char *file,
+                       const char *database_path)
+{
+  g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
+  g_autofree char *timeline = timeline_path_for (file);
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = amends_store_open (path, &error)) ||
+      !amends_csv_export_cases_to_path (store, file, NULL, &error) ||
+      !amends_csv_export_timeline_to_path (store, timeline, NULL, &error))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/**
+ * amends_cli_import_csv:
+ *
+ * Imports the cases of @file, all or nothing; every bad row is said on
+ * standard error, one a line.
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_import_csv (const char *file,
+                       const char *database_path)
+{
+  g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = amends_store_open (path, &error)))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  import = amends_csv_import_new (store);
+  if (!amends_csv_import_read_path (import, file, NULL, &error) ||
+      !amends_csv_import_run (import, &error))
+    {
+      GPtrArray *problems = amends_csv_import_get_problems (import);
+
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        g_printerr ("amends: %s\n", (const char *) problems->pdata[i]);
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u case imported.\n", "%u cases imported.\n",
+                        amends_csv_import_get_n_imported (import)),
+           amends_csv_import_get_n_imported (import));
   return 0;
 }

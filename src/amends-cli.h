@@ -19,4 +19,9 @@ int       amends_cli_weekly_summary             (const char          *week,
                                                  const char          *output,
                                                  const char          *database_path);
 
+int       amends_cli_export_csv                 (const char          *file,
+                                                 const char          *database_path);
+int       amends_cli_import_csv                 (const char          *file,
+                                                 const char          *database_path);
+
 G_END_DECLS

@@ -45,6 +45,12 @@ struct _AmendsWindow
 void amends_window_load_staff       (AmendsWindow   *self);
 void amends_window_board_class_init  (GtkWidgetClass *widget_class);
 void amends_window_board_constructed (AmendsWindow   *self);
+void amends_window_io_class_init     (GtkWidgetClass *widget_class);
+void amends_window_import_file       (AmendsWindow   *self,
+                                      const char     *path);
+gboolean amends_window_export_file   (AmendsWindow   *self,
+                                      const char     *path,
+                                      GError        **error);
 void amends_window_cases_class_init  (GtkWidgetClass *widget_class);
 void amends_window_cases_constructed (AmendsWindow   *self);
 void amends_window_cases_dispose     (AmendsWindow   *self);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "amends-application.h"
 #include "amends-case-editor.h"
 #include "amends-case-list.h"
@@ -16,7 +18,7 @@
 #include "amends-demo.h"
 #include "amends-intake-dialog.h"
 #include "amends-test-utils.h"
-#include "amends-window.h"
+#include "amends-window-private.h"
 
 static AmendsApplication *app;
 
@@ -355,6 +357,59 @@ test_mark_recovered_shortcut (Fixture       *f,
   g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovered_at (kase)), ==, g_date_time_to_unix (f->db.now));
 }
 
+static gboolean
+two_cases_stored (gpointer data)
+{
+  Fixture *f = data;
+
+  return amends_store_count_cases (f->db.store, NULL) == 2;
+}
+
+static void
+test_import_and_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char osticket[] =
+    "Ticket Number,Date Created,Subject,From,From Email,Priority,Department,Help Topic,"
+    "Current Status,Closed Date,Agent Assigned,Due Date,Last Updated\r\n"
+    "100234,2026-11-16 09:12,Shower cold in 214,Edith Pratt,edith@example.org,High,"
+    "Front Office,Room,Open,,,2026-11-17 09:12,2026-11-16 09:12\r\n"
+    "100235,2026-11-16 10:40,\"Bill charged twice, refund asked\",Raj Patel,raj@example.org,"
+    "Normal,Front Office,Billing,Closed,2026-11-16 15:00,Ada Moreau,,2026-11-16 15:00\r\n";
+  g_autofree char *csv = g_build_filename (f->db.dir, "osticket.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->db.dir, "bad.csv", NULL);
+  g_autofree char *out = g_build_filename (f->db.dir, "export.csv", NULL);
+  g_autofree char *timeline = g_build_filename (f->db.dir, "export-timeline.csv", NULL);
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  open_window (f);
+
+  /* A file with an unclosed quote is refused and says where. */
+  g_assert_true (g_file_set_contents (bad, "Subject,Date Created\n\"Cold soup,2026-11-16\n", -1, NULL));
+  amends_window_import_file (f->window, bad);
+  drain ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 2"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 0);
+
+  /* An osTicket export comes in, in the background, all of it. */
+  g_assert_true (g_file_set_contents (csv, osticket, -1, NULL));
+  amends_window_import_file (f->window, csv);
+  wait_for (two_cases_stored, f);
+
+  /* And goes out again, with the timelines beside it. */
+  g_assert_true (amends_window_export_file (f->window, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "Shower cold in 214"));
+  g_assert_nonnull (strstr (exported, "\"Bill charged twice, refund asked\""));
+  g_assert_true (g_file_test (timeline, G_FILE_TEST_EXISTS));
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *path)
@@ -457,6 +512,7 @@ main (int   argc,
   ADD_TEST ("/ui/cases/log-find-trash-and-undo", test_log_find_trash_undo);
   ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
   ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
+  ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
   g_test_add_func ("/ui/cases/screenshot", test_screenshot);
 
   status = g_test_run ();
