@@ -71,6 +71,7 @@ struct _AmendsMeasuresView
   AmendsTrendChart *trend_chart;
   GtkListBox       *owner_list;
   GtkListBox       *category_list;
+  GtkListBox       *team_list;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsMeasuresView, amends_measures_view, GTK_TYPE_WIDGET)
@@ -594,7 +595,9 @@ fill_table (AmendsMeasuresView *self,
 
   clear_list (list);
 
-  header[COLUMN_NAME] = by == AMENDS_MEASURE_BY_OWNER ? _("Owner") : _("Category");
+  header[COLUMN_NAME] = by == AMENDS_MEASURE_BY_OWNER ? _("Owner")
+                      : by == AMENDS_MEASURE_BY_TEAM ? _("Team")
+                      : _("Category");
   header[COLUMN_CASES] = _("Cases");
   /* Translators: a column heading: "Within 24 h" */
   within_heading = g_strdup_printf (ngettext ("Within %d h", "Within %d h", hours), hours);
@@ -682,6 +685,7 @@ amends_measures_view_reload (AmendsMeasuresView *self)
   g_autoptr(GDateTime) last_week = NULL;
   g_autoptr(GPtrArray) owners = NULL;
   g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) weeks = NULL;
   g_autofree char *within_caption = NULL;
   AmendsMeasures m = { { -1, 0, 0 } }, before = { { -1, 0, 0 } };
@@ -744,6 +748,14 @@ amends_measures_view_reload (AmendsMeasuresView *self)
       return;
     }
   fill_table (self, self->owner_list, AMENDS_MEASURE_BY_OWNER, owners, hours);
+
+  teams = amends_store_measure_by (self->store, AMENDS_MEASURE_BY_TEAM, self->from, self->until, &error);
+  if (teams == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  fill_table (self, self->team_list, AMENDS_MEASURE_BY_TEAM, teams, hours);
 
   categories = amends_store_measure_by (self->store, AMENDS_MEASURE_BY_CATEGORY, self->from, self->until, &error);
   if (categories == NULL)
@@ -992,6 +1004,7 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, owner_list);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, category_list);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, team_list);
 
 #define BIND_HEADLINE(i, prefix) \
   gtk_widget_class_bind_template_child_full (widget_class, #prefix "_card", FALSE, \
@@ -1193,7 +1206,12 @@ static GtkListBox *
 list_of (AmendsMeasuresView *self,
          AmendsMeasureBy     by)
 {
-  return by == AMENDS_MEASURE_BY_OWNER ? self->owner_list : self->category_list;
+  switch (by)
+    {
+    case AMENDS_MEASURE_BY_OWNER: return self->owner_list;
+    case AMENDS_MEASURE_BY_TEAM:  return self->team_list;
+    default:                      return self->category_list;
+    }
 }
 
 /* How many lines the owner or category table shows, not its heading. */
@@ -1204,7 +1222,6 @@ amends_measures_view_get_n_rows (AmendsMeasuresView *self,
   guint n = 0;
 
   g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), 0);
-  g_return_val_if_fail (by != AMENDS_MEASURE_BY_TEAM, 0);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list_of (self, by)));
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -1228,7 +1245,6 @@ amends_measures_view_dup_row_text (AmendsMeasuresView *self,
   guint n = 0;
 
   g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
-  g_return_val_if_fail (by != AMENDS_MEASURE_BY_TEAM, NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list_of (self, by)));
        row != NULL; row = gtk_widget_get_next_sibling (row))

@@ -282,6 +282,16 @@ test_tables (Fixture       *f,
   cells = g_strsplit (category, "\t", -1);
   g_assert_cmpstr (cells[0], ==, "Noise");
   g_assert_cmpstr (cells[1], ==, "3");
+
+  /* No case names a team: one line for them all. */
+  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_TEAM), ==, 1);
+  {
+    g_autofree char *team = amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_TEAM, 0);
+    g_auto(GStrv) team_cells = g_strsplit (team, "\t", -1);
+
+    g_assert_cmpstr (team_cells[0], ==, "No team");
+    g_assert_cmpstr (team_cells[1], ==, "6");
+  }
 }
 
 static void
