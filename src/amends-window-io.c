@@ -16,6 +16,7 @@
 
 #include "amends-csv-export.h"
 #include "amends-csv-import.h"
+#include "amends-import-dialog.h"
 #include "amends-window-private.h"
 
 typedef struct
@@ -134,6 +135,13 @@ start_import (AmendsWindow    *self,
   amends_csv_import_run_async (import, run->cancellable, on_import_done_cb, run);
 }
 
+static void
+on_columns_mapped_cb (AmendsWindow       *self,
+                      AmendsImportDialog *dialog)
+{
+  start_import (self, amends_import_dialog_get_import (dialog));
+}
+
 /**
  * amends_window_import_file:
  *
@@ -153,10 +161,16 @@ amends_window_import_file (AmendsWindow *self,
       return;
     }
 
+  /* Columns of another system: the person says which is which, once; the
+   * choice is remembered for files with the same header row. */
   if (amends_csv_import_get_format (import) == AMENDS_CSV_FORMAT_UNKNOWN)
     {
-      show_message (self, _("Columns Not Recognised"),
-                    _("Amends reads its own CSV files, the case export of osTicket and the complaint data of the US Consumer Financial Protection Bureau. The header row of this file matches none of them."));
+      AmendsImportDialog *dialog = amends_import_dialog_new (GTK_WINDOW (self), import);
+
+      g_signal_connect_object (dialog, "mapped",
+                               G_CALLBACK (on_columns_mapped_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 

@@ -16,6 +16,7 @@
 #include "amends-case-list.h"
 #include "amends-case-sidebar.h"
 #include "amends-demo.h"
+#include "amends-import-dialog.h"
 #include "amends-intake-dialog.h"
 #include "amends-test-utils.h"
 #include "amends-window-private.h"
@@ -400,6 +401,21 @@ test_import_and_export (Fixture       *f,
   g_assert_true (g_file_set_contents (csv, osticket, -1, NULL));
   amends_window_import_file (f->window, csv);
   wait_for (two_cases_stored, f);
+
+  /* Columns of another system ask which is which. */
+  {
+    g_autofree char *other = g_build_filename (f->db.dir, "other.csv", NULL);
+    GtkWindow *mapping;
+
+    g_assert_true (g_file_set_contents (other, "Problem;Guest\nCold soup;Edith\n", -1, NULL));
+    amends_window_import_file (f->window, other);
+    drain ();
+    mapping = find_toplevel (AMENDS_TYPE_IMPORT_DIALOG);
+    g_assert_nonnull (mapping);
+    gtk_window_destroy (mapping);
+    drain ();
+    g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 2);
+  }
 
   /* And goes out again, with the timelines beside it. */
   g_assert_true (amends_window_export_file (f->window, out, &error));

@@ -1,0 +1,600 @@
+/* amends-import-dialog.c: which column of a CSV file holds what
+ *
+ * Shown for a file whose header row Amends does not know.  Every column of
+ * the file gets a row with its first values, where the person chooses the
+ * field it fills, or that it is not imported; a glance at the first rows
+ * below helps to tell the columns apart.  Columns whose name is one of our
+ * fields start chosen.  A field is filled from one column only, so choosing
+ * it for a column lets go of it elsewhere.
+ *
+ * Import sets the mapping on the import and remembers it for the next file
+ * with the same header row, then emits ::mapped and closes; the window runs
+ * the import.  Cancel and Escape close without remembering anything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "amends-import-dialog.h"
+
+/* Rows of the file shown below the columns, and values in a row's subtitle. */
+#define N_PREVIEW_ROWS     5
+#define N_SUBTITLE_VALUES  3
+#define MAX_VALUE_CHARS    40
+
+struct _AmendsImportDialog
+{
+  AdwWindow             parent_instance;
+
+  AmendsCsvImport      *import;
+  /* The field of each choice in the rows' lists: NULL, then the fields. */
+  GPtrArray            *choices;
+  GPtrArray            *rows;       /* AdwComboRow, one a column */
+  gboolean              letting_go;
+
+  AdwPreferencesGroup  *columns_group;
+  GtkGrid              *preview_grid;
+};
+
+G_DEFINE_FINAL_TYPE (AmendsImportDialog, amends_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_IMPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
+  MAPPED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* What a person at the desk calls each field, in the order the choices
+ * are offered: the fields most files have first.  A field missing here is
+ * offered last, by its own name. */
+static const struct {
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "summary",          N_("What went wrong (summary)") },
+  { "description",      N_("Description") },
+  { "customer",         N_("Customer") },
+  { "customer_phone",   N_("Customer’s phone") },
+  { "customer_email",   N_("Customer’s email") },
+  { "occurred_at",      N_("When it happened") },
+  { "logged_at",        N_("When it was logged") },
+  { "category",         N_("Category") },
+  { "severity",         N_("Severity") },
+  { "channel",          N_("Channel") },
+  { "noticed_by",       N_("Noticed by") },
+  { "owner",            N_("Owner") },
+  { "team",             N_("Team") },
+  { "status",           N_("Status") },
+  { "recovery_due_at",  N_("Recovery due") },
+  { "recovered_at",     N_("When it was recovered") },
+  { "closed_at",        N_("When it was closed") },
+  { "fix",              N_("Fix") },
+  { "reaction",         N_("Customer’s reaction") },
+  { "came_back",        N_("Customer came back") },
+  { "lesson",           N_("Lesson") },
+  { "follow_up_due_at", N_("Follow-up due") },
+  { "surprise",         N_("Surprise") },
+  { "surprise_cost",    N_("Cost of the surprise") },
+  { "rule_bent",        N_("A rule was bent") },
+  { "bent_rule",        N_("Rule that was bent") },
+  { "bent_rule_why",    N_("Why the rule was bent") },
+  { "rater_failed",     N_("Rater failed") },
+  { "rater_shown",      N_("Rater shown") },
+  { "paused_seconds",   N_("Seconds the clock was paused") },
+  { "reference",        N_("Reference") },
+};
+
+static const char *
+field_label (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, field))
+      return _(field_labels[i].label);
+
+  return field;
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+
+  return g_str_equal (folded_a, folded_b);
+}
+
+/* "occurred_at", "Occurred at", "When it happened" and "What went wrong"
+ * all name a field; so does "summary" for "What went wrong (summary)". */
+static gboolean
+header_names_field (const char *header,
+                    const char *field)
+{
+  g_autofree char *spaced = g_strdelimit (g_strdup (field), "_", ' ');
+  const char *label = field_label (field);
+  const char *paren = strstr (label, " (");
+  g_autofree char *short_label = paren ? g_strndup (label, paren - label) : NULL;
+
+  return same_name (header, field) ||
+         same_name (header, spaced) ||
+         same_name (header, label) ||
+         (short_label != NULL && same_name (header, short_label));
+}
+
+/* One line, not too long, for a row's subtitle or a cell. */
+static char *
+shorten (const char *value)
+{
+  g_autofree char *line = g_strstrip (g_strdelimit (g_strdup (value), "\r\n\t", ' '));
+
+  if (g_utf8_strlen (line, -1) <= MAX_VALUE_CHARS)
+    return g_steal_pointer (&line);
+
+  {
+    g_autofree char *start = g_utf8_substring (line, 0, MAX_VALUE_CHARS - 1);
+    return g_strconcat (g_strchomp (start), "…", NULL);
+  }
+}
+
+static const char *
+preview_value (GPtrArray *preview,
+               guint      row,
+               guint      column)
+{
+  const char * const *values = preview->pdata[row];
+
+  return column < g_strv_length ((char **) values) ? values[column] : "";
+}
+
+static char *
+dup_column_title (const char *header,
+                  guint       column)
+{
+  if (header != NULL && *header != '\0')
+    return g_strdup (header);
+
+  /* Translators: the title of a column whose header is empty; %u counts from 1 */
+  return g_strdup_printf (_("Column %u"), column + 1);
+}
+
+static char *
+dup_column_subtitle (GPtrArray *preview,
+                     guint      column,
+                     guint      n_rows)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_values = 0;
+  guint r;
+
+  for (r = 0; r < preview->len && n_values < N_SUBTITLE_VALUES; r++)
+    {
+      g_autofree char *value = shorten (preview_value (preview, r, column));
+
+      if (*value == '\0')
+        continue;
+      if (n_values > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, value);
+      n_values++;
+    }
+
+  if (n_values == 0)
+    return g_strdup (_("Empty in the first rows"));
+
+  if (r < n_rows)
+    g_string_append (text, ", …");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+row_get_field (AmendsImportDialog *self,
+               AdwComboRow        *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < self->choices->len ? self->choices->pdata[selected] : NULL;
+}
+
+static guint
+choice_of_field (AmendsImportDialog *self,
+                 const char         *field)
+{
+  for (guint i = 1; i < self->choices->len; i++)
+    if (g_strcmp0 (self->choices->pdata[i], field) == 0)
+      return i;
+
+  return 0;
+}
+
+static void
+amends_import_dialog_update_import_action (AmendsImportDialog *self)
+{
+  gboolean has_summary = FALSE;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_strcmp0 (row_get_field (self, self->rows->pdata[i]), "summary") == 0)
+      has_summary = TRUE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", has_summary);
+}
+
+static void
+on_row_selected_cb (AdwComboRow        *row,
+                    GParamSpec         *pspec,
+                    AmendsImportDialog *self)
+{
+  const char *field = row_get_field (self, row);
+
+  if (field != NULL && !self->letting_go)
+    {
+      self->letting_go = TRUE;
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          AdwComboRow *other = self->rows->pdata[i];
+
+          if (other != row && g_strcmp0 (row_get_field (self, other), field) == 0)
+            adw_combo_row_set_selected (other, 0);
+        }
+      self->letting_go = FALSE;
+    }
+
+  amends_import_dialog_update_import_action (self);
+}
+
+/* Choices, in the row and in its list.  The row's own factory would cut
+ * "What went wrong (summary)" short at 20 characters. */
+
+static void
+on_choice_selected_cb (AdwComboRow *row,
+                       GParamSpec  *pspec,
+                       GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check,
+                          adw_combo_row_get_selected (row) == gtk_list_item_get_position (list_item));
+}
+
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+
+  /* The mark of the chosen one is for the list, not for the row. */
+  if (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL)
+    {
+      gtk_widget_set_visible (check, TRUE);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), list_item);
+      on_choice_selected_cb (row, NULL, list_item);
+    }
+  else
+    gtk_widget_set_visible (check, FALSE);
+}
+
+static void
+on_choice_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, on_choice_selected_cb, list_item);
+}
+
+static void
+combo_row_set_choice_factory (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), row);
+  adw_combo_row_set_factory (row, factory);
+}
+
+static GtkWidget *
+preview_cell (const char *text,
+              gboolean    is_header)
+{
+  g_autofree char *line = g_strstrip (g_strdelimit (g_strdup (text), "\r\n\t", ' '));
+  GtkWidget *label = gtk_label_new (line);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (line, -1), 8));
+  if (is_header)
+    gtk_widget_add_css_class (label, "heading");
+  else if (g_utf8_strlen (line, -1) > 24)
+    gtk_widget_set_tooltip_text (label, line);
+
+  return label;
+}
+
+static void
+amends_import_dialog_fill (AmendsImportDialog *self)
+{
+  const char * const *headers = amends_csv_import_get_headers (self->import);
+  const char * const *fields = amends_csv_import_get_fields ();
+  GHashTable *mapping = amends_csv_import_get_mapping (self->import);
+  guint n_rows = amends_csv_import_get_n_rows (self->import);
+  g_autoptr(GPtrArray) preview = amends_csv_import_get_preview (self->import, N_PREVIEW_ROWS);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) guessed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (headers != NULL);
+
+  g_ptr_array_add (self->choices, NULL);
+  gtk_string_list_append (labels, _("Do not import"));
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_strv_contains (fields, field_labels[i].field))
+      {
+        g_ptr_array_add (self->choices, (gpointer) field_labels[i].field);
+        gtk_string_list_append (labels, _(field_labels[i].label));
+      }
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (choice_of_field (self, fields[i]) == 0)
+      {
+        g_ptr_array_add (self->choices, (gpointer) fields[i]);
+        gtk_string_list_append (labels, fields[i]);
+      }
+
+  for (guint c = 0; headers[c] != NULL; c++)
+    {
+      g_autofree char *title = dup_column_title (headers[c], c);
+      g_autofree char *subtitle = dup_column_subtitle (preview, c, n_rows);
+      const char *field = mapping ? g_hash_table_lookup (mapping, headers[c]) : NULL;
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+      /* A header is the file's text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      combo_row_set_choice_factory (row);
+      adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+
+      for (guint i = 1; i < self->choices->len && field == NULL; i++)
+        if (!g_hash_table_contains (guessed, self->choices->pdata[i]) &&
+            header_names_field (headers[c], self->choices->pdata[i]))
+          field = self->choices->pdata[i];
+      if (field != NULL)
+        {
+          adw_combo_row_set_selected (row, choice_of_field (self, field));
+          g_hash_table_add (guessed, (gpointer) field);
+        }
+      else
+        adw_combo_row_set_selected (row, 0);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                      -1);
+      g_signal_connect_object (row, "notify::selected",
+                               G_CALLBACK (on_row_selected_cb), self, 0);
+
+      adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->rows, row);
+
+      gtk_grid_attach (self->preview_grid, preview_cell (title, TRUE), c, 0, 1, 1);
+      for (guint r = 0; r < preview->len; r++)
+        gtk_grid_attach (self->preview_grid,
+                         preview_cell (preview_value (preview, r, c), FALSE),
+                         c, r + 1, 1, 1);
+    }
+
+  amends_import_dialog_update_import_action (self);
+}
+
+static void
+amends_import_dialog_import_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AmendsImportDialog *self = AMENDS_IMPORT_DIALOG (widget);
+  const char * const *headers = amends_csv_import_get_headers (self->import);
+  g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  for (guint c = 0; c < self->rows->len; c++)
+    {
+      const char *field = row_get_field (self, self->rows->pdata[c]);
+
+      if (field != NULL)
+        g_hash_table_insert (mapping, (gpointer) headers[c], (gpointer) field);
+    }
+
+  amends_csv_import_set_mapping (self->import, mapping);
+
+  /* Not remembering is no reason not to import this file. */
+  if (!amends_csv_import_save_mapping (self->import, &error))
+    g_warning ("The columns could not be remembered: %s", error->message);
+
+  g_object_ref (self);
+  g_signal_emit (self, signals [MAPPED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+amends_import_dialog_constructed (GObject *object)
+{
+  AmendsImportDialog *self = AMENDS_IMPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (amends_import_dialog_parent_class)->constructed (object);
+
+  amends_import_dialog_fill (self);
+
+  if (self->rows->len > 0)
+    gtk_widget_grab_focus (self->rows->pdata[0]);
+}
+
+static void
+amends_import_dialog_finalize (GObject *object)
+{
+  AmendsImportDialog *self = AMENDS_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->import);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (amends_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+amends_import_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AmendsImportDialog *self = AMENDS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORT:
+      g_value_set_object (value, self->import);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_import_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AmendsImportDialog *self = AMENDS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORT:
+      self->import = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+amends_import_dialog_class_init (AmendsImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = amends_import_dialog_constructed;
+  object_class->finalize = amends_import_dialog_finalize;
+  object_class->get_property = amends_import_dialog_get_property;
+  object_class->set_property = amends_import_dialog_set_property;
+
+  properties [PROP_IMPORT] =
+    g_param_spec_object ("import", NULL, NULL,
+                         AMENDS_TYPE_CSV_IMPORT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AmendsImportDialog::mapped:
+   * @self: the dialog
+   *
+   * The columns are chosen, set on the import and remembered; the dialog
+   * closes right after, and the import is ready to run.
+   */
+  signals [MAPPED] =
+    g_signal_new ("mapped",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/amends-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, preview_grid);
+
+  gtk_widget_class_install_action (widget_class, "import.import", NULL,
+                                   amends_import_dialog_import_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+amends_import_dialog_init (AmendsImportDialog *self)
+{
+  self->choices = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+}
+
+/**
+ * amends_import_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @import: a file that was read, whose columns are to be chosen
+ *
+ * Returns: (transfer none): a new dialog, modal for @parent; the caller
+ *   presents it and runs @import on #AmendsImportDialog::mapped
+ */
+AmendsImportDialog *
+amends_import_dialog_new (GtkWindow       *parent,
+                          AmendsCsvImport *import)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (import), NULL);
+  g_return_val_if_fail (amends_csv_import_get_headers (import) != NULL, NULL);
+
+  return g_object_new (AMENDS_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "import", import,
+                       NULL);
+}
+
+AmendsCsvImport *
+amends_import_dialog_get_import (AmendsImportDialog *self)
+{
+  g_return_val_if_fail (AMENDS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->import;
+}

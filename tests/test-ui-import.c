@@ -1,0 +1,584 @@
+/* test-ui-import.c: choosing the columns of a CSV file Amends does not know
+ *
+ * A file of guests' complaints, with its own header row, is read into an
+ * import on a real database; the dialog shows a row for each column and the
+ * first rows of the file, and the tests choose what each column holds as a
+ * person would: the row opens its list, and an entry of the list is
+ * activated.  The chosen columns are remembered in $XDG_CONFIG_HOME, a
+ * temporary folder of the test's own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "amends-case-list.h"
+#include "amends-csv-import.h"
+#include "amends-import-dialog.h"
+#include "amends-test-utils.h"
+
+static const char guests_csv[] =
+  "Problem;Guest;When\n"
+  "Cold soup;Edward Caulfield;2026-11-12 19:30\n"
+  "Noisy room;Mina Park;2026-11-13 23:10\n"
+  "Late check-in;Tom Reyes;2026-11-14 16:00\n";
+
+/* Headers that name our fields, in words a person would use. */
+static const char known_csv[] =
+  "Summary,customer,When it happened,Notes\n"
+  "Cold soup,Edward Caulfield,2026-11-12 19:30,Table 4\n";
+
+typedef struct
+{
+  AmendsTestDb        db;
+  char               *csv_path;
+  GtkWindow          *parent;
+  AmendsCsvImport    *import;
+  AmendsImportDialog *dialog;
+  guint               n_mapped;
+} Fixture;
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+mappings_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "amends", "mappings.ini", NULL);
+}
+
+static void
+on_mapped_cb (AmendsImportDialog *dialog,
+              Fixture            *fixture)
+{
+  fixture->n_mapped++;
+}
+
+static void
+fixture_open (Fixture    *fixture,
+              const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+
+  amends_test_db_setup (&fixture->db, NULL);
+
+  fixture->csv_path = g_build_filename (fixture->db.dir, "guests.csv", NULL);
+  g_assert_true (g_file_set_contents (fixture->csv_path, csv, -1, &error));
+  g_assert_no_error (error);
+
+  fixture->import = amends_csv_import_new (fixture->db.store);
+  amends_csv_import_read_path (fixture->import, fixture->csv_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_format (fixture->import), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+
+  fixture->parent = GTK_WINDOW (adw_window_new ());
+  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
+  gtk_window_present (fixture->parent);
+
+  fixture->dialog = amends_import_dialog_new (fixture->parent, fixture->import);
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_signal_connect (fixture->dialog, "mapped", G_CALLBACK (on_mapped_cb), fixture);
+
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->dialog));
+  drain_main_context ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_open (fixture, guests_csv);
+}
+
+static void
+fixture_set_up_known (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fixture_open (fixture, known_csv);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *mappings = mappings_path ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  drain_main_context ();
+  g_assert_null (fixture->dialog);
+  g_assert_null (fixture->parent);
+
+  /* The dialog let go of the import. */
+  g_assert_finalize_object (fixture->import);
+
+  g_remove (mappings);
+  g_clear_pointer (&fixture->csv_path, g_free);
+  amends_test_db_teardown (&fixture->db, data);
+}
+
+/* Widgets */
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id,
+            GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (id == NULL ||
+       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_combo_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_combo_rows (child, rows);
+}
+
+static GPtrArray *
+column_rows (Fixture *fixture)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_combo_rows (GTK_WIDGET (fixture->dialog), rows);
+  return rows;
+}
+
+static AdwComboRow *
+column_row (Fixture    *fixture,
+            const char *header)
+{
+  g_autoptr(GPtrArray) rows = column_rows (fixture);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), header) == 0)
+      return rows->pdata[i];
+
+  g_assert_not_reached ();
+}
+
+static const char *
+chosen_label (AdwComboRow *row)
+{
+  return gtk_string_object_get_string (adw_combo_row_get_selected_item (row));
+}
+
+static GtkWidget *
+import_button (Fixture *fixture)
+{
+  GtkWidget *button = find_by_id (GTK_WIDGET (fixture->dialog), "import_button", GTK_TYPE_BUTTON);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* Opens the column's list, as a click or Enter on the row does, and
+ * activates the entry that reads @label. */
+static void
+choose (Fixture    *fixture,
+        const char *header,
+        const char *label)
+{
+  AdwComboRow *row = column_row (fixture, header);
+  GListModel *model = adw_combo_row_get_model (row);
+  GtkWidget *popover;
+  GtkWidget *list;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  drain_main_context ();
+  /* The row shows its choice in a list view of its own; the choices are
+   * in the list view of its popover. */
+  popover = find_by_id (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  list = find_by_id (popover, NULL, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+
+  /* A click on an entry selects it in the list, then activates it. */
+  g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)),
+                                                  position, TRUE));
+  g_signal_emit_by_name (list, "activate", position);
+  drain_main_context ();
+
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (chosen_label (row), ==, label);
+}
+
+static GPtrArray *
+list_cases (AmendsStore *store)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCaseList) list = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
+
+  filter.sort = AMENDS_CASE_SORT_OLDEST;
+  list = amends_case_list_new (store, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_ptr_array_add (cases, g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  return cases;
+}
+
+static AmendsCsvFormat
+format_of_file_read_again (Fixture *fixture)
+{
+  g_autoptr(AmendsCsvImport) again = amends_csv_import_new (fixture->db.store);
+  g_autoptr(GError) error = NULL;
+
+  amends_csv_import_read_path (again, fixture->csv_path, NULL, &error);
+  g_assert_no_error (error);
+  return amends_csv_import_get_format (again);
+}
+
+/* Tests */
+
+static void
+test_import_shows_a_row_per_column (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = column_rows (fixture);
+  static const char * const headers[] = { "Problem", "Guest", "When" };
+  static const char * const subtitles[] = {
+    "Cold soup, Noisy room, Late check-in",
+    "Edward Caulfield, Mina Park, Tom Reyes",
+    "2026-11-12 19:30, 2026-11-13 23:10, 2026-11-14 16:00",
+  };
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->dialog)), ==, "Choose the Columns");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (fixture->dialog)) == import_button (fixture));
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[i]), ==, headers[i]);
+      g_assert_cmpstr (adw_action_row_get_subtitle (rows->pdata[i]), ==, subtitles[i]);
+      g_assert_cmpstr (chosen_label (rows->pdata[i]), ==, "Do not import");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows->pdata[i]),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, headers[i]);
+    }
+
+  /* Ready for the keyboard: focus is on the first column. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->dialog)) == rows->pdata[0]);
+}
+
+static void
+test_import_previews_first_rows (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkGrid *grid = GTK_GRID (find_by_id (GTK_WIDGET (fixture->dialog), "preview_grid", GTK_TYPE_GRID));
+  static const char * const cells[4][3] = {
+    { "Problem", "Guest", "When" },
+    { "Cold soup", "Edward Caulfield", "2026-11-12 19:30" },
+    { "Noisy room", "Mina Park", "2026-11-13 23:10" },
+    { "Late check-in", "Tom Reyes", "2026-11-14 16:00" },
+  };
+
+  g_assert_nonnull (grid);
+  for (guint r = 0; r < 4; r++)
+    for (guint c = 0; c < 3; c++)
+      {
+        GtkWidget *cell = gtk_grid_get_child_at (grid, c, r);
+
+        g_assert_true (GTK_IS_LABEL (cell));
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, cells[r][c]);
+      }
+  g_assert_null (gtk_grid_get_child_at (grid, 0, 4));
+  g_assert_null (gtk_grid_get_child_at (grid, 3, 0));
+}
+
+static void
+test_import_needs_a_summary_column (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *button = import_button (fixture);
+
+  g_assert_false (gtk_widget_get_sensitive (button));
+  choose (fixture, "Guest", "Customer");
+  choose (fixture, "When", "When it happened");
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  choose (fixture, "Problem", "What went wrong (summary)");
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  choose (fixture, "Problem", "Do not import");
+  g_assert_false (gtk_widget_get_sensitive (button));
+}
+
+static void
+test_import_maps_remembers_and_imports (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const summaries[] = { "Cold soup", "Noisy room", "Late check-in" };
+  static const char * const customers[] = { "Edward Caulfield", "Mina Park", "Tom Reyes" };
+  static const char * const times[] = { "12 19:30", "13 23:10", "14 16:00" };
+
+  choose (fixture, "Problem", "What went wrong (summary)");
+  choose (fixture, "Guest", "Customer");
+  choose (fixture, "When", "When it happened");
+
+  g_assert_true (gtk_widget_get_sensitive (import_button (fixture)));
+  g_signal_emit_by_name (import_button (fixture), "clicked");
+  drain_main_context ();
+
+  g_assert_cmpuint (fixture->n_mapped, ==, 1);
+  g_assert_null (fixture->dialog);
+
+  g_assert_cmpstr (g_hash_table_lookup (amends_csv_import_get_mapping (fixture->import), "Problem"), ==, "summary");
+  g_assert_true (amends_csv_import_run (fixture->import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (fixture->import), ==, 3);
+
+  cases = list_cases (fixture->db.store);
+  g_assert_cmpuint (cases->len, ==, 3);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      g_autofree char *when = g_date_time_format (amends_case_get_occurred_at (cases->pdata[i]), "%d %H:%M");
+
+      g_assert_cmpstr (amends_case_get_summary (cases->pdata[i]), ==, summaries[i]);
+      g_assert_cmpstr (amends_case_get_customer_name (cases->pdata[i]), ==, customers[i]);
+      g_assert_cmpstr (when, ==, times[i]);
+    }
+
+  /* The next file with the same header row needs no choosing. */
+  g_assert_cmpint (format_of_file_read_again (fixture), ==, AMENDS_CSV_FORMAT_CUSTOM);
+}
+
+static void
+test_import_a_field_comes_from_one_column (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  choose (fixture, "Problem", "What went wrong (summary)");
+  choose (fixture, "Guest", "What went wrong (summary)");
+
+  g_assert_cmpstr (chosen_label (column_row (fixture, "Problem")), ==, "Do not import");
+  g_assert_cmpstr (chosen_label (column_row (fixture, "Guest")), ==, "What went wrong (summary)");
+  g_assert_true (gtk_widget_get_sensitive (import_button (fixture)));
+}
+
+static void
+test_import_escape_closes_without_saving (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *mappings = mappings_path ();
+  GtkEventController *shortcuts = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+
+  choose (fixture, "Problem", "What went wrong (summary)");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->dialog));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && fixture->dialog != NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, "Escape") == 0)
+            {
+              shortcuts = controller;
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                           GTK_WIDGET (fixture->dialog),
+                                                           NULL));
+              break;
+            }
+        }
+    }
+  g_clear_object (&controllers);
+  drain_main_context ();
+
+  g_assert_nonnull (shortcuts);
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (fixture->n_mapped, ==, 0);
+  g_assert_false (g_file_test (mappings, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (format_of_file_read_again (fixture), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+}
+
+static void
+test_import_cancel_closes_without_saving (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  GtkWidget *cancel = find_by_id (GTK_WIDGET (fixture->dialog), "cancel_button", GTK_TYPE_BUTTON);
+
+  choose (fixture, "Problem", "What went wrong (summary)");
+  g_signal_emit_by_name (cancel, "clicked");
+  drain_main_context ();
+
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (fixture->n_mapped, ==, 0);
+  g_assert_cmpint (format_of_file_read_again (fixture), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+}
+
+static void
+test_import_guesses_named_columns (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_assert_cmpstr (chosen_label (column_row (fixture, "Summary")), ==, "What went wrong (summary)");
+  g_assert_cmpstr (chosen_label (column_row (fixture, "customer")), ==, "Customer");
+  g_assert_cmpstr (chosen_label (column_row (fixture, "When it happened")), ==, "When it happened");
+  g_assert_cmpstr (chosen_label (column_row (fixture, "Notes")), ==, "Do not import");
+  g_assert_true (gtk_widget_get_sensitive (import_button (fixture)));
+}
+
+/* Screenshots, for people to look at (not compared with anything) */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *dir,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  drain_main_context ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved a screenshot of %dx%d to %s", width, height, path);
+}
+
+static void
+test_import_screenshot (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+
+  if (dir == NULL || dir[0] == '\0')
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to a folder to save screenshots");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  save_png (GTK_WIDGET (fixture->dialog), dir, "import-columns.png");
+
+  choose (fixture, "Problem", "What went wrong (summary)");
+  choose (fixture, "Guest", "Customer");
+  choose (fixture, "When", "When it happened");
+  save_png (GTK_WIDGET (fixture->dialog), dir, "import-columns-chosen.png");
+
+  {
+    AdwComboRow *row = column_row (fixture, "Guest");
+    GtkWidget *popover;
+
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+    popover = find_by_id (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
+    save_png (popover, dir, "import-columns-list.png");
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *config_home = amends_test_make_dir ();
+  int status;
+
+  /* Before anything reads it: remembered columns go to a folder of our own. */
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_assert_cmpstr (g_get_user_config_dir (), ==, config_home);
+
+#define ADD_TEST(path, func, setup) \
+  g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
+
+  ADD_TEST ("/ui/import/shows-a-row-per-column", test_import_shows_a_row_per_column, fixture_set_up);
+  ADD_TEST ("/ui/import/previews-first-rows", test_import_previews_first_rows, fixture_set_up);
+  ADD_TEST ("/ui/import/needs-a-summary-column", test_import_needs_a_summary_column, fixture_set_up);
+  ADD_TEST ("/ui/import/maps-remembers-and-imports", test_import_maps_remembers_and_imports, fixture_set_up);
+  ADD_TEST ("/ui/import/a-field-comes-from-one-column", test_import_a_field_comes_from_one_column, fixture_set_up);
+  ADD_TEST ("/ui/import/escape-closes-without-saving", test_import_escape_closes_without_saving, fixture_set_up);
+  ADD_TEST ("/ui/import/cancel-closes-without-saving", test_import_cancel_closes_without_saving, fixture_set_up);
+  ADD_TEST ("/ui/import/guesses-named-columns", test_import_guesses_named_columns, fixture_set_up_known);
+  ADD_TEST ("/ui/import/screenshot", test_import_screenshot, fixture_set_up);
+
+#undef ADD_TEST
+
+  status = g_test_run ();
+  amends_test_remove_dir (config_home);
+
+  return status;
+}
