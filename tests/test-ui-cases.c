@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <gtk/gtkunixprint.h>
+
 #include "amends-application.h"
 #include "amends-case-editor.h"
 #include "amends-case-list.h"
@@ -359,6 +361,31 @@ test_mark_recovered_shortcut (Fixture       *f,
 }
 
 static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG) != NULL;
+}
+
+static void
+test_print_opens_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, "Cold soup", NULL);
+
+  open_window (f);
+
+  /* Ctrl+P: the standard print dialog, over the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  wait_for (print_dialog_shown, NULL);
+  g_assert_true (gtk_window_get_transient_for (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG)) == GTK_WINDOW (f->window));
+
+  /* Cancel lets go of the summary, and of the database with it. */
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG)), GTK_RESPONSE_CANCEL);
+  drain ();
+  g_assert_null (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
+}
+
+static gboolean
 two_cases_stored (gpointer data)
 {
   Fixture *f = data;
@@ -529,6 +556,7 @@ main (int   argc,
   ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
   ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
+  ADD_TEST ("/ui/summary/print-opens-dialog", test_print_opens_dialog);
   g_test_add_func ("/ui/cases/screenshot", test_screenshot);
 
   status = g_test_run ();
