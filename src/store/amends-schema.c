@@ -182,9 +182,16 @@ static const char migration_2[] =
   "  WHERE rowid = old.case_id;"
   "END;";
 
+/* Version 3: the category filter ordered by urgency without a sort (250 ms
+ * at a million cases before, see tests/bench-case-list.c). */
+static const char migration_3[] =
+  "CREATE INDEX cases_by_category_urgency ON cases (category, urgency_group, urgency_key, id)"
+  "  WHERE deleted_at IS NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 int
