@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <adwaita.h>
 
 #include "amends-board-view.h"
@@ -30,13 +32,6 @@ typedef struct
   AdwToastOverlay *overlay;
   AmendsBoardView *board;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 find_child (GtkWidget *widget,
@@ -86,7 +81,7 @@ card_of (Fixture *f,
   AmendsStoryCard *card;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain ();
+  amends_ui_test_drain ();
   card = find_card_in (GTK_WIDGET (f->board), story_id);
   g_assert_nonnull (card);
 
@@ -121,7 +116,7 @@ assert_counts (Fixture *f,
                guint    drafted,
                guint    told)
 {
-  drain ();
+  amends_ui_test_drain ();
   g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_CANDIDATE), ==, candidates);
   g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_DRAFTED), ==, drafted);
   g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_TOLD), ==, told);
@@ -186,7 +181,7 @@ open_board (Fixture *f,
 
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -224,7 +219,7 @@ fixture_teardown (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_null (f->window);
   g_assert_null (f->board);
 
@@ -313,7 +308,7 @@ test_undo_back_to_told_keeps_its_date (Fixture       *f,
   g_assert_true (amends_board_view_move_story (f->board, story_id, AMENDS_STORY_STAGE_DRAFTED, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->board), "board.undo-move", NULL));
-  drain ();
+  amends_ui_test_drain ();
 
   story = story_of_case (f, f->pins_case_id);
   g_assert_cmpint (amends_story_get_stage (story), ==, AMENDS_STORY_STAGE_TOLD);
@@ -444,7 +439,7 @@ test_card_tells_the_story (Fixture       *f,
 
   amends_store_set_story_heroes (f->db.store, story_id, heroes, G_N_ELEMENTS (heroes), &error);
   g_assert_no_error (error);
-  drain ();
+  amends_ui_test_drain ();
 
   card = card_of (f, story_id);
   collect_labels (GTK_WIDGET (card), text);
@@ -491,7 +486,7 @@ test_follows_the_store (Fixture       *f,
   /* Recovered elsewhere in the application: the board sees it come. */
   add_recovered_case (f->db.store, "Birthday cake forgotten", 20,
                       AMENDS_REACTION_BLOWN_AWAY, f->bilal_id, f->db.now);
-  drain ();
+  amends_ui_test_drain ();
   assert_counts (f, 3, 0, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->board), "board.refresh", NULL));
@@ -510,7 +505,7 @@ test_toast_offers_undo (Fixture       *f,
   g_assert_true (amends_board_view_move_story (f->board, story_id, AMENDS_STORY_STAGE_DRAFTED, &error));
   g_assert_no_error (error);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain ();
+  amends_ui_test_drain ();
 
   /* The toast's button, clicked as a person would. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (f->overlay)); w; w = gtk_widget_get_next_sibling (w))
@@ -520,33 +515,11 @@ test_toast_offers_undo (Fixture       *f,
   g_assert_nonnull (undo_button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (undo_button)), ==, "_Undo");
   g_signal_emit_by_name (undo_button, "clicked");
-  drain ();
+  amends_ui_test_drain ();
 
   story = story_of_case (f, f->pins_case_id);
   g_assert_cmpint (amends_story_get_stage (story), ==, AMENDS_STORY_STAGE_CANDIDATE);
   assert_counts (f, 2, 0, 0);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderNode *node;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%dx%d)", path, width, height);
 }
 
 static void
@@ -574,19 +547,19 @@ test_screenshot (void)
   open_board (&f, 1280, 800);
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, "board.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);
 
   /* The dark style too: the colours are Adwaita's named ones. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  drain ();
+  amends_ui_test_drain ();
   path = g_build_filename (dir, "board-dark.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (f.window);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_finalize_object (f.db.store);
 
   /* A board with nothing on it yet says how stories get there. */
@@ -597,9 +570,9 @@ test_screenshot (void)
   open_board (&f, 1024, 480);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "board-empty.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   gtk_window_destroy (f.window);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_finalize_object (f.db.store);
 
   amends_test_remove_dir (f.db.dir);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <string.h>
 
 #include <gtk/gtkunixprint.h>
@@ -33,13 +35,6 @@ typedef struct
   gint64        ada_id;
 } Fixture;
 
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Runs the main loop until @done says so; the limit only keeps a broken
  * build from hanging CI, it is not a measure of speed. */
 static void
@@ -53,7 +48,7 @@ wait_for (gboolean (*done) (gpointer), gpointer data)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  drain ();
+  amends_ui_test_drain ();
 }
 
 static GtkWidget *
@@ -123,7 +118,7 @@ open_window (Fixture *f)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -137,7 +132,7 @@ fixture_teardown (Fixture       *f,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  drain ();
+  amends_ui_test_drain ();
   g_assert_null (f->window);
 
   amends_application_set_store (app, NULL);
@@ -217,14 +212,14 @@ test_log_find_trash_undo (Fixture       *f,
 
   /* Ctrl+N's action opens the intake; what went wrong, then Log. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
-  drain ();
+  amends_ui_test_drain ();
   intake = find_toplevel (AMENDS_TYPE_INTAKE_DIALOG);
   g_assert_nonnull (intake);
   g_signal_connect (intake, "case-logged", G_CALLBACK (on_case_logged), NULL);
   summary = find_child (GTK_WIDGET (intake), "summary_row", ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (summary);
   gtk_editable_set_text (GTK_EDITABLE (summary), "Only one lapel pin for two children");
-  drain ();
+  amends_ui_test_drain ();
   logged_id = 0;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.log", NULL));
   wait_for (case_was_logged, NULL);
@@ -259,13 +254,13 @@ test_log_find_trash_undo (Fixture       *f,
 
   /* Ctrl+Delete moves it to the trash; the toast's Undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-cases", NULL));
-  drain ();
+  amends_ui_test_drain ();
   g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 1);
   expect.n = 1;
   wait_for (list_has_n, &expect);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  drain ();
+  amends_ui_test_drain ();
   g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 2);
   expect.n = 2;
   wait_for (list_has_n, &expect);
@@ -305,7 +300,7 @@ test_batch_assign_undo (Fixture       *f,
   g_assert_cmpstr (adw_status_page_get_title (batch_page), ==, "3 Cases Selected");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.assign-owner", "x", f->ada_id));
-  drain ();
+  amends_ui_test_drain ();
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[i], NULL);
@@ -314,7 +309,7 @@ test_batch_assign_undo (Fixture       *f,
 
   /* One undo takes back the whole batch. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  drain ();
+  amends_ui_test_drain ();
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[i], NULL);
@@ -323,13 +318,13 @@ test_batch_assign_undo (Fixture       *f,
 
   /* Status for all at once, and back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-status", "s", "in-recovery"));
-  drain ();
+  amends_ui_test_drain ();
   {
     g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
     g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  drain ();
+  amends_ui_test_drain ();
   {
     g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
     g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
@@ -354,7 +349,7 @@ test_mark_recovered_shortcut (Fixture       *f,
   wait_for (case_is_selected, &expect);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mark-recovered", NULL));
-  drain ();
+  amends_ui_test_drain ();
   amends_store_reload (f->db.store, AMENDS_RECORD (kase), NULL);
   g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_RECOVERED);
   g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovered_at (kase)), ==, g_date_time_to_unix (f->db.now));
@@ -381,7 +376,7 @@ test_print_opens_dialog (Fixture       *f,
 
   /* Cancel lets go of the summary, and of the database with it. */
   gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG)), GTK_RESPONSE_CANCEL);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_null (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
 }
 
@@ -417,7 +412,7 @@ test_import_and_export (Fixture       *f,
   /* A file with an unclosed quote is refused and says where. */
   g_assert_true (g_file_set_contents (bad, "Subject,Date Created\n\"Cold soup,2026-11-16\n", -1, NULL));
   amends_window_import_file (f->window, bad);
-  drain ();
+  amends_ui_test_drain ();
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 2"));
@@ -436,11 +431,11 @@ test_import_and_export (Fixture       *f,
 
     g_assert_true (g_file_set_contents (other, "Problem;Guest\nCold soup;Edith\n", -1, NULL));
     amends_window_import_file (f->window, other);
-    drain ();
+    amends_ui_test_drain ();
     mapping = find_toplevel (AMENDS_TYPE_IMPORT_DIALOG);
     g_assert_nonnull (mapping);
     gtk_window_destroy (mapping);
-    drain ();
+    amends_ui_test_drain ();
     g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 2);
   }
 
@@ -451,24 +446,6 @@ test_import_and_export (Fixture       *f,
   g_assert_nonnull (strstr (exported, "Shower cold in 214"));
   g_assert_nonnull (strstr (exported, "\"Bill charged twice, refund asked\""));
   g_assert_true (g_file_test (timeline, G_FILE_TEST_EXISTS));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static gboolean
@@ -522,16 +499,16 @@ test_screenshot (void)
 
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, "cases.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_test_message ("Saved %s", path);
 
   /* The board, with its heroes beside it. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_child (&f, "stack", ADW_TYPE_VIEW_STACK)), "board");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  drain ();
+  amends_ui_test_drain ();
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "board.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
 
   fixture_teardown (&f, NULL);
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include "amends-store-stories.h"
 
 #include <string.h>
@@ -26,13 +28,6 @@ typedef struct
   GtkWindow        *window;
   AmendsCaseEditor *editor;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gint64
 insert_case (AmendsStore *store,
@@ -79,7 +74,7 @@ open_editor (Fixture *f,
 
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -93,7 +88,7 @@ close_editor (Fixture *f)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (f->editor);
   g_assert_null (f->window);
 }
@@ -238,7 +233,7 @@ answer_dialog (const char *response,
 
   if (find_dialog () == dialog)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (find_dialog ());
 }
 
@@ -248,7 +243,7 @@ activate (Fixture    *f,
 {
   gboolean found = gtk_widget_activate_action (GTK_WIDGET (f->editor), action, NULL);
 
-  drain_main_context ();
+  amends_ui_test_drain ();
   return found;
 }
 
@@ -488,11 +483,11 @@ test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "at the desk"));
 
   amends_store_set_actor_id (f->db.store, f->ada_id);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_true (step_offered (f, "take_ownership_button"));
 
   g_signal_emit_by_name (button, "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   kase = load_case (f, f->case_id);
   g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->ada_id);
@@ -535,7 +530,7 @@ test_recovery_from_start_to_close (Fixture       *f,
   AmendsReaction reaction;
 
   amends_store_set_actor_id (f->db.store, f->ada_id);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_nonnull (strstr (label_text (f, "clock_label"), "left of 24 h"));
   g_assert_true (step_offered (f, "start_recovery_button"));
@@ -682,7 +677,7 @@ test_timeline_entry_added_with_enter (Fixture       *f,
 
   /* An empty entry adds nothing. */
   g_signal_emit_by_name (entry, "activate");
-  drain_main_context ();
+  amends_ui_test_drain ();
   actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before);
   g_clear_object (&actions);
@@ -690,7 +685,7 @@ test_timeline_entry_added_with_enter (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kinds), 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Apologised in person at the desk");
   g_signal_emit_by_name (entry, "activate");
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
@@ -794,7 +789,7 @@ test_case_without_customer_says_so (Fixture       *f,
   GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
 
   amends_case_editor_set_case_id (f->editor, lone);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_in (card, "stack", GTK_TYPE_STACK))), ==, "none");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_in (card, "no_customer_row", ADW_TYPE_ACTION_ROW))),
@@ -809,7 +804,7 @@ test_switching_case_saves_what_was_typed (Fixture       *f,
 
   type_field (f, "summary_row", "Room not ready, and nobody said sorry");
   amends_case_editor_set_case_id (f->editor, f->earlier_id);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_cmpstr (label_text (f, "summary_label"), ==, "Only one lapel pin for two children");
   kase = load_case (f, f->case_id);
@@ -833,7 +828,7 @@ test_follows_changes_made_elsewhere (Fixture       *f,
                 NULL);
   amends_store_update (f->db.store, AMENDS_RECORD (other), &error);
   g_assert_no_error (error);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "summary_row", GTK_TYPE_WIDGET))), ==,
                    "Room not ready (changed by a batch)");
@@ -921,7 +916,7 @@ test_trashed_case_restored (Fixture       *f,
   g_assert_false (step_offered (f, "start_recovery_button"));
 
   g_signal_emit_by_name (child (f, "restore_button", GTK_TYPE_BUTTON), "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_false (gtk_revealer_get_reveal_child (banner));
   g_assert_true (gtk_widget_is_sensitive (child (f, "summary_row", GTK_TYPE_WIDGET)));
 
@@ -932,7 +927,7 @@ test_trashed_case_restored (Fixture       *f,
   /* Deleting for good asks first, then the editor has nothing to show. */
   amends_store_trash_case (f->db.store, f->case_id, &error);
   g_assert_no_error (error);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_true (activate (f, "case.delete-for-good"));
   answer_dialog ("delete", NULL);
 
@@ -949,7 +944,7 @@ test_steps_reached_with_the_keyboard (Fixture       *f,
   static const char *steps[] = { "start_recovery_button", "mark_recovered_button", "pause_button" };
 
   amends_store_set_actor_id (f->db.store, f->ada_id);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   gtk_widget_grab_focus (child (f, "take_ownership_button", GTK_TYPE_BUTTON));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -1036,7 +1031,7 @@ scroll_to (Fixture *f,
 
   gtk_adjustment_set_value (adjustment, range * fraction);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void

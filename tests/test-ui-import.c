@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <glib/gstdio.h>
 
 #include "amends-case-list.h"
@@ -39,13 +41,6 @@ typedef struct
   AmendsImportDialog *dialog;
   guint               n_mapped;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 mappings_path (void)
@@ -87,7 +82,7 @@ fixture_open (Fixture    *fixture,
 
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->dialog));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -116,7 +111,7 @@ fixture_tear_down (Fixture       *fixture,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->dialog);
   g_assert_null (fixture->parent);
 
@@ -229,7 +224,7 @@ choose (Fixture    *fixture,
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  drain_main_context ();
+  amends_ui_test_drain ();
   /* The row shows its choice in a list view of its own; the choices are
    * in the list view of its popover. */
   popover = find_by_id (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
@@ -242,7 +237,7 @@ choose (Fixture    *fixture,
   g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)),
                                                   position, TRUE));
   g_signal_emit_by_name (list, "activate", position);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpstr (chosen_label (row), ==, label);
@@ -368,7 +363,7 @@ test_import_maps_remembers_and_imports (Fixture       *fixture,
 
   g_assert_true (gtk_widget_get_sensitive (import_button (fixture)));
   g_signal_emit_by_name (import_button (fixture), "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_cmpuint (fixture->n_mapped, ==, 1);
   g_assert_null (fixture->dialog);
@@ -440,7 +435,7 @@ test_import_escape_closes_without_saving (Fixture       *fixture,
         }
     }
   g_clear_object (&controllers);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_nonnull (shortcuts);
   g_assert_null (fixture->dialog);
@@ -457,7 +452,7 @@ test_import_cancel_closes_without_saving (Fixture       *fixture,
 
   choose (fixture, "Problem", "What went wrong (summary)");
   g_signal_emit_by_name (cancel, "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_null (fixture->dialog);
   g_assert_cmpuint (fixture->n_mapped, ==, 0);
@@ -491,7 +486,7 @@ save_png (GtkWidget  *widget,
   int width, height;
 
   gtk_test_widget_wait_for_draw (widget);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

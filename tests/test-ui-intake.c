@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <string.h>
 
 #include "amends-intake-dialog.h"
@@ -32,13 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 on_case_logged_cb (AmendsIntakeDialog *dialog,
                    gint64              case_id,
                    Fixture            *fixture)
@@ -56,7 +51,7 @@ fixture_open_dialog (Fixture *fixture)
 
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->dialog));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 /* A database with two people on staff, Ada at the desk, and a customer
@@ -82,7 +77,7 @@ fixture_set_up_store (Fixture       *fixture,
   fixture->parent = GTK_WINDOW (adw_window_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
   gtk_window_present (fixture->parent);
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -104,7 +99,7 @@ fixture_tear_down (Fixture       *fixture,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->dialog);
   g_assert_null (fixture->parent);
 
@@ -239,7 +234,7 @@ type_text (Fixture    *fixture,
 
       gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
       gtk_editable_set_position (editable, position);
-      drain_main_context ();
+      amends_ui_test_drain ();
     }
 }
 
@@ -322,7 +317,7 @@ press_key (Fixture *fixture,
 
   if (offer_to_row_keys (focus, keyval))
     {
-      drain_main_context ();
+      amends_ui_test_drain ();
       return;
     }
 
@@ -350,7 +345,7 @@ press_key (Fixture *fixture,
       g_assert_not_reached ();
     }
 
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static gboolean
@@ -377,7 +372,7 @@ wait_until (gboolean (*done) (Fixture *fixture),
 
   g_assert_false (too_long);
   g_source_remove (source);
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static gboolean
@@ -764,7 +759,7 @@ test_intake_empty_summary_cannot_be_logged (Fixture       *fixture,
   type_text (fixture, "Edward Caulfield");
   press_key (fixture, GDK_KEY_Return);
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "intake.log", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpuint (fixture->n_logged, ==, 0);
@@ -798,7 +793,7 @@ test_intake_cancel_closes_without_saving (Fixture       *fixture,
   type_text (fixture, "Coffee machine broken");
   g_assert_true (gtk_widget_get_ancestor (cancel, ADW_TYPE_HEADER_BAR) != NULL);
   g_signal_emit_by_name (cancel, "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_null (fixture->dialog);
   g_assert_cmpuint (fixture->n_logged, ==, 0);
@@ -865,7 +860,7 @@ test_intake_stores_staff_noticed_and_major (Fixture       *fixture,
   adw_combo_row_set_selected (owner, find_label_position (owner, "Bilal Okafor"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "intake.log", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   kase = load_logged_case (fixture);
   g_assert_cmpint (amends_case_get_noticed_by (kase), ==, AMENDS_NOTICED_BY_STAFF);
@@ -920,7 +915,7 @@ test_intake_store_error_keeps_what_was_typed (Fixture       *fixture,
   g_assert_nonnull (busy_error);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "intake.log", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpuint (fixture->n_logged, ==, 0);
@@ -940,7 +935,7 @@ test_intake_store_error_keeps_what_was_typed (Fixture       *fixture,
   g_assert_cmpuint (count_customers (fixture), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "intake.log", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   kase = load_logged_case (fixture);
   g_assert_cmpstr (amends_case_get_customer_name (kase), ==, "Nora Blake");
@@ -1007,7 +1002,7 @@ save_png (GtkWidget  *widget,
   int width, height;
 
   gtk_test_widget_wait_for_draw (widget);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <adwaita.h>
 
 #include "amends-demo.h"
@@ -37,13 +39,6 @@ typedef struct
   GtkWindow          *window;
   AmendsMeasuresView *view;
 } Fixture;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 find_child (GtkWidget *widget,
@@ -130,7 +125,7 @@ open_view (Fixture *f,
 
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  drain ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -181,7 +176,7 @@ fixture_teardown (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_null (f->window);
   g_assert_null (f->view);
 
@@ -312,7 +307,7 @@ test_follows_the_store (Fixture       *f,
                 NULL);
   amends_store_update (f->db.store, AMENDS_RECORD (refund), &error);
   g_assert_no_error (error);
-  drain ();
+  amends_ui_test_drain ();
 
   /* Recovered 22 h after: 4 of 5 in time now, nothing overdue or unowned. */
   g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "80 %");
@@ -332,7 +327,7 @@ test_follows_the_targets (Fixture       *f,
 
   g_settings_set_int (settings, "target-recovered-within", 60);
   g_settings_set_string (settings, "currency", "GBP");
-  drain ();
+  amends_ui_test_drain ();
 
   g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
                    "Target 60 % · met");
@@ -341,7 +336,7 @@ test_follows_the_targets (Fixture       *f,
 
   g_settings_reset (settings, "target-recovered-within");
   g_settings_reset (settings, "currency");
-  drain ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -356,7 +351,7 @@ test_periods (Fixture       *f,
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
 
   g_assert_true (gtk_widget_activate_action (widget, "measures.previous", NULL));
-  drain ();
+  amends_ui_test_drain ();
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 46 · 9–15 Nov 2026");
   g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "100 %");
   g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "1");
@@ -364,7 +359,7 @@ test_periods (Fixture       *f,
   g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "");
 
   g_assert_true (gtk_widget_activate_action (widget, "measures.next", NULL));
-  drain ();
+  amends_ui_test_drain ();
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
 
   g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "last-4-weeks"));
@@ -444,28 +439,6 @@ test_nothing_to_measure (void)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderNode *node;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%dx%d)", path, width, height);
-}
-
-static void
 test_screenshot (void)
 {
   const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
@@ -494,14 +467,14 @@ test_screenshot (void)
   open_view (&f, 1100, 1700);
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, "measures.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  drain ();
+  amends_ui_test_drain ();
   path = g_build_filename (dir, "measures-dark.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -509,21 +482,21 @@ test_screenshot (void)
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_child (GTK_WIDGET (f.view), GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  drain ();
+  amends_ui_test_drain ();
   path = g_build_filename (dir, "measures-tables.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);
 
   gtk_window_destroy (f.window);
-  drain ();
+  amends_ui_test_drain ();
 
   /* A narrow window, as on a laptop beside the case list. */
   open_view (&f, 640, 900);
   path = g_build_filename (dir, "measures-narrow.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);
   gtk_window_destroy (f.window);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_finalize_object (f.db.store);
 
   /* Nothing logged yet. */
@@ -534,9 +507,9 @@ test_screenshot (void)
   g_clear_pointer (&path, g_free);
   open_view (&f, 1100, 1200);
   path = g_build_filename (dir, "measures-empty.png", NULL);
-  save_png (GTK_WIDGET (f.window), path);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   gtk_window_destroy (f.window);
-  drain ();
+  amends_ui_test_drain ();
   g_assert_finalize_object (f.db.store);
 
   amends_test_remove_dir (f.db.dir);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <string.h>
 
 #include <adwaita.h>
@@ -36,13 +38,6 @@ typedef struct
   gint64             kettle_id;
 } Fixture;
 
-static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 on_wait_timeout_cb (gpointer user_data)
 {
@@ -68,7 +63,7 @@ wait_for_new_list (Fixture *fixture,
   g_source_remove (timeout_id);
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static GtkWidget *
@@ -423,7 +418,7 @@ fixture_tear_down (Fixture       *fixture,
   guint timeout_id;
 
   gtk_window_destroy (fixture->window);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->sidebar);
 
   /* A query still under way when the window closed lets go of the store
@@ -548,13 +543,13 @@ test_sidebar_filters (Fixture       *fixture,
   /* The menu offers the people and the categories as it opens. */
   g_assert_false (menu_has_label (menu, "Bilal Okafor"));
   gtk_menu_button_popup (filter_button);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_true (menu_has_label (menu, "Ada Moreau"));
   g_assert_true (menu_has_label (menu, "Bilal Okafor"));
   g_assert_true (menu_has_label (menu, "Rooms"));
   g_assert_true (menu_has_label (menu, "Front desk"));
   gtk_menu_button_popdown (filter_button);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   choose (fixture, "sidebar.status", "i", AMENDS_CASE_STATUS_OPEN);
   g_assert_cmpuint (n_cases (fixture), ==, 3);
@@ -810,7 +805,7 @@ test_sidebar_row_follows_store (Fixture       *fixture,
   amends_case_set_summary (copy, "Cold soup, twice");
   amends_store_update (fixture->db.store, AMENDS_RECORD (copy), &error);
   g_assert_no_error (error);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   /* The same row of the same list says so. */
   g_assert_true (selection (fixture) == model);
@@ -822,7 +817,7 @@ test_sidebar_row_follows_store (Fixture       *fixture,
   g_object_set (copy, "owner-id", (gint64) 0, NULL);
   amends_store_update (fixture->db.store, AMENDS_RECORD (copy), &error);
   g_assert_no_error (error);
-  drain_main_context ();
+  amends_ui_test_drain ();
   assert_row_says (fixture, 0, "Unowned");
 }
 
@@ -846,7 +841,7 @@ test_sidebar_clock_moves_on (Fixture       *fixture,
   amends_store_set_fixed_now (fixture->db.store, later);
   g_object_set (fixture->sidebar, "now", later, NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   /* Overdue only: the list was read again, in place. */
   g_assert_true (selection (fixture) == model);
@@ -870,7 +865,7 @@ test_sidebar_keeps_selection (Fixture       *fixture,
 
   /* A more urgent case arrives on top. */
   add_case (fixture, "Wrong bill", 30, NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_cmpuint (n_cases (fixture), ==, 5);
   g_assert_cmpstr (summary_at (fixture, 0), ==, "Wrong bill");
   g_assert_true (gtk_selection_model_is_selected (selection (fixture), 2));
@@ -1015,7 +1010,7 @@ test_sidebar_screenshot (Fixture       *fixture,
   g_assert_cmpuint (n_cases (fixture), ==, 10);
   gtk_selection_model_select_item (selection (fixture), 1, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   path = g_build_filename (dir, "sidebar.png", NULL);
   save_screenshot (GTK_WIDGET (fixture->window), path);

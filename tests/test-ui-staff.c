@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <adwaita.h>
 
 #include "amends-staff-page.h"
@@ -20,13 +22,6 @@ typedef struct
   gint64                chiara_id;
   gint64                dmitri_id;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gint64
 insert_staff (AmendsStore     *store,
@@ -123,7 +118,7 @@ fixture_open (Fixture  *fixture,
   gtk_window_set_default_size (fixture->window, 640, 820);
   gtk_window_present (fixture->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -164,7 +159,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
   g_assert_null (fixture->page);
 
@@ -243,7 +238,7 @@ expand_person (Fixture    *fixture,
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (row, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   return row;
 }
@@ -332,11 +327,11 @@ type_into (Fixture     *fixture,
            const char  *text)
 {
   gtk_widget_grab_focus (GTK_WIDGET (entry_row));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_true (gtk_widget_has_focus (child_of (GTK_WIDGET (entry_row), GTK_TYPE_TEXT, NULL)));
 
   gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 /* Enter in an entry row: its GtkText is activated, and the row turns that
@@ -345,7 +340,7 @@ static void
 press_enter (AdwEntryRow *entry_row)
 {
   g_signal_emit_by_name (child_of (GTK_WIDGET (entry_row), GTK_TYPE_TEXT, NULL), "activate");
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -355,7 +350,7 @@ click_apply_button (AdwEntryRow *entry_row)
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 /* The tests */
@@ -640,7 +635,7 @@ test_staff_page_deactivate_keeps_history (Fixture       *fixture,
 
   /* Enter on the focused "Active" row flips its switch. */
   g_assert_true (gtk_widget_activate (active_row));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   bilal = load_staff (fixture, fixture->bilal_id);
   g_assert_false (amends_staff_get_active (bilal));
@@ -660,7 +655,7 @@ test_staff_page_deactivate_keeps_history (Fixture       *fixture,
 
   /* Back at the desk. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (active_switch)));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_clear_object (&bilal);
   bilal = load_staff (fixture, fixture->bilal_id);
   g_assert_true (amends_staff_get_active (bilal));
@@ -685,7 +680,7 @@ test_staff_page_change_role (Fixture       *fixture,
 
   /* What choosing "Manager" in the row's popover does. */
   adw_combo_row_set_selected (role_row, AMENDS_STAFF_ROLE_MANAGER);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   ada = load_staff (fixture, fixture->ada_id);
   g_assert_cmpint (amends_staff_get_role (ada), ==, AMENDS_STAFF_ROLE_MANAGER);
@@ -707,7 +702,7 @@ test_staff_page_follows_store (Fixture       *fixture,
   g_object_set (dmitri, "team", "Night shift", "active", TRUE, NULL);
   amends_store_update (fixture->db.store, AMENDS_RECORD (dmitri), &error);
   g_assert_no_error (error);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_true (person_row (fixture, "Dmitri Volkov") == row);
   g_assert_true (adw_expander_row_get_expanded (row));
@@ -717,7 +712,7 @@ test_staff_page_follows_store (Fixture       *fixture,
 
   /* Added elsewhere, with a name that is not markup. */
   insert_staff (fixture->db.store, "Tom & Jerry <Bell>", NULL, AMENDS_STAFF_ROLE_MANAGER, TRUE);
-  drain_main_context ();
+  amends_ui_test_drain ();
   row = person_row (fixture, "Tom & Jerry <Bell>");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Manager");
@@ -741,7 +736,7 @@ save_screenshot (Fixture    *fixture,
   int width, height;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
   height = gtk_widget_get_height (GTK_WIDGET (fixture->window));

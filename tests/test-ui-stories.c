@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <adwaita.h>
 
 #include "amends-heroes-panel.h"
@@ -28,13 +30,6 @@ typedef struct
   GtkWindow    *window;       /* what the test opened, weakly */
   gint64        saved_id;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gint64
 add_staff (AmendsStore *store,
@@ -162,7 +157,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
 
   g_clear_object (&fixture->story);
@@ -177,7 +172,7 @@ present (Fixture   *fixture,
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &fixture->window);
   gtk_window_present (window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static gboolean
@@ -214,7 +209,7 @@ save_png (GtkWidget  *widget,
   }
   gtk_widget_queue_draw (widget);
   gtk_test_widget_wait_for_draw (widget);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
@@ -347,7 +342,7 @@ test_editor_saves_told_story_with_heroes (Fixture       *fixture,
   g_assert_true (amends_story_editor_get_modified (editor));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "story-editor.save", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_cmpint (fixture->saved_id, ==, story_id);
   g_assert_null (fixture->window);
@@ -386,7 +381,7 @@ test_editor_refuses_unreadable_told_at (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (told_row, "error"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "story-editor.save", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_nonnull (fixture->window);
   g_assert_cmpint (fixture->saved_id, ==, 0);
@@ -406,7 +401,7 @@ test_editor_refuses_unreadable_told_at (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (told_row), "yesterday 16:00");
   g_assert_false (gtk_widget_has_css_class (told_row, "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "story-editor.save", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
 
   g_clear_object (&saved);
@@ -427,7 +422,7 @@ test_editor_cancel_asks_and_discards (Fixture       *fixture,
 
   /* Nothing changed: it closes without asking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
   g_assert_null (find_message_dialog ());
 
@@ -436,7 +431,7 @@ test_editor_cancel_asks_and_discards (Fixture       *fixture,
 
   /* Escape and Cancel both close the window; it asks first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_nonnull (fixture->window);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
@@ -444,16 +439,16 @@ test_editor_cancel_asks_and_discards (Fixture       *fixture,
 
   /* Keep Editing keeps what was typed. */
   adw_message_dialog_response (dialog, "keep");
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_nonnull (fixture->window);
   g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "title_row")), ==, "A title nobody keeps");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
   g_assert_cmpint (fixture->saved_id, ==, 0);
 
@@ -470,7 +465,7 @@ test_editor_starts_from_the_case (Fixture       *fixture,
 
   g_assert_true (gtk_widget_is_sensitive (editor_child (editor, "draft_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "story-editor.draft", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   text = editor_text (editor);
   g_assert_nonnull (strstr (text, "Lapel pin refused at registration"));
@@ -681,7 +676,7 @@ test_heroes_refresh_on_commit (Fixture       *fixture,
   g_assert_no_error (error);
   amends_store_move_story (fixture->db.store, fixture->story, AMENDS_STORY_STAGE_TOLD, &error);
   g_assert_no_error (error);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   assert_heroes (panel, "Chiara Bianchi", "1 story told · 0 blown away", NULL);
 }
@@ -789,7 +784,7 @@ test_staff_room_cycles_through_told_stories (Fixture       *fixture,
     drafted = g_list_model_get_item (stories, 0);
     amends_store_move_story (fixture->db.store, drafted, AMENDS_STORY_STAGE_TOLD, &error);
     g_assert_no_error (error);
-    drain_main_context ();
+    amends_ui_test_drain ();
     g_assert_cmpuint (amends_staff_room_get_n_slides (room), ==, 7 + 1);
   }
 }
@@ -819,7 +814,7 @@ test_staff_room_escape_leaves (Fixture       *fixture,
   AmendsStaffRoom *room = open_staff_room (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room), "staff-room.leave", NULL));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
 }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "amends-ui-test-utils.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -28,13 +30,6 @@ typedef struct
   gint64        ada_id;
   gint64        bilal_id;
 } Fixture;
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gint64
 insert_staff (AmendsStore *store,
@@ -98,7 +93,7 @@ fixture_open_window (Fixture *fixture)
 
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -135,7 +130,7 @@ fixture_tear_down (Fixture       *fixture,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_null (fixture->window);
 
   amends_application_set_store (app, NULL);
@@ -316,18 +311,18 @@ test_window_choosing_staff_sets_actor (Fixture       *fixture,
   g_assert_cmpint (amends_store_get_actor_id (fixture->store), ==, 0);
 
   gtk_drop_down_set_selected (dropdown, find_staff_position (dropdown, fixture->bilal_id));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_cmpint (amends_store_get_actor_id (fixture->store), ==, fixture->bilal_id);
   g_assert_cmpint (g_settings_get_int64 (fixture->settings, "current-staff"), ==, fixture->bilal_id);
   g_assert_true (tree_has_label (GTK_WIDGET (dropdown), "Bilal Okafor"));
 
   gtk_drop_down_set_selected (dropdown, find_staff_position (dropdown, fixture->ada_id));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_cmpint (amends_store_get_actor_id (fixture->store), ==, fixture->ada_id);
 
   /* Leaving the desk: changes are saved without a name again. */
   gtk_drop_down_set_selected (dropdown, 0);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_cmpint (amends_store_get_actor_id (fixture->store), ==, 0);
   g_assert_cmpint (g_settings_get_int64 (fixture->settings, "current-staff"), ==, 0);
 }
@@ -347,7 +342,7 @@ test_window_staff_picker_starts_on_saved_person (Fixture       *fixture,
 
   /* A change made elsewhere (another window, dconf) is followed. */
   g_settings_set_int64 (fixture->settings, "current-staff", fixture->ada_id);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_cmpint (selected_staff_id (dropdown), ==, fixture->ada_id);
   g_assert_cmpint (amends_store_get_actor_id (fixture->store), ==, fixture->ada_id);
 }
@@ -389,12 +384,12 @@ test_window_empty_cases_state (Fixture       *fixture,
   /* The button opens the quick intake, over the window. */
   g_assert_null (find_toplevel (AMENDS_TYPE_INTAKE_DIALOG));
   g_signal_emit_by_name (button, "clicked");
-  drain_main_context ();
+  amends_ui_test_drain ();
   intake = find_toplevel (AMENDS_TYPE_INTAKE_DIALOG);
   g_assert_nonnull (intake);
   g_assert_true (gtk_window_get_transient_for (intake) == GTK_WINDOW (fixture->window));
   gtk_window_destroy (intake);
-  drain_main_context ();
+  amends_ui_test_drain ();
 }
 
 static void
@@ -428,9 +423,9 @@ test_window_remembers_size (Fixture       *fixture,
   g_assert_cmpint (height, ==, 640);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
-  drain_main_context ();
+  amends_ui_test_drain ();
   gtk_window_close (GTK_WINDOW (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_assert_null (fixture->window);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 800);
@@ -443,10 +438,10 @@ test_app_quit_closes_window (Fixture       *fixture,
                              gconstpointer  data)
 {
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 820, 610);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   /* Closed as by the user, so the size it had is kept for next time. */
   g_assert_null (fixture->window);
@@ -461,7 +456,7 @@ test_app_activate_opens_window (Fixture       *fixture,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (app));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (AMENDS_IS_WINDOW (window));
@@ -470,7 +465,7 @@ test_app_activate_opens_window (Fixture       *fixture,
 
   /* A second launch presents the same window. */
   g_application_activate (G_APPLICATION (app));
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
@@ -487,7 +482,7 @@ test_app_preferences_follow_settings (Fixture       *fixture,
   g_settings_set_int (fixture->settings, "recovery-target-hours", 48);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   preferences = find_toplevel (AMENDS_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
@@ -502,7 +497,7 @@ test_app_preferences_follow_settings (Fixture       *fixture,
 
   /* And back: the spin button writes the setting, which moves the store. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 12);
-  drain_main_context ();
+  amends_ui_test_drain ();
   g_assert_cmpint (g_settings_get_int (fixture->settings, "recovery-target-hours"), ==, 12);
   g_assert_cmpint (amends_store_get_recovery_target_hours (fixture->store), ==, 12);
 
@@ -517,7 +512,7 @@ test_app_about_opens (Fixture       *fixture,
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
@@ -605,7 +600,7 @@ test_window_screenshot (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  drain_main_context ();
+  amends_ui_test_drain ();
 
   width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
   height = gtk_widget_get_height (GTK_WIDGET (fixture->window));

@@ -1,0 +1,15 @@
+/* amends-ui-test-utils.h: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void amends_ui_test_drain    (void);
+void amends_ui_test_save_png (GtkWidget  *widget,
+                              const char *path);
+
+G_END_DECLS
