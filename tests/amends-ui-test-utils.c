@@ -15,6 +15,36 @@ amends_ui_test_drain (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/**
+ * amends_ui_test_find_child:
+ * @id: (nullable): the id in the template, or %NULL for the first of @type
+ *
+ * Returns: (transfer none) (nullable): @widget or the first widget below it
+ *   of @type (and @id), depth first
+ */
+GtkWidget *
+amends_ui_test_find_child (GtkWidget  *widget,
+                           const char *id,
+                           GType       type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (id == NULL ||
+       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = amends_ui_test_find_child (child, id, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Renders @widget as it is on screen into a PNG at @path, as TECH-NOTES
  * describes: paintable, snapshot, render node, texture. */
 void

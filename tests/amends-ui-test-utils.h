@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
-void amends_ui_test_drain    (void);
+void       amends_ui_test_drain      (void);
+GtkWidget *amends_ui_test_find_child (GtkWidget  *widget,
+                                      const char *id,
+                                      GType       type);
 void amends_ui_test_save_png (GtkWidget  *widget,
                               const char *path);
 

@@ -52,30 +52,11 @@ wait_for (gboolean (*done) (gpointer), gpointer data)
 }
 
 static GtkWidget *
-find_child (GtkWidget  *widget,
-            const char *id,
-            GType       type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, id, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 window_child (Fixture    *f,
               const char *id,
               GType       type)
 {
-  GtkWidget *child = find_child (GTK_WIDGET (f->window), id, type);
+  GtkWidget *child = amends_ui_test_find_child (GTK_WIDGET (f->window), id, type);
 
   g_assert_nonnull (child);
   return child;
@@ -90,7 +71,7 @@ sidebar_of (Fixture *f)
 static GListModel *
 shown_cases (Fixture *f)
 {
-  GtkListView *view = GTK_LIST_VIEW (find_child (GTK_WIDGET (sidebar_of (f)), "list_view", GTK_TYPE_LIST_VIEW));
+  GtkListView *view = GTK_LIST_VIEW (amends_ui_test_find_child (GTK_WIDGET (sidebar_of (f)), "list_view", GTK_TYPE_LIST_VIEW));
 
   return G_LIST_MODEL (gtk_list_view_get_model (view));
 }
@@ -216,7 +197,7 @@ test_log_find_trash_undo (Fixture       *f,
   intake = find_toplevel (AMENDS_TYPE_INTAKE_DIALOG);
   g_assert_nonnull (intake);
   g_signal_connect (intake, "case-logged", G_CALLBACK (on_case_logged), NULL);
-  summary = find_child (GTK_WIDGET (intake), "summary_row", ADW_TYPE_ENTRY_ROW);
+  summary = amends_ui_test_find_child (GTK_WIDGET (intake), "summary_row", ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (summary);
   gtk_editable_set_text (GTK_EDITABLE (summary), "Only one lapel pin for two children");
   amends_ui_test_drain ();
@@ -228,7 +209,7 @@ test_log_find_trash_undo (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (cases_stack), ==, "browse");
   expect.case_id = logged_id;
   wait_for (case_is_selected, &expect);
-  editor = AMENDS_CASE_EDITOR (find_child (GTK_WIDGET (f->window), NULL, AMENDS_TYPE_CASE_EDITOR));
+  editor = AMENDS_CASE_EDITOR (amends_ui_test_find_child (GTK_WIDGET (f->window), NULL, AMENDS_TYPE_CASE_EDITOR));
   g_assert_cmpint (amends_case_editor_get_case_id (editor), ==, logged_id);
   {
     g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, logged_id, NULL);
@@ -242,7 +223,7 @@ test_log_find_trash_undo (Fixture       *f,
   }
   expect.n = 2;
   wait_for (list_has_n, &expect);
-  search = find_child (GTK_WIDGET (sidebar_of (f)), "search_entry", GTK_TYPE_SEARCH_ENTRY);
+  search = amends_ui_test_find_child (GTK_WIDGET (sidebar_of (f)), "search_entry", GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "lapel");
   expect.n = 1;
   wait_for (list_has_n, &expect);

@@ -125,29 +125,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Widgets */
 
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id,
-            GType       type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (id == NULL ||
-       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 collect_combo_rows (GtkWidget *widget,
                     GPtrArray *rows)
@@ -195,7 +172,7 @@ chosen_label (AdwComboRow *row)
 static GtkWidget *
 import_button (Fixture *fixture)
 {
-  GtkWidget *button = find_by_id (GTK_WIDGET (fixture->dialog), "import_button", GTK_TYPE_BUTTON);
+  GtkWidget *button = amends_ui_test_find_child (GTK_WIDGET (fixture->dialog), "import_button", GTK_TYPE_BUTTON);
 
   g_assert_nonnull (button);
   return button;
@@ -227,10 +204,10 @@ choose (Fixture    *fixture,
   amends_ui_test_drain ();
   /* The row shows its choice in a list view of its own; the choices are
    * in the list view of its popover. */
-  popover = find_by_id (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
+  popover = amends_ui_test_find_child (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (popover));
-  list = find_by_id (popover, NULL, GTK_TYPE_LIST_VIEW);
+  list = amends_ui_test_find_child (popover, NULL, GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
 
   /* A click on an entry selects it in the list, then activates it. */
@@ -308,7 +285,7 @@ static void
 test_import_previews_first_rows (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  GtkGrid *grid = GTK_GRID (find_by_id (GTK_WIDGET (fixture->dialog), "preview_grid", GTK_TYPE_GRID));
+  GtkGrid *grid = GTK_GRID (amends_ui_test_find_child (GTK_WIDGET (fixture->dialog), "preview_grid", GTK_TYPE_GRID));
   static const char * const cells[4][3] = {
     { "Problem", "Guest", "When" },
     { "Cold soup", "Edward Caulfield", "2026-11-12 19:30" },
@@ -448,7 +425,7 @@ static void
 test_import_cancel_closes_without_saving (Fixture       *fixture,
                                           gconstpointer  data)
 {
-  GtkWidget *cancel = find_by_id (GTK_WIDGET (fixture->dialog), "cancel_button", GTK_TYPE_BUTTON);
+  GtkWidget *cancel = amends_ui_test_find_child (GTK_WIDGET (fixture->dialog), "cancel_button", GTK_TYPE_BUTTON);
 
   choose (fixture, "Problem", "What went wrong (summary)");
   g_signal_emit_by_name (cancel, "clicked");
@@ -478,34 +455,10 @@ save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
 
   gtk_test_widget_wait_for_draw (widget);
   amends_ui_test_drain ();
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved a screenshot of %dx%d to %s", width, height, path);
+  amends_ui_test_save_png (widget, path);
 }
 
 static void
@@ -535,7 +488,7 @@ test_import_screenshot (Fixture       *fixture,
     GtkWidget *popover;
 
     g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-    popover = find_by_id (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
+    popover = amends_ui_test_find_child (GTK_WIDGET (row), NULL, GTK_TYPE_POPOVER);
     save_png (popover, dir, "import-columns-list.png");
     gtk_popover_popdown (GTK_POPOVER (popover));
   }

@@ -110,34 +110,11 @@ fixture_tear_down (Fixture       *fixture,
 /* Widgets */
 
 static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id,
-            GType       type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (id == NULL ||
-       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 dialog_child (Fixture    *fixture,
               const char *id,
               GType       type)
 {
-  GtkWidget *child = find_by_id (GTK_WIDGET (fixture->dialog), id, type);
+  GtkWidget *child = amends_ui_test_find_child (GTK_WIDGET (fixture->dialog), id, type);
 
   g_assert_nonnull (child);
 
@@ -391,7 +368,7 @@ wait_until_logged (Fixture *fixture)
 static gboolean
 staff_noticed_is_chosen (Fixture *fixture)
 {
-  GtkWidget *button = find_by_id (GTK_WIDGET (fixture->dialog), "noticed_staff_button", GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *button = amends_ui_test_find_child (GTK_WIDGET (fixture->dialog), "noticed_staff_button", GTK_TYPE_TOGGLE_BUTTON);
 
   return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
 }
@@ -994,34 +971,10 @@ save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  GskRenderer *renderer;
-  int width, height;
 
   gtk_test_widget_wait_for_draw (widget);
   amends_ui_test_drain ();
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved a screenshot of %dx%d to %s", width, height, path);
+  amends_ui_test_save_png (widget, path);
 }
 
 static void

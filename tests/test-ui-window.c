@@ -145,34 +145,11 @@ fixture_tear_down (Fixture       *fixture,
  * so a widget is found by its id in our .ui file and its type; with no
  * id, the first widget of that type. */
 static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id,
-            GType       type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (id == NULL ||
-       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 window_child (Fixture    *fixture,
               const char *id,
               GType       type)
 {
-  GtkWidget *child = find_by_id (GTK_WIDGET (fixture->window), id, type);
+  GtkWidget *child = amends_ui_test_find_child (GTK_WIDGET (fixture->window), id, type);
 
   g_assert_nonnull (child);
 
@@ -488,10 +465,10 @@ test_app_preferences_follow_settings (Fixture       *fixture,
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (fixture->window));
 
-  row = find_by_id (GTK_WIDGET (preferences), "organisation_row", ADW_TYPE_ENTRY_ROW);
+  row = amends_ui_test_find_child (GTK_WIDGET (preferences), "organisation_row", ADW_TYPE_ENTRY_ROW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Hotel Sol");
 
-  spin = find_by_id (GTK_WIDGET (preferences), "recovery_target_spin", GTK_TYPE_SPIN_BUTTON);
+  spin = amends_ui_test_find_child (GTK_WIDGET (preferences), "recovery_target_spin", GTK_TYPE_SPIN_BUTTON);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 48);
   g_assert_cmpint (amends_store_get_recovery_target_hours (fixture->store), ==, 48);
 
@@ -530,7 +507,7 @@ on_error_app_activated_cb (GApplication *error_app,
   g_assert_false (AMENDS_IS_WINDOW (windows->data));
   g_assert_null (amends_application_get_store (AMENDS_APPLICATION (error_app)));
 
-  status_page = find_by_id (windows->data, NULL, ADW_TYPE_STATUS_PAGE);
+  status_page = amends_ui_test_find_child (windows->data, NULL, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    "Could Not Open the Database");
