@@ -417,7 +417,12 @@ amends_window_cases_constructed (AmendsWindow *self)
                            G_CALLBACK (on_open_case_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* Going from one case to another keeps n-selected at 1: the editor
+   * follows selected-case as well, or it would go on showing the first. */
   g_signal_connect_object (self->sidebar, "notify::n-selected",
+                           G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::selected-case",
                            G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "record-changed",

@@ -247,6 +247,190 @@ test_log_find_trash_undo (Fixture       *f,
   wait_for (list_has_n, &expect);
 }
 
+/* The editor beside the list shows the case selected in it: the reference
+ * in its header and its own case id agree with the list's selection. */
+static void
+assert_editor_shows_selection (Fixture *f)
+{
+  AmendsCaseEditor *editor = AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR));
+  GtkLabel *reference = GTK_LABEL (amends_ui_test_find_child (GTK_WIDGET (editor), "reference_label", GTK_TYPE_LABEL));
+  AmendsCase *selected = amends_case_sidebar_get_selected_case (sidebar_of (f));
+
+  g_assert_nonnull (selected);
+  g_assert_cmpint (amends_case_editor_get_case_id (editor), ==, amends_record_get_id (AMENDS_RECORD (selected)));
+  g_assert_cmpstr (gtk_label_get_label (reference), ==, amends_case_get_reference (selected));
+}
+
+static GtkWidget *
+row_widget_at (Fixture *f,
+               guint    position)
+{
+  GtkListView *view = GTK_LIST_VIEW (amends_ui_test_find_child (GTK_WIDGET (sidebar_of (f)), "list_view", GTK_TYPE_LIST_VIEW));
+  g_autoptr(AmendsCase) wanted = g_list_model_get_item (shown_cases (f), position);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (row), "case") != NULL)
+        {
+          g_autoptr(AmendsCase) kase = NULL;
+
+          g_object_get (row, "case", &kase, NULL);
+          if (kase == wanted)
+            return child;
+        }
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* A click on a row, as GTK 4.8 handles it: the item's "listitem.select". */
+static void
+click_case (Fixture *f,
+            guint    position)
+{
+  g_assert_true (gtk_widget_activate_action (row_widget_at (f, position), "listitem.select", "(bb)", FALSE, FALSE));
+  amends_ui_test_drain ();
+}
+
+static gboolean
+editor_is_empty (gpointer data)
+{
+  Fixture *f = data;
+  AmendsCaseEditor *editor = AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR));
+
+  return amends_case_editor_get_case_id (editor) == 0;
+}
+
+static void
+test_editor_follows_selection (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char *summaries[] = {
+    "Cold soup at dinner", "Lost reservation", "Noisy room above the bar",
+    "Wrong bill at checkout", "Late breakfast tray", "Broken kettle",
+  };
+  g_autoptr(AmendsCustomer) guest = amends_test_add_customer (f->db.store, "Léa Martin", NULL);
+  gint64 ids[G_N_ELEMENTS (summaries)];
+  Expect expect = { f, 0, G_N_ELEMENTS (summaries) };
+  AmendsCaseEditor *editor;
+  GtkWidget *summary;
+  GtkWidget *search;
+  GtkWindow *intake;
+  gint64 typed_id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summaries[i], NULL);
+
+      /* Two of them are the same guest's, for the customer card's link. */
+      if (i == 1 || i == 4)
+        {
+          g_object_set (kase, "customer-id", amends_record_get_id (AMENDS_RECORD (guest)), NULL);
+          g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (kase), NULL));
+        }
+      ids[i] = amends_record_get_id (AMENDS_RECORD (kase));
+    }
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  editor = AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR));
+
+  /* By mouse: one case after another, out of order. */
+  click_case (f, 0);
+  assert_editor_shows_selection (f);
+  click_case (f, 3);
+  assert_editor_shows_selection (f);
+  click_case (f, 5);
+  assert_editor_shows_selection (f);
+  click_case (f, 1);
+  assert_editor_shows_selection (f);
+
+  /* What was typed into one case is saved to that case when the next is
+   * picked, before the usual pause has passed. */
+  typed_id = amends_case_editor_get_case_id (editor);
+  summary = amends_ui_test_find_child (GTK_WIDGET (editor), "summary_row", ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (summary), "Lost reservation for the anniversary dinner");
+  click_case (f, 2);
+  assert_editor_shows_selection (f);
+  {
+    g_autoptr(AmendsCase) stored = amends_store_load (f->db.store, AMENDS_TYPE_CASE, typed_id, NULL);
+    g_assert_cmpstr (amends_case_get_summary (stored), ==, "Lost reservation for the anniversary dinner");
+  }
+  {
+    g_autoptr(AmendsCase) other = amends_store_load (f->db.store, AMENDS_TYPE_CASE,
+                                                     amends_case_editor_get_case_id (editor), NULL);
+    g_assert_cmpstr (amends_case_get_summary (other), !=, "Lost reservation for the anniversary dinner");
+  }
+
+  /* By keyboard: Alt+Down twice, Alt+Up once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-case", NULL));
+  amends_ui_test_drain ();
+  assert_editor_shows_selection (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-case", NULL));
+  amends_ui_test_drain ();
+  assert_editor_shows_selection (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-case", NULL));
+  amends_ui_test_drain ();
+  assert_editor_shows_selection (f);
+
+  /* An earlier case of the same guest, from the customer card. */
+  expect.case_id = ids[1];
+  amends_case_sidebar_select_case (sidebar_of (f), ids[1]);
+  wait_for (case_is_selected, &expect);
+  assert_editor_shows_selection (f);
+  {
+    GtkListBox *earlier = GTK_LIST_BOX (amends_ui_test_find_child (GTK_WIDGET (editor), "cases_list", GTK_TYPE_LIST_BOX));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (earlier, 0);
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (earlier, "row-activated", row);
+  }
+  expect.case_id = ids[4];
+  wait_for (case_is_selected, &expect);
+  assert_editor_shows_selection (f);
+
+  /* After a quick intake, the new case. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  amends_ui_test_drain ();
+  intake = find_toplevel (AMENDS_TYPE_INTAKE_DIALOG);
+  g_assert_nonnull (intake);
+  g_signal_connect (intake, "case-logged", G_CALLBACK (on_case_logged), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (amends_ui_test_find_child (GTK_WIDGET (intake), "summary_row", ADW_TYPE_ENTRY_ROW)),
+                         "Towels missing in room 12");
+  amends_ui_test_drain ();
+  logged_id = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.log", NULL));
+  wait_for (case_was_logged, NULL);
+  expect.case_id = logged_id;
+  wait_for (case_is_selected, &expect);
+  assert_editor_shows_selection (f);
+
+  /* A search that leaves the selected case out empties the editor; the
+   * case comes back with it when the search is cleared. */
+  click_case (f, 0);
+  expect.case_id = amends_record_get_id (AMENDS_RECORD (amends_case_sidebar_get_selected_case (sidebar_of (f))));
+  search = amends_ui_test_find_child (GTK_WIDGET (sidebar_of (f)), "search_entry", GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "kettle");
+  if (expect.case_id == ids[5])
+    gtk_editable_set_text (GTK_EDITABLE (search), "soup");
+  wait_for (editor_is_empty, f);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait_for (case_is_selected, &expect);
+  assert_editor_shows_selection (f);
+
+  /* Trash it, then Undo: the case is back in the list and in the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-cases", NULL));
+  wait_for (editor_is_empty, f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  wait_for (case_is_selected, &expect);
+  assert_editor_shows_selection (f);
+}
+
 static gboolean
 batch_page_shown (gpointer data)
 {
@@ -511,6 +695,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   ADD_TEST ("/ui/cases/log-find-trash-and-undo", test_log_find_trash_undo);
+  ADD_TEST ("/ui/cases/editor-follows-selection", test_editor_follows_selection);
   ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
   ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
