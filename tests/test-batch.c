@@ -100,12 +100,36 @@ test_status_and_undo (Fixture       *f,
   g_autoptr(AmendsBatch) batch = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *refused_reference = NULL;
+
+  /* Two of the three have their fix written down; the third has none. */
+  for (guint i = 0; i < 3; i += 2)
+    {
+      g_autoptr(AmendsCase) kase = load (f, i);
+      g_object_set (kase, "fix", "Brought a fresh one", NULL);
+      g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (kase), NULL));
+    }
+  {
+    g_autoptr(AmendsCase) kase = load (f, 1);
+    refused_reference = g_strdup (amends_case_get_reference (kase));
+  }
+
   batch = amends_batch_set_status (f->db.store, f->ids, 3, AMENDS_CASE_STATUS_RECOVERED, &error);
   g_assert_no_error (error);
   {
     g_autoptr(AmendsCase) kase = load (f, 2);
     g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_RECOVERED);
     g_assert_nonnull (amends_case_get_recovered_at (kase));
+  }
+
+  /* The one without a fix follows the editor's rule: left open, named. */
+  g_assert_cmpuint (amends_batch_get_n_cases (batch), ==, 2);
+  g_assert_cmpuint (amends_batch_get_refused (batch)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (amends_batch_get_refused (batch), 0), ==, refused_reference);
+  {
+    g_autoptr(AmendsCase) kase = load (f, 1);
+    g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
+    g_assert_null (amends_case_get_recovered_at (kase));
   }
 
   g_assert_true (amends_batch_undo (batch, &error));

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "amends-case-list.h"
 #include "amends-test-utils.h"
 
@@ -76,6 +78,12 @@ test_status_moves (AmendsTestDb  *db,
   g_assert_cmpstr (text, ==, "Status: In recovery");
 
   advance (db, 90);
+  /* Not without a fix. */
+  g_assert_false (amends_store_set_case_status (db->store, kase, AMENDS_CASE_STATUS_RECOVERED, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
+  g_object_set (kase, "fix", "Moved them to a suite", NULL);
   g_assert_true (amends_store_set_case_status (db->store, kase, AMENDS_CASE_STATUS_RECOVERED, &error));
   recovered_at = g_date_time_ref (amends_case_get_recovered_at (kase));
   g_assert_cmpint (g_date_time_to_unix (recovered_at), ==, g_date_time_to_unix (db->now));
@@ -155,6 +163,7 @@ test_pause_and_resume (AmendsTestDb  *db,
   /* A second pause adds up; recovering while paused ends the pause. */
   amends_store_pause_clock (db->store, kase, NULL, &error);
   advance (db, 30);
+  g_object_set (kase, "fix", "Called them back with the booking", NULL);
   g_assert_true (amends_store_set_case_status (db->store, kase, AMENDS_CASE_STATUS_RECOVERED, &error));
   g_assert_null (amends_case_get_paused_at (kase));
   g_assert_cmpint (amends_case_get_paused_seconds (kase), ==, 180 * 60);
@@ -164,21 +173,111 @@ test_pause_and_resume (AmendsTestDb  *db,
   g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
 }
 
+/* Pausing is for waiting while there is time left: a case past due cannot
+ * be paused, so that a pause never turns a missed case into a kept one. */
+static void
+test_no_pause_past_due (AmendsTestDb  *db,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) happened = g_date_time_add_hours (db->now, -25);
+  g_autoptr(AmendsCase) late = amends_test_add_case (db->store, "Broken shower", happened);
+  g_autoptr(AmendsCase) fresh = amends_test_add_case (db->store, "Cold coffee", NULL);
+  g_autoptr(AmendsCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 25 h after it happened, against a 24 h target. */
+  g_assert_false (amends_store_pause_clock (db->store, late, "Guest is out", &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "past its due time"));
+  g_clear_error (&error);
+  stored = amends_store_load (db->store, AMENDS_TYPE_CASE, amends_record_get_id (AMENDS_RECORD (late)), NULL);
+  g_assert_null (amends_case_get_paused_at (stored));
+
+  /* One with 24 h left can, and a paused clock keeps it from going past
+   * due: 30 h later it can be resumed and paused again. */
+  g_assert_true (amends_store_pause_clock (db->store, fresh, NULL, &error));
+  g_assert_no_error (error);
+  advance (db, 30 * 60);
+  g_assert_true (amends_store_resume_clock (db->store, fresh, &error));
+  g_assert_true (amends_store_pause_clock (db->store, fresh, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Correcting when it happened moves the due time, keeping the target. */
+static void
+test_due_follows_occurred (AmendsTestDb  *db,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Wrong room", NULL);
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (db->now, -30);
+  g_autoptr(GError) error = NULL;
+  gint64 happened = g_date_time_to_unix (db->now);
+
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovery_due_at (kase)), ==, happened + 24 * 3600);
+
+  /* It happened 30 h before it was logged: due 6 h ago, not in 24 h. */
+  amends_case_set_occurred_at (kase, earlier);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovery_due_at (kase)), ==, happened - 6 * 3600);
+
+  /* And the store reads it so too, from the file. */
+  {
+    g_autoptr(AmendsCase) stored = amends_store_load (db->store, AMENDS_TYPE_CASE,
+                                                      amends_record_get_id (AMENDS_RECORD (kase)), NULL);
+    g_assert_cmpint (g_date_time_to_unix (amends_case_get_recovery_due_at (stored)), ==, happened - 6 * 3600);
+  }
+}
+
+/* Closing without a fix is recorded as such, and a reason given. */
+static void
+test_close_without_recovery (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autoptr(AmendsCase) gave_up = amends_test_add_case (db->store, "Lost luggage", NULL);
+  g_autoptr(AmendsCase) duplicate = amends_test_add_case (db->store, "Lost luggage again", NULL);
+  g_autoptr(AmendsCase) recovered = amends_test_add_case (db->store, "Cold soup", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* Set Status → Closed on an open case: closed, but not recovered. */
+  g_assert_true (amends_store_set_case_status (db->store, gave_up, AMENDS_CASE_STATUS_CLOSED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_case_get_close_reason (gave_up), ==, AMENDS_CLOSE_REASON_NOT_RECOVERED);
+  g_assert_null (amends_case_get_recovered_at (gave_up));
+  last_kind (db->store, gave_up, &text);
+  g_assert_cmpstr (text, ==, "Closed: Closed without a recovery");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (amends_store_close_case (db->store, duplicate, AMENDS_CLOSE_REASON_DUPLICATE, &error));
+  g_assert_cmpint (amends_case_get_close_reason (duplicate), ==, AMENDS_CLOSE_REASON_DUPLICATE);
+  g_assert_cmpint (amends_case_get_status (duplicate), ==, AMENDS_CASE_STATUS_CLOSED);
+
+  g_object_set (recovered, "fix", "A fresh bowl", NULL);
+  g_assert_true (amends_store_set_case_status (db->store, recovered, AMENDS_CASE_STATUS_RECOVERED, &error));
+  g_assert_true (amends_store_set_case_status (db->store, recovered, AMENDS_CASE_STATUS_CLOSED, &error));
+  g_assert_cmpint (amends_case_get_close_reason (recovered), ==, AMENDS_CLOSE_REASON_RECOVERED);
+
+  /* Reopened, a case is not closed for any reason. */
+  g_assert_true (amends_store_set_case_status (db->store, duplicate, AMENDS_CASE_STATUS_IN_RECOVERY, &error));
+  g_assert_cmpint (amends_case_get_close_reason (duplicate), ==, AMENDS_CLOSE_REASON_NONE);
+}
+
 static void
 test_paused_is_not_overdue (AmendsTestDb  *db,
                             gconstpointer  data)
 {
-  g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (db->now, -2);
-  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Waiting", two_days_ago);
+  g_autoptr(GDateTime) two_hours_ago = g_date_time_add_hours (db->now, -2);
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Waiting", two_hours_ago);
   g_autoptr(AmendsCaseList) list = NULL;
   g_autoptr(GError) error = NULL;
 
-  list = amends_case_list_new (db->store, NULL, &error);
-  g_assert_cmpuint (amends_case_list_get_n_open (list), ==, 1);
-  g_assert_cmpuint (amends_case_list_get_n_overdue (list), ==, 1);
-
   amends_store_pause_clock (db->store, kase, "Abroad", &error);
   g_assert_no_error (error);
+
+  /* Two days later it is still waiting on the customer, not overdue. */
+  advance (db, 48 * 60);
+  list = amends_case_list_new (db->store, NULL, &error);
   g_assert_cmpuint (amends_case_list_get_n_open (list), ==, 1);
   g_assert_cmpuint (amends_case_list_get_n_overdue (list), ==, 0);
 }
@@ -272,6 +371,9 @@ main (int   argc,
   ADD_DB_TEST ("/store/work/take-ownership", test_take_ownership);
   ADD_DB_TEST ("/store/work/pause-and-resume-clock", test_pause_and_resume);
   ADD_DB_TEST ("/store/work/paused-case-is-not-overdue", test_paused_is_not_overdue);
+  ADD_DB_TEST ("/store/work/no-pause-past-due", test_no_pause_past_due);
+  ADD_DB_TEST ("/store/work/due-time-follows-occurred", test_due_follows_occurred);
+  ADD_DB_TEST ("/store/work/close-without-recovery", test_close_without_recovery);
   ADD_DB_TEST ("/store/work/find-customer-by-name", test_find_customer);
   ADD_DB_TEST ("/case-list/async/query-in-thread", test_list_async);
 

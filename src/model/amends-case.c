@@ -36,6 +36,7 @@ enum {
   PROP_RECOVERY_DUE_AT,
   PROP_RECOVERED_AT,
   PROP_CLOSED_AT,
+  PROP_CLOSE_REASON,
   PROP_PAUSED_AT,
   PROP_PAUSED_SECONDS,
   PROP_PAUSE_REASON,
@@ -89,6 +90,9 @@ amends_case_class_init (AmendsCaseClass *klass)
   properties [PROP_RECOVERY_DUE_AT] = amends_record_time_field ("recovery-due-at");
   properties [PROP_RECOVERED_AT] = amends_record_time_field ("recovered-at");
   properties [PROP_CLOSED_AT] = amends_record_time_field ("closed-at");
+  properties [PROP_CLOSE_REASON] =
+    g_param_spec_enum ("close-reason", NULL, NULL,
+                       AMENDS_TYPE_CLOSE_REASON, AMENDS_CLOSE_REASON_NONE, FIELD_FLAGS);
   properties [PROP_PAUSED_AT] = amends_record_time_field ("paused-at");
   properties [PROP_PAUSED_SECONDS] =
     g_param_spec_int64 ("paused-seconds", NULL, NULL, 0, G_MAXINT64, 0, FIELD_FLAGS);
@@ -157,6 +161,9 @@ GETTER (GDateTime *, occurred_at, date_time, PROP_OCCURRED_AT)
 GETTER (GDateTime *, logged_at, date_time, PROP_LOGGED_AT)
 GETTER (GDateTime *, recovery_due_at, date_time, PROP_RECOVERY_DUE_AT)
 GETTER (GDateTime *, recovered_at, date_time, PROP_RECOVERED_AT)
+GETTER (GDateTime *, closed_at, date_time, PROP_CLOSED_AT)
+GETTER (AmendsCloseReason, close_reason, enum, PROP_CLOSE_REASON)
+GETTER (const char *, fix, string, PROP_FIX)
 GETTER (GDateTime *, paused_at, date_time, PROP_PAUSED_AT)
 GETTER (gint64, paused_seconds, int64, PROP_PAUSED_SECONDS)
 GETTER (GDateTime *, follow_up_due_at, date_time, PROP_FOLLOW_UP_DUE_AT)
@@ -194,6 +201,24 @@ amends_case_set_occurred_at (AmendsCase *self,
 {
   g_return_if_fail (AMENDS_IS_CASE (self));
   g_object_set (self, "occurred-at", occurred_at, NULL);
+}
+
+/* A recovery is a fix that was made: recovered, with the fix written
+ * down.  A case closed without one is not a recovery, whatever its
+ * status says. */
+gboolean
+amends_case_is_recovered (AmendsCase *self)
+{
+  const char *fix = amends_case_get_fix (self);
+
+  if (amends_case_get_recovered_at (self) == NULL || fix == NULL)
+    return FALSE;
+
+  for (; *fix != '\0'; fix = g_utf8_next_char (fix))
+    if (!g_unichar_isspace (g_utf8_get_char (fix)))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Open or in recovery: the clock still matters. */

@@ -36,10 +36,14 @@ void              amends_case_set_occurred_at      (AmendsCase *self,
 GDateTime        *amends_case_get_logged_at        (AmendsCase *self);
 GDateTime        *amends_case_get_recovery_due_at  (AmendsCase *self);
 GDateTime        *amends_case_get_recovered_at     (AmendsCase *self);
+GDateTime        *amends_case_get_closed_at        (AmendsCase *self);
+AmendsCloseReason amends_case_get_close_reason     (AmendsCase *self);
+const char       *amends_case_get_fix              (AmendsCase *self);
 GDateTime        *amends_case_get_paused_at        (AmendsCase *self);
 gint64            amends_case_get_paused_seconds   (AmendsCase *self);
 GDateTime        *amends_case_get_follow_up_due_at (AmendsCase *self);
 GDateTime        *amends_case_get_deleted_at       (AmendsCase *self);
 gboolean          amends_case_is_active            (AmendsCase *self);
+gboolean          amends_case_is_recovered         (AmendsCase *self);
 
 G_END_DECLS

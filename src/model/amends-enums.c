@@ -23,6 +23,20 @@ amends_case_status_to_label (AmendsCaseStatus status)
 }
 
 const char *
+amends_close_reason_to_label (AmendsCloseReason reason)
+{
+  switch (reason)
+    {
+    case AMENDS_CLOSE_REASON_NONE:            return _("Not closed");
+    case AMENDS_CLOSE_REASON_RECOVERED:       return _("Recovered");
+    case AMENDS_CLOSE_REASON_NOT_RECOVERED:   return _("Closed without a recovery");
+    case AMENDS_CLOSE_REASON_NOT_A_BREAKDOWN: return _("Not a service breakdown");
+    case AMENDS_CLOSE_REASON_DUPLICATE:       return _("Duplicate of another case");
+    default:                                  g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
 amends_severity_to_label (AmendsSeverity severity)
 {
   switch (severity)

@@ -16,6 +16,18 @@ typedef enum
   AMENDS_CASE_STATUS_CLOSED,
 } AmendsCaseStatus;
 
+/* Why a case was closed.  A case closed without a recovery says so; one
+ * that was not a service breakdown, or the same as another case, is left
+ * out of every measure. */
+typedef enum
+{
+  AMENDS_CLOSE_REASON_NONE,            /* not closed */
+  AMENDS_CLOSE_REASON_RECOVERED,       /* closed after its recovery */
+  AMENDS_CLOSE_REASON_NOT_RECOVERED,   /* closed without a recovery */
+  AMENDS_CLOSE_REASON_NOT_A_BREAKDOWN, /* not a service breakdown */
+  AMENDS_CLOSE_REASON_DUPLICATE,       /* the same as another case */
+} AmendsCloseReason;
+
 typedef enum
 {
   AMENDS_SEVERITY_MINOR,
@@ -103,6 +115,7 @@ typedef enum
 } AmendsCaseSort;
 
 const char *amends_case_status_to_label (AmendsCaseStatus status);
+const char *amends_close_reason_to_label (AmendsCloseReason reason);
 const char *amends_severity_to_label    (AmendsSeverity   severity);
 const char *amends_channel_to_label     (AmendsChannel    channel);
 const char *amends_noticed_by_to_label  (AmendsNoticedBy  noticed_by);

@@ -16,6 +16,7 @@ struct _AmendsBatch
 {
   AmendsStore *store;
   GPtrArray   *before;     /* AmendsCase, as each was before */
+  GPtrArray   *refused;    /* references of the cases the change did not fit */
   gboolean     trashed;    /* undo restores from the trash */
 };
 
@@ -32,6 +33,7 @@ amends_batch_free (AmendsBatch *batch)
 
   g_clear_object (&batch->store);
   g_clear_pointer (&batch->before, g_ptr_array_unref);
+  g_clear_pointer (&batch->refused, g_ptr_array_unref);
   g_free (batch);
 }
 
@@ -47,6 +49,7 @@ run_batch (AmendsStore   *store,
 
   batch->store = g_object_ref (store);
   batch->before = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->refused = g_ptr_array_new_with_free_func (g_free);
 
   if (!amends_store_begin (store, error))
     return NULL;
@@ -56,10 +59,25 @@ run_batch (AmendsStore   *store,
       g_autoptr(AmendsCase) before = amends_store_load (store, AMENDS_TYPE_CASE, case_ids[i], error);
       g_autoptr(AmendsCase) kase = NULL;
 
+      g_autoptr(GError) local_error = NULL;
+
       if (before == NULL ||
-          !(kase = amends_store_load (store, AMENDS_TYPE_CASE, case_ids[i], error)) ||
-          !change (store, kase, data, error))
+          !(kase = amends_store_load (store, AMENDS_TYPE_CASE, case_ids[i], error)))
         {
+          amends_store_rollback (store);
+          return NULL;
+        }
+
+      if (!change (store, kase, data, &local_error))
+        {
+          /* A case the step does not fit (recovered without a fix) is
+           * left as it is, and named; the others go on. */
+          if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED))
+            {
+              g_ptr_array_add (batch->refused, g_strdup (amends_case_get_reference (before)));
+              continue;
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
           amends_store_rollback (store);
           return NULL;
         }
@@ -176,6 +194,20 @@ amends_batch_get_n_cases (AmendsBatch *batch)
   g_return_val_if_fail (batch != NULL, 0);
 
   return batch->before->len;
+}
+
+/**
+ * amends_batch_get_refused:
+ *
+ * Returns: (transfer none) (element-type utf8): the references of the
+ *   cases the change did not fit, left as they were
+ */
+GPtrArray *
+amends_batch_get_refused (AmendsBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, NULL);
+
+  return batch->refused;
 }
 
 /**

@@ -30,6 +30,7 @@ AmendsBatch *amends_batch_trash         (AmendsStore      *store,
                                          guint             n_case_ids,
                                          GError          **error);
 guint        amends_batch_get_n_cases   (AmendsBatch      *batch);
+GPtrArray   *amends_batch_get_refused   (AmendsBatch      *batch);
 gboolean     amends_batch_undo          (AmendsBatch      *batch,
                                          GError          **error);
 void         amends_batch_free          (AmendsBatch      *batch);

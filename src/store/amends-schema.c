@@ -188,10 +188,24 @@ static const char migration_3[] =
   "CREATE INDEX cases_by_category_urgency ON cases (category, urgency_group, urgency_key, id)"
   "  WHERE deleted_at IS NULL;";
 
+/* Version 4: why a case was closed, so that a case closed without a fix
+ * is not counted as a recovery and one that was no service breakdown (or
+ * a duplicate) leaves the measures; and an index on when cases were
+ * recovered, which the measures of a period read. */
+static const char migration_4[] =
+  "ALTER TABLE cases ADD COLUMN close_reason TEXT NOT NULL DEFAULT 'none';"
+  "UPDATE cases SET close_reason ="
+  "    CASE WHEN recovered_at IS NOT NULL AND length (trim (coalesce (fix, ''))) > 0"
+  "         THEN 'recovered' ELSE 'not-recovered' END"
+  "  WHERE status = 'closed';"
+  "CREATE INDEX cases_by_recovered ON cases (recovered_at)"
+  "  WHERE deleted_at IS NULL AND recovered_at IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 int

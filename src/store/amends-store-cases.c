@@ -99,6 +99,30 @@ end_pause (AmendsStore *self,
                 NULL);
 }
 
+static gboolean
+has_fix (AmendsCase *kase)
+{
+  g_autofree char *fix = g_strdup (amends_case_get_fix (kase));
+
+  return fix != NULL && *g_strstrip (fix) != '\0';
+}
+
+/* Past due now: the clock ran out, counting the time it was paused. */
+static gboolean
+is_past_due (AmendsStore *self,
+             AmendsCase  *kase)
+{
+  g_autoptr(GDateTime) now = now_of (self);
+  g_autoptr(GDateTime) due = NULL;
+  GDateTime *due_at = amends_case_get_recovery_due_at (kase);
+
+  if (due_at == NULL)
+    return FALSE;
+
+  due = g_date_time_add_seconds (due_at, amends_case_get_paused_seconds (kase));
+  return g_date_time_compare (due, now) < 0;
+}
+
 /**
  * amends_store_set_case_status:
  *
@@ -129,6 +153,15 @@ amends_store_set_case_status (AmendsStore       *self,
   switch (status)
     {
     case AMENDS_CASE_STATUS_RECOVERED:
+      /* The same rule for the editor, a batch and anything else. */
+      if (!has_fix (kase))
+        {
+          g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED,
+                       /* Translators: %s is a case's reference */
+                       _("%s has no fix written down. A case is recovered once what went wrong is fixed: write down the fix first."),
+                       amends_case_get_reference (kase));
+          return FALSE;
+        }
       end_pause (self, kase);
       if (amends_case_get_recovered_at (kase) == NULL)
         g_object_set (kase, "recovered-at", now, NULL);
@@ -136,9 +169,7 @@ amends_store_set_case_status (AmendsStore       *self,
       break;
 
     case AMENDS_CASE_STATUS_CLOSED:
-      end_pause (self, kase);
-      g_object_set (kase, "closed-at", now, NULL);
-      break;
+      return amends_store_close_case (self, kase, AMENDS_CLOSE_REASON_RECOVERED, error);
 
     case AMENDS_CASE_STATUS_OPEN:
     case AMENDS_CASE_STATUS_IN_RECOVERY:
@@ -155,6 +186,45 @@ amends_store_set_case_status (AmendsStore       *self,
   else
     /* Translators: a timeline entry; %s is a status such as "Recovered" */
     text = g_strdup_printf (_("Status: %s"), amends_case_status_to_label (status));
+
+  return save_with_entry (self, kase, AMENDS_ACTION_KIND_STATUS_REPORT, text, error);
+}
+
+/**
+ * amends_store_close_case:
+ * @reason: why: %AMENDS_CLOSE_REASON_RECOVERED for a recovered case (the
+ *   usual end), or one of the reasons a case is closed without a recovery
+ *
+ * Closes a case.  A case closed without a recovery records that and why;
+ * "not a service breakdown" and "duplicate" leave it out of every measure.
+ */
+gboolean
+amends_store_close_case (AmendsStore        *self,
+                         AmendsCase         *kase,
+                         AmendsCloseReason   reason,
+                         GError            **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMENDS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (reason != AMENDS_CLOSE_REASON_NONE, FALSE);
+
+  if (reason == AMENDS_CLOSE_REASON_RECOVERED && !amends_case_is_recovered (kase))
+    reason = AMENDS_CLOSE_REASON_NOT_RECOVERED;
+
+  now = now_of (self);
+  end_pause (self, kase);
+  g_object_set (kase, "closed-at", now, "close-reason", reason, NULL);
+  amends_case_set_status (kase, AMENDS_CASE_STATUS_CLOSED);
+
+  if (reason == AMENDS_CLOSE_REASON_RECOVERED)
+    /* Translators: a timeline entry; %s is a status such as "Closed" */
+    text = g_strdup_printf (_("Status: %s"), amends_case_status_to_label (AMENDS_CASE_STATUS_CLOSED));
+  else
+    /* Translators: a timeline entry; %s is why, as in "Not a service breakdown" */
+    text = g_strdup_printf (_("Closed: %s"), amends_close_reason_to_label (reason));
 
   return save_with_entry (self, kase, AMENDS_ACTION_KIND_STATUS_REPORT, text, error);
 }
@@ -222,6 +292,17 @@ amends_store_pause_clock (AmendsStore  *self,
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
                            _("The clock is already paused."));
+      return FALSE;
+    }
+
+  /* Pausing is for waiting on the customer while there is still time;
+   * once the time is gone, a pause would only hide that it was missed. */
+  if (is_past_due (self, kase))
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED,
+                   /* Translators: %s is a case's reference */
+                   _("The clock of %s cannot be paused: it is already past its due time, and a pause would hide that."),
+                   amends_case_get_reference (kase));
       return FALSE;
     }
 

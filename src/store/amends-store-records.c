@@ -428,6 +428,47 @@ note_given_reference (AmendsStore  *self,
   return amends_store_step_done (self, stmt, error);
 }
 
+/* A closed case says why it was closed, and only a closed case does: one
+ * closed with no reason given was recovered, or closed without a
+ * recovery, as its fix and recovery time say. */
+static void
+settle_close_reason (AmendsCase *kase)
+{
+  AmendsCloseReason reason = amends_case_get_close_reason (kase);
+  AmendsCloseReason settled = reason;
+
+  if (amends_case_get_status (kase) != AMENDS_CASE_STATUS_CLOSED)
+    settled = AMENDS_CLOSE_REASON_NONE;
+  else if (reason == AMENDS_CLOSE_REASON_NONE || reason == AMENDS_CLOSE_REASON_RECOVERED ||
+           reason == AMENDS_CLOSE_REASON_NOT_RECOVERED)
+    settled = amends_case_is_recovered (kase) ? AMENDS_CLOSE_REASON_RECOVERED
+                                              : AMENDS_CLOSE_REASON_NOT_RECOVERED;
+
+  if (settled != reason)
+    g_object_set (kase, "close-reason", settled, NULL);
+}
+
+/* The due time follows the facts: correcting when the breakdown happened
+ * moves the due time with it, so the target stays what it was.  Unless
+ * the same change sets the due time itself. */
+static void
+follow_occurred_at (AmendsCase *kase,
+                    AmendsCase *stored)
+{
+  GDateTime *occurred = amends_case_get_occurred_at (kase);
+  GDateTime *was = amends_case_get_occurred_at (stored);
+  GDateTime *due = amends_case_get_recovery_due_at (kase);
+  GDateTime *stored_due = amends_case_get_recovery_due_at (stored);
+  g_autoptr(GDateTime) moved = NULL;
+
+  if (occurred == NULL || was == NULL || due == NULL || stored_due == NULL ||
+      g_date_time_equal (occurred, was) || !g_date_time_equal (due, stored_due))
+    return;
+
+  moved = g_date_time_add (due, g_date_time_difference (occurred, was));
+  g_object_set (kase, "recovery-due-at", moved, NULL);
+}
+
 static gboolean
 fill_case_defaults (AmendsStore  *self,
                     AmendsCase   *kase,
@@ -462,6 +503,8 @@ fill_case_defaults (AmendsStore  *self,
     }
   else if (!note_given_reference (self, amends_case_get_reference (kase), error))
     return FALSE;
+
+  settle_close_reason (kase);
 
   if (self->actor_id > 0)
     {
@@ -682,6 +725,11 @@ amends_store_update (AmendsStore   *self,
     return FALSE;
 
   stored = amends_store_load (self, G_OBJECT_TYPE (record), amends_record_get_id (record), error);
+  if (stored != NULL && AMENDS_IS_CASE (record))
+    {
+      follow_occurred_at (AMENDS_CASE (record), AMENDS_CASE (stored));
+      settle_close_reason (AMENDS_CASE (record));
+    }
   if (stored == NULL ||
       !update_fields (self, record, stored, error) ||
       !amends_store_reload (self, record, error))

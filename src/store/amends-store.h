@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @AMENDS_STORE_ERROR_BUSY: another program holds the database
  * @AMENDS_STORE_ERROR_NOT_FOUND: the record is not there (any more)
  * @AMENDS_STORE_ERROR_INVALID: a value cannot be saved as it is
+ * @AMENDS_STORE_ERROR_REFUSED: the step does not fit the case as it is
+ *   (recovered without a fix, a clock paused once past due)
  * @AMENDS_STORE_ERROR_FAILED: anything else
  */
 typedef enum
@@ -38,6 +40,7 @@ typedef enum
   AMENDS_STORE_ERROR_BUSY,
   AMENDS_STORE_ERROR_NOT_FOUND,
   AMENDS_STORE_ERROR_INVALID,
+  AMENDS_STORE_ERROR_REFUSED,
   AMENDS_STORE_ERROR_FAILED,
 } AmendsStoreError;
 
@@ -147,6 +150,10 @@ AmendsAction   *amends_store_add_action          (AmendsStore      *self,
 gboolean        amends_store_set_case_status     (AmendsStore      *self,
                                                   AmendsCase       *kase,
                                                   AmendsCaseStatus  status,
+                                                  GError          **error);
+gboolean        amends_store_close_case          (AmendsStore      *self,
+                                                  AmendsCase       *kase,
+                                                  AmendsCloseReason reason,
                                                   GError          **error);
 gboolean        amends_store_take_ownership      (AmendsStore      *self,
                                                   AmendsCase       *kase,
