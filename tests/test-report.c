@@ -37,6 +37,8 @@ add (AmendsTestDb     *db,
   g_object_set (kase, "summary", summary, "occurred-at", occurred_at,
                 "recovered-at", recovered_at, "closed-at", closed_at,
                 "status", status, "reaction", reaction, "lesson", lesson,
+                /* Recovered means fixed. */
+                "fix", recovered ? "Put right" : NULL,
                 "owner-id", owner ? amends_record_get_id (AMENDS_RECORD (owner)) : (gint64) 0,
                 NULL);
   amends_store_insert (db->store, AMENDS_RECORD (kase), &error);
@@ -255,7 +257,7 @@ test_week_pdf (AmendsTestDb  *db,
   g_assert_nonnull (strstr (text, "Weekly summary — Week 47, 2026"));
   g_assert_nonnull (strstr (text, "16–22 November 2026"));
   g_assert_nonnull (strstr (text, "Page 1 of"));
-  g_assert_nonnull (strstr (text, "Generated on 18 November 2026 at 10:00"));
+  g_assert_nonnull (strstr (text, "As of 18 November 2026 at 10:00"));
 
   /* The headlines, their change on week 46 and against the targets. */
   g_assert_nonnull (strstr (text, "40 %"));
@@ -299,6 +301,87 @@ test_week_pdf (AmendsTestDb  *db,
   }
 
   g_clear_object (&report);
+}
+
+/* The PDF without its "As of" line: what must not change with the day it
+ * is printed. */
+static char *
+week_pdf_text (AmendsTestDb *db,
+               const char   *name)
+{
+  g_autoptr(AmendsReport) report = new_report (db);
+  g_autofree char *path = g_build_filename (db->dir, name, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "As of ") == NULL)
+      g_string_append_printf (kept, "%s\n", lines[i]);
+
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* A past week's summary is a record of that week: printed the day after
+ * or a month later, it says the same, though the broken shower was put
+ * right since and a new case went past due in the meantime. */
+static void
+test_past_week_is_a_record (AmendsTestDb  *db,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) day_after = amends_test_time ("2026-11-24T10:00:00Z");
+  g_autoptr(GDateTime) month_later = amends_test_time ("2026-12-24T10:00:00Z");
+  g_autoptr(GDateTime) fixed_at = amends_test_time ("2026-11-25T15:00:00Z");
+  g_autoptr(GDateTime) lift_at = amends_test_time ("2026-11-24T09:00:00Z");
+  g_autoptr(AmendsCase) lift = amends_case_new ();
+  g_autoptr(AmendsCase) shower = NULL;
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  fill_week (db);
+
+  amends_store_set_fixed_now (db->store, day_after);
+  first = week_pdf_text (db, "first.pdf");
+  g_test_message ("%s", first);
+
+  /* Open and past due at the end of the week: the shower (due Tuesday
+   * 09:00) and the invoice (due Wednesday 06:00). */
+  g_assert_nonnull (strstr (first, "Open cases past due at the week’s end (2)"));
+  g_assert_nonnull (strstr (first, "Broken shower in room 12"));
+  g_assert_nonnull (strstr (first, "Wrong invoice sent"));
+  g_assert_nonnull (strstr (first, "Past due at week’s end"));
+  g_assert_nonnull (strstr (first, "2 of 5 cases"));
+
+  /* Meanwhile: a new case the next week, past due by the second print;
+   * the shower fixed, late. */
+  g_object_set (lift, "summary", "Lift out of order", "occurred-at", lift_at, NULL);
+  amends_store_set_fixed_now (db->store, lift_at);
+  g_assert_true (amends_store_insert (db->store, AMENDS_RECORD (lift), &error));
+  cases = amends_store_list_past_due_at (db->store, day_after, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(AmendsCase) kase = g_list_model_get_item (cases, i);
+      if (g_str_equal (amends_case_get_summary (kase), "Broken shower in room 12"))
+        shower = g_steal_pointer (&kase);
+    }
+  g_assert_nonnull (shower);
+  amends_store_set_fixed_now (db->store, fixed_at);
+  g_object_set (shower, "fix", "New mixer tap", NULL);
+  g_assert_true (amends_store_set_case_status (db->store, shower, AMENDS_CASE_STATUS_RECOVERED, &error));
+  g_assert_no_error (error);
+
+  amends_store_set_fixed_now (db->store, month_later);
+  second = week_pdf_text (db, "second.pdf");
+  g_assert_null (strstr (second, "Lift out of order"));
+  g_assert_cmpstr (second, ==, first);
 }
 
 static void
@@ -600,6 +683,7 @@ main (int   argc,
   DB_TEST ("/report/pdf/failure-keeps-earlier-file", test_failure_keeps_old_file);
   DB_TEST ("/report/cli/writes-pdf", test_cli_writes_pdf);
   DB_TEST ("/report/cli/errors", test_cli_errors);
+  DB_TEST ("/report/pdf/past-week-is-a-record", test_past_week_is_a_record);
   g_test_add_func ("/report/cli/exit-status", test_cli_exit_status);
   g_test_add_data_func ("/report/cli/exit-status/bad-week", "bad-week", test_cli_subprocess);
   g_test_add_data_func ("/report/cli/exit-status/not-a-database", "not-a-database", test_cli_subprocess);

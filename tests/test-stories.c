@@ -33,7 +33,9 @@ add_case (Fixture         *f,
 
   g_object_set (kase, "summary", summary, "occurred-at", occurred_at,
                 "recovered-at", recovered_at, "paused-seconds", paused_seconds,
-                "status", status, "reaction", reaction, "owner-id", owner, NULL);
+                "status", status, "reaction", reaction, "owner-id", owner,
+                /* Recovered means fixed. */
+                "fix", recovered ? "Put right" : NULL, NULL);
   amends_store_insert (f->db.store, AMENDS_RECORD (kase), &error);
   g_assert_no_error (error);
 

@@ -444,6 +444,7 @@ typedef struct
   const AmendsShare *before;
   int                target;
   guint32            accent;
+  const char        *note;     /* what the share leaves out, or NULL */
 } Headline;
 
 /* One headline measure: the figure large, then how it stands against the
@@ -477,6 +478,15 @@ place_headline (Cursor         *cur,
       of = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases",
                                          h->now->n_of),
                             h->now->n_counted, h->now->n_of);
+    }
+
+  if (h->note != NULL)
+    {
+      g_autofree char *both = h->now->share < 0 ? g_strdup (h->note)
+                                                 /* Translators: "3 of 8 cases; 2 still within their clock" */
+                                                 : g_strdup_printf (_("%s; %s"), of, h->note);
+      g_free (of);
+      of = g_steal_pointer (&both);
     }
 
   /* Against the target. */
@@ -581,8 +591,23 @@ place_headlines (Cursor               *cur,
   double gap = 16;
   double width = (cur->right - cur->left - gap) / 2;
   g_autofree char *within_label = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *unrecorded = NULL;
   Headline h[2];
   double height;
+
+  /* Never silently dropped: the cases not yet measured, and the
+   * recoveries whose reaction nobody wrote down. */
+  if (now->n_pending > 0)
+    pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u still within its clock",
+                                            "%u still within their clock",
+                                            now->n_pending),
+                               now->n_pending);
+  if (now->n_reaction_unknown > 0)
+    /* Translators: "reaction not recorded: 1 of 7" recovered cases */
+    unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"),
+                                  now->n_reaction_unknown, now->n_recovered);
 
   /* Translators: the first headline measure; %d is the recovery target in hours */
   within_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -591,9 +616,9 @@ place_headlines (Cursor               *cur,
                                                self->options.recovery_target_hours),
                                   self->options.recovery_target_hours);
   h[0] = (Headline) { within_label, &now->recovered_within, &before->recovered_within,
-                      self->options.target_recovered_within, RGB_ACCENT };
+                      self->options.target_recovered_within, RGB_ACCENT, pending };
   h[1] = (Headline) { _("Customers blown away"), &now->blown_away, &before->blown_away,
-                      self->options.target_blown_away, RGB_SECOND };
+                      self->options.target_blown_away, RGB_SECOND, unrecorded };
 
   height = MAX (place_headline (cur, &h[0], cur->left, cur->y, width, TRUE),
                 place_headline (cur, &h[1], cur->left + width + gap, cur->y, width, TRUE));
@@ -621,8 +646,13 @@ place_key_figures (Cursor               *cur,
   g_autofree char *overdue = g_strdup_printf ("%u", now->n_overdue);
   g_autofree char *unowned = g_strdup_printf ("%u", now->n_unowned);
   g_autofree char *median = format_span_seconds (now->median_seconds);
+  /* A week that is over is a record: its open cases as they stood at its
+   * end, whenever it is printed. */
+  gboolean over = now->as_of < g_date_time_to_unix (cur->self->generated_at);
   const char *labels[] = {
-    _("Cases this week"), _("Open now"), _("Past due now"),
+    _("Cases this week"),
+    over ? _("Open at week’s end") : _("Open now"),
+    over ? _("Past due at week’s end") : _("Past due now"),
     _("Open without owner"), _("Median time to recovery"),
   };
   const char *values[] = { happened, open, overdue, unowned, median };
@@ -806,31 +836,40 @@ owner_rows (AmendsReport  *self,
   return g_steal_pointer (&rows);
 }
 
+/* When the open and past-due figures are taken: the week's last second,
+ * or now while the week runs, as amends_store_measure() takes them. */
+static GDateTime *
+as_of_time (AmendsReport *self)
+{
+  g_autoptr(GDateTime) last = g_date_time_add_seconds (self->week_end, -1);
+
+  if (g_date_time_compare (self->generated_at, last) < 0)
+    return g_date_time_ref (self->generated_at);
+
+  return g_steal_pointer (&last);
+}
+
 static GPtrArray *
 overdue_rows (AmendsReport  *self,
               GError       **error)
 {
-  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
-  g_autoptr(AmendsCaseList) list = NULL;
+  g_autoptr(GListModel) list = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GDateTime) as_of = as_of_time (self);
   guint n;
 
-  filter.overdue_only = TRUE;
-  filter.sort = AMENDS_CASE_SORT_URGENCY;
-  if (!(list = amends_case_list_new (self->store, &filter, error)))
+  if (!(list = amends_store_list_past_due_at (self->store, as_of, error)))
     return NULL;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(AmendsCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(AmendsCase) kase = g_list_model_get_item (list, i);
       char **cells = g_new0 (char *, 5);
       GTimeSpan remaining;
 
-      if (kase == NULL)
-        continue;
-
-      remaining = amends_clock_get_remaining (kase, self->generated_at);
+      remaining = g_date_time_difference (amends_case_get_recovery_due_at (kase), as_of)
+                  + amends_case_get_paused_seconds (kase) * G_TIME_SPAN_SECOND;
       cells[0] = g_strdup (amends_case_get_reference (kase));
       cells[1] = truncate_text (amends_case_get_summary (kase));
       if (amends_case_get_owner_id (kase) != 0 && amends_case_get_owner_name (kase) != NULL)
@@ -1321,7 +1360,11 @@ amends_report_layout (AmendsReport  *self,
                owners, _("No cases happened this week."));
 
   /* Translators: the heading of the table of overdue cases; %u is how many */
-  overdue_heading = g_strdup_printf (_("Open cases past due (%u)"), overdue->len);
+  overdue_heading = g_strdup_printf (now.as_of < g_date_time_to_unix (self->generated_at)
+                                     /* Translators: the heading of the table of cases past due when a past week ended; %u is how many */
+                                     ? _("Open cases past due at the week’s end (%u)")
+                                     : _("Open cases past due (%u)"),
+                                     overdue->len);
   place_table (&cur, overdue_heading, overdue_columns, G_N_ELEMENTS (overdue_columns),
                overdue, _("No open case is past due."));
   place_table (&cur, _("Stories told"), story_columns, G_N_ELEMENTS (story_columns),
@@ -1432,8 +1475,9 @@ amends_report_draw_page (AmendsReport *self,
 
   when = format_day_month_year (self->generated_at);
   time = g_date_time_format (self->generated_at, "%H:%M");
-  /* Translators: the date and time the summary was made, at the foot of each page */
-  generated = g_strdup_printf (_("Generated on %s at %s"), when, time);
+  /* Translators: the date and time the figures stand at, at the foot of
+   * each page */
+  generated = g_strdup_printf (_("As of %s at %s"), when, time);
   /* Translators: at the foot of each page, "Page 1 of 3" */
   page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
 

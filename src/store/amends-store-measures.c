@@ -1,25 +1,41 @@
 /* amends-store-measures.c: the headline measures, by SQL aggregates
  *
- * Recovered within target: of the cases that happened in the period and
- * are either recovered (or closed) or already past their due time, the
- * share recovered within the target.  Time counted is from when it
- * happened to when it was recovered, less the time the clock was paused;
- * within target means that is at most the target (recovered_at -
- * paused_seconds <= recovery_due_at).  A case still open and past due
- * counts as missed; one open and not yet due is pending and left out.
+ * The definitions a manager reads in the README, the same for the
+ * Measures view, the weekly summary, the staff-room screen and the
+ * heroes (the SQL of each cohort is in amends-store-private.h):
  *
- * Blown away: of the cases closed in the period with a known reaction,
- * the share whose customer was blown away.
+ * Counted cases: not in the trash, and not closed as "not a service
+ * breakdown" or as a duplicate.  A recovery is a case marked recovered
+ * with its fix written down; one closed without a fix is not a recovery.
+ *
+ * Recovered within target: of the cases that happened in the period,
+ * in time are those recovered no later than their due time (when it
+ * happened, plus the target, plus the time the clock was paused).
+ * Missed are those recovered late, and those not recovered and past due
+ * now, closed or not.  The share is in time ÷ (in time + missed).  The
+ * rest, not recovered and not yet due, are pending: counted beside the
+ * share, never silently dropped.  A clock cannot be paused once past due,
+ * so a pause cannot turn a missed case into one in time.
+ *
+ * Blown away: of the cases recovered in the period, the share whose
+ * customer was blown away, among those whose reaction was recorded; the
+ * cases with no reaction recorded are counted beside it.
  *
  * Proactive: of the cases that happened in the period, the share staff
  * noticed before the customer said anything.
  *
- * Time to recovery (median, 90th percentile, nearest rank) and surprise
- * spend are of the cases recovered (or, without a recovery time, closed)
- * in the period.  Rule bends count the cases that happened in the period.
- * Open, overdue and unowned are counts of now, whatever the period.
+ * Time to recovery (median, 90th percentile by nearest rank) and surprise
+ * spend are of the cases recovered in the period; time to recovery does
+ * not count the time the clock was paused.  Rule bends count the cases
+ * that happened in the period.
  *
- * Cases in the trash are never counted.
+ * Open, past due and unowned are counts as at the end of the period, or
+ * now while the period runs: open is logged by then and not yet recovered
+ * or closed by then; past due is open and due before then (the owner is
+ * the owner now, and paused time is the total paused so far).
+ *
+ * Periods are in the zone of the times given, which the callers make
+ * local: weeks are ISO weeks from Monday 00:00 local time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,35 +88,40 @@ group_column (int by)
     }
 }
 
-#define HAPPENED "c.deleted_at IS NULL AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
-#define FINISHED_AT "coalesce (c.recovered_at, c.closed_at)"
-#define RECOVERED_IN "c.deleted_at IS NULL AND " FINISHED_AT " >= ?1 AND " FINISHED_AT " < ?2"
-#define ACTIVE "c.status IN ('open', 'in-recovery')"
-#define OVERDUE ACTIVE " AND c.paused_at IS NULL AND c.recovery_due_at + c.paused_seconds < ?3"
+/* ?1 and ?2: the period; ?3: now; ?4: the group's key; ?5: the moment
+ * the open counts are taken (the end of the period, or now). */
+#define COUNTED AMENDS_SQL_COUNTED ("c")
+#define HAPPENED COUNTED " AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
+#define RECOVERED AMENDS_SQL_RECOVERED ("c")
+#define RECOVERED_IN COUNTED " AND " RECOVERED " AND c.recovered_at >= ?1 AND c.recovered_at < ?2"
+#define PAST_DUE_NOW AMENDS_SQL_PAST_DUE ("c", "?3")
+#define OPEN_AT \
+  COUNTED " AND c.logged_at <= ?5" \
+  " AND (c.status IN ('open', 'in-recovery') OR coalesce (c.recovered_at, c.closed_at) > ?5)"
+#define PAST_DUE_AT \
+  AMENDS_SQL_DUE ("c") " < min (?5, coalesce (c.paused_at, ?5))"
 
 static char *
 counts_sql (int by)
 {
   const char *column = group_column (by);
-  g_autofree char *group = column ? g_strdup_printf (" AND %s IS ?4", column) : g_strdup ("");
+  g_autofree char *group = column ? g_strdup_printf (" AND %s IS ?4", column) : g_strdup (" AND ?4 IS NULL");
 
   return g_strdup_printf (
     "SELECT"
     " (SELECT count(*) FROM cases AS c WHERE " HAPPENED "%1$s),"
     " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND c.noticed_by = 'staff'%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND " ACTIVE " AND NOT (" OVERDUE ")%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE c.deleted_at IS NULL AND " ACTIVE "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE c.deleted_at IS NULL AND " OVERDUE "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE c.deleted_at IS NULL AND " ACTIVE " AND c.owner_id IS NULL%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND NOT " RECOVERED " AND NOT " PAST_DUE_NOW "%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " OPEN_AT "%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " OPEN_AT " AND " PAST_DUE_AT "%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " OPEN_AT " AND c.owner_id IS NULL%1$s),"
     " (SELECT coalesce (sum (c.surprise_cost_cents), 0) FROM cases AS c WHERE " RECOVERED_IN "%1$s),"
     " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND c.rule_bent%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND " FINISHED_AT " IS NOT NULL"
-    "    AND " FINISHED_AT " - c.paused_seconds <= c.recovery_due_at%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND (" FINISHED_AT " IS NOT NULL OR (" OVERDUE "))%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE c.deleted_at IS NULL AND c.status = 'closed'"
-    "    AND c.closed_at >= ?1 AND c.closed_at < ?2 AND c.reaction = 'blown-away'%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE c.deleted_at IS NULL AND c.status = 'closed'"
-    "    AND c.closed_at >= ?1 AND c.closed_at < ?2 AND c.reaction != 'unknown'%1$s)",
+    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND " AMENDS_SQL_IN_TIME ("c") "%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND (" RECOVERED " OR " PAST_DUE_NOW ")%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " RECOVERED_IN " AND c.reaction = 'blown-away'%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " RECOVERED_IN " AND c.reaction != 'unknown'%1$s),"
+    " (SELECT count(*) FROM cases AS c WHERE " RECOVERED_IN "%1$s)",
     group);
 }
 
@@ -108,10 +129,10 @@ static char *
 times_sql (int by)
 {
   const char *column = group_column (by);
-  g_autofree char *group = column ? g_strdup_printf (" AND %s IS ?4", column) : g_strdup ("");
+  g_autofree char *group = column ? g_strdup_printf (" AND %s IS ?4", column) : g_strdup (" AND ?4 IS NULL");
 
-  return g_strdup_printf ("SELECT max (0, " FINISHED_AT " - c.occurred_at - c.paused_seconds)"
-                          " FROM cases AS c WHERE " RECOVERED_IN "%s AND ?3 = ?3 ORDER BY 1",
+  return g_strdup_printf ("SELECT max (0, c.recovered_at - c.occurred_at - c.paused_seconds)"
+                          " FROM cases AS c WHERE " RECOVERED_IN "%s AND ?3 = ?3 AND ?5 = ?5 ORDER BY 1",
                           group);
 }
 
@@ -124,13 +145,19 @@ bind_period (AmendsStore  *self,
              GDateTime    *until,
              const GValue *key)
 {
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
-  sqlite3_bind_int64 (stmt, 3, amends_store_now (self));
+  gint64 now = amends_store_now (self);
+  gint64 end = g_date_time_to_unix (until);
 
-  if (key == NULL || sqlite3_bind_parameter_count (stmt) < 4)
-    return;
-  if (G_VALUE_HOLDS_INT64 (key) && g_value_get_int64 (key) > 0)
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, end);
+  sqlite3_bind_int64 (stmt, 3, now);
+  /* The last second of the period, so that a case logged as the next
+   * period begins is not counted open in this one. */
+  sqlite3_bind_int64 (stmt, 5, MIN (now, end - 1));
+
+  if (key == NULL)
+    sqlite3_bind_null (stmt, 4);
+  else if (G_VALUE_HOLDS_INT64 (key) && g_value_get_int64 (key) > 0)
     sqlite3_bind_int64 (stmt, 4, g_value_get_int64 (key));
   else if (G_VALUE_HOLDS_STRING (key) && g_value_get_string (key) != NULL)
     sqlite3_bind_text (stmt, 4, g_value_get_string (key), -1, SQLITE_TRANSIENT);
@@ -200,6 +227,9 @@ measure_group (AmendsStore     *self,
   m->n_rule_bends = sqlite3_column_int (stmt, 7);
   set_share (&m->recovered_within, sqlite3_column_int (stmt, 8), sqlite3_column_int (stmt, 9));
   set_share (&m->blown_away, sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
+  m->n_recovered = sqlite3_column_int (stmt, 12);
+  m->n_reaction_unknown = m->n_recovered - m->blown_away.n_of;
+  m->as_of = MIN (amends_store_now (self), g_date_time_to_unix (until));
   g_clear_pointer (&stmt, amends_stmt_release);
 
   if (!(stmt = amends_store_prepare (self, tsql, error)))
@@ -265,9 +295,9 @@ amends_store_measure_by (AmendsStore      *self,
   g_array_set_clear_func (keys, (GDestroyNotify) g_value_unset);
 
   sql = g_strdup_printf ("SELECT %1$s, %2$s, count(*) FROM cases AS c"
-                         " WHERE c.deleted_at IS NULL AND ((c.occurred_at >= ?1 AND c.occurred_at < ?2)"
-                         "   OR (" FINISHED_AT " >= ?1 AND " FINISHED_AT " < ?2)"
-                         "   OR (" ACTIVE " AND ?3 = ?3))"
+                         " WHERE " COUNTED " AND ((c.occurred_at >= ?1 AND c.occurred_at < ?2)"
+                         "   OR (c.recovered_at >= ?1 AND c.recovered_at < ?2)"
+                         "   OR (" OPEN_AT ")) AND ?3 = ?3 AND ?4 IS NULL"
                          " GROUP BY %1$s ORDER BY count(*) DESC, 2 COLLATE NOCASE",
                          column,
                          by == AMENDS_MEASURE_BY_OWNER ? "(SELECT s.name FROM staff AS s WHERE s.id = c.owner_id)" : column);
@@ -379,6 +409,41 @@ amends_store_list_lessons (AmendsStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
   sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+
+  return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
+}
+
+/**
+ * amends_store_list_past_due_at:
+ * @when: the moment, such as the end of a week
+ *
+ * The cases that were open and past due at @when, as the open and past
+ * due counts of amends_store_measure() count them.
+ *
+ * Returns: (transfer full): a #GListModel of #AmendsCase, the most
+ *   overdue first
+ */
+GListModel *
+amends_store_list_past_due_at (AmendsStore  *self,
+                               GDateTime    *when,
+                               GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(AmendsStmt) stmt = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
+                                 "WHERE " AMENDS_SQL_COUNTED ("r") " AND r.logged_at <= ?1"
+                                 " AND (r.status IN ('open', 'in-recovery')"
+                                 "      OR coalesce (r.recovered_at, r.closed_at) > ?1)"
+                                 " AND " AMENDS_SQL_DUE ("r") " < min (?1, coalesce (r.paused_at, ?1))"
+                                 " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id");
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (when));
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }

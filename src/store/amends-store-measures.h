@@ -21,18 +21,21 @@ typedef struct
  * times follow the definitions at the top of amends-store-measures.c. */
 typedef struct
 {
-  AmendsShare recovered_within;   /* of cases happened in the period */
-  AmendsShare blown_away;         /* of cases closed in the period */
+  AmendsShare recovered_within;   /* in time, of cases happened in the period recovered or past due */
+  AmendsShare blown_away;         /* of cases recovered in the period with a reaction recorded */
   AmendsShare proactive;          /* staff noticed first, of cases happened */
   guint       n_happened;         /* cases that happened in the period */
-  guint       n_pending;          /* ... still open and not yet due */
-  guint       n_open;             /* open or in recovery, now */
-  guint       n_overdue;          /* ... of them past due, clock running */
+  guint       n_pending;          /* ... not recovered and not yet due */
+  guint       n_recovered;        /* cases recovered in the period */
+  guint       n_reaction_unknown; /* ... whose customer's reaction was not recorded */
+  guint       n_open;             /* open at as_of */
+  guint       n_overdue;          /* ... of them past due then */
   guint       n_unowned;          /* ... of them without an owner */
   gint64      median_seconds;     /* time to recovery, cases recovered in the period; -1 none */
   gint64      p90_seconds;        /* its 90th percentile; -1 none */
   gint64      surprise_cents;     /* surprise spend, cases recovered in the period */
   guint       n_rule_bends;       /* rules bent, cases happened in the period */
+  gint64      as_of;              /* Unix time of the open counts: the period's end, or now */
 } AmendsMeasures;
 
 typedef enum
@@ -79,6 +82,11 @@ GPtrArray *amends_store_measure_weeks     (AmendsStore      *self,
 GListModel *amends_store_list_lessons     (AmendsStore      *self,
                                            GDateTime        *from,
                                            GDateTime        *until,
+                                           GError          **error);
+
+/* Cases open and past due at @when, the most overdue first. */
+GListModel *amends_store_list_past_due_at (AmendsStore      *self,
+                                           GDateTime        *when,
                                            GError          **error);
 
 gboolean   amends_iso_week_parse          (const char       *text,

@@ -38,6 +38,30 @@ typedef struct
 
 /* A statement from the store's cache: reset and unbound when it goes out
  * of scope, never finalized (the store does that when it closes). */
+/* The cohorts of the measures, in one place: the Measures view, the
+ * weekly summary, the staff-room screen, the heroes and the board's
+ * candidates all count with these.  @t is the alias of the cases table.
+ *
+ * Counted: not in the trash, and not closed as "not a service breakdown"
+ * or as a duplicate.
+ * Recovered: a recovery time and the fix written down; a case closed
+ * without a fix is not a recovery.
+ * Due: when the clock runs out, the time it was paused added.
+ * In time: recovered no later than due.
+ * Past due at @when: not recovered, and due before @when, or before the
+ * clock was paused if it is paused now. */
+#define AMENDS_SQL_COUNTED(t) \
+  t ".deleted_at IS NULL AND " t ".close_reason NOT IN ('not-a-breakdown', 'duplicate')"
+#define AMENDS_SQL_RECOVERED(t) \
+  "(" t ".recovered_at IS NOT NULL AND length (trim (coalesce (" t ".fix, ''))) > 0)"
+#define AMENDS_SQL_DUE(t) \
+  "(" t ".recovery_due_at + " t ".paused_seconds)"
+#define AMENDS_SQL_IN_TIME(t) \
+  "(" AMENDS_SQL_RECOVERED (t) " AND " t ".recovered_at <= " AMENDS_SQL_DUE (t) ")"
+#define AMENDS_SQL_PAST_DUE(t, when) \
+  "(NOT " AMENDS_SQL_RECOVERED (t) " AND " AMENDS_SQL_DUE (t) \
+  " < min (" when ", coalesce (" t ".paused_at, " when ")))"
+
 typedef sqlite3_stmt AmendsStmt;
 void amends_stmt_release (AmendsStmt *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsStmt, amends_stmt_release)

@@ -1,9 +1,10 @@
 /* amends-store-stories.c: recovery stories and their heroes
  *
  * A case becomes a story candidate by itself when it was recovered within
- * its target and the customer was blown away: recovered_at, less the time
- * the clock was paused, is at or before recovery_due_at.  Any recovered
- * case can also be proposed by hand.  A case has at most one story.
+ * its target and the customer was blown away, as the measures count them
+ * (amends-store-private.h): a fix written down, recovered no later than
+ * its due time with the paused time added.  Any recovered case can also
+ * be proposed by hand.  A case has at most one story.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -110,9 +111,8 @@ amends_store_refresh_candidates (AmendsStore  *self,
   sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
                                  "WHERE r.status IN ('recovered', 'closed')"
                                  " AND r.reaction = 'blown-away'"
-                                 " AND r.deleted_at IS NULL"
-                                 " AND r.recovered_at IS NOT NULL"
-                                 " AND r.recovered_at - r.paused_seconds <= r.recovery_due_at"
+                                 " AND " AMENDS_SQL_COUNTED ("r")
+                                 " AND " AMENDS_SQL_IN_TIME ("r")
                                  " AND NOT EXISTS (SELECT 1 FROM stories AS s WHERE s.case_id = r.id)"
                                  " ORDER BY r.recovered_at");
   if (!(stmt = amends_store_prepare (self, sql, error)) ||
@@ -264,8 +264,8 @@ amends_store_count_heroes (AmendsStore  *self,
     "   WHERE h.staff_id = s.id AND t.stage = 'told' AND c.deleted_at IS NULL"
     "     AND t.told_at >= ?1 AND t.told_at < ?2) AS told,"
     "  (SELECT count(*) FROM cases AS c"
-    "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND c.deleted_at IS NULL"
-    "     AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
+    "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND " AMENDS_SQL_COUNTED ("c")
+    "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
     " FROM staff AS s"
     " WHERE told > 0 OR blown > 0"
     " ORDER BY told DESC, blown DESC, s.name COLLATE NOCASE";
