@@ -27,6 +27,8 @@ resident_kib (void)
   return line ? strtol (line + 6, NULL, 10) : -1;
 }
 
+/* References as the store writes them, 100 000 a year over ten years, so
+ * that a search by number alone has years to look through. */
 static void
 fill (AmendsStore *store)
 {
@@ -35,7 +37,7 @@ fill (AmendsStore *store)
     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)"
     "INSERT INTO cases (id, reference, summary, category, owner_id, severity, channel, noticed_by,"
     "                   occurred_at, logged_at, status, recovery_due_at, reaction, came_back)"
-    "  SELECT i, printf ('C-2026-%07d', i),"
+    "  SELECT i, printf ('C-%04d-%05d', 2017 + (i - 1) / 100000, (i - 1) % 100000 + 1),"
     "         'Case ' || i || CASE i % 5 WHEN 0 THEN ' cold soup' WHEN 1 THEN ' lapel pin'"
     "                                   WHEN 2 THEN ' noisy room' WHEN 3 THEN ' wrong bill' ELSE ' late taxi' END,"
     "         CASE i % 4 WHEN 0 THEN 'Room' WHEN 1 THEN 'Billing' WHEN 2 THEN 'Food' ELSE 'Booking' END,"
@@ -112,7 +114,8 @@ main (int   argc,
   filter.category = (char *) "Room";
   time_list (db.store, "category = Room", &filter);
 
-  const char *queries[] = { "l", "la", "lap", "lapel", "lapel pin", "case 4242", "nothing-like-this" };
+  const char *queries[] = { "l", "la", "lap", "lapel", "lapel pin", "case 4242", "nothing-like-this",
+                            "C-2026-00057", "2026-57", "00057", "57", "99999", "4242" };
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autofree char *label = g_strdup_printf ("search \"%s\"", queries[i]);

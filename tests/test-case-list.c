@@ -345,6 +345,211 @@ test_search_follows_timeline (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+/* Cases whose numbers are 57 or near it, beside the fixture's C-2026-00001
+ * (A) to C-2026-00006 (F).  The references are given, as an import gives
+ * them.  Running clocks in urgency order, with the fixture's (due 24 h
+ * after they happen):
+ *
+ *   C-2026-00100    due 18 Nov 06:00  mentions room 57
+ *   A               due 18 Nov 08:00
+ *   C-2024-0000057  due 18 Nov 08:30  number 57, padded otherwise; Food
+ *   C               due 19 Nov 02:00
+ *   C-2025-00057    due 19 Nov 04:00  in recovery; mentions room 57 too
+ *   C-2026-00057    due 19 Nov 06:00  Ada's; Room
+ *   C-2026-00570    due 19 Nov 07:00
+ *   C-2026-00157    due 19 Nov 07:30
+ *   B               due 19 Nov 09:00
+ *
+ * Returns: the cases, C-2026-00057 first */
+static GPtrArray *
+add_numbered_cases (Fixture *f)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 ada_id = amends_record_get_id (AMENDS_RECORD (f->ada));
+
+  g_ptr_array_add (cases, add_case (f, "Towels missing", "2026-11-18T06:00:00Z",
+                                    "reference", "C-2026-00057", "owner-id", ada_id,
+                                    "category", "Room", NULL));
+  g_ptr_array_add (cases, add_case (f, "Minibar in room 57 not refilled", "2026-11-18T04:00:00Z",
+                                    "reference", "C-2025-00057",
+                                    "status", AMENDS_CASE_STATUS_IN_RECOVERY, NULL));
+  g_ptr_array_add (cases, add_case (f, "Soup too salty", "2026-11-17T08:30:00Z",
+                                    "reference", "C-2024-0000057", "category", "Food", NULL));
+  g_ptr_array_add (cases, add_case (f, "Spilled wine", "2026-11-18T07:00:00Z",
+                                    "reference", "C-2026-00570", NULL));
+  g_ptr_array_add (cases, add_case (f, "Broken kettle", "2026-11-18T07:30:00Z",
+                                    "reference", "C-2026-00157", NULL));
+  g_ptr_array_add (cases, add_case (f, "Heater in room 57 broken", "2026-11-17T06:00:00Z",
+                                    "reference", "C-2026-00100", NULL));
+
+  return cases;
+}
+
+/* The list as its cases' references, e.g. "C-2026-00057 C-2025-00057". */
+static char *
+references_of (AmendsCaseList *list)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(AmendsCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_string_append_printf (str, "%s%s", i ? " " : "", amends_case_get_reference (kase));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+assert_search (Fixture                *f,
+               const AmendsCaseFilter *filter,
+               const char             *query,
+               const char             *expected)
+{
+  AmendsCaseFilter with_query = *filter;
+  g_autoptr(AmendsCaseList) list = NULL;
+  g_autofree char *references = NULL;
+
+  with_query.query = (char *) query;
+  list = make_list (f, &with_query);
+  references = references_of (list);
+  g_assert_cmpstr (references, ==, expected);
+}
+
+static void
+test_search_reference_whole (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = add_numbered_cases (f);
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+
+  assert_search (f, &filter, "C-2026-00057", "C-2026-00057");
+  assert_search (f, &filter, "c-2026-00057", "C-2026-00057");
+  assert_search (f, &filter, "  C-2026-00057 ", "C-2026-00057");
+  assert_search (f, &filter, "c-2026-57", "C-2026-00057");
+  assert_search (f, &filter, "2026-00057", "C-2026-00057");
+  assert_search (f, &filter, "C-2025-00057", "C-2025-00057");
+  assert_search (f, &filter, "C-2024-57", "C-2024-0000057");
+  assert_search (f, &filter, "C-2026-00001", "C-2026-00001");
+
+  /* No such case: no year 2023, no number 58. */
+  assert_search (f, &filter, "C-2023-00057", "");
+  assert_search (f, &filter, "C-2026-00058", "");
+}
+
+static void
+test_search_reference_number (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = add_numbered_cases (f);
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+
+  /* Number 57 of every year, whatever its padding, first, and each once;
+   * then the case that mentions 57, although its clock is the most urgent. */
+  assert_search (f, &filter, "57", "C-2024-0000057 C-2025-00057 C-2026-00057 C-2026-00100");
+  assert_search (f, &filter, "#57", "C-2024-0000057 C-2025-00057 C-2026-00057 C-2026-00100");
+  assert_search (f, &filter, "00057", "C-2024-0000057 C-2025-00057 C-2026-00057");
+
+  /* Equal numbers only: neither 570 nor 157 is 57, nor 57 570. */
+  assert_search (f, &filter, "570", "C-2026-00570");
+  assert_search (f, &filter, "157", "C-2026-00157");
+  /* E is C-2026-00005; "5" also starts the 57 in two cases' words. */
+  assert_search (f, &filter, "5", "C-2026-00005 C-2026-00100 C-2025-00057");
+
+  /* A number that is no case's finds only what mentions it. */
+  assert_search (f, &filter, "4242", "");
+  assert_search (f, &filter, "99", "");
+
+  /* Newest first: each part in that order. */
+  filter.sort = AMENDS_CASE_SORT_NEWEST;
+  assert_search (f, &filter, "57", "C-2026-00057 C-2025-00057 C-2024-0000057 C-2026-00100");
+}
+
+static void
+test_search_reference_filtered (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = add_numbered_cases (f);
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+
+  filter.status = AMENDS_CASE_STATUS_IN_RECOVERY;
+  assert_search (f, &filter, "57", "C-2025-00057");
+  assert_search (f, &filter, "C-2026-00057", "");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.owner_id = amends_record_get_id (AMENDS_RECORD (f->ada));
+  assert_search (f, &filter, "57", "C-2026-00057");
+  filter.owner_id = 0;
+  assert_search (f, &filter, "57", "C-2024-0000057 C-2025-00057 C-2026-00100");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.category = (char *) "Food";
+  assert_search (f, &filter, "57", "C-2024-0000057");
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.overdue_only = TRUE;
+  assert_search (f, &filter, "57", "C-2024-0000057 C-2026-00100");
+  assert_search (f, &filter, "C-2026-00057", "");
+}
+
+static void
+test_search_reference_trash (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = add_numbered_cases (f);
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  AmendsCaseFilter trash = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  trash.trash = TRUE;
+  amends_store_trash_case (f->db.store, amends_record_get_id (cases->pdata[0]), &error);
+  g_assert_no_error (error);
+
+  assert_search (f, &filter, "C-2026-00057", "");
+  assert_search (f, &filter, "57", "C-2024-0000057 C-2025-00057 C-2026-00100");
+  assert_search (f, &trash, "C-2026-00057", "C-2026-00057");
+  assert_search (f, &trash, "57", "C-2026-00057");
+}
+
+typedef struct
+{
+  GMainLoop      *loop;
+  AmendsCaseList *list;
+  GError         *error;
+} AsyncResult;
+
+static void
+on_list_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  async->list = amends_case_list_new_finish (result, &async->error);
+  g_main_loop_quit (async->loop);
+}
+
+/* The window searches in a thread, on a connection of its own. */
+static void
+test_search_reference_async (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = add_numbered_cases (f);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult async = { loop, NULL, NULL };
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autofree char *references = NULL;
+
+  filter.query = (char *) "57";
+  amends_case_list_new_async (f->db.store, &filter, NULL, on_list_ready, &async);
+  g_main_loop_run (loop);
+  g_assert_no_error (async.error);
+  references = references_of (async.list);
+  g_assert_cmpstr (references, ==, "C-2024-0000057 C-2025-00057 C-2026-00057 C-2026-00100");
+  g_assert_finalize_object (async.list);
+}
+
 /* A million cases, written straight into the file: going through the
  * store one by one would take minutes and test nothing more. */
 static void
@@ -420,6 +625,11 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/case-list/items-changed/insert-update-delete", test_items_changed);
   ADD_FIXTURE_TEST ("/case-list/items-changed/edit-in-place", test_update_in_place);
   ADD_FIXTURE_TEST ("/case-list/search/follows-timeline", test_search_follows_timeline);
+  ADD_FIXTURE_TEST ("/case-list/search/reference/whole", test_search_reference_whole);
+  ADD_FIXTURE_TEST ("/case-list/search/reference/number-alone", test_search_reference_number);
+  ADD_FIXTURE_TEST ("/case-list/search/reference/other-filters-apply", test_search_reference_filtered);
+  ADD_FIXTURE_TEST ("/case-list/search/reference/trash-apart", test_search_reference_trash);
+  ADD_FIXTURE_TEST ("/case-list/search/reference/in-a-thread", test_search_reference_async);
   g_test_add ("/case-list/lazy/million-rows-item-500000", AmendsTestDb, NULL,
               amends_test_db_setup, test_lazy_million, amends_test_db_teardown);
 

@@ -84,11 +84,93 @@ make_match_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
+/* Whether @text is one of our references, or its number alone, as a
+ * front-desk user reads it off a receipt or an e-mail: "C-2026-00057",
+ * "c-2026-57", "2026-00057", "00057", "57" or "#57".  @year is -1 when no
+ * year was typed.
+ *
+ * The number must equal a case's number, not start or end it: "57" finds
+ * C-2026-00057 but not C-2026-00570 or C-2026-00157.  Someone who has a
+ * number types all of it, and as the list follows each key, a prefix
+ * match would bury the one case asked for under every case from 570 to
+ * 579 (and 5700 to 5799, …) while the number is typed. */
+static gboolean
+parse_reference (const char *text,
+                 int        *year,
+                 gint64     *number)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *year_digits = NULL;
+  g_autofree char *number_digits = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  /* [0-9], not \d, which would also take digits of other scripts. */
+  regex = g_regex_new ("^\\s*#?(?:(?:C-?)?([0-9]{4})-)?([0-9]{1,9})\\s*$",
+                       G_REGEX_CASELESS, 0, NULL);
+  if (!g_regex_match (regex, text, 0, &match))
+    return FALSE;
+
+  year_digits = g_match_info_fetch (match, 1);
+  number_digits = g_match_info_fetch (match, 2);
+  *year = year_digits && *year_digits ? (int) g_ascii_strtoll (year_digits, NULL, 10) : -1;
+  *number = g_ascii_strtoll (number_digits, NULL, 10);
+
+  return TRUE;
+}
+
+/* The cases whose reference has the number typed (:ref_number), in the
+ * year typed (:ref_year) or in any year.  Each candidate reference is
+ * looked up on the unique index on cases.reference, so this costs a few
+ * index probes a year at a million cases, never a scan.
+ *
+ * The store writes C-YYYY-NNNNN, but reads any padding of the number as
+ * the same number (an imported C-2026-0057 moves the counter to 57), so
+ * every width from the number's own digits up to nine is tried.
+ *
+ * Without a year, the years are found by hopping through the index, one
+ * probe a year: the smallest reference of the next year on.  Taking at
+ * least y + 1 each step ends the walk even over a reference like
+ * "C-20x1" that some import brought in. */
+static const char reference_any_year_sql[] =
+  "WITH RECURSIVE"
+  " ref_year (y) AS ("
+  "   SELECT CAST (substr (min (reference), 3, 4) AS INTEGER) FROM cases"
+  "     WHERE reference >= 'C-0000' AND reference < 'C-:'"
+  "   UNION ALL"
+  "   SELECT max (y + 1, (SELECT CAST (substr (min (reference), 3, 4) AS INTEGER) FROM cases"
+  "                         WHERE reference >= printf ('C-%04d', y + 1) AND reference < 'C-:'))"
+  "     FROM ref_year WHERE y < 9999),";
+
+static const char reference_given_year_sql[] =
+  "WITH RECURSIVE"
+  " ref_year (y) AS (VALUES (:ref_year)),";
+
+static const char reference_hits_sql[] =
+  " ref_width (w) AS ("
+  "   SELECT length (:ref_number) UNION ALL SELECT w + 1 FROM ref_width WHERE w < 9),"
+  " ref_hit (id) AS ("
+  "   SELECT r.id FROM ref_year, ref_width, cases AS r"
+  "     WHERE ref_year.y IS NOT NULL"
+  "       AND r.reference = printf ('C-%04d-%0*d', ref_year.y, ref_width.w, :ref_number)) ";
+
 static char *
 build_ids_sql (const AmendsCaseFilter *filter,
                gboolean                has_match)
 {
   GString *sql = g_string_new (NULL);
+  gboolean has_reference = FALSE;
+  gint64 number;
+  int year;
+
+  if (has_match && parse_reference (filter->query, &year, &number))
+    {
+      has_reference = TRUE;
+      g_string_append (sql, year >= 0 ? reference_given_year_sql : reference_any_year_sql);
+      g_string_append (sql, reference_hits_sql);
+    }
 
   g_string_append (sql,
                    "SELECT c.id,"
@@ -110,22 +192,35 @@ build_ids_sql (const AmendsCaseFilter *filter,
                           " AND c.recovery_due_at + c.paused_seconds < :now");
   if (filter->category != NULL)
     g_string_append (sql, " AND c.category = :category");
-  if (has_match)
+  /* The other filters apply to reference hits as to full-text ones. */
+  if (has_reference)
+    g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match"
+                          "              UNION ALL SELECT id FROM ref_hit)");
+  else if (has_match)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+
+  /* The case whose number was typed comes first, even above a more urgent
+   * case that merely mentions the number: it is the one asked for.  Each
+   * part keeps the list's own order.  SQLite sorts a search's hits anyway
+   * (they come from the search index, not from an index in the list's
+   * order), so this adds a sort key, not a sort. */
+  g_string_append (sql, " ORDER BY ");
+  if (has_reference)
+    g_string_append (sql, "c.id IN (SELECT id FROM ref_hit) DESC, ");
 
   switch (filter->sort)
     {
     case AMENDS_CASE_SORT_NEWEST:
-      g_string_append (sql, " ORDER BY c.occurred_at DESC, c.id DESC");
+      g_string_append (sql, "c.occurred_at DESC, c.id DESC");
       break;
 
     case AMENDS_CASE_SORT_OLDEST:
-      g_string_append (sql, " ORDER BY c.occurred_at, c.id");
+      g_string_append (sql, "c.occurred_at, c.id");
       break;
 
     case AMENDS_CASE_SORT_URGENCY:
     default:
-      g_string_append (sql, " ORDER BY c.urgency_group, c.urgency_key, c.id");
+      g_string_append (sql, "c.urgency_group, c.urgency_key, c.id");
       break;
     }
 
@@ -178,6 +273,9 @@ bind_filter (sqlite3_stmt           *stmt,
              const char             *match,
              gint64                  now)
 {
+  gint64 number;
+  int year;
+
   if (filter->status >= 0)
     {
       g_autoptr(GEnumClass) statuses = g_type_class_ref (AMENDS_TYPE_CASE_STATUS);
@@ -189,6 +287,12 @@ bind_filter (sqlite3_stmt           *stmt,
   bind_named_int64 (stmt, ":now", now);
   bind_named_text (stmt, ":category", filter->category);
   bind_named_text (stmt, ":match", match);
+
+  if (parse_reference (filter->query, &year, &number))
+    {
+      bind_named_int64 (stmt, ":ref_year", year);
+      bind_named_int64 (stmt, ":ref_number", number);
+    }
 }
 
 /* Steps through the bound statement; returns the SQLite result code. */
