@@ -99,52 +99,51 @@ on_done_cb (GtkPrintOperation       *operation,
 }
 
 /**
- * amends_print_weekly_summary:
- * @parent: the window the dialogs belong to
+ * amends_print_operation_new:
  * @store: the database
- * @week_start: any moment in the week to print
+ * @week: any moment in the week to print, in the zone whose weeks count
  *
- * Opens the print dialog for the weekly summary, with page setup and
- * preview.  Returns at once; errors are shown in a dialog.
+ * Builds the print operation for the weekly summary of @week, with its job
+ * name, the file name offered for printing to a file, and the report
+ * that draws its pages; amends_print_operation_run() runs it.
+ *
+ * Returns: (transfer full): a new print operation
  */
-void
-amends_print_weekly_summary (GtkWindow   *parent,
-                             AmendsStore *store,
-                             GDateTime   *week_start)
+GtkPrintOperation *
+amends_print_operation_new (AmendsStore *store,
+                            GDateTime   *week)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPrintSettings) settings = NULL;
   g_auto(AmendsReportOptions) options = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) start = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *week = NULL;
+  g_autofree char *job_name = NULL;
+  g_autofree char *week_name = NULL;
   g_autofree char *basename = NULL;
-  GtkPrintOperationResult result;
   PrintJob *job;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (AMENDS_IS_STORE (store));
-  g_return_if_fail (week_start != NULL);
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+  g_return_val_if_fail (week != NULL, NULL);
 
   amends_cli_load_report_options (&options);
-  start = amends_iso_week_start (week_start);
+  start = amends_iso_week_start (week);
 
   job = g_new0 (PrintJob, 1);
-  g_set_weak_pointer (&job->parent, parent);
   job->report = amends_report_new (store, start, &options);
 
-  title = amends_report_dup_title (job->report);
-  week = amends_iso_week_format (start);
+  week_name = amends_iso_week_format (start);
+  /* Translators: the name of the print job, as the printer's queue lists
+   * it; %s is the week, "2026-W47" */
+  job_name = g_strdup_printf (_("Weekly summary %s"), week_name);
   /* Translators: the file name offered when printing to a file, without
    * ".pdf"; %s is the week, "2026-W47" */
-  basename = g_strdup_printf (_("weekly-summary-%s"), week);
+  basename = g_strdup_printf (_("weekly-summary-%s"), week_name);
 
   settings = gtk_print_settings_new ();
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
 
   operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_print_settings (operation, settings);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   /* The report keeps its own margins, the same as in the PDF export. */
@@ -155,11 +154,63 @@ amends_print_weekly_summary (GtkWindow   *parent,
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
-  g_signal_connect_data (operation, "done", G_CALLBACK (on_done_cb), job,
-                         (GClosureNotify) (void (*) (void)) print_job_free, 0);
+  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), job);
+  /* The job lives as long as the operation, whether it is run or not. */
+  g_object_set_data_full (G_OBJECT (operation), "amends-print-job", job,
+                          (GDestroyNotify) print_job_free);
+
+  return g_steal_pointer (&operation);
+}
+
+/**
+ * amends_print_operation_run:
+ * @operation: from amends_print_operation_new()
+ * @parent: (nullable): the window the dialogs belong to
+ *
+ * Opens the print dialog, with page setup and preview.  Returns at once;
+ * errors are shown in a dialog.
+ */
+void
+amends_print_operation_run (GtkPrintOperation *operation,
+                            GtkWindow         *parent)
+{
+  PrintJob *job;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  job = g_object_get_data (G_OBJECT (operation), "amends-print-job");
+  g_return_if_fail (job != NULL);
+  g_set_weak_pointer (&job->parent, parent);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     show_error (parent, error);
+}
+
+/**
+ * amends_print_weekly_summary:
+ * @parent: (nullable): the window the dialogs belong to
+ * @store: the database
+ * @week: any moment in the week to print
+ *
+ * Opens the print dialog for the weekly summary of @week.  Returns at
+ * once; errors are shown in a dialog.
+ */
+void
+amends_print_weekly_summary (GtkWindow   *parent,
+                             AmendsStore *store,
+                             GDateTime   *week)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (AMENDS_IS_STORE (store));
+  g_return_if_fail (week != NULL);
+
+  operation = amends_print_operation_new (store, week);
+  amends_print_operation_run (operation, parent);
 }

@@ -10,8 +10,12 @@
 
 G_BEGIN_DECLS
 
-void amends_print_weekly_summary (GtkWindow   *parent,
-                                  AmendsStore *store,
-                                  GDateTime   *week_start);
+GtkPrintOperation *amends_print_operation_new  (AmendsStore       *store,
+                                                GDateTime         *week);
+void               amends_print_operation_run  (GtkPrintOperation *operation,
+                                                GtkWindow         *parent);
+void               amends_print_weekly_summary (GtkWindow         *parent,
+                                                AmendsStore       *store,
+                                                GDateTime         *week);
 
 G_END_DECLS

@@ -5,9 +5,12 @@
  * the workplace" (seeds/004): a full-screen window for a screen in the
  * staff room that goes round, every 15 seconds, a slide per told story
  * (title, text, heroes, when it was told) and a slide with the two headline
- * measures in very large type.  The measures are given by whoever opens it
- * (properties "recovered-within-share" and "blown-away-share", -1 when not
- * known), so that the window only shows them.  Escape leaves.
+ * measures in very large type.  The measures, their period and their
+ * targets are given by whoever opens it (properties "recovered-within-share"
+ * and "blown-away-share", -1 when not known; "from" and "until";
+ * "recovered-within-target" and "blown-away-target" in percent, -1 for
+ * none), so that the window only shows them: a figure says in words and in
+ * its colour whether it meets its target.  Escape leaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,17 +34,27 @@ struct _AmendsStaffRoom
   guint        interval_seconds;
   double       recovered_within_share;
   double       blown_away_share;
+  int          recovered_within_target;
+  int          blown_away_target;
+  GDateTime   *from;
+  GDateTime   *until;
+  char        *period_text;
   guint        current;
   guint        n_stories;
   guint        timeout_id;
   guint        hint_id;
 
-  /* On the measures slide, rebuilt with the slides. */
-  GtkLabel    *recovered_figure;
-  GtkLabel    *blown_away_figure;
-
   AdwCarousel *carousel;
   GtkRevealer *hint_revealer;
+
+  /* The measures slide, always the last. */
+  GtkWidget   *measures_slide;
+  GtkLabel    *period_label;
+  GtkLabel    *recovered_figure;
+  GtkLabel    *recovered_caption;
+  GtkLabel    *recovered_target_label;
+  GtkLabel    *blown_away_figure;
+  GtkLabel    *blown_away_target_label;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsStaffRoom, amends_staff_room, ADW_TYPE_WINDOW)
@@ -52,6 +65,11 @@ enum {
   PROP_INTERVAL_SECONDS,
   PROP_RECOVERED_WITHIN_SHARE,
   PROP_BLOWN_AWAY_SHARE,
+  PROP_RECOVERED_WITHIN_TARGET,
+  PROP_BLOWN_AWAY_TARGET,
+  PROP_FROM,
+  PROP_UNTIL,
+  PROP_PERIOD_TEXT,
   N_PROPS
 };
 
@@ -104,80 +122,151 @@ slide_new (const char  *accessible_label,
   return clamp;
 }
 
-static char *
-format_share (double share)
+static gboolean
+share_known (double share)
 {
-  if (share < 0.0 || isnan (share))
-    return g_strdup ("—");
+  return share >= 0.0 && !isnan (share);
+}
 
+static int
+to_percent (double share)
+{
+  return (int) round (CLAMP (share, 0.0, 1.0) * 100.0);
+}
+
+static char *
+format_percent (int percent)
+{
   /* Translators: a share in percent, "92 %"; %d is the number */
-  return g_strdup_printf (_("%d %%"), (int) round (CLAMP (share, 0.0, 1.0) * 100.0));
+  return g_strdup_printf (_("%d %%"), percent);
+}
+
+/* Rounded as shown, so that "90 %" never reads as short of 90 %. */
+static gboolean
+share_meets (double share,
+             int    target)
+{
+  return share_known (share) && target >= 0 && to_percent (share) >= target;
+}
+
+/* A figure in large type, coloured by whether it meets its target, and
+ * the target in words under it: the colour is never all there is to it. */
+static void
+update_figure (GtkLabel *figure,
+               GtkLabel *target_label,
+               double    share,
+               int       target)
+{
+  GtkWidget *widget = GTK_WIDGET (figure);
+  gboolean known = share_known (share);
+  int percent = known ? to_percent (share) : -1;
+  g_autofree char *text = known ? format_percent (percent) : g_strdup ("—");
+  g_autofree char *target_percent = target >= 0 ? format_percent (target) : NULL;
+  g_autofree char *target_text = NULL;
+
+  gtk_label_set_text (figure, text);
+
+  gtk_widget_remove_css_class (widget, "dim-label");
+  gtk_widget_remove_css_class (widget, "no-target");
+  gtk_widget_remove_css_class (widget, "target-met");
+  gtk_widget_remove_css_class (widget, "target-missed");
+  if (!known)
+    gtk_widget_add_css_class (widget, "dim-label");
+  else if (target < 0)
+    gtk_widget_add_css_class (widget, "no-target");
+  else
+    gtk_widget_add_css_class (widget, share_meets (share, target) ? "target-met" : "target-missed");
+
+  if (target < 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (target_label), FALSE);
+      return;
+    }
+
+  if (!known)
+    /* Translators: under a headline with nothing to measure: "Target 90 %" */
+    target_text = g_strdup_printf (_("Target %s"), target_percent);
+  else if (percent >= target)
+    /* Translators: under a headline share: "Target 90 % · met" */
+    target_text = g_strdup_printf (_("Target %s · met"), target_percent);
+  else
+    /* Translators: under a headline share: "Target 90 % · 7 points short" */
+    target_text = g_strdup_printf (ngettext ("Target %s · %d point short",
+                                             "Target %s · %d points short",
+                                             target - percent),
+                                   target_percent, target - percent);
+
+  gtk_label_set_text (target_label, target_text);
+  gtk_widget_set_visible (GTK_WIDGET (target_label), TRUE);
 }
 
 static void
 amends_staff_room_update_measures (AmendsStaffRoom *self)
 {
-  g_autofree char *recovered = format_share (self->recovered_within_share);
-  g_autofree char *blown_away = format_share (self->blown_away_share);
-
-  if (self->recovered_figure != NULL)
-    gtk_label_set_text (self->recovered_figure, recovered);
-  if (self->blown_away_figure != NULL)
-    gtk_label_set_text (self->blown_away_figure, blown_away);
+  update_figure (self->recovered_figure, self->recovered_target_label,
+                 self->recovered_within_share, self->recovered_within_target);
+  update_figure (self->blown_away_figure, self->blown_away_target_label,
+                 self->blown_away_share, self->blown_away_target);
 }
 
-static GtkWidget *
-create_measure (const char  *caption,
-                GtkLabel   **figure)
+/* "Last 28 days · 21 Oct – 18 Nov 2026", as the Measures view writes its
+ * periods; NULL without a period. */
+static char *
+format_period (GDateTime *from,
+               GDateTime *until)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *words = gtk_label_new (caption);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) end_moment = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *days = NULL;
+  int n_days;
 
-  gtk_widget_add_css_class (number, "staff-room-figure");
-  gtk_widget_add_css_class (words, "staff-room-caption");
-  gtk_label_set_wrap (GTK_LABEL (words), TRUE);
-  gtk_label_set_justify (GTK_LABEL (words), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), words);
+  if (from == NULL || until == NULL)
+    return NULL;
 
-  /* Read as one: "92 %, recovered within 24 h". */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (number),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, words, NULL,
-                                  -1);
+  first = g_date_time_to_local (from);
+  end_moment = g_date_time_add_seconds (until, -1);
+  last = g_date_time_to_local (end_moment);
 
-  *figure = GTK_LABEL (number);
-  return box;
+  /* Whole days, whatever a change of daylight-saving time did to them. */
+  n_days = (int) ((g_date_time_difference (until, from) + G_TIME_SPAN_DAY / 2) / G_TIME_SPAN_DAY);
+
+  /* Translators: the last day of a range of days, a g_date_time_format() format: "22 Nov 2026" */
+  end = g_date_time_format (last, _("%-d %b %Y"));
+  if (g_date_time_get_year (first) != g_date_time_get_year (last))
+    start = g_date_time_format (first, _("%-d %b %Y"));
+  else
+    /* Translators: the first day of a range within one year, a g_date_time_format() format: "26 Oct" */
+    start = g_date_time_format (first, _("%-d %b"));
+  /* Translators: a range of days across months: "26 Oct – 22 Nov 2026" */
+  days = g_strdup_printf (_("%s – %s"), start, end);
+
+  /* Translators: the period of the measures in the staff room: "Last 28 days · 21 Oct – 18 Nov 2026" */
+  return g_strdup_printf (ngettext ("Last %d day · %s", "Last %d days · %s", n_days), n_days, days);
 }
 
-static GtkWidget *
-create_measures_slide (AmendsStaffRoom *self)
+static void
+amends_staff_room_update_period (AmendsStaffRoom *self)
+{
+  g_free (self->period_text);
+  self->period_text = format_period (self->from, self->until);
+
+  gtk_label_set_text (self->period_label, self->period_text != NULL ? self->period_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->period_label), self->period_text != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERIOD_TEXT]);
+}
+
+static void
+amends_staff_room_update_caption (AmendsStaffRoom *self)
 {
   int hours = amends_store_get_recovery_target_hours (self->store);
   g_autofree char *within = NULL;
-  GtkWidget *column, *slide, *row, *label;
-
-  slide = slide_new (_("The headline measures"), &column);
-  label = slide_label (_("How we put things right"), "staff-room-kicker");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (column), label);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 96);
-  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
-  gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (row, 24);
 
   /* Translators: under a share in very large type: "92 %" "recovered within 24 h" */
   within = g_strdup_printf (ngettext ("recovered within %d h", "recovered within %d h", hours), hours);
-  gtk_box_append (GTK_BOX (row), create_measure (within, &self->recovered_figure));
-  /* Translators: under a share in very large type: "61 %" "of customers blown away" */
-  gtk_box_append (GTK_BOX (row), create_measure (_("of customers blown away"), &self->blown_away_figure));
-  gtk_box_append (GTK_BOX (column), row);
-
-  amends_staff_room_update_measures (self);
-
-  return slide;
+  gtk_label_set_text (self->recovered_caption, within);
 }
 
 static char *
@@ -306,10 +395,11 @@ amends_staff_room_rebuild (AmendsStaffRoom *self)
   g_autoptr(GHashTable) names = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The stories are made anew and the measures slide put back after them;
+   * from an empty carousel, the first page added is the one shown. */
+  g_object_ref (self->measures_slide);
   while (adw_carousel_get_n_pages (self->carousel) > 0)
     adw_carousel_remove (self->carousel, adw_carousel_get_nth_page (self->carousel, 0));
-  self->recovered_figure = NULL;
-  self->blown_away_figure = NULL;
   self->n_stories = 0;
 
   stories = amends_store_list_stories (self->store, AMENDS_STORY_STAGE_TOLD, &error);
@@ -329,7 +419,11 @@ amends_staff_room_rebuild (AmendsStaffRoom *self)
   if (self->n_stories == 0)
     adw_carousel_append (self->carousel, create_first_story_slide ());
 
-  adw_carousel_append (self->carousel, create_measures_slide (self));
+  adw_carousel_append (self->carousel, self->measures_slide);
+  g_object_unref (self->measures_slide);
+
+  /* The target may have changed with the rest. */
+  amends_staff_room_update_caption (self);
 
   amends_staff_room_show (self, MIN (self->current, adw_carousel_get_n_pages (self->carousel) - 1), FALSE);
 }
@@ -458,8 +552,6 @@ amends_staff_room_dispose (GObject *object)
 
   amends_staff_room_stop_timer (self);
   g_clear_handle_id (&self->hint_id, g_source_remove);
-  self->recovered_figure = NULL;
-  self->blown_away_figure = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_STAFF_ROOM);
 
   G_OBJECT_CLASS (amends_staff_room_parent_class)->dispose (object);
@@ -471,6 +563,9 @@ amends_staff_room_finalize (GObject *object)
   AmendsStaffRoom *self = (AmendsStaffRoom *)object;
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->from, g_date_time_unref);
+  g_clear_pointer (&self->until, g_date_time_unref);
+  g_clear_pointer (&self->period_text, g_free);
 
   G_OBJECT_CLASS (amends_staff_room_parent_class)->finalize (object);
 }
@@ -499,6 +594,26 @@ amends_staff_room_get_property (GObject    *object,
 
     case PROP_BLOWN_AWAY_SHARE:
       g_value_set_double (value, self->blown_away_share);
+      break;
+
+    case PROP_RECOVERED_WITHIN_TARGET:
+      g_value_set_int (value, self->recovered_within_target);
+      break;
+
+    case PROP_BLOWN_AWAY_TARGET:
+      g_value_set_int (value, self->blown_away_target);
+      break;
+
+    case PROP_FROM:
+      g_value_set_boxed (value, self->from);
+      break;
+
+    case PROP_UNTIL:
+      g_value_set_boxed (value, self->until);
+      break;
+
+    case PROP_PERIOD_TEXT:
+      g_value_set_string (value, self->period_text);
       break;
 
     default:
@@ -530,6 +645,22 @@ amends_staff_room_set_property (GObject      *object,
 
     case PROP_BLOWN_AWAY_SHARE:
       amends_staff_room_set_blown_away_share (self, g_value_get_double (value));
+      break;
+
+    case PROP_RECOVERED_WITHIN_TARGET:
+      amends_staff_room_set_recovered_within_target (self, g_value_get_int (value));
+      break;
+
+    case PROP_BLOWN_AWAY_TARGET:
+      amends_staff_room_set_blown_away_target (self, g_value_get_int (value));
+      break;
+
+    case PROP_FROM:
+      amends_staff_room_set_period (self, g_value_get_boxed (value), self->until);
+      break;
+
+    case PROP_UNTIL:
+      amends_staff_room_set_period (self, self->from, g_value_get_boxed (value));
       break;
 
     default:
@@ -583,12 +714,58 @@ amends_staff_room_class_init (AmendsStaffRoomClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /* The targets of the two shares, in percent; -1 for none, and then a
+   * figure is neither met nor short. */
+  properties [PROP_RECOVERED_WITHIN_TARGET] =
+    g_param_spec_int ("recovered-within-target", NULL, NULL,
+                      -1, 100, -1,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_BLOWN_AWAY_TARGET] =
+    g_param_spec_int ("blown-away-target", NULL, NULL,
+                      -1, 100, -1,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  /* The period the shares measure, [from, until); the slide states it. */
+  properties [PROP_FROM] =
+    g_param_spec_boxed ("from", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_UNTIL] =
+    g_param_spec_boxed ("until", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /* The period in words, "Last 28 days · 21 Oct – 18 Nov 2026"; NULL
+   * until both ends are known. */
+  properties [PROP_PERIOD_TEXT] =
+    g_param_spec_string ("period-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-staff-room.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, carousel);
   gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, hint_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, measures_slide);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, period_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, recovered_figure);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, recovered_caption);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, recovered_target_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, blown_away_figure);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStaffRoom, blown_away_target_label);
 
   gtk_widget_class_install_action (widget_class, "staff-room.next", NULL,
                                    amends_staff_room_next_action);
@@ -611,8 +788,11 @@ amends_staff_room_init (AmendsStaffRoom *self)
   self->interval_seconds = DEFAULT_INTERVAL_SECONDS;
   self->recovered_within_share = -1.0;
   self->blown_away_share = -1.0;
+  self->recovered_within_target = -1;
+  self->blown_away_target = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amends_staff_room_update_measures (self);
 
   g_signal_connect_swapped (self->carousel, "page-changed", G_CALLBACK (on_page_changed_cb), self);
 
@@ -720,6 +900,133 @@ amends_staff_room_set_blown_away_share (AmendsStaffRoom *self,
   self->blown_away_share = share;
   amends_staff_room_update_measures (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLOWN_AWAY_SHARE]);
+}
+
+int
+amends_staff_room_get_recovered_within_target (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), -1);
+
+  return self->recovered_within_target;
+}
+
+void
+amends_staff_room_set_recovered_within_target (AmendsStaffRoom *self,
+                                               int              percent)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+  g_return_if_fail (percent >= -1 && percent <= 100);
+
+  if (self->recovered_within_target == percent)
+    return;
+
+  self->recovered_within_target = percent;
+  amends_staff_room_update_measures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECOVERED_WITHIN_TARGET]);
+}
+
+int
+amends_staff_room_get_blown_away_target (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), -1);
+
+  return self->blown_away_target;
+}
+
+void
+amends_staff_room_set_blown_away_target (AmendsStaffRoom *self,
+                                         int              percent)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+  g_return_if_fail (percent >= -1 && percent <= 100);
+
+  if (self->blown_away_target == percent)
+    return;
+
+  self->blown_away_target = percent;
+  amends_staff_room_update_measures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BLOWN_AWAY_TARGET]);
+}
+
+/* Whether the share, as shown, reaches its target: FALSE when there is
+ * nothing to measure or no target. */
+gboolean
+amends_staff_room_get_recovered_within_met (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), FALSE);
+
+  return share_meets (self->recovered_within_share, self->recovered_within_target);
+}
+
+gboolean
+amends_staff_room_get_blown_away_met (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), FALSE);
+
+  return share_meets (self->blown_away_share, self->blown_away_target);
+}
+
+GDateTime *
+amends_staff_room_get_from (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), NULL);
+
+  return self->from;
+}
+
+GDateTime *
+amends_staff_room_get_until (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), NULL);
+
+  return self->until;
+}
+
+/**
+ * amends_staff_room_set_period:
+ * @from: (nullable): the first moment the shares measure
+ * @until: (nullable): the moment after the last
+ *
+ * The period of the shares, stated on the measures slide.
+ */
+void
+amends_staff_room_set_period (AmendsStaffRoom *self,
+                              GDateTime       *from,
+                              GDateTime       *until)
+{
+  gboolean from_changed, until_changed;
+
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+
+  from_changed = !(from == self->from || (from != NULL && self->from != NULL && g_date_time_equal (from, self->from)));
+  until_changed = !(until == self->until || (until != NULL && self->until != NULL && g_date_time_equal (until, self->until)));
+  if (!from_changed && !until_changed)
+    return;
+
+  /* @from or @until may be ours: take the new ones before letting go. */
+  if (from != NULL)
+    g_date_time_ref (from);
+  if (until != NULL)
+    g_date_time_ref (until);
+  g_clear_pointer (&self->from, g_date_time_unref);
+  g_clear_pointer (&self->until, g_date_time_unref);
+  self->from = from;
+  self->until = until;
+
+  amends_staff_room_update_period (self);
+  if (from_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FROM]);
+  if (until_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UNTIL]);
+}
+
+/* The period in words, or NULL without a period. */
+const char *
+amends_staff_room_get_period_text (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), NULL);
+
+  return self->period_text;
 }
 
 /* The told stories (or the slide waiting for the first), and the measures. */

@@ -26,6 +26,20 @@ void             amends_staff_room_set_recovered_within_share (AmendsStaffRoom *
 double           amends_staff_room_get_blown_away_share      (AmendsStaffRoom *self);
 void             amends_staff_room_set_blown_away_share      (AmendsStaffRoom *self,
                                                               double           share);
+int              amends_staff_room_get_recovered_within_target (AmendsStaffRoom *self);
+void             amends_staff_room_set_recovered_within_target (AmendsStaffRoom *self,
+                                                              int              percent);
+int              amends_staff_room_get_blown_away_target     (AmendsStaffRoom *self);
+void             amends_staff_room_set_blown_away_target     (AmendsStaffRoom *self,
+                                                              int              percent);
+gboolean         amends_staff_room_get_recovered_within_met  (AmendsStaffRoom *self);
+gboolean         amends_staff_room_get_blown_away_met        (AmendsStaffRoom *self);
+GDateTime       *amends_staff_room_get_from                  (AmendsStaffRoom *self);
+GDateTime       *amends_staff_room_get_until                 (AmendsStaffRoom *self);
+void             amends_staff_room_set_period                (AmendsStaffRoom *self,
+                                                              GDateTime       *from,
+                                                              GDateTime       *until);
+const char      *amends_staff_room_get_period_text           (AmendsStaffRoom *self);
 guint            amends_staff_room_get_n_slides              (AmendsStaffRoom *self);
 guint            amends_staff_room_get_current               (AmendsStaffRoom *self);
 void             amends_staff_room_next                      (AmendsStaffRoom *self);

@@ -1,7 +1,8 @@
 /* amends-window-board.c: the Board view of the window: stories and heroes
  *
  * The board moves stories itself; the window opens the story editor for
- * it, puts the heroes beside it, and shows the staff-room screen.
+ * it, puts the heroes beside it, and shows the staff-room screen.  Ctrl+P
+ * prints the summary of the week the Measures view shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,30 +45,57 @@ amends_window_staff_room_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   AmendsShare within = { -1, 0, 0 };
   AmendsShare blown = { -1, 0, 0 };
-  GtkWindow *room;
+  AmendsStaffRoom *room;
 
   if (!amends_store_measure_headlines (self->store, from, now, &within, &blown, &error))
     amends_window_add_toast (self, adw_toast_new (error->message));
 
-  room = GTK_WINDOW (amends_staff_room_new (GTK_WINDOW (self), self->store));
+  room = amends_staff_room_new (GTK_WINDOW (self), self->store);
+  amends_staff_room_set_period (room, from, now);
   g_object_set (room,
                 "recovered-within-share", within.share,
                 "blown-away-share", blown.share,
+                "recovered-within-target", g_settings_get_int (self->settings, "target-recovered-within"),
+                "blown-away-target", g_settings_get_int (self->settings, "target-blown-away"),
                 NULL);
-  gtk_window_present (room);
+  gtk_window_present (GTK_WINDOW (room));
 }
 
-/* Prints this week's summary; the dialog lets the person pick pages,
- * paper and a preview. */
+/* The week the Measures view shows; of a longer period its last week, or
+ * this week if the period runs on past now, as the view's trend does. */
+static GDateTime *
+dup_week_shown (AmendsWindow *self)
+{
+  AmendsMeasuresView *view = AMENDS_MEASURES_VIEW (self->measures_view);
+  GDateTime *from = amends_measures_view_get_from (view);
+  GDateTime *until = amends_measures_view_get_until (view);
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) now_there = NULL;
+  g_autoptr(GDateTime) last = NULL;
+
+  if (from == NULL || until == NULL)
+    return g_steal_pointer (&now);
+
+  /* The week in the zone of the view's days. */
+  now_there = g_date_time_to_timezone (now, g_date_time_get_timezone (from));
+  last = g_date_time_add_seconds (until, -1);
+  if (g_date_time_compare (last, now_there) > 0)
+    return g_steal_pointer (&now_there);
+
+  return g_steal_pointer (&last);
+}
+
+/* Prints the summary of the week the Measures view shows; the dialog lets
+ * the person pick pages, paper and a preview. */
 static void
 amends_window_print_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
   AmendsWindow *self = AMENDS_WINDOW (widget);
-  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) week = dup_week_shown (self);
 
-  amends_print_weekly_summary (GTK_WINDOW (self), self->store, now);
+  amends_print_weekly_summary (GTK_WINDOW (self), self->store, week);
 }
 
 void

@@ -1,0 +1,559 @@
+/* test-ui-staff-room.c: the staff-room screen and the printed week, from
+ * the window
+ *
+ * A real store on a temporary file with the clock stopped on Wednesday
+ * 18 November 2026, 10:00 UTC (week 47), and the targets 90 % and 50 %.
+ * F11 opens the staff room on the last 28 days; its cases, worked out by
+ * hand (recovery target 24 h):
+ *
+ *   pins    Tue 10 Nov 09:00, recovered 3 h later, closed, blown away
+ *   towels  Wed 11 Nov 09:00, recovered 10 h later, closed, blown away
+ *   lift    Thu 12 Nov 09:00, recovered 48 h later (late), closed, satisfied
+ *
+ * so recovered within 24 h is 2 of 3 (67 %, short of 90 %) and blown away
+ * 2 of 3 (67 %, past 50 %).  Ctrl+P prints the week the Measures view
+ * shows: week 47, or week 46 after going one week back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-ui-test-utils.h"
+
+#include <gtk/gtkunixprint.h>
+
+#include "amends-application.h"
+#include "amends-measures-view.h"
+#include "amends-print.h"
+#include "amends-staff-room.h"
+#include "amends-store-measures.h"
+#include "amends-test-utils.h"
+#include "amends-window-private.h"
+
+static AmendsApplication *app;
+
+typedef struct
+{
+  AmendsTestDb  db;
+  GSettings    *settings;
+  AmendsWindow *window;
+} Fixture;
+
+/* Runs the main loop until @done says so; the limit only keeps a broken
+ * build from hanging CI, it is not a measure of speed. */
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  amends_ui_test_drain ();
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+child_of (GtkWidget  *widget,
+          const char *id,
+          GType       type)
+{
+  GtkWidget *child = amends_ui_test_find_child (widget, id, type);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+add_case (Fixture        *f,
+          const char     *summary,
+          const char     *occurred_at,
+          int             hours_to_recovery,
+          AmendsReaction  reaction)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(GDateTime) occurred = amends_test_time (occurred_at);
+  g_autoptr(GDateTime) recovered = g_date_time_add_hours (occurred, hours_to_recovery);
+  g_autoptr(GDateTime) closed = g_date_time_add_hours (recovered, 1);
+
+  /* Recovered with a fix, as the editor requires, then closed. */
+  g_object_set (kase,
+                "summary", summary,
+                "occurred-at", occurred,
+                "fix", "Put right and apologised",
+                "status", AMENDS_CASE_STATUS_CLOSED,
+                "recovered-at", recovered,
+                "closed-at", closed,
+                "reaction", reaction,
+                NULL);
+  amends_store_insert (f->db.store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = NULL;
+
+  amends_test_db_setup (&f->db, data);
+  ada = amends_test_add_staff (f->db.store, "Ada Moreau");
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_int64 (f->settings, "current-staff", amends_record_get_id (AMENDS_RECORD (ada)));
+  g_settings_set_int (f->settings, "target-recovered-within", 90);
+  g_settings_set_int (f->settings, "target-blown-away", 50);
+  amends_application_set_store (app, f->db.store);
+}
+
+static void
+add_cases (Fixture *f)
+{
+  add_case (f, "Noisy room on the wedding night", "2026-11-10T09:00:00Z", 3, AMENDS_REACTION_BLOWN_AWAY);
+  add_case (f, "No towels after check-in", "2026-11-11T09:00:00Z", 10, AMENDS_REACTION_BLOWN_AWAY);
+  add_case (f, "Lift out of order", "2026-11-12T09:00:00Z", 48, AMENDS_REACTION_SATISFIED);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = amends_window_new (GTK_APPLICATION (app), f->db.store);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  amends_ui_test_drain ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  amends_ui_test_drain ();
+  g_assert_null (f->window);
+
+  amends_application_set_store (app, NULL);
+  g_settings_reset (f->settings, "target-recovered-within");
+  g_settings_reset (f->settings, "target-blown-away");
+  g_clear_object (&f->settings);
+  amends_test_db_teardown (&f->db, data);
+}
+
+/* F11, as a manager opens it. */
+static AmendsStaffRoom *
+open_staff_room (Fixture *f)
+{
+  GtkWindow *room;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.staff-room", NULL));
+  room = find_toplevel (AMENDS_TYPE_STAFF_ROOM);
+  g_assert_nonnull (room);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (room));
+  amends_ui_test_drain ();
+
+  return AMENDS_STAFF_ROOM (room);
+}
+
+static const char *
+label_text (AmendsStaffRoom *room,
+            const char      *id)
+{
+  return gtk_label_get_text (GTK_LABEL (child_of (GTK_WIDGET (room), id, GTK_TYPE_LABEL)));
+}
+
+static gboolean
+label_visible (AmendsStaffRoom *room,
+               const char      *id)
+{
+  return gtk_widget_get_visible (child_of (GTK_WIDGET (room), id, GTK_TYPE_LABEL));
+}
+
+static gboolean
+label_has_class (AmendsStaffRoom *room,
+                 const char      *id,
+                 const char      *css_class)
+{
+  return gtk_widget_has_css_class (child_of (GTK_WIDGET (room), id, GTK_TYPE_LABEL), css_class);
+}
+
+static void
+test_states_period_and_targets (Fixture       *f,
+                                gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+  AdwCarousel *carousel;
+  g_autoptr(GDateTime) expected_from = amends_test_time ("2026-10-21T10:00:00Z");
+
+  add_cases (f);
+  open_window (f);
+  room = open_staff_room (f);
+
+  /* It opens on the first slide, the one waiting for a told story; the
+   * measures come last. */
+  carousel = ADW_CAROUSEL (child_of (GTK_WIDGET (room), "carousel", ADW_TYPE_CAROUSEL));
+  g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 2);
+  g_assert_cmpfloat (adw_carousel_get_position (carousel), ==, 0.0);
+  g_assert_true (adw_carousel_get_nth_page (carousel, 1) ==
+                 child_of (GTK_WIDGET (room), "measures_slide", ADW_TYPE_CLAMP));
+
+  /* The last 28 days up to now, in words on the measures slide. */
+  g_assert_true (g_date_time_equal (amends_staff_room_get_from (room), expected_from));
+  g_assert_true (g_date_time_equal (amends_staff_room_get_until (room), f->db.now));
+  g_assert_cmpstr (amends_staff_room_get_period_text (room), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
+  g_assert_cmpstr (label_text (room, "period_label"), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
+  g_assert_true (label_visible (room, "period_label"));
+
+  /* The targets come from the settings. */
+  g_assert_cmpint (amends_staff_room_get_recovered_within_target (room), ==, 90);
+  g_assert_cmpint (amends_staff_room_get_blown_away_target (room), ==, 50);
+
+  /* 67 % is short of 90 %: not green, and it says so. */
+  g_assert_cmpstr (label_text (room, "recovered_figure"), ==, "67 %");
+  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+  g_assert_true (label_has_class (room, "recovered_figure", "target-missed"));
+  g_assert_false (label_has_class (room, "recovered_figure", "target-met"));
+  g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 90 % · 23 points short");
+  g_assert_true (label_visible (room, "recovered_target_label"));
+
+  /* 67 % is past 50 %. */
+  g_assert_cmpstr (label_text (room, "blown_away_figure"), ==, "67 %");
+  g_assert_true (amends_staff_room_get_blown_away_met (room));
+  g_assert_true (label_has_class (room, "blown_away_figure", "target-met"));
+  g_assert_false (label_has_class (room, "blown_away_figure", "target-missed"));
+  g_assert_cmpstr (label_text (room, "blown_away_target_label"), ==, "Target 50 % · met");
+}
+
+/* The wall and the Measures view count the same cases for the same
+ * period: both figures come from the store's one definition. */
+static void
+test_same_figures_as_the_measures (Fixture       *f,
+                                   gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+  AmendsMeasuresView *view;
+  g_autoptr(GError) error = NULL;
+  AmendsShare within = { -1, 0, 0 };
+  AmendsShare blown = { -1, 0, 0 };
+
+  add_cases (f);
+  open_window (f);
+  room = open_staff_room (f);
+
+  g_assert_true (amends_store_measure_headlines (f->db.store,
+                                                 amends_staff_room_get_from (room),
+                                                 amends_staff_room_get_until (room),
+                                                 &within, &blown, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (blown.share, >=, 0.0);
+  g_assert_cmpfloat (amends_staff_room_get_blown_away_share (room), ==, blown.share);
+  g_assert_cmpfloat (amends_staff_room_get_recovered_within_share (room), ==, within.share);
+
+  /* The Measures view, set to the staff room's period, shows the same. */
+  view = AMENDS_MEASURES_VIEW (f->window->measures_view);
+  amends_measures_view_set_period (view, amends_staff_room_get_from (room), amends_staff_room_get_until (room));
+  amends_ui_test_drain ();
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+                   label_text (room, "blown_away_figure"));
+  g_assert_cmpstr (amends_measures_view_get_headline_figure (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+                   label_text (room, "recovered_figure"));
+  g_assert_true (amends_measures_view_get_headline_met (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY) ==
+                 amends_staff_room_get_blown_away_met (room));
+  g_assert_true (amends_measures_view_get_headline_met (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN) ==
+                 amends_staff_room_get_recovered_within_met (room));
+}
+
+static void
+test_nothing_to_measure (Fixture       *f,
+                         gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+
+  open_window (f);
+  room = open_staff_room (f);
+
+  /* A dash, neither met nor short, and the target still stated. */
+  g_assert_cmpstr (label_text (room, "recovered_figure"), ==, "—");
+  g_assert_cmpstr (label_text (room, "blown_away_figure"), ==, "—");
+  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+  g_assert_false (amends_staff_room_get_blown_away_met (room));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? "recovered_figure" : "blown_away_figure";
+
+      g_assert_true (label_has_class (room, id, "dim-label"));
+      g_assert_false (label_has_class (room, id, "target-met"));
+      g_assert_false (label_has_class (room, id, "target-missed"));
+    }
+  g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 90 %");
+  g_assert_cmpstr (label_text (room, "blown_away_target_label"), ==, "Target 50 %");
+  g_assert_cmpstr (amends_staff_room_get_period_text (room), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
+}
+
+/* Set by hand: a share as shown that equals its target meets it; without
+ * a target a figure is neither, and nothing is said of a target. */
+static void
+test_targets_by_hand (Fixture       *f,
+                      gconstpointer  data)
+{
+  AmendsStaffRoom *room = amends_staff_room_new (NULL, f->db.store);
+  g_autoptr(GDateTime) from = amends_test_time ("2026-12-20T00:00:00Z");
+  g_autoptr(GDateTime) until = amends_test_time ("2027-01-03T00:00:00Z");
+
+  gtk_window_present (GTK_WINDOW (room));
+  amends_ui_test_drain ();
+
+  g_assert_null (amends_staff_room_get_period_text (room));
+  g_assert_false (label_visible (room, "period_label"));
+
+  amends_staff_room_set_recovered_within_share (room, 0.899);
+  g_assert_true (label_has_class (room, "recovered_figure", "no-target"));
+  g_assert_false (label_visible (room, "recovered_target_label"));
+  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+
+  amends_staff_room_set_recovered_within_target (room, 90);
+  g_assert_cmpstr (label_text (room, "recovered_figure"), ==, "90 %");
+  g_assert_true (amends_staff_room_get_recovered_within_met (room));
+  g_assert_true (label_has_class (room, "recovered_figure", "target-met"));
+  g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 90 % · met");
+
+  amends_staff_room_set_recovered_within_target (room, 91);
+  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+  g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 91 % · 1 point short");
+
+  /* Across the turn of the year, both years are named. */
+  amends_staff_room_set_period (room, from, until);
+  g_assert_cmpstr (amends_staff_room_get_period_text (room), ==, "Last 14 days · 20 Dec 2026 – 2 Jan 2027");
+  g_assert_true (label_visible (room, "period_label"));
+}
+
+/* Print */
+
+static void
+test_print_operation_names_the_week (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) thursday = amends_test_time ("2026-11-12T15:00:00Z");
+  g_autoptr(GtkPrintOperation) operation = amends_print_operation_new (f->db.store, thursday);
+  g_autofree char *job_name = NULL;
+
+  g_object_get (operation, "job-name", &job_name, NULL);
+  g_assert_cmpstr (job_name, ==, "Weekly summary 2026-W46");
+  g_assert_cmpstr (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
+                                           GTK_PRINT_SETTINGS_OUTPUT_BASENAME),
+                   ==, "weekly-summary-2026-W46");
+}
+
+/* The window builds its print operation inside the action and runs it
+ * straight away; this catches it as the print dialog is made for it. */
+static gboolean
+on_create_custom_widget_hook (GSignalInvocationHint *hint,
+                              guint                  n_params,
+                              const GValue          *params,
+                              gpointer               data)
+{
+  GtkPrintOperation **operation = data;
+
+  g_clear_weak_pointer (operation);
+  g_set_weak_pointer (operation, GTK_PRINT_OPERATION (g_value_get_object (&params[0])));
+
+  return TRUE;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG) != NULL;
+}
+
+/* Ctrl+P up to the print dialog; returns the job name, then cancels. */
+static char *
+print_job_name (Fixture *f)
+{
+  guint signal_id = g_signal_lookup ("create-custom-widget", GTK_TYPE_PRINT_OPERATION);
+  GtkPrintOperation *operation = NULL;
+  char *job_name = NULL;
+  gulong hook;
+
+  hook = g_signal_add_emission_hook (signal_id, 0, on_create_custom_widget_hook, &operation, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  wait_for (print_dialog_shown, NULL);
+  g_signal_remove_emission_hook (signal_id, hook);
+
+  g_assert_nonnull (operation);
+  g_object_get (operation, "job-name", &job_name, NULL);
+
+  /* Cancel lets go of the operation, and of the summary with it. */
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG)), GTK_RESPONSE_CANCEL);
+  amends_ui_test_drain ();
+  g_assert_null (find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
+  g_assert_null (operation);
+
+  return job_name;
+}
+
+static void
+test_print_prints_the_week_shown (Fixture       *f,
+                                  gconstpointer  data)
+{
+  AmendsMeasuresView *view;
+  g_autofree char *this_week = NULL;
+  g_autofree char *week_before = NULL;
+  g_autofree char *four_weeks = NULL;
+
+  add_cases (f);
+  open_window (f);
+  view = AMENDS_MEASURES_VIEW (f->window->measures_view);
+  adw_view_stack_set_visible_child_name (f->window->stack, "measures");
+  amends_ui_test_drain ();
+
+  /* The Measures view opens on this week: Ctrl+P prints it, as before. */
+  this_week = print_job_name (f);
+  g_assert_cmpstr (this_week, ==, "Weekly summary 2026-W47");
+
+  /* Alt+Left: the week before is shown, and printed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "measures.previous", NULL));
+  amends_ui_test_drain ();
+  g_assert_cmpstr (amends_measures_view_get_period_text (view), ==, "Week 46 · 9–15 Nov 2026");
+  week_before = print_job_name (f);
+  g_assert_cmpstr (week_before, ==, "Weekly summary 2026-W46");
+
+  /* Of four weeks, the last; here, this week. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "measures.period", "s", "last-4-weeks"));
+  amends_ui_test_drain ();
+  four_weeks = print_job_name (f);
+  g_assert_cmpstr (four_weeks, ==, "Weekly summary 2026-W47");
+}
+
+/* Screenshots */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), name, NULL);
+
+  gtk_test_widget_wait_for_draw (widget);
+  amends_ui_test_drain ();
+  amends_ui_test_save_png (widget, path);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_measures_slide (AmendsStaffRoom *room)
+{
+  gboolean done = FALSE;
+
+  while (amends_staff_room_get_current (room) + 1 < amends_staff_room_get_n_slides (room))
+    amends_staff_room_next (room);
+  /* Let the carousel finish sliding. */
+  g_timeout_add (1500, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_screenshot (Fixture       *f,
+                 gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+
+  if (g_getenv ("AMENDS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots of the staff room");
+      return;
+    }
+  g_mkdir_with_parents (g_getenv ("AMENDS_SCREENSHOT_DIR"), 0755);
+
+  add_cases (f);
+  open_window (f);
+  room = open_staff_room (f);
+  gtk_window_unfullscreen (GTK_WINDOW (room));
+  gtk_window_set_default_size (GTK_WINDOW (room), 1280, 800);
+  show_measures_slide (room);
+  save_png (GTK_WIDGET (room), "staff-room-targets.png");
+}
+
+static void
+test_screenshot_empty (Fixture       *f,
+                       gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+
+  if (g_getenv ("AMENDS_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots of the staff room");
+      return;
+    }
+  g_mkdir_with_parents (g_getenv ("AMENDS_SCREENSHOT_DIR"), 0755);
+
+  open_window (f);
+  room = open_staff_room (f);
+  gtk_window_unfullscreen (GTK_WINDOW (room));
+  gtk_window_set_default_size (GTK_WINDOW (room), 1280, 800);
+  show_measures_slide (room);
+  save_png (GTK_WIDGET (room), "staff-room-nothing-to-measure.png");
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = amends_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  ADD_TEST ("/ui/staff-room/states-period-and-targets", test_states_period_and_targets);
+  ADD_TEST ("/ui/staff-room/same-figures-as-the-measures-view", test_same_figures_as_the_measures);
+  ADD_TEST ("/ui/staff-room/nothing-to-measure-is-neutral", test_nothing_to_measure);
+  ADD_TEST ("/ui/staff-room/met-short-or-no-target", test_targets_by_hand);
+  ADD_TEST ("/ui/summary/print-operation-names-the-week", test_print_operation_names_the_week);
+  ADD_TEST ("/ui/summary/print-prints-the-week-shown", test_print_prints_the_week_shown);
+  ADD_TEST ("/ui/staff-room/screenshot", test_screenshot);
+  ADD_TEST ("/ui/staff-room/screenshot-nothing-to-measure", test_screenshot_empty);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
