@@ -61,7 +61,10 @@ struct _AmendsMeasuresView
 
   Headline          headlines[N_HEADLINES];
   GtkLabel         *tile_values[N_TILES];
+  GtkLabel         *tile_captions[N_TILES];
   GtkWidget        *tile_children[N_TILES];
+  /* The period shown is over: its open counts are as it ended. */
+  gboolean          period_over;
 
   /* template */
   GtkWidget        *scroller;
@@ -304,7 +307,8 @@ update_headline (AmendsMeasuresView *self,
                  const AmendsShare  *share,
                  const AmendsShare  *before,
                  int                 target,
-                 const char         *empty_hint)
+                 const char         *empty_hint,
+                 const char         *note)
 {
   g_autofree char *figure = format_share (share);
   g_autofree char *target_text = NULL;
@@ -336,6 +340,14 @@ update_headline (AmendsMeasuresView *self,
                              share->n_counted, share->n_of);
   else
     basis = g_strdup (empty_hint);
+  if (note != NULL)
+    {
+      /* Translators: what a headline share leaves out, after its basis:
+       * "6 of 7 cases; 1 still within its clock" */
+      g_autofree char *both = g_strdup_printf (_("%s; %s"), basis, note);
+      g_free (basis);
+      basis = g_steal_pointer (&both);
+    }
   gtk_label_set_text (h->basis, basis);
 
   if (!known)
@@ -408,6 +420,33 @@ static const struct {
   [AMENDS_MEASURES_TILE_RULE_BENDS] = { N_("Rules bent"), N_("Cases where a rule was bent to put things right") },
 };
 
+/* The open counts of a period that is over are as it ended. */
+static const struct {
+  AmendsMeasuresTile tile;
+  const char        *caption;
+  const char        *tooltip;
+} ended_tile_texts[] = {
+  { AMENDS_MEASURES_TILE_OPEN, N_("Open as it ended"), N_("Cases open or in recovery at the end of the period") },
+  { AMENDS_MEASURES_TILE_OVERDUE, N_("Overdue as it ended"), N_("Open cases past their recovery time at the end of the period") },
+  { AMENDS_MEASURES_TILE_UNOWNED, N_("Unowned as it ended"), N_("Cases open at the end of the period that nobody owns now") },
+};
+
+static const char *
+tile_caption (AmendsMeasuresView *self,
+              AmendsMeasuresTile  tile,
+              const char        **tooltip)
+{
+  for (guint i = 0; self->period_over && i < G_N_ELEMENTS (ended_tile_texts); i++)
+    if (ended_tile_texts[i].tile == tile)
+      {
+        *tooltip = _(ended_tile_texts[i].tooltip);
+        return _(ended_tile_texts[i].caption);
+      }
+
+  *tooltip = _(tile_texts[tile].tooltip);
+  return _(tile_texts[tile].caption);
+}
+
 static void
 create_tiles (AmendsMeasuresView *self)
 {
@@ -447,6 +486,7 @@ create_tiles (AmendsMeasuresView *self)
       gtk_flow_box_append (self->tiles, child);
 
       self->tile_values[i] = GTK_LABEL (value);
+      self->tile_captions[i] = GTK_LABEL (caption);
       self->tile_children[i] = child;
     }
 }
@@ -458,14 +498,18 @@ set_tile (AmendsMeasuresView *self,
 {
   g_autofree char *owned = text;
   g_autofree char *label = NULL;
+  const char *tooltip;
+  const char *caption = tile_caption (self, tile, &tooltip);
 
   gtk_label_set_text (self->tile_values[tile], text);
+  gtk_label_set_text (self->tile_captions[tile], caption);
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->tile_values[tile])), tooltip);
 
   /* Translators: a tile read by a screen reader: "Overdue now: 2" */
-  label = g_strdup_printf (_("%s: %s"), _(tile_texts[tile].caption), text);
+  label = g_strdup_printf (_("%s: %s"), caption, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tile_children[tile]),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(tile_texts[tile].tooltip),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
 }
 
@@ -688,6 +732,8 @@ amends_measures_view_reload (AmendsMeasuresView *self)
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GPtrArray) weeks = NULL;
   g_autofree char *within_caption = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *unrecorded = NULL;
   AmendsMeasures m = { { -1, 0, 0 } }, before = { { -1, 0, 0 } };
   int hours, target_within, target_blown;
 
@@ -716,19 +762,33 @@ amends_measures_view_reload (AmendsMeasuresView *self)
 
   /* Translators: the caption of a headline measure: "Recovered within 24 h" */
   within_caption = g_strdup_printf (ngettext ("Recovered within %d h", "Recovered within %d h", hours), hours);
+  /* Never silently dropped: the cases still on their clock, and the
+   * recoveries whose reaction nobody wrote down. */
+  if (m.n_pending > 0)
+    pending = g_strdup_printf (ngettext ("%u still within its clock", "%u still within their clock",
+                                         m.n_pending),
+                               m.n_pending);
+  if (m.n_reaction_unknown > 0)
+    /* Translators: "reaction not recorded: 1 of 7" recovered cases */
+    unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"), m.n_reaction_unknown, m.n_recovered);
+
   update_headline (self, &self->headlines[AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN],
                    within_caption, &m.recovered_within, &before.recovered_within, target_within,
-                   _("Nothing to measure yet: no case of this period has been recovered or run past its time."));
+                   _("Nothing to measure yet: no case of this period has been recovered or run past its time."),
+                   pending);
   update_headline (self, &self->headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY],
                    /* Translators: the caption of a headline measure */
                    _("Customers blown away"), &m.blown_away, &before.blown_away, target_blown,
-                   _("Nothing to measure yet: no case closed in this period has the customer's reaction recorded."));
+                   _("Nothing to measure yet: no case recovered in this period has the customer’s reaction recorded."),
+                   unrecorded);
+
+  now = amends_store_dup_now (self->store);
+  self->period_over = m.as_of < g_date_time_to_unix (now);
 
   update_tiles (self, &m);
 
   /* The trend ends with the period's last week, or this week if that is
    * still to come. */
-  now = amends_store_dup_now (self->store);
   last = g_date_time_add_seconds (self->until, -1);
   last_week = amends_iso_week_start (g_date_time_compare (last, now) > 0 ? now : last);
   weeks = amends_store_measure_weeks (self->store, last_week, N_TREND_WEEKS, &error);
@@ -1171,6 +1231,17 @@ amends_measures_view_get_headline_target (AmendsMeasuresView     *self,
   return gtk_label_get_text (self->headlines[headline].target);
 }
 
+/* "3 of 5 cases; 1 still within its clock" */
+const char *
+amends_measures_view_get_headline_basis (AmendsMeasuresView     *self,
+                                         AmendsMeasuresHeadline  headline)
+{
+  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
+  g_return_val_if_fail (headline < N_HEADLINES, NULL);
+
+  return gtk_label_get_text (self->headlines[headline].basis);
+}
+
 /* "▲ 5 points", "No change", or "" when there is nothing to compare */
 const char *
 amends_measures_view_get_headline_change (AmendsMeasuresView     *self,
@@ -1200,6 +1271,16 @@ amends_measures_view_get_tile_text (AmendsMeasuresView *self,
   g_return_val_if_fail (tile < N_TILES, NULL);
 
   return gtk_label_get_text (self->tile_values[tile]);
+}
+
+const char *
+amends_measures_view_get_tile_caption (AmendsMeasuresView *self,
+                                       AmendsMeasuresTile  tile)
+{
+  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
+  g_return_val_if_fail (tile < N_TILES, NULL);
+
+  return gtk_label_get_text (self->tile_captions[tile]);
 }
 
 static GtkListBox *

@@ -51,11 +51,15 @@ const char       *amends_measures_view_get_headline_figure (AmendsMeasuresView  
                                                             AmendsMeasuresHeadline  headline);
 const char       *amends_measures_view_get_headline_target (AmendsMeasuresView     *self,
                                                             AmendsMeasuresHeadline  headline);
+const char       *amends_measures_view_get_headline_basis  (AmendsMeasuresView     *self,
+                                                            AmendsMeasuresHeadline  headline);
 const char       *amends_measures_view_get_headline_change (AmendsMeasuresView     *self,
                                                             AmendsMeasuresHeadline  headline);
 gboolean          amends_measures_view_get_headline_met    (AmendsMeasuresView     *self,
                                                             AmendsMeasuresHeadline  headline);
 const char       *amends_measures_view_get_tile_text       (AmendsMeasuresView     *self,
+                                                            AmendsMeasuresTile      tile);
+const char       *amends_measures_view_get_tile_caption    (AmendsMeasuresView     *self,
                                                             AmendsMeasuresTile      tile);
 guint             amends_measures_view_get_n_rows          (AmendsMeasuresView     *self,
                                                             AmendsMeasureBy         by);

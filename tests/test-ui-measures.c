@@ -86,6 +86,7 @@ add_case (Fixture        *f,
       g_object_set (kase,
                     "status", closed ? AMENDS_CASE_STATUS_CLOSED : AMENDS_CASE_STATUS_RECOVERED,
                     "recovered-at", recovered,
+                    "fix", "Put right",
                     "reaction", reaction,
                     "surprise-cost-cents", (gint64) 1250,
                     NULL);
@@ -204,6 +205,14 @@ test_headlines (Fixture       *f,
   g_assert_true (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY));
   g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
                    "▼ 33 points");
+
+  /* Nothing silently dropped: the Wi-Fi case (due tomorrow) is still on
+   * its clock; of the four recovered this week, the minibar's reaction
+   * was not recorded. */
+  g_assert_cmpstr (amends_measures_view_get_headline_basis (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+                   "3 of 5 cases; 1 still within its clock");
+  g_assert_cmpstr (amends_measures_view_get_headline_basis (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+                   "2 of 3 cases; reaction not recorded: 1 of 4");
 }
 
 static void
@@ -224,6 +233,21 @@ test_tiles (Fixture       *f,
   g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_RULE_BENDS), ==, "0");
   g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_MEDIAN), !=, "—");
   g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_P90), ==, "2 d");
+  g_assert_cmpstr (amends_measures_view_get_tile_caption (v, AMENDS_MEASURES_TILE_OPEN), ==, "Open now");
+
+  /* Week 46 is over: its open cases are counted as it ended.  Only the
+   * cold breakfast happened then, recovered in 2 h: none was open. */
+  {
+    g_autoptr(GDateTime) from = amends_test_time ("2026-11-09T00:00:00Z");
+    g_autoptr(GDateTime) until = amends_test_time ("2026-11-16T00:00:00Z");
+
+    amends_measures_view_set_period (v, from, until);
+    amends_ui_test_drain ();
+    g_assert_cmpstr (amends_measures_view_get_tile_caption (v, AMENDS_MEASURES_TILE_OPEN), ==, "Open as it ended");
+    g_assert_cmpstr (amends_measures_view_get_tile_caption (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "Overdue as it ended");
+    g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OPEN), ==, "0");
+    g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "0");
+  }
 }
 
 static void
@@ -303,6 +327,7 @@ test_follows_the_store (Fixture       *f,
   g_object_set (refund,
                 "status", AMENDS_CASE_STATUS_RECOVERED,
                 "recovered-at", recovered,
+                "fix", "Put right",
                 "owner-id", f->bilal_id,
                 NULL);
   amends_store_update (f->db.store, AMENDS_RECORD (refund), &error);

@@ -63,6 +63,7 @@ add_recovered_case (AmendsStore    *store,
                 "owner-id", owner_id,
                 "status", AMENDS_CASE_STATUS_RECOVERED,
                 "recovered-at", recovered,
+                "fix", "Put right",
                 "reaction", reaction,
                 NULL);
   amends_store_update (store, AMENDS_RECORD (kase), &error);
