@@ -56,6 +56,7 @@ clock_style (AmendsClockState state,
     case AMENDS_CLOCK_STATE_PAUSED:         *icon_name = "media-playback-pause-symbolic"; return "clock-paused";
     case AMENDS_CLOCK_STATE_RECOVERED:      *icon_name = "emblem-ok-symbolic"; return "clock-recovered";
     case AMENDS_CLOCK_STATE_RECOVERED_LATE: *icon_name = "emblem-ok-symbolic"; return "clock-late";
+    case AMENDS_CLOCK_STATE_NOT_RECOVERED:  *icon_name = "action-unavailable-symbolic"; return "clock-not-recovered";
     case AMENDS_CLOCK_STATE_RUNNING:
     default:                                *icon_name = "alarm-symbolic"; return "clock-running";
     }
@@ -102,6 +103,7 @@ update_clock (AmendsCaseEditor *self)
 {
   static const char *styles[] = {
     "clock-running", "clock-due-soon", "clock-overdue", "clock-paused", "clock-recovered", "clock-late",
+    "clock-not-recovered",
   };
   g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
   g_autoptr(GDateTime) due = NULL;
@@ -144,6 +146,16 @@ update_clock (AmendsCaseEditor *self)
 
     case AMENDS_CLOCK_STATE_PAUSED:
       text = describe_pause (self->kase, remaining, span, &detail);
+      break;
+
+    case AMENDS_CLOCK_STATE_NOT_RECOVERED:
+      text = capitalize (amends_clock_describe (self->kase, now));
+      if (amends_case_get_closed_at (self->kase) != NULL)
+        {
+          g_autofree char *at = amends_timeline_format_time (amends_case_get_closed_at (self->kase), now);
+          /* Translators: when a case was closed without a recovery, as in "Closed Today 13:10" */
+          detail = g_strdup_printf (_("Closed %s"), at);
+        }
       break;
 
     case AMENDS_CLOCK_STATE_RECOVERED:
@@ -349,6 +361,24 @@ on_close_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+on_close_unrecovered_response_cb (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  AmendsCaseEditor *self)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (AMENDS_TYPE_CLOSE_REASON);
+  GEnumValue *reason = g_enum_get_value_by_nick (klass, response);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (reason == NULL || !dialog_is_current (self, dialog))
+    return;
+
+  _amends_case_editor_save (self);
+  ok = amends_store_close_case (self->store, self->kase, reason->value, &error);
+  after_step (self, ok, error);
+}
+
+static void
 on_pause_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       AmendsCaseEditor *self)
@@ -491,6 +521,27 @@ close_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The way out for a case that will not be recovered, or that was no
+ * breakdown at all; the measures count each reason as it deserves. */
+static void
+close_unrecovered_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = create_dialog (self, _("Close Without a Recovery?"),
+                          _("A case closed without a fix counts as missed once its time is up. One that was not a service breakdown, or that repeats another case, is left out of the measures."));
+  adw_message_dialog_add_responses (dialog,
+                                    "not-recovered", _("_Not Recovered"),
+                                    "not-a-breakdown", _("Not a _Breakdown"),
+                                    "duplicate", _("D_uplicate"),
+                                    NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unrecovered_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 pause_clock_action (GtkWidget  *widget,
                     const char *action_name,
@@ -599,6 +650,7 @@ _amends_case_editor_class_init_steps (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.start-recovery", NULL, start_recovery_action);
   gtk_widget_class_install_action (widget_class, "case.mark-recovered", NULL, mark_recovered_action);
   gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "case.close-unrecovered", NULL, close_unrecovered_action);
   gtk_widget_class_install_action (widget_class, "case.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "case.propose-story", NULL, propose_story_action);
   gtk_widget_class_install_action (widget_class, "case.pause-clock", NULL, pause_clock_action);
@@ -643,7 +695,12 @@ _amends_case_editor_update_header (AmendsCaseEditor *self)
   /* The title follows the summary as it is typed, unless it was emptied. */
   typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->summary_row))));
   gtk_label_set_label (self->summary_label, *typed ? typed : amends_case_get_summary (self->kase));
-  gtk_label_set_label (self->status_label, amends_case_status_to_label (status));
+  /* A case closed without a recovery says why, not just "Closed". */
+  if (status == AMENDS_CASE_STATUS_CLOSED &&
+      amends_case_get_close_reason (self->kase) > AMENDS_CLOSE_REASON_RECOVERED)
+    gtk_label_set_label (self->status_label, amends_close_reason_to_label (amends_case_get_close_reason (self->kase)));
+  else
+    gtk_label_set_label (self->status_label, amends_case_status_to_label (status));
   for (guint i = 0; i < G_N_ELEMENTS (status_styles); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_styles[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_styles[status]);
@@ -668,6 +725,7 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
   AmendsCaseStatus status = kase ? amends_case_get_status (kase) : AMENDS_CASE_STATUS_OPEN;
   gboolean active = live && amends_case_is_active (kase);
   gboolean paused = live && amends_case_get_paused_at (kase) != NULL;
+  gboolean past_due = FALSE;
   gint64 actor = amends_store_get_actor_id (self->store);
   /* With nobody at the desk the step stays in sight, greyed out, and its
    * tooltip says what to do. */
@@ -675,6 +733,12 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
                      (actor == 0 || amends_case_get_owner_id (kase) != actor);
   GtkWidget *next = NULL;
   guint shown = 0;
+
+  if (active && !paused)
+    {
+      g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+      past_due = amends_clock_get_state (kase, now) == AMENDS_CLOCK_STATE_OVERDUE;
+    }
 
   shown += set_step (self, "case.take-ownership", self->take_ownership_button, can_own && actor > 0, can_own);
   gtk_widget_set_tooltip_text (self->take_ownership_button,
@@ -695,7 +759,10 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
 
     shown += set_step (self, "case.propose-story", self->propose_button, proposable, proposable);
   }
-  shown += set_step (self, "case.pause-clock", self->pause_button, active && !paused, active && !paused);
+  /* Only while there is time left: a pause past due would hide that the
+   * time was missed (the store refuses it, and says so). */
+  shown += set_step (self, "case.pause-clock", self->pause_button,
+                     active && !paused && !past_due, active && !paused && !past_due);
   shown += set_step (self, "case.resume-clock", self->resume_button, paused, paused);
 
   /* A homogeneous flow box is as wide as its longest line: one line of
@@ -704,6 +771,8 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-action", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.trash", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.close-unrecovered",
+                                 live && status != AMENDS_CASE_STATUS_CLOSED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.set-category", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.restore", trashed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete-for-good", trashed);
@@ -733,6 +802,15 @@ _amends_case_editor_update_clock (AmendsCaseEditor *self)
 {
   if (self->kase == NULL)
     return;
+
+  /* Running past due takes Pause Clock away. */
+  if (gtk_widget_get_visible (gtk_widget_get_parent (self->pause_button)) &&
+      amends_case_is_active (self->kase) && amends_case_get_paused_at (self->kase) == NULL)
+    {
+      g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+      if (amends_clock_get_state (self->kase, now) == AMENDS_CLOCK_STATE_OVERDUE)
+        _amends_case_editor_update_actions (self);
+    }
 
   update_clock (self);
   update_follow_up (self);

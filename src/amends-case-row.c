@@ -61,6 +61,7 @@ clock_state_class (AmendsClockState state)
     case AMENDS_CLOCK_STATE_PAUSED:         return "paused";
     case AMENDS_CLOCK_STATE_RECOVERED:      return "recovered";
     case AMENDS_CLOCK_STATE_RECOVERED_LATE: return "recovered-late";
+    case AMENDS_CLOCK_STATE_NOT_RECOVERED:  return "not-recovered";
     case AMENDS_CLOCK_STATE_RUNNING:
     default:                                return "running";
     }
@@ -159,7 +160,8 @@ update_time (AmendsCaseRow *self)
 
       clock = amends_clock_describe (self->kase, self->now);
       set_clock_class (self, clock_state_class (state));
-      keep = (state == AMENDS_CLOCK_STATE_RECOVERED || state == AMENDS_CLOCK_STATE_RECOVERED_LATE)
+      keep = (state == AMENDS_CLOCK_STATE_RECOVERED || state == AMENDS_CLOCK_STATE_RECOVERED_LATE ||
+              state == AMENDS_CLOCK_STATE_NOT_RECOVERED)
              ? CLOCK_FINISHED_CHARS : CLOCK_RUNNING_CHARS;
     }
   else

@@ -135,6 +135,39 @@ amends_window_assign_owner_action (GtkWidget  *widget,
   offer_undo (self, batch, title);
 }
 
+/* The cases a batch left as they were, named: "C-2026-00003 has no fix
+ * written down: left as it was."  NULL when there are none. */
+static char *
+describe_refused (GPtrArray *references)
+{
+  g_autoptr(GString) names = NULL;
+  guint shown;
+
+  if (references == NULL || references->len == 0)
+    return NULL;
+
+  if (references->len == 1)
+    /* Translators: %s is a case's reference */
+    return g_strdup_printf (_("%s has no fix written down: left as it was."),
+                            (const char *) references->pdata[0]);
+
+  /* A toast is one line: three references, then how many more. */
+  shown = MIN (references->len, 3);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < shown; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", (const char *) references->pdata[i]);
+  if (references->len > shown)
+    {
+      guint more = references->len - shown;
+      /* Translators: after a list of references, as in "C-1, C-2, C-3 and 4 more" */
+      g_autofree char *rest = g_strdup_printf (ngettext (" and %u more", " and %u more", more), more);
+      g_string_append (names, rest);
+    }
+
+  /* Translators: %s is a list of case references */
+  return g_strdup_printf (_("No fix written down for %s: left as they were."), names->str);
+}
+
 static void
 amends_window_set_status_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -145,8 +178,10 @@ amends_window_set_status_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = selected_ids (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *refused = NULL;
   GEnumValue *status;
   AmendsBatch *batch;
+  guint n_changed;
 
   status = g_enum_get_value_by_nick (statuses, g_variant_get_string (parameter, NULL));
   if (ids->len == 0 || status == NULL)
@@ -160,9 +195,26 @@ amends_window_set_status_action (GtkWidget  *widget,
       return;
     }
 
+  refused = describe_refused (amends_batch_get_refused (batch));
+  n_changed = amends_batch_get_n_cases (batch);
+  if (n_changed == 0)
+    {
+      amends_batch_free (batch);
+      amends_window_add_toast (self, adw_toast_new (refused));
+      return;
+    }
+
   /* Translators: %s is a status such as "Recovered" */
-  title = g_strdup_printf (ngettext ("%u case is now %s", "%u cases are now %s", ids->len),
-                           ids->len, amends_case_status_to_label (status->value));
+  title = g_strdup_printf (ngettext ("%u case is now %s", "%u cases are now %s", n_changed),
+                           n_changed, amends_case_status_to_label (status->value));
+  if (refused != NULL)
+    {
+      /* Translators: what was done, then what was not, as in "2 cases are
+       * now Recovered. C-2026-00003 has no fix written down: left as it was." */
+      g_autofree char *both = g_strdup_printf (_("%s. %s"), title, refused);
+      g_free (title);
+      title = g_steal_pointer (&both);
+    }
   offer_undo (self, batch, title);
 }
 

@@ -295,11 +295,13 @@ test_closed_uses_closed_at (void)
                 "closed-at", closed,
                 NULL);
   g_assert_cmpint (amends_clock_get_time_to_recovery (kase), ==, HOURS (5));
-  g_assert_cmpint (amends_clock_get_state (kase, closed), ==, AMENDS_CLOCK_STATE_RECOVERED);
+  /* Closed without a fix: no recovery, however soon. */
+  g_assert_cmpint (amends_clock_get_state (kase, closed), ==, AMENDS_CLOCK_STATE_NOT_RECOVERED);
 
   /* Once recovered, the recovery is what counts, not the paperwork. */
-  g_object_set (kase, "recovered-at", recovered, NULL);
+  g_object_set (kase, "recovered-at", recovered, "fix", "New key card", NULL);
   g_assert_cmpint (amends_clock_get_time_to_recovery (kase), ==, HOURS (2));
+  g_assert_cmpint (amends_clock_get_state (kase, closed), ==, AMENDS_CLOCK_STATE_RECOVERED);
 }
 
 static void
@@ -404,14 +406,18 @@ test_describe_closed (void)
   g_autoptr(GDateTime) late = local (2026, 11, 19, 16, 0);
   g_autoptr(AmendsCase) kase = make_case (occurred);
 
-  g_object_set (kase, "status", AMENDS_CASE_STATUS_CLOSED, NULL);
-  assert_describe (kase, late, "recovered");
+  /* Closed without a fix says so, and why, however soon it was closed. */
+  g_object_set (kase, "status", AMENDS_CASE_STATUS_CLOSED, "closed-at", in_time, NULL);
+  assert_describe (kase, late, "closed without a recovery");
+  g_object_set (kase, "close-reason", AMENDS_CLOSE_REASON_NOT_A_BREAKDOWN, NULL);
+  assert_describe (kase, late, "closed: not a breakdown");
+  g_object_set (kase, "close-reason", AMENDS_CLOSE_REASON_DUPLICATE, NULL);
+  assert_describe (kase, late, "closed: a duplicate");
 
-  g_object_set (kase, "closed-at", in_time, NULL);
-  assert_describe (kase, late, "closed in 3 h");
-
-  g_object_set (kase, "closed-at", late, NULL);
-  assert_describe (kase, late, "closed in 1 d 6 h, 6 h late");
+  /* Closed after a recovery, it is the recovery that is told. */
+  g_object_set (kase, "close-reason", AMENDS_CLOSE_REASON_RECOVERED, "fix", "Refund",
+                "recovered-at", in_time, "closed-at", late, NULL);
+  assert_describe (kase, late, "recovered in 3 h");
 }
 
 int

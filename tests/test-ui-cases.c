@@ -494,6 +494,29 @@ test_batch_assign_undo (Fixture       *f,
     g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
     g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
   }
+
+  /* Set Status → Recovered follows the editor's rule: the two with their
+   * fix written down are recovered; the wrong bill, without one, is left
+   * open, and the toast names it. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i += 2)
+    {
+      g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[i], NULL);
+      g_object_set (kase, "fix", "Put right at once", NULL);
+      g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (kase), NULL));
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-status", "s", "recovered"));
+  amends_ui_test_drain ();
+  {
+    g_autoptr(AmendsCase) bill = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
+    g_autoptr(AmendsCase) towels = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[0], NULL);
+    g_autofree char *expected = g_strdup_printf ("2 cases are now Recovered. %s has no fix written down: left as it was.",
+                                                 amends_case_get_reference (bill));
+
+    g_assert_cmpint (amends_case_get_status (bill), ==, AMENDS_CASE_STATUS_OPEN);
+    g_assert_cmpint (amends_case_get_status (towels), ==, AMENDS_CASE_STATUS_RECOVERED);
+    g_assert_nonnull (f->window->undo_toast);
+    g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, expected);
+  }
 }
 
 static void

@@ -641,6 +641,56 @@ test_recovered_case_proposed_as_story (Fixture       *f,
   g_assert_false (step_offered (f, "propose_button"));
 }
 
+/* Pause Clock is offered while there is time left, and not once the case
+ * is past due: a pause then would hide that the time was missed. */
+static void
+test_no_pause_once_past_due (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GDateTime) later = amends_test_time ("2026-11-19T08:00:00Z");
+  g_autoptr(AmendsCase) kase = NULL;
+
+  /* Happened at 07:00, now 10:00: 21 h left. */
+  g_assert_true (step_offered (f, "pause_button"));
+
+  /* The next day at 08:00, an hour past due. */
+  amends_store_set_fixed_now (f->db.store, later);
+  amends_case_editor_set_case_id (f->editor, 0);
+  amends_case_editor_set_case_id (f->editor, f->case_id);
+  amends_ui_test_drain ();
+  g_assert_false (gtk_widget_is_visible (child (f, "pause_button", GTK_TYPE_BUTTON)));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "pause_button", GTK_TYPE_BUTTON)));
+  activate (f, "case.pause-clock");
+  g_assert_null (find_dialog ());
+
+  kase = load_case (f, f->case_id);
+  g_assert_null (amends_case_get_paused_at (kase));
+}
+
+/* A case that was no breakdown is closed as such, from the menu, and says
+ * so in its header and clock. */
+static void
+test_close_without_recovery (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  g_assert_true (activate (f, "case.close-unrecovered"));
+  answer_dialog ("not-a-breakdown", NULL);
+
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_CLOSED);
+  g_assert_cmpint (amends_case_get_close_reason (kase), ==, AMENDS_CLOSE_REASON_NOT_A_BREAKDOWN);
+  g_assert_null (amends_case_get_recovered_at (kase));
+  g_assert_cmpstr (label_text (f, "status_label"), ==, "Not a service breakdown");
+  g_assert_cmpstr (label_text (f, "clock_label"), ==, "Closed: not a breakdown");
+
+  /* Closed, it cannot be closed again; reopening is the way back. */
+  activate (f, "case.close-unrecovered");
+  g_assert_null (find_dialog ());
+  g_assert_true (step_offered (f, "reopen_button"));
+}
+
 static void
 test_cancelled_dialog_changes_nothing (Fixture       *f,
                                        gconstpointer  data)
@@ -1153,6 +1203,8 @@ main (int   argc,
   ADD_TEST ("/ui/editor/trashed-case-restored", test_trashed_case_restored);
   ADD_TEST ("/ui/editor/steps-reached-with-the-keyboard", test_steps_reached_with_the_keyboard);
   ADD_TEST ("/ui/editor/controls-have-accessible-names", test_controls_have_accessible_names);
+  ADD_TEST ("/ui/editor/no-pause-once-past-due", test_no_pause_once_past_due);
+  ADD_TEST ("/ui/editor/close-without-recovery", test_close_without_recovery);
   ADD_TEST ("/ui/timeline/entry-added-with-enter", test_timeline_entry_added_with_enter);
   ADD_TEST ("/ui/customer-card/opens-earlier-case", test_customer_card_opens_earlier_case);
   ADD_TEST ("/ui/customer-card/saves-notes-refuses-empty-name", test_customer_card_saves_notes);

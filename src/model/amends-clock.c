@@ -87,13 +87,6 @@ get_end (AmendsCase *kase)
   return get_closed_at (kase);
 }
 
-static gboolean
-ended_by_closing (AmendsCase *kase)
-{
-  return amends_case_get_recovered_at (kase) == NULL &&
-         get_closed_at (kase) != NULL;
-}
-
 GTimeSpan
 amends_clock_get_target (AmendsCase *kase)
 {
@@ -179,6 +172,9 @@ amends_clock_get_state (AmendsCase *kase,
 
   if (!amends_case_is_active (kase))
     {
+      /* Closed without a fix is not a recovery, whenever it was closed. */
+      if (amends_case_get_status (kase) == AMENDS_CASE_STATUS_CLOSED && !amends_case_is_recovered (kase))
+        return AMENDS_CLOCK_STATE_NOT_RECOVERED;
       if (amends_clock_get_time_to_recovery (kase) <= amends_clock_get_target (kase))
         return AMENDS_CLOCK_STATE_RECOVERED;
       return AMENDS_CLOCK_STATE_RECOVERED_LATE;
@@ -309,10 +305,6 @@ describe_recovered (AmendsCase *kase)
     return g_strdup (_("recovered"));
 
   span = amends_clock_format_span (took);
-  if (ended_by_closing (kase))
-    /* Translators: a case closed (without a recorded recovery); %s is the
-     * time it took, pauses excluded, such as "3 h" */
-    return g_strdup_printf (_("closed in %s"), span);
 
   /* Translators: %s is the time a recovery took, pauses excluded, such as
    * "3 h" or "1 d 3 h" */
@@ -326,18 +318,31 @@ describe_recovered_late (AmendsCase *kase)
   g_autofree char *span = amends_clock_format_span (took);
   g_autofree char *late = amends_clock_format_span (took - amends_clock_get_target (kase));
 
-  if (ended_by_closing (kase))
-    /* Translators: a case closed (without a recorded recovery) after its
-     * target; the first %s is the time it took, such as "1 d 6 h", the
-     * second how much longer than the target that was, such as "6 h";
-     * use "%1$s" and "%2$s" to reorder them */
-    return g_strdup_printf (_("closed in %s, %s late"), span, late);
-
   /* Translators: a recovery that took longer than the target; the first %s
    * is the time it took, such as "1 d 6 h", the second how much longer than
    * the target that was, such as "6 h"; use "%1$s" and "%2$s" to reorder
    * them */
   return g_strdup_printf (_("recovered in %s, %s late"), span, late);
+}
+
+static char *
+describe_not_recovered (AmendsCase *kase)
+{
+  AmendsCloseReason reason = amends_case_get_close_reason (kase);
+
+  /* The reason, lower case, as the clock's other descriptions are. */
+  switch (reason)
+    {
+    case AMENDS_CLOSE_REASON_NOT_A_BREAKDOWN:
+      /* Translators: the clock of a case closed as no service breakdown */
+      return g_strdup (_("closed: not a breakdown"));
+    case AMENDS_CLOSE_REASON_DUPLICATE:
+      /* Translators: the clock of a case closed as a duplicate */
+      return g_strdup (_("closed: a duplicate"));
+    default:
+      /* Translators: the clock of a case closed without a fix */
+      return g_strdup (_("closed without a recovery"));
+    }
 }
 
 char *
@@ -360,6 +365,8 @@ amends_clock_describe (AmendsCase *kase,
       return describe_recovered (kase);
     case AMENDS_CLOCK_STATE_RECOVERED_LATE:
       return describe_recovered_late (kase);
+    case AMENDS_CLOCK_STATE_NOT_RECOVERED:
+      return describe_not_recovered (kase);
     default:
       g_return_val_if_reached (NULL);
     }

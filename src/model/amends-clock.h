@@ -17,8 +17,9 @@ typedef enum
   AMENDS_CLOCK_STATE_DUE_SOON,        /* open, 4 h or less left */
   AMENDS_CLOCK_STATE_OVERDUE,         /* open, past its due time */
   AMENDS_CLOCK_STATE_PAUSED,          /* open, waiting on the customer */
-  AMENDS_CLOCK_STATE_RECOVERED,       /* recovered (or closed) within the target */
-  AMENDS_CLOCK_STATE_RECOVERED_LATE,  /* recovered (or closed) after the target */
+  AMENDS_CLOCK_STATE_RECOVERED,       /* recovered within the target */
+  AMENDS_CLOCK_STATE_RECOVERED_LATE,  /* recovered after the target */
+  AMENDS_CLOCK_STATE_NOT_RECOVERED,   /* closed without a recovery (no fix) */
 } AmendsClockState;
 
 AmendsClockState  amends_clock_get_state             (AmendsCase *kase,
