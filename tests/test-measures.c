@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "amends-store-measures.h"
+#include "amends-store-stories.h"
 #include "amends-test-utils.h"
 
 /* A week worked by hand, from the definitions in amends-store-measures.c
@@ -294,6 +295,49 @@ test_week_by_owner (Week          *w,
   g_assert_cmpuint (row->measures.n_pending, ==, 1);
 }
 
+/* The heroes panel counts the same blown-away recoveries as the Measures
+ * view's line of the same owner, for the same period. */
+static void
+test_week_heroes_agree (Week          *w,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GPtrArray) owners = NULL;
+  g_autoptr(GPtrArray) heroes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_autoptr(AmendsCase) imported = amends_case_new ();
+  g_autoptr(GDateTime) happened = local (w, 21, 9, 0);
+  g_autoptr(GDateTime) recovered = local (w, 21, 11, 0);
+
+  /* An imported ticket of Bob's, marked recovered with no fix: no
+   * recovery, so no hero either. */
+  g_object_set (imported, "summary", "Imported", "occurred-at", happened, "owner-id", w->bob,
+                "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", recovered,
+                "reaction", AMENDS_REACTION_BLOWN_AWAY, NULL);
+  g_assert_true (amends_store_insert (w->db.store, AMENDS_RECORD (imported), &error));
+
+  g_assert_true (amends_iso_week_parse ("2026-W43", w->zone, &from, &until, &error));
+  owners = amends_store_measure_by (w->db.store, AMENDS_MEASURE_BY_OWNER, from, until, &error);
+  heroes = amends_store_count_heroes (w->db.store, from, until, &error);
+  g_assert_no_error (error);
+
+  /* Ada's A was recovered in the week, blown away; her B is still open.
+   * Bob has no recovery; the trashed T was nobody's. */
+  g_assert_cmpuint (heroes->len, ==, 1);
+  g_assert_cmpstr (((AmendsHeroCount *) heroes->pdata[0])->name, ==, "Ada");
+  g_assert_cmpuint (((AmendsHeroCount *) heroes->pdata[0])->n_blown_away, ==, 1);
+  for (guint i = 0; i < owners->len; i++)
+    {
+      AmendsMeasureRow *row = owners->pdata[i];
+      if (row->staff_id == w->ada)
+        g_assert_cmpuint (row->measures.blown_away.n_counted, ==, 1);
+      else if (row->staff_id == w->bob)
+        g_assert_cmpuint (row->measures.blown_away.n_counted, ==, 0);
+    }
+}
+
 /* The week's own bounds are local: Monday 00:00 to Monday 00:00. */
 static void
 test_week_bounds (Week          *w,
@@ -376,6 +420,7 @@ main (int   argc,
   ADD_WEEK_TEST ("/measures/week/by-hand/utc", "UTC", test_week_by_hand);
   ADD_WEEK_TEST ("/measures/week/by-owner/berlin", "Europe/Berlin", test_week_by_owner);
   ADD_WEEK_TEST ("/measures/week/by-owner/utc", "UTC", test_week_by_owner);
+  ADD_WEEK_TEST ("/measures/week/heroes-agree", "Europe/Berlin", test_week_heroes_agree);
   ADD_WEEK_TEST ("/measures/week/local-bounds/berlin", "Europe/Berlin", test_week_bounds);
   ADD_WEEK_TEST ("/measures/week/local-bounds/utc", "UTC", test_week_bounds);
   g_test_add_func ("/measures/iso-week/parse-and-format", test_iso_weeks);

@@ -24,7 +24,8 @@
  * Proactive: of the cases that happened in the period, the share staff
  * noticed before the customer said anything.
  *
- * Time to recovery (median, 90th percentile by nearest rank) and surprise
+ * Time to recovery (median, the mean of the middle two when their number
+ * is even; 90th percentile by nearest rank) and surprise
  * spend are of the cases recovered in the period; time to recovery does
  * not count the time the clock was paused.  Rule bends count the cases
  * that happened in the period.
