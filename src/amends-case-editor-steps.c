@@ -754,7 +754,11 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
   shown += set_step (self, "case.reopen", self->reopen_button,
             live && !amends_case_is_active (kase), live && !amends_case_is_active (kase));
   {
-    gboolean finished = live && !amends_case_is_active (kase);
+    AmendsCloseReason reason = kase ? amends_case_get_close_reason (kase) : AMENDS_CLOSE_REASON_NONE;
+    /* No story in a case that was no breakdown, or a duplicate. */
+    gboolean finished = live && !amends_case_is_active (kase) &&
+                        reason != AMENDS_CLOSE_REASON_NOT_A_BREAKDOWN &&
+                        reason != AMENDS_CLOSE_REASON_DUPLICATE;
     gboolean proposable = finished && can_propose (self);
 
     shown += set_step (self, "case.propose-story", self->propose_button, proposable, proposable);

@@ -684,11 +684,19 @@ test_close_without_recovery (Fixture       *f,
   g_assert_null (amends_case_get_recovered_at (kase));
   g_assert_cmpstr (label_text (f, "status_label"), ==, "Not a service breakdown");
   g_assert_cmpstr (label_text (f, "clock_label"), ==, "Closed: not a breakdown");
+  if (g_getenv ("AMENDS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), "editor-not-a-breakdown.png", NULL);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      amends_ui_test_save_png (GTK_WIDGET (f->window), path);
+    }
 
   /* Closed, it cannot be closed again; reopening is the way back. */
   activate (f, "case.close-unrecovered");
   g_assert_null (find_dialog ());
   g_assert_true (step_offered (f, "reopen_button"));
+  /* And it is no story. */
+  g_assert_false (step_offered (f, "propose_button"));
 }
 
 static void
