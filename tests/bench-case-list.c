@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "amends-case-list.h"
+#include "amends-store-measures.h"
 #include "amends-test-utils.h"
 
 #define N_CASES 1000000
@@ -123,6 +124,29 @@ main (int   argc,
       filter.query = (char *) queries[i];
       time_list (db.store, label, &filter);
     }
+
+  /* The measures of one week, as the Measures view and the weekly summary
+   * ask for them: a week in the middle of the history (over, so its open
+   * counts are as it ended) and this week. */
+  {
+    g_autoptr(GDateTime) middle = g_date_time_new_from_unix_utc (1700000000 + (gint64) N_CASES / 2 * 60);
+    GDateTime *when[2] = { middle, db.now };
+    const char *labels[2] = { "measures, a week in the middle", "measures, this week" };
+
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GDateTime) week = amends_iso_week_start (when[i]);
+        g_autoptr(GDateTime) until = g_date_time_add_weeks (week, 1);
+        g_autoptr(GError) error = NULL;
+        AmendsMeasures m;
+
+        start = g_get_monotonic_time ();
+        g_assert_true (amends_store_measure (db.store, week, until, &m, &error));
+        g_assert_no_error (error);
+        g_print ("%-32s %8u cases happened, %u open at its end  %8.1f ms\n",
+                 labels[i], m.n_happened, m.n_open, ms_since (start));
+      }
+  }
 
   g_print ("Resident memory: %ld KiB before the lists, %ld KiB after\n", rss_before, resident_kib ());
 

@@ -107,22 +107,6 @@ has_fix (AmendsCase *kase)
   return fix != NULL && *g_strstrip (fix) != '\0';
 }
 
-/* Past due now: the clock ran out, counting the time it was paused. */
-static gboolean
-is_past_due (AmendsStore *self,
-             AmendsCase  *kase)
-{
-  g_autoptr(GDateTime) now = now_of (self);
-  g_autoptr(GDateTime) due = NULL;
-  GDateTime *due_at = amends_case_get_recovery_due_at (kase);
-
-  if (due_at == NULL)
-    return FALSE;
-
-  due = g_date_time_add_seconds (due_at, amends_case_get_paused_seconds (kase));
-  return g_date_time_compare (due, now) < 0;
-}
-
 /**
  * amends_store_set_case_status:
  *
@@ -297,7 +281,8 @@ amends_store_pause_clock (AmendsStore  *self,
 
   /* Pausing is for waiting on the customer while there is still time;
    * once the time is gone, a pause would only hide that it was missed. */
-  if (is_past_due (self, kase))
+  now = now_of (self);
+  if (amends_clock_get_remaining (kase, now) < 0)
     {
       g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED,
                    /* Translators: %s is a case's reference */
@@ -309,7 +294,6 @@ amends_store_pause_clock (AmendsStore  *self,
   if (reason == NULL || *reason == '\0')
     reason = _("Waiting on the customer");
 
-  now = now_of (self);
   g_object_set (kase, "paused-at", now, "pause-reason", reason, NULL);
 
   return save_with_entry (self, kase, AMENDS_ACTION_KIND_PAUSE, reason, error);
