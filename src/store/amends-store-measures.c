@@ -498,7 +498,8 @@ amends_iso_week_parse (const char  *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (sscanf (text, "%4d-W%2d%c", &year, &week, &end) != 2 || year < 1970 || year > 9999 || week < 1)
+  /* The week after the last of 9999 is past what GDateTime can hold. */
+  if (sscanf (text, "%4d-W%2d%c", &year, &week, &end) != 2 || year < 1970 || year > 9998 || week < 1)
     goto invalid;
 
   if (zone == NULL)
@@ -508,7 +509,7 @@ amends_iso_week_parse (const char  *text,
   jan4 = g_date_time_new (zone, year, 1, 4, 0, 0, 0);
   week1 = amends_iso_week_start (jan4);
   start = g_date_time_add_weeks (week1, week - 1);
-  if (g_date_time_get_week_numbering_year (start) != year)
+  if (start == NULL || g_date_time_get_week_numbering_year (start) != year)
     goto invalid;
 
   *from = g_date_time_ref (start);

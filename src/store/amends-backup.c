@@ -1,0 +1,675 @@
+/* amends-backup.c: copies of the database, taken daily and on demand, and restoring one
+ *
+ * A backup is a whole, self-contained database file, written with
+ * SQLite's online backup API from a connection of its own: it is
+ * consistent even while the window writes, and it has no -wal file beside
+ * it.  Daily copies go to $XDG_DATA_HOME/amends/backups/, named after the
+ * database and the day ("amends-2026-11-27.db"); the last seven days are
+ * kept, and one a week for eight weeks.
+ *
+ * Restoring checks the backup (PRAGMA integrity_check, and that it is an
+ * Amends database this version can read) before anything is replaced, and
+ * keeps the replaced file aside, so that a restore can itself be undone.
+ *
+ * Nothing here needs the store: a damaged database that the store refuses
+ * to write to can still be replaced.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "amends-backup.h"
+#include "amends-schema.h"
+#include "amends-store.h"
+
+/* How long a backup waits for a writer that holds the database. */
+#define BUSY_TIMEOUT_MS 5000
+
+/**
+ * amends_backup_get_folder:
+ *
+ * Returns: (transfer full): where the daily backups go
+ */
+char *
+amends_backup_get_folder (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "amends", "backups", NULL);
+}
+
+/* "amends" for the usual database; another file's name, with a few
+ * characters of its folder's hash so that two "cases.db" in different
+ * folders do not share their backups. */
+static char *
+backup_stem (const char *database_path)
+{
+  g_autofree char *usual = amends_store_get_default_path ();
+  g_autofree char *canonical = g_canonicalize_filename (database_path, NULL);
+  g_autofree char *base = g_path_get_basename (canonical);
+  g_autofree char *hash = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  if (g_str_equal (canonical, usual))
+    return g_steal_pointer (&base);
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, canonical, -1);
+  hash[8] = '\0';
+  return g_strdup_printf ("%s-%s", base, hash);
+}
+
+static char *
+daily_name (const char *stem,
+            GDateTime  *day)
+{
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+  return g_strdup_printf ("%s-%s.db", stem, date);
+}
+
+/* The day of a daily backup's name, or NULL for any other file. */
+static GDateTime *
+parse_daily_name (const char *stem,
+                  const char *name,
+                  GTimeZone  *zone)
+{
+  size_t stem_len = strlen (stem);
+  int year = 0, month = 0, day = 0;
+  char end = 0;
+
+  if (strncmp (name, stem, stem_len) != 0 || name[stem_len] != '-')
+    return NULL;
+  if (sscanf (name + stem_len + 1, "%4d-%2d-%2d.d%c", &year, &month, &day, &end) != 4 ||
+      end != 'b' || !g_str_has_suffix (name, ".db") || strlen (name) != stem_len + 1 + 13)
+    return NULL;
+
+  return g_date_time_new (zone, year, month, day, 0, 0, 0);
+}
+
+static int
+error_code_of (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:  return AMENDS_STORE_ERROR_BUSY;
+    case SQLITE_FULL:    return AMENDS_STORE_ERROR_DISK_FULL;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:  return AMENDS_STORE_ERROR_CORRUPT;
+    default:             return AMENDS_STORE_ERROR_FAILED;
+    }
+}
+
+static gboolean
+copy_failed (GError    **error,
+             int         code,
+             const char *from,
+             const char *detail)
+{
+  g_autofree char *name = g_filename_display_name (from);
+
+  g_set_error (error, AMENDS_STORE_ERROR, error_code_of (code),
+               _("The database “%s” could not be copied: %s"), name, detail);
+  return FALSE;
+}
+
+static gboolean
+finish_failed (GError    **error,
+               int         code,
+               const char *to,
+               const char *detail)
+{
+  g_autofree char *name = g_filename_display_name (to);
+
+  g_set_error (error, AMENDS_STORE_ERROR, error_code_of (code),
+               _("The copy “%s” could not be finished: %s"), name, detail);
+  return FALSE;
+}
+
+/* Copies every page of the database at @from into the new file @to, with
+ * a connection of our own, then makes the copy stand alone (no WAL). */
+static gboolean
+copy_database (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  sqlite3 *src = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (src, BUSY_TIMEOUT_MS);
+      rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      copy_failed (error, rc, from, sqlite3_errstr (rc));
+      goto out;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", src, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (dest);
+      copy_failed (error, rc, from, sqlite3_errmsg (dest));
+      goto out;
+    }
+
+  /* Busy or locked: a writer is between its pages; wait for it, a little. */
+  for (int tries = 0; tries < 100; tries++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        break;
+      sqlite3_sleep (50);
+    }
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      copy_failed (error, rc, from, sqlite3_errstr (rc));
+      goto out;
+    }
+
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      finish_failed (error, rc, to, sqlite3_errmsg (dest));
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  if (sqlite3_close (dest) != SQLITE_OK && ok)
+    ok = finish_failed (error, SQLITE_IOERR, to, g_strerror (errno));
+  sqlite3_close (src);
+  return ok;
+}
+
+static gboolean
+ensure_private_folder (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The folder “%s” could not be made: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * amends_backup_write:
+ * @database_path: the database to copy
+ * @backup_path: the file to write; replaced if it exists
+ *
+ * Writes a consistent copy of the database, readable only by the user.
+ * The copy is made beside @backup_path and renamed into place, so a
+ * failure leaves no half-written backup behind.
+ */
+gboolean
+amends_backup_write (const char  *database_path,
+                     const char  *backup_path,
+                     GError     **error)
+{
+  g_autofree char *partial = NULL;
+  int fd;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (!g_file_test (database_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (database_path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), name);
+      return FALSE;
+    }
+
+  if (!ensure_private_folder (backup_path, error))
+    return FALSE;
+
+  partial = g_strconcat (backup_path, ".partial-XXXXXX", NULL);
+  fd = g_mkstemp_full (partial, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (backup_path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The backup “%s” could not be written: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!copy_database (database_path, partial, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (g_rename (partial, backup_path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (backup_path);
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The backup “%s” could not be written: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * amends_backup_daily:
+ * @folder: where the backups go (amends_backup_get_folder())
+ * @today: the day, in the user's zone
+ *
+ * Takes today's backup of the database unless there is one already, then
+ * lets go of the backups that are no longer kept.
+ *
+ * Returns: (transfer full) (nullable): the backup written, or %NULL when
+ *   today's was there already or on error (with @error set)
+ */
+char *
+amends_backup_daily (const char  *database_path,
+                     const char  *folder,
+                     GDateTime   *today,
+                     GError     **error)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (database_path != NULL && folder != NULL && today != NULL, NULL);
+
+  stem = backup_stem (database_path);
+  name = daily_name (stem, today);
+  path = g_build_filename (folder, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (!amends_backup_write (database_path, path, error))
+    return NULL;
+
+  amends_backup_prune (database_path, folder, today);
+  return g_steal_pointer (&path);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return -g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * amends_backup_list:
+ *
+ * Returns: (transfer full) (element-type filename): the daily backups of
+ *   the database in @folder, newest first
+ */
+GPtrArray *
+amends_backup_list (const char *database_path,
+                    const char *folder)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autofree char *stem = backup_stem (database_path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GDateTime) day = parse_daily_name (stem, name, zone);
+
+      if (day != NULL)
+        g_ptr_array_add (paths, g_build_filename (folder, name, NULL));
+    }
+
+  /* The date is in the name, year first: names sort as days do. */
+  g_ptr_array_sort (paths, compare_newest_first);
+  return g_steal_pointer (&paths);
+}
+
+/**
+ * amends_backup_prune:
+ * @today: the day, in the user's zone
+ *
+ * Keeps the backups of the last %AMENDS_BACKUP_KEEP_DAYS days, and of the
+ * older ones the newest of each ISO week for %AMENDS_BACKUP_KEEP_WEEKS
+ * weeks; removes the rest.
+ *
+ * Returns: how many were removed
+ */
+guint
+amends_backup_prune (const char *database_path,
+                     const char *folder,
+                     GDateTime  *today)
+{
+  g_autoptr(GPtrArray) paths = amends_backup_list (database_path, folder);
+  g_autoptr(GHashTable) weeks_kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autofree char *stem = backup_stem (database_path);
+  GTimeZone *zone = g_date_time_get_timezone (today);
+  guint removed = 0;
+
+  midnight = g_date_time_new (zone, g_date_time_get_year (today), g_date_time_get_month (today),
+                              g_date_time_get_day_of_month (today), 0, 0, 0);
+
+  /* Newest first, so that the first seen of a week is the one kept. */
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths->pdata[i]);
+      g_autoptr(GDateTime) day = parse_daily_name (stem, name, zone);
+      g_autofree char *week = NULL;
+      int age;
+
+      if (day == NULL)
+        continue;
+
+      /* Whole days, counted on the calendar: a day of 23 or 25 hours is a day. */
+      age = (int) ((g_date_time_difference (midnight, day) + 12 * G_TIME_SPAN_HOUR) / G_TIME_SPAN_DAY);
+      if (age < AMENDS_BACKUP_KEEP_DAYS)
+        continue;
+
+      week = g_strdup_printf ("%d-W%02d", g_date_time_get_week_numbering_year (day),
+                              g_date_time_get_week_of_year (day));
+      if (age < AMENDS_BACKUP_KEEP_WEEKS * 7 && !g_hash_table_contains (weeks_kept, week))
+        {
+          g_hash_table_add (weeks_kept, g_steal_pointer (&week));
+          continue;
+        }
+
+      if (g_unlink (paths->pdata[i]) == 0)
+        removed++;
+    }
+
+  return removed;
+}
+
+static gboolean
+query_text (sqlite3     *db,
+            const char  *sql,
+            char       **text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/**
+ * amends_backup_check:
+ *
+ * Checks that @backup_path is a whole Amends database that this version
+ * can open: nothing is replaced with a file that fails this.
+ */
+gboolean
+amends_backup_check (const char  *backup_path,
+                     GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (backup_path);
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *application_id = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *has_cases = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no backup at “%s”."), name);
+      return FALSE;
+    }
+
+  /* Read-only and immutable: checking a backup writes nothing to it, not
+   * even a -shm file beside it. */
+  file_uri = g_filename_to_uri (backup_path, NULL, NULL);
+  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    goto not_ours;
+
+  if (!query_text (db, "PRAGMA application_id", &application_id) ||
+      atoi (application_id) != AMENDS_SCHEMA_APPLICATION_ID ||
+      !query_text (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'cases'", &has_cases) ||
+      atoi (has_cases) != 1)
+    goto not_ours;
+
+  if (!query_text (db, "PRAGMA user_version", &version) ||
+      atoi (version) > amends_schema_get_latest_version ())
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_TOO_NEW,
+                   _("The backup “%s” was saved by a newer version of Amends. Update Amends to restore it."),
+                   name);
+      goto out;
+    }
+
+  if (!query_text (db, "PRAGMA integrity_check", &integrity) || g_strcmp0 (integrity, "ok") != 0)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged, so it was not restored. Choose an earlier one."),
+                   name);
+      goto out;
+    }
+
+  ok = TRUE;
+  goto out;
+
+not_ours:
+  g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_A_DATABASE,
+               _("The file “%s” is not a backup of an Amends database."), name);
+
+out:
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                    NULL, NULL, NULL, error))
+    return FALSE;
+
+  g_chmod (to, 0600);
+  return TRUE;
+}
+
+/* Keeps the database about to be replaced, byte for byte with its -wal:
+ * it may be damaged, so no SQLite reading of it is relied on. */
+static char *
+keep_aside (const char  *database_path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.replaced-%s", database_path, stamp);
+  g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
+
+  if (!copy_file (database_path, aside, error))
+    return NULL;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *aside_wal = g_strconcat (aside, "-wal", NULL);
+
+      if (!copy_file (wal, aside_wal, error))
+        {
+          g_unlink (aside);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+/* Nobody else may have the database open while it is replaced: leaving
+ * WAL mode needs every other connection gone, so it tells.  A file too
+ * damaged to say is replaced all the same. */
+static gboolean
+take_over (const char  *database_path,
+           GError     **error)
+{
+  sqlite3 *db = NULL;
+  char *mode = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+      if (rc == SQLITE_OK && query_text (db, "PRAGMA journal_mode", &mode) &&
+          g_ascii_strcasecmp (mode, "delete") != 0)
+        rc = SQLITE_BUSY;
+    }
+  g_free (mode);
+  sqlite3_close (db);
+
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    {
+      g_autofree char *name = g_filename_display_name (database_path);
+
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_BUSY,
+                   _("Another program is using the database “%s”. Close Amends everywhere it has this database open, then restore again."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * amends_backup_restore:
+ * @backup_path: the backup to restore
+ * @database_path: the database it replaces; nothing may have it open
+ * @replaced_path: (out) (optional) (nullable): where the database as it
+ *   was has been kept, or %NULL when there was none
+ *
+ * Checks the backup, keeps the database aside, and puts a copy of the
+ * backup in its place.  Nothing is replaced when the backup fails its
+ * check or the database is in use.
+ */
+gboolean
+amends_backup_restore (const char  *backup_path,
+                       const char  *database_path,
+                       char       **replaced_path,
+                       GError     **error)
+{
+  g_autofree char *aside = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  int fd;
+
+  g_return_val_if_fail (backup_path != NULL && database_path != NULL, FALSE);
+
+  if (replaced_path != NULL)
+    *replaced_path = NULL;
+
+  if (!amends_backup_check (backup_path, error))
+    return FALSE;
+
+  if (g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      if (!(aside = keep_aside (database_path, error)))
+        return FALSE;
+      if (!take_over (database_path, error))
+        {
+          g_autofree char *aside_wal = g_strconcat (aside, "-wal", NULL);
+
+          g_unlink (aside);
+          g_unlink (aside_wal);
+          return FALSE;
+        }
+    }
+  else if (!ensure_private_folder (database_path, error))
+    return FALSE;
+
+  partial = g_strconcat (database_path, ".restoring-XXXXXX", NULL);
+  fd = g_mkstemp_full (partial, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (database_path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The database “%s” could not be replaced: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!copy_database (backup_path, partial, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  /* The old -wal and -shm belong to the old file: the new one must not
+   * meet them. */
+  wal = g_strconcat (database_path, "-wal", NULL);
+  shm = g_strconcat (database_path, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  if (g_rename (partial, database_path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (database_path);
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The database “%s” could not be replaced: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (replaced_path != NULL)
+    *replaced_path = g_steal_pointer (&aside);
+
+  return TRUE;
+}
