@@ -49,6 +49,13 @@ static const GOptionEntry option_entries[] = {
     N_("Import the cases in FILE (CSV with Amends, osTicket or CFPB columns) and quit"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write every case to FILE as CSV, and their timelines beside it, and quit"), N_("FILE") },
+  { "create", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-csv or --export-csv: make the database if there is none yet"), NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of the database to FILE and quit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the backup in FILE and put it in the database’s place, keeping the database as it was, and quit"),
+    N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Amends and quit"), NULL },
   { NULL }
@@ -295,6 +302,31 @@ amends_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "database", "^ay", &database);
   self->demo = g_variant_dict_contains (options, "demo");
 
+  /* Before anything else: an empty path would otherwise be a temporary
+   * database that vanishes with whatever was imported into it. */
+  if (database != NULL && database[0] == '\0')
+    {
+      g_printerr ("amends: %s\n", _("--database needs the path of a database file."));
+      return 1;
+    }
+
+  if (database != NULL && self->demo)
+    {
+      g_printerr ("amends: %s\n", _("Use either --database or --demo, not both."));
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore"))
+    {
+      g_autofree char *file = NULL;
+      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
+
+      if (g_variant_dict_lookup (options, "backup", "^ay", &file))
+        return amends_cli_backup (file, path);
+      g_variant_dict_lookup (options, "restore", "^ay", &file);
+      return amends_cli_restore (file, path);
+    }
+
   /* No window and no display: the PDF is written here, before GTK starts. */
   if (g_variant_dict_contains (options, "weekly-summary"))
     {
@@ -314,10 +346,18 @@ amends_application_handle_local_options (GApplication *application,
       g_autofree char *csv = NULL;
       g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
 
+      gboolean create = g_variant_dict_contains (options, "create");
+
       if (g_variant_dict_lookup (options, "import-csv", "^ay", &csv))
-        return amends_cli_import_csv (csv, path);
+        return amends_cli_import_csv (csv, path, create);
       g_variant_dict_lookup (options, "export-csv", "^ay", &csv);
-      return amends_cli_export_csv (csv, path);
+      return amends_cli_export_csv (csv, path, create);
+    }
+
+  if (g_variant_dict_contains (options, "create"))
+    {
+      g_printerr ("amends: %s\n", _("--create goes with --import-csv or --export-csv."));
+      return 1;
     }
 
   if (g_variant_dict_contains (options, "output"))
@@ -326,17 +366,6 @@ amends_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  if (database != NULL && self->demo)
-    {
-      g_printerr ("%s\n", _("Use either --database or --demo, not both."));
-      return 1;
-    }
-
-  if (database != NULL && database[0] == '\0')
-    {
-      g_printerr ("%s\n", _("--database needs the path of a database file."));
-      return 1;
-    }
 
   if (database != NULL)
     self->database_path = g_canonicalize_filename (database, NULL);

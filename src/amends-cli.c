@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "amends-backup.h"
 #include "amends-csv-export.h"
 #include "amends-csv-import.h"
 
@@ -138,6 +139,102 @@ timeline_path_for (const char *path)
   return g_strconcat (base, "-timeline.csv", NULL);
 }
 
+/* The database a command works on must be there: opening a mistyped path
+ * would make a new, empty database and work on that instead.  With
+ * --create, making it is what was asked for. */
+static gboolean
+check_database_exists (const char  *path,
+                       gboolean     create,
+                       GError     **error)
+{
+  g_autofree char *display = NULL;
+
+  if (create || g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("There is no database at “%s”. Add --create to make a new one."), display);
+  return FALSE;
+}
+
+/**
+ * amends_cli_backup:
+ * @file: the backup to write
+ *
+ * Writes a consistent copy of the database, while Amends may be running.
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_backup (const char *file,
+                   const char *database_path)
+{
+  g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
+  g_autofree char *display = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL || file[0] == '\0')
+    {
+      g_printerr ("amends: %s\n", _("--backup needs the name of the file to write."));
+      return 1;
+    }
+
+  if (!check_database_exists (path, FALSE, &error) ||
+      !amends_backup_write (path, file, &error))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  display = g_filename_display_name (file);
+  /* Translators: %s is a file name */
+  g_print (_("Backup written to “%s”.\n"), display);
+  return 0;
+}
+
+/**
+ * amends_cli_restore:
+ * @file: the backup to restore
+ *
+ * Checks the backup and puts it in the database's place, keeping the
+ * database as it was beside it.
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_restore (const char *file,
+                    const char *database_path)
+{
+  g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
+  g_autofree char *replaced = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL || file[0] == '\0')
+    {
+      g_printerr ("amends: %s\n", _("--restore needs the name of the backup to restore."));
+      return 1;
+    }
+
+  if (!amends_backup_restore (file, path, &replaced, &error))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  display = g_filename_display_name (file);
+  /* Translators: %s is a file name */
+  g_print (_("Restored “%s”.\n"), display);
+  if (replaced != NULL)
+    {
+      g_autofree char *kept = g_filename_display_name (replaced);
+      /* Translators: %s is a file name */
+      g_print (_("The database as it was is kept in “%s”.\n"), kept);
+    }
+  return 0;
+}
+
 /**
  * amends_cli_export_csv:
  *
@@ -148,14 +245,16 @@ timeline_path_for (const char *path)
  */
 int
 amends_cli_export_csv (const char *file,
-                       const char *database_path)
+                       const char *database_path,
+                       gboolean    create)
 {
   g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
   g_autofree char *timeline = timeline_path_for (file);
   g_autoptr(AmendsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = amends_store_open (path, &error)) ||
+  if (!check_database_exists (path, create, &error) ||
+      !(store = amends_store_open (path, &error)) ||
       !amends_csv_export_cases_to_path (store, file, NULL, &error) ||
       !amends_csv_export_timeline_to_path (store, timeline, NULL, &error))
     {
@@ -176,14 +275,16 @@ amends_cli_export_csv (const char *file,
  */
 int
 amends_cli_import_csv (const char *file,
-                       const char *database_path)
+                       const char *database_path,
+                       gboolean    create)
 {
   g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
   g_autoptr(AmendsStore) store = NULL;
   g_autoptr(AmendsCsvImport) import = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(store = amends_store_open (path, &error)))
+  if (!check_database_exists (path, create, &error) ||
+      !(store = amends_store_open (path, &error)))
     {
       g_printerr ("amends: %s\n", error->message);
       return 1;

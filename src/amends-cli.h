@@ -20,8 +20,14 @@ int       amends_cli_weekly_summary             (const char          *week,
                                                  const char          *database_path);
 
 int       amends_cli_export_csv                 (const char          *file,
-                                                 const char          *database_path);
+                                                 const char          *database_path,
+                                                 gboolean             create);
 int       amends_cli_import_csv                 (const char          *file,
+                                                 const char          *database_path,
+                                                 gboolean             create);
+int       amends_cli_backup                     (const char          *file,
+                                                 const char          *database_path);
+int       amends_cli_restore                    (const char          *file,
                                                  const char          *database_path);
 
 G_END_DECLS
