@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-application.h"
+#include "amends-backup.h"
 #include "amends-cli.h"
 #include "amends-demo.h"
 #include "amends-preferences-window.h"
@@ -402,6 +403,67 @@ amends_application_startup (GApplication *application)
 }
 
 static void
+on_daily_backup_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AmendsApplication *self = AMENDS_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWindow *window;
+
+  if (error == NULL)
+    return;
+
+  /* Said where the person will see it: a backup that silently stopped
+   * being taken is one nobody can count on. */
+  g_warning ("Today's backup could not be written: %s", error->message);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AMENDS_IS_WINDOW (window))
+    {
+      /* Translators: %s says why, as in "No space left on device" */
+      g_autofree char *title = g_strdup_printf (_("Today’s backup could not be written: %s"), error->message);
+      amends_window_add_toast (AMENDS_WINDOW (window), adw_toast_new (title));
+    }
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *folder = amends_backup_get_folder ();
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  char *written;
+
+  written = amends_backup_daily (path, folder, today, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, written, g_free);
+}
+
+/* The first start of a day takes the day's backup, in the background: a
+ * large database takes a while to copy, and the window must not wait. */
+static void
+start_daily_backup (AmendsApplication *self,
+                    const char        *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->demo)
+    return;
+
+  task = g_task_new (self, NULL, on_daily_backup_cb, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+static void
 amends_application_activate (GApplication *application)
 {
   AmendsApplication *self = AMENDS_APPLICATION (application);
@@ -419,7 +481,10 @@ amends_application_activate (GApplication *application)
       if (store == NULL)
         window = amends_application_create_error_window (self, path, error);
       else
-        amends_application_set_store (self, store);
+        {
+          amends_application_set_store (self, store);
+          start_daily_backup (self, path);
+        }
     }
 
   if (window == NULL)
@@ -573,4 +638,75 @@ amends_application_set_store (AmendsApplication *self,
   amends_application_bind_store (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/**
+ * amends_application_restore_backup:
+ * @backup: the backup to put in the database's place
+ * @replaced: (out) (optional) (nullable): where the database as it was
+ *   is kept
+ *
+ * Closes the windows and the database, restores @backup (see
+ * amends_backup_restore()), then opens the database again in a new
+ * window, whether the restore worked or not.  The backup is checked
+ * before anything is closed.
+ *
+ * Returns: (transfer none) (nullable): the new window, or %NULL when the
+ *   database could not be opened again
+ */
+GtkWindow *
+amends_application_restore_backup (AmendsApplication  *self,
+                                   const char         *backup,
+                                   char              **replaced,
+                                   GError            **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(GError) open_error = NULL;
+  GList *windows;
+  gboolean restored;
+  GtkWindow *window;
+
+  g_return_val_if_fail (AMENDS_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (backup != NULL, NULL);
+
+  if (replaced != NULL)
+    *replaced = NULL;
+
+  if (!amends_backup_check (backup, error))
+    return gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Hold on while no window is open, or the application would quit. */
+  g_application_hold (G_APPLICATION (self));
+
+  /* Every window lets go of the database; what was typed is saved. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)), ref_window, NULL);
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  path = self->store != NULL ? g_strdup (amends_store_get_path (self->store))
+                             : amends_application_get_database_path (self);
+  amends_application_set_store (self, NULL);
+
+  restored = amends_backup_restore (backup, path, replaced, error);
+
+  store = amends_application_open_store (self, path, &open_error);
+  if (store == NULL)
+    window = amends_application_create_error_window (self, path, open_error);
+  else
+    {
+      amends_application_set_store (self, store);
+      window = GTK_WINDOW (amends_window_new (GTK_APPLICATION (self), self->store));
+    }
+  gtk_window_present (window);
+  g_application_release (G_APPLICATION (self));
+
+  /* The error, if any, is the restore's: the database was opened again. */
+  if (!restored)
+    g_assert (error == NULL || *error != NULL);
+
+  return window;
 }

@@ -18,5 +18,9 @@ AmendsApplication *amends_application_new       (void);
 AmendsStore       *amends_application_get_store (AmendsApplication *self);
 void               amends_application_set_store (AmendsApplication *self,
                                                  AmendsStore       *store);
+GtkWindow         *amends_application_restore_backup (AmendsApplication  *self,
+                                                      const char         *backup,
+                                                      char              **replaced,
+                                                      GError            **error);
 
 G_END_DECLS

@@ -46,6 +46,9 @@ void amends_window_load_staff       (AmendsWindow   *self);
 void amends_window_board_class_init  (GtkWidgetClass *widget_class);
 void amends_window_board_constructed (AmendsWindow   *self);
 void amends_window_io_class_init     (GtkWidgetClass *widget_class);
+void amends_window_backup_class_init (GtkWidgetClass *widget_class);
+void amends_window_restore_backup    (AmendsWindow   *self,
+                                      const char     *backup);
 void amends_window_import_file       (AmendsWindow   *self,
                                       const char     *path);
 gboolean amends_window_export_file   (AmendsWindow   *self,

@@ -400,6 +400,7 @@ amends_window_class_init (AmendsWindowClass *klass)
   amends_window_cases_class_init (widget_class);
   amends_window_board_class_init (widget_class);
   amends_window_io_class_init (widget_class);
+  amends_window_backup_class_init (widget_class);
 }
 
 static void

@@ -1,0 +1,147 @@
+/* test-ui-backup.c: restoring a backup from the window, as a manager would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-ui-test-utils.h"
+
+#include <string.h>
+
+#include "amends-application.h"
+#include "amends-backup.h"
+#include "amends-test-utils.h"
+#include "amends-window-private.h"
+
+static AmendsApplication *app;
+
+static AmendsWindow *
+find_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (AMENDS_IS_WINDOW (window))
+        return AMENDS_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static void
+destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  amends_ui_test_drain ();
+}
+
+/* The window lets go of the database, the backup takes its place, and a
+ * new window shows the cases of the backup and names the file kept. */
+static void
+test_restore_from_window (AmendsTestDb  *db,
+                          gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (db->dir, "backups", "monday.db", NULL);
+  AmendsWindow *window;
+  AmendsWindow *restored;
+
+  g_object_unref (amends_test_add_case (db->store, "Cold soup", NULL));
+  g_assert_true (amends_backup_write (db->path, backup, NULL));
+  g_object_unref (amends_test_add_case (db->store, "Wrong bill", NULL));
+  g_object_unref (amends_test_add_case (db->store, "Noisy room", NULL));
+
+  amends_application_set_store (app, db->store);
+  window = amends_window_new (GTK_APPLICATION (app), db->store);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  amends_ui_test_drain ();
+
+  /* The window and the application hold the only references now. */
+  g_clear_object (&db->store);
+  amends_window_restore_backup (window, backup);
+  amends_ui_test_drain ();
+
+  restored = find_window ();
+  g_assert_nonnull (restored);
+  db->store = g_object_ref (amends_application_get_store (app));
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+
+  /* The file kept aside has all three. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (db->dir, 0, NULL);
+    g_autofree char *kept = NULL;
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (strstr (name, ".replaced-") != NULL && !g_str_has_suffix (name, "-wal"))
+        kept = g_build_filename (db->dir, name, NULL);
+    g_assert_nonnull (kept);
+    {
+      g_autoptr(AmendsStore) old = amends_store_open (kept, NULL);
+      g_assert_cmpint (amends_store_count_cases (old, NULL), ==, 3);
+    }
+  }
+
+  destroy_windows ();
+  amends_application_set_store (app, NULL);
+}
+
+/* A file that is no backup changes nothing, and says why. */
+static void
+test_restore_refuses_junk (AmendsTestDb  *db,
+                           gconstpointer  data)
+{
+  g_autofree char *junk = g_build_filename (db->dir, "junk.db", NULL);
+  AmendsWindow *window;
+
+  g_object_unref (amends_test_add_case (db->store, "Cold soup", NULL));
+  g_assert_true (g_file_set_contents (junk, "not a database", -1, NULL));
+  amends_application_set_store (app, db->store);
+  window = amends_window_new (GTK_APPLICATION (app), db->store);
+  gtk_window_present (GTK_WINDOW (window));
+  amends_ui_test_drain ();
+
+  amends_window_restore_backup (window, junk);
+  amends_ui_test_drain ();
+
+  /* The same window, the same database. */
+  g_assert_true (find_window () == window);
+  g_assert_true (amends_application_get_store (app) == db->store);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
+
+  destroy_windows ();
+  amends_application_set_store (app, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = amends_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add ("/ui/backup/restore-from-the-window", AmendsTestDb, NULL,
+              amends_test_db_setup, test_restore_from_window, amends_test_db_teardown);
+  g_test_add ("/ui/backup/restore-refuses-junk", AmendsTestDb, NULL,
+              amends_test_db_setup, test_restore_refuses_junk, amends_test_db_teardown);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
