@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "amends-cli.h"
 #include "amends-store-measures.h"
@@ -561,6 +562,33 @@ test_failure_keeps_old_file (AmendsTestDb  *db,
   g_assert_cmpuint (n_files (db->dir), ==, before);
 }
 
+/* The summary holds guests' names and complaints: only its owner may read
+ * it, whatever the umask allows, and also when it replaces an earlier
+ * summary that others could read. */
+static void
+test_pdf_is_private (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = new_report (db);
+  g_autofree char *path = g_build_filename (db->dir, "private.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  mode_t old_mask = umask (022);
+
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  umask (old_mask);
+}
+
 static void
 test_cli_writes_pdf (AmendsTestDb  *db,
                      gconstpointer  data)
@@ -681,6 +709,7 @@ main (int   argc,
   DB_TEST ("/report/pdf/us-letter-and-defaults", test_letter);
   DB_TEST ("/report/pdf/unwritable-path-is-an-error", test_unwritable);
   DB_TEST ("/report/pdf/failure-keeps-earlier-file", test_failure_keeps_old_file);
+  DB_TEST ("/report/pdf/only-its-owner-may-read-it", test_pdf_is_private);
   DB_TEST ("/report/cli/writes-pdf", test_cli_writes_pdf);
   DB_TEST ("/report/cli/errors", test_cli_errors);
   DB_TEST ("/report/pdf/past-week-is-a-record", test_past_week_is_a_record);

@@ -1577,7 +1577,10 @@ amends_report_write_pdf (AmendsReport  *self,
   base = g_path_get_basename (path);
   tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
 
-  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  /* Only its owner may read it: it holds guests' names and complaints,
+   * as the CSV export does.  The mode is the temporary file's, so it is
+   * also what replaces an earlier summary that was readable by others. */
+  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (sink.fd < 0)
     return set_write_error (error, errno, path);
 
