@@ -317,6 +317,19 @@ static const Malformed malformed[] = {
   { "empty-summary",
     "summary,description\n  ,nothing\n", -1,
     "Line 2: the summary is empty." },
+  { "nul-byte",
+    "summary,description\nOne,fi\0ne\n", 30,
+    "Line 2, column 7: the file contains a NUL byte" },
+  { "nul-byte-counts-characters",
+    "summary,description\n\"Café\nau lait\",très\0\n", 43,
+    "Line 3, column 14: the file contains a NUL byte" },
+  { "utf-16",
+    "\xFF\xFEs\0u\0m\0\n\0", 10,
+    "Line 1, column 4: the file contains a NUL byte" },
+  { "dates-written-both-ways",
+    "summary,occurred_at\nOne,13/01/2026\nTwo,01/02/2026\nThree,01/13/2026\n", -1,
+    "The dates of this file are written both ways: “13/01/2026” on line 2 is day first, "
+    "and “01/13/2026” on line 4 month first." },
   { "empty-file", "", 0, "The file is empty." },
   { "blank-file", "\xEF\xBB\xBF\r\n\r\n", -1, "The file is empty." },
   { "header-only", "summary,description\r\n", -1, "The file has a header row but no cases." },
@@ -399,6 +412,18 @@ test_osticket (AmendsTestDb  *db,
   import = read_text (db->store, text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_OSTICKET);
+
+  /* 03/04/2026 is the only kind of day/month date in the file: osTicket
+   * writes them as its administrator chose, so someone has to say. */
+  g_assert_true (amends_csv_import_needs_date_order (import));
+  g_assert_cmpstr (amends_csv_import_get_ambiguous_date (import), ==, "03/04/2026 8:15 AM");
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_DATE_ORDER);
+  g_clear_error (&error);
+  assert_nothing_imported (db->store);
+
+  amends_csv_import_set_date_order (import, AMENDS_CSV_DATE_ORDER_MONTH_FIRST);
+  g_assert_false (amends_csv_import_needs_date_order (import));
   amends_csv_import_run (import, &error);
   g_assert_no_error (error);
 
@@ -459,6 +484,9 @@ test_cfpb (AmendsTestDb  *db,
   import = read_text (db->store, text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (amends_csv_import_get_format (import), ==, AMENDS_CSV_FORMAT_CFPB);
+  /* The bureau writes its dates month first, always. */
+  g_assert_false (amends_csv_import_needs_date_order (import));
+  g_assert_cmpint (amends_csv_import_get_date_order (import), ==, AMENDS_CSV_DATE_ORDER_MONTH_FIRST);
   amends_csv_import_run (import, &error);
   g_assert_no_error (error);
 
@@ -642,6 +670,529 @@ test_async (AmendsTestDb  *db,
   g_clear_object (&state.result);
 }
 
+/* Formulas: what a spreadsheet would run is written with a leading quote,
+ * and comes back as it was. */
+
+typedef struct
+{
+  const char *property;
+  const char *value;
+  const char *exported;   /* the cell as written, or NULL: as the value */
+} Neutralised;
+
+static const Neutralised neutralised[] = {
+  { "summary",       "=HYPERLINK(\"http://evil.example\",\"Click\")", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"" },
+  { "description",   "+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0" },
+  { "fix",           "-5 on the bill", "'-5 on the bill" },
+  { "lesson",        "@SUM(1,2)", "\"'@SUM(1,2)\"" },
+  { "category",      "\tTabbed", "'\tTabbed" },
+  { "bent-rule",     "\rReturned", "\"'\rReturned\"" },
+  { "bent-rule-why", "'=already quoted", "''=already quoted" },
+  { "team",          "'plain quote", "'plain quote" },
+  { "surprise",      "Five-star", "Five-star" },
+};
+
+static AmendsCase *
+add_formula_case (AmendsStore *store)
+{
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(AmendsCustomer) customer = amends_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = amends_test_time ("2026-11-02T09:00:00Z");
+
+  g_object_set (customer, "name", "=Mallory", "phone", "+44 20 7946 0000", NULL);
+  amends_store_insert (store, AMENDS_RECORD (customer), &error);
+  g_assert_no_error (error);
+
+  g_object_set (kase,
+                "occurred-at", when,
+                "customer-id", amends_record_get_id (AMENDS_RECORD (customer)),
+                "surprise-cost-cents", (gint64) 1250,
+                "paused-seconds", (gint64) 300,
+                NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (neutralised); i++)
+    g_object_set (kase, neutralised[i].property, neutralised[i].value, NULL);
+  amends_store_insert (store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&kase);
+}
+
+static void
+test_formulas_neutralised (AmendsTestDb  *db,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = add_formula_case (db->store);
+  g_autofree char *exported = export_cases (db->store);
+  const char *row = strstr (exported, "\r\n") + 2;
+
+  g_test_message ("%s", row);
+  for (guint i = 0; i < G_N_ELEMENTS (neutralised); i++)
+    {
+      g_autofree char *cell = g_strconcat (",", neutralised[i].exported, ",", NULL);
+
+      if (strstr (row, cell) == NULL)
+        g_error ("%s was not written as %s", neutralised[i].property, neutralised[i].exported);
+    }
+
+  /* The exported bytes of the first text cell start with the quote. */
+  g_assert_nonnull (strstr (row, ",\"'=HYPERLINK("));
+  g_assert_nonnull (strstr (row, ",'=Mallory,'+44 20 7946 0000,"));
+
+  /* Numbers, money and times are ours, typed: never quoted, so that a
+   * spreadsheet still reads them as numbers. */
+  g_assert_nonnull (strstr (row, ",300,"));
+  g_assert_nonnull (strstr (row, ",12.50,"));
+  g_assert_nonnull (strstr (row, ",2026-11-02T09:00:00Z,"));
+}
+
+static void
+test_formulas_round_trip (AmendsTestDb  *db,
+                          gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = add_formula_case (db->store);
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *exported = export_cases (db->store);
+  g_autoptr(AmendsStore) other = NULL;
+  g_autoptr(AmendsCase) back = NULL;
+  g_autoptr(AmendsCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  import_text (other, exported);
+
+  back = only_case (other);
+  for (guint i = 0; i < G_N_ELEMENTS (neutralised); i++)
+    {
+      g_autofree char *value = get_string (back, neutralised[i].property);
+
+      g_assert_cmpstr (value, ==, neutralised[i].value);
+    }
+  g_assert_cmpstr (amends_case_get_customer_name (back), ==, "=Mallory");
+  customer = amends_store_load (other, AMENDS_TYPE_CUSTOMER, amends_case_get_customer_id (back), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_customer_get_phone (customer), ==, "+44 20 7946 0000");
+
+  /* And out again, byte for byte. */
+  {
+    g_autofree char *again = export_cases (other);
+    g_assert_cmpstr (again, ==, exported);
+  }
+
+  g_clear_object (&back);
+  g_clear_object (&customer);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  amends_test_remove_dir (dir);
+}
+
+/* The quote is taken off only where our export would have put it. */
+static void
+test_formulas_unneutralised (void)
+{
+  static const char * const cases[][2] = {
+    { "'=1+1", "=1+1" },
+    { "'-5", "-5" },
+    { "'+44 20", "+44 20" },
+    { "'@x", "@x" },
+    { "'\tx", "\tx" },
+    { "'\rx", "\rx" },
+    { "''=x", "'=x" },
+    { "'plain", "'plain" },
+    { "'", "'" },
+    { "''", "''" },
+    { "-5", "-5" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *neutral = NULL;
+
+      g_assert_cmpstr (amends_csv_unneutralise_formula (cases[i][0]), ==, cases[i][1]);
+      /* Neutralising and taking it off again gives the text back. */
+      neutral = amends_csv_neutralise_formula (cases[i][1]);
+      g_assert_cmpstr (amends_csv_unneutralise_formula (neutral ? neutral : cases[i][1]), ==, cases[i][1]);
+    }
+}
+
+/* Limits */
+
+/* A field of more than 1 MB is refused, where it is, and the rest of the
+ * file is never read. */
+static void
+test_field_too_long (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  gsize size = 8 * 1024 * 1024;
+  char *text = g_malloc (size);
+  const char head[] = "summary,description\r\nCold soup,fine\r\nLost key,\"";
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (db->store);
+  g_autoptr(GError) error = NULL;
+  goffset read;
+
+  memset (text, 'x', size);
+  memcpy (text, head, strlen (head));
+  in = g_memory_input_stream_new_from_data (text, size, g_free);
+
+  g_assert_false (amends_csv_import_read (import, in, NULL, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_FIELD_TOO_LONG);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 3, column 2 (description): the field is longer than 1 MB; "
+                   "Amends takes at most 1 MB of text a field.");
+
+  read = g_seekable_tell (G_SEEKABLE (in));
+  g_assert_cmpint (read, <, 2 * 1024 * 1024);
+  g_assert_cmpuint (amends_csv_import_get_n_rows (import), ==, 0);
+
+  g_clear_error (&error);
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID);
+  assert_nothing_imported (db->store);
+}
+
+/* Just under the limit is a field like any other; an unquoted field and
+ * one that ends within a block are measured too. */
+static void
+test_field_at_limit (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("summary,description\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *description = NULL;
+
+  g_string_append (text, "Long one,");
+  for (guint i = 0; i < AMENDS_CSV_MAX_FIELD_SIZE; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  g_string_append (text, "\n");
+
+  import_text (db->store, text->str);
+  kase = only_case (db->store);
+  description = get_string (kase, "description");
+  g_assert_cmpuint (strlen (description), ==, AMENDS_CSV_MAX_FIELD_SIZE);
+
+  /* One byte more, unquoted, on the first line of the cases. */
+  g_string_insert_c (text, strlen ("summary,description\nLong one,"), 'z');
+  import = read_text (db->store, text->str, text->len, &error);
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_FIELD_TOO_LONG);
+  g_assert_true (g_str_has_prefix (error->message, "Line 2, column 2 (description):"));
+}
+
+static GString *
+rows_of (guint n)
+{
+  GString *text = g_string_new ("summary\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "x\n");
+  return text;
+}
+
+/* Up to 100,000 rows go in as they are; one more needs a yes. */
+static void
+test_many_rows_need_confirmation (AmendsTestDb  *db,
+                                  gconstpointer  data)
+{
+  g_autoptr(GString) text = rows_of (AMENDS_CSV_MAX_ROWS_UNCONFIRMED + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = read_text (db->store, text->str, text->len, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_rows (import), ==, 100001);
+  g_assert_true (amends_csv_import_needs_confirmation (import));
+
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_TOO_MANY_ROWS);
+  g_assert_cmpstr (error->message, ==,
+                   "The file has 100001 cases, more than 100000: confirm that all of them are to be imported.");
+  g_clear_error (&error);
+  assert_nothing_imported (db->store);
+
+  amends_csv_import_set_confirmed_large (import, TRUE);
+  g_assert_false (amends_csv_import_needs_confirmation (import));
+  g_assert_true (amends_csv_import_validate (import, &error));
+  g_assert_no_error (error);
+
+  /* The answer holds for the next file read with the same import. */
+  g_clear_object (&import);
+  import = read_text (db->store, text->str, text->len, &error);
+  g_object_set (import, "confirmed-large", TRUE, NULL);
+  g_assert_false (amends_csv_import_needs_confirmation (import));
+
+  g_string_truncate (text, strlen ("summary\n") + 2 * AMENDS_CSV_MAX_ROWS_UNCONFIRMED);
+  g_clear_object (&import);
+  import = read_text (db->store, text->str, text->len, &error);
+  g_assert_cmpuint (amends_csv_import_get_n_rows (import), ==, 100000);
+  g_assert_false (amends_csv_import_needs_confirmation (import));
+  g_assert_true (amends_csv_import_validate (import, &error));
+  g_assert_no_error (error);
+}
+
+/* Our own export, read back */
+
+static char *
+export_to_file (AmendsTestDb *db)
+{
+  g_autofree char *path = g_build_filename (db->dir, "cases.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  amends_csv_export_cases_to_path (db->store, path, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_reimport_skips_existing (AmendsTestDb  *db,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (db->store);
+  gint64 n_cases;
+
+  amends_demo_populate (db->store, db->now, &error);
+  g_assert_no_error (error);
+  n_cases = amends_store_count_cases (db->store, NULL);
+  g_assert_cmpint (n_cases, >, 10);
+
+  path = export_to_file (db);
+  before = export_cases (db->store);
+
+  amends_csv_import_read_path (import, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_reference_column (import), ==, 0);
+  g_assert_cmpuint (amends_csv_import_count_existing (import, -1, &error), ==, n_cases);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_csv_import_get_existing (import), ==, AMENDS_CSV_EXISTING_SKIP);
+
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 0);
+  g_assert_cmpuint (amends_csv_import_get_n_skipped (import), ==, n_cases);
+  g_assert_cmpuint (amends_csv_import_get_n_updated (import), ==, 0);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, n_cases);
+
+  after = export_cases (db->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A row of a new case beside the ones already here goes in; a row that
+ * names a case already here twice is skipped twice. */
+static void
+test_reimport_adds_new_rows (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Cold soup", db->now);
+  g_autofree char *exported = export_cases (db->store);
+  g_autofree char *text = NULL;
+  const char *row = strstr (exported, "\r\n") + 2;
+  g_autoptr(AmendsCsvImport) import = NULL;
+
+  text = g_strconcat (exported, row,
+                      "C-2026-04711,Noisy room,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n",
+                      ",Late check-in,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", NULL);
+  import = read_text (db->store, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_count_existing (import, -1, &error), ==, 1);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 2);
+  g_assert_cmpuint (amends_csv_import_get_n_skipped (import), ==, 2);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 3);
+}
+
+static char *
+replace_once (const char *text,
+              const char *old,
+              const char *new)
+{
+  const char *at = strstr (text, old);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old));
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
+}
+
+static void
+test_reimport_updates_existing (AmendsTestDb  *db,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Cold soup", db->now);
+  g_autoptr(AmendsCase) other = amends_test_add_case (db->store, "Noisy room", db->now);
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *description = NULL;
+  gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+
+  g_object_set (kase, "description", "Table 4", NULL);
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  /* Someone corrects the file in a spreadsheet. */
+  exported = export_cases (db->store);
+  edited = replace_once (exported, "Cold soup,Table 4,", "Cold soup at dinner,Table 4 by the window,");
+
+  import = read_text (db->store, edited, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_count_existing (import, -1, &error), ==, 2);
+  amends_csv_import_set_existing (import, AMENDS_CSV_EXISTING_UPDATE);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 0);
+  g_assert_cmpuint (amends_csv_import_get_n_updated (import), ==, 2);
+  g_assert_cmpuint (amends_csv_import_get_n_skipped (import), ==, 0);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 2);
+
+  g_clear_object (&kase);
+  kase = amends_store_load (db->store, AMENDS_TYPE_CASE, id, &error);
+  g_assert_no_error (error);
+  description = get_string (kase, "description");
+  g_assert_cmpstr (amends_case_get_summary (kase), ==, "Cold soup at dinner");
+  g_assert_cmpstr (description, ==, "Table 4 by the window");
+
+  /* Nothing else changed: the database now exports as the edited file. */
+  again = export_cases (db->store);
+  g_assert_cmpstr (again, ==, edited);
+}
+
+/* Dates written day/month or month/day */
+
+static const char *
+occurred_of (AmendsStore *store,
+             guint        i)
+{
+  static char text[64];
+  g_autoptr(GPtrArray) cases = list_cases (store);
+  g_autofree char *iso = amends_csv_format_time (amends_case_get_occurred_at (cases->pdata[i]));
+
+  g_strlcpy (text, iso, sizeof text);
+  return text;
+}
+
+static void
+test_dates_day_first (AmendsTestDb  *db,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import =
+    read_text (db->store,
+               "summary,occurred_at\n"
+               "One,01/02/2026\n"
+               "Two,13/02/2026 14:30\n"
+               "Three,2026-02-03\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (amends_csv_import_needs_date_order (import));
+  g_assert_cmpint (amends_csv_import_get_date_order (import), ==, AMENDS_CSV_DATE_ORDER_DAY_FIRST);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (occurred_of (db->store, 0), ==, "2026-02-01T00:00:00Z");
+  g_assert_cmpstr (occurred_of (db->store, 1), ==, "2026-02-03T00:00:00Z");
+  g_assert_cmpstr (occurred_of (db->store, 2), ==, "2026-02-13T14:30:00Z");
+}
+
+static void
+test_dates_month_first (AmendsTestDb  *db,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import =
+    read_text (db->store,
+               "summary;occurred_at\n"
+               "One;01/02/2026 2:30 PM\n"
+               "Two;02/13/2026\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (amends_csv_import_needs_date_order (import));
+  g_assert_cmpint (amends_csv_import_get_date_order (import), ==, AMENDS_CSV_DATE_ORDER_MONTH_FIRST);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (occurred_of (db->store, 0), ==, "2026-01-02T14:30:00Z");
+  g_assert_cmpstr (occurred_of (db->store, 1), ==, "2026-02-13T00:00:00Z");
+}
+
+static void
+test_dates_ambiguous (AmendsTestDb  *db,
+                      gconstpointer  data)
+{
+  const char text[] =
+    "summary,occurred_at\n"
+    "One,01/02/2026\n"
+    "Two,03/04/2026\n"
+    "Three,2026-05-06\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = read_text (db->store, text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (amends_csv_import_needs_date_order (import));
+  g_assert_cmpint (amends_csv_import_get_date_order (import), ==, AMENDS_CSV_DATE_ORDER_UNKNOWN);
+  g_assert_cmpstr (amends_csv_import_get_ambiguous_date (import), ==, "01/02/2026");
+
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_DATE_ORDER);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 2: the date “01/02/2026” can be read day first or month first, and no date "
+                   "of the file tells which: say whether dates are written as day/month/year "
+                   "or month/day/year.");
+  g_clear_error (&error);
+  assert_nothing_imported (db->store);
+
+  if (GPOINTER_TO_INT (data) == AMENDS_CSV_DATE_ORDER_DAY_FIRST)
+    {
+      amends_csv_import_set_date_order (import, AMENDS_CSV_DATE_ORDER_DAY_FIRST);
+      amends_csv_import_run (import, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (occurred_of (db->store, 0), ==, "2026-02-01T00:00:00Z");
+      g_assert_cmpstr (occurred_of (db->store, 1), ==, "2026-04-03T00:00:00Z");
+    }
+  else
+    {
+      g_object_set (import, "date-order", AMENDS_CSV_DATE_ORDER_MONTH_FIRST, NULL);
+      amends_csv_import_run (import, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (occurred_of (db->store, 0), ==, "2026-01-02T00:00:00Z");
+      g_assert_cmpstr (occurred_of (db->store, 1), ==, "2026-03-04T00:00:00Z");
+    }
+  g_assert_cmpstr (occurred_of (db->store, 2), ==, "2026-05-06T00:00:00Z");
+}
+
+static void
+test_dates_iso_need_no_order (AmendsTestDb  *db,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import =
+    read_text (db->store,
+               "summary,occurred_at,description\n"
+               "One,2026-01-02T10:00:00Z,room 1/2\n"
+               "Two,2026/01/03,\n"
+               "Three,04.01.2026 09:15,\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (amends_csv_import_needs_date_order (import));
+  g_assert_null (amends_csv_import_get_ambiguous_date (import));
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (occurred_of (db->store, 0), ==, "2026-01-02T10:00:00Z");
+  g_assert_cmpstr (occurred_of (db->store, 1), ==, "2026-01-03T00:00:00Z");
+  g_assert_cmpstr (occurred_of (db->store, 2), ==, "2026-01-04T09:15:00Z");
+}
+
 #define ADD_DB_TEST(path, func) \
   g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
 
@@ -664,6 +1215,24 @@ main (int   argc,
   ADD_DB_TEST ("/csv/import/mapping-is-applied-and-remembered", test_mapping_remembered);
   ADD_DB_TEST ("/csv/import/async-imports-everything", test_async);
   ADD_DB_TEST ("/csv/import/cancel-leaves-nothing", test_cancel);
+  ADD_DB_TEST ("/csv/export/formulas-are-neutralised", test_formulas_neutralised);
+  ADD_DB_TEST ("/csv/export/formulas-come-back-as-written", test_formulas_round_trip);
+  g_test_add_func ("/csv/import/quote-taken-off-only-where-the-export-put-it", test_formulas_unneutralised);
+  ADD_DB_TEST ("/csv/import/field-over-1-mb-is-refused-unread", test_field_too_long);
+  ADD_DB_TEST ("/csv/import/field-of-1-mb-is-taken", test_field_at_limit);
+  ADD_DB_TEST ("/csv/import/over-100000-rows-need-a-yes", test_many_rows_need_confirmation);
+  ADD_DB_TEST ("/csv/import/own-export-again-skips-cases-already-here", test_reimport_skips_existing);
+  ADD_DB_TEST ("/csv/import/own-export-again-adds-only-new-rows", test_reimport_adds_new_rows);
+  ADD_DB_TEST ("/csv/import/own-export-again-updates-cases-already-here", test_reimport_updates_existing);
+  ADD_DB_TEST ("/csv/import/dates/day-first-told-by-the-file", test_dates_day_first);
+  ADD_DB_TEST ("/csv/import/dates/month-first-told-by-the-file", test_dates_month_first);
+  ADD_DB_TEST ("/csv/import/dates/iso-and-dotted-need-no-order", test_dates_iso_need_no_order);
+  g_test_add ("/csv/import/dates/ambiguous-asks-then-day-first", AmendsTestDb,
+              GINT_TO_POINTER (AMENDS_CSV_DATE_ORDER_DAY_FIRST),
+              amends_test_db_setup, test_dates_ambiguous, amends_test_db_teardown);
+  g_test_add ("/csv/import/dates/ambiguous-asks-then-month-first", AmendsTestDb,
+              GINT_TO_POINTER (AMENDS_CSV_DATE_ORDER_MONTH_FIRST),
+              amends_test_db_setup, test_dates_ambiguous, amends_test_db_teardown);
 
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {

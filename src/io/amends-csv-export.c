@@ -32,6 +32,11 @@ static const char * const timeline_columns[] = {
   "reference", "kind", "done_at", "staff", "text", NULL
 };
 
+/* Which of the timeline's columns are free text (see append_row()). */
+static const gboolean timeline_is_text[] = {
+  TRUE, FALSE, FALSE, TRUE, TRUE
+};
+
 const char * const *
 amends_csv_case_columns (void)
 {
@@ -55,6 +60,46 @@ amends_csv_format_time (GDateTime *time)
 
   utc = g_date_time_to_utc (time);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* OWASP "CSV injection": a spreadsheet runs a cell that begins with one of
+ * these as a formula.  A cell that begins with quotes and then one of these
+ * is neutralised too, so that the importer, which takes off one quote from
+ * such a cell, gets back exactly what was written. */
+static gboolean
+starts_like_formula (const char *text)
+{
+  while (*text == '\'')
+    text++;
+  return *text != '\0' && strchr ("=+-@\t\r", *text) != NULL;
+}
+
+/**
+ * amends_csv_neutralise_formula:
+ *
+ * Returns: (transfer full) (nullable): @text with a leading `'` when a
+ *   spreadsheet would take it for a formula, else %NULL
+ */
+char *
+amends_csv_neutralise_formula (const char *text)
+{
+  if (text == NULL || !starts_like_formula (text))
+    return NULL;
+  return g_strconcat ("'", text, NULL);
+}
+
+/**
+ * amends_csv_unneutralise_formula:
+ *
+ * Returns: (transfer none): @text without the `'` that
+ *   amends_csv_neutralise_formula() put before it, if it has one
+ */
+const char *
+amends_csv_unneutralise_formula (const char *text)
+{
+  if (text != NULL && text[0] == '\'' && starts_like_formula (text + 1))
+    return text + 1;
+  return text;
 }
 
 static void
@@ -102,14 +147,43 @@ flush_line (GOutputStream *out,
   return TRUE;
 }
 
+/* @is_text says which columns hold free text: only those are neutralised.
+ * The others (times, numbers, money, yes/no, enum nicks) are written by us
+ * from typed values and hold no formula; and "-5" there must stay a number
+ * to a spreadsheet, not become the text "'-5". */
 static void
 append_row (GString            *buffer,
             const char * const *values,
+            const gboolean     *is_text,
             guint               n_values)
 {
   for (guint i = 0; i < n_values; i++)
-    append_field (buffer, values[i], i == 0);
+    {
+      g_autofree char *neutral = is_text && is_text[i]
+                                 ? amends_csv_neutralise_formula (values[i]) : NULL;
+
+      append_field (buffer, neutral ? neutral : values[i], i == 0);
+    }
   g_string_append (buffer, "\r\n");
+}
+
+/* Free text: the case's strings, and the names and contacts that come from
+ * other records.  A reference is text too: an imported one can be anything. */
+static gboolean
+case_column_is_text (const char *column)
+{
+  g_autofree char *name = NULL;
+  GParamSpec *pspec;
+
+  if (g_str_equal (column, "customer") || g_str_equal (column, "customer_phone") ||
+      g_str_equal (column, "customer_email") || g_str_equal (column, "owner"))
+    return TRUE;
+  if (g_str_equal (column, "surprise_cost"))
+    return FALSE;
+
+  name = g_strdelimit (g_strdup (column), "_", '-');
+  pspec = g_object_class_find_property (g_type_class_peek (AMENDS_TYPE_CASE), name);
+  return pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING;
 }
 
 static char *
@@ -256,6 +330,7 @@ amends_csv_export_cases (AmendsStore   *store,
   g_autoptr(AmendsCaseList) cases = NULL;
   g_autoptr(GHashTable) customers = NULL;
   g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autofree gboolean *is_text = NULL;
   guint n_columns = g_strv_length ((char **) case_columns);
   guint n_cases;
 
@@ -266,7 +341,12 @@ amends_csv_export_cases (AmendsStore   *store,
     return FALSE;
 
   customers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  append_row (buffer, case_columns, n_columns);
+  append_row (buffer, case_columns, NULL, n_columns);
+
+  g_type_ensure (AMENDS_TYPE_CASE);
+  is_text = g_new0 (gboolean, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    is_text[c] = case_column_is_text (case_columns[c]);
 
   n_cases = g_list_model_get_n_items (G_LIST_MODEL (cases));
   for (guint i = 0; i < n_cases; i++)
@@ -286,7 +366,7 @@ amends_csv_export_cases (AmendsStore   *store,
       for (guint c = 0; c < n_columns; c++)
         g_ptr_array_add (values, format_case_column (kase, customer, case_columns[c]));
 
-      append_row (buffer, (const char * const *) values->pdata, n_columns);
+      append_row (buffer, (const char * const *) values->pdata, is_text, n_columns);
       if (!flush_line (out, buffer, FALSE, cancellable, error))
         return FALSE;
     }
@@ -317,7 +397,7 @@ amends_csv_export_timeline (AmendsStore   *store,
   if (!(cases = list_all_cases (store, error)))
     return FALSE;
 
-  append_row (buffer, timeline_columns, n_columns);
+  append_row (buffer, timeline_columns, NULL, n_columns);
 
   n_cases = g_list_model_get_n_items (G_LIST_MODEL (cases));
   for (guint i = 0; i < n_cases; i++)
@@ -347,7 +427,8 @@ amends_csv_export_timeline (AmendsStore   *store,
             amends_action_get_text (action),
           };
 
-          append_row (buffer, values, G_N_ELEMENTS (values));
+          G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (timeline_is_text));
+          append_row (buffer, values, timeline_is_text, G_N_ELEMENTS (values));
         }
 
       if (!flush_line (out, buffer, FALSE, cancellable, error))

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 const char * const *amends_csv_case_columns          (void);
 const char * const *amends_csv_timeline_columns      (void);
 char               *amends_csv_format_time           (GDateTime     *time);
+char               *amends_csv_neutralise_formula    (const char    *text);
+const char         *amends_csv_unneutralise_formula  (const char    *text);
 
 gboolean            amends_csv_export_cases          (AmendsStore   *store,
                                                       GOutputStream *out,

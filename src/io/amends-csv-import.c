@@ -24,9 +24,13 @@
 #include "amends-csv-import.h"
 #include "amends-csv-export.h"
 #include "amends-enum-types.h"
+#include "amends-store-private.h"
 
 /* Rows inserted between two trips to the main loop. */
 #define CHUNK_SIZE 100
+
+/* Bytes read from the file at a time. */
+#define READ_SIZE (64 * 1024)
 
 /* libcsv's parser states (libcsv.c), read to know where a record starts. */
 #define CSV_STATE_ROW_NOT_BEGUN 0
@@ -42,6 +46,7 @@ typedef struct
 typedef struct
 {
   guint       line;
+  guint64     fields;   /* bit i: field i of amends_csv_case_columns() came from the file */
   AmendsCase *kase;
   char       *customer;
   char       *customer_phone;
@@ -63,24 +68,51 @@ struct _AmendsCsvImport
   GPtrArray       *read_problems;
   GHashTable      *mapping;    /* column → field, for the unknown formats */
 
+  /* The day/month dates of the file (see detect_date_order()) */
+  guint            day_first_line;     /* the first that must be day first */
+  char            *day_first_text;
+  guint            month_first_line;   /* the first that must be month first */
+  char            *month_first_text;
+  guint            ambiguous_line;     /* the first that could be either */
+  char            *ambiguous_text;
+  AmendsCsvDateOrder date_order;       /* as the person said */
+
+  gboolean         confirmed_large;
+  AmendsCsvExisting existing;
+
   GPtrArray       *problems;
   GPtrArray       *drafts;     /* Draft */
 
   /* While inserting */
   GHashTable      *staff;      /* casefolded name → id */
   GHashTable      *customers;  /* casefolded name → id */
+  GHashTable      *inserted;   /* references this import gave cases */
   guint            next_draft;
   double           fraction;
   guint            n_imported;
+  guint            n_updated;
+  guint            n_skipped;
   gboolean         running;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsCsvImport, amends_csv_import, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (AmendsCsvDateOrder, amends_csv_date_order,
+  G_DEFINE_ENUM_VALUE (AMENDS_CSV_DATE_ORDER_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (AMENDS_CSV_DATE_ORDER_DAY_FIRST, "day-first"),
+  G_DEFINE_ENUM_VALUE (AMENDS_CSV_DATE_ORDER_MONTH_FIRST, "month-first"))
+
+G_DEFINE_ENUM_TYPE (AmendsCsvExisting, amends_csv_existing,
+  G_DEFINE_ENUM_VALUE (AMENDS_CSV_EXISTING_SKIP, "skip"),
+  G_DEFINE_ENUM_VALUE (AMENDS_CSV_EXISTING_UPDATE, "update"))
+
 enum {
   PROP_0,
   PROP_STORE,
   PROP_FRACTION,
+  PROP_CONFIRMED_LARGE,
+  PROP_DATE_ORDER,
+  PROP_EXISTING,
   N_PROPS
 };
 
@@ -128,7 +160,12 @@ add_problem (GPtrArray  *problems,
     g_ptr_array_add (problems, g_strdup_printf (_("Line %u: %s"), line, message));
 }
 
-/* Parsing */
+/* Parsing
+ *
+ * The file is read a block at a time and fed to libcsv a line at a time,
+ * so that each record knows the line it starts on, and so that a file
+ * that is not text (a NUL byte) or holds a field too long to be a case's
+ * is refused as soon as it shows it, never loaded whole. */
 
 typedef struct
 {
@@ -137,6 +174,9 @@ typedef struct
   guint      line;          /* the line being fed to the parser */
   guint      record_line;   /* where the next record may start */
   guint      row_line;      /* where the current record started */
+  guint      field_line;    /* where the current field started */
+  guint      long_line;     /* where a field too long started, or 0 */
+  guint      long_column;   /* which field of its record it is, from 1 */
 } ParseState;
 
 static void
@@ -145,6 +185,7 @@ on_csv_field (void   *data,
               void   *user_data)
 {
   ParseState *state = user_data;
+  const char *text = data ? data : "";
 
   if (state->fields == NULL)
     {
@@ -152,7 +193,21 @@ on_csv_field (void   *data,
       state->row_line = state->record_line;
     }
 
-  g_ptr_array_add (state->fields, g_strndup (data ? data : "", len));
+  if (len > AMENDS_CSV_MAX_FIELD_SIZE && state->long_line == 0)
+    {
+      state->long_line = state->field_line;
+      state->long_column = state->fields->len + 1;
+    }
+  if (state->long_line != 0)
+    len = 0;
+
+  /* What our export neutralised against spreadsheets' formulas comes back
+   * as it was (see amends_csv_neutralise_formula()). */
+  if (len > 0 && text[0] == '\'' && amends_csv_unneutralise_formula (text) != text)
+    text++, len--;
+
+  g_ptr_array_add (state->fields, g_strndup (text, len));
+  state->field_line = state->line;
 }
 
 static void
@@ -173,6 +228,7 @@ on_csv_row (int   terminator,
   row->line = state->row_line;
   row->fields = (GStrv) g_ptr_array_free (g_steal_pointer (&state->fields), FALSE);
   g_ptr_array_add (state->rows, row);
+  state->field_line = state->line;
 }
 
 /* The delimiter is the commonest of ',' ';' and tab outside quotes in the
@@ -203,63 +259,251 @@ detect_delimiter (const char *data,
   return ',';
 }
 
-static gboolean
-parse_csv (const char  *data,
-           gsize        len,
-           char         delimiter,
-           GPtrArray   *rows,
-           GError     **error)
+/* Characters, not bytes, as a text editor counts a column. */
+static guint
+count_chars (const char *data,
+             gsize       len)
 {
-  struct csv_parser parser;
-  ParseState state = { rows, NULL, 1, 1, 1 };
-  guint quote_line = 1;
-  gsize pos = 0;
+  guint n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    if (((guchar) data[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+static const char *
+header_name (GPtrArray *rows,
+             guint      column)
+{
+  CsvRow *header = rows->len > 0 ? rows->pdata[0] : NULL;
+
+  if (header == NULL || column == 0 || column > g_strv_length (header->fields))
+    return NULL;
+  return header->fields[column - 1];
+}
+
+static void
+set_too_long_error (GError    **error,
+                    GPtrArray  *rows,
+                    guint       line,
+                    guint       column)
+{
+  const char *name = header_name (rows, column);
+
+  if (name != NULL && *name != '\0' && g_utf8_validate (name, -1, NULL))
+    g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_FIELD_TOO_LONG,
+                 /* Translators: "Line 12, column 3 (description): …" */
+                 _("Line %u, column %u (%s): the field is longer than 1 MB; "
+                   "Amends takes at most 1 MB of text a field."),
+                 line, column, name);
+  else
+    g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_FIELD_TOO_LONG,
+                 _("Line %u, column %u: the field is longer than 1 MB; "
+                   "Amends takes at most 1 MB of text a field."),
+                 line, column);
+}
+
+typedef struct
+{
+  struct csv_parser  parser;
+  ParseState         state;
+  char               delimiter;
+  gboolean           started;       /* the delimiter is chosen */
+  gboolean           at_line_start;
+  guint              line_chars;    /* characters of the line fed so far */
+  guint              quote_line;    /* where an open quoted field started */
+  gboolean           has_text;      /* anything but white space */
+} Reader;
+
+static void
+reader_init (Reader    *reader,
+             GPtrArray *rows)
+{
+  memset (reader, 0, sizeof *reader);
+  if (csv_init (&reader->parser, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+    g_error ("Out of memory");
+  /* Grow a field's buffer in steps that a 1 MB field needs few of. */
+  csv_set_blk_size (&reader->parser, 16 * 1024);
+  reader->state.rows = rows;
+  reader->state.line = reader->state.record_line = reader->state.row_line = 1;
+  reader->state.field_line = 1;
+  reader->at_line_start = TRUE;
+  reader->quote_line = 1;
+  reader->delimiter = ',';
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  if (reader->state.fields != NULL)
+    g_ptr_array_free (g_steal_pointer (&reader->state.fields), TRUE);
+  csv_free (&reader->parser);
+}
+
+/* Feeds a piece of one line (ending in '\n', or not yet). */
+static gboolean
+reader_feed_piece (Reader      *reader,
+                   const char  *data,
+                   gsize        len,
+                   GError     **error)
+{
+  ParseState *state = &reader->state;
+  struct csv_parser *parser = &reader->parser;
+  const char *nul = memchr (data, '\0', len);
+
+  if (nul != NULL)
+    {
+      g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_NOT_TEXT,
+                   _("Line %u, column %u: the file contains a NUL byte, which no text holds. "
+                     "It may be a spreadsheet’s own file, or text saved as UTF-16: "
+                     "save it as CSV in UTF-8 and try again."),
+                   state->line, reader->line_chars + count_chars (data, nul - data) + 1);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < len && !reader->has_text; i++)
+    if (!g_ascii_isspace (data[i]))
+      reader->has_text = TRUE;
+
+  if (reader->at_line_start)
+    {
+      if (parser->pstate == CSV_STATE_ROW_NOT_BEGUN && state->fields == NULL)
+        state->record_line = state->field_line = state->line;
+      if (!(parser->pstate == CSV_STATE_FIELD_BEGUN && parser->quoted))
+        reader->quote_line = state->line;
+    }
+
+  if (csv_parse (parser, data, len, on_csv_field, on_csv_row, state) != len)
+    {
+      if (csv_error (parser) == CSV_EPARSE)
+        g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
+                     _("Line %u: a quotation mark is in the wrong place; "
+                       "a field with quotation marks must be quoted as a whole."),
+                     state->line);
+      else
+        g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
+                             csv_strerror (csv_error (parser)));
+      return FALSE;
+    }
+
+  /* A field still open that is already too long: stop here rather than
+   * read the rest of it. */
+  if (state->long_line == 0 && parser->entry_pos > AMENDS_CSV_MAX_FIELD_SIZE)
+    {
+      state->long_line = state->fields == NULL ? state->record_line : state->field_line;
+      state->long_column = state->fields == NULL ? 1 : state->fields->len + 1;
+    }
+  if (state->long_line != 0)
+    {
+      set_too_long_error (error, state->rows, state->long_line, state->long_column);
+      return FALSE;
+    }
+
+  if (len > 0 && data[len - 1] == '\n')
+    {
+      state->line++;
+      reader->at_line_start = TRUE;
+      reader->line_chars = 0;
+    }
+  else
+    {
+      reader->at_line_start = FALSE;
+      reader->line_chars += count_chars (data, len);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+reader_feed (Reader      *reader,
+             const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  if (!reader->started)
+    {
+      if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        data += 3, len -= 3;
+      /* From the first block: a header line longer than that is counted
+       * as far as it goes. */
+      reader->delimiter = detect_delimiter (data, len);
+      csv_set_delim (&reader->parser, (unsigned char) reader->delimiter);
+      reader->started = TRUE;
+    }
+
+  while (len > 0)
+    {
+      const char *nl = memchr (data, '\n', len);
+      gsize piece = nl ? (gsize) (nl - data) + 1 : len;
+
+      if (!reader_feed_piece (reader, data, piece, error))
+        return FALSE;
+      data += piece;
+      len -= piece;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+reader_finish (Reader  *reader,
+               GError **error)
+{
+  if (csv_fini (&reader->parser, on_csv_field, on_csv_row, &reader->state) != 0)
+    {
+      g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
+                   _("Line %u: a quoted field is not closed."), reader->quote_line);
+      return FALSE;
+    }
+  if (reader->state.long_line != 0)
+    {
+      set_too_long_error (error, reader->state.rows,
+                          reader->state.long_line, reader->state.long_column);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads @in into @rows, a block at a time. */
+static gboolean
+parse_stream (GInputStream  *in,
+              GPtrArray     *rows,
+              char          *delimiter,
+              gboolean      *has_text,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *block = g_malloc (READ_SIZE);
+  Reader reader;
   gboolean ok = TRUE;
 
-  if (csv_init (&parser, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
-    g_error ("Out of memory");
-  csv_set_delim (&parser, (unsigned char) delimiter);
+  reader_init (&reader, rows);
 
-  /* Fed a line at a time, so that each record knows the line it starts on. */
-  while (pos < len)
+  for (;;)
     {
-      const char *nl = memchr (data + pos, '\n', len - pos);
-      gsize chunk = nl ? (gsize) (nl - (data + pos)) + 1 : len - pos;
+      gsize n = 0;
 
-      if (parser.pstate == CSV_STATE_ROW_NOT_BEGUN && state.fields == NULL)
-        state.record_line = state.line;
-      if (!(parser.pstate == CSV_STATE_FIELD_BEGUN && parser.quoted))
-        quote_line = state.line;
-
-      if (csv_parse (&parser, data + pos, chunk, on_csv_field, on_csv_row, &state) != chunk)
+      if (!g_input_stream_read_all (in, block, READ_SIZE, &n, cancellable, error))
         {
-          if (csv_error (&parser) == CSV_EPARSE)
-            g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
-                         _("Line %u: a quotation mark is in the wrong place; "
-                           "a field with quotation marks must be quoted as a whole."),
-                         state.line);
-          else
-            g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
-                                 csv_strerror (csv_error (&parser)));
           ok = FALSE;
           break;
         }
-
-      pos += chunk;
-      state.line++;
+      if (n > 0 && !reader_feed (&reader, block, n, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (n < READ_SIZE)
+        break;
     }
 
-  if (ok && csv_fini (&parser, on_csv_field, on_csv_row, &state) != 0)
-    {
-      g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_PARSE,
-                   _("Line %u: a quoted field is not closed."), quote_line);
-      ok = FALSE;
-    }
+  if (ok && reader.has_text)
+    ok = reader_finish (&reader, error);
 
-  if (state.fields != NULL)
-    g_ptr_array_free (state.fields, TRUE);
-  csv_free (&parser);
-
+  *delimiter = reader.delimiter;
+  *has_text = reader.has_text;
+  reader_clear (&reader);
   return ok;
 }
 
@@ -371,78 +615,231 @@ load_mapping (AmendsCsvImport *self)
 
 /* Values */
 
-static GDateTime *
-parse_time (const char *text)
+/* Dates as other programs write them, besides ISO 8601: 2026-11-18,
+ * 2026/11/18, 18.11.2026 (dots are only ever day first), and 18/11/2026
+ * or 11/18/2026, which only the file as a whole can tell apart; each
+ * with an optional time, "14:05", "14:05:30" or "2:05 PM". */
+typedef struct
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  g_autofree char *iso = g_strdup (text);
-  GDateTime *time;
-  int a = 0, b = 0, c = 0, hour = 0, minute = 0, n = 0;
-  double second = 0;
-  int year, month, day;
+  int      first, second, third;    /* as written */
+  gboolean year_first;
+  gboolean day_first;
+  gboolean needs_order;             /* 01/02/2026: day or month first? */
+  int      hour, minute;
+  double   seconds;
+} DateText;
+
+/* 1 to @max_digits digits, and no more. */
+static gboolean
+scan_number (const char **p,
+             guint        max_digits,
+             int         *value,
+             guint       *n_digits)
+{
+  guint n = 0;
+  int v = 0;
+
+  while (g_ascii_isdigit (**p) && n < max_digits)
+    {
+      v = v * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+  if (n == 0 || g_ascii_isdigit (**p))
+    return FALSE;
+
+  *value = v;
+  if (n_digits != NULL)
+    *n_digits = n;
+  return TRUE;
+}
+
+static gboolean
+scan_clock (const char *p,
+            DateText   *date)
+{
+  while (*p == ' ' || *p == 'T')
+    p++;
+  if (*p == '\0')
+    return TRUE;
+
+  if (!scan_number (&p, 2, &date->hour, NULL) || *p++ != ':' ||
+      !scan_number (&p, 2, &date->minute, NULL))
+    return FALSE;
+
+  if (*p == ':')
+    {
+      int whole = 0;
+
+      p++;
+      if (!scan_number (&p, 2, &whole, NULL))
+        return FALSE;
+      date->seconds = whole;
+      if (*p == '.' || *p == ',')
+        {
+          double scale = 0.1;
+
+          p++;
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          for (; g_ascii_isdigit (*p); p++, scale /= 10)
+            date->seconds += (*p - '0') * scale;
+        }
+    }
+
+  while (*p == ' ')
+    p++;
+  if (g_ascii_strcasecmp (p, "PM") == 0 && date->hour >= 1 && date->hour <= 12)
+    date->hour = date->hour % 12 + 12;
+  else if (g_ascii_strcasecmp (p, "AM") == 0 && date->hour >= 1 && date->hour <= 12)
+    date->hour = date->hour % 12;
+  else if (*p != '\0')
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+scan_date_text (const char *text,
+                DateText   *date)
+{
+  const char *p = text;
+  guint first_digits = 0, third_digits = 0;
   char sep;
-  const char *rest;
 
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  if ((time = g_date_time_new_from_iso8601 (iso, local)) != NULL)
-    return time;
+  memset (date, 0, sizeof *date);
 
-  if (sscanf (text, "%d%c%n", &a, &sep, &n) != 2 || (sep != '-' && sep != '/' && sep != '.'))
-    return NULL;
-  rest = text + n;
-  {
-    char sep2;
-    int m = 0;
+  if (!scan_number (&p, 4, &date->first, &first_digits))
+    return FALSE;
+  sep = *p++;
+  if (sep != '-' && sep != '/' && sep != '.')
+    return FALSE;
+  if (!scan_number (&p, 2, &date->second, NULL) || *p++ != sep ||
+      !scan_number (&p, 4, &date->third, &third_digits))
+    return FALSE;
 
-    if (sscanf (rest, "%d%c%d%n", &b, &sep2, &c, &m) != 3 || sep2 != sep)
-      return NULL;
-    rest += m;
-  }
-
-  if (sep == '-')
-    year = a, month = b, day = c;
+  if (first_digits > 2)
+    date->year_first = TRUE;
   else if (sep == '.')
-    day = a, month = b, year = c;
-  else if (a > 12)
-    day = a, month = b, year = c;   /* 31/01/2026 cannot be American */
+    date->day_first = TRUE;
+  else if (sep == '-' && third_digits < 3)
+    date->year_first = TRUE;      /* 26-11-18, as it always was read */
   else
-    month = a, day = b, year = c;
+    date->needs_order = TRUE;
+
+  return scan_clock (p, date);
+}
+
+static GDateTime *
+date_text_to_time (const DateText     *date,
+                   AmendsCsvDateOrder  order,
+                   GTimeZone          *zone)
+{
+  int year, month, day;
+
+  if (date->year_first)
+    year = date->first, month = date->second, day = date->third;
+  else if (date->day_first || order == AMENDS_CSV_DATE_ORDER_DAY_FIRST)
+    day = date->first, month = date->second, year = date->third;
+  else if (order == AMENDS_CSV_DATE_ORDER_MONTH_FIRST)
+    month = date->first, day = date->second, year = date->third;
+  else
+    return NULL;
 
   if (year < 100)
     year += 2000;
 
-  while (*rest == ' ' || *rest == 'T')
-    rest++;
-  if (*rest != '\0')
-    {
-      int m = 0;
-
-      if (sscanf (rest, "%d:%d%n", &hour, &minute, &m) != 2)
-        return NULL;
-      rest += m;
-      if (*rest == ':')
-        {
-          if (sscanf (rest, ":%lf%n", &second, &m) != 1)
-            return NULL;
-          rest += m;
-        }
-      while (*rest == ' ')
-        rest++;
-      if (g_ascii_strcasecmp (rest, "PM") == 0 && hour >= 1 && hour <= 12)
-        hour = hour % 12 + 12;
-      else if (g_ascii_strcasecmp (rest, "AM") == 0 && hour >= 1 && hour <= 12)
-        hour = hour % 12;
-      else if (*rest != '\0')
-        return NULL;
-    }
-
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 ||
       !g_date_valid_dmy (day, month, year) ||
-      hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second >= 60)
+      date->hour < 0 || date->hour > 23 || date->minute < 0 || date->minute > 59 ||
+      date->seconds < 0 || date->seconds >= 60)
     return NULL;
 
-  return g_date_time_new (local, year, month, day, hour, minute, second);
+  return g_date_time_new (zone, year, month, day, date->hour, date->minute, date->seconds);
+}
+
+static GDateTime *
+parse_time (const char         *text,
+            AmendsCsvDateOrder  order,
+            GTimeZone          *zone)
+{
+  g_autofree char *iso = g_strdup (text);
+  GDateTime *time;
+  DateText date;
+
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  if ((time = g_date_time_new_from_iso8601 (iso, zone)) != NULL)
+    return time;
+
+  if (!scan_date_text (text, &date))
+    return NULL;
+
+  return date_text_to_time (&date, order, zone);
+}
+
+/* The order of the file's day/month dates, from all of its cells (the
+ * columns' fields may not be chosen yet): a first number over 12 can
+ * only be a day, a second one over 12 only a day too. */
+static void
+detect_date_order (AmendsCsvImport *self)
+{
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      CsvRow *row = self->rows->pdata[r];
+
+      for (guint c = 0; row->fields[c] != NULL; c++)
+        {
+          g_autofree char *stripped = NULL;
+          DateText date;
+
+          if (!g_ascii_isdigit (row->fields[c][0]) && !g_ascii_isspace (row->fields[c][0]))
+            continue;
+          stripped = g_strstrip (g_strdup (row->fields[c]));
+          if (!scan_date_text (stripped, &date) || !date.needs_order ||
+              date.first < 1 || date.second < 1 || date.first > 31 || date.second > 31)
+            continue;
+
+          if (date.first > 12 && date.second <= 12)
+            {
+              if (self->day_first_line == 0)
+                {
+                  self->day_first_line = row->line;
+                  self->day_first_text = g_steal_pointer (&stripped);
+                }
+            }
+          else if (date.second > 12 && date.first <= 12)
+            {
+              if (self->month_first_line == 0)
+                {
+                  self->month_first_line = row->line;
+                  self->month_first_text = g_steal_pointer (&stripped);
+                }
+            }
+          else if (date.first <= 12 && date.second <= 12 && self->ambiguous_line == 0)
+            {
+              self->ambiguous_line = row->line;
+              self->ambiguous_text = g_steal_pointer (&stripped);
+            }
+        }
+    }
+}
+
+/* The order the file's day/month dates are read in: the person's choice,
+ * else what the file shows, else what the format always writes. */
+static AmendsCsvDateOrder
+effective_date_order (AmendsCsvImport *self)
+{
+  if (self->date_order != AMENDS_CSV_DATE_ORDER_UNKNOWN)
+    return self->date_order;
+  if (self->day_first_line != 0 && self->month_first_line == 0)
+    return AMENDS_CSV_DATE_ORDER_DAY_FIRST;
+  if (self->month_first_line != 0 && self->day_first_line == 0)
+    return AMENDS_CSV_DATE_ORDER_MONTH_FIRST;
+  /* The bureau writes its dates month first, always. */
+  if (self->format == AMENDS_CSV_FORMAT_CFPB)
+    return AMENDS_CSV_DATE_ORDER_MONTH_FIRST;
+  return AMENDS_CSV_DATE_ORDER_UNKNOWN;
 }
 
 static gboolean
@@ -544,13 +941,21 @@ row_values_get (RowValues  *values,
   return values->text[field_index (field)];
 }
 
+/* How a row's values are read: the same for every row of a file. */
+typedef struct
+{
+  AmendsCsvDateOrder  date_order;
+  GTimeZone          *zone;
+} ValueContext;
+
 static gboolean
-set_case_value (AmendsCase  *kase,
-                const char  *field,
-                const char  *column,
-                const char  *text,
-                guint        line,
-                GPtrArray   *problems)
+set_case_value (AmendsCase         *kase,
+                const char         *field,
+                const char         *column,
+                const char         *text,
+                guint               line,
+                const ValueContext *context,
+                GPtrArray          *problems)
 {
   g_autofree char *name = g_strdelimit (g_strdup (field), "_", '-');
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (kase), name);
@@ -572,7 +977,7 @@ set_case_value (AmendsCase  *kase,
     }
   else if (type == G_TYPE_DATE_TIME)
     {
-      GDateTime *time = parse_time (stripped);
+      GDateTime *time = parse_time (stripped, context->date_order, context->zone);
 
       if (time == NULL)
         {
@@ -654,9 +1059,10 @@ set_case_value (AmendsCase  *kase,
 }
 
 static Draft *
-draft_from_values (RowValues *values,
-                   guint      line,
-                   GPtrArray *problems)
+draft_from_values (RowValues          *values,
+                   guint               line,
+                   const ValueContext *context,
+                   GPtrArray          *problems)
 {
   const char * const *fields = amends_csv_case_columns ();
   g_autoptr(Draft) draft = g_new0 (Draft, 1);
@@ -674,6 +1080,7 @@ draft_from_values (RowValues *values,
       if (text == NULL)
         continue;
 
+      draft->fields |= G_GUINT64_CONSTANT (1) << i;
       if (g_str_equal (fields[i], "customer"))
         draft->customer = g_strstrip (g_strdup (text));
       else if (g_str_equal (fields[i], "customer_phone"))
@@ -704,7 +1111,7 @@ draft_from_values (RowValues *values,
             g_object_set (draft->kase, "reference", stripped, NULL);
         }
       else
-        ok &= set_case_value (draft->kase, fields[i], column, text, line, problems);
+        ok &= set_case_value (draft->kase, fields[i], column, text, line, context, problems);
     }
 
   {
@@ -931,7 +1338,59 @@ typedef struct
   GHashTable         *mapping;
   GPtrArray          *rows;
   GPtrArray          *read_problems;
+  AmendsCsvDateOrder  date_order;       /* as the person said */
+  AmendsCsvDateOrder  effective_order;  /* the same, or what the file shows */
+  guint               day_first_line;
+  const char         *day_first_text;
+  guint               month_first_line;
+  const char         *month_first_text;
+  guint               ambiguous_line;
+  const char         *ambiguous_text;
+  gboolean            confirmed_large;
 } ValidateInput;
+
+/* What the person must say before the rows are worth reading: how the
+ * dates are written, and that so many rows are meant. */
+static gboolean
+check_questions (ValidateInput  *in,
+                 GPtrArray      *problems,
+                 GError        **error)
+{
+  if (in->date_order == AMENDS_CSV_DATE_ORDER_UNKNOWN &&
+      in->day_first_line != 0 && in->month_first_line != 0)
+    {
+      /* Translators: both dates are as in the file, like 13/01/2026 and 01/13/2026 */
+      add_problem (problems, 0,
+                   _("The dates of this file are written both ways: “%s” on line %u is day first, "
+                     "and “%s” on line %u month first. Write them all the same way and try again."),
+                   in->day_first_text, in->day_first_line,
+                   in->month_first_text, in->month_first_line);
+      return TRUE;
+    }
+
+  if (in->effective_order == AMENDS_CSV_DATE_ORDER_UNKNOWN && in->ambiguous_line != 0)
+    {
+      g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_DATE_ORDER,
+                   _("Line %u: the date “%s” can be read day first or month first, and no date "
+                     "of the file tells which: say whether dates are written as day/month/year "
+                     "or month/day/year."),
+                   in->ambiguous_line, in->ambiguous_text);
+      return FALSE;
+    }
+
+  if (in->rows->len > AMENDS_CSV_MAX_ROWS_UNCONFIRMED && !in->confirmed_large)
+    {
+      g_set_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_TOO_MANY_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The file has %u case, more than %u: confirm that all of them are to be imported.",
+                                "The file has %u cases, more than %u: confirm that all of them are to be imported.",
+                                in->rows->len),
+                   in->rows->len, (guint) AMENDS_CSV_MAX_ROWS_UNCONFIRMED);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 static gboolean
 validate_rows (ValidateInput  *in,
@@ -942,6 +1401,8 @@ validate_rows (ValidateInput  *in,
 {
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  ValueContext context = { in->effective_order, zone };
   guint n_headers = in->headers ? g_strv_length ((char **) in->headers) : 0;
 
   for (guint i = 0; i < in->read_problems->len; i++)
@@ -960,6 +1421,8 @@ validate_rows (ValidateInput  *in,
                            _("Amends does not know these columns: choose the field each one fills."));
       return FALSE;
     }
+  else if (!check_questions (in, problems, error))
+    return FALSE;
 
   if (problems->len == 0)
     for (guint r = 0; r < in->rows->len; r++)
@@ -1009,7 +1472,7 @@ validate_rows (ValidateInput  *in,
             break;
           }
 
-        draft = draft_from_values (&values, row->line, problems);
+        draft = draft_from_values (&values, row->line, &context, problems);
         row_values_clear (&values);
 
         if (ok && draft != NULL)
@@ -1075,8 +1538,11 @@ begin_insert (AmendsCsvImport  *self,
       g_hash_table_insert (self->staff, name_key (amends_staff_get_name (member)), id);
     }
 
+  g_clear_pointer (&self->inserted, g_hash_table_unref);
+  self->inserted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   self->next_draft = 0;
-  self->n_imported = 0;
+  self->n_imported = self->n_updated = self->n_skipped = 0;
 
   return amends_store_begin (self->store, error);
 }
@@ -1143,22 +1609,58 @@ resolve_customer (AmendsCsvImport  *self,
   return *id;
 }
 
-static gboolean
-insert_draft (AmendsCsvImport  *self,
-              Draft            *draft,
-              GError          **error)
+/* Any case with this reference, in the trash too: 0 when there is none,
+ * -1 on an error. */
+static gint64
+find_case_by_reference (AmendsStore  *store,
+                        const char   *reference,
+                        GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *reference = NULL;
+  static const char sql[] = "SELECT id FROM cases WHERE reference = ?1";
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (store, sql, error);
+  int rc;
 
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  amends_store_set_error (store, rc, error);
+  return -1;
+}
+
+static gboolean
+draft_has_field (Draft      *draft,
+                 const char *field)
+{
+  int i = field_index (field);
+
+  return i >= 0 && (draft->fields & (G_GUINT64_CONSTANT (1) << i)) != 0;
+}
+
+/* The customer and the owner the row names, by id, on @kase; found by
+ * name, or added. */
+static gboolean
+resolve_people (AmendsCsvImport  *self,
+                Draft            *draft,
+                AmendsCase       *kase,
+                GError          **error)
+{
   if (draft->customer != NULL && *draft->customer != '\0')
     {
       gint64 id = resolve_customer (self, draft, error);
 
       if (id == 0)
         return FALSE;
-      g_object_set (draft->kase, "customer-id", id, NULL);
+      g_object_set (kase, "customer-id", id, NULL);
     }
+  else if (draft_has_field (draft, "customer"))
+    g_object_set (kase, "customer-id", (gint64) 0, NULL);
 
   if (draft->owner != NULL && *draft->owner != '\0')
     {
@@ -1168,12 +1670,109 @@ insert_draft (AmendsCsvImport  *self,
       g_object_get (draft->kase, "team", &team, NULL);
       if ((id = resolve_staff (self, draft->owner, team, error)) == 0)
         return FALSE;
-      g_object_set (draft->kase, "owner-id", id, NULL);
+      g_object_set (kase, "owner-id", id, NULL);
+    }
+  else if (draft_has_field (draft, "owner"))
+    g_object_set (kase, "owner-id", (gint64) 0, NULL);
+
+  return TRUE;
+}
+
+/* The case already here takes the row's values, for the columns the file
+ * has: an emptied cell empties the field, as the person who edited the
+ * file meant.  The store writes only what differs, into the audit log. */
+static gboolean
+update_case (AmendsCsvImport  *self,
+             Draft            *draft,
+             gint64            id,
+             GError          **error)
+{
+  const char * const *fields = amends_csv_case_columns ();
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(kase = amends_store_load (self->store, AMENDS_TYPE_CASE, id, error)))
+    return FALSE;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+      GParamSpec *pspec;
+
+      if (!draft_has_field (draft, fields[i]) ||
+          g_str_equal (fields[i], "reference") ||
+          g_str_equal (fields[i], "customer") ||
+          g_str_equal (fields[i], "customer_phone") ||
+          g_str_equal (fields[i], "customer_email") ||
+          g_str_equal (fields[i], "owner"))
+        continue;
+
+      if (g_str_equal (fields[i], "surprise_cost"))
+        name = g_strdup ("surprise-cost-cents");
+      else
+        name = g_strdelimit (g_strdup (fields[i]), "_", '-');
+
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (kase), name);
+      g_assert (pspec != NULL);
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (G_OBJECT (draft->kase), name, &value);
+      g_object_set_property (G_OBJECT (kase), name, &value);
     }
 
-  reference = g_strdup (amends_case_get_reference (draft->kase));
+  if (!resolve_people (self, draft, kase, error))
+    return FALSE;
+
+  if (!amends_store_update (self->store, AMENDS_RECORD (kase), &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Line %u: %s"), draft->line, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_draft (AmendsCsvImport  *self,
+              Draft            *draft,
+              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reference = g_strdup (amends_case_get_reference (draft->kase));
+
+  /* One of our references, of a case already here (not one this import
+   * just gave a row above). */
+  if (reference != NULL && !g_hash_table_contains (self->inserted, reference))
+    {
+      gint64 id = find_case_by_reference (self->store, reference, error);
+
+      if (id < 0)
+        return FALSE;
+      if (id > 0 && self->existing == AMENDS_CSV_EXISTING_SKIP)
+        {
+          self->n_skipped++;
+          return TRUE;
+        }
+      if (id > 0)
+        {
+          if (!update_case (self, draft, id, error))
+            return FALSE;
+          self->n_updated++;
+          return TRUE;
+        }
+    }
+
+  if (!resolve_people (self, draft, draft->kase, error))
+    return FALSE;
+
   if (amends_store_insert (self->store, AMENDS_RECORD (draft->kase), &local_error))
-    return TRUE;
+    {
+      if (reference != NULL)
+        g_hash_table_add (self->inserted, g_steal_pointer (&reference));
+      self->n_imported++;
+      return TRUE;
+    }
 
   if (reference == NULL)
     {
@@ -1182,8 +1781,8 @@ insert_draft (AmendsCsvImport  *self,
       return FALSE;
     }
 
-  /* The reference is taken in this database: the case gets a new one, and
-   * keeps the old one in its description. */
+  /* The reference is taken in this database, by a row above: the case gets
+   * a new one, and keeps the old one in its description. */
   {
     g_autofree char *description = NULL;
     g_autofree char *note = NULL;
@@ -1200,7 +1799,10 @@ insert_draft (AmendsCsvImport  *self,
     g_object_set (draft->kase, "reference", NULL, "description", note, NULL);
   }
 
-  return amends_store_insert (self->store, AMENDS_RECORD (draft->kase), error);
+  if (!amends_store_insert (self->store, AMENDS_RECORD (draft->kase), error))
+    return FALSE;
+  self->n_imported++;
+  return TRUE;
 }
 
 static void
@@ -1225,7 +1827,6 @@ insert_some (AmendsCsvImport  *self,
       if (!insert_draft (self, self->drafts->pdata[self->next_draft], error))
         return FALSE;
       self->next_draft++;
-      self->n_imported++;
     }
 
   *done = self->next_draft >= self->drafts->len;
@@ -1238,6 +1839,7 @@ finish_insert (AmendsCsvImport *self)
 {
   g_clear_pointer (&self->staff, g_hash_table_unref);
   g_clear_pointer (&self->customers, g_hash_table_unref);
+  g_clear_pointer (&self->inserted, g_hash_table_unref);
   self->running = FALSE;
 }
 
@@ -1258,6 +1860,10 @@ amends_csv_import_finalize (GObject *object)
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_pointer (&self->staff, g_hash_table_unref);
   g_clear_pointer (&self->customers, g_hash_table_unref);
+  g_clear_pointer (&self->inserted, g_hash_table_unref);
+  g_clear_pointer (&self->day_first_text, g_free);
+  g_clear_pointer (&self->month_first_text, g_free);
+  g_clear_pointer (&self->ambiguous_text, g_free);
 
   G_OBJECT_CLASS (amends_csv_import_parent_class)->finalize (object);
 }
@@ -1278,6 +1884,15 @@ amends_csv_import_get_property (GObject    *object,
     case PROP_FRACTION:
       g_value_set_double (value, self->fraction);
       break;
+    case PROP_CONFIRMED_LARGE:
+      g_value_set_boolean (value, self->confirmed_large);
+      break;
+    case PROP_DATE_ORDER:
+      g_value_set_enum (value, amends_csv_import_get_date_order (self));
+      break;
+    case PROP_EXISTING:
+      g_value_set_enum (value, self->existing);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1295,6 +1910,15 @@ amends_csv_import_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_CONFIRMED_LARGE:
+      amends_csv_import_set_confirmed_large (self, g_value_get_boolean (value));
+      break;
+    case PROP_DATE_ORDER:
+      amends_csv_import_set_date_order (self, g_value_get_enum (value));
+      break;
+    case PROP_EXISTING:
+      amends_csv_import_set_existing (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1324,6 +1948,34 @@ amends_csv_import_class_init (AmendsCsvImportClass *klass)
                          (G_PARAM_READABLE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  /* That the person confirmed importing more than
+   * AMENDS_CSV_MAX_ROWS_UNCONFIRMED rows (--yes on the command line). */
+  properties [PROP_CONFIRMED_LARGE] =
+    g_param_spec_boolean ("confirmed-large", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /* How the day/month dates of the file are read: as set, else as the
+   * file shows; unknown when nothing tells. */
+  properties [PROP_DATE_ORDER] =
+    g_param_spec_enum ("date-order", NULL, NULL,
+                       AMENDS_TYPE_CSV_DATE_ORDER,
+                       AMENDS_CSV_DATE_ORDER_UNKNOWN,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* What becomes of a row whose reference is a case already here. */
+  properties [PROP_EXISTING] =
+    g_param_spec_enum ("existing", NULL, NULL,
+                       AMENDS_TYPE_CSV_EXISTING,
+                       AMENDS_CSV_EXISTING_SKIP,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1374,8 +2026,12 @@ reset (AmendsCsvImport *self)
   g_ptr_array_set_size (self->problems, 0);
   self->format = AMENDS_CSV_FORMAT_UNKNOWN;
   self->delimiter = ',';
-  self->n_imported = 0;
+  self->n_imported = self->n_updated = self->n_skipped = 0;
   self->fraction = 0;
+  self->day_first_line = self->month_first_line = self->ambiguous_line = 0;
+  g_clear_pointer (&self->day_first_text, g_free);
+  g_clear_pointer (&self->month_first_text, g_free);
+  g_clear_pointer (&self->ambiguous_text, g_free);
 }
 
 /**
@@ -1391,11 +2047,8 @@ amends_csv_import_read (AmendsCsvImport  *self,
                         GCancellable     *cancellable,
                         GError          **error)
 {
-  g_autoptr(GOutputStream) memory = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *data;
-  gsize len;
-  gssize spliced;
+  gboolean has_text = FALSE;
 
   g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (in), FALSE);
@@ -1403,35 +2056,10 @@ amends_csv_import_read (AmendsCsvImport  *self,
 
   reset (self);
 
-  memory = g_memory_output_stream_new_resizable ();
-  spliced = g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                    cancellable, error);
-  if (spliced < 0)
-    return FALSE;
-
-  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
-  len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3, len -= 3;
-
-  {
-    gsize i = 0;
-
-    while (i < len && g_ascii_isspace (data[i]))
-      i++;
-    if (i == len)
-      {
-        g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_EMPTY, _("The file is empty."));
-        g_ptr_array_add (self->read_problems, g_strdup (_("The file is empty.")));
-        return FALSE;
-      }
-  }
-
-  self->delimiter = detect_delimiter (data, len);
-  if (!parse_csv (data, len, self->delimiter, self->rows, &local_error))
+  if (!parse_stream (in, self->rows, &self->delimiter, &has_text, cancellable, &local_error))
     {
-      g_ptr_array_add (self->read_problems, g_strdup (local_error->message));
+      if (local_error->domain == AMENDS_CSV_ERROR)
+        g_ptr_array_add (self->read_problems, g_strdup (local_error->message));
       g_ptr_array_set_size (self->rows, 0);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -1470,6 +2098,8 @@ amends_csv_import_read (AmendsCsvImport  *self,
   if (self->format == AMENDS_CSV_FORMAT_UNKNOWN &&
       (self->mapping = load_mapping (self)) != NULL)
     self->format = AMENDS_CSV_FORMAT_CUSTOM;
+
+  detect_date_order (self);
 
   if (self->format == AMENDS_CSV_FORMAT_AMENDS)
     {
@@ -1529,12 +2159,223 @@ amends_csv_import_get_headers (AmendsCsvImport *self)
   return (const char * const *) self->headers;
 }
 
+/**
+ * amends_csv_import_get_n_rows:
+ *
+ * Returns: how many cases the file holds (its rows after the header),
+ *   known once it is read and before anything is imported
+ */
 guint
 amends_csv_import_get_n_rows (AmendsCsvImport *self)
 {
   g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
 
   return self->rows->len;
+}
+
+/**
+ * amends_csv_import_needs_confirmation:
+ *
+ * Returns: %TRUE if the file has more than %AMENDS_CSV_MAX_ROWS_UNCONFIRMED
+ *   rows and the person has not confirmed them yet: running would fail
+ *   with %AMENDS_CSV_ERROR_TOO_MANY_ROWS
+ */
+gboolean
+amends_csv_import_needs_confirmation (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+
+  return self->rows->len > AMENDS_CSV_MAX_ROWS_UNCONFIRMED && !self->confirmed_large;
+}
+
+gboolean
+amends_csv_import_get_confirmed_large (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+
+  return self->confirmed_large;
+}
+
+/**
+ * amends_csv_import_set_confirmed_large:
+ * @confirmed: whether the person said yes to importing a file of more than
+ *   %AMENDS_CSV_MAX_ROWS_UNCONFIRMED rows
+ *
+ * Kept when another file is read with the same import, like the other
+ * answers (date order, existing cases).
+ */
+void
+amends_csv_import_set_confirmed_large (AmendsCsvImport *self,
+                                       gboolean         confirmed)
+{
+  g_return_if_fail (AMENDS_IS_CSV_IMPORT (self));
+
+  confirmed = !!confirmed;
+  if (self->confirmed_large == confirmed)
+    return;
+  self->confirmed_large = confirmed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONFIRMED_LARGE]);
+}
+
+/**
+ * amends_csv_import_get_date_order:
+ *
+ * Returns: the order dates like 01/02/2026 are read in: as set with
+ *   amends_csv_import_set_date_order(), else as the file's other dates
+ *   show (13/02/2026 is day first), else as its format always writes
+ *   them; %AMENDS_CSV_DATE_ORDER_UNKNOWN when nothing tells
+ */
+AmendsCsvDateOrder
+amends_csv_import_get_date_order (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), AMENDS_CSV_DATE_ORDER_UNKNOWN);
+
+  return effective_date_order (self);
+}
+
+void
+amends_csv_import_set_date_order (AmendsCsvImport    *self,
+                                  AmendsCsvDateOrder  order)
+{
+  g_return_if_fail (AMENDS_IS_CSV_IMPORT (self));
+  g_return_if_fail (order <= AMENDS_CSV_DATE_ORDER_MONTH_FIRST);
+  g_return_if_fail (!self->running);
+
+  if (self->date_order == order)
+    return;
+  self->date_order = order;
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_ORDER]);
+}
+
+/**
+ * amends_csv_import_needs_date_order:
+ *
+ * Returns: %TRUE if the file has dates like 01/02/2026 and nothing tells
+ *   whether the day or the month comes first: running would fail with
+ *   %AMENDS_CSV_ERROR_DATE_ORDER until amends_csv_import_set_date_order()
+ */
+gboolean
+amends_csv_import_needs_date_order (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
+
+  return self->ambiguous_line != 0 &&
+         !(self->day_first_line != 0 && self->month_first_line != 0) &&
+         effective_date_order (self) == AMENDS_CSV_DATE_ORDER_UNKNOWN;
+}
+
+/**
+ * amends_csv_import_get_ambiguous_date:
+ *
+ * Returns: (nullable): the first date of the file that can be read either
+ *   way, like "01/02/2026", to show when asking
+ */
+const char *
+amends_csv_import_get_ambiguous_date (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), NULL);
+
+  return self->ambiguous_text;
+}
+
+AmendsCsvExisting
+amends_csv_import_get_existing (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), AMENDS_CSV_EXISTING_SKIP);
+
+  return self->existing;
+}
+
+/**
+ * amends_csv_import_set_existing:
+ *
+ * Chooses what becomes of a row whose reference is a case already in the
+ * database (a file exported from it, read back): skipped, the default, or
+ * the case updated to the row's values.
+ */
+void
+amends_csv_import_set_existing (AmendsCsvImport   *self,
+                                AmendsCsvExisting  existing)
+{
+  g_return_if_fail (AMENDS_IS_CSV_IMPORT (self));
+  g_return_if_fail (existing <= AMENDS_CSV_EXISTING_UPDATE);
+  g_return_if_fail (!self->running);
+
+  if (self->existing == existing)
+    return;
+  self->existing = existing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EXISTING]);
+}
+
+/**
+ * amends_csv_import_get_reference_column:
+ *
+ * Returns: the column the references are read from, from 0; -1 if none
+ */
+int
+amends_csv_import_get_reference_column (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), -1);
+
+  if (self->mapping == NULL || self->headers == NULL ||
+      self->format == AMENDS_CSV_FORMAT_OSTICKET || self->format == AMENDS_CSV_FORMAT_CFPB)
+    return -1;
+
+  for (guint i = 0; self->headers[i] != NULL; i++)
+    if (g_strcmp0 (g_hash_table_lookup (self->mapping, self->headers[i]), "reference") == 0)
+      return i;
+
+  return -1;
+}
+
+/**
+ * amends_csv_import_count_existing:
+ * @column: the column of the references, from 0, or -1 for
+ *   amends_csv_import_get_reference_column()
+ *
+ * Counts the rows whose reference is that of a case already in the
+ * database, in the trash too: the rows amends_csv_import_set_existing()
+ * decides about.  Reads the store, on the thread that owns it.
+ *
+ * Returns: how many; 0 with @error set on a failure
+ */
+guint
+amends_csv_import_count_existing (AmendsCsvImport  *self,
+                                  int               column,
+                                  GError          **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
+  g_return_val_if_fail (!self->running, 0);
+
+  if (column < 0)
+    column = amends_csv_import_get_reference_column (self);
+  if (column < 0 || self->headers == NULL || (guint) column >= g_strv_length (self->headers))
+    return 0;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      CsvRow *row = self->rows->pdata[r];
+      g_autofree char *reference = NULL;
+      gint64 id;
+
+      if ((guint) column >= g_strv_length (row->fields))
+        continue;
+      reference = g_strstrip (g_strdup (row->fields[column]));
+      if (*reference == '\0' || !g_hash_table_add (seen, g_strdup (reference)))
+        continue;
+
+      if ((id = find_case_by_reference (self->store, reference, error)) < 0)
+        return 0;
+      if (id > 0)
+        n++;
+    }
+
+  return n;
 }
 
 /**
@@ -1688,6 +2529,15 @@ validate_input (AmendsCsvImport *self)
     self->mapping,
     self->rows,
     self->read_problems,
+    self->date_order,
+    effective_date_order (self),
+    self->day_first_line,
+    self->day_first_text,
+    self->month_first_line,
+    self->month_first_text,
+    self->ambiguous_line,
+    self->ambiguous_text,
+    self->confirmed_large,
   };
   return in;
 }
@@ -1760,12 +2610,45 @@ amends_csv_import_get_fraction (AmendsCsvImport *self)
   return self->fraction;
 }
 
+/**
+ * amends_csv_import_get_n_imported:
+ *
+ * Returns: how many new cases the import added
+ */
 guint
 amends_csv_import_get_n_imported (AmendsCsvImport *self)
 {
   g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
 
   return self->n_imported;
+}
+
+/**
+ * amends_csv_import_get_n_updated:
+ *
+ * Returns: how many cases already here took the file's values
+ *   (%AMENDS_CSV_EXISTING_UPDATE)
+ */
+guint
+amends_csv_import_get_n_updated (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
+
+  return self->n_updated;
+}
+
+/**
+ * amends_csv_import_get_n_skipped:
+ *
+ * Returns: how many rows were left out because their case is already here
+ *   (%AMENDS_CSV_EXISTING_SKIP)
+ */
+guint
+amends_csv_import_get_n_skipped (AmendsCsvImport *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), 0);
+
+  return self->n_skipped;
 }
 
 /**
@@ -1796,7 +2679,7 @@ amends_csv_import_run (AmendsCsvImport  *self,
   if (!insert_some (self, G_MAXUINT, &done, error))
     {
       amends_store_rollback (self->store);
-      self->n_imported = 0;
+      self->n_imported = self->n_updated = self->n_skipped = 0;
       finish_insert (self);
       return FALSE;
     }
@@ -1804,7 +2687,7 @@ amends_csv_import_run (AmendsCsvImport  *self,
   /* A failed commit rolls back by itself. */
   if (!amends_store_commit (self->store, error))
     {
-      self->n_imported = 0;
+      self->n_imported = self->n_updated = self->n_skipped = 0;
       finish_insert (self);
       return FALSE;
     }
@@ -1858,7 +2741,7 @@ insert_chunk_cb (gpointer user_data)
       !insert_some (self, CHUNK_SIZE, &done, &error))
     {
       amends_store_rollback (self->store);
-      self->n_imported = 0;
+      self->n_imported = self->n_updated = self->n_skipped = 0;
       set_fraction (self, 0.0);
       finish_insert (self);
       g_task_return_error (task, error);
@@ -1870,7 +2753,7 @@ insert_chunk_cb (gpointer user_data)
 
   if (!amends_store_commit (self->store, &error))
     {
-      self->n_imported = 0;
+      self->n_imported = self->n_updated = self->n_skipped = 0;
       finish_insert (self);
       g_task_return_error (task, error);
       return G_SOURCE_REMOVE;
@@ -1934,7 +2817,7 @@ amends_csv_import_run_async (AmendsCsvImport     *self,
     }
 
   self->running = TRUE;
-  self->n_imported = 0;
+  self->n_imported = self->n_updated = self->n_skipped = 0;
   set_fraction (self, 0.0);
 
   data = g_new0 (ValidateData, 1);
