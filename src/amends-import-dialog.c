@@ -7,9 +7,16 @@
  * fields start chosen.  A field is filled from one column only, so choosing
  * it for a column lets go of it elsewhere.
  *
- * Import sets the mapping on the import and remembers it for the next file
- * with the same header row, then emits ::mapped and closes; the window runs
- * the import.  Cancel and Escape close without remembering anything.
+ * Shown too, without the columns, for a file Amends knows that leaves
+ * something to ask (amends_import_dialog_is_needed()): whether its dates
+ * are day or month first when nothing in the file tells, and what becomes
+ * of the cases already here (a file exported from Amends, imported again).
+ *
+ * Import sets the answers on the import; a file of more than 100,000 rows
+ * asks once more in a message dialog.  Then it remembers the mapping for
+ * the next file with the same header row, emits ::mapped and closes; the
+ * window runs the import.  Cancel and Escape close without remembering
+ * anything.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <string.h>
 
 #include "amends-import-dialog.h"
@@ -25,6 +33,8 @@
 #define N_PREVIEW_ROWS     5
 #define N_SUBTITLE_VALUES  3
 #define MAX_VALUE_CHARS    40
+/* A cell of the preview never holds more: a field can be 1 MB. */
+#define MAX_CELL_CHARS     200
 
 struct _AmendsImportDialog
 {
@@ -35,9 +45,17 @@ struct _AmendsImportDialog
   GPtrArray            *choices;
   GPtrArray            *rows;       /* AdwComboRow, one a column */
   gboolean              letting_go;
+  gboolean              choosing_columns;
+  int                   reference_column;   /* whose references were counted */
 
+  GtkLabel             *intro_label;
   AdwPreferencesGroup  *columns_group;
+  AdwPreferencesGroup  *preview_group;
   GtkGrid              *preview_grid;
+  AdwPreferencesGroup  *dates_group;
+  AdwComboRow          *date_order_row;
+  AdwPreferencesGroup  *existing_group;
+  GtkCheckButton       *update_check;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsImportDialog, amends_import_dialog, ADW_TYPE_WINDOW)
@@ -136,17 +154,27 @@ header_names_field (const char *header,
 
 /* One line, not too long, for a row's subtitle or a cell. */
 static char *
-shorten (const char *value)
+shorten_to (const char *value,
+            guint       max_chars)
 {
-  g_autofree char *line = g_strstrip (g_strdelimit (g_strdup (value), "\r\n\t", ' '));
+  /* Only the start of a long value is looked at. */
+  g_autofree char *start = g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, 4 * max_chars + 4),
+                                                             max_chars + 1));
+  g_autofree char *line = g_strstrip (g_strdelimit (g_steal_pointer (&start), "\r\n\t", ' '));
 
-  if (g_utf8_strlen (line, -1) <= MAX_VALUE_CHARS)
+  if (g_utf8_strlen (line, -1) <= max_chars)
     return g_steal_pointer (&line);
 
   {
-    g_autofree char *start = g_utf8_substring (line, 0, MAX_VALUE_CHARS - 1);
-    return g_strconcat (g_strchomp (start), "…", NULL);
+    g_autofree char *cut = g_utf8_substring (line, 0, max_chars - 1);
+    return g_strconcat (g_strchomp (cut), "…", NULL);
   }
+}
+
+static char *
+shorten (const char *value)
+{
+  return shorten_to (value, MAX_VALUE_CHARS);
 }
 
 static const char *
@@ -223,13 +251,52 @@ choice_of_field (AmendsImportDialog *self,
 static void
 amends_import_dialog_update_import_action (AmendsImportDialog *self)
 {
-  gboolean has_summary = FALSE;
+  gboolean has_summary = !self->choosing_columns;
 
   for (guint i = 0; i < self->rows->len; i++)
     if (g_strcmp0 (row_get_field (self, self->rows->pdata[i]), "summary") == 0)
       has_summary = TRUE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", has_summary);
+}
+
+/* The column chosen for the references, from 0, or -1. */
+static int
+chosen_reference_column (AmendsImportDialog *self)
+{
+  if (!self->choosing_columns)
+    return amends_csv_import_get_reference_column (self->import);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_strcmp0 (row_get_field (self, self->rows->pdata[i]), "reference") == 0)
+      return i;
+  return -1;
+}
+
+/* "N cases already here": shown when the references of the file (of the
+ * column chosen for them) are those of cases in the database. */
+static void
+amends_import_dialog_update_existing (AmendsImportDialog *self)
+{
+  int column = chosen_reference_column (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  if (column == self->reference_column)
+    return;
+  self->reference_column = column;
+
+  if (column >= 0)
+    n = amends_csv_import_count_existing (self->import, column, &error);
+  if (error != NULL)
+    g_warning ("The cases already here could not be counted: %s", error->message);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u case already here",
+                                        "%u cases already here", n), n);
+  adw_preferences_group_set_title (self->existing_group, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->existing_group), n > 0);
 }
 
 static void
@@ -253,6 +320,7 @@ on_row_selected_cb (AdwComboRow        *row,
     }
 
   amends_import_dialog_update_import_action (self);
+  amends_import_dialog_update_existing (self);
 }
 
 /* Choices, in the row and in its list.  The row's own factory would cut
@@ -331,7 +399,7 @@ static GtkWidget *
 preview_cell (const char *text,
               gboolean    is_header)
 {
-  g_autofree char *line = g_strstrip (g_strdelimit (g_strdup (text), "\r\n\t", ' '));
+  g_autofree char *line = shorten_to (text, MAX_CELL_CHARS);
   GtkWidget *label = gtk_label_new (line);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -347,7 +415,7 @@ preview_cell (const char *text,
 }
 
 static void
-amends_import_dialog_fill (AmendsImportDialog *self)
+amends_import_dialog_fill_columns (AmendsImportDialog *self)
 {
   const char * const *headers = amends_csv_import_get_headers (self->import);
   const char * const *fields = amends_csv_import_get_fields ();
@@ -418,7 +486,133 @@ amends_import_dialog_fill (AmendsImportDialog *self)
                          c, r + 1, 1, 1);
     }
 
+}
+
+/* The person's own order of dates, for a start. */
+static AmendsCsvDateOrder
+locale_date_order (void)
+{
+  const char *format = nl_langinfo (D_FMT);
+  const char *day = strstr (format, "%d");
+  const char *month = strstr (format, "%m");
+
+  if (day != NULL && month != NULL && month < day)
+    return AMENDS_CSV_DATE_ORDER_MONTH_FIRST;
+  return AMENDS_CSV_DATE_ORDER_DAY_FIRST;
+}
+
+static void
+amends_import_dialog_fill_questions (AmendsImportDialog *self)
+{
+  if (amends_csv_import_needs_date_order (self->import))
+    {
+      g_autofree char *example = g_strdup_printf (_("The file has dates like “%s”"),
+                                                  amends_csv_import_get_ambiguous_date (self->import));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_order_row), example);
+      adw_combo_row_set_selected (self->date_order_row,
+                                  locale_date_order () == AMENDS_CSV_DATE_ORDER_MONTH_FIRST ? 1 : 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->dates_group), TRUE);
+    }
+
+  gtk_check_button_set_active (self->update_check,
+                               amends_csv_import_get_existing (self->import) == AMENDS_CSV_EXISTING_UPDATE);
+  self->reference_column = -2;
+  amends_import_dialog_update_existing (self);
+}
+
+static void
+amends_import_dialog_fill (AmendsImportDialog *self)
+{
+  self->choosing_columns = amends_csv_import_get_format (self->import) == AMENDS_CSV_FORMAT_UNKNOWN;
+
+  if (self->choosing_columns)
+    amends_import_dialog_fill_columns (self);
+  else
+    {
+      guint n = amends_csv_import_get_n_rows (self->import);
+      g_autofree char *intro = NULL;
+
+      /* Translators: "The file holds 63 cases (Amends export)." */
+      intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The file holds %u case (%s). Say how to import it.",
+                                            "The file holds %u cases (%s). Say how to import them.", n),
+                               n, amends_csv_format_to_label (amends_csv_import_get_format (self->import)));
+      gtk_window_set_title (GTK_WINDOW (self), _("Import Cases"));
+      gtk_label_set_label (self->intro_label, intro);
+      gtk_widget_set_visible (GTK_WIDGET (self->columns_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
+    }
+
+  amends_import_dialog_fill_questions (self);
   amends_import_dialog_update_import_action (self);
+}
+
+/* Every answer is on the import: remember the columns, and let the
+ * window run it. */
+static void
+amends_import_dialog_finish (AmendsImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not remembering is no reason not to import this file. */
+  if (self->choosing_columns && !amends_csv_import_save_mapping (self->import, &error))
+    g_warning ("The columns could not be remembered: %s", error->message);
+
+  g_object_ref (self);
+  g_signal_emit (self, signals [MAPPED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static gboolean
+finish_idle_cb (gpointer data)
+{
+  amends_import_dialog_finish (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_confirm_response_cb (AdwMessageDialog   *dialog,
+                        const char         *response,
+                        AmendsImportDialog *self)
+{
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+
+  amends_csv_import_set_confirmed_large (self->import, TRUE);
+  /* Once the message dialog has closed: closing this dialog now would
+   * destroy it (its transient parent) in the middle of its response. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, finish_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* More than 100,000 rows: likely a mistake (the wrong file, a whole
+ * export of another system), and long to import; so asked once more. */
+static void
+amends_import_dialog_confirm_large (AmendsImportDialog *self)
+{
+  guint n = amends_csv_import_get_n_rows (self->import);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Case?", "Import %u Cases?", n), n);
+  body = g_strdup_printf (_("This file holds %u cases, more than the %u that Amends imports "
+                            "without asking. Importing them takes a while, and adds every one "
+                            "of them to the list."),
+                          n, (guint) AMENDS_CSV_MAX_ROWS_UNCONFIRMED);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -427,28 +621,39 @@ amends_import_dialog_import_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   AmendsImportDialog *self = AMENDS_IMPORT_DIALOG (widget);
-  const char * const *headers = amends_csv_import_get_headers (self->import);
-  g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
 
-  for (guint c = 0; c < self->rows->len; c++)
+  if (self->choosing_columns)
     {
-      const char *field = row_get_field (self, self->rows->pdata[c]);
+      const char * const *headers = amends_csv_import_get_headers (self->import);
+      g_autoptr(GHashTable) mapping = g_hash_table_new (g_str_hash, g_str_equal);
 
-      if (field != NULL)
-        g_hash_table_insert (mapping, (gpointer) headers[c], (gpointer) field);
+      for (guint c = 0; c < self->rows->len; c++)
+        {
+          const char *field = row_get_field (self, self->rows->pdata[c]);
+
+          if (field != NULL)
+            g_hash_table_insert (mapping, (gpointer) headers[c], (gpointer) field);
+        }
+
+      amends_csv_import_set_mapping (self->import, mapping);
     }
 
-  amends_csv_import_set_mapping (self->import, mapping);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->dates_group)))
+    amends_csv_import_set_date_order (self->import,
+                                      adw_combo_row_get_selected (self->date_order_row) == 1
+                                      ? AMENDS_CSV_DATE_ORDER_MONTH_FIRST
+                                      : AMENDS_CSV_DATE_ORDER_DAY_FIRST);
 
-  /* Not remembering is no reason not to import this file. */
-  if (!amends_csv_import_save_mapping (self->import, &error))
-    g_warning ("The columns could not be remembered: %s", error->message);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->existing_group)))
+    amends_csv_import_set_existing (self->import,
+                                    gtk_check_button_get_active (self->update_check)
+                                    ? AMENDS_CSV_EXISTING_UPDATE
+                                    : AMENDS_CSV_EXISTING_SKIP);
 
-  g_object_ref (self);
-  g_signal_emit (self, signals [MAPPED], 0);
-  gtk_window_close (GTK_WINDOW (self));
-  g_object_unref (self);
+  if (amends_csv_import_needs_confirmation (self->import))
+    amends_import_dialog_confirm_large (self);
+  else
+    amends_import_dialog_finish (self);
 }
 
 static void
@@ -550,8 +755,14 @@ amends_import_dialog_class_init (AmendsImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, existing_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsImportDialog, update_check);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL,
                                    amends_import_dialog_import_action);
@@ -570,9 +781,38 @@ amends_import_dialog_init (AmendsImportDialog *self)
 }
 
 /**
+ * amends_import_dialog_is_needed:
+ * @import: a file that was read
+ *
+ * Whether the person has something to say before @import runs: which
+ * column holds what (columns Amends does not know), whether dates like
+ * 01/02/2026 are day or month first (when the file does not tell), what
+ * becomes of the cases already here (references of this database), or
+ * that a file of more than 100,000 rows is meant.  Reads the store.
+ *
+ * Returns: %TRUE if the dialog is to be shown before the import runs
+ */
+gboolean
+amends_import_dialog_is_needed (AmendsCsvImport *import)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (import), FALSE);
+
+  if (amends_csv_import_get_format (import) == AMENDS_CSV_FORMAT_UNKNOWN ||
+      amends_csv_import_needs_date_order (import) ||
+      amends_csv_import_needs_confirmation (import))
+    return TRUE;
+
+  /* A store that cannot be read now fails the import itself, and says so. */
+  return amends_csv_import_count_existing (import, -1, &error) > 0;
+}
+
+/**
  * amends_import_dialog_new:
  * @parent: (nullable): the window it belongs to
- * @import: a file that was read, whose columns are to be chosen
+ * @import: a file that was read, whose columns are to be chosen, or that
+ *   leaves something else to ask (see amends_import_dialog_is_needed())
  *
  * Returns: (transfer none): a new dialog, modal for @parent; the caller
  *   presents it and runs @import on #AmendsImportDialog::mapped

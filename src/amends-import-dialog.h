@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmendsImportDialog, amends_import_dialog, AMENDS, IMPORT_DIALOG, AdwWindow)
 
+gboolean            amends_import_dialog_is_needed  (AmendsCsvImport    *import);
 AmendsImportDialog *amends_import_dialog_new        (GtkWindow          *parent,
                                                      AmendsCsvImport    *import);
 AmendsCsvImport    *amends_import_dialog_get_import (AmendsImportDialog *self);

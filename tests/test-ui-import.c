@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "amends-case-list.h"
+#include "amends-csv-export.h"
 #include "amends-csv-import.h"
 #include "amends-import-dialog.h"
 #include "amends-test-utils.h"
@@ -56,22 +57,24 @@ on_mapped_cb (AmendsImportDialog *dialog,
 }
 
 static void
-fixture_open (Fixture    *fixture,
-              const char *csv)
+fixture_read (Fixture    *fixture,
+              const char *csv,
+              gssize      len)
 {
   g_autoptr(GError) error = NULL;
 
-  amends_test_db_setup (&fixture->db, NULL);
-
   fixture->csv_path = g_build_filename (fixture->db.dir, "guests.csv", NULL);
-  g_assert_true (g_file_set_contents (fixture->csv_path, csv, -1, &error));
+  g_assert_true (g_file_set_contents (fixture->csv_path, csv, len, &error));
   g_assert_no_error (error);
 
   fixture->import = amends_csv_import_new (fixture->db.store);
   amends_csv_import_read_path (fixture->import, fixture->csv_path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (amends_csv_import_get_format (fixture->import), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+}
 
+static void
+fixture_show (Fixture *fixture)
+{
   fixture->parent = GTK_WINDOW (adw_window_new ());
   g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
   gtk_window_present (fixture->parent);
@@ -83,6 +86,17 @@ fixture_open (Fixture    *fixture,
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->dialog));
   amends_ui_test_drain ();
+}
+
+static void
+fixture_open (Fixture    *fixture,
+              const char *csv)
+{
+  amends_test_db_setup (&fixture->db, NULL);
+  fixture_read (fixture, csv, -1);
+  g_assert_cmpint (amends_csv_import_get_format (fixture->import), ==, AMENDS_CSV_FORMAT_UNKNOWN);
+  g_assert_true (amends_import_dialog_is_needed (fixture->import));
+  fixture_show (fixture);
 }
 
 static void
@@ -141,12 +155,23 @@ collect_combo_rows (GtkWidget *widget,
     collect_combo_rows (child, rows);
 }
 
+static GtkWidget *
+child_of (Fixture    *fixture,
+          const char *id,
+          GType       type)
+{
+  GtkWidget *child = amends_ui_test_find_child (GTK_WIDGET (fixture->dialog), id, type);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
 static GPtrArray *
 column_rows (Fixture *fixture)
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  collect_combo_rows (GTK_WIDGET (fixture->dialog), rows);
+  collect_combo_rows (child_of (fixture, "columns_group", ADW_TYPE_PREFERENCES_GROUP), rows);
   return rows;
 }
 
@@ -181,11 +206,9 @@ import_button (Fixture *fixture)
 /* Opens the column's list, as a click or Enter on the row does, and
  * activates the entry that reads @label. */
 static void
-choose (Fixture    *fixture,
-        const char *header,
-        const char *label)
+choose_in_row (AdwComboRow *row,
+               const char  *label)
 {
-  AdwComboRow *row = column_row (fixture, header);
   GListModel *model = adw_combo_row_get_model (row);
   GtkWidget *popover;
   GtkWidget *list;
@@ -218,6 +241,14 @@ choose (Fixture    *fixture,
 
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpstr (chosen_label (row), ==, label);
+}
+
+static void
+choose (Fixture    *fixture,
+        const char *header,
+        const char *label)
+{
+  choose_in_row (column_row (fixture, header), label);
 }
 
 static GPtrArray *
@@ -447,6 +478,370 @@ test_import_guesses_named_columns (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (import_button (fixture)));
 }
 
+/* Questions besides the columns */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+click_import (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_get_sensitive (import_button (fixture)));
+  g_signal_emit_by_name (import_button (fixture), "clicked");
+  amends_ui_test_drain ();
+}
+
+/* Three cases in the database, exported: the file the fixture reads. */
+static char *
+export_three_cases (Fixture *fixture)
+{
+  static const char * const summaries[] = { "Cold soup", "Noisy room", "Late check-in" };
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    g_object_unref (amends_test_add_case (fixture->db.store, summaries[i], fixture->db.now));
+
+  amends_csv_export_cases (fixture->db.store, out, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+fixture_set_up_own_export (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *exported = NULL;
+  g_autofree char *edited = NULL;
+  char *at;
+
+  amends_test_db_setup (&fixture->db, NULL);
+  exported = export_three_cases (fixture);
+
+  /* Corrected in a spreadsheet before it comes back. */
+  at = strstr (exported, "Noisy room");
+  g_assert_nonnull (at);
+  edited = g_strdup_printf ("%.*sNoisy room 214%s", (int) (at - exported), exported,
+                            at + strlen ("Noisy room"));
+
+  fixture_read (fixture, edited, -1);
+  g_assert_cmpint (amends_csv_import_get_format (fixture->import), ==, AMENDS_CSV_FORMAT_AMENDS);
+  g_assert_true (amends_import_dialog_is_needed (fixture->import));
+  fixture_show (fixture);
+}
+
+static GPtrArray *
+summaries_of (AmendsStore *store)
+{
+  g_autoptr(GPtrArray) cases = list_cases (store);
+  GPtrArray *summaries = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < cases->len; i++)
+    g_ptr_array_add (summaries, g_strdup (amends_case_get_summary (cases->pdata[i])));
+  return summaries;
+}
+
+static void
+test_import_own_export_asks (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *existing = child_of (fixture, "existing_group", ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *skip = child_of (fixture, "skip_check", GTK_TYPE_CHECK_BUTTON);
+  GtkWidget *update = child_of (fixture, "update_check", GTK_TYPE_CHECK_BUTTON);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->dialog)), ==, "Import Cases");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (fixture, "intro_label", GTK_TYPE_LABEL))), ==,
+                   "The file holds 3 cases (Amends export). Say how to import them.");
+
+  /* Our own columns need no choosing, and the dates are ISO 8601. */
+  g_assert_false (gtk_widget_get_visible (child_of (fixture, "columns_group", ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_false (gtk_widget_get_visible (child_of (fixture, "preview_group", ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_false (gtk_widget_get_visible (child_of (fixture, "dates_group", ADW_TYPE_PREFERENCES_GROUP)));
+
+  g_assert_true (gtk_widget_get_visible (existing));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (existing)), ==,
+                   "3 cases already here");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (skip)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (update)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (update), GTK_ACCESSIBLE_PROPERTY_LABEL, "Update them");
+}
+
+static void
+test_import_own_export_skips (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  click_import (fixture);
+  g_assert_cmpuint (fixture->n_mapped, ==, 1);
+  g_assert_null (fixture->dialog);
+  g_assert_cmpint (amends_csv_import_get_existing (fixture->import), ==, AMENDS_CSV_EXISTING_SKIP);
+
+  g_assert_true (amends_csv_import_run (fixture->import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_skipped (fixture->import), ==, 3);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (fixture->import), ==, 0);
+
+  summaries = summaries_of (fixture->db.store);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  g_assert_cmpstr (summaries->pdata[1], ==, "Noisy room");
+}
+
+static void
+test_import_own_export_updates (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *update_row = child_of (fixture, "update_row", ADW_TYPE_ACTION_ROW);
+
+  /* A click on the row chooses it. */
+  g_assert_true (gtk_widget_activate (update_row));
+  amends_ui_test_drain ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child_of (fixture, "update_check", GTK_TYPE_CHECK_BUTTON))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child_of (fixture, "skip_check", GTK_TYPE_CHECK_BUTTON))));
+
+  click_import (fixture);
+  g_assert_cmpuint (fixture->n_mapped, ==, 1);
+  g_assert_cmpint (amends_csv_import_get_existing (fixture->import), ==, AMENDS_CSV_EXISTING_UPDATE);
+
+  g_assert_true (amends_csv_import_run (fixture->import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_updated (fixture->import), ==, 3);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (fixture->import), ==, 0);
+
+  summaries = summaries_of (fixture->db.store);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  g_assert_cmpstr (summaries->pdata[0], ==, "Cold soup");
+  g_assert_cmpstr (summaries->pdata[1], ==, "Noisy room 214");
+  g_assert_cmpstr (summaries->pdata[2], ==, "Late check-in");
+}
+
+/* Dates 01/02/2026 in columns of another system: asked beside them. */
+static const char european_csv[] =
+  "Problem;Guest;When\n"
+  "Cold soup;Edward Caulfield;01/02/2026 19:30\n"
+  "Noisy room;Mina Park;03/02/2026 23:10\n";
+
+static void
+fixture_set_up_european (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  fixture_open (fixture, european_csv);
+}
+
+static void
+test_import_asks_date_order (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AdwComboRow *order = ADW_COMBO_ROW (child_of (fixture, "date_order_row", ADW_TYPE_COMBO_ROW));
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_get_visible (child_of (fixture, "dates_group", ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_true (gtk_widget_get_visible (child_of (fixture, "columns_group", ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (order)), ==, "Dates are written as");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (order)), ==, "The file has dates like “01/02/2026 19:30”");
+  /* The tests run in the C locale, whose dates are month first. */
+  g_assert_cmpstr (chosen_label (order), ==, "month/day/year");
+
+  choose_in_row (order, "day/month/year");
+  choose (fixture, "Problem", "What went wrong (summary)");
+  choose (fixture, "When", "When it happened");
+  click_import (fixture);
+  g_assert_cmpuint (fixture->n_mapped, ==, 1);
+  g_assert_cmpint (amends_csv_import_get_date_order (fixture->import), ==, AMENDS_CSV_DATE_ORDER_DAY_FIRST);
+
+  g_assert_true (amends_csv_import_run (fixture->import, &error));
+  g_assert_no_error (error);
+  cases = list_cases (fixture->db.store);
+  g_assert_cmpuint (cases->len, ==, 2);
+  {
+    g_autofree char *first = g_date_time_format (amends_case_get_occurred_at (cases->pdata[0]), "%F %R");
+    g_autofree char *second = g_date_time_format (amends_case_get_occurred_at (cases->pdata[1]), "%F %R");
+
+    g_assert_cmpstr (first, ==, "2026-02-01 19:30");
+    g_assert_cmpstr (second, ==, "2026-02-03 23:10");
+  }
+}
+
+/* The dialog's default is the month first too: asked and answered. */
+static void
+test_import_date_order_as_shown (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  choose (fixture, "Problem", "What went wrong (summary)");
+  choose (fixture, "When", "When it happened");
+  click_import (fixture);
+  g_assert_cmpint (amends_csv_import_get_date_order (fixture->import), ==, AMENDS_CSV_DATE_ORDER_MONTH_FIRST);
+
+  g_assert_true (amends_csv_import_run (fixture->import, &error));
+  g_assert_no_error (error);
+  cases = list_cases (fixture->db.store);
+  {
+    g_autofree char *second = g_date_time_format (amends_case_get_occurred_at (cases->pdata[1]), "%F %R");
+    g_assert_cmpstr (second, ==, "2026-03-02 23:10");
+  }
+}
+
+/* A reference column chosen by hand finds the cases already here too. */
+static void
+fixture_set_up_references (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autofree char *csv = NULL;
+
+  amends_test_db_setup (&fixture->db, NULL);
+  kase = amends_test_add_case (fixture->db.store, "Cold soup", fixture->db.now);
+  csv = g_strdup_printf ("Ticket;Problem\n%s;Cold soup\nC-1999-00001;Lift\n",
+                         amends_case_get_reference (kase));
+  fixture_read (fixture, csv, -1);
+  fixture_show (fixture);
+}
+
+static void
+test_import_reference_column_counts (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *existing = child_of (fixture, "existing_group", ADW_TYPE_PREFERENCES_GROUP);
+
+  g_assert_false (gtk_widget_get_visible (existing));
+  choose (fixture, "Ticket", "Reference");
+  g_assert_true (gtk_widget_get_visible (existing));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (existing)), ==,
+                   "1 case already here");
+  choose (fixture, "Ticket", "Do not import");
+  g_assert_false (gtk_widget_get_visible (existing));
+}
+
+/* More than 100,000 rows: Import asks once more, in a message dialog. */
+static void
+fixture_set_up_large (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("summary\n");
+
+  for (guint i = 0; i <= AMENDS_CSV_MAX_ROWS_UNCONFIRMED; i++)
+    g_string_append (csv, "Cold soup\n");
+
+  amends_test_db_setup (&fixture->db, NULL);
+  fixture_read (fixture, csv->str, csv->len);
+  g_assert_true (amends_csv_import_needs_confirmation (fixture->import));
+  g_assert_true (amends_import_dialog_is_needed (fixture->import));
+  fixture_show (fixture);
+}
+
+static void
+test_import_large_asks_once_more (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AdwMessageDialog *confirm;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (find_message_dialog ());
+  click_import (fixture);
+
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (confirm)) == GTK_WINDOW (fixture->dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Import 100001 Cases?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "100001 cases, more than the 100000"));
+  g_assert_cmpstr (adw_message_dialog_get_close_response (confirm), ==, "cancel");
+
+  /* No: back to the dialog, nothing decided. */
+  adw_message_dialog_response (confirm, "cancel");
+  gtk_window_close (GTK_WINDOW (confirm));
+  amends_ui_test_drain ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (fixture->n_mapped, ==, 0);
+  g_assert_nonnull (fixture->dialog);
+  g_assert_false (amends_csv_import_get_confirmed_large (fixture->import));
+
+  click_import (fixture);
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  /* As a click on the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (confirm, "import");
+  gtk_window_close (GTK_WINDOW (confirm));
+  amends_ui_test_drain ();
+  g_assert_cmpuint (fixture->n_mapped, ==, 1);
+  g_assert_null (fixture->dialog);
+  g_assert_true (amends_csv_import_get_confirmed_large (fixture->import));
+  g_assert_true (amends_csv_import_validate (fixture->import, &error));
+  g_assert_no_error (error);
+}
+
+/* A field of nearly 1 MB shows its start only, in the row and in the
+ * preview: the widgets never hold the whole of it. */
+static void
+fixture_set_up_long_field (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("Problem;Notes\nCold soup;");
+
+  for (guint i = 0; i < 1000 * 1000; i++)
+    g_string_append_c (csv, 'a' + i % 26);
+  g_string_append (csv, "\n");
+  fixture_open (fixture, csv->str);
+}
+
+static void
+test_import_long_field_stays_short (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkGrid *grid = GTK_GRID (child_of (fixture, "preview_grid", GTK_TYPE_GRID));
+  GtkWidget *cell = gtk_grid_get_child_at (grid, 1, 1);
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (column_row (fixture, "Notes")));
+
+  g_assert_true (GTK_IS_LABEL (cell));
+  g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (GTK_LABEL (cell)), -1), ==, 200);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "abcdefghij"));
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (cell)), "…"));
+  g_assert_cmpuint (g_utf8_strlen (gtk_widget_get_tooltip_text (cell), -1), ==, 200);
+  g_assert_cmpuint (g_utf8_strlen (subtitle, -1), ==, 40);
+}
+
+/* A file of ours with new cases only and ISO dates needs no dialog. */
+static void
+test_import_nothing_to_ask (void)
+{
+  AmendsTestDb db = { 0 };
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char csv[] = "reference,summary,occurred_at\nC-2026-00042,Cold soup,2026-11-12T19:30:00Z\n";
+
+  amends_test_db_setup (&db, NULL);
+  import = amends_csv_import_new (db.store);
+  in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  amends_csv_import_read (import, in, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (amends_import_dialog_is_needed (import));
+  g_clear_object (&import);
+  amends_test_db_teardown (&db, NULL);
+}
+
 /* Screenshots, for people to look at (not compared with anything) */
 
 static void
@@ -521,6 +916,15 @@ main (int   argc,
   ADD_TEST ("/ui/import/escape-closes-without-saving", test_import_escape_closes_without_saving, fixture_set_up);
   ADD_TEST ("/ui/import/cancel-closes-without-saving", test_import_cancel_closes_without_saving, fixture_set_up);
   ADD_TEST ("/ui/import/guesses-named-columns", test_import_guesses_named_columns, fixture_set_up_known);
+  ADD_TEST ("/ui/import/own-export-again-asks-skip-or-update", test_import_own_export_asks, fixture_set_up_own_export);
+  ADD_TEST ("/ui/import/own-export-again-skips-by-default", test_import_own_export_skips, fixture_set_up_own_export);
+  ADD_TEST ("/ui/import/own-export-again-updates-when-chosen", test_import_own_export_updates, fixture_set_up_own_export);
+  ADD_TEST ("/ui/import/ambiguous-dates-asked-beside-the-columns", test_import_asks_date_order, fixture_set_up_european);
+  ADD_TEST ("/ui/import/ambiguous-dates-read-as-shown", test_import_date_order_as_shown, fixture_set_up_european);
+  ADD_TEST ("/ui/import/reference-column-counts-cases-already-here", test_import_reference_column_counts, fixture_set_up_references);
+  ADD_TEST ("/ui/import/over-100000-rows-asks-once-more", test_import_large_asks_once_more, fixture_set_up_large);
+  ADD_TEST ("/ui/import/long-field-stays-short-in-widgets", test_import_long_field_stays_short, fixture_set_up_long_field);
+  g_test_add_func ("/ui/import/nothing-to-ask-for-a-plain-file", test_import_nothing_to_ask);
   ADD_TEST ("/ui/import/screenshot", test_import_screenshot, fixture_set_up);
 
 #undef ADD_TEST
