@@ -139,6 +139,29 @@ test_failed_migration_changes_nothing (void)
   sqlite3_close (db);
 }
 
+/* Two programs starting at once both find an old file; the second to
+ * get the lock finds the work done, and does not do it again. */
+static void
+test_migration_done_meanwhile (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (amends_schema_migrate (db, 0, amends_schema_get_latest_version (), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (amends_schema_migrate (db, 1, amends_schema_get_latest_version (), &error));
+  g_assert_no_error (error);
+
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, amends_schema_get_latest_version ());
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +171,7 @@ main (int   argc,
   g_test_add_func ("/migrations/version-1-migrates-with-backup", test_migrates_version_1);
   g_test_add_func ("/migrations/new-file-needs-no-backup", test_new_file_has_no_backup);
   g_test_add_func ("/migrations/failure-changes-nothing", test_failed_migration_changes_nothing);
+  g_test_add_func ("/migrations/done-meanwhile-by-another-program", test_migration_done_meanwhile);
 
   return g_test_run ();
 }

@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "amends-test-utils.h"
 
@@ -134,6 +137,260 @@ test_open_refuses_unwritable_folder (void)
   g_assert_null (store);
   g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "/proc/amends"));
+}
+
+static void
+assert_no_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* A real database with enough cases for its cases table to span many
+ * pages, closed, so that all of it is in the file itself. */
+static char *
+make_database (const char *dir)
+{
+  char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+  AmendsStore *store;
+
+  for (int i = 0; i < 12; i++)
+    g_string_append (description, "The guest waited in the lobby for the room. ");
+
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_begin (store, NULL));
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_case_new ();
+
+      g_object_set (kase, "summary", "Room not ready", "description", description->str, NULL);
+      g_assert_true (amends_store_insert (store, AMENDS_RECORD (kase), &error));
+    }
+  g_assert_true (amends_store_commit (store, NULL));
+  g_assert_finalize_object (store);
+  assert_no_wal (path);
+
+  return path;
+}
+
+/* Writes garbage over a page of the cases table (as a failing disk or a
+ * bad copy would), leaving the file's header and schema readable. */
+static void
+damage_cases_page (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
+  gsize length;
+  int page, page_size;
+
+  /* Immutable: a read-only connection would leave -wal and -shm files. */
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size)"
+                                       " FROM sqlite_schema WHERE name = 'cases'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >=, (gsize) page * page_size);
+  g_assert_cmpint (page, >, 1);
+  memset (contents + (gsize) (page - 1) * page_size + 8, 0xa5, page_size - 8);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_damaged_read_only (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  gboolean read_only = FALSE, damaged = FALSE;
+  AmendsStore *store;
+  gint64 started;
+
+  damage_cases_page (path);
+  before = read_file (path, &before_len);
+
+  started = g_get_monotonic_time ();
+  store = amends_store_open (path, &error);
+  g_test_message ("opening (with PRAGMA quick_check) a damaged file of 300 cases took %.1f ms",
+                  (g_get_monotonic_time () - started) / 1000.0);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_get_damaged (store));
+  g_assert_true (amends_store_get_read_only (store));
+  g_object_get (store, "read-only", &read_only, "damaged", &damaged, NULL);
+  g_assert_true (read_only);
+  g_assert_true (damaged);
+
+  /* What can still be read is read... */
+  g_assert_no_error (error);
+  amends_store_list_staff (store, TRUE, &error);
+  g_assert_no_error (error);
+
+  /* ...and nothing is written, at once and saying why. */
+  g_object_set (staff, "name", "Ada", NULL);
+  g_assert_false (amends_store_insert (store, AMENDS_RECORD (staff), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+  g_assert_false (amends_store_begin (store, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+
+  /* No -wal or -shm beside it while it is open or after. */
+  assert_no_wal (path);
+  g_assert_finalize_object (store);
+  assert_no_wal (path);
+
+  after = read_file (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_healthy_is_writable (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+  gint64 started;
+
+  started = g_get_monotonic_time ();
+  store = amends_store_open (path, &error);
+  g_test_message ("opening (with PRAGMA quick_check) a file of 300 cases took %.1f ms",
+                  (g_get_monotonic_time () - started) / 1000.0);
+  g_assert_no_error (error);
+  g_assert_false (amends_store_get_damaged (store));
+  g_assert_false (amends_store_get_read_only (store));
+  g_assert_cmpint (amends_store_count_cases (store, NULL), ==, 300);
+  g_assert_finalize_object (store);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_refuses_empty_file (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  store = amends_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "“amends.db” is empty, not an Amends database"));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  assert_no_wal (path);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_refuses_folder (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  store = amends_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+  g_assert_null (strstr (error->message, "cannot write"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_unreadable_says_so (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Runs as root, whom chmod 000 does not stop from reading a file");
+      return;
+    }
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+
+  store = amends_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "may not read “amends.db”"));
+  g_assert_null (strstr (error->message, "cannot write"));
+  assert_no_wal (path);
+
+  g_chmod (path, 0600);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_open_unwritable_file_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Runs as root, whom chmod 444 does not stop from writing a file");
+      return;
+    }
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_get_read_only (store));
+  g_assert_false (amends_store_get_damaged (store));
+  g_assert_cmpint (amends_store_count_cases (store, NULL), ==, 300);
+
+  g_object_set (staff, "name", "Ada", NULL);
+  g_assert_false (amends_store_insert (store, AMENDS_RECORD (staff), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+
+  assert_no_wal (path);
+  g_assert_finalize_object (store);
+  assert_no_wal (path);
+
+  g_chmod (path, 0600);
+  amends_test_remove_dir (dir);
 }
 
 static void
@@ -820,6 +1077,12 @@ main (int   argc,
   g_test_add_func ("/store/open/refuses-other-program-database", test_open_refuses_other_database);
   g_test_add_func ("/store/open/refuses-newer-version-unchanged", test_open_refuses_newer_version);
   g_test_add_func ("/store/open/refuses-unwritable-folder", test_open_refuses_unwritable_folder);
+  g_test_add_func ("/store/open/damaged-opens-read-only-untouched", test_open_damaged_read_only);
+  g_test_add_func ("/store/open/healthy-opens-writable", test_open_healthy_is_writable);
+  g_test_add_func ("/store/open/refuses-empty-file", test_open_refuses_empty_file);
+  g_test_add_func ("/store/open/refuses-folder", test_open_refuses_folder);
+  g_test_add_func ("/store/open/unreadable-file-says-so", test_open_unreadable_says_so);
+  g_test_add_func ("/store/open/unwritable-file-opens-read-only", test_open_unwritable_file_read_only);
   ADD_DB_TEST ("/store/open/reopens-with-data", test_open_reopens_with_data);
   ADD_DB_TEST ("/store/staff/create-update-list", test_staff_crud);
   ADD_DB_TEST ("/store/staff/needs-name", test_staff_needs_name);

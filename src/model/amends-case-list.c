@@ -713,7 +713,7 @@ amends_case_list_new (AmendsStore             *store,
 typedef struct
 {
   GWeakRef          store;
-  char             *path;
+  char             *uri;
   char             *sql;
   char             *match;
   AmendsCaseFilter  filter;
@@ -724,7 +724,7 @@ static void
 query_task_free (QueryTask *task)
 {
   g_weak_ref_clear (&task->store);
-  g_free (task->path);
+  g_free (task->uri);
   g_free (task->sql);
   g_free (task->match);
   g_free (task->filter.query);
@@ -747,7 +747,7 @@ query_thread (GTask        *task,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (query->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (query->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
@@ -793,7 +793,7 @@ amends_case_list_new_async (AmendsStore            *store,
 
   query = g_new0 (QueryTask, 1);
   g_weak_ref_init (&query->store, store);
-  query->path = g_strdup (amends_store_get_path (store));
+  query->uri = amends_store_dup_reader_uri (store);
   query->match = make_match_query (filter->query);
   query->sql = build_ids_sql (filter, query->match != NULL);
   query->filter = *filter;

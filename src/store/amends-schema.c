@@ -234,6 +234,32 @@ exec_sql (sqlite3     *db,
 }
 
 static gboolean
+get_version (sqlite3  *db,
+             int      *version,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                   _("The database could not be brought up to date: %s"),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 set_version (sqlite3  *db,
              int       version,
              GError  **error)
@@ -251,6 +277,9 @@ set_version (sqlite3  *db,
  *
  * Runs the migrations after @from_version up to and including @to_version
  * in one transaction.  Taking a copy of the file first is the caller's job.
+ * Another program that opened the file at the same time may have got there
+ * first: the version is read again once the file is ours, and only what
+ * is still missing runs.
  */
 gboolean
 amends_schema_migrate (sqlite3  *db,
@@ -266,6 +295,16 @@ amends_schema_migrate (sqlite3  *db,
 
   if (!exec_sql (db, "BEGIN IMMEDIATE", error))
     return FALSE;
+
+  if (!get_version (db, &from_version, error))
+    goto failed;
+
+  if (from_version >= to_version)
+    {
+      if (!exec_sql (db, "COMMIT", error))
+        goto failed;
+      return TRUE;
+    }
 
   for (int version = from_version + 1; version <= to_version; version++)
     {

@@ -26,7 +26,18 @@ struct _AmendsStore
 
   guint       depth;          /* transaction nesting */
   GArray     *pending;        /* AmendsStoreChange, announced on commit */
+  GHashTable *pending_set;    /* the same, to find one fast */
   GArray     *marks;          /* pending->len at each savepoint */
+
+  gboolean    read_only;      /* no write may even begin */
+  gboolean    damaged;        /* PRAGMA quick_check failed at open */
+  char       *uri;            /* how the connection was opened, for readers */
+
+  /* Following other programs' commits (amends_store_check_for_changes) */
+  GSource    *watch_source;
+  gint64      data_version;
+  gint64      last_audit_id;  /* the newest audit row announced or our own */
+  gboolean    audit_unseen;   /* rows may wait even if data_version is still */
 };
 
 typedef struct
@@ -102,5 +113,6 @@ void        amends_store_set_fixed_now     (AmendsStore   *self,
 guint64     amends_store_get_rows_read     (AmendsStore   *self);
 gboolean    amends_store_set_busy_timeout  (AmendsStore   *self,
                                             int            milliseconds);
+char       *amends_store_dup_reader_uri    (AmendsStore   *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ G_BEGIN_DECLS
  * @AMENDS_STORE_ERROR_INVALID: a value cannot be saved as it is
  * @AMENDS_STORE_ERROR_REFUSED: the step does not fit the case as it is
  *   (recovered without a fix, a clock paused once past due)
+ * @AMENDS_STORE_ERROR_UNREADABLE: the file cannot be read (no permission)
  * @AMENDS_STORE_ERROR_FAILED: anything else
  */
 typedef enum
@@ -41,6 +42,7 @@ typedef enum
   AMENDS_STORE_ERROR_NOT_FOUND,
   AMENDS_STORE_ERROR_INVALID,
   AMENDS_STORE_ERROR_REFUSED,
+  AMENDS_STORE_ERROR_UNREADABLE,
   AMENDS_STORE_ERROR_FAILED,
 } AmendsStoreError;
 
@@ -69,6 +71,9 @@ char        *amends_store_get_default_path       (void);
 AmendsStore *amends_store_open                   (const char   *path,
                                                   GError      **error);
 const char  *amends_store_get_path               (AmendsStore  *self);
+gboolean     amends_store_get_damaged            (AmendsStore  *self);
+gboolean     amends_store_get_read_only          (AmendsStore  *self);
+void         amends_store_check_for_changes      (AmendsStore  *self);
 gint64       amends_store_get_actor_id           (AmendsStore  *self);
 void         amends_store_set_actor_id           (AmendsStore  *self,
                                                   gint64        staff_id);
