@@ -7,6 +7,11 @@
  * a value that cannot be saved is marked on its row, explained under its
  * group and kept out of the copy, so the other fields are still written.
  *
+ * Only the fields typed in are saved; the store takes every other one as
+ * it is stored now.  When someone else saved another value in a field
+ * typed in here, nothing is written and a dialog shows both values, to
+ * keep one or the other; the typed text stays on screen until then.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -41,32 +46,33 @@ typedef struct
   FieldKind   kind;
   gsize       widget;     /* offset of the widget in AmendsCaseEditor */
   gsize       error;      /* offset of the label explaining a refusal, or 0 */
+  const char *label;      /* as its row or group says, for the conflict dialog */
 } FieldInfo;
 
 #define W(member) G_STRUCT_OFFSET (AmendsCaseEditor, member)
 
 static const FieldInfo fields[] = {
-  { "summary",             KIND_REQUIRED,  W (summary_row),      W (summary_error_label) },
-  { "description",         KIND_LONG_TEXT, W (description_view), 0 },
-  { "category",            KIND_TEXT,      W (category_row),     0 },
-  { "severity",            KIND_CHOICE,    W (severity_row),     0 },
-  { "channel",             KIND_CHOICE,    W (channel_row),      0 },
-  { "noticed-by",          KIND_CHOICE,    W (noticed_row),      0 },
-  { "occurred-at",         KIND_OCCURRED,  W (occurred_row),     W (occurred_error_label) },
-  { "owner-id",            KIND_OWNER,     W (owner_row),        0 },
-  { "team",                KIND_TEXT,      W (team_row),         0 },
-  { "fix",                 KIND_LONG_TEXT, W (fix_view),         0 },
-  { "surprise",            KIND_LONG_TEXT, W (surprise_view),    0 },
-  { "surprise-cost-cents", KIND_MONEY,     W (cost_row),         W (cost_error_label) },
-  { "rule-bent",           KIND_SWITCH,    W (rule_row),         0 },
-  { "bent-rule",           KIND_TEXT,      W (bent_rule_row),    0 },
-  { "bent-rule-why",       KIND_LONG_TEXT, W (why_view),         0 },
-  { "rater-failed",        KIND_RATER,     W (failed_checks),    0 },
-  { "rater-shown",         KIND_RATER,     W (shown_checks),     0 },
-  { "reaction",            KIND_CHOICE,    W (reaction_row),     0 },
-  { "came-back",           KIND_CHOICE,    W (came_back_row),    0 },
-  { "follow-up-due-at",    KIND_DUE,       W (follow_up_row),    W (follow_up_error_label) },
-  { "lesson",              KIND_LONG_TEXT, W (lesson_view),      0 },
+  { "summary",             KIND_REQUIRED,  W (summary_row),      W (summary_error_label), N_("Summary") },
+  { "description",         KIND_LONG_TEXT, W (description_view), 0, N_("Description") },
+  { "category",            KIND_TEXT,      W (category_row),     0, N_("Category") },
+  { "severity",            KIND_CHOICE,    W (severity_row),     0, N_("Severity") },
+  { "channel",             KIND_CHOICE,    W (channel_row),      0, N_("Channel") },
+  { "noticed-by",          KIND_CHOICE,    W (noticed_row),      0, N_("Who Noticed") },
+  { "occurred-at",         KIND_OCCURRED,  W (occurred_row),     W (occurred_error_label), N_("When It Happened") },
+  { "owner-id",            KIND_OWNER,     W (owner_row),        0, N_("Owner") },
+  { "team",                KIND_TEXT,      W (team_row),         0, N_("Team or Location") },
+  { "fix",                 KIND_LONG_TEXT, W (fix_view),         0, N_("What Was Done to Put It Right") },
+  { "surprise",            KIND_LONG_TEXT, W (surprise_view),    0, N_("Something They Would Not Expect") },
+  { "surprise-cost-cents", KIND_MONEY,     W (cost_row),         W (cost_error_label), N_("Cost of the Surprise") },
+  { "rule-bent",           KIND_SWITCH,    W (rule_row),         0, N_("A Rule Was Bent") },
+  { "bent-rule",           KIND_TEXT,      W (bent_rule_row),    0, N_("Which Rule") },
+  { "bent-rule-why",       KIND_LONG_TEXT, W (why_view),         0, N_("Why It Was Right to Bend It") },
+  { "rater-failed",        KIND_RATER,     W (failed_checks),    0, N_("Service Quality That Failed") },
+  { "rater-shown",         KIND_RATER,     W (shown_checks),     0, N_("Service Quality Shown") },
+  { "reaction",            KIND_CHOICE,    W (reaction_row),     0, N_("Customer’s Reaction") },
+  { "came-back",           KIND_CHOICE,    W (came_back_row),    0, N_("Did They Come Back") },
+  { "follow-up-due-at",    KIND_DUE,       W (follow_up_row),    W (follow_up_error_label), N_("Follow-up Due") },
+  { "lesson",              KIND_LONG_TEXT, W (lesson_view),      0, N_("Lesson Learned") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == AMENDS_CASE_EDITOR_N_FIELDS);
@@ -452,7 +458,7 @@ save_timeout_cb (gpointer user_data)
   AmendsCaseEditor *self = user_data;
 
   self->save_source = 0;
-  _amends_case_editor_save (self);
+  _amends_case_editor_save (self, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -721,28 +727,270 @@ _amends_case_editor_clear_errors (AmendsCaseEditor *self)
   show_save_error (self, NULL);
 }
 
-void
-_amends_case_editor_save (AmendsCaseEditor *self)
+static guint
+field_of (GParamSpec *pspec)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].property, pspec->name))
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* A value as its field shows it, for the conflict dialog. */
+static char *
+describe_value (AmendsCaseEditor *self,
+                guint             index,
+                const GValue     *value)
+{
+  GtkWidget *widget = field_widget (self, index);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  switch (fields[index].kind)
+    {
+    case KIND_TEXT:
+    case KIND_REQUIRED:
+    case KIND_LONG_TEXT:
+      g_string_append (text, g_value_get_string (value) ? g_value_get_string (value) : "");
+      break;
+
+    case KIND_CHOICE:
+      {
+        GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (widget));
+        guint position = g_value_get_enum (value);
+
+        if (model != NULL && position < g_list_model_get_n_items (model))
+          {
+            g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+            g_string_append (text, gtk_string_object_get_string (item));
+          }
+      }
+      break;
+
+    case KIND_OWNER:
+      {
+        GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (widget));
+        guint position = owner_position (self, g_value_get_int64 (value));
+
+        if (model != NULL && position < g_list_model_get_n_items (model))
+          {
+            g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+            g_string_append (text, gtk_string_object_get_string (item));
+          }
+      }
+      break;
+
+    case KIND_SWITCH:
+      g_string_append (text, g_value_get_boolean (value) ? _("Yes") : _("No"));
+      break;
+
+    case KIND_RATER:
+      for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
+        if (g_value_get_flags (value) & rater_dimensions[i])
+          g_string_append_printf (text, "%s%s", text->len ? ", " : "",
+                                  amends_rater_to_label (rater_dimensions[i]));
+      break;
+
+    case KIND_MONEY:
+      {
+        g_autofree char *money = format_cents (g_value_get_int64 (value));
+        g_string_append (text, money);
+      }
+      break;
+
+    case KIND_DUE:
+    case KIND_OCCURRED:
+      if (g_value_get_boxed (value) != NULL)
+        {
+          g_autofree char *when = format_due (g_value_get_boxed (value));
+          g_string_append (text, when);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* A long text is shown by its beginning; the rest is on screen. */
+  if (g_utf8_strlen (text->str, -1) > 300)
+    {
+      g_string_truncate (text, g_utf8_offset_to_pointer (text->str, 300) - text->str);
+      g_string_append (text, "…");
+    }
+
+  if (text->len == 0)
+    /* Translators: a field left empty, in the conflict dialog */
+    return g_strdup (_("(empty)"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+save_record (AmendsCaseEditor *self,
+             AmendsCase       *kase)
 {
   g_autoptr(GError) error = NULL;
+
+  if (!amends_store_update (self->store, AMENDS_RECORD (kase), &error))
+    _amends_case_editor_report_error (self, error->message);
+}
+
+static void
+on_conflict_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         AmendsCaseEditor *self)
+{
+  AmendsCase *kase = g_object_get_data (G_OBJECT (dialog), "case");
+  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (kase));
+  gboolean keep_mine = g_str_equal (response, "mine");
+  gboolean current = kase == self->kase;
+  g_autoptr(GPtrArray) fields_resolved = g_ptr_array_new ();
+
+  if (self->conflict_dialog == GTK_WIDGET (dialog))
+    _amends_case_editor_forget_conflict_dialog (self);
+
+  /* Closed without a choice: both stay as they are, the typed text on
+   * screen, and the next change or flush asks again. */
+  if (!keep_mine && !g_str_equal (response, "theirs"))
+    return;
+
+  if (conflicts != NULL)
+    g_ptr_array_extend (fields_resolved, conflicts, NULL, NULL);
+
+  for (guint i = 0; i < fields_resolved->len; i++)
+    {
+      GParamSpec *pspec = fields_resolved->pdata[i];
+      guint index = field_of (pspec);
+
+      amends_record_resolve_conflict (AMENDS_RECORD (kase), pspec, keep_mine);
+      if (current && !keep_mine && index != G_MAXUINT)
+        {
+          self->dirty &= ~(1u << index);
+          field_show (self, index);
+          set_field_error (self, index, NULL);
+        }
+    }
+
+  /* The editor has moved on to another case: what was typed for this one
+   * is in its copy, and is saved from there. */
+  if (!current)
+    {
+      save_record (self, kase);
+      return;
+    }
+
+  if (self->dirty != 0)
+    _amends_case_editor_save (self, NULL);
+  else
+    save_record (self, kase);
+
+  _amends_case_editor_show_fields (self, FALSE);
+  _amends_case_editor_update_header (self);
+}
+
+static void
+ask_about_conflict (AmendsCaseEditor *self)
+{
+  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (self->kase));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL || conflicts == NULL || conflicts->len == 0 ||
+      !GTK_IS_WINDOW (root))
+    return;
+
+  g_string_append_printf (body,
+                          /* Translators: %s is a case's reference */
+                          ngettext ("While you were typing, someone else saved another value in this field of %s.",
+                                    "While you were typing, someone else saved other values in these fields of %s.",
+                                    conflicts->len),
+                          amends_case_get_reference (self->kase));
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      GParamSpec *pspec = conflicts->pdata[i];
+      guint index = field_of (pspec);
+      g_autofree char *theirs = NULL;
+      g_autofree char *mine = NULL;
+
+      if (index == G_MAXUINT)
+        continue;
+
+      theirs = describe_value (self, index, amends_record_peek_their_value (AMENDS_RECORD (self->kase), pspec));
+      mine = describe_value (self, index, amends_record_peek_value (AMENDS_RECORD (self->kase), pspec));
+      /* Translators: a field's name, then what someone else saved in it
+       * and what was typed here */
+      g_string_append_printf (body, _("\n\n%s\nTheirs: “%s”\nYours: “%s”"),
+                              _(fields[index].label), theirs, mine);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Someone Else Changed This Case"), body->str);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "theirs", _("_Take Theirs"),
+                                    "mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  /* The answer is for this copy, even if the editor shows another case by then. */
+  g_object_set_data_full (G_OBJECT (dialog), "case", g_object_ref (self->kase), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+
+  self->conflict_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->conflict_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_amends_case_editor_forget_conflict_dialog (AmendsCaseEditor *self)
+{
+  if (self->conflict_dialog == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
+  self->conflict_dialog = NULL;
+}
+
+/**
+ * _amends_case_editor_save:
+ *
+ * Saves the fields typed in and not saved yet.  A value that cannot be
+ * saved as it is stays marked on its row and typed; a conflict with
+ * someone else's change asks which to keep (unless the editor is being
+ * flushed or closed, when the caller hears of it).
+ *
+ * Returns: %FALSE if anything typed is still not saved
+ */
+gboolean
+_amends_case_editor_save (AmendsCaseEditor  *self,
+                          GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) field_error = NULL;
   guint applied = 0;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->kase == NULL || self->dirty == 0)
-    return;
+    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
-      g_autoptr(GError) field_error = NULL;
+      g_autoptr(GError) read_error = NULL;
 
       if (!(self->dirty & (1u << i)))
         continue;
 
-      if (!field_read (self, i, &value, &field_error))
+      if (!field_read (self, i, &value, &read_error))
         {
-          set_field_error (self, i, field_error->message);
+          set_field_error (self, i, read_error->message);
+          if (field_error == NULL)
+            g_set_error (&field_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
+                         /* Translators: a field's name, then why its value cannot be saved */
+                         _("%s was not saved: %s"), _(fields[i].label), read_error->message);
           continue;
         }
 
@@ -751,21 +999,51 @@ _amends_case_editor_save (AmendsCaseEditor *self)
       applied |= 1u << i;
     }
 
-  self->dirty &= ~applied;
-  if (applied == 0)
-    return;
-
-  if (!amends_store_update (self->store, AMENDS_RECORD (self->kase), &error))
+  if (applied != 0 &&
+      !amends_store_update (self->store, AMENDS_RECORD (self->kase), &local_error))
     {
-      /* What was typed stays on screen and is tried again. */
-      self->dirty |= applied;
-      show_save_error (self, error->message);
-      _amends_case_editor_report_error (self, error->message);
-      return;
+      /* What was typed stays on screen, to be saved again. */
+      show_save_error (self, local_error->message);
+      if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+        {
+          if (!self->flushing)
+            ask_about_conflict (self);
+        }
+      else
+        _amends_case_editor_report_error (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
-  show_save_error (self, NULL);
-  _amends_case_editor_update_header (self);
+  self->dirty &= ~applied;
+  if (applied != 0)
+    {
+      show_save_error (self, NULL);
+      _amends_case_editor_update_header (self);
+    }
+
+  if (field_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&field_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether @pspec is a field someone is typing in, or has typed in and
+ * not saved: a reload leaves it as they began it. */
+gboolean
+_amends_case_editor_is_editing (AmendsCaseEditor *self,
+                                GParamSpec       *pspec)
+{
+  guint index = field_of (pspec);
+
+  if (index == G_MAXUINT)
+    return FALSE;
+
+  return (self->dirty & (1u << index)) != 0 ||
+         (fields[index].kind != KIND_RATER && contains_focus (field_widget (self, index)));
 }
 
 /* Recording a value that a dialog asked for, in place of anything typed

@@ -40,6 +40,8 @@ struct _AmendsCaseEditor
   gboolean             showing;       /* writing values into the widgets */
   gboolean             needs_reload;
   gboolean             needs_staff;
+  gboolean             flushing;      /* a conflict is the caller's to tell */
+  GtkWidget           *conflict_dialog;
 
   GtkRevealer         *trash_revealer;
   GtkStack            *stack;
@@ -111,7 +113,11 @@ void _amends_case_editor_init_fields       (AmendsCaseEditor *self);
 void _amends_case_editor_show_fields       (AmendsCaseEditor *self,
                                             gboolean          all);
 void _amends_case_editor_clear_errors      (AmendsCaseEditor *self);
-void _amends_case_editor_save              (AmendsCaseEditor *self);
+gboolean _amends_case_editor_save          (AmendsCaseEditor *self,
+                                            GError          **error);
+gboolean _amends_case_editor_is_editing    (AmendsCaseEditor *self,
+                                            GParamSpec       *pspec);
+void _amends_case_editor_forget_conflict_dialog (AmendsCaseEditor *self);
 void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,
                                             const char       *property,
                                             const GValue     *value);

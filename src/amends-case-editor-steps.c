@@ -307,6 +307,18 @@ dup_dialog_text (AdwMessageDialog *dialog)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
+/* What was typed is saved before a step.  A conflict with someone else's
+ * change is settled first (the dialog asks); other failures are shown
+ * and the step goes on, with the typed text kept to be saved again. */
+static gboolean
+save_typed (AmendsCaseEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  return _amends_case_editor_save (self, &error) ||
+         !g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT);
+}
+
 static void
 set_status (AmendsCaseEditor *self,
             AmendsCaseStatus  status)
@@ -314,7 +326,8 @@ set_status (AmendsCaseEditor *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   ok = amends_store_set_case_status (self->store, self->kase, status, &error);
   after_step (self, ok, error);
 }
@@ -334,7 +347,8 @@ on_fix_response_cb (AdwMessageDialog *dialog,
   if (*fix == '\0')
     return;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, fix);
   _amends_case_editor_set_from_dialog (self, "fix", &value);
@@ -353,7 +367,8 @@ on_close_response_cb (AdwMessageDialog *dialog,
   if (reaction == NULL || !dialog_is_current (self, dialog))
     return;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   g_value_init (&value, G_TYPE_FROM_CLASS (klass));
   g_value_set_enum (&value, reaction->value);
   _amends_case_editor_set_from_dialog (self, "reaction", &value);
@@ -373,7 +388,8 @@ on_close_unrecovered_response_cb (AdwMessageDialog *dialog,
   if (reason == NULL || !dialog_is_current (self, dialog))
     return;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   ok = amends_store_close_case (self->store, self->kase, reason->value, &error);
   after_step (self, ok, error);
 }
@@ -391,7 +407,8 @@ on_pause_response_cb (AdwMessageDialog *dialog,
     return;
 
   reason = dup_dialog_text (dialog);
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   ok = amends_store_pause_clock (self->store, self->kase, *reason ? reason : NULL, &error);
   after_step (self, ok, error);
 }
@@ -423,7 +440,8 @@ take_ownership_action (GtkWidget  *widget,
   if (self->kase == NULL || actor == 0)
     return;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   ok = amends_store_take_ownership (self->store, self->kase, actor, &error);
   after_step (self, ok, error);
 }
@@ -453,7 +471,8 @@ propose_story_action (GtkWidget  *widget,
   g_autoptr(AmendsStory) story = NULL;
   g_autoptr(GError) error = NULL;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   story = amends_store_propose_story (self->store, amends_record_get_id (AMENDS_RECORD (self->kase)), &error);
   if (story == NULL)
     g_signal_emit_by_name (self, "error", error->message);
@@ -481,7 +500,8 @@ mark_recovered_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   g_autofree char *fix = NULL;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   g_object_get (self->kase, "fix", &fix, NULL);
   if (fix != NULL && *g_strstrip (fix) != '\0')
     {
@@ -569,7 +589,8 @@ resume_clock_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
   ok = amends_store_resume_clock (self->store, self->kase, &error);
   after_step (self, ok, error);
 }
@@ -590,7 +611,8 @@ trash_action (GtkWidget  *widget,
   AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
-  _amends_case_editor_save (self);
+  if (!save_typed (self))
+    return;
 
   /* The window trashes the cases selected in its list and offers to undo;
    * on its own, the editor trashes its case. */
@@ -712,7 +734,9 @@ _amends_case_editor_update_header (AmendsCaseEditor *self)
   _amends_case_editor_update_clock (self);
 
   gtk_revealer_set_reveal_child (self->trash_revealer, trashed);
-  gtk_widget_set_sensitive (self->fields_box, !trashed);
+  /* Nothing typed into a read-only database could be saved: the window
+   * says why, and the case is shown as it is. */
+  gtk_widget_set_sensitive (self->fields_box, !trashed && !amends_store_get_read_only (self->store));
   gtk_widget_set_visible (self->actions_box, !trashed);
 }
 
@@ -720,8 +744,9 @@ void
 _amends_case_editor_update_actions (AmendsCaseEditor *self)
 {
   AmendsCase *kase = self->kase;
-  gboolean trashed = kase != NULL && amends_case_get_deleted_at (kase) != NULL;
-  gboolean live = kase != NULL && !trashed;
+  gboolean writable = !amends_store_get_read_only (self->store);
+  gboolean trashed = writable && kase != NULL && amends_case_get_deleted_at (kase) != NULL;
+  gboolean live = writable && kase != NULL && amends_case_get_deleted_at (kase) == NULL;
   AmendsCaseStatus status = kase ? amends_case_get_status (kase) : AMENDS_CASE_STATUS_OPEN;
   gboolean active = live && amends_case_is_active (kase);
   gboolean paused = live && amends_case_get_paused_at (kase) != NULL;

@@ -2,9 +2,12 @@
  *
  * The editor works on its own copy of the case, loaded from the store,
  * and saves it as the person types (amends-case-editor-fields.c).  When
- * the case changes elsewhere, the copy is read again and every field the
- * person is not typing in follows.  The timeline and the customer card
- * are widgets of their own, made here once the store is known.
+ * the case changes elsewhere (here, or in another program: the store
+ * notices within a second), the copy is read again and every field the
+ * person is not typing in follows; the one they are typing in keeps the
+ * value they began from, so that saving it can tell whether someone else
+ * changed it too.  The timeline and the customer card are widgets of
+ * their own, made here once the store is known.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -152,13 +155,16 @@ load_case (AmendsCaseEditor *self)
 static void
 reload_case (AmendsCaseEditor *self)
 {
+  g_autoptr(AmendsCase) fresh = NULL;
   g_autoptr(GError) error = NULL;
+  AmendsRecordClass *klass;
 
   self->needs_reload = FALSE;
   if (self->kase == NULL)
     return;
 
-  if (!amends_store_reload (self->store, AMENDS_RECORD (self->kase), &error))
+  fresh = amends_store_load (self->store, AMENDS_TYPE_CASE, self->case_id, &error);
+  if (fresh == NULL)
     {
       if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND))
         {
@@ -170,6 +176,14 @@ reload_case (AmendsCaseEditor *self)
         _amends_case_editor_report_error (self, error->message);
       return;
     }
+
+  klass = AMENDS_RECORD_GET_CLASS (fresh);
+  g_object_freeze_notify (G_OBJECT (self->kase));
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!_amends_case_editor_is_editing (self, klass->fields[i]))
+      amends_record_take_field (AMENDS_RECORD (self->kase), AMENDS_RECORD (fresh), klass->fields[i]);
+  amends_record_set_version (AMENDS_RECORD (self->kase), amends_record_get_version (AMENDS_RECORD (fresh)));
+  g_object_thaw_notify (G_OBJECT (self->kase));
 
   amends_customer_card_set_customer_id (self->customer_card,
                                         amends_case_get_customer_id (self->kase));
@@ -257,9 +271,18 @@ amends_case_editor_dispose (GObject *object)
   AmendsCaseEditor *self = (AmendsCaseEditor *)object;
   GtkWidget *child;
 
-  /* What was typed is saved, whatever closes the editor. */
-  _amends_case_editor_save (self);
+  /* What was typed is saved, whatever closes the editor; the window
+   * flushes first to hear of a failure (amends_case_editor_flush()). */
+  self->flushing = TRUE;
+  _amends_case_editor_save (self, NULL);
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  if (self->conflict_dialog != NULL)
+    {
+      GtkWidget *dialog = self->conflict_dialog;
+
+      _amends_case_editor_forget_conflict_dialog (self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CASE_EDITOR);
   /* The template's top widget is not bound to a field. */
@@ -488,8 +511,10 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
   if (self->case_id == case_id)
     return;
 
-  _amends_case_editor_save (self);
-  amends_customer_card_flush (self->customer_card);
+  /* A conflict asks about the case it is in, after this one has gone. */
+  _amends_case_editor_save (self, NULL);
+  amends_customer_card_flush (self->customer_card, NULL);
+  amends_timeline_flush (self->timeline, NULL);
   self->case_id = case_id;
   if (self->store != NULL)
     load_case (self);
@@ -499,16 +524,49 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
 /**
  * amends_case_editor_flush:
  *
- * Saves what was typed now, rather than after the usual pause; the
- * customer card's too.
+ * Saves what was typed now, rather than after the usual pause: the
+ * case's fields, the customer card's and the entry being written on the
+ * timeline.  When any of it cannot be saved (the disk is full, the
+ * database is read-only or busy, someone else changed the same field, a
+ * value is not one that can be saved) it stays typed on screen, to try
+ * again or to copy.
+ *
+ * Returns: %TRUE if everything typed is saved; %FALSE with @error set to
+ *   the first failure
  */
-void
-amends_case_editor_flush (AmendsCaseEditor *self)
+gboolean
+amends_case_editor_flush (AmendsCaseEditor  *self,
+                          GError           **error)
 {
-  g_return_if_fail (AMENDS_IS_CASE_EDITOR (self));
+  g_autoptr(GError) first = NULL;
+  g_autoptr(GError) card_error = NULL;
+  g_autoptr(GError) timeline_error = NULL;
+  gboolean ok;
 
-  _amends_case_editor_save (self);
-  amends_customer_card_flush (self->customer_card);
+  g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), FALSE);
+
+  self->flushing = TRUE;
+  ok = _amends_case_editor_save (self, &first);
+  self->flushing = FALSE;
+
+  if (!amends_customer_card_flush (self->customer_card, &card_error))
+    {
+      ok = FALSE;
+      if (first == NULL)
+        first = g_steal_pointer (&card_error);
+    }
+
+  if (!amends_timeline_flush (self->timeline, &timeline_error))
+    {
+      ok = FALSE;
+      if (first == NULL)
+        first = g_steal_pointer (&timeline_error);
+    }
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&first));
+
+  return ok;
 }
 
 void

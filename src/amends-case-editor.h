@@ -19,6 +19,7 @@ AmendsStore *amends_case_editor_get_store    (AmendsCaseEditor *self);
 gint64       amends_case_editor_get_case_id  (AmendsCaseEditor *self);
 void         amends_case_editor_set_case_id  (AmendsCaseEditor *self,
                                               gint64            case_id);
-void         amends_case_editor_flush        (AmendsCaseEditor *self);
+gboolean     amends_case_editor_flush        (AmendsCaseEditor *self,
+                                              GError          **error);
 
 G_END_DECLS

@@ -3,7 +3,10 @@
  * The card edits its own copy of the customer, loaded from the store, and
  * saves it as the person types: 600 ms after the last change, or at once
  * when the card shows someone else or goes away.  A name left empty is
- * refused on the spot and not written; the other fields still are.
+ * refused on the spot and not written; the other fields still are.  Only
+ * the fields typed in are written: what someone else saved in the others
+ * meanwhile is kept, and when they saved another value in a field typed
+ * in here, a dialog shows both to keep one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +29,7 @@ typedef enum
 } Field;
 
 static const char *field_properties[N_FIELDS] = { "name", "phone", "email", "notes" };
+static const char *field_labels[N_FIELDS] = { N_("Name"), N_("Phone"), N_("Email"), N_("Notes") };
 
 struct _AmendsCustomerCard
 {
@@ -41,6 +45,7 @@ struct _AmendsCustomerCard
   gboolean         showing;        /* writing values into the widgets */
   gboolean         needs_reload;
   gboolean         needs_cases;
+  GtkWidget       *conflict_dialog;
 
   GtkStack        *stack;
   AdwEntryRow     *name_row;
@@ -169,16 +174,156 @@ report_error (AmendsCustomerCard *self,
   g_signal_emit (self, signals [ERROR], 0, error->message);
 }
 
-static void
-save_now (AmendsCustomerCard *self)
+static Field
+field_of (GParamSpec *pspec)
 {
+  for (Field field = 0; field < N_FIELDS; field++)
+    if (g_str_equal (field_properties[field], pspec->name))
+      return field;
+
+  return N_FIELDS;
+}
+
+static gboolean save_now (AmendsCustomerCard  *self,
+                          gboolean             ask,
+                          GError             **error);
+
+static void
+forget_conflict_dialog (AmendsCustomerCard *self)
+{
+  if (self->conflict_dialog == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
+  self->conflict_dialog = NULL;
+}
+
+static void
+on_conflict_response_cb (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         AmendsCustomerCard *self)
+{
+  AmendsCustomer *customer = g_object_get_data (G_OBJECT (dialog), "customer");
+  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (customer));
+  gboolean keep_mine = g_str_equal (response, "mine");
+  gboolean current = customer == self->customer;
+  g_autoptr(GPtrArray) resolved = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+
+  if (self->conflict_dialog == GTK_WIDGET (dialog))
+    forget_conflict_dialog (self);
+
+  /* Closed without a choice: the typed text stays, and is asked about
+   * again with the next change. */
+  if (!keep_mine && !g_str_equal (response, "theirs"))
+    return;
+
+  if (conflicts != NULL)
+    g_ptr_array_extend (resolved, conflicts, NULL, NULL);
+
+  for (guint i = 0; i < resolved->len; i++)
+    {
+      Field field = field_of (resolved->pdata[i]);
+
+      amends_record_resolve_conflict (AMENDS_RECORD (customer), resolved->pdata[i], keep_mine);
+      if (current && !keep_mine && field < N_FIELDS)
+        {
+          self->dirty &= ~(1u << field);
+          field_show (self, field);
+        }
+    }
+
+  if (current && self->dirty != 0)
+    save_now (self, TRUE, NULL);
+  else if (!amends_store_update (self->store, AMENDS_RECORD (customer), &error))
+    report_error (self, error);
+}
+
+static char *
+describe_text (const GValue *value)
+{
+  const char *text = g_value_get_string (value);
+
+  if (text == NULL || *text == '\0')
+    /* Translators: a field left empty, in the conflict dialog */
+    return g_strdup (_("(empty)"));
+
+  if (g_utf8_strlen (text, -1) > 300)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 300);
+      return g_strconcat (start, "…", NULL);
+    }
+
+  return g_strdup (text);
+}
+
+static void
+ask_about_conflict (AmendsCustomerCard *self)
+{
+  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (self->customer));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->conflict_dialog != NULL || conflicts == NULL || conflicts->len == 0 ||
+      !GTK_IS_WINDOW (root))
+    return;
+
+  g_string_append_printf (body,
+                          /* Translators: %s is a customer's name */
+                          _("While you were typing, someone else saved something else about %s."),
+                          amends_customer_get_name (self->customer));
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      GParamSpec *pspec = conflicts->pdata[i];
+      Field field = field_of (pspec);
+      g_autofree char *theirs = NULL;
+      g_autofree char *mine = NULL;
+
+      if (field == N_FIELDS)
+        continue;
+
+      theirs = describe_text (amends_record_peek_their_value (AMENDS_RECORD (self->customer), pspec));
+      mine = describe_text (amends_record_peek_value (AMENDS_RECORD (self->customer), pspec));
+      /* Translators: a field's name, then what someone else saved in it
+       * and what was typed here */
+      g_string_append_printf (body, _("\n\n%s\nTheirs: “%s”\nYours: “%s”"),
+                              _(field_labels[field]), theirs, mine);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Someone Else Changed This Customer"), body->str);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "theirs", _("_Take Theirs"),
+                                    "mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "customer", g_object_ref (self->customer), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+
+  self->conflict_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->conflict_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* @ask: on a conflict, ask which to keep (not while flushing or closing:
+ * then the caller hears of it).  FALSE if anything typed is not saved. */
+static gboolean
+save_now (AmendsCustomerCard  *self,
+          gboolean             ask,
+          GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean name_refused = FALSE;
   guint applied = 0;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->customer == NULL || self->dirty == 0)
-    return;
+    return TRUE;
 
   for (Field field = 0; field < N_FIELDS; field++)
     {
@@ -195,6 +340,7 @@ save_now (AmendsCustomerCard *self)
           if (*stripped == '\0')
             {
               set_name_error (self, _("A customer needs a name."));
+              name_refused = TRUE;
               continue;
             }
           set_name_error (self, NULL);
@@ -204,16 +350,31 @@ save_now (AmendsCustomerCard *self)
       applied |= 1u << field;
     }
 
-  self->dirty &= ~applied;
-  if (applied == 0)
-    return;
-
-  if (!amends_store_update (self->store, AMENDS_RECORD (self->customer), &error))
+  if (applied != 0 &&
+      !amends_store_update (self->store, AMENDS_RECORD (self->customer), &local_error))
     {
       /* Kept as typed, and tried again with the next change. */
-      self->dirty |= applied;
-      report_error (self, error);
+      if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+        {
+          if (ask)
+            ask_about_conflict (self);
+        }
+      else
+        report_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
+
+  self->dirty &= ~applied;
+
+  if (name_refused)
+    {
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
+                           _("A customer needs a name."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -222,7 +383,7 @@ save_timeout_cb (gpointer user_data)
   AmendsCustomerCard *self = user_data;
 
   self->save_source = 0;
-  save_now (self);
+  save_now (self, TRUE, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -394,16 +555,22 @@ load_customer (AmendsCustomerCard *self)
   load_cases (self);
 }
 
+/* A field someone is typing in, or typed in and has not saved, keeps the
+ * value they began from: saving it can then tell whether someone else
+ * changed it too. */
 static void
 reload_customer (AmendsCustomerCard *self)
 {
+  g_autoptr(AmendsCustomer) fresh = NULL;
   g_autoptr(GError) error = NULL;
+  AmendsRecordClass *klass;
 
   self->needs_reload = FALSE;
   if (self->customer == NULL)
     return;
 
-  if (!amends_store_reload (self->store, AMENDS_RECORD (self->customer), &error))
+  fresh = amends_store_load (self->store, AMENDS_TYPE_CUSTOMER, self->customer_id, &error);
+  if (fresh == NULL)
     {
       if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND))
         amends_customer_card_set_customer_id (self, 0);
@@ -411,6 +578,18 @@ reload_customer (AmendsCustomerCard *self)
         report_error (self, error);
       return;
     }
+
+  klass = AMENDS_RECORD_GET_CLASS (fresh);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      Field field = field_of (klass->fields[i]);
+
+      if (field < N_FIELDS && ((self->dirty & (1u << field)) ||
+                               contains_focus (field_widget (self, field))))
+        continue;
+      amends_record_take_field (AMENDS_RECORD (self->customer), AMENDS_RECORD (fresh), klass->fields[i]);
+    }
+  amends_record_set_version (AMENDS_RECORD (self->customer), amends_record_get_version (AMENDS_RECORD (fresh)));
 
   show_fields (self, FALSE);
 }
@@ -455,7 +634,14 @@ amends_customer_card_dispose (GObject *object)
   AmendsCustomerCard *self = (AmendsCustomerCard *)object;
   GtkWidget *child;
 
-  save_now (self);
+  save_now (self, FALSE, NULL);
+  if (self->conflict_dialog != NULL)
+    {
+      GtkWidget *dialog = self->conflict_dialog;
+
+      forget_conflict_dialog (self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CUSTOMER_CARD);
   /* The template's top widget is not bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -652,7 +838,7 @@ amends_customer_card_set_customer_id (AmendsCustomerCard *self,
   if (self->customer_id == customer_id)
     return;
 
-  save_now (self);
+  save_now (self, TRUE, NULL);
   self->customer_id = customer_id;
   load_customer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTOMER_ID]);
@@ -684,12 +870,16 @@ amends_customer_card_set_current_case_id (AmendsCustomerCard *self,
 /**
  * amends_customer_card_flush:
  *
- * Saves what was typed now, rather than after the usual pause.
+ * Saves what was typed now, rather than after the usual pause.  What
+ * cannot be saved stays typed.
+ *
+ * Returns: %TRUE if everything typed is saved
  */
-void
-amends_customer_card_flush (AmendsCustomerCard *self)
+gboolean
+amends_customer_card_flush (AmendsCustomerCard  *self,
+                            GError             **error)
 {
-  g_return_if_fail (AMENDS_IS_CUSTOMER_CARD (self));
+  g_return_val_if_fail (AMENDS_IS_CUSTOMER_CARD (self), FALSE);
 
-  save_now (self);
+  return save_now (self, FALSE, error);
 }

@@ -22,6 +22,7 @@ void         amends_customer_card_set_customer_id      (AmendsCustomerCard *self
 gint64       amends_customer_card_get_current_case_id  (AmendsCustomerCard *self);
 void         amends_customer_card_set_current_case_id  (AmendsCustomerCard *self,
                                                         gint64              case_id);
-void         amends_customer_card_flush                (AmendsCustomerCard *self);
+gboolean     amends_customer_card_flush                (AmendsCustomerCard *self,
+                                                        GError            **error);
 
 G_END_DECLS

@@ -2,7 +2,9 @@
  *
  * Entries are added by the person at the desk, now: the store stamps both.
  * Pausing and resuming the clock write their own entries (the clock's
- * buttons do that), so they are not offered here.
+ * buttons do that), so they are not offered here.  An entry typed and
+ * not added yet is added when the editor is flushed (the window closes,
+ * another case is shown), rather than lost.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -144,29 +146,37 @@ refresh (AmendsTimeline *self)
   update_add_action (self);
 }
 
+/* Adds the entry typed; FALSE (and the text kept, to try again) when it
+ * cannot be saved. */
+static gboolean
+add_typed (AmendsTimeline  *self,
+           GError         **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
+  guint position = gtk_drop_down_get_selected (self->kind_dropdown);
+  g_autoptr(AmendsAction) action = NULL;
+
+  if (self->case_id == 0 || *text == '\0' || position >= G_N_ELEMENTS (addable_kinds))
+    return TRUE;
+
+  action = amends_store_add_action (self->store, self->case_id, addable_kinds[position], text, error);
+  if (action == NULL)
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), "");
+  return TRUE;
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
   AmendsTimeline *self = AMENDS_TIMELINE (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
-  guint position = gtk_drop_down_get_selected (self->kind_dropdown);
-  g_autoptr(AmendsAction) action = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->case_id == 0 || *text == '\0' || position >= G_N_ELEMENTS (addable_kinds))
-    return;
-
-  action = amends_store_add_action (self->store, self->case_id, addable_kinds[position], text, &error);
-  if (action == NULL)
-    {
-      /* What was typed stays, to try again. */
-      g_signal_emit (self, signals [ERROR], 0, error->message);
-      return;
-    }
-
-  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), "");
+  if (!add_typed (self, &error))
+    g_signal_emit (self, signals [ERROR], 0, error->message);
 }
 
 static void
@@ -379,6 +389,23 @@ amends_timeline_set_case_id (AmendsTimeline *self,
   self->case_id = case_id;
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE_ID]);
+}
+
+/**
+ * amends_timeline_flush:
+ *
+ * Adds the entry typed and not added yet, if any, as Enter would.
+ *
+ * Returns: %TRUE if nothing typed is left unsaved; %FALSE with @error
+ *   set, and the text kept, when the entry could not be saved
+ */
+gboolean
+amends_timeline_flush (AmendsTimeline  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (AMENDS_IS_TIMELINE (self), FALSE);
+
+  return add_typed (self, error);
 }
 
 /**

@@ -95,7 +95,7 @@ amends_window_trash_cases_action (GtkWidget  *widget,
   if (ids->len == 0 || amends_case_sidebar_get_showing_trash (self->sidebar))
     return;
 
-  amends_case_editor_flush (self->editor);
+  amends_case_editor_flush (self->editor, NULL);
   batch = amends_batch_trash (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
   if (batch == NULL)
     {
@@ -496,7 +496,7 @@ void
 amends_window_cases_dispose (AmendsWindow *self)
 {
   if (self->editor != NULL)
-    amends_case_editor_flush (self->editor);
+    amends_case_editor_flush (self->editor, NULL);
   self->editor = NULL;
   self->undo_toast = NULL;
   g_clear_pointer (&self->last_batch, amends_batch_free);

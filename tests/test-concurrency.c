@@ -209,6 +209,235 @@ load (AmendsStore *store,
   return kase;
 }
 
+static char *
+get_string (gpointer    record,
+            const char *property)
+{
+  char *value = NULL;
+
+  g_object_get (record, property, &value, NULL);
+  return value;
+}
+
+static gint64
+count_audit (AmendsStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (amends_store_get_db (store), "SELECT count(*) FROM audit_log",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_stale_copy_keeps_others_fields (AmendsTestDb  *db,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmendsCase) created = amends_test_add_case (db->store, "Room not ready", db->now);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (created));
+  g_autoptr(AmendsStore) other = open_other (db);
+  g_autoptr(AmendsCase) mine = load (db->store, id);
+  g_autoptr(AmendsCase) theirs = load (other, id);
+  g_autoptr(AmendsCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fix = NULL;
+  g_autofree char *lesson = NULL;
+  g_autofree char *description = NULL;
+
+  /* The other program writes the fix and the lesson... */
+  g_object_set (theirs, "fix", "Moved them to room 412", "lesson", "Check rooms at noon", NULL);
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (theirs), &error));
+  g_assert_no_error (error);
+
+  /* ...and an old copy saves only what was typed in it. */
+  g_object_set (mine, "description", "Waited an hour in the lobby", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (mine), &error));
+  g_assert_no_error (error);
+
+  stored = load (other, id);
+  fix = get_string (stored, "fix");
+  lesson = get_string (stored, "lesson");
+  description = get_string (stored, "description");
+  g_assert_cmpstr (fix, ==, "Moved them to room 412");
+  g_assert_cmpstr (lesson, ==, "Check rooms at noon");
+  g_assert_cmpstr (description, ==, "Waited an hour in the lobby");
+
+  /* The old copy took the other program's values. */
+  g_clear_pointer (&fix, g_free);
+  fix = get_string (mine, "fix");
+  g_assert_cmpstr (fix, ==, "Moved them to room 412");
+  g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (mine)), ==,
+                   amends_record_get_version (AMENDS_RECORD (stored)));
+}
+
+static void
+test_conflict_names_both_values (AmendsTestDb  *db,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmendsCase) created = amends_test_add_case (db->store, "Room not ready", db->now);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (created));
+  g_autoptr(AmendsStore) other = open_other (db);
+  g_autoptr(AmendsCase) mine = load (db->store, id);
+  g_autoptr(AmendsCase) theirs = load (other, id);
+  g_autoptr(AmendsCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fix = NULL;
+  g_autofree char *team = NULL;
+  GParamSpec *fix_pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (mine), "fix");
+  GPtrArray *conflicts;
+  gint64 n_audit;
+
+  g_object_set (theirs, "fix", "Moved them to room 412", "team", "Housekeeping", NULL);
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (theirs), &error));
+  g_assert_no_error (error);
+  n_audit = count_audit (db->store);
+
+  g_object_set (mine, "fix", "Gave them the suite", "summary", "Room not ready at 3 pm", NULL);
+  g_assert_false (amends_store_update (db->store, AMENDS_RECORD (mine), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Moved them to room 412"));
+  g_assert_nonnull (strstr (error->message, "Gave them the suite"));
+  g_clear_error (&error);
+
+  /* Nothing was written, not even the summary that was no conflict. */
+  g_assert_cmpint (count_audit (db->store), ==, n_audit);
+  stored = load (other, id);
+  fix = get_string (stored, "fix");
+  g_assert_cmpstr (fix, ==, "Moved them to room 412");
+  g_assert_cmpstr (amends_case_get_summary (stored), ==, "Room not ready");
+
+  /* The copy names the field and holds both values. */
+  conflicts = amends_record_get_conflicts (AMENDS_RECORD (mine));
+  g_assert_nonnull (conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (conflicts->pdata[0] == fix_pspec);
+  g_assert_cmpstr (g_value_get_string (amends_record_peek_their_value (AMENDS_RECORD (mine), fix_pspec)), ==,
+                   "Moved them to room 412");
+  g_clear_pointer (&fix, g_free);
+  fix = get_string (mine, "fix");
+  g_assert_cmpstr (fix, ==, "Gave them the suite");
+
+  /* Keep mine: the typed fix is saved, the other program's team kept. */
+  amends_record_resolve_conflict (AMENDS_RECORD (mine), fix_pspec, TRUE);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (mine), &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&stored);
+  stored = load (other, id);
+  g_clear_pointer (&fix, g_free);
+  fix = get_string (stored, "fix");
+  team = get_string (stored, "team");
+  g_assert_cmpstr (fix, ==, "Gave them the suite");
+  g_assert_cmpstr (team, ==, "Housekeeping");
+  g_assert_cmpstr (amends_case_get_summary (stored), ==, "Room not ready at 3 pm");
+}
+
+static void
+test_conflict_take_theirs (AmendsTestDb  *db,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) created = amends_test_add_case (db->store, "Room not ready", db->now);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (created));
+  g_autoptr(AmendsStore) other = open_other (db);
+  g_autoptr(AmendsCase) mine = load (db->store, id);
+  g_autoptr(AmendsCase) theirs = load (other, id);
+  g_autoptr(AmendsCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fix = NULL;
+  GParamSpec *fix_pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (mine), "fix");
+
+  g_object_set (theirs, "fix", "Moved them to room 412", NULL);
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (theirs), &error));
+  g_object_set (mine, "fix", "Gave them the suite", "summary", "Room not ready at 3 pm", NULL);
+  g_assert_false (amends_store_update (db->store, AMENDS_RECORD (mine), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Take theirs: the other change typed here is still saved. */
+  amends_record_resolve_conflict (AMENDS_RECORD (mine), fix_pspec, FALSE);
+  fix = get_string (mine, "fix");
+  g_assert_cmpstr (fix, ==, "Moved them to room 412");
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (mine), &error));
+  g_assert_no_error (error);
+
+  stored = load (other, id);
+  g_clear_pointer (&fix, g_free);
+  fix = get_string (stored, "fix");
+  g_assert_cmpstr (fix, ==, "Moved them to room 412");
+  g_assert_cmpstr (amends_case_get_summary (stored), ==, "Room not ready at 3 pm");
+}
+
+static void
+test_same_value_is_no_conflict (AmendsTestDb  *db,
+                                gconstpointer  data)
+{
+  g_autoptr(AmendsCustomer) created = amends_test_add_customer (db->store, "Edward Kaufmann", NULL);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (created));
+  g_autoptr(AmendsStore) other = open_other (db);
+  g_autoptr(AmendsCustomer) mine = amends_store_load (db->store, AMENDS_TYPE_CUSTOMER, id, NULL);
+  g_autoptr(AmendsCustomer) theirs = amends_store_load (other, AMENDS_TYPE_CUSTOMER, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (theirs, "phone", "+1 555 0100", "notes", "Loves cowboy boots", NULL);
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (theirs), &error));
+  g_object_set (mine, "phone", "+1 555 0100", "email", "ed@example.com", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (mine), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (amends_customer_get_notes (mine), ==, "Loves cowboy boots");
+  g_assert_cmpstr (amends_customer_get_email (mine), ==, "ed@example.com");
+}
+
+static gint64
+stored_version (AmendsStore *store,
+                const char  *sql,
+                gint64       id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (amends_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static void
+test_every_change_counts_the_version (AmendsTestDb  *db,
+                                      gconstpointer  data)
+{
+  static const char sql[] = "SELECT version FROM cases WHERE id = ?1";
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Room not ready", db->now);
+  gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+  g_autoptr(GError) error = NULL;
+  gint64 version = stored_version (db->store, sql, id);
+
+  g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, version);
+
+  amends_case_set_summary (kase, "Room not ready at 3 pm");
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 1);
+  g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, version + 1);
+
+  /* Saving nothing changes nothing. */
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 1);
+
+  /* Writers that do not count it themselves: the trash, a tool. */
+  g_assert_true (amends_store_trash_case (db->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 2);
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store),
+                                 "UPDATE cases SET team = 'Lobby'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 3);
+}
+
 typedef struct
 {
   GType  type;
@@ -349,6 +578,11 @@ main (int   argc,
 
   ADD_DB_TEST ("/concurrency/open/parallel-openers-wait-for-a-busy-database", test_parallel_openers_wait);
   g_test_add_func ("/concurrency/open/parallel-creators-share-one-file", test_parallel_creators_share_one_file);
+  ADD_DB_TEST ("/concurrency/update/stale-copy-keeps-others-fields", test_stale_copy_keeps_others_fields);
+  ADD_DB_TEST ("/concurrency/update/conflict-names-both-values-keep-mine", test_conflict_names_both_values);
+  ADD_DB_TEST ("/concurrency/update/conflict-take-theirs", test_conflict_take_theirs);
+  ADD_DB_TEST ("/concurrency/update/same-value-is-no-conflict", test_same_value_is_no_conflict);
+  ADD_DB_TEST ("/concurrency/update/every-change-counts-the-version", test_every_change_counts_the_version);
   ADD_DB_TEST ("/concurrency/watch/others-commits-announced", test_others_commits_are_announced);
   ADD_DB_TEST ("/concurrency/watch/others-commit-before-ours-announced", test_others_commit_before_ours_announced);
 

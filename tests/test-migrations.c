@@ -86,6 +86,15 @@ test_migrates_version_1 (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
   }
 
+  /* Version 5: every row has a version, counted up by any writer. */
+  g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, 0);
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (store), "UPDATE cases SET team = 'Lobby' WHERE id = 7",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&kase);
+  kase = amends_store_load (store, AMENDS_TYPE_CASE, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, 1);
+
   /* A copy of the file as it was is kept beside it. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (read_pragma (backup, "PRAGMA user_version"), ==, 1);

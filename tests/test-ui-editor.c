@@ -310,7 +310,7 @@ test_typed_fields_survive_reopening (Fixture       *f,
   g_clear_object (&kase);
 
   /* ...and everything once the editor is flushed and closed. */
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
   g_assert_cmpstr (label_text (f, "summary_label"), ==, "Room not ready after a night flight");
   close_editor (f);
   amends_test_db_reopen (&f->db);
@@ -384,7 +384,7 @@ test_invalid_follow_up_is_refused_other_edits_saved (Fixture       *f,
 
   type_field (f, "follow_up_row", "some day next week");
   type_field (f, "lesson_view", "Ask the airport shuttle for arrival times");
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
 
   g_assert_true (has_error (f, "follow_up_row"));
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -400,7 +400,7 @@ test_invalid_follow_up_is_refused_other_edits_saved (Fixture       *f,
 
   /* Typed again as a date, the follow-up is saved and the error goes. */
   type_field (f, "follow_up_row", "2026-11-20 09:00");
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
   g_assert_false (has_error (f, "follow_up_row"));
   g_assert_false (gtk_widget_get_visible (error_label));
 
@@ -422,7 +422,7 @@ test_negative_or_wordy_cost_is_refused (Fixture       *f,
       gint64 cost = -1;
 
       type_field (f, "cost_row", refused[i]);
-      amends_case_editor_flush (f->editor);
+      amends_case_editor_flush (f->editor, NULL);
       g_assert_true (has_error (f, "cost_row"));
       g_assert_true (gtk_widget_get_visible (child (f, "cost_error_label", GTK_TYPE_LABEL)));
 
@@ -432,7 +432,7 @@ test_negative_or_wordy_cost_is_refused (Fixture       *f,
     }
 
   type_field (f, "cost_row", "12,5");
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
   g_assert_false (has_error (f, "cost_row"));
 
   {
@@ -453,7 +453,7 @@ test_empty_summary_is_refused (Fixture       *f,
 
   type_field (f, "summary_row", "   ");
   type_field (f, "description_view", "Cleaner was off sick");
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
 
   g_assert_true (has_error (f, "summary_row"));
   g_assert_true (gtk_widget_get_visible (child (f, "summary_error_label", GTK_TYPE_LABEL)));
@@ -512,7 +512,7 @@ test_owner_picked_from_the_list (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (owner), ==, 0);
 
   adw_combo_row_set_selected (owner, 2);
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
 
   kase = load_case (f, f->case_id);
   g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->bilal_id);
@@ -828,7 +828,7 @@ test_customer_card_saves_notes (Fixture       *f,
   type_into (find_in (card, "name_row", ADW_TYPE_ENTRY_ROW), "");
   type_into (find_in (card, "phone_row", ADW_TYPE_ENTRY_ROW), "+49 89 555 0199");
   type_into (find_in (card, "notes_view", GTK_TYPE_TEXT_VIEW), "Two boys, 8 and 6; EU shoe sizes 33 and 30");
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
 
   g_assert_true (gtk_widget_has_css_class (find_in (card, "name_row", ADW_TYPE_ENTRY_ROW), "error"));
 
@@ -852,6 +852,332 @@ test_case_without_customer_says_so (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_in (card, "stack", GTK_TYPE_STACK))), ==, "none");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_in (card, "no_customer_row", ADW_TYPE_ACTION_ROW))),
                    ==, "No customer recorded");
+}
+
+/* Another program on the same file (or another desk): a store of its own. */
+static AmendsStore *
+open_other_program (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsStore *other = amends_store_open (f->db.path, &error);
+
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (other, f->db.now);
+  return other;
+}
+
+static char *
+shown_text (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+shows (Fixture    *f,
+       const char *id,
+       const char *text)
+{
+  g_autofree char *shown = shown_text (child (f, id, GTK_TYPE_WIDGET));
+
+  return g_strcmp0 (shown, text) == 0;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
+
+/* Runs the main loop until @done, giving up after a long time: the limit
+ * only keeps a broken build from hanging, it measures nothing. */
+static gboolean
+wait_until (Fixture       *f,
+            Condition      done,
+            gconstpointer  data)
+{
+  gboolean given_up = FALSE;
+  guint source = g_timeout_add_seconds (20, give_up_cb, &given_up);
+
+  while (!done (f, data) && !given_up)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!given_up)
+    g_source_remove (source);
+
+  return done (f, data);
+}
+
+static gboolean
+fix_and_lesson_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  return shows (f, "fix_view", "Moved them to room 412") &&
+         shows (f, "lesson_view", "Check the rooms at noon");
+}
+
+static gboolean
+dialog_shown (Fixture       *f,
+              gconstpointer  data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+write_elsewhere (AmendsStore *other,
+                 gint64       case_id,
+                 const char  *first_property,
+                 ...)
+{
+  g_autoptr(AmendsCase) kase = amends_store_load (other, AMENDS_TYPE_CASE, case_id, NULL);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_assert_nonnull (kase);
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (kase), first_property, args);
+  va_end (args);
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+}
+
+static char *
+stored_string (AmendsStore *store,
+               gint64       case_id,
+               const char  *property)
+{
+  g_autoptr(AmendsCase) kase = amends_store_load (store, AMENDS_TYPE_CASE, case_id, NULL);
+  char *value = NULL;
+
+  g_assert_nonnull (kase);
+  g_object_get (kase, property, &value, NULL);
+  return value;
+}
+
+static void
+test_stale_editor_keeps_others_fields (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = open_other_program (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *fix = NULL;
+  g_autofree char *lesson = NULL;
+
+  /* Another program writes the fix and the lesson of the case on screen... */
+  write_elsewhere (other, f->case_id,
+                   "fix", "Moved them to room 412",
+                   "lesson", "Check the rooms at noon",
+                   NULL);
+
+  /* ...and, before this one has noticed, someone types a description. */
+  type_field (f, "description_view", "Waited an hour in the lobby");
+  g_assert_true (amends_case_editor_flush (f->editor, &error));
+  g_assert_no_error (error);
+
+  description = stored_string (other, f->case_id, "description");
+  fix = stored_string (other, f->case_id, "fix");
+  lesson = stored_string (other, f->case_id, "lesson");
+  g_assert_cmpstr (description, ==, "Waited an hour in the lobby");
+  g_assert_cmpstr (fix, ==, "Moved them to room 412");
+  g_assert_cmpstr (lesson, ==, "Check the rooms at noon");
+
+  /* The editor shows the other program's fields as soon as it notices. */
+  g_assert_true (wait_until (f, fix_and_lesson_shown, NULL));
+  g_assert_true (shows (f, "description_view", "Waited an hour in the lobby"));
+}
+
+static gboolean
+summary_shown (Fixture       *f,
+               gconstpointer  data)
+{
+  return shows (f, "summary_row", data) && g_strcmp0 (label_text (f, "summary_label"), data) == 0;
+}
+
+static void
+test_shows_other_programs_change (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = open_other_program (f);
+
+  write_elsewhere (other, f->case_id,
+                   "summary", "Room not ready, and no towels",
+                   "fix", "Moved them to room 412",
+                   "lesson", "Check the rooms at noon",
+                   NULL);
+
+  /* With nothing done here (no save that would read the row again): the
+   * store notices by itself, within a second or so. */
+  g_assert_true (wait_until (f, summary_shown, "Room not ready, and no towels"));
+  g_assert_true (fix_and_lesson_shown (f, NULL));
+}
+
+/* Someone else saves a description while one is typed here: the editor
+ * asks, showing both, and does what the person picks. */
+static AdwMessageDialog *
+run_into_conflict (Fixture     *f,
+                   AmendsStore *other)
+{
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  write_elsewhere (other, f->case_id, "description", "Written at the other desk", NULL);
+  type_field (f, "description_view", "Typed at this desk");
+
+  /* The usual save after a pause in typing finds the conflict. */
+  g_assert_true (wait_until (f, dialog_shown, NULL));
+  dialog = find_dialog ();
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "Description"));
+  g_assert_nonnull (strstr (body, "Written at the other desk"));
+  g_assert_nonnull (strstr (body, "Typed at this desk"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "mine"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
+
+  return dialog;
+}
+
+static void
+test_conflict_keep_mine (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = open_other_program (f);
+  g_autofree char *description = NULL;
+
+  run_into_conflict (f, other);
+
+  /* Not written over until the person says so. */
+  description = stored_string (other, f->case_id, "description");
+  g_assert_cmpstr (description, ==, "Written at the other desk");
+
+  answer_dialog ("mine", NULL);
+  g_clear_pointer (&description, g_free);
+  description = stored_string (other, f->case_id, "description");
+  g_assert_cmpstr (description, ==, "Typed at this desk");
+  g_assert_true (shows (f, "description_view", "Typed at this desk"));
+  g_assert_true (amends_case_editor_flush (f->editor, NULL));
+}
+
+static void
+test_conflict_take_theirs (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = open_other_program (f);
+  g_autofree char *description = NULL;
+
+  run_into_conflict (f, other);
+  answer_dialog ("theirs", NULL);
+
+  description = stored_string (other, f->case_id, "description");
+  g_assert_cmpstr (description, ==, "Written at the other desk");
+  g_assert_true (shows (f, "description_view", "Written at the other desk"));
+  g_assert_true (amends_case_editor_flush (f->editor, NULL));
+}
+
+static void
+test_conflict_closed_keeps_typed_text (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = open_other_program (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  /* Closed with Escape or its close button: no choice made. */
+  gtk_window_close (GTK_WINDOW (run_into_conflict (f, other)));
+  amends_ui_test_drain ();
+
+  /* Neither is lost: theirs stored, mine on screen, and a flush says so. */
+  description = stored_string (other, f->case_id, "description");
+  g_assert_cmpstr (description, ==, "Written at the other desk");
+  g_assert_true (shows (f, "description_view", "Typed at this desk"));
+  g_assert_false (amends_case_editor_flush (f->editor, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT);
+  g_assert_null (find_dialog ());
+}
+
+static void
+test_customer_conflict_keep_mine (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = open_other_program (f);
+  g_autoptr(AmendsCustomer) theirs = amends_store_load (other, AMENDS_TYPE_CUSTOMER, f->customer_id, NULL);
+  g_autoptr(AmendsCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+  AdwMessageDialog *dialog;
+
+  g_object_set (theirs, "notes", "Allergic to feathers", "phone", "+49 89 555 0100", NULL);
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (theirs), &error));
+
+  type_into (find_in (card, "notes_view", GTK_TYPE_TEXT_VIEW), "Two boys, 8 and 6");
+  g_assert_true (wait_until (f, dialog_shown, NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Allergic to feathers"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Two boys, 8 and 6"));
+  answer_dialog ("mine", NULL);
+
+  stored = amends_store_load (other, AMENDS_TYPE_CUSTOMER, f->customer_id, &error);
+  g_assert_cmpstr (amends_customer_get_notes (stored), ==, "Two boys, 8 and 6");
+  g_assert_cmpstr (amends_customer_get_phone (stored), ==, "+49 89 555 0100");
+}
+
+/* Flushing saves the entry being written on the timeline too; what cannot
+ * be saved stays typed, and the caller is told. */
+static void
+test_flush_saves_everything_typed_or_says_so (Fixture       *f,
+                                              gconstpointer  data)
+{
+  GtkWidget *timeline = child (f, NULL, AMENDS_TYPE_TIMELINE);
+  GtkWidget *entry = find_in (timeline, "text_entry", GTK_TYPE_ENTRY);
+  GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lesson = NULL;
+  sqlite3 *other = NULL;
+  guint before;
+
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  before = g_list_model_get_n_items (actions);
+  g_clear_object (&actions);
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (f->db.path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  amends_store_set_busy_timeout (f->db.store, 20);
+
+  type_field (f, "lesson_view", "Check the rooms at noon");
+  type_into (find_in (card, "phone_row", ADW_TYPE_ENTRY_ROW), "+49 89 555 0199");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Called the guest back");
+
+  g_assert_false (amends_case_editor_flush (f->editor, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (shows (f, "lesson_view", "Check the rooms at noon"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (card, "phone_row", ADW_TYPE_ENTRY_ROW))), ==,
+                   "+49 89 555 0199");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Called the guest back");
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_assert_true (amends_case_editor_flush (f->editor, &error));
+  g_assert_no_error (error);
+  lesson = stored_string (f->db.store, f->case_id, "lesson");
+  g_assert_cmpstr (lesson, ==, "Check the rooms at noon");
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
+  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_CONTACT, "Called the guest back"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
 static void
@@ -894,7 +1220,9 @@ test_follows_changes_made_elsewhere (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (f, "severity_row", ADW_TYPE_COMBO_ROW))), ==,
                     AMENDS_SEVERITY_COLOSSAL);
 
-  /* What was being typed stays, and wins when saved. */
+  /* What was being typed stays; saving it over what was written
+   * elsewhere in the same field is a conflict, for the person to settle
+   * (see /ui/editor/conflict/...), not a silent overwrite. */
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view", GTK_TYPE_TEXT_VIEW)));
     GtkTextIter start, end;
@@ -906,11 +1234,20 @@ test_follows_changes_made_elsewhere (Fixture       *f,
     text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (text, ==, "Half written");
 
-    amends_case_editor_flush (f->editor);
+    g_assert_false (amends_case_editor_flush (f->editor, &error));
+    g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT);
+    g_assert_nonnull (strstr (error->message, "Written elsewhere"));
+    g_assert_nonnull (strstr (error->message, "Half written"));
+
     kase = load_case (f, f->case_id);
     g_object_get (kase, "description", &stored, NULL);
-    g_assert_cmpstr (stored, ==, "Half written");
+    g_assert_cmpstr (stored, ==, "Written elsewhere");
     g_assert_cmpint (amends_case_get_severity (kase), ==, AMENDS_SEVERITY_COLOSSAL);
+
+    g_clear_pointer (&text, g_free);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Half written");
   }
 }
 
@@ -939,7 +1276,7 @@ test_busy_database_keeps_typed_text (Fixture       *f,
   amends_store_set_busy_timeout (f->db.store, 20);
 
   type_field (f, "summary_row", "Room not ready, guest waited an hour");
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
 
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_get_visible (child (f, "save_error_label", GTK_TYPE_LABEL)));
@@ -951,7 +1288,7 @@ test_busy_database_keeps_typed_text (Fixture       *f,
   sqlite3_close (other);
 
   /* Once it lets go, the next save writes what was typed. */
-  amends_case_editor_flush (f->editor);
+  amends_case_editor_flush (f->editor, NULL);
   g_assert_false (gtk_widget_get_visible (child (f, "save_error_label", GTK_TYPE_LABEL)));
   kase = load_case (f, f->case_id);
   g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room not ready, guest waited an hour");
@@ -1179,6 +1516,74 @@ load_application_style (void)
                                     RESOURCE_PREFIX "/icons");
 }
 
+/* Writes garbage over the first page of @table (as a failing disk
+ * would), leaving the rest of the file readable. */
+static void
+damage_table (const char *path,
+              const char *table)
+{
+  g_autofree char *uri = g_strconcat ("file:", path, "?immutable=1", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+  int page, page_size;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size)"
+                                       " FROM sqlite_schema WHERE name = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >=, (gsize) page * page_size);
+  memset (contents + (gsize) (page - 1) * page_size + 8, 0xa5, page_size - 8);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* A damaged database opens read-only: the editor shows the case and
+ * offers nothing that could not be saved. */
+static void
+test_read_only_database_offers_no_edits (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autoptr(GError) error = NULL;
+
+  amends_test_db_setup (&f->db, NULL);
+  f->case_id = insert_case (f->db.store, "Room not ready at check-in", "2026-11-18T07:00:00Z", 0);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(AmendsStaff) staff = amends_test_add_staff (f->db.store, "A member of staff with a long name");
+    }
+  g_assert_finalize_object (f->db.store);
+  damage_table (f->db.path, "audit_log");
+  f->db.store = amends_store_open (f->db.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_get_read_only (f->db.store));
+
+  open_editor (f, f->case_id, 800, 900);
+  g_assert_true (shows (f, "summary_row", "Room not ready at check-in"));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "fields_box", GTK_TYPE_WIDGET)));
+  g_assert_false (step_offered (f, "start_recovery_button"));
+  activate (f, "case.start-recovery");
+  {
+    g_autoptr(AmendsCase) kase = load_case (f, f->case_id);
+    g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
+  }
+  g_assert_true (amends_case_editor_flush (f->editor, NULL));
+
+  close_editor (f);
+  amends_test_db_teardown (&f->db, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1613,13 @@ main (int   argc,
   ADD_TEST ("/ui/editor/switching-case-saves-what-was-typed", test_switching_case_saves_what_was_typed);
   ADD_TEST ("/ui/editor/follows-changes-made-elsewhere", test_follows_changes_made_elsewhere);
   ADD_TEST ("/ui/editor/busy-database-keeps-typed-text", test_busy_database_keeps_typed_text);
+  ADD_TEST ("/ui/editor/other-program/stale-editor-keeps-their-fields", test_stale_editor_keeps_others_fields);
+  ADD_TEST ("/ui/editor/other-program/change-shown-without-a-step", test_shows_other_programs_change);
+  ADD_TEST ("/ui/editor/other-program/conflict-keep-mine", test_conflict_keep_mine);
+  ADD_TEST ("/ui/editor/other-program/conflict-take-theirs", test_conflict_take_theirs);
+  ADD_TEST ("/ui/editor/other-program/conflict-closed-keeps-typed-text", test_conflict_closed_keeps_typed_text);
+  ADD_TEST ("/ui/customer-card/other-program/conflict-keep-mine", test_customer_conflict_keep_mine);
+  ADD_TEST ("/ui/editor/flush-saves-everything-typed-or-says-so", test_flush_saves_everything_typed_or_says_so);
   ADD_TEST ("/ui/editor/trashed-case-restored", test_trashed_case_restored);
   ADD_TEST ("/ui/editor/steps-reached-with-the-keyboard", test_steps_reached_with_the_keyboard);
   ADD_TEST ("/ui/editor/controls-have-accessible-names", test_controls_have_accessible_names);
@@ -1222,6 +1634,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/timeline/time-format", test_timeline_time_format);
   g_test_add_func ("/ui/editor/screenshot", test_screenshot);
+  g_test_add_func ("/ui/editor/read-only-database-offers-no-edits", test_read_only_database_offers_no_edits);
 
   return g_test_run ();
 }

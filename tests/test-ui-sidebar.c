@@ -821,6 +821,61 @@ test_sidebar_row_follows_store (Fixture       *fixture,
   assert_row_says (fixture, 0, "Unowned");
 }
 
+static gboolean
+row_says (Fixture    *fixture,
+          guint       position,
+          const char *expected)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(AmendsCase) kase = NULL;
+  AmendsCaseRow *row;
+
+  if (position >= n_cases (fixture))
+    return FALSE;
+  kase = g_list_model_get_item (G_LIST_MODEL (selection (fixture)), position);
+  row = find_row (GTK_WIDGET (list_view (fixture)), kase);
+  if (row == NULL)
+    return FALSE;
+  text = text_of (row);
+  return strstr (text, expected) != NULL;
+}
+
+/* Another program on the same file changes a case and logs one: the list
+ * shows both by itself, with nothing done in this one. */
+static void
+test_sidebar_follows_other_program (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(AmendsStore) other = NULL;
+  g_autoptr(AmendsCase) copy = NULL;
+  g_autoptr(AmendsCase) added = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean timed_out = FALSE;
+  guint before = n_cases (fixture);
+  guint timeout_id;
+
+  assert_row_says (fixture, 0, "Cold soup");
+
+  other = amends_store_open (fixture->db.path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (other, fixture->db.now);
+  copy = amends_store_load (other, AMENDS_TYPE_CASE, fixture->soup_id, &error);
+  g_assert_no_error (error);
+  amends_case_set_summary (copy, "Cold soup, at the other desk");
+  g_assert_true (amends_store_update (other, AMENDS_RECORD (copy), &error));
+  added = amends_test_add_case (other, "Logged at the other desk", fixture->db.now);
+
+  /* A limit to give up at, not a measure: the store looks every second. */
+  timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout_cb, &timed_out);
+  while (!(row_says (fixture, 0, "Cold soup, at the other desk") && n_cases (fixture) == before + 1) &&
+         !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  g_assert_cmpuint (n_cases (fixture), ==, before + 1);
+}
+
 static void
 test_sidebar_clock_moves_on (Fixture       *fixture,
                              gconstpointer  data)
@@ -1052,6 +1107,7 @@ main (int   argc,
   ADD_TEST ("/ui/sidebar/clicks-select", test_sidebar_clicks, fixture_set_up);
   ADD_TEST ("/ui/sidebar/keyboard", test_sidebar_keyboard, fixture_set_up);
   ADD_TEST ("/ui/sidebar/row-follows-store", test_sidebar_row_follows_store, fixture_set_up);
+  ADD_TEST ("/ui/sidebar/follows-other-program", test_sidebar_follows_other_program, fixture_set_up);
   ADD_TEST ("/ui/sidebar/clock-moves-on", test_sidebar_clock_moves_on, fixture_set_up);
   ADD_TEST ("/ui/sidebar/keeps-selection", test_sidebar_keeps_selection, fixture_set_up);
   ADD_TEST ("/ui/sidebar/select-case-clears-filters", test_sidebar_select_case, fixture_set_up);

@@ -5,6 +5,13 @@
  * GValue a property, so that setting, comparing, notifying and the store's
  * mapping to SQLite columns are written once for all of them.
  *
+ * A record read from the store also keeps the values as they were read
+ * (or last saved), and the row's version: a change is what differs from
+ * those, so that saving writes only what was changed here and never puts
+ * back an old value over someone else's newer one.  When someone else
+ * changed the same field meanwhile, to another value, the store leaves
+ * their value here as a conflict, for the person to choose.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,9 +21,13 @@
 
 typedef struct
 {
-  gint64  id;
-  GValue *values;
-  guint   n_values;
+  gint64     id;
+  gint64     version;
+  GValue    *values;
+  GValue    *saved;       /* as read or last saved; NULL if never */
+  GValue    *theirs;      /* someone else's values of the conflicts */
+  GPtrArray *conflicts;   /* GParamSpec, in field order */
+  guint      n_values;
 } AmendsRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AmendsRecord, amends_record, G_TYPE_OBJECT)
@@ -31,27 +42,55 @@ static GParamSpec *properties [N_PROPS];
 static GQuark derived_quark;
 
 static GValue *
-lookup_value (AmendsRecord *self,
-              GParamSpec   *pspec)
+new_values (AmendsRecord *self)
 {
-  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+  AmendsRecordClass *own = AMENDS_RECORD_GET_CLASS (self);
+  GValue *values = g_new0 (GValue, own->n_fields);
+
+  for (guint i = 0; i < own->n_fields; i++)
+    {
+      g_value_init (&values[i], own->fields[i]->value_type);
+      g_param_value_set_default (own->fields[i], &values[i]);
+    }
+
+  return values;
+}
+
+static void
+free_values (GValue **values,
+             guint    n_values)
+{
+  if (*values == NULL)
+    return;
+
+  for (guint i = 0; i < n_values; i++)
+    g_value_unset (&(*values)[i]);
+  g_clear_pointer (values, g_free);
+}
+
+static guint
+field_index (GParamSpec *pspec)
+{
   AmendsRecordClass *klass = g_type_class_peek (pspec->owner_type);
   guint index = pspec->param_id - 1;
 
   g_assert (klass != NULL);
   g_assert (index < klass->n_fields);
 
+  return index;
+}
+
+static GValue *
+lookup_value (AmendsRecord *self,
+              GParamSpec   *pspec)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+  guint index = field_index (pspec);
+
   if (priv->values == NULL)
     {
-      AmendsRecordClass *own = AMENDS_RECORD_GET_CLASS (self);
-
-      priv->n_values = own->n_fields;
-      priv->values = g_new0 (GValue, priv->n_values);
-      for (guint i = 0; i < priv->n_values; i++)
-        {
-          g_value_init (&priv->values[i], own->fields[i]->value_type);
-          g_param_value_set_default (own->fields[i], &priv->values[i]);
-        }
+      priv->n_values = AMENDS_RECORD_GET_CLASS (self)->n_fields;
+      priv->values = new_values (self);
     }
 
   return &priv->values[index];
@@ -81,9 +120,10 @@ amends_record_finalize (GObject *object)
   AmendsRecord *self = (AmendsRecord *)object;
   AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
 
-  for (guint i = 0; i < priv->n_values; i++)
-    g_value_unset (&priv->values[i]);
-  g_clear_pointer (&priv->values, g_free);
+  free_values (&priv->values, priv->n_values);
+  free_values (&priv->saved, priv->n_values);
+  free_values (&priv->theirs, priv->n_values);
+  g_clear_pointer (&priv->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (amends_record_parent_class)->finalize (object);
 }
@@ -298,13 +338,32 @@ amends_record_set_value (AmendsRecord *self,
   return TRUE;
 }
 
+static void
+copy_saved (AmendsRecord *self,
+            AmendsRecord *from)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+  AmendsRecordPrivate *from_priv = amends_record_get_instance_private (from);
+
+  lookup_value (self, AMENDS_RECORD_GET_CLASS (self)->fields[0]);
+  free_values (&priv->saved, priv->n_values);
+  if (from_priv->saved != NULL)
+    {
+      priv->saved = new_values (self);
+      for (guint i = 0; i < priv->n_values; i++)
+        g_value_copy (&from_priv->saved[i], &priv->saved[i]);
+    }
+}
+
 /* Takes every field of @from, notifying only those that differ, so that
  * widgets bound to a record shown on screen follow a reload without
- * flicker. */
+ * flicker; and what @from knows of the stored row: the values as read
+ * and the version. */
 void
 amends_record_copy_fields (AmendsRecord *self,
                            AmendsRecord *from)
 {
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
   AmendsRecordClass *klass;
 
   g_return_if_fail (AMENDS_IS_RECORD (self));
@@ -317,7 +376,260 @@ amends_record_copy_fields (AmendsRecord *self,
   for (guint i = 0; i < klass->n_fields; i++)
     amends_record_set_value (self, klass->fields[i],
                              lookup_value (from, klass->fields[i]));
+  copy_saved (self, from);
+  priv->version = amends_record_get_version (from);
+  amends_record_clear_conflicts (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * amends_record_get_version:
+ *
+ * Returns: the version of the stored row this record was read at; the
+ *   store counts up every change of the row
+ */
+gint64
+amends_record_get_version (AmendsRecord *self)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_val_if_fail (AMENDS_IS_RECORD (self), 0);
+
+  return priv->version;
+}
+
+void
+amends_record_set_version (AmendsRecord *self,
+                           gint64        version)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+
+  priv->version = version;
+}
+
+/**
+ * amends_record_mark_saved:
+ *
+ * Says that the values as they are now are those of the stored row: the
+ * store calls it when it has read or written the record.
+ */
+void
+amends_record_mark_saved (AmendsRecord *self)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+
+  lookup_value (self, AMENDS_RECORD_GET_CLASS (self)->fields[0]);
+  if (priv->saved == NULL)
+    priv->saved = new_values (self);
+  for (guint i = 0; i < priv->n_values; i++)
+    g_value_copy (&priv->values[i], &priv->saved[i]);
+  amends_record_clear_conflicts (self);
+}
+
+/* FALSE for a record made here and never read from the store. */
+gboolean
+amends_record_has_saved_values (AmendsRecord *self)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_val_if_fail (AMENDS_IS_RECORD (self), FALSE);
+
+  return priv->saved != NULL;
+}
+
+/**
+ * amends_record_peek_saved_value:
+ *
+ * Returns: (nullable): the value of @pspec as last read or saved, or
+ *   %NULL when the record was never read from the store
+ */
+const GValue *
+amends_record_peek_saved_value (AmendsRecord *self,
+                                GParamSpec   *pspec)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_val_if_fail (AMENDS_IS_RECORD (self), NULL);
+
+  if (priv->saved == NULL)
+    return NULL;
+
+  return &priv->saved[field_index (pspec)];
+}
+
+/* Whether @pspec was changed here since the record was read or saved. */
+gboolean
+amends_record_field_is_changed (AmendsRecord *self,
+                                GParamSpec   *pspec)
+{
+  const GValue *saved;
+
+  g_return_val_if_fail (AMENDS_IS_RECORD (self), FALSE);
+
+  saved = amends_record_peek_saved_value (self, pspec);
+  if (saved == NULL)
+    return TRUE;
+
+  return !amends_record_field_equal (pspec, lookup_value (self, pspec), saved);
+}
+
+/**
+ * amends_record_take_saved_values:
+ *
+ * Makes what @from knows of the stored row (its values as read and its
+ * version) this record's, keeping this record's values: saving it then
+ * writes wherever they differ.  An undo keeps the record as it was before
+ * a change and takes the values as the change left them, so that it puts
+ * back what the change did, and nothing someone did since.
+ */
+void
+amends_record_take_saved_values (AmendsRecord *self,
+                                 AmendsRecord *from)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (from));
+
+  copy_saved (self, from);
+  priv->version = amends_record_get_version (from);
+  amends_record_clear_conflicts (self);
+}
+
+/**
+ * amends_record_take_field:
+ *
+ * Takes one field of @from, a fresher copy of the same row: its value and
+ * its value as stored.  An editor takes those that the person is not
+ * changing, and leaves the others as they were when they began.
+ */
+void
+amends_record_take_field (AmendsRecord *self,
+                          AmendsRecord *from,
+                          GParamSpec   *pspec)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+  const GValue *saved;
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (from));
+
+  amends_record_set_value (self, pspec, lookup_value (from, pspec));
+
+  saved = amends_record_peek_saved_value (from, pspec);
+  if (saved == NULL)
+    return;
+  if (priv->saved == NULL)
+    priv->saved = new_values (self);
+  g_value_copy (saved, &priv->saved[field_index (pspec)]);
+}
+
+/* Conflicts */
+
+/* The store records that someone else saved @theirs in @pspec, which was
+ * changed here to another value. */
+void
+amends_record_add_conflict (AmendsRecord *self,
+                            GParamSpec   *pspec,
+                            const GValue *theirs)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+  guint index;
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+
+  index = field_index (pspec);
+  lookup_value (self, pspec);
+  if (priv->theirs == NULL)
+    priv->theirs = new_values (self);
+  if (priv->conflicts == NULL)
+    priv->conflicts = g_ptr_array_new ();
+
+  g_value_copy (theirs, &priv->theirs[index]);
+  if (!g_ptr_array_find (priv->conflicts, pspec, NULL))
+    g_ptr_array_add (priv->conflicts, pspec);
+}
+
+void
+amends_record_clear_conflicts (AmendsRecord *self)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+
+  if (priv->conflicts != NULL)
+    g_ptr_array_set_size (priv->conflicts, 0);
+}
+
+/**
+ * amends_record_get_conflicts:
+ *
+ * Returns: (transfer none) (element-type GParamSpec) (nullable): the
+ *   fields that someone else changed to another value than was typed
+ *   here, as the last save found them; %NULL or empty when there are none
+ */
+GPtrArray *
+amends_record_get_conflicts (AmendsRecord *self)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_val_if_fail (AMENDS_IS_RECORD (self), NULL);
+
+  return priv->conflicts;
+}
+
+/**
+ * amends_record_peek_their_value:
+ *
+ * Returns: (nullable): what someone else saved in @pspec, when it is a
+ *   conflict
+ */
+const GValue *
+amends_record_peek_their_value (AmendsRecord *self,
+                                GParamSpec   *pspec)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+
+  g_return_val_if_fail (AMENDS_IS_RECORD (self), NULL);
+
+  if (priv->conflicts == NULL || !g_ptr_array_find (priv->conflicts, pspec, NULL))
+    return NULL;
+
+  return &priv->theirs[field_index (pspec)];
+}
+
+/**
+ * amends_record_resolve_conflict:
+ * @keep_mine: %TRUE to save the value changed here over theirs; %FALSE
+ *   to take theirs in its place
+ *
+ * Either way their value becomes the one this record was changed from,
+ * so that the next save writes the value kept here, or nothing.
+ */
+void
+amends_record_resolve_conflict (AmendsRecord *self,
+                                GParamSpec   *pspec,
+                                gboolean      keep_mine)
+{
+  AmendsRecordPrivate *priv = amends_record_get_instance_private (self);
+  guint index;
+
+  g_return_if_fail (AMENDS_IS_RECORD (self));
+
+  if (amends_record_peek_their_value (self, pspec) == NULL)
+    return;
+
+  index = field_index (pspec);
+  if (priv->saved == NULL)
+    priv->saved = new_values (self);
+  g_value_copy (&priv->theirs[index], &priv->saved[index]);
+  if (!keep_mine)
+    amends_record_set_value (self, pspec, &priv->theirs[index]);
+  g_ptr_array_remove (priv->conflicts, pspec);
 }
 
 const char *

@@ -51,6 +51,32 @@ gboolean    amends_record_field_equal          (GParamSpec         *pspec,
 void        amends_record_copy_fields          (AmendsRecord       *self,
                                                 AmendsRecord       *from);
 
+gint64      amends_record_get_version          (AmendsRecord       *self);
+void        amends_record_set_version          (AmendsRecord       *self,
+                                                gint64              version);
+void        amends_record_mark_saved           (AmendsRecord       *self);
+gboolean    amends_record_has_saved_values     (AmendsRecord       *self);
+const GValue *amends_record_peek_saved_value   (AmendsRecord       *self,
+                                                GParamSpec         *pspec);
+gboolean    amends_record_field_is_changed     (AmendsRecord       *self,
+                                                GParamSpec         *pspec);
+void        amends_record_take_saved_values    (AmendsRecord       *self,
+                                                AmendsRecord       *from);
+void        amends_record_take_field           (AmendsRecord       *self,
+                                                AmendsRecord       *from,
+                                                GParamSpec         *pspec);
+
+void        amends_record_add_conflict         (AmendsRecord       *self,
+                                                GParamSpec         *pspec,
+                                                const GValue       *theirs);
+void        amends_record_clear_conflicts      (AmendsRecord       *self);
+GPtrArray  *amends_record_get_conflicts        (AmendsRecord       *self);
+const GValue *amends_record_peek_their_value   (AmendsRecord       *self,
+                                                GParamSpec         *pspec);
+void        amends_record_resolve_conflict     (AmendsRecord       *self,
+                                                GParamSpec         *pspec,
+                                                gboolean            keep_mine);
+
 const char *amends_record_get_string           (AmendsRecord       *self,
                                                 GParamSpec         *pspec);
 gint64      amends_record_get_int64            (AmendsRecord       *self,

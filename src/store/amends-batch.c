@@ -82,6 +82,8 @@ run_batch (AmendsStore   *store,
           return NULL;
         }
 
+      /* So that undo puts back what this changed, and only that. */
+      amends_record_take_saved_values (AMENDS_RECORD (before), AMENDS_RECORD (kase));
       g_ptr_array_add (batch->before, g_steal_pointer (&before));
     }
 

@@ -201,11 +201,38 @@ static const char migration_4[] =
   "CREATE INDEX cases_by_recovered ON cases (recovered_at)"
   "  WHERE deleted_at IS NULL AND recovered_at IS NOT NULL;";
 
+/* Version 5: a version for every row, so that an editor holding an old
+ * copy of a record can tell that someone else changed it meanwhile
+ * (amends-store-records.c).  The store counts it up with each change it
+ * makes; the triggers do it for any other writer (the trash, a tool). */
+static const char migration_5[] =
+  "ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE actions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TRIGGER staff_version AFTER UPDATE ON staff WHEN new.version = old.version BEGIN"
+  "  UPDATE staff SET version = old.version + 1 WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER customers_version AFTER UPDATE ON customers WHEN new.version = old.version BEGIN"
+  "  UPDATE customers SET version = old.version + 1 WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER cases_version AFTER UPDATE ON cases WHEN new.version = old.version BEGIN"
+  "  UPDATE cases SET version = old.version + 1 WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER actions_version AFTER UPDATE ON actions WHEN new.version = old.version BEGIN"
+  "  UPDATE actions SET version = old.version + 1 WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER stories_version AFTER UPDATE ON stories WHEN new.version = old.version BEGIN"
+  "  UPDATE stories SET version = old.version + 1 WHERE id = new.id;"
+  "END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 int

@@ -4,6 +4,13 @@
  * of 0 is NULL, enumerations are stored by nick, times as Unix seconds.
  * The SQL for each type is built from its class once and cached.
  *
+ * Every row has a version, counted up by each change of it (a trigger
+ * does that for writers that do not).  Saving a record writes only the
+ * fields changed since it was read, and takes everything else as it is
+ * stored now: another program's newer values are never written over
+ * with old ones.  A field changed both here and there, to different
+ * values, is a conflict: nothing is saved and the person chooses.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -179,7 +186,8 @@ derived_expression (const char *table,
  * @tail: the rest of the statement after "FROM table AS r", e.g. a WHERE
  *
  * Returns: (transfer full): SQL reading records of @type, one a row, with
- *   the id in column 0 and each field in the order of its class
+ *   the id in column 0, each field in the order of its class and then the
+ *   row's version
  */
 char *
 amends_store_select_sql (AmendsStore *self,
@@ -206,7 +214,8 @@ amends_store_select_sql (AmendsStore *self,
             }
         }
 
-      g_string_append_printf (sql, " FROM %s AS r ", klass->table);
+      /* Last, so that a field is column (its index + 1) in every caller. */
+      g_string_append_printf (sql, ", r.version FROM %s AS r ", klass->table);
       head = g_string_free (sql, FALSE);
       g_hash_table_insert (self->select_sql, GSIZE_TO_POINTER (type), (char *) head);
     }
@@ -230,6 +239,8 @@ amends_store_read_record (AmendsStore *self,
       read_value (stmt, i + 1, klass->fields[i], &value);
       amends_record_set_value (record, klass->fields[i], &value);
     }
+  amends_record_set_version (record, sqlite3_column_int64 (stmt, klass->n_fields + 1));
+  amends_record_mark_saved (record);
 
   self->rows_read++;
 
@@ -641,6 +652,62 @@ failed:
   return FALSE;
 }
 
+/* Takes what is stored now for every field not changed here, and finds
+ * the fields changed both here and by someone else, to different values.
+ * A record never read from the store (no saved values) is taken to
+ * change every field that differs from the row. */
+static gboolean
+merge_stored (AmendsRecord  *record,
+              AmendsRecord  *stored)
+{
+  AmendsRecordClass *klass = AMENDS_RECORD_GET_CLASS (record);
+  gboolean has_saved = amends_record_has_saved_values (record);
+  gboolean conflict = FALSE;
+
+  amends_record_clear_conflicts (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      GParamSpec *pspec = klass->fields[i];
+      const GValue *mine = amends_record_peek_value (record, pspec);
+      const GValue *theirs = amends_record_peek_value (stored, pspec);
+      const GValue *saved = amends_record_peek_saved_value (record, pspec);
+
+      if (amends_record_field_is_derived (pspec))
+        continue;
+
+      if (has_saved && amends_record_field_equal (pspec, mine, saved))
+        amends_record_take_field (record, stored, pspec);
+      else if (has_saved &&
+               !amends_record_field_equal (pspec, theirs, saved) &&
+               !amends_record_field_equal (pspec, theirs, mine))
+        {
+          amends_record_add_conflict (record, pspec, theirs);
+          conflict = TRUE;
+        }
+    }
+
+  return !conflict;
+}
+
+static gboolean
+set_conflict_error (AmendsRecord  *record,
+                    GError       **error)
+{
+  GPtrArray *conflicts = amends_record_get_conflicts (record);
+  GParamSpec *pspec = conflicts->pdata[0];
+  g_autofree char *column = column_name (pspec);
+  g_autofree char *mine = value_to_text (pspec, amends_record_peek_value (record, pspec));
+  g_autofree char *theirs = value_to_text (pspec, amends_record_peek_their_value (record, pspec));
+
+  g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT,
+               /* Translators: the first %s is a field such as "fix"; then
+                * what someone else saved in it, and what was typed here */
+               _("Someone else changed “%s” while it was being edited here. Theirs: “%s”. Yours: “%s”. Nothing was saved: choose which to keep."),
+               column, theirs ? theirs : "", mine ? mine : "");
+  return FALSE;
+}
+
 static gboolean
 update_fields (AmendsStore   *self,
                AmendsRecord  *record,
@@ -651,6 +718,7 @@ update_fields (AmendsStore   *self,
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(AmendsStmt) stmt = NULL;
+  gint64 version = amends_record_get_version (stored);
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
@@ -670,9 +738,10 @@ update_fields (AmendsStore   *self,
   for (guint i = 0; i < changed->len; i++)
     {
       g_autofree char *column = column_name (changed->pdata[i]);
-      g_string_append_printf (sql, "%s%s = ?%u", i ? ", " : "", column, i + 1);
+      g_string_append_printf (sql, "%s = ?%u, ", column, i + 1);
     }
-  g_string_append_printf (sql, " WHERE id = ?%u", changed->len + 1);
+  g_string_append_printf (sql, "version = ?%u + 1 WHERE id = ?%u AND version = ?%u",
+                          changed->len + 1, changed->len + 2, changed->len + 1);
 
   if (!(stmt = amends_store_prepare (self, sql->str, error)))
     return FALSE;
@@ -680,10 +749,20 @@ update_fields (AmendsStore   *self,
   for (guint i = 0; i < changed->len; i++)
     bind_value (stmt, i + 1, changed->pdata[i],
                 amends_record_peek_value (record, changed->pdata[i]));
-  sqlite3_bind_int64 (stmt, changed->len + 1, amends_record_get_id (record));
+  sqlite3_bind_int64 (stmt, changed->len + 1, version);
+  sqlite3_bind_int64 (stmt, changed->len + 2, amends_record_get_id (record));
 
   if (!amends_store_step_done (self, stmt, error))
     return FALSE;
+
+  /* The row was read in this transaction, which holds the write lock:
+   * nobody can have changed it since. */
+  if (sqlite3_changes (amends_store_get_db (self)) != 1)
+    {
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                           _("The record changed while it was being saved. Try again."));
+      return FALSE;
+    }
 
   for (guint i = 0; i < changed->len; i++)
     {
@@ -705,10 +784,17 @@ update_fields (AmendsStore   *self,
 /**
  * amends_store_update:
  *
- * Saves the fields of @record that differ from the stored row, with an
- * audit row for each, then reads back the fields kept elsewhere (an
- * owner's name when the owner changed).  Saving an unchanged record writes
- * nothing.
+ * Saves the fields of @record changed since it was read (or last saved),
+ * with an audit row for each, and takes every other field as it is stored
+ * now, so that what someone else saved meanwhile is kept, not written
+ * over.  Then reads back the fields kept elsewhere (an owner's name when
+ * the owner changed).  Saving an unchanged record writes nothing.
+ *
+ * When someone else changed a field that was changed here too, to
+ * another value, nothing is saved: the error is
+ * %AMENDS_STORE_ERROR_CONFLICT and @record names the fields and holds
+ * their values (amends_record_get_conflicts()), to be resolved with
+ * amends_record_resolve_conflict() and saved again.
  */
 gboolean
 amends_store_update (AmendsStore   *self,
@@ -725,19 +811,29 @@ amends_store_update (AmendsStore   *self,
     return FALSE;
 
   stored = amends_store_load (self, G_OBJECT_TYPE (record), amends_record_get_id (record), error);
-  if (stored != NULL && AMENDS_IS_CASE (record))
+  if (stored == NULL)
+    goto failed;
+
+  if (!merge_stored (record, stored))
+    {
+      set_conflict_error (record, error);
+      goto failed;
+    }
+
+  if (AMENDS_IS_CASE (record))
     {
       follow_occurred_at (AMENDS_CASE (record), AMENDS_CASE (stored));
       settle_close_reason (AMENDS_CASE (record));
     }
-  if (stored == NULL ||
+
+  if (!validate_record (record, error) ||
       !update_fields (self, record, stored, error) ||
       !amends_store_reload (self, record, error))
-    {
-      amends_store_rollback (self);
-      return FALSE;
-    }
+    goto failed;
 
   return amends_store_commit (self, error);
-}
 
+failed:
+  amends_store_rollback (self);
+  return FALSE;
+}

@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  * @AMENDS_STORE_ERROR_INVALID: a value cannot be saved as it is
  * @AMENDS_STORE_ERROR_REFUSED: the step does not fit the case as it is
  *   (recovered without a fix, a clock paused once past due)
+ * @AMENDS_STORE_ERROR_CONFLICT: someone else changed a field that was
+ *   changed here too, to another value; the record names the fields and
+ *   holds their values (amends_record_get_conflicts()), and nothing was
+ *   saved
  * @AMENDS_STORE_ERROR_UNREADABLE: the file cannot be read (no permission)
  * @AMENDS_STORE_ERROR_FAILED: anything else
  */
@@ -42,6 +46,7 @@ typedef enum
   AMENDS_STORE_ERROR_NOT_FOUND,
   AMENDS_STORE_ERROR_INVALID,
   AMENDS_STORE_ERROR_REFUSED,
+  AMENDS_STORE_ERROR_CONFLICT,
   AMENDS_STORE_ERROR_UNREADABLE,
   AMENDS_STORE_ERROR_FAILED,
 } AmendsStoreError;
