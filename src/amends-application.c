@@ -454,7 +454,9 @@ start_daily_backup (AmendsApplication *self,
 {
   g_autoptr(GTask) task = NULL;
 
-  if (self->demo)
+  /* Nothing to copy from a file that cannot be trusted, and no copy of a
+   * damaged one should push a good backup out. */
+  if (self->demo || amends_store_get_read_only (self->store))
     return;
 
   task = g_task_new (self, NULL, on_daily_backup_cb, NULL);

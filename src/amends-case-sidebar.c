@@ -582,7 +582,9 @@ on_list_loaded_cb (GObject      *source,
 
   if (list == NULL)
     {
-      g_warning ("Could not list the cases: %s", error->message);
+      /* Said below the list, where the person looks; not a programming
+       * error (a damaged database, a full disk), so no warning. */
+      g_debug ("Could not list the cases: %s", error->message);
       g_free (self->load_error);
       /* Translators: below the list when the database could not be read */
       self->load_error = g_strdup_printf (_("Could not read the cases: %s"), error->message);

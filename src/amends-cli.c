@@ -290,6 +290,19 @@ amends_cli_import_csv (const char *file,
       return 1;
     }
 
+  /* A damaged or unwritable database takes no import: say so before
+   * reading the file, not after "N cases imported". */
+  if (amends_store_get_read_only (store))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (amends_store_get_damaged (store))
+        g_printerr (_("amends: The database “%s” is damaged, so nothing was imported. Restore a backup first (amends --restore FILE).\n"), name);
+      else
+        g_printerr (_("amends: The database “%s” cannot be written to, so nothing was imported.\n"), name);
+      return 1;
+    }
+
   import = amends_csv_import_new (store);
   if (!amends_csv_import_read_path (import, file, NULL, &error) ||
       !amends_csv_import_run (import, &error))

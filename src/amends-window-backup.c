@@ -5,6 +5,8 @@
  * application, which closes the database, restores, and opens it again in
  * a new window.  The database as it was is kept aside and named.
  *
+ * A banner that stays says when the database is damaged or read-only.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -134,8 +136,59 @@ amends_window_restore_backup (AmendsWindow *self,
   amends_window_add_toast (AMENDS_WINDOW (window), adw_toast_new (title));
 }
 
+/* The window's actions that would change the database: off while it
+ * cannot be written, so that nothing looks possible that will fail. */
+static const char * const writing_actions[] = {
+  "win.new-case", "win.import-csv", "win.trash-cases", "win.assign-owner",
+  "win.set-status", "win.set-category", "win.undo", "win.mark-recovered", "win.add-action",
+};
+
+/**
+ * amends_window_show_database_state:
+ *
+ * Says, in a banner that stays, when the database is damaged (opened
+ * read-only to protect it; restore a backup or export what can be read)
+ * or cannot be written, and turns off what would write to it.
+ */
+void
+amends_window_show_database_state (AmendsWindow *self)
+{
+  gboolean damaged = amends_store_get_damaged (self->store);
+  gboolean read_only = amends_store_get_read_only (self->store);
+  GtkWidget *box = gtk_revealer_get_child (self->database_banner);
+  g_autofree char *name = g_filename_display_basename (amends_store_get_path (self->store));
+  g_autofree char *text = NULL;
+
+  if (damaged)
+    /* Translators: %s is the database's file name */
+    text = g_strdup_printf (_("The database “%s” is damaged. It was opened read-only so that nothing more is lost: restore a backup, or export the cases that can still be read."),
+                            name);
+  else if (read_only)
+    /* Translators: %s is the database's file name */
+    text = g_strdup_printf (_("The database “%s” cannot be written to, so it was opened read-only: changes cannot be saved. Ask whoever looks after this computer to make it writable."),
+                            name);
+
+  gtk_label_set_label (self->database_banner_label, text ? text : "");
+  gtk_widget_set_visible (self->database_banner_export, damaged);
+  gtk_widget_set_visible (self->database_banner_restore, damaged);
+  if (damaged)
+    gtk_widget_add_css_class (box, "damaged");
+  else
+    gtk_widget_remove_css_class (box, "damaged");
+  gtk_revealer_set_reveal_child (self->database_banner, read_only);
+
+  for (guint i = 0; i < G_N_ELEMENTS (writing_actions); i++)
+    if (read_only)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), writing_actions[i], FALSE);
+}
+
 void
 amends_window_backup_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_banner);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_banner_export);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_banner_restore);
+
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, amends_window_restore_action);
 }

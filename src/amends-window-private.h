@@ -24,6 +24,10 @@ struct _AmendsWindow
 
   GtkDropDown          *staff_dropdown;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *database_banner;
+  GtkLabel             *database_banner_label;
+  GtkWidget            *database_banner_export;
+  GtkWidget            *database_banner_restore;
   AdwViewStack         *stack;
   GtkStack             *cases_stack;
   AmendsCaseSidebar    *sidebar;
@@ -49,6 +53,7 @@ void amends_window_io_class_init     (GtkWidgetClass *widget_class);
 void amends_window_backup_class_init (GtkWidgetClass *widget_class);
 void amends_window_restore_backup    (AmendsWindow   *self,
                                       const char     *backup);
+void amends_window_show_database_state (AmendsWindow *self);
 void amends_window_import_file       (AmendsWindow   *self,
                                       const char     *path);
 gboolean amends_window_export_file   (AmendsWindow   *self,

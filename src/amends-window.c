@@ -292,6 +292,7 @@ amends_window_constructed (GObject *object)
   amends_window_load_staff (self);
   amends_window_cases_constructed (self);
   amends_window_board_constructed (self);
+  amends_window_show_database_state (self);
 
   g_signal_connect_object (self->staff_dropdown, "notify::selected",
                            G_CALLBACK (on_staff_selected_cb), self,

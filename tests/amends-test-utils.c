@@ -9,6 +9,9 @@
 
 #include "amends-test-utils.h"
 
+#include <sqlite3.h>
+#include <string.h>
+
 char *
 amends_test_make_dir (void)
 {
@@ -136,4 +139,60 @@ amends_test_add_case (AmendsStore *store,
   g_assert_no_error (error);
 
   return g_steal_pointer (&kase);
+}
+
+/**
+ * amends_test_make_damaged_db:
+ * @dir: the folder to make it in
+ *
+ * A real database of 200 cases whose cases table has a page of garbage
+ * (as a failing disk or a bad copy would leave it); its header and schema
+ * still read.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+amends_test_make_damaged_db (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+  int page, page_size;
+
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_begin (store, NULL));
+  for (int i = 0; i < 200; i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_case_new ();
+
+      g_object_set (kase, "summary", "Room not ready",
+                    "description", "The guest waited in the lobby for the room, for an hour and more.", NULL);
+      g_assert_true (amends_store_insert (store, AMENDS_RECORD (kase), &error));
+    }
+  g_assert_true (amends_store_commit (store, NULL));
+  g_assert_finalize_object (store);
+
+  uri = g_strconcat ("file:", path, "?immutable=1", NULL);
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size)"
+                                       " FROM sqlite_schema WHERE name = 'cases'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (page, >, 1);
+  g_assert_cmpuint (length, >=, (gsize) page * page_size);
+  memset (contents + (gsize) (page - 1) * page_size + 8, 0xa5, page_size - 8);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return g_steal_pointer (&path);
 }

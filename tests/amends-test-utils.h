@@ -34,4 +34,6 @@ AmendsCase *amends_test_add_case     (AmendsStore   *store,
                                       const char    *summary,
                                       GDateTime     *occurred_at);
 
+char       *amends_test_make_damaged_db (const char   *dir);
+
 G_END_DECLS

@@ -186,6 +186,29 @@ test_backup_and_restore (AmendsTestDb  *db,
   g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
 }
 
+/* A damaged database takes no import, and is left exactly as it was. */
+static void
+test_import_refuses_damaged (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = write_csv (db);
+  g_autofree char *damaged = amends_test_make_damaged_db (db->dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_get_contents (damaged, &before, &before_length, NULL));
+  run_amends (&run, "--database", damaged, "--import-csv", csv, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  g_assert_null (strstr (run.out, "imported"));
+
+  g_assert_true (g_file_get_contents (damaged, &after, &after_length, NULL));
+  g_assert_cmpuint (after_length, ==, before_length);
+  g_assert_true (memcmp (before, after, before_length) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +222,7 @@ main (int   argc,
   DB_TEST ("/cli/missing-database-needs-create", test_missing_database_needs_create);
   DB_TEST ("/cli/week-out-of-range-is-refused", test_week_out_of_range);
   DB_TEST ("/cli/backup-and-restore", test_backup_and_restore);
+  DB_TEST ("/cli/import-refuses-damaged-database", test_import_refuses_damaged);
 
   return g_test_run ();
 }

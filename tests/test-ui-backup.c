@@ -122,6 +122,71 @@ test_restore_refuses_junk (AmendsTestDb  *db,
   amends_application_set_store (app, NULL);
 }
 
+/* A damaged database opens read-only with a banner that stays and offers
+ * the ways out; nothing that would write is offered. */
+static void
+test_damaged_banner (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  g_autofree char *path = amends_test_make_damaged_db (db->dir);
+  g_autoptr(AmendsStore) damaged = amends_store_open (path, NULL);
+  AmendsWindow *window;
+
+
+  g_assert_nonnull (damaged);
+  g_assert_true (amends_store_get_damaged (damaged));
+  amends_application_set_store (app, damaged);
+  window = amends_window_new (GTK_APPLICATION (app), damaged);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  amends_ui_test_drain ();
+
+  g_assert_true (gtk_revealer_get_reveal_child (window->database_banner));
+  g_assert_nonnull (strstr (gtk_label_get_label (window->database_banner_label), "is damaged"));
+  g_assert_true (gtk_widget_get_visible (window->database_banner_restore));
+  g_assert_true (gtk_widget_get_visible (window->database_banner_export));
+  g_assert_true (gtk_widget_is_sensitive (window->database_banner_restore));
+
+  /* Logging a case is not offered: it could not be saved. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL);
+  amends_ui_test_drain ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+        g_assert_cmpstr (G_OBJECT_TYPE_NAME (toplevel), !=, "AmendsIntakeDialog");
+      }
+  }
+
+  if (g_getenv ("AMENDS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), "window-damaged.png", NULL);
+      amends_ui_test_save_png (GTK_WIDGET (window), shot);
+    }
+
+  destroy_windows ();
+  amends_application_set_store (app, NULL);
+}
+
+/* A healthy database shows no banner. */
+static void
+test_no_banner (AmendsTestDb  *db,
+                gconstpointer  data)
+{
+  AmendsWindow *window;
+
+  amends_application_set_store (app, db->store);
+  window = amends_window_new (GTK_APPLICATION (app), db->store);
+  gtk_window_present (GTK_WINDOW (window));
+  amends_ui_test_drain ();
+  g_assert_false (gtk_revealer_get_reveal_child (window->database_banner));
+
+  destroy_windows ();
+  amends_application_set_store (app, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +204,11 @@ main (int   argc,
               amends_test_db_setup, test_restore_from_window, amends_test_db_teardown);
   g_test_add ("/ui/backup/restore-refuses-junk", AmendsTestDb, NULL,
               amends_test_db_setup, test_restore_refuses_junk, amends_test_db_teardown);
+
+  g_test_add ("/ui/backup/damaged-database-banner", AmendsTestDb, NULL,
+              amends_test_db_setup, test_damaged_banner, amends_test_db_teardown);
+  g_test_add ("/ui/backup/no-banner-when-healthy", AmendsTestDb, NULL,
+              amends_test_db_setup, test_no_banner, amends_test_db_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);
