@@ -230,7 +230,9 @@ amends_application_quit_action (GSimpleAction *action,
   GList *windows;
 
   /* Close the main windows the way the user would, so that they save
-   * their state on close-request; then stop, whatever else is open. */
+   * what was typed and their state on close-request; then stop, whatever
+   * else is open.  A window whose last save failed stays open to ask
+   * what to do: quitting then waits for its answer. */
   windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
                               ref_window, NULL);
   for (const GList *l = windows; l != NULL; l = l->next)
@@ -239,6 +241,12 @@ amends_application_quit_action (GSimpleAction *action,
         gtk_window_close (l->data);
     }
   g_list_free_full (windows, g_object_unref);
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (AMENDS_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        return;
+    }
 
   g_application_quit (G_APPLICATION (self));
 }

@@ -1059,3 +1059,33 @@ _amends_case_editor_set_from_dialog (AmendsCaseEditor *self,
 
   g_object_set_property (G_OBJECT (self->kase), property, value);
 }
+
+/**
+ * _amends_case_editor_dup_unsaved_text:
+ *
+ * What was typed into the fields and not saved, each under its label, for
+ * the clipboard when a save fails at quit.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when nothing
+ *   typed is unsaved
+ */
+char *
+_amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *typed = NULL;
+
+      if (!(self->dirty & (1u << i)) ||
+          fields[i].kind == KIND_CHOICE || fields[i].kind == KIND_OWNER ||
+          fields[i].kind == KIND_SWITCH || fields[i].kind == KIND_RATER)
+        continue;
+
+      typed = dup_widget_text (field_widget (self, i));
+      g_string_append_printf (text, "%s%s:\n%s\n", text->len ? "\n" : "", _(fields[i].label), typed);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}

@@ -129,4 +129,6 @@ void _amends_case_editor_update_header     (AmendsCaseEditor *self);
 void _amends_case_editor_update_actions    (AmendsCaseEditor *self);
 void _amends_case_editor_update_clock      (AmendsCaseEditor *self);
 
+char *_amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self);
+
 G_END_DECLS

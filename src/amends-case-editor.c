@@ -569,6 +569,34 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
   return ok;
 }
 
+/**
+ * amends_case_editor_dup_unsaved_text:
+ *
+ * What was typed and not saved — fields and the timeline's unsent entry —
+ * as text a person can paste elsewhere, when a save failed.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when nothing
+ *   typed is unsaved
+ */
+char *
+amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self)
+{
+  g_autofree char *fields = NULL;
+  g_autofree char *draft = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), NULL);
+
+  fields = _amends_case_editor_dup_unsaved_text (self);
+  draft = amends_timeline_dup_draft (self->timeline);
+  if (draft == NULL)
+    return g_steal_pointer (&fields);
+
+  /* Translators: heading of the timeline entry not yet added, in text
+   * copied to the clipboard after a failed save */
+  return g_strdup_printf ("%s%s%s:\n%s\n", fields ? fields : "", fields ? "\n" : "",
+                          _("Timeline entry"), draft);
+}
+
 void
 _amends_case_editor_report_error (AmendsCaseEditor *self,
                                   const char       *message)

@@ -21,5 +21,6 @@ void         amends_case_editor_set_case_id  (AmendsCaseEditor *self,
                                               gint64            case_id);
 gboolean     amends_case_editor_flush        (AmendsCaseEditor *self,
                                               GError          **error);
+char        *amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self);
 
 G_END_DECLS

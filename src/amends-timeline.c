@@ -413,6 +413,22 @@ amends_timeline_flush (AmendsTimeline  *self,
  *
  * Puts the cursor in the field that adds an entry, ready to type.
  */
+/**
+ * amends_timeline_dup_draft:
+ *
+ * Returns: (transfer full) (nullable): the entry typed and not yet added
+ */
+char *
+amends_timeline_dup_draft (AmendsTimeline *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_TIMELINE (self), NULL);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
 void
 amends_timeline_focus_entry (AmendsTimeline *self)
 {

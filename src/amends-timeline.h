@@ -21,6 +21,7 @@ void         amends_timeline_set_case_id  (AmendsTimeline *self,
                                            gint64          case_id);
 gboolean     amends_timeline_flush        (AmendsTimeline *self,
                                            GError        **error);
+char        *amends_timeline_dup_draft    (AmendsTimeline *self);
 void         amends_timeline_focus_entry  (AmendsTimeline *self);
 char        *amends_timeline_format_time  (GDateTime      *when,
                                            GDateTime      *now);

@@ -41,6 +41,9 @@ struct _AmendsWindow
   GtkBox               *board_side;
   GtkWidget            *measures_view;
 
+  /* Set when the person chose to close although a save failed. */
+  gboolean              close_anyway;
+
   /* The last change to several cases, kept for its Undo button. */
   AmendsBatch          *last_batch;
   AdwToast             *undo_toast;

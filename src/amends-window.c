@@ -259,11 +259,67 @@ amends_window_load_staff (AmendsWindow *self)
   amends_window_follow_current_staff (self);
 }
 
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AmendsWindow     *self)
+{
+  if (g_str_equal (response, "retry"))
+    gtk_window_close (GTK_WINDOW (self));
+  else if (g_str_equal (response, "copy"))
+    {
+      g_autofree char *text = amends_case_editor_dup_unsaved_text (self->editor);
+
+      /* The window stays: the clipboard empties when Amends quits. */
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text ? text : "");
+      amends_window_add_toast (self, adw_toast_new (_("What was not saved is on the clipboard")));
+    }
+  else if (g_str_equal (response, "close"))
+    {
+      self->close_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* A save that fails at closing (a full disk, a locked or read-only
+ * database) is never dropped silently: the person decides. */
+static void
+ask_about_unsaved (AmendsWindow *self,
+                   const GError *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: %s says why the save failed */
+  body = g_strdup_printf (_("%s\n\nWhat you typed is still in the case. Try again, copy it to paste elsewhere, or close without it."),
+                          error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Last Change Was Not Saved"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "copy", _("_Copy Text"),
+                                    "close", _("Close _Anyway"),
+                                    "retry", _("_Retry"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 amends_window_close_request (GtkWindow *window)
 {
   AmendsWindow *self = AMENDS_WINDOW (window);
   gboolean maximized = gtk_window_is_maximized (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->close_anyway && self->editor != NULL &&
+      !amends_case_editor_flush (self->editor, &error))
+    {
+      ask_about_unsaved (self, error);
+      return TRUE;
+    }
 
   /* As GNOME Text Editor does: remember the size the user gave the window,
    * not the size of the screen it was maximized to. */

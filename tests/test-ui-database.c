@@ -1,4 +1,4 @@
-/* test-ui-backup.c: restoring a backup from the window, as a manager would
+/* test-ui-database.c: the window when the database fails it: restoring a backup, a damaged file, a save that fails at closing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,8 @@
 #include "amends-backup.h"
 #include "amends-test-utils.h"
 #include "amends-window-private.h"
+
+#include <sqlite3.h>
 
 static AmendsApplication *app;
 
@@ -187,6 +189,96 @@ test_no_banner (AmendsTestDb  *db,
   amends_application_set_store (app, NULL);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* Another program holds the database while the window closes: the save
+ * fails, the window stays and asks; Copy Text puts what was typed on the
+ * clipboard; Retry, once the database is free, saves it and closes. */
+static void
+test_failed_save_at_close (AmendsTestDb  *db,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Cold soup", NULL);
+  gint64 case_id = amends_record_get_id (AMENDS_RECORD (kase));
+  g_autofree char *clipboard = NULL;
+  AmendsWindow *window;
+  GtkWidget *summary;
+  sqlite3 *other = NULL;
+  AdwMessageDialog *dialog;
+
+  amends_application_set_store (app, db->store);
+  window = amends_window_new (GTK_APPLICATION (app), db->store);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  amends_case_sidebar_select_case (window->sidebar, case_id);
+  while (amends_case_editor_get_case_id (window->editor) != case_id)
+    g_main_context_iteration (NULL, TRUE);
+  amends_ui_test_drain ();
+
+  summary = amends_ui_test_find_child (GTK_WIDGET (window->editor), "summary_row", ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (summary), "Cold soup at the wedding dinner");
+
+  /* Another program takes the write lock and keeps it; no waiting. */
+  g_assert_true (amends_store_set_busy_timeout (db->store, 0));
+  g_assert_cmpint (sqlite3_open (db->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Ctrl+Q: the window does not go, and asks. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  amends_ui_test_drain ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  adw_message_dialog_response (dialog, "copy");
+  amends_ui_test_drain ();
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 on_clipboard_text, &clipboard);
+  while (clipboard == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (clipboard, "Cold soup at the wedding dinner"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* The other program lets go; closing again saves and closes. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  gtk_window_close (GTK_WINDOW (window));
+  amends_ui_test_drain ();
+  g_assert_null (find_dialog ());
+  {
+    g_autoptr(AmendsCase) stored = amends_store_load (db->store, AMENDS_TYPE_CASE, case_id, NULL);
+    g_assert_cmpstr (amends_case_get_summary (stored), ==, "Cold soup at the wedding dinner");
+  }
+
+  destroy_windows ();
+  amends_application_set_store (app, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,15 +292,18 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
-  g_test_add ("/ui/backup/restore-from-the-window", AmendsTestDb, NULL,
+  g_test_add ("/ui/database/restore-from-the-window", AmendsTestDb, NULL,
               amends_test_db_setup, test_restore_from_window, amends_test_db_teardown);
-  g_test_add ("/ui/backup/restore-refuses-junk", AmendsTestDb, NULL,
+  g_test_add ("/ui/database/restore-refuses-junk", AmendsTestDb, NULL,
               amends_test_db_setup, test_restore_refuses_junk, amends_test_db_teardown);
 
-  g_test_add ("/ui/backup/damaged-database-banner", AmendsTestDb, NULL,
+  g_test_add ("/ui/database/damaged-database-banner", AmendsTestDb, NULL,
               amends_test_db_setup, test_damaged_banner, amends_test_db_teardown);
-  g_test_add ("/ui/backup/no-banner-when-healthy", AmendsTestDb, NULL,
+  g_test_add ("/ui/database/no-banner-when-healthy", AmendsTestDb, NULL,
               amends_test_db_setup, test_no_banner, amends_test_db_teardown);
+
+  g_test_add ("/ui/database/failed-save-at-close-asks", AmendsTestDb, NULL,
+              amends_test_db_setup, test_failed_save_at_close, amends_test_db_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);
