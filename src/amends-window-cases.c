@@ -363,7 +363,8 @@ update_detail (AmendsWindow *self)
   g_autoptr(GArray) ids = selected_ids (self);
   gboolean in_trash = amends_case_sidebar_get_showing_trash (self->sidebar);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-cases", ids->len > 0 && !in_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-cases",
+                                 ids->len > 0 && !in_trash && !amends_store_get_read_only (self->store));
 
   if (ids->len == 1)
     {
