@@ -189,7 +189,7 @@ on_csv_field (void   *data,
 
   if (state->fields == NULL)
     {
-      state->fields = g_ptr_array_new ();
+      state->fields = g_ptr_array_new_with_free_func (g_free);
       state->row_line = state->record_line;
     }
 
@@ -219,7 +219,7 @@ on_csv_row (int   terminator,
 
   if (state->fields == NULL)
     {
-      state->fields = g_ptr_array_new ();
+      state->fields = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (state->fields, g_strdup (""));
       state->row_line = state->record_line;
     }
@@ -790,13 +790,12 @@ detect_date_order (AmendsCsvImport *self)
 
       for (guint c = 0; row->fields[c] != NULL; c++)
         {
-          g_autofree char *stripped = NULL;
+          const char *text = row->fields[c];
           DateText date;
 
-          if (!g_ascii_isdigit (row->fields[c][0]) && !g_ascii_isspace (row->fields[c][0]))
-            continue;
-          stripped = g_strstrip (g_strdup (row->fields[c]));
-          if (!scan_date_text (stripped, &date) || !date.needs_order ||
+          while (g_ascii_isspace (*text))
+            text++;
+          if (!g_ascii_isdigit (*text) || !scan_date_text (text, &date) || !date.needs_order ||
               date.first < 1 || date.second < 1 || date.first > 31 || date.second > 31)
             continue;
 
@@ -805,7 +804,7 @@ detect_date_order (AmendsCsvImport *self)
               if (self->day_first_line == 0)
                 {
                   self->day_first_line = row->line;
-                  self->day_first_text = g_steal_pointer (&stripped);
+                  self->day_first_text = g_strchomp (g_strdup (text));
                 }
             }
           else if (date.second > 12 && date.first <= 12)
@@ -813,13 +812,13 @@ detect_date_order (AmendsCsvImport *self)
               if (self->month_first_line == 0)
                 {
                   self->month_first_line = row->line;
-                  self->month_first_text = g_steal_pointer (&stripped);
+                  self->month_first_text = g_strchomp (g_strdup (text));
                 }
             }
           else if (date.first <= 12 && date.second <= 12 && self->ambiguous_line == 0)
             {
               self->ambiguous_line = row->line;
-              self->ambiguous_text = g_steal_pointer (&stripped);
+              self->ambiguous_text = g_strchomp (g_strdup (text));
             }
         }
     }
