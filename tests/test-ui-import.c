@@ -889,6 +889,27 @@ test_import_screenshot (Fixture       *fixture,
   }
 }
 
+/* The questions of a file Amends knows: cases already here, and the
+ * dates of another one. */
+static void
+test_import_screenshot_questions (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+
+  if (dir == NULL || dir[0] == '\0')
+    {
+      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to a folder to save screenshots");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  save_png (GTK_WIDGET (fixture->dialog), dir,
+            gtk_widget_get_visible (child_of (fixture, "dates_group", ADW_TYPE_PREFERENCES_GROUP))
+            ? "import-columns-and-dates.png" : "import-cases-already-here.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +947,8 @@ main (int   argc,
   ADD_TEST ("/ui/import/long-field-stays-short-in-widgets", test_import_long_field_stays_short, fixture_set_up_long_field);
   g_test_add_func ("/ui/import/nothing-to-ask-for-a-plain-file", test_import_nothing_to_ask);
   ADD_TEST ("/ui/import/screenshot", test_import_screenshot, fixture_set_up);
+  ADD_TEST ("/ui/import/screenshot-questions", test_import_screenshot_questions, fixture_set_up_own_export);
+  ADD_TEST ("/ui/import/screenshot-dates", test_import_screenshot_questions, fixture_set_up_european);
 
 #undef ADD_TEST
 
