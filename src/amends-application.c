@@ -52,6 +52,12 @@ static const GOptionEntry option_entries[] = {
     N_("Write every case to FILE as CSV, and their timelines beside it, and quit"), N_("FILE") },
   { "create", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-csv or --export-csv: make the database if there is none yet"), NULL },
+  { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-csv: import a file of more than 100,000 rows without asking"), NULL },
+  { "update", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-csv: cases already here take the file’s values (they are skipped otherwise)"), NULL },
+  { "date-order", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-csv: how dates such as 01/02/2026 are written, day-first or month-first"), N_("ORDER") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a backup of the database to FILE and quit"), N_("FILE") },
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -358,9 +364,35 @@ amends_application_handle_local_options (GApplication *application,
       gboolean create = g_variant_dict_contains (options, "create");
 
       if (g_variant_dict_lookup (options, "import-csv", "^ay", &csv))
-        return amends_cli_import_csv (csv, path, create);
+        {
+          AmendsCliImport import = { create, FALSE, FALSE, AMENDS_CSV_DATE_ORDER_UNKNOWN };
+          g_autofree char *order = NULL;
+
+          import.yes = g_variant_dict_contains (options, "yes");
+          import.update = g_variant_dict_contains (options, "update");
+          if (g_variant_dict_lookup (options, "date-order", "s", &order))
+            {
+              if (g_str_equal (order, "day-first"))
+                import.date_order = AMENDS_CSV_DATE_ORDER_DAY_FIRST;
+              else if (g_str_equal (order, "month-first"))
+                import.date_order = AMENDS_CSV_DATE_ORDER_MONTH_FIRST;
+              else
+                {
+                  g_printerr ("amends: %s\n", _("--date-order is day-first or month-first."));
+                  return 1;
+                }
+            }
+          return amends_cli_import_csv (csv, path, &import);
+        }
       g_variant_dict_lookup (options, "export-csv", "^ay", &csv);
       return amends_cli_export_csv (csv, path, create);
+    }
+
+  if (g_variant_dict_contains (options, "yes") || g_variant_dict_contains (options, "update") ||
+      g_variant_dict_contains (options, "date-order"))
+    {
+      g_printerr ("amends: %s\n", _("--yes, --update and --date-order go with --import-csv."));
+      return 1;
     }
 
   if (g_variant_dict_contains (options, "create"))

@@ -265,6 +265,23 @@ amends_cli_export_csv (const char *file,
   return 0;
 }
 
+static void
+print_import_counts (AmendsCsvImport *import)
+{
+  guint imported = amends_csv_import_get_n_imported (import);
+  guint updated = amends_csv_import_get_n_updated (import);
+  guint skipped = amends_csv_import_get_n_skipped (import);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u case imported.\n", "%u cases imported.\n", imported), imported);
+  if (updated > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u case already here updated.\n",
+                          "%u cases already here updated.\n", updated), updated);
+  if (skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u case already here left as it was (--update to update them).\n",
+                          "%u cases already here left as they were (--update to update them).\n", skipped),
+             skipped);
+}
+
 /**
  * amends_cli_import_csv:
  *
@@ -274,16 +291,16 @@ amends_cli_export_csv (const char *file,
  * Returns: the exit status, 0 or 1
  */
 int
-amends_cli_import_csv (const char *file,
-                       const char *database_path,
-                       gboolean    create)
+amends_cli_import_csv (const char            *file,
+                       const char            *database_path,
+                       const AmendsCliImport *options)
 {
   g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
   g_autoptr(AmendsStore) store = NULL;
   g_autoptr(AmendsCsvImport) import = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!check_database_exists (path, create, &error) ||
+  if (!check_database_exists (path, options->create, &error) ||
       !(store = amends_store_open (path, &error)))
     {
       g_printerr ("amends: %s\n", error->message);
@@ -304,6 +321,12 @@ amends_cli_import_csv (const char *file,
     }
 
   import = amends_csv_import_new (store);
+  amends_csv_import_set_confirmed_large (import, options->yes);
+  amends_csv_import_set_existing (import, options->update ? AMENDS_CSV_EXISTING_UPDATE
+                                                          : AMENDS_CSV_EXISTING_SKIP);
+  if (options->date_order != AMENDS_CSV_DATE_ORDER_UNKNOWN)
+    amends_csv_import_set_date_order (import, options->date_order);
+
   if (!amends_csv_import_read_path (import, file, NULL, &error) ||
       !amends_csv_import_run (import, &error))
     {
@@ -312,11 +335,14 @@ amends_cli_import_csv (const char *file,
       for (guint i = 0; problems != NULL && i < problems->len; i++)
         g_printerr ("amends: %s\n", (const char *) problems->pdata[i]);
       g_printerr ("amends: %s\n", error->message);
+      /* What the window would ask, the command line is told. */
+      if (g_error_matches (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_TOO_MANY_ROWS))
+        g_printerr ("amends: %s\n", _("Add --yes to import them all."));
+      else if (g_error_matches (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_DATE_ORDER))
+        g_printerr ("amends: %s\n", _("Add --date-order=day-first or --date-order=month-first to say how the dates are written."));
       return 1;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u case imported.\n", "%u cases imported.\n",
-                        amends_csv_import_get_n_imported (import)),
-           amends_csv_import_get_n_imported (import));
+  print_import_counts (import);
   return 0;
 }

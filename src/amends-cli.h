@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "amends-csv-import.h"
 #include "report/amends-report.h"
 
 G_BEGIN_DECLS
@@ -22,9 +23,18 @@ int       amends_cli_weekly_summary             (const char          *week,
 int       amends_cli_export_csv                 (const char          *file,
                                                  const char          *database_path,
                                                  gboolean             create);
+/* What the command line says about an import. */
+typedef struct
+{
+  gboolean           create;        /* make the database if there is none */
+  gboolean           yes;           /* more than 100,000 rows is meant */
+  gboolean           update;        /* cases already here take the file's values */
+  AmendsCsvDateOrder date_order;    /* for dates such as 01/02/2026 */
+} AmendsCliImport;
+
 int       amends_cli_import_csv                 (const char          *file,
                                                  const char          *database_path,
-                                                 gboolean             create);
+                                                 const AmendsCliImport *options);
 int       amends_cli_backup                     (const char          *file,
                                                  const char          *database_path);
 int       amends_cli_restore                    (const char          *file,

@@ -161,9 +161,11 @@ amends_window_import_file (AmendsWindow *self,
       return;
     }
 
-  /* Columns of another system: the person says which is which, once; the
-   * choice is remembered for files with the same header row. */
-  if (amends_csv_import_get_format (import) == AMENDS_CSV_FORMAT_UNKNOWN)
+  /* Columns of another system (the person says which is which, once; the
+   * choice is remembered for files with the same header row), or what the
+   * file does not say: how its dates are written, whether cases already
+   * here are skipped or updated, whether 100,000 rows and more are meant. */
+  if (amends_import_dialog_is_needed (import))
     {
       AmendsImportDialog *dialog = amends_import_dialog_new (GTK_WINDOW (self), import);
 

@@ -209,6 +209,55 @@ test_import_refuses_damaged (AmendsTestDb  *db,
   g_assert_true (memcmp (before, after, before_length) == 0);
 }
 
+/* Our own export imported again adds nothing, and says so; --update
+ * updates instead. Dates the file does not explain are asked for. */
+static void
+test_import_again_and_dates (AmendsTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (db->dir, "export.csv", NULL);
+  g_autofree char *dates = g_build_filename (db->dir, "dates.csv", NULL);
+
+  g_object_unref (amends_test_add_case (db->store, "Cold soup", NULL));
+  g_clear_object (&db->store);
+
+  {
+    g_auto(Run) run = { 0 };
+    run_amends (&run, "--database", db->path, "--export-csv", csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_amends (&run, "--database", db->path, "--import-csv", csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "0 cases imported"));
+    g_assert_nonnull (strstr (run.out, "1 case already here left as it was"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_amends (&run, "--database", db->path, "--import-csv", csv, "--update", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "1 case already here updated"));
+  }
+
+  g_assert_true (g_file_set_contents (dates, "summary,occurred_at\nLate taxi,01/02/2026 10:00\n", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    run_amends (&run, "--database", db->path, "--import-csv", dates, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "--date-order"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_amends (&run, "--database", db->path, "--import-csv", dates, "--date-order", "day-first", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "1 case imported"));
+  }
+
+  db->store = amends_store_open (db->path, NULL);
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +272,7 @@ main (int   argc,
   DB_TEST ("/cli/week-out-of-range-is-refused", test_week_out_of_range);
   DB_TEST ("/cli/backup-and-restore", test_backup_and_restore);
   DB_TEST ("/cli/import-refuses-damaged-database", test_import_refuses_damaged);
+  DB_TEST ("/cli/import-again-and-ambiguous-dates", test_import_again_and_dates);
 
   return g_test_run ();
 }
