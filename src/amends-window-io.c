@@ -242,6 +242,34 @@ amends_window_export_file (AmendsWindow  *self,
          amends_csv_export_timeline_to_path (self->store, timeline, NULL, error);
 }
 
+/* From a damaged database: what can be read, and how much that was. */
+static void
+export_readable (AmendsWindow *self,
+                 const char   *path)
+{
+  g_autofree char *base = g_str_has_suffix (path, ".csv")
+                          ? g_strndup (path, strlen (path) - 4) : g_strdup (path);
+  g_autofree char *timeline = g_strconcat (base, "-timeline.csv", NULL);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_whole = 0, n_partial = 0;
+
+  if (!amends_csv_export_readable_cases_to_path (self->store, path, &n_whole, &n_partial, NULL, &error) ||
+      !amends_csv_export_timeline_to_path (self->store, timeline, NULL, &error))
+    {
+      show_message (self, _("Could Not Export the Cases"), error->message);
+      return;
+    }
+
+  if (n_partial == 0)
+    title = g_strdup_printf (ngettext ("Exported what could be read: %u case, whole",
+                                       "Exported what could be read: %u cases, all whole", n_whole), n_whole);
+  else
+    /* Translators: "Exported what could be read: 180 cases whole, 20 in part" */
+    title = g_strdup_printf (_("Exported what could be read: %u cases whole, %u in part"), n_whole, n_partial);
+  amends_window_add_toast (self, adw_toast_new (title));
+}
+
 static void
 on_export_chosen_cb (AmendsWindow         *self,
                      int                   response,
@@ -253,7 +281,9 @@ on_export_chosen_cb (AmendsWindow         *self,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !amends_window_export_file (self, path, &error))
+      if (path != NULL && amends_store_get_damaged (self->store))
+        export_readable (self, path);
+      else if (path != NULL && !amends_window_export_file (self, path, &error))
         show_message (self, _("Could Not Export the Cases"), error->message);
       else if (path != NULL)
         amends_window_add_toast (self, adw_toast_new (_("Cases exported, with their timelines beside them")));

@@ -1196,6 +1196,49 @@ test_dates_iso_need_no_order (AmendsTestDb  *db,
 #define ADD_DB_TEST(path, func) \
   g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
 
+/* A damaged database: every case that can be found is exported, whole
+ * where its row reads and otherwise from its indexes, and the file can be
+ * imported into a new database. */
+static void
+test_export_readable_from_damaged (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *damaged = amends_test_make_damaged_db (dir);
+  g_autofree char *csv = g_build_filename (dir, "readable.csv", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(AmendsStore) store = amends_store_open (damaged, NULL);
+  g_autoptr(AmendsStore) target = NULL;
+  g_autoptr(AmendsCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_whole = 0, n_partial = 0;
+
+  g_assert_nonnull (store);
+  g_assert_true (amends_store_get_damaged (store));
+  g_assert_true (amends_csv_export_readable_cases_to_path (store, csv, &n_whole, &n_partial, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The 200 cases all found; the damaged page's rows only in part. */
+  g_test_message ("%u whole, %u in part", n_whole, n_partial);
+  g_assert_cmpuint (n_whole + n_partial, ==, 200);
+  g_assert_cmpuint (n_partial, >, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "C-"));
+  g_assert_nonnull (strstr (contents, "The guest waited in the lobby"));
+
+  target = amends_store_open (fresh, NULL);
+  import = amends_csv_import_new (target);
+  g_assert_true (amends_csv_import_read_path (import, csv, NULL, &error));
+  g_assert_true (amends_csv_import_run (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_store_count_cases (target, NULL), ==, 200);
+
+  g_clear_object (&store);
+  g_clear_object (&import);
+  g_clear_object (&target);
+  amends_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1241,6 +1284,8 @@ main (int   argc,
       g_test_add (path, AmendsTestDb, &malformed[i],
                   amends_test_db_setup, test_malformed, amends_test_db_teardown);
     }
+
+  g_test_add_func ("/csv/export/readable-from-a-damaged-database", test_export_readable_from_damaged);
 
   return g_test_run ();
 }

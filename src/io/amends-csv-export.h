@@ -28,6 +28,12 @@ gboolean            amends_csv_export_cases_to_path  (AmendsStore   *store,
                                                       const char    *path,
                                                       GCancellable  *cancellable,
                                                       GError       **error);
+gboolean            amends_csv_export_readable_cases_to_path (AmendsStore  *store,
+                                                              const char   *path,
+                                                              guint        *n_whole,
+                                                              guint        *n_partial,
+                                                              GCancellable *cancellable,
+                                                              GError      **error);
 gboolean            amends_csv_export_timeline_to_path (AmendsStore *store,
                                                         const char  *path,
                                                         GCancellable *cancellable,
