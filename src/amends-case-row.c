@@ -29,6 +29,8 @@ struct _AmendsCaseRow
   GDateTime      *now;
   gulong          notify_id;
   const char     *clock_class;
+  /* The clock is longer than its label shows: the tooltip gives it whole. */
+  gboolean        clock_cut;
 
   GtkInscription *summary_inscription;
   GtkLabel       *clock_label;
@@ -146,6 +148,20 @@ update_accessible (AmendsCaseRow *self,
                                   -1);
 }
 
+static gboolean
+on_clock_query_tooltip_cb (AmendsCaseRow *self,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard_mode,
+                           GtkTooltip    *tooltip)
+{
+  if (!self->clock_cut)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (self->clock_label));
+  return TRUE;
+}
+
 /* The parts that change with time: the clock and the follow-up marker. */
 static void
 update_time (AmendsCaseRow *self)
@@ -170,7 +186,10 @@ update_time (AmendsCaseRow *self)
   length = clock ? (int) g_utf8_strlen (clock, -1) : 0;
   gtk_label_set_label (self->clock_label, clock ? clock : "");
   gtk_label_set_width_chars (self->clock_label, MIN (length, keep));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clock_label), length > keep ? clock : NULL);
+  /* Not gtk_widget_set_tooltip_text(): in GTK 4.8 each call costs a round
+   * trip to the X server, and rows are bound by the hundred while
+   * scrolling.  The tooltip is asked for when the pointer rests. */
+  self->clock_cut = length > keep;
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_label),
                           self->kase != NULL && follow_up_is_due (self->kase, self->now));
 
@@ -333,6 +352,10 @@ static void
 amends_case_row_init (AmendsCaseRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->clock_label), TRUE);
+  g_signal_connect_swapped (self->clock_label, "query-tooltip",
+                            G_CALLBACK (on_clock_query_tooltip_cb), self);
 }
 
 GtkWidget *

@@ -114,5 +114,6 @@ guint64     amends_store_get_rows_read     (AmendsStore   *self);
 gboolean    amends_store_set_busy_timeout  (AmendsStore   *self,
                                             int            milliseconds);
 char       *amends_store_dup_reader_uri    (AmendsStore   *self);
+GDateTime  *amends_store_local_time        (gint64         t);
 
 G_END_DECLS

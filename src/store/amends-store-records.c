@@ -128,7 +128,7 @@ read_value (AmendsStmt *stmt,
   else if (G_TYPE_IS_FLAGS (type))
     g_value_set_flags (value, sqlite3_column_int64 (stmt, column));
   else if (type == G_TYPE_DATE_TIME)
-    g_value_take_boxed (value, g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, column)));
+    g_value_take_boxed (value, amends_store_local_time (sqlite3_column_int64 (stmt, column)));
   else
     g_assert_not_reached ();
 }
@@ -382,7 +382,7 @@ validate_record (AmendsRecord  *record,
 static GDateTime *
 date_time_from_unix (gint64 t)
 {
-  return g_date_time_new_from_unix_local (t);
+  return amends_store_local_time (t);
 }
 
 /* Allocates the next readable reference for the year the case was logged

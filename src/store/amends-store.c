@@ -205,7 +205,48 @@ amends_store_dup_now (AmendsStore *self)
 {
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
-  return g_date_time_new_from_unix_local (amends_store_now (self));
+  return amends_store_local_time (amends_store_now (self));
+}
+
+/* The local zone, read once: GLib 2.74's g_date_time_new_from_unix_local()
+ * reads /etc/localtime again on every call, and a case has fourteen times
+ * to read.  Read again when TZ changes (the tests set it). */
+static GTimeZone *
+local_zone (void)
+{
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *result;
+
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (tz, zone_tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone = g_time_zone_new_local ();
+      zone_tz = g_strdup (tz);
+    }
+  result = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+
+  return result;
+}
+
+/**
+ * amends_store_local_time:
+ * @t: Unix seconds
+ *
+ * Returns: (transfer full): @t in the user's zone
+ */
+GDateTime *
+amends_store_local_time (gint64 t)
+{
+  g_autoptr(GTimeZone) zone = local_zone ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
 }
 
 /* For tests and the demo: the store's clock stands still at @now. */
