@@ -156,9 +156,14 @@ static const char reference_hits_sql[] =
   "     WHERE ref_year.y IS NOT NULL"
   "       AND r.reference = printf ('C-%04d-%0*d', ref_year.y, ref_width.w, :ref_number)) ";
 
+/* The ids alone, so that the list's order is read from its index without
+ * touching the rows (0.10 s for a million, against 2.0 s with the columns
+ * the counts need); with @counts, the open and overdue counts of the same
+ * cases, from the few that are open. */
 static char *
-build_ids_sql (const AmendsCaseFilter *filter,
-               gboolean                has_match)
+build_sql (const AmendsCaseFilter *filter,
+           gboolean                has_match,
+           gboolean                counts)
 {
   GString *sql = g_string_new (NULL);
   gboolean has_reference = FALSE;
@@ -172,12 +177,13 @@ build_ids_sql (const AmendsCaseFilter *filter,
       g_string_append (sql, reference_hits_sql);
     }
 
-  g_string_append (sql,
-                   "SELECT c.id,"
-                   " c.status IN ('open', 'in-recovery'),"
-                   " c.status IN ('open', 'in-recovery') AND c.paused_at IS NULL"
-                   "   AND c.recovery_due_at + c.paused_seconds < :now"
-                   " FROM cases AS c WHERE ");
+  if (counts)
+    g_string_append (sql,
+                     "SELECT count(*),"
+                     " coalesce (sum (c.paused_at IS NULL AND c.recovery_due_at + c.paused_seconds < :now), 0)"
+                     " FROM cases AS c WHERE c.status IN ('open', 'in-recovery') AND ");
+  else
+    g_string_append (sql, "SELECT c.id FROM cases AS c WHERE ");
 
   g_string_append (sql, filter->trash ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
 
@@ -198,6 +204,9 @@ build_ids_sql (const AmendsCaseFilter *filter,
                           "              UNION ALL SELECT id FROM ref_hit)");
   else if (has_match)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+
+  if (counts)
+    return g_string_free (sql, FALSE);
 
   /* The case whose number was typed comes first, even above a more urgent
    * case that merely mentions the number: it is the one asked for.  Each
@@ -309,11 +318,23 @@ collect_ids (sqlite3_stmt *stmt,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (result->ids, id);
-      result->n_open += sqlite3_column_int (stmt, 1);
-      result->n_overdue += sqlite3_column_int (stmt, 2);
     }
 
   return rc;
+}
+
+static int
+collect_counts (sqlite3_stmt *stmt,
+                QueryResult  *result)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    return rc;
+
+  result->n_open = sqlite3_column_int (stmt, 0);
+  result->n_overdue = sqlite3_column_int (stmt, 1);
+  return SQLITE_DONE;
 }
 
 static QueryResult *
@@ -321,7 +342,8 @@ query_ids (AmendsCaseList  *self,
            GError         **error)
 {
   g_autofree char *match = make_match_query (self->filter.query);
-  g_autofree char *sql = build_ids_sql (&self->filter, match != NULL);
+  g_autofree char *sql = build_sql (&self->filter, match != NULL, FALSE);
+  g_autofree char *counts_sql = build_sql (&self->filter, match != NULL, TRUE);
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(QueryResult) result = g_new0 (QueryResult, 1);
   int rc;
@@ -331,6 +353,17 @@ query_ids (AmendsCaseList  *self,
 
   bind_filter (stmt, &self->filter, match, amends_store_now (self->store));
   rc = collect_ids (stmt, result);
+  if (rc != SQLITE_DONE)
+    {
+      amends_store_set_error (self->store, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, amends_stmt_release);
+
+  if (!(stmt = amends_store_prepare (self->store, counts_sql, error)))
+    return NULL;
+  bind_filter (stmt, &self->filter, match, amends_store_now (self->store));
+  rc = collect_counts (stmt, result);
   if (rc != SQLITE_DONE)
     {
       amends_store_set_error (self->store, rc, error);
@@ -715,6 +748,7 @@ typedef struct
   GWeakRef          store;
   char             *uri;
   char             *sql;
+  char             *counts_sql;
   char             *match;
   AmendsCaseFilter  filter;
   gint64            now;
@@ -726,6 +760,7 @@ query_task_free (QueryTask *task)
   g_weak_ref_clear (&task->store);
   g_free (task->uri);
   g_free (task->sql);
+  g_free (task->counts_sql);
   g_free (task->match);
   g_free (task->filter.query);
   g_free (task->filter.category);
@@ -757,6 +792,17 @@ query_thread (GTask        *task,
     {
       bind_filter (stmt, &query->filter, query->match, query->now);
       rc = collect_ids (stmt, result);
+    }
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      rc = sqlite3_prepare_v2 (db, query->counts_sql, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          bind_filter (stmt, &query->filter, query->match, query->now);
+          rc = collect_counts (stmt, result);
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -795,7 +841,8 @@ amends_case_list_new_async (AmendsStore            *store,
   g_weak_ref_init (&query->store, store);
   query->uri = amends_store_dup_reader_uri (store);
   query->match = make_match_query (filter->query);
-  query->sql = build_ids_sql (filter, query->match != NULL);
+  query->sql = build_sql (filter, query->match != NULL, FALSE);
+  query->counts_sql = build_sql (filter, query->match != NULL, TRUE);
   query->filter = *filter;
   query->filter.query = g_strdup (filter->query);
   query->filter.category = g_strdup (filter->category);
