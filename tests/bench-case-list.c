@@ -146,6 +146,33 @@ main (int   argc,
         g_print ("%-32s %8u cases happened, %u open at its end  %8.1f ms\n",
                  labels[i], m.n_happened, m.n_open, ms_since (start));
       }
+
+    /* The rest of what the Measures view reads for a week: the tables
+     * per owner, team and category, and the eight weeks of its trend. */
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GDateTime) week = amends_iso_week_start (when[i]);
+        g_autoptr(GDateTime) until = g_date_time_add_weeks (week, 1);
+        g_autoptr(GPtrArray) weeks = NULL;
+        g_autoptr(GError) error = NULL;
+        const char *tables[] = { "by owner", "by team", "by category" };
+
+        for (guint by = 0; by < G_N_ELEMENTS (tables); by++)
+          {
+            g_autoptr(GPtrArray) rows = NULL;
+            g_autofree char *label = g_strdup_printf ("%s, %s", labels[i], tables[by]);
+
+            start = g_get_monotonic_time ();
+            rows = amends_store_measure_by (db.store, by, week, until, &error);
+            g_assert_no_error (error);
+            g_print ("%-32s %8u rows  %8.1f ms\n", label, rows->len, ms_since (start));
+          }
+
+        start = g_get_monotonic_time ();
+        weeks = amends_store_measure_weeks (db.store, week, 8, &error);
+        g_assert_no_error (error);
+        g_print ("%s, 8 weeks  %8.1f ms\n", labels[i], ms_since (start));
+      }
   }
 
   g_print ("Resident memory: %ld KiB before the lists, %ld KiB after\n", rss_before, resident_kib ());

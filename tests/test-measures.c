@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "amends-store-measures.h"
+#include "amends-store-private.h"
 #include "amends-store-stories.h"
 #include "amends-test-utils.h"
 
@@ -408,6 +411,138 @@ test_iso_weeks (void)
   }
 }
 
+static void
+assert_same_measures (const AmendsMeasures *a,
+                      const AmendsMeasures *b)
+{
+  /* Every field is an integer or a quotient of the same integers. */
+  g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+}
+
+static gpointer
+measure_in_thread (gpointer data)
+{
+  AmendsMeasurer *measurer = ((gpointer *) data)[0];
+  GDateTime *from = ((gpointer *) data)[1];
+  GDateTime *until = ((gpointer *) data)[2];
+  AmendsMeasures *m = g_new0 (AmendsMeasures, 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (amends_measurer_measure (measurer, from, until, m, &error));
+  g_assert_no_error (error);
+
+  return m;
+}
+
+/* The Measures view measures in a worker thread on a connection of its
+ * own: it must find what the store finds on the main thread. */
+static void
+test_week_measurer_agrees (Week          *w,
+                           gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(AmendsMeasurer) measurer = amends_measurer_new (w->db.store);
+  g_autoptr(GError) error = NULL;
+  g_autofree AmendsMeasures *threaded = NULL;
+  gpointer args[3];
+  AmendsMeasures m;
+
+  g_assert_true (amends_iso_week_parse ("2026-W43", w->zone, &from, &until, &error));
+  g_assert_true (amends_store_measure (w->db.store, from, until, &m, &error));
+  g_assert_no_error (error);
+
+  args[0] = measurer;
+  args[1] = from;
+  args[2] = until;
+  threaded = g_thread_join (g_thread_new ("measure", measure_in_thread, args));
+  assert_same_measures (&m, threaded);
+
+  for (AmendsMeasureBy by = AMENDS_MEASURE_BY_OWNER; by <= AMENDS_MEASURE_BY_CATEGORY; by++)
+    {
+      g_autoptr(GPtrArray) here = amends_store_measure_by (w->db.store, by, from, until, &error);
+      g_autoptr(GPtrArray) there = amends_measurer_measure_by (measurer, by, from, until, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (here->len, >, 0);
+      g_assert_cmpuint (here->len, ==, there->len);
+      for (guint i = 0; i < here->len; i++)
+        {
+          AmendsMeasureRow *a = here->pdata[i], *b = there->pdata[i];
+
+          g_assert_cmpstr (a->name, ==, b->name);
+          g_assert_cmpint (a->staff_id, ==, b->staff_id);
+          assert_same_measures (&a->measures, &b->measures);
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) here = amends_store_measure_weeks (w->db.store, from, 3, &error);
+    g_autoptr(GPtrArray) there = amends_measurer_measure_weeks (measurer, from, 3, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (there->len, ==, 3);
+    for (guint i = 0; i < 3; i++)
+      assert_same_measures (here->pdata[i], there->pdata[i]);
+  }
+}
+
+static int
+collect_sql_cb (unsigned  type,
+                void     *data,
+                void     *stmt,
+                void     *sql)
+{
+  g_ptr_array_add (data, g_strdup (sqlite3_sql (stmt)));
+  return 0;
+}
+
+/* On a million cases a full scan takes seconds: every query the measures
+ * run must find its cases through an index (the plan never says "SCAN"
+ * of the cases table, only of the small tables the queries make). */
+static void
+test_week_reads_through_indexes (Week          *w,
+                                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = amends_store_get_db (w->db.store);
+  AmendsMeasures m;
+
+  g_assert_true (amends_iso_week_parse ("2026-W43", w->zone, &from, &until, &error));
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, collect_sql_cb, statements);
+  g_assert_true (amends_store_measure (w->db.store, from, until, &m, &error));
+  for (AmendsMeasureBy by = AMENDS_MEASURE_BY_OWNER; by <= AMENDS_MEASURE_BY_CATEGORY; by++)
+    {
+      g_autoptr(GPtrArray) rows = amends_store_measure_by (w->db.store, by, from, until, &error);
+      g_assert_no_error (error);
+    }
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_cmpuint (statements->len, >=, 8);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", statements->pdata[i], NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+
+          if (g_str_has_prefix (detail, "SCAN "))
+            {
+              g_test_message ("%s: %s", (char *) statements->pdata[i], detail);
+              g_assert_true (g_str_equal (detail, "SCAN m") || g_str_equal (detail, "SCAN s") ||
+                             g_str_equal (detail, "SCAN spans") || g_str_equal (detail, "SCAN CONSTANT ROW"));
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +556,8 @@ main (int   argc,
   ADD_WEEK_TEST ("/measures/week/by-owner/berlin", "Europe/Berlin", test_week_by_owner);
   ADD_WEEK_TEST ("/measures/week/by-owner/utc", "UTC", test_week_by_owner);
   ADD_WEEK_TEST ("/measures/week/heroes-agree", "Europe/Berlin", test_week_heroes_agree);
+  ADD_WEEK_TEST ("/measures/week/measurer-agrees", "Europe/Berlin", test_week_measurer_agrees);
+  ADD_WEEK_TEST ("/measures/week/reads-through-indexes", "Europe/Berlin", test_week_reads_through_indexes);
   ADD_WEEK_TEST ("/measures/week/local-bounds/berlin", "Europe/Berlin", test_week_bounds);
   ADD_WEEK_TEST ("/measures/week/local-bounds/utc", "UTC", test_week_bounds);
   g_test_add_func ("/measures/iso-week/parse-and-format", test_iso_weeks);

@@ -75,22 +75,93 @@ amends_measure_row_free (AmendsMeasureRow *row)
   g_free (row);
 }
 
-/* The cases a group's line counts: all, or those whose @column is the
- * bound ?4 (IS, so that NULL, "no owner", is a group too). */
+/* Where the SQL runs: the store's own connection (and its statement
+ * cache) on the main thread, or a read-only connection of a measurer's
+ * own in a worker thread. */
+typedef struct
+{
+  AmendsStore *store;
+  sqlite3     *db;
+  gint64       now;
+} Source;
+
+struct _AmendsMeasurer
+{
+  char    *uri;
+  gint64   now;
+  sqlite3 *db;
+};
+
+static volatile gint n_measured;
+
+static Source
+source_for_store (AmendsStore *store)
+{
+  return (Source) { store, amends_store_get_db (store), amends_store_now (store) };
+}
+
+static sqlite3_stmt *
+source_prepare (Source      *source,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (source->store != NULL)
+    return amends_store_prepare (source->store, sql, error);
+
+  rc = sqlite3_prepare_v2 (source->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (source->db));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static void
+source_release (Source       *source,
+                sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  if (source->store != NULL)
+    amends_stmt_release (stmt);
+  else
+    sqlite3_finalize (stmt);
+}
+
+static gboolean
+source_set_error (Source  *source,
+                  int      rc,
+                  GError **error)
+{
+  if (source->store != NULL)
+    return amends_store_set_error (source->store, rc, error);
+
+  g_set_error (error, AMENDS_STORE_ERROR,
+               (rc & 0xff) == SQLITE_CORRUPT ? AMENDS_STORE_ERROR_CORRUPT : AMENDS_STORE_ERROR_FAILED,
+               "%s", sqlite3_errmsg (source->db));
+  return FALSE;
+}
+
 static const char *
 group_column (int by)
 {
   switch (by)
     {
-    case AMENDS_MEASURE_BY_OWNER:    return "c.owner_id";
-    case AMENDS_MEASURE_BY_TEAM:     return "c.team";
-    case AMENDS_MEASURE_BY_CATEGORY: return "c.category";
+    case AMENDS_MEASURE_BY_OWNER:    return "owner_id";
+    case AMENDS_MEASURE_BY_TEAM:     return "team";
+    case AMENDS_MEASURE_BY_CATEGORY: return "category";
     default:                         return NULL;
     }
 }
 
-/* ?1 and ?2: the period; ?3: now; ?4: the group's key; ?5: the moment
- * the open counts are taken (the end of the period, or now). */
+/* ?1 and ?2: the period; ?3: now; ?5: the moment the open counts are
+ * taken (the end of the period, or now). */
 #define COUNTED AMENDS_SQL_COUNTED ("c")
 #define HAPPENED COUNTED " AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
 #define RECOVERED AMENDS_SQL_RECOVERED ("c")
@@ -102,68 +173,122 @@ group_column (int by)
 #define PAST_DUE_AT \
   AMENDS_SQL_DUE ("c") " < min (?5, coalesce (c.paused_at, ?5))"
 
+/* The cases that can matter to a period, found through indexes rather
+ * than by reading every case.
+ *
+ * Those open now (a few in a hundred) come whole from the index
+ * cases_open (migration 6), which holds every column the measures read,
+ * so that none of them is looked up in the table.
+ *
+ * Of the others, those that happened in the period, those recovered in
+ * it, and those that finished after ?5 but were logged by then (open at
+ * ?5).  The last are the hard part, as "logged by T and finished after
+ * T" is two ranges.  The index cases_by_span files finished cases by the
+ * number of digits of how long they took, in seconds, then by when they
+ * were logged: a case that took fewer than 10^k seconds and was still
+ * open at T was logged less than 10^k seconds before T, so each number
+ * of digits is one short range of that index.
+ *
+ * Either way the outer query applies the definitions in full; this only
+ * narrows what it reads. */
+#define SPANS \
+  "WITH RECURSIVE spans (digits, width) AS" \
+  " (SELECT 1, 10 UNION ALL SELECT digits + 1, width * 10 FROM spans WHERE digits < 19) "
+#define FINISHED_CANDIDATES \
+  "c.id IN (" \
+  " SELECT h.id FROM cases AS h WHERE h.deleted_at IS NULL AND h.occurred_at >= ?1 AND h.occurred_at < ?2" \
+  " UNION ALL" \
+  " SELECT r.id FROM cases AS r WHERE r.deleted_at IS NULL AND r.recovered_at >= ?1 AND r.recovered_at < ?2" \
+  " UNION ALL" \
+  " SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
+  "   AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
+  "   AND " AMENDS_SQL_SPAN_DIGITS ("f") " = s.digits" \
+  "   AND f.logged_at > ?5 - s.width AND f.logged_at <= ?5)" \
+  " AND c.status NOT IN ('open', 'in-recovery')"
+/* Of the cases open now, only those logged by ?5 can have been open then;
+ * the others count only if they happened or were recovered in the period.
+ * A cheap test on the index's own columns, before the costly ones. */
+#define OPEN_NOW \
+  "c.deleted_at IS NULL AND c.status IN ('open', 'in-recovery')" \
+  " AND (c.logged_at <= ?5 OR (c.occurred_at >= ?1 AND c.occurred_at < ?2)" \
+  "      OR (c.recovered_at >= ?1 AND c.recovered_at < ?2))"
+/* What the measures ask of each case, worked out once a case: every
+ * condition of the definitions above, which the sums below combine.
+ * Reads only columns of the index cases_open. */
+#define FLAGS \
+  "c.owner_id AS owner_id, c.team AS team, c.category AS category," \
+  " (" COUNTED ") AS counted," \
+  " (c.occurred_at >= ?1 AND c.occurred_at < ?2) AS happened," \
+  " (c.recovered_at >= ?1 AND c.recovered_at < ?2) AS recovered_then," \
+  " " RECOVERED " AS recovered," \
+  " " PAST_DUE_NOW " AS past_due_now," \
+  " " AMENDS_SQL_IN_TIME ("c") " AS in_time," \
+  " (" OPEN_AT ") AS open_at," \
+  " (" PAST_DUE_AT ") AS past_due_at," \
+  " c.noticed_by = 'staff' AS proactive," \
+  " c.rule_bent AS rule_bent," \
+  " c.reaction AS reaction," \
+  " c.surprise_cost_cents AS surprise_cost_cents"
+#define MATTERING \
+  "(SELECT " FLAGS " FROM cases AS c WHERE " FINISHED_CANDIDATES \
+  " UNION ALL SELECT " FLAGS " FROM cases AS c WHERE " OPEN_NOW ")"
+
+#define WHEN(condition) "sum (CASE WHEN " condition " THEN 1 ELSE 0 END)"
+
+/* Every measure of a period as a conditional aggregate, in one pass
+ * over the cases that can matter; grouped by owner, team or category
+ * when @by is one, the groups with the most cases first. */
 static char *
-counts_sql (int by)
+measures_sql (int by)
 {
   const char *column = group_column (by);
-  g_autofree char *group = column ? g_strdup_printf (" AND %s IS ?4", column) : g_strdup (" AND ?4 IS NULL");
+  g_autofree char *key = column ? g_strconcat ("m.", column, NULL) : g_strdup ("NULL");
+  const char *name = by == AMENDS_MEASURE_BY_OWNER
+    ? "(SELECT s.name FROM staff AS s WHERE s.id = m.owner_id)" : key;
 
   return g_strdup_printf (
-    "SELECT"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND c.noticed_by = 'staff'%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND NOT " RECOVERED " AND NOT " PAST_DUE_NOW "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " OPEN_AT "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " OPEN_AT " AND " PAST_DUE_AT "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " OPEN_AT " AND c.owner_id IS NULL%1$s),"
-    " (SELECT coalesce (sum (c.surprise_cost_cents), 0) FROM cases AS c WHERE " RECOVERED_IN "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND c.rule_bent%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND " AMENDS_SQL_IN_TIME ("c") "%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " HAPPENED " AND (" RECOVERED " OR " PAST_DUE_NOW ")%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " RECOVERED_IN " AND c.reaction = 'blown-away'%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " RECOVERED_IN " AND c.reaction != 'unknown'%1$s),"
-    " (SELECT count(*) FROM cases AS c WHERE " RECOVERED_IN "%1$s)",
-    group);
+    SPANS
+    "SELECT %1$s, %2$s, count(*),"
+    " " WHEN ("m.counted AND m.happened") ","
+    " " WHEN ("m.counted AND m.happened AND m.proactive") ","
+    " " WHEN ("m.counted AND m.happened AND NOT m.recovered AND NOT m.past_due_now") ","
+    " " WHEN ("m.open_at") ","
+    " " WHEN ("m.open_at AND m.past_due_at") ","
+    " " WHEN ("m.open_at AND m.owner_id IS NULL") ","
+    " sum (CASE WHEN m.counted AND m.recovered AND m.recovered_then THEN m.surprise_cost_cents ELSE 0 END),"
+    " " WHEN ("m.counted AND m.happened AND m.rule_bent") ","
+    " " WHEN ("m.counted AND m.happened AND m.in_time") ","
+    " " WHEN ("m.counted AND m.happened AND (m.recovered OR m.past_due_now)") ","
+    " " WHEN ("m.counted AND m.recovered AND m.recovered_then AND m.reaction = 'blown-away'") ","
+    " " WHEN ("m.counted AND m.recovered AND m.recovered_then AND m.reaction != 'unknown'") ","
+    " " WHEN ("m.counted AND m.recovered AND m.recovered_then")
+    " FROM " MATTERING " AS m"
+    " WHERE m.counted AND (m.happened OR m.recovered_then OR m.open_at)"
+    "%3$s",
+    key, column ? name : "NULL",
+    column ? " GROUP BY 1 ORDER BY count(*) DESC, 2 COLLATE NOCASE" : "");
 }
 
+/* The times to recovery, ordered within each group. */
 static char *
 times_sql (int by)
 {
   const char *column = group_column (by);
-  g_autofree char *group = column ? g_strdup_printf (" AND %s IS ?4", column) : g_strdup (" AND ?4 IS NULL");
 
-  return g_strdup_printf ("SELECT max (0, c.recovered_at - c.occurred_at - c.paused_seconds)"
-                          " FROM cases AS c WHERE " RECOVERED_IN "%s AND ?3 = ?3 AND ?5 = ?5 ORDER BY 1",
-                          group);
+  return g_strdup_printf ("SELECT %s%s, max (0, c.recovered_at - c.occurred_at - c.paused_seconds)"
+                          " FROM cases AS c WHERE " RECOVERED_IN " ORDER BY 1, 2",
+                          column ? "c." : "", column ? column : "NULL");
 }
 
-/* Binds the period, now, and the group's key (a GValue of the column's
- * type, or NULL for the whole of the period). */
-static void
-bind_period (AmendsStore  *self,
-             AmendsStmt   *stmt,
-             GDateTime    *from,
-             GDateTime    *until,
-             const GValue *key)
+/* A group's key as text, so that NULL ("no owner") is a key too. */
+static char *
+dup_group_key (sqlite3_stmt *stmt,
+               int           column)
 {
-  gint64 now = amends_store_now (self);
-  gint64 end = g_date_time_to_unix (until);
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return g_strdup ("n");
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, end);
-  sqlite3_bind_int64 (stmt, 3, now);
-  /* The last second of the period, so that a case logged as the next
-   * period begins is not counted open in this one. */
-  sqlite3_bind_int64 (stmt, 5, MIN (now, end - 1));
-
-  if (key == NULL)
-    sqlite3_bind_null (stmt, 4);
-  else if (G_VALUE_HOLDS_INT64 (key) && g_value_get_int64 (key) > 0)
-    sqlite3_bind_int64 (stmt, 4, g_value_get_int64 (key));
-  else if (G_VALUE_HOLDS_STRING (key) && g_value_get_string (key) != NULL)
-    sqlite3_bind_text (stmt, 4, g_value_get_string (key), -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
+  return g_strconcat ("v", (const char *) sqlite3_column_text (stmt, column), NULL);
 }
 
 static gint64
@@ -194,60 +319,160 @@ median (GArray *values)
   return (g_array_index (values, gint64, n / 2 - 1) + g_array_index (values, gint64, n / 2)) / 2;
 }
 
-static gboolean
-measure_group (AmendsStore     *self,
-               int              by,
-               const GValue    *key,
-               GDateTime       *from,
-               GDateTime       *until,
-               AmendsMeasures  *m,
-               GError         **error)
+static void
+set_times (AmendsMeasures *m,
+           GArray         *times)
 {
-  g_autofree char *sql = counts_sql (by);
-  g_autofree char *tsql = times_sql (by);
-  g_autoptr(AmendsStmt) stmt = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  memset (m, 0, sizeof *m);
-
-  if (!(stmt = amends_store_prepare (self, sql, error)))
-    return FALSE;
-  bind_period (self, stmt, from, until, key);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
-
-  m->n_happened = sqlite3_column_int (stmt, 0);
-  set_share (&m->proactive, sqlite3_column_int (stmt, 1), m->n_happened);
-  m->n_pending = sqlite3_column_int (stmt, 2);
-  m->n_open = sqlite3_column_int (stmt, 3);
-  m->n_overdue = sqlite3_column_int (stmt, 4);
-  m->n_unowned = sqlite3_column_int (stmt, 5);
-  m->surprise_cents = sqlite3_column_int64 (stmt, 6);
-  m->n_rule_bends = sqlite3_column_int (stmt, 7);
-  set_share (&m->recovered_within, sqlite3_column_int (stmt, 8), sqlite3_column_int (stmt, 9));
-  set_share (&m->blown_away, sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
-  m->n_recovered = sqlite3_column_int (stmt, 12);
-  m->n_reaction_unknown = m->n_recovered - m->blown_away.n_of;
-  m->as_of = MIN (amends_store_now (self), g_date_time_to_unix (until));
-  g_clear_pointer (&stmt, amends_stmt_release);
-
-  if (!(stmt = amends_store_prepare (self, tsql, error)))
-    return FALSE;
-  bind_period (self, stmt, from, until, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 t = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (times, t);
-    }
-  if (rc != SQLITE_DONE)
-    return amends_store_set_error (self, rc, error);
-
   m->median_seconds = median (times);
   m->p90_seconds = nearest_rank (times, 0.9);
+}
+
+/* Measures the period once for each group of @by (or once for all when
+ * @by is -1); the rows come out the most cases first. */
+static GPtrArray *
+measure_groups (Source     *source,
+                int         by,
+                GDateTime  *from,
+                GDateTime  *until,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_measure_row_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = measures_sql (by);
+  g_autofree char *tsql = times_sql (by);
+  g_autofree char *last_key = NULL;
+  AmendsMeasureRow *row = NULL;
+  gint64 end = g_date_time_to_unix (until);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_atomic_int_inc (&n_measured);
+
+  if (!(stmt = source_prepare (source, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, end);
+  sqlite3_bind_int64 (stmt, 3, source->now);
+  /* The last second of the period, so that a case logged as the next
+   * period begins is not counted open in this one. */
+  sqlite3_bind_int64 (stmt, 5, MIN (source->now, end - 1));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AmendsMeasures *m;
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      row = g_new0 (AmendsMeasureRow, 1);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_key, dup_group_key (stmt, 0), row);
+
+      if (by == AMENDS_MEASURE_BY_OWNER)
+        row->staff_id = sqlite3_column_int64 (stmt, 0);
+      if (by >= 0 && (name == NULL || *name == '\0'))
+        name = by == AMENDS_MEASURE_BY_OWNER ? _("Unowned")
+             : by == AMENDS_MEASURE_BY_TEAM ? _("No team")
+             : _("No category");
+      row->name = g_strdup (name);
+
+      m = &row->measures;
+      m->n_happened = sqlite3_column_int (stmt, 3);
+      set_share (&m->proactive, sqlite3_column_int (stmt, 4), m->n_happened);
+      m->n_pending = sqlite3_column_int (stmt, 5);
+      m->n_open = sqlite3_column_int (stmt, 6);
+      m->n_overdue = sqlite3_column_int (stmt, 7);
+      m->n_unowned = sqlite3_column_int (stmt, 8);
+      m->surprise_cents = sqlite3_column_int64 (stmt, 9);
+      m->n_rule_bends = sqlite3_column_int (stmt, 10);
+      set_share (&m->recovered_within, sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12));
+      set_share (&m->blown_away, sqlite3_column_int (stmt, 13), sqlite3_column_int (stmt, 14));
+      m->n_recovered = sqlite3_column_int (stmt, 15);
+      m->n_reaction_unknown = m->n_recovered - m->blown_away.n_of;
+      m->as_of = MIN (source->now, end);
+      m->median_seconds = -1;
+      m->p90_seconds = -1;
+    }
+  source_release (source, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      source_set_error (source, rc, error);
+      return NULL;
+    }
+
+  if (!(stmt = source_prepare (source, tsql, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, end);
+
+  row = NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = dup_group_key (stmt, 0);
+      gint64 t = sqlite3_column_int64 (stmt, 1);
+
+      if (last_key == NULL || strcmp (key, last_key) != 0)
+        {
+          if (row != NULL)
+            set_times (&row->measures, times);
+          g_array_set_size (times, 0);
+          row = g_hash_table_lookup (by_key, key);
+          g_free (last_key);
+          last_key = g_steal_pointer (&key);
+        }
+      g_array_append_val (times, t);
+    }
+  if (row != NULL)
+    set_times (&row->measures, times);
+  source_release (source, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      source_set_error (source, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+measure_period (Source          *source,
+                GDateTime       *from,
+                GDateTime       *until,
+                AmendsMeasures  *measures,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) rows = measure_groups (source, -1, from, until, error);
+
+  if (rows == NULL)
+    return FALSE;
+
+  /* Without GROUP BY the aggregate query gives exactly one row. */
+  g_assert (rows->len == 1);
+  *measures = ((AmendsMeasureRow *) rows->pdata[0])->measures;
 
   return TRUE;
+}
+
+static GPtrArray *
+measure_weeks (Source     *source,
+               GDateTime  *last_week_start,
+               guint       n_weeks,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_weeks; i++)
+    {
+      g_autoptr(GDateTime) from = g_date_time_add_weeks (last_week_start, -(int) (n_weeks - 1 - i));
+      g_autoptr(GDateTime) until = g_date_time_add_weeks (from, 1);
+      AmendsMeasures *m = g_new0 (AmendsMeasures, 1);
+
+      g_ptr_array_add (weeks, m);
+      if (!measure_period (source, from, until, m, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&weeks);
 }
 
 /**
@@ -262,10 +487,14 @@ amends_store_measure (AmendsStore     *self,
                       AmendsMeasures  *measures,
                       GError         **error)
 {
+  Source source;
+
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (from != NULL && until != NULL && measures != NULL, FALSE);
 
-  return measure_group (self, -1, NULL, from, until, measures, error);
+  source = source_for_store (self);
+  memset (measures, 0, sizeof *measures);
+  return measure_period (&source, from, until, measures, error);
 }
 
 /**
@@ -282,75 +511,13 @@ amends_store_measure_by (AmendsStore      *self,
                          GDateTime        *until,
                          GError          **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_measure_row_free);
-  g_autofree char *sql = NULL;
-  g_autoptr(AmendsStmt) stmt = NULL;
-  g_autoptr(GArray) keys = g_array_new (FALSE, TRUE, sizeof (GValue));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *column = group_column (by);
-  int rc;
+  Source source;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
-  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (group_column (by) != NULL, NULL);
 
-  g_array_set_clear_func (keys, (GDestroyNotify) g_value_unset);
-
-  sql = g_strdup_printf ("SELECT %1$s, %2$s, count(*) FROM cases AS c"
-                         " WHERE " COUNTED " AND ((c.occurred_at >= ?1 AND c.occurred_at < ?2)"
-                         "   OR (c.recovered_at >= ?1 AND c.recovered_at < ?2)"
-                         "   OR (" OPEN_AT ")) AND ?3 = ?3 AND ?4 IS NULL"
-                         " GROUP BY %1$s ORDER BY count(*) DESC, 2 COLLATE NOCASE",
-                         column,
-                         by == AMENDS_MEASURE_BY_OWNER ? "(SELECT s.name FROM staff AS s WHERE s.id = c.owner_id)" : column);
-  if (!(stmt = amends_store_prepare (self, sql, error)))
-    return NULL;
-  bind_period (self, stmt, from, until, NULL);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GValue key = G_VALUE_INIT;
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (by == AMENDS_MEASURE_BY_OWNER)
-        {
-          g_value_init (&key, G_TYPE_INT64);
-          g_value_set_int64 (&key, sqlite3_column_int64 (stmt, 0));
-        }
-      else
-        {
-          g_value_init (&key, G_TYPE_STRING);
-          g_value_set_string (&key, (const char *) sqlite3_column_text (stmt, 0));
-        }
-      g_array_append_val (keys, key);
-
-      if (name == NULL || *name == '\0')
-        name = by == AMENDS_MEASURE_BY_OWNER ? _("Unowned")
-             : by == AMENDS_MEASURE_BY_TEAM ? _("No team")
-             : _("No category");
-      g_ptr_array_add (names, g_strdup (name));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, amends_stmt_release);
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      AmendsMeasureRow *row = g_new0 (AmendsMeasureRow, 1);
-      const GValue *key = &g_array_index (keys, GValue, i);
-
-      row->name = g_strdup (names->pdata[i]);
-      if (by == AMENDS_MEASURE_BY_OWNER)
-        row->staff_id = g_value_get_int64 (key);
-      g_ptr_array_add (rows, row);
-
-      if (!measure_group (self, by, key, from, until, &row->measures, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&rows);
+  source = source_for_store (self);
+  return measure_groups (&source, by, from, until, error);
 }
 
 /**
@@ -365,22 +532,132 @@ amends_store_measure_weeks (AmendsStore  *self,
                             guint         n_weeks,
                             GError      **error)
 {
-  g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+  Source source;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
-  for (guint i = 0; i < n_weeks; i++)
-    {
-      g_autoptr(GDateTime) from = g_date_time_add_weeks (last_week_start, -(int) (n_weeks - 1 - i));
-      g_autoptr(GDateTime) until = g_date_time_add_weeks (from, 1);
-      AmendsMeasures *m = g_new0 (AmendsMeasures, 1);
+  source = source_for_store (self);
+  return measure_weeks (&source, last_week_start, n_weeks, error);
+}
 
-      g_ptr_array_add (weeks, m);
-      if (!amends_store_measure (self, from, until, m, error))
-        return NULL;
+/**
+ * amends_measures_get_n_measured:
+ *
+ * Returns: how many periods (or tables of groups) have been measured in
+ *   this process, so that tests can tell whether anything was measured
+ */
+guint
+amends_measures_get_n_measured (void)
+{
+  return (guint) g_atomic_int_get (&n_measured);
+}
+
+/**
+ * amends_measurer_new:
+ *
+ * A measurer for a worker thread: it reads @store's file on a read-only
+ * connection of its own, opened on first use, with the store's notion of
+ * now as it is at this call.  Call this on the thread that owns @store;
+ * then use the measurer on one thread at a time.
+ */
+AmendsMeasurer *
+amends_measurer_new (AmendsStore *store)
+{
+  AmendsMeasurer *self;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  self = g_new0 (AmendsMeasurer, 1);
+  self->uri = amends_store_dup_reader_uri (store);
+  self->now = amends_store_now (store);
+
+  return self;
+}
+
+void
+amends_measurer_free (AmendsMeasurer *self)
+{
+  if (self == NULL)
+    return;
+
+  sqlite3_close (self->db);
+  g_free (self->uri);
+  g_free (self);
+}
+
+static gboolean
+measurer_source (AmendsMeasurer  *self,
+                 Source          *source,
+                 GError         **error)
+{
+  if (self->db == NULL)
+    {
+      int rc = sqlite3_open_v2 (self->uri, &self->db,
+                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+
+      /* Set before the first read, as amends-store.c does. */
+      if (self->db != NULL)
+        sqlite3_busy_timeout (self->db, 5000);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                       "%s", self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+          g_clear_pointer (&self->db, sqlite3_close);
+          return FALSE;
+        }
     }
 
-  return g_steal_pointer (&weeks);
+  *source = (Source) { NULL, self->db, self->now };
+  return TRUE;
+}
+
+gint64
+amends_measurer_get_now (AmendsMeasurer *self)
+{
+  return self->now;
+}
+
+gboolean
+amends_measurer_measure (AmendsMeasurer  *self,
+                         GDateTime       *from,
+                         GDateTime       *until,
+                         AmendsMeasures  *measures,
+                         GError         **error)
+{
+  Source source;
+
+  memset (measures, 0, sizeof *measures);
+  return measurer_source (self, &source, error) &&
+         measure_period (&source, from, until, measures, error);
+}
+
+GPtrArray *
+amends_measurer_measure_by (AmendsMeasurer   *self,
+                            AmendsMeasureBy   by,
+                            GDateTime        *from,
+                            GDateTime        *until,
+                            GError          **error)
+{
+  Source source;
+
+  g_return_val_if_fail (group_column (by) != NULL, NULL);
+
+  if (!measurer_source (self, &source, error))
+    return NULL;
+  return measure_groups (&source, by, from, until, error);
+}
+
+GPtrArray *
+amends_measurer_measure_weeks (AmendsMeasurer  *self,
+                               GDateTime       *last_week_start,
+                               guint            n_weeks,
+                               GError         **error)
+{
+  Source source;
+
+  if (!measurer_source (self, &source, error))
+    return NULL;
+  return measure_weeks (&source, last_week_start, n_weeks, error);
 }
 
 /**

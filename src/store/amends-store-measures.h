@@ -89,6 +89,30 @@ GListModel *amends_store_list_past_due_at (AmendsStore      *self,
                                            GDateTime        *when,
                                            GError          **error);
 
+guint      amends_measures_get_n_measured (void);
+
+/* Measures on a read-only connection of its own, for a worker thread. */
+typedef struct _AmendsMeasurer AmendsMeasurer;
+
+AmendsMeasurer *amends_measurer_new           (AmendsStore      *store);
+void       amends_measurer_free           (AmendsMeasurer   *self);
+gint64     amends_measurer_get_now        (AmendsMeasurer   *self);
+gboolean   amends_measurer_measure        (AmendsMeasurer   *self,
+                                           GDateTime        *from,
+                                           GDateTime        *until,
+                                           AmendsMeasures   *measures,
+                                           GError          **error);
+GPtrArray *amends_measurer_measure_by     (AmendsMeasurer   *self,
+                                           AmendsMeasureBy   by,
+                                           GDateTime        *from,
+                                           GDateTime        *until,
+                                           GError          **error);
+GPtrArray *amends_measurer_measure_weeks  (AmendsMeasurer   *self,
+                                           GDateTime        *last_week_start,
+                                           guint             n_weeks,
+                                           GError          **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsMeasurer, amends_measurer_free)
+
 gboolean   amends_iso_week_parse          (const char       *text,
                                            GTimeZone        *zone,
                                            GDateTime       **from,
