@@ -954,7 +954,10 @@ configure_connection (AmendsStore  *self,
   if (!self->read_only && !exec_plain (self, "PRAGMA journal_mode = WAL;", error))
     return FALSE;
 
-  return exec_plain (self, "PRAGMA foreign_keys = ON;", error) &&
+  /* Statement journals in memory: every nested step (a savepoint per
+   * insert) otherwise writes the pages it touches to a temporary file;
+   * a 100,000-row import spent 4.6 of its 12.6 s in those writes. */
+  return exec_plain (self, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", error) &&
          query_int (self, "PRAGMA foreign_keys", &mode, error);
 }
 
