@@ -221,6 +221,55 @@ ensure_private_folder (const char  *path,
   return TRUE;
 }
 
+/* A consistent copy of @from written beside @to under a temporary name,
+ * so that @to is replaced whole or not at all (move_into_place()). */
+static char *
+copy_beside (const char  *from,
+             const char  *to,
+             GError     **error)
+{
+  g_autofree char *partial = g_strconcat (to, ".partial-XXXXXX", NULL);
+  int fd = g_mkstemp_full (partial, O_RDWR, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (to);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The file “%s” could not be written: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  if (!copy_database (from, partial, error))
+    {
+      g_unlink (partial);
+      return NULL;
+    }
+
+  return g_steal_pointer (&partial);
+}
+
+static gboolean
+move_into_place (const char  *partial,
+                 const char  *to,
+                 GError     **error)
+{
+  int saved;
+  g_autofree char *name = NULL;
+
+  if (g_rename (partial, to) == 0)
+    return TRUE;
+
+  saved = errno;
+  name = g_filename_display_name (to);
+  g_unlink (partial);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+               _("The file “%s” could not be written: %s"), name, g_strerror (saved));
+  return FALSE;
+}
+
 /**
  * amends_backup_write:
  * @database_path: the database to copy
@@ -236,7 +285,6 @@ amends_backup_write (const char  *database_path,
                      GError     **error)
 {
   g_autofree char *partial = NULL;
-  int fd;
 
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -253,37 +301,10 @@ amends_backup_write (const char  *database_path,
   if (!ensure_private_folder (backup_path, error))
     return FALSE;
 
-  partial = g_strconcat (backup_path, ".partial-XXXXXX", NULL);
-  fd = g_mkstemp_full (partial, O_RDWR, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (backup_path);
+  if (!(partial = copy_beside (database_path, backup_path, error)))
+    return FALSE;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The backup “%s” could not be written: %s"), name, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!copy_database (database_path, partial, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  if (g_rename (partial, backup_path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (backup_path);
-
-      g_unlink (partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The backup “%s” could not be written: %s"), name, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return move_into_place (partial, backup_path, error);
 }
 
 /**
@@ -605,7 +626,6 @@ amends_backup_restore (const char  *backup_path,
   g_autofree char *partial = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
-  int fd;
 
   g_return_val_if_fail (backup_path != NULL && database_path != NULL, FALSE);
 
@@ -631,24 +651,8 @@ amends_backup_restore (const char  *backup_path,
   else if (!ensure_private_folder (database_path, error))
     return FALSE;
 
-  partial = g_strconcat (database_path, ".restoring-XXXXXX", NULL);
-  fd = g_mkstemp_full (partial, O_RDWR, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (database_path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The database “%s” could not be replaced: %s"), name, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!copy_database (backup_path, partial, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
+  if (!(partial = copy_beside (backup_path, database_path, error)))
+    return FALSE;
 
   /* The old -wal and -shm belong to the old file: the new one must not
    * meet them. */
@@ -657,16 +661,8 @@ amends_backup_restore (const char  *backup_path,
   g_unlink (wal);
   g_unlink (shm);
 
-  if (g_rename (partial, database_path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (database_path);
-
-      g_unlink (partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The database “%s” could not be replaced: %s"), name, g_strerror (saved));
-      return FALSE;
-    }
+  if (!move_into_place (partial, database_path, error))
+    return FALSE;
 
   if (replaced_path != NULL)
     *replaced_path = g_steal_pointer (&aside);
