@@ -758,7 +758,8 @@ amends_board_view_get_store (AmendsBoardView *self)
  * amends_board_view_set_store:
  *
  * Gives the board its store, once: it makes the candidates that are due,
- * then shows the three columns.
+ * then shows the three columns, at once if the board is shown, or else
+ * when it next is.
  */
 void
 amends_board_view_set_store (AmendsBoardView *self,
@@ -777,10 +778,16 @@ amends_board_view_set_store (AmendsBoardView *self,
   g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changes-committed", G_CALLBACK (on_changes_committed_cb), self, G_CONNECT_SWAPPED);
 
-  if (!amends_store_refresh_candidates (store, NULL, &error))
-    show_error (self, error);
-
-  load_lists (self);
+  /* Making the candidates reads every recovered case: not at start-up
+   * while the board is out of sight, but when it is first shown. */
+  self->cases_changed = TRUE;
+  self->stories_changed = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (!amends_store_refresh_candidates (store, NULL, &error))
+        show_error (self, error);
+      load_lists (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 

@@ -25,6 +25,9 @@ struct _AmendsHeroesPanel
   AmendsStore        *store;
   AmendsHeroesPeriod  period;
   guint               n_heroes;
+  /* Changes came while hidden: count again when shown. */
+  gboolean            stale;
+  guint               refresh_source;
 
   GtkToggleButton    *week_button;
   GtkToggleButton    *month_button;
@@ -180,6 +183,16 @@ amends_heroes_panel_refresh (AmendsHeroesPanel *self)
   GtkWidget *child;
   guint rank = 0;
 
+  /* Counted only while shown (beside the board): every save would
+   * count again otherwise.  A hidden panel catches up as it is mapped. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hero_list))) != NULL)
     gtk_list_box_remove (self->hero_list, child);
   self->n_heroes = 0;
@@ -239,6 +252,29 @@ on_period_toggled_cb (GtkToggleButton   *button,
     amends_heroes_panel_set_period (self, AMENDS_HEROES_PERIOD_YEAR);
 }
 
+static gboolean
+refresh_cb (gpointer data)
+{
+  AmendsHeroesPanel *self = data;
+
+  self->refresh_source = 0;
+  amends_heroes_panel_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not inside map itself: the rows are replaced in an idle. */
+static void
+amends_heroes_panel_map (GtkWidget *widget)
+{
+  AmendsHeroesPanel *self = AMENDS_HEROES_PANEL (widget);
+
+  GTK_WIDGET_CLASS (amends_heroes_panel_parent_class)->map (widget);
+
+  if (self->stale && self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
 /* GObject */
 
 static void
@@ -246,6 +282,8 @@ amends_heroes_panel_dispose (GObject *object)
 {
   AmendsHeroesPanel *self = (AmendsHeroesPanel *)object;
   GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_HEROES_PANEL);
   /* The template's children that are not bound, too. */
@@ -307,6 +345,8 @@ amends_heroes_panel_class_init (AmendsHeroesPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = amends_heroes_panel_map;
 
   object_class->dispose = amends_heroes_panel_dispose;
   object_class->get_property = amends_heroes_panel_get_property;

@@ -21,9 +21,12 @@
 #include <glib/gi18n.h>
 
 #include "amends-clock.h"
+#include "amends-measures-sheet.h"
 #include "amends-measures-view.h"
 
 #define N_TREND_WEEKS 8
+/* How long after a save the figures are measured again. */
+#define RELOAD_DELAY_MS 300
 #define N_TILES (AMENDS_MEASURES_TILE_RULE_BENDS + 1)
 #define N_HEADLINES 2
 
@@ -58,6 +61,8 @@ struct _AmendsMeasuresView
   PeriodKind        kind;
   char             *period_text;
   guint             reload_source;
+  GCancellable     *cancellable;
+  gboolean          up_to_date;
 
   Headline          headlines[N_HEADLINES];
   GtkLabel         *tile_values[N_TILES];
@@ -82,6 +87,7 @@ G_DEFINE_FINAL_TYPE (AmendsMeasuresView, amends_measures_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_UP_TO_DATE,
   N_PROPS
 };
 
@@ -718,25 +724,148 @@ update_period_label (AmendsMeasuresView *self)
                                  g_date_time_compare (next_from, now) <= 0);
 }
 
-void
-amends_measures_view_reload (AmendsMeasuresView *self)
+/* Shows a sheet measured in a worker thread; see start_measuring(). */
+static void
+show_sheet (AmendsMeasuresView        *self,
+            const AmendsMeasuresSheet *sheet)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) before_from = NULL;
-  g_autoptr(GDateTime) before_until = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) last = NULL;
-  g_autoptr(GDateTime) last_week = NULL;
-  g_autoptr(GPtrArray) owners = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GPtrArray) teams = NULL;
-  g_autoptr(GPtrArray) weeks = NULL;
+  const AmendsMeasures *m = &sheet->period;
+  const AmendsMeasures *before = &sheet->before;
   g_autofree char *within_caption = NULL;
   g_autofree char *pending = NULL;
   g_autofree char *unrecorded = NULL;
-  AmendsMeasures m = { { -1, 0, 0 } }, before = { { -1, 0, 0 } };
   int hours, target_within, target_blown;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  hours = g_settings_get_int (self->settings, "recovery-target-hours");
+  target_within = g_settings_get_int (self->settings, "target-recovered-within");
+  target_blown = g_settings_get_int (self->settings, "target-blown-away");
+
+  /* Translators: the caption of a headline measure: "Recovered within 24 h" */
+  within_caption = g_strdup_printf (ngettext ("Recovered within %d h", "Recovered within %d h", hours), hours);
+  /* Never silently dropped: the cases still on their clock, and the
+   * recoveries whose reaction nobody wrote down. */
+  if (m->n_pending > 0)
+    pending = g_strdup_printf (ngettext ("%u still within its clock", "%u still within their clock",
+                                         m->n_pending),
+                               m->n_pending);
+  if (m->n_reaction_unknown > 0)
+    /* Translators: "reaction not recorded: 1 of 7" recovered cases */
+    unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"), m->n_reaction_unknown, m->n_recovered);
+
+  update_headline (self, &self->headlines[AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN],
+                   within_caption, &m->recovered_within, &before->recovered_within, target_within,
+                   _("Nothing to measure yet: no case of this period has been recovered or run past its time."),
+                   pending);
+  update_headline (self, &self->headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY],
+                   /* Translators: the caption of a headline measure */
+                   _("Customers blown away"), &m->blown_away, &before->blown_away, target_blown,
+                   _("Nothing to measure yet: no case recovered in this period has the customer’s reaction recorded."),
+                   unrecorded);
+
+  self->period_over = m->as_of < sheet->now;
+
+  update_tiles (self, m);
+
+  amends_trend_chart_set_target_hours (self->trend_chart, hours);
+  amends_trend_chart_set_targets (self->trend_chart, target_within, target_blown);
+  amends_trend_chart_set_weeks (self->trend_chart, sheet->weeks, sheet->last_week);
+
+  fill_table (self, self->owner_list, AMENDS_MEASURE_BY_OWNER, sheet->owners, hours);
+  fill_table (self, self->team_list, AMENDS_MEASURE_BY_TEAM, sheet->teams, hours);
+  fill_table (self, self->category_list, AMENDS_MEASURE_BY_CATEGORY, sheet->categories, hours);
+}
+
+static void
+set_up_to_date (AmendsMeasuresView *self,
+                gboolean            up_to_date)
+{
+  if (self->up_to_date == up_to_date)
+    return;
+
+  self->up_to_date = up_to_date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UP_TO_DATE]);
+}
+
+static void
+on_sheet_measured_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  GWeakRef *weak = data;
+  g_autoptr(AmendsMeasuresView) self = g_weak_ref_get (weak);
+  g_autoptr(AmendsMeasuresSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  sheet = amends_measures_sheet_measure_finish (result, &error);
+  /* Superseded by a newer measurement, or the view is gone. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (sheet != NULL)
+    show_sheet (self, sheet);
+  else
+    show_error (self, error);
+  set_up_to_date (self, TRUE);
+}
+
+/* Measures the period, the one before, the trend's weeks and the tables
+ * in a worker thread; the figures shown stay until the new ones come. */
+static void
+start_measuring (AmendsMeasuresView *self)
+{
+  g_autoptr(GDateTime) before_from = NULL;
+  g_autoptr(GDateTime) before_until = NULL;
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) last = g_date_time_add_seconds (self->until, -1);
+  g_autoptr(GDateTime) last_week = NULL;
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_assert (self->cancellable == NULL);
+
+  shift_period (self->kind, self->from, self->until, -1, &before_from, &before_until);
+  /* The trend ends with the period's last week, or this week if that is
+   * still to come. */
+  last_week = amends_iso_week_start (g_date_time_compare (last, now) > 0 ? now : last);
+
+  /* Weak: a view closed meanwhile is not kept alive for its figures. */
+  g_weak_ref_init (weak, self);
+  self->cancellable = g_cancellable_new ();
+  amends_measures_sheet_measure_async (self->store, self->from, self->until,
+                                       before_from, before_until, last_week, N_TREND_WEEKS,
+                                       AMENDS_MEASURES_SHEET_BEFORE |
+                                       AMENDS_MEASURES_SHEET_WEEKS |
+                                       AMENDS_MEASURES_SHEET_TABLES,
+                                       self->cancellable, on_sheet_measured_cb, weak);
+}
+
+/* The figures shown are no longer those of the period and the cases as
+ * they are: whatever was being measured is of no use any more. */
+static void
+invalidate (AmendsMeasuresView *self)
+{
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+  set_up_to_date (self, FALSE);
+}
+
+/**
+ * amends_measures_view_reload:
+ *
+ * Measures the period again: at once if the view is shown, otherwise
+ * when it next is.
+ */
+void
+amends_measures_view_reload (AmendsMeasuresView *self)
+{
   g_return_if_fail (AMENDS_IS_MEASURES_VIEW (self));
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -745,85 +874,9 @@ amends_measures_view_reload (AmendsMeasuresView *self)
   if (self->store == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  hours = g_settings_get_int (self->settings, "recovery-target-hours");
-  target_within = g_settings_get_int (self->settings, "target-recovered-within");
-  target_blown = g_settings_get_int (self->settings, "target-blown-away");
-
-  shift_period (self->kind, self->from, self->until, -1, &before_from, &before_until);
-
-  if (!amends_store_measure (self->store, self->from, self->until, &m, &error) ||
-      !amends_store_measure (self->store, before_from, before_until, &before, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  /* Translators: the caption of a headline measure: "Recovered within 24 h" */
-  within_caption = g_strdup_printf (ngettext ("Recovered within %d h", "Recovered within %d h", hours), hours);
-  /* Never silently dropped: the cases still on their clock, and the
-   * recoveries whose reaction nobody wrote down. */
-  if (m.n_pending > 0)
-    pending = g_strdup_printf (ngettext ("%u still within its clock", "%u still within their clock",
-                                         m.n_pending),
-                               m.n_pending);
-  if (m.n_reaction_unknown > 0)
-    /* Translators: "reaction not recorded: 1 of 7" recovered cases */
-    unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"), m.n_reaction_unknown, m.n_recovered);
-
-  update_headline (self, &self->headlines[AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN],
-                   within_caption, &m.recovered_within, &before.recovered_within, target_within,
-                   _("Nothing to measure yet: no case of this period has been recovered or run past its time."),
-                   pending);
-  update_headline (self, &self->headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY],
-                   /* Translators: the caption of a headline measure */
-                   _("Customers blown away"), &m.blown_away, &before.blown_away, target_blown,
-                   _("Nothing to measure yet: no case recovered in this period has the customer’s reaction recorded."),
-                   unrecorded);
-
-  now = amends_store_dup_now (self->store);
-  self->period_over = m.as_of < g_date_time_to_unix (now);
-
-  update_tiles (self, &m);
-
-  /* The trend ends with the period's last week, or this week if that is
-   * still to come. */
-  last = g_date_time_add_seconds (self->until, -1);
-  last_week = amends_iso_week_start (g_date_time_compare (last, now) > 0 ? now : last);
-  weeks = amends_store_measure_weeks (self->store, last_week, N_TREND_WEEKS, &error);
-  if (weeks == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  amends_trend_chart_set_target_hours (self->trend_chart, hours);
-  amends_trend_chart_set_targets (self->trend_chart, target_within, target_blown);
-  amends_trend_chart_set_weeks (self->trend_chart, weeks, last_week);
-
-  owners = amends_store_measure_by (self->store, AMENDS_MEASURE_BY_OWNER, self->from, self->until, &error);
-  if (owners == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  fill_table (self, self->owner_list, AMENDS_MEASURE_BY_OWNER, owners, hours);
-
-  teams = amends_store_measure_by (self->store, AMENDS_MEASURE_BY_TEAM, self->from, self->until, &error);
-  if (teams == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  fill_table (self, self->team_list, AMENDS_MEASURE_BY_TEAM, teams, hours);
-
-  categories = amends_store_measure_by (self->store, AMENDS_MEASURE_BY_CATEGORY, self->from, self->until, &error);
-  if (categories == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  fill_table (self, self->category_list, AMENDS_MEASURE_BY_CATEGORY, categories, hours);
+  invalidate (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_measuring (self);
 }
 
 static gboolean
@@ -837,11 +890,14 @@ reload_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* After a commit or a change of targets: once things settle, as a save
+ * often comes with others. */
 static void
 queue_reload (AmendsMeasuresView *self)
 {
+  invalidate (self);
   if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, self, NULL);
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
 }
 
 static void
@@ -972,6 +1028,9 @@ amends_measures_view_dispose (GObject *object)
   AmendsMeasuresView *self = AMENDS_MEASURES_VIEW (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -982,6 +1041,18 @@ amends_measures_view_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (amends_measures_view_parent_class)->dispose (object);
+}
+
+/* Figures that went stale while hidden are measured as the view shows. */
+static void
+amends_measures_view_map (GtkWidget *widget)
+{
+  AmendsMeasuresView *self = AMENDS_MEASURES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (amends_measures_view_parent_class)->map (widget);
+
+  if (self->store != NULL && !self->up_to_date && self->cancellable == NULL && self->reload_source == 0)
+    start_measuring (self);
 }
 
 static void
@@ -1008,6 +1079,10 @@ amends_measures_view_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_UP_TO_DATE:
+      g_value_set_boolean (value, self->up_to_date);
       break;
 
     default:
@@ -1052,7 +1127,24 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AmendsMeasuresView:up-to-date:
+   *
+   * Whether the figures shown are those of the period and the cases as
+   * they are now.  FALSE from a change (of the period, the cases or the
+   * targets) until the new figures are shown; they are measured only
+   * while the view is shown.
+   */
+  properties [PROP_UP_TO_DATE] =
+    g_param_spec_boolean ("up-to-date", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->map = amends_measures_view_map;
 
   g_type_ensure (AMENDS_TYPE_TREND_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/amends-measures-view.ui");
@@ -1345,4 +1437,18 @@ amends_measures_view_get_trend_chart (AmendsMeasuresView *self)
   g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
 
   return self->trend_chart;
+}
+
+/**
+ * amends_measures_view_get_up_to_date:
+ *
+ * Returns: whether the figures shown are those of the period and the
+ *   cases as they are; see #AmendsMeasuresView:up-to-date
+ */
+gboolean
+amends_measures_view_get_up_to_date (AmendsMeasuresView *self)
+{
+  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), FALSE);
+
+  return self->up_to_date;
 }

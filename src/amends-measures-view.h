@@ -67,5 +67,6 @@ char             *amends_measures_view_dup_row_text        (AmendsMeasuresView  
                                                             AmendsMeasureBy         by,
                                                             guint                   index);
 AmendsTrendChart *amends_measures_view_get_trend_chart     (AmendsMeasuresView     *self);
+gboolean          amends_measures_view_get_up_to_date      (AmendsMeasuresView     *self);
 
 G_END_DECLS

@@ -43,6 +43,7 @@ struct _AmendsStaffRoom
   guint        n_stories;
   guint        timeout_id;
   guint        hint_id;
+  gboolean     measuring;
 
   AdwCarousel *carousel;
   GtkRevealer *hint_revealer;
@@ -70,6 +71,7 @@ enum {
   PROP_FROM,
   PROP_UNTIL,
   PROP_PERIOD_TEXT,
+  PROP_MEASURING,
   N_PROPS
 };
 
@@ -596,6 +598,10 @@ amends_staff_room_get_property (GObject    *object,
       g_value_set_double (value, self->blown_away_share);
       break;
 
+    case PROP_MEASURING:
+      g_value_set_boolean (value, self->measuring);
+      break;
+
     case PROP_RECOVERED_WITHIN_TARGET:
       g_value_set_int (value, self->recovered_within_target);
       break;
@@ -637,6 +643,10 @@ amends_staff_room_set_property (GObject      *object,
 
     case PROP_INTERVAL_SECONDS:
       amends_staff_room_set_interval_seconds (self, g_value_get_uint (value));
+      break;
+
+    case PROP_MEASURING:
+      amends_staff_room_set_measuring (self, g_value_get_boolean (value));
       break;
 
     case PROP_RECOVERED_WITHIN_SHARE:
@@ -713,6 +723,15 @@ amends_staff_room_class_init (AmendsStaffRoomClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  /* The shares are being measured (in a worker thread, by whoever
+   * opened the room): they read "—" until they come. */
+  properties [PROP_MEASURING] =
+    g_param_spec_boolean ("measuring", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   /* The targets of the two shares, in percent; -1 for none, and then a
    * figure is neither met nor short. */
@@ -1070,4 +1089,26 @@ amends_staff_room_previous (AmendsStaffRoom *self)
 
   amends_staff_room_show (self, (self->current + n - 1) % n, TRUE);
   amends_staff_room_restart_timer (self);
+}
+
+gboolean
+amends_staff_room_get_measuring (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), FALSE);
+
+  return self->measuring;
+}
+
+void
+amends_staff_room_set_measuring (AmendsStaffRoom *self,
+                                 gboolean         measuring)
+{
+  g_return_if_fail (AMENDS_IS_STAFF_ROOM (self));
+
+  measuring = !!measuring;
+  if (self->measuring == measuring)
+    return;
+
+  self->measuring = measuring;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MEASURING]);
 }

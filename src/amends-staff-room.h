@@ -44,5 +44,8 @@ guint            amends_staff_room_get_n_slides              (AmendsStaffRoom *s
 guint            amends_staff_room_get_current               (AmendsStaffRoom *self);
 void             amends_staff_room_next                      (AmendsStaffRoom *self);
 void             amends_staff_room_previous                  (AmendsStaffRoom *self);
+gboolean         amends_staff_room_get_measuring             (AmendsStaffRoom *self);
+void             amends_staff_room_set_measuring             (AmendsStaffRoom *self,
+                                                              gboolean         measuring);
 
 G_END_DECLS

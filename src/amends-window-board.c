@@ -13,6 +13,7 @@
 
 #include "amends-board-view.h"
 #include "amends-heroes-panel.h"
+#include "amends-measures-sheet.h"
 #include "amends-measures-view.h"
 #include "amends-print.h"
 #include "amends-staff-room.h"
@@ -35,6 +36,36 @@ on_edit_story_cb (AmendsWindow    *self,
 }
 
 static void
+on_staff_room_measured_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      data)
+{
+  GWeakRef *weak = data;
+  g_autoptr(AmendsStaffRoom) room = g_weak_ref_get (weak);
+  g_autoptr(AmendsMeasuresSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  sheet = amends_measures_sheet_measure_finish (result, &error);
+  if (room == NULL)
+    return;
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (room));
+  if (sheet == NULL && AMENDS_IS_WINDOW (parent))
+    amends_window_add_toast (AMENDS_WINDOW (parent), adw_toast_new (error->message));
+  if (sheet != NULL)
+    g_object_set (room,
+                  "recovered-within-share", sheet->period.recovered_within.share,
+                  "blown-away-share", sheet->period.blown_away.share,
+                  NULL);
+  amends_staff_room_set_measuring (room, FALSE);
+}
+
+/* The room opens at once; its two figures follow from a worker thread. */
+static void
 amends_window_staff_room_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter)
@@ -42,22 +73,21 @@ amends_window_staff_room_action (GtkWidget  *widget,
   AmendsWindow *self = AMENDS_WINDOW (widget);
   g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -STAFF_ROOM_DAYS);
-  g_autoptr(GError) error = NULL;
-  AmendsShare within = { -1, 0, 0 };
-  AmendsShare blown = { -1, 0, 0 };
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
   AmendsStaffRoom *room;
-
-  if (!amends_store_measure_headlines (self->store, from, now, &within, &blown, &error))
-    amends_window_add_toast (self, adw_toast_new (error->message));
 
   room = amends_staff_room_new (GTK_WINDOW (self), self->store);
   amends_staff_room_set_period (room, from, now);
   g_object_set (room,
-                "recovered-within-share", within.share,
-                "blown-away-share", blown.share,
+                "measuring", TRUE,
                 "recovered-within-target", g_settings_get_int (self->settings, "target-recovered-within"),
                 "blown-away-target", g_settings_get_int (self->settings, "target-blown-away"),
                 NULL);
+
+  g_weak_ref_init (weak, room);
+  amends_measures_sheet_measure_async (self->store, from, now, NULL, NULL, NULL, 0,
+                                       AMENDS_MEASURES_SHEET_PERIOD, NULL,
+                                       on_staff_room_measured_cb, weak);
   gtk_window_present (GTK_WINDOW (room));
 }
 

@@ -230,8 +230,9 @@ static const char migration_5[] =
 /* Version 6: the indexes the measures of a period read instead of every
  * case (see amends-store-measures.c): the open cases with every column
  * the measures read; finished cases by the number of digits of how long
- * they took, then by when logged; and cases by when they were closed,
- * for the lessons of a period. */
+ * they took, then by when logged; cases by when they were closed, for
+ * the lessons of a period; and the customers blown away by owner and
+ * when recovered, for the heroes (1.3 s at a million cases without). */
 static const char migration_6[] =
   "CREATE INDEX cases_open ON cases"
   "  (status, logged_at, owner_id, team, category, close_reason, occurred_at,"
@@ -242,7 +243,9 @@ static const char migration_6[] =
   "  (length (CAST (max (0, coalesce (recovered_at, closed_at) - logged_at) AS INTEGER)), logged_at)"
   "  WHERE deleted_at IS NULL AND coalesce (recovered_at, closed_at) IS NOT NULL;"
   "CREATE INDEX cases_by_closed ON cases (coalesce (closed_at, recovered_at))"
-  "  WHERE deleted_at IS NULL;";
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX cases_blown_away_by_owner ON cases (owner_id, recovered_at)"
+  "  WHERE deleted_at IS NULL AND reaction = 'blown-away';";
 
 static const char * const migrations[] = {
   migration_1,
