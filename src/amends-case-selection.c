@@ -9,15 +9,28 @@
 
 /* GtkMultiSelection in GTK 4.8 reads every item it selects: Ctrl+A over a
  * million cases took 24 s.  This selection keeps a bitset of positions and
- * never asks the model for an item, so selecting all is instant. */
+ * never asks the model for an item, so selecting all is instant.
+ *
+ * It is also the one model a list view has for its life: a new list is
+ * swapped in underneath (amends_case_selection_set_model) rather than the
+ * view being given a new model. */
 
 struct _AmendsCaseSelection
 {
   GObject     parent_instance;
 
-  GListModel *model;
+  GType       item_type;
+  GListModel *model;          /* NULL: no items */
   GtkBitset  *selected;
 };
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void amends_case_selection_list_model_init (GListModelInterface *iface);
 static void amends_case_selection_selection_model_init (GtkSelectionModelInterface *iface);
@@ -31,20 +44,24 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AmendsCaseSelection, amends_case_selection, G_TYP
 static GType
 amends_case_selection_get_item_type (GListModel *model)
 {
-  return g_list_model_get_item_type (AMENDS_CASE_SELECTION (model)->model);
+  return AMENDS_CASE_SELECTION (model)->item_type;
 }
 
 static guint
 amends_case_selection_get_n_items (GListModel *model)
 {
-  return g_list_model_get_n_items (AMENDS_CASE_SELECTION (model)->model);
+  AmendsCaseSelection *self = AMENDS_CASE_SELECTION (model);
+
+  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 }
 
 static gpointer
 amends_case_selection_get_item (GListModel *model,
                                 guint       position)
 {
-  return g_list_model_get_item (AMENDS_CASE_SELECTION (model)->model, position);
+  AmendsCaseSelection *self = AMENDS_CASE_SELECTION (model);
+
+  return self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
 }
 
 static void
@@ -78,7 +95,7 @@ amends_case_selection_set_selection (GtkSelectionModel *model,
 {
   AmendsCaseSelection *self = AMENDS_CASE_SELECTION (model);
   g_autoptr(GtkBitset) changes = gtk_bitset_copy (self->selected);
-  guint n_items = g_list_model_get_n_items (self->model);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self));
   guint min, max;
 
   gtk_bitset_difference (changes, selected);
@@ -147,10 +164,15 @@ amends_case_selection_get_property (GObject    *object,
 {
   AmendsCaseSelection *self = AMENDS_CASE_SELECTION (object);
 
-  if (prop_id == 1)
-    g_value_set_object (value, self->model);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -162,12 +184,14 @@ amends_case_selection_class_init (AmendsCaseSelectionClass *klass)
   object_class->finalize = amends_case_selection_finalize;
   object_class->get_property = amends_case_selection_get_property;
 
-  /* As GtkMultiSelection's: the list it selects in. */
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_object ("model", NULL, NULL,
-                                                        G_TYPE_LIST_MODEL,
-                                                        (G_PARAM_READABLE |
-                                                         G_PARAM_STATIC_STRINGS)));
+  /* As GtkMultiSelection's: the list it selects in, %NULL for none. */
+  properties [PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -178,16 +202,62 @@ amends_case_selection_init (AmendsCaseSelection *self)
 
 /**
  * amends_case_selection_new:
- * @model: (transfer full): the list to select in
+ * @item_type: the type of the items of every list it will select in
+ *
+ * Returns: (transfer full): a selection over no list yet
  */
 GtkSelectionModel *
-amends_case_selection_new (GListModel *model)
+amends_case_selection_new (GType item_type)
 {
   AmendsCaseSelection *self = g_object_new (AMENDS_TYPE_CASE_SELECTION, NULL);
 
-  self->model = model;
-  g_signal_connect_swapped (model, "items-changed",
-                            G_CALLBACK (on_selection_model_items_changed_cb), self);
+  self->item_type = item_type;
 
   return GTK_SELECTION_MODEL (self);
+}
+
+/**
+ * amends_case_selection_set_model:
+ * @model: (nullable): the list to select in from now on, of the item type
+ *   given at construction
+ *
+ * Swaps @model in for the current list and leaves nothing selected.  Says
+ * so as two ::items-changed, every item removed and then every item added:
+ * one signal that removes and adds a million items makes GtkListView ask
+ * for each of them, whereas removing all and then adding all costs it only
+ * the rows it shows.
+ */
+void
+amends_case_selection_set_model (AmendsCaseSelection *self,
+                                 GListModel          *model)
+{
+  guint n_removed, n_added;
+
+  g_return_if_fail (AMENDS_IS_CASE_SELECTION (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+  g_return_if_fail (model == NULL ||
+                    g_type_is_a (g_list_model_get_item_type (model), self->item_type));
+
+  if (self->model == model)
+    return;
+
+  n_removed = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  gtk_bitset_remove_all (self->selected);
+  if (n_removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_removed, 0);
+
+  if (model != NULL)
+    {
+      self->model = g_object_ref (model);
+      g_signal_connect_swapped (model, "items-changed",
+                                G_CALLBACK (on_selection_model_items_changed_cb), self);
+    }
+  n_added = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (n_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_added);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
 }

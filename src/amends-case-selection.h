@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmendsCaseSelection, amends_case_selection, AMENDS, CASE_SELECTION, GObject)
 
-GtkSelectionModel *amends_case_selection_new (GListModel *model);
+GtkSelectionModel *amends_case_selection_new       (GType                item_type);
+void               amends_case_selection_set_model (AmendsCaseSelection *self,
+                                                    GListModel          *model);
 
 G_END_DECLS

@@ -3,10 +3,10 @@
  * The list is an AmendsCaseList: it holds the ids of the cases that match,
  * in order, and reads a case only when a row shows it.  A list's filter is
  * fixed for its life, so a new search or filter makes a new list, off the
- * main thread (amends_case_list_new_async), and the view gets a new
- * selection model around it when it lands: swapping the model costs
- * milliseconds, whereas telling a view that a million rows changed costs
- * seconds.  Nothing here walks the list's items, except
+ * main thread (amends_case_list_new_async), and is swapped in under the
+ * view's one selection model when it lands, as "all rows removed" then
+ * "all rows added" (one signal that a million rows changed would make the
+ * view read every row).  Nothing here walks the list's items, except
  * amends_case_list_find() to keep the selected case selected.
  *
  * GtkMultiSelection cannot be used over such a list: GTK 4.8's keeps every
@@ -60,7 +60,9 @@ struct _AmendsCaseSidebar
 
   /* NULL until the first list lands, or while "Mine" has nobody at the desk */
   AmendsCaseList     *list;
+  /* The list view's model for the sidebar's life, around the list */
   GtkSelectionModel  *selection;
+  gboolean            swapping_list;
   GCancellable       *cancellable;
   gboolean            loading;
   char               *load_error;
@@ -487,22 +489,21 @@ on_items_changed_cb (AmendsCaseSidebar *self,
                      guint              added,
                      GListModel        *model)
 {
+  /* Half of a swap: set_list () catches up once it is whole. */
+  if (self->swapping_list)
+    return;
+
   if (!restore_selection (self))
     update_selected_case (self);
   update_state (self);
 }
 
-/* Gives the view a new selection model around @list (or around nothing,
- * when @list is %NULL). */
+/* Puts @list (or nothing, when @list is %NULL) under the view's selection
+ * model. */
 static void
 set_list (AmendsCaseSidebar *self,
           AmendsCaseList    *list)
 {
-  g_autoptr(GtkSelectionModel) old_selection = g_steal_pointer (&self->selection);
-  GListModel *model;
-
-  if (old_selection != NULL)
-    g_signal_handlers_disconnect_by_data (old_selection, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
 
@@ -515,18 +516,11 @@ set_list (AmendsCaseSidebar *self,
       g_signal_connect_object (list, "notify::n-overdue",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
     }
-  model = list != NULL ? g_object_ref (G_LIST_MODEL (list))
-                       : G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_CASE));
-  self->selection = amends_case_selection_new (model);
-  gtk_list_view_set_model (self->list_view, self->selection);
 
-  /* After the view's own handlers: the view has caught up by then. */
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (on_items_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (on_selection_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->swapping_list = TRUE;
+  amends_case_selection_set_model (AMENDS_CASE_SELECTION (self->selection),
+                                   list != NULL ? G_LIST_MODEL (list) : NULL);
+  self->swapping_list = FALSE;
 
   if (restore_selection (self))
     {
@@ -1285,6 +1279,17 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
   g_signal_connect (self->factory, "bind", G_CALLBACK (on_row_bind_cb), self);
   g_signal_connect (self->factory, "unbind", G_CALLBACK (on_row_unbind_cb), self);
   gtk_menu_button_set_create_popup_func (self->filter_button, on_filter_popup_cb, self, NULL);
+
+  self->selection = amends_case_selection_new (AMENDS_TYPE_CASE);
+  gtk_list_view_set_model (self->list_view, self->selection);
+  /* After the view's own handlers: the view has caught up by then. */
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   update_filter_buttons (self);
   update_move_actions (self);
 }

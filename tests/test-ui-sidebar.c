@@ -26,7 +26,7 @@ typedef struct
   AmendsTestDb       db;
   GtkWindow         *window;
   AmendsCaseSidebar *sidebar;
-  guint              n_models;
+  guint              n_lists;
   guint              n_selected_notifies;
   guint              n_n_selected_notifies;
   gint64             ada_id;
@@ -47,8 +47,9 @@ on_wait_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lets the main loop run until the list view has been given a new model
- * since @before (a search or a filter landed), then until it is drawn. */
+/* Lets the main loop run until a new list has been put under the list
+ * view's model since @before (a search or a filter landed), then until it
+ * is drawn. */
 static void
 wait_for_new_list (Fixture *fixture,
                    guint    before)
@@ -56,7 +57,7 @@ wait_for_new_list (Fixture *fixture,
   gboolean timed_out = FALSE;
   guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, on_wait_timeout_cb, &timed_out);
 
-  while (fixture->n_models == before && !timed_out)
+  while (fixture->n_lists == before && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_false (timed_out);
@@ -242,7 +243,7 @@ choose (Fixture    *fixture,
         const char *format,
         ...)
 {
-  guint before = fixture->n_models;
+  guint before = fixture->n_lists;
   GVariant *target = NULL;
   va_list args;
 
@@ -262,7 +263,7 @@ type_search (Fixture    *fixture,
              const char *text)
 {
   GtkWidget *entry = sidebar_child (fixture, GTK_TYPE_SEARCH_ENTRY);
-  guint before = fixture->n_models;
+  guint before = fixture->n_lists;
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   wait_for_new_list (fixture, before);
@@ -318,12 +319,13 @@ add_customer (Fixture    *fixture,
   return amends_record_get_id (AMENDS_RECORD (customer));
 }
 
+/* The view keeps its one selection model; a new list goes under it. */
 static void
-on_model_changed_cb (GtkListView *view,
-                     GParamSpec  *pspec,
-                     Fixture     *fixture)
+on_list_swapped_cb (GtkSelectionModel *model,
+                    GParamSpec        *pspec,
+                    Fixture           *fixture)
 {
-  fixture->n_models++;
+  fixture->n_lists++;
 }
 
 static void
@@ -347,7 +349,7 @@ fixture_open (Fixture *fixture,
               int      width,
               int      height)
 {
-  guint before = fixture->n_models;
+  guint before = fixture->n_lists;
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, width, height);
@@ -355,8 +357,8 @@ fixture_open (Fixture *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->sidebar), (gpointer *) &fixture->sidebar);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->sidebar));
 
-  g_signal_connect (list_view (fixture), "notify::model",
-                    G_CALLBACK (on_model_changed_cb), fixture);
+  g_signal_connect (selection (fixture), "notify::model",
+                    G_CALLBACK (on_list_swapped_cb), fixture);
   g_signal_connect (fixture->sidebar, "notify::selected-case",
                     G_CALLBACK (on_selected_case_changed_cb), fixture);
   g_signal_connect (fixture->sidebar, "notify::n-selected",
@@ -578,7 +580,7 @@ test_sidebar_filters (Fixture       *fixture,
   g_assert_cmpstr (counts_text (fixture), ==, "Nobody is at the desk");
 
   /* Ada sits down: her cases. */
-  before = fixture->n_models;
+  before = fixture->n_lists;
   amends_store_set_actor_id (fixture->db.store, fixture->ada_id);
   wait_for_new_list (fixture, before);
   g_assert_cmpuint (n_cases (fixture), ==, 2);
@@ -650,7 +652,7 @@ test_sidebar_clear_filters_from_placeholder (Fixture       *fixture,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
 
-  before = fixture->n_models;
+  before = fixture->n_lists;
   g_signal_emit_by_name (button, "clicked");
   wait_for_new_list (fixture, before);
   g_assert_cmpuint (n_cases (fixture), ==, 4);
@@ -806,7 +808,7 @@ test_sidebar_row_follows_store (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AmendsCaseRow *row = row_at (fixture, 0);
   GtkSelectionModel *model = selection (fixture);
-  guint models = fixture->n_models;
+  guint models = fixture->n_lists;
 
   assert_row_says (fixture, 0, "Cold soup");
 
@@ -820,7 +822,7 @@ test_sidebar_row_follows_store (Fixture       *fixture,
 
   /* The same row of the same list says so. */
   g_assert_true (selection (fixture) == model);
-  g_assert_cmpuint (fixture->n_models, ==, models);
+  g_assert_cmpuint (fixture->n_lists, ==, models);
   g_assert_true (row_at (fixture, 0) == row);
   assert_row_says (fixture, 0, "Cold soup, twice");
 
@@ -901,7 +903,7 @@ test_sidebar_clock_moves_on (Fixture       *fixture,
   choose (fixture, "sidebar.overdue-only", NULL);
   g_assert_cmpuint (n_cases (fixture), ==, 1);
   model = selection (fixture);
-  models = fixture->n_models;
+  models = fixture->n_lists;
 
   /* Two hours go by: the next tick brings "now" on. */
   amends_store_set_fixed_now (fixture->db.store, later);
@@ -911,7 +913,7 @@ test_sidebar_clock_moves_on (Fixture       *fixture,
 
   /* Overdue only: the list was read again, in place. */
   g_assert_true (selection (fixture) == model);
-  g_assert_cmpuint (fixture->n_models, ==, models);
+  g_assert_cmpuint (fixture->n_lists, ==, models);
   g_assert_cmpuint (n_cases (fixture), ==, 2);
   g_assert_cmpstr (summary_at (fixture, 1), ==, "Room not ready");
   assert_row_says (fixture, 1, "overdue by");
@@ -950,6 +952,87 @@ test_sidebar_keeps_selection (Fixture       *fixture,
 }
 
 static void
+on_items_changed_record_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+static void
+assert_swapped (GArray *changes,
+                guint   n_before,
+                guint   n_after)
+{
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, n_before);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, n_after);
+  g_array_set_size (changes, 0);
+}
+
+static void
+test_sidebar_one_model_for_life (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkSelectionModel *model = selection (fixture);
+  guint notifies;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_record_cb), changes);
+  gtk_selection_model_select_item (model, 1, TRUE);
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (amends_case_sidebar_get_selected_case (fixture->sidebar))),
+                   ==, fixture->room_id);
+
+  /* A filter keeps the view's model and says "all removed, all added";
+   * the chosen case stays chosen without the editor emptying between. */
+  notifies = fixture->n_selected_notifies;
+  choose (fixture, "sidebar.category", "s", "Rooms");
+  g_assert_true (selection (fixture) == model);
+  assert_swapped (changes, 4, 2);
+  g_assert_cmpuint (fixture->n_selected_notifies, <=, notifies + 1);
+  g_assert_cmpuint (amends_case_sidebar_get_n_selected (fixture->sidebar), ==, 1);
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (amends_case_sidebar_get_selected_case (fixture->sidebar))),
+                   ==, fixture->room_id);
+  g_assert_true (gtk_selection_model_is_selected (model, 0));
+  choose (fixture, "sidebar.category", "s", "");
+  g_assert_true (selection (fixture) == model);
+  assert_swapped (changes, 2, 4);
+  g_assert_true (gtk_selection_model_is_selected (model, 1));
+
+  /* A search without it empties the selection; clearing it brings the
+   * case back. */
+  type_search (fixture, "soup");
+  g_assert_true (selection (fixture) == model);
+  assert_swapped (changes, 4, 1);
+  g_assert_cmpuint (amends_case_sidebar_get_n_selected (fixture->sidebar), ==, 0);
+  g_assert_null (amends_case_sidebar_get_selected_case (fixture->sidebar));
+  type_search (fixture, "");
+  g_assert_true (selection (fixture) == model);
+  assert_swapped (changes, 1, 4);
+  g_assert_true (gtk_selection_model_is_selected (model, 1));
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (amends_case_sidebar_get_selected_case (fixture->sidebar))),
+                   ==, fixture->room_id);
+
+  /* Several chosen: nothing to keep across a filter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view (fixture)), "list.select-all", NULL));
+  g_assert_cmpuint (amends_case_sidebar_get_n_selected (fixture->sidebar), ==, 4);
+  choose (fixture, "sidebar.overdue-only", NULL);
+  g_assert_true (selection (fixture) == model);
+  g_assert_cmpuint (amends_case_sidebar_get_n_selected (fixture->sidebar), ==, 0);
+  g_assert_null (amends_case_sidebar_get_selected_case (fixture->sidebar));
+
+  g_signal_handlers_disconnect_by_data (model, changes);
+}
+
+static void
 test_sidebar_select_case (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -961,7 +1044,7 @@ test_sidebar_select_case (Fixture       *fixture,
   g_assert_cmpuint (n_cases (fixture), ==, 1);
 
   /* The filter hides it: back to the default list, with it selected. */
-  before = fixture->n_models;
+  before = fixture->n_lists;
   g_assert_true (amends_case_sidebar_select_case (fixture->sidebar, fixture->soup_id));
   wait_for_new_list (fixture, before);
   g_object_get (fixture->sidebar, "status", &status, NULL);
@@ -972,11 +1055,11 @@ test_sidebar_select_case (Fixture       *fixture,
                    ==, fixture->soup_id);
 
   /* Shown already: selected at once. */
-  before = fixture->n_models;
+  before = fixture->n_lists;
   g_assert_true (amends_case_sidebar_select_case (fixture->sidebar, fixture->booking_id));
   g_assert_true (gtk_selection_model_is_selected (selection (fixture), 2));
   g_assert_false (gtk_selection_model_is_selected (selection (fixture), 0));
-  g_assert_cmpuint (fixture->n_models, ==, before);
+  g_assert_cmpuint (fixture->n_lists, ==, before);
 
   /* In the trash: not in the list of live cases. */
   g_assert_false (amends_case_sidebar_select_case (fixture->sidebar, fixture->kettle_id));
@@ -1121,6 +1204,7 @@ main (int   argc,
   ADD_TEST ("/ui/sidebar/follows-other-program", test_sidebar_follows_other_program, fixture_set_up);
   ADD_TEST ("/ui/sidebar/clock-moves-on", test_sidebar_clock_moves_on, fixture_set_up);
   ADD_TEST ("/ui/sidebar/keeps-selection", test_sidebar_keeps_selection, fixture_set_up);
+  ADD_TEST ("/ui/sidebar/one-model-for-life", test_sidebar_one_model_for_life, fixture_set_up);
   ADD_TEST ("/ui/sidebar/select-case-clears-filters", test_sidebar_select_case, fixture_set_up);
   ADD_TEST ("/ui/sidebar/screenshot", test_sidebar_screenshot, fixture_set_up_varied);
 
