@@ -12,8 +12,8 @@
  * never asks the model for an item, so selecting all is instant.
  *
  * It is also the one model a list view has for its life: a new list is
- * swapped in underneath (amends_case_selection_set_model) rather than the
- * view being given a new model. */
+ * swapped in underneath (amends_case_selection_begin_swap) rather than
+ * the view being given a new model. */
 
 struct _AmendsCaseSelection
 {
@@ -21,6 +21,7 @@ struct _AmendsCaseSelection
 
   GType       item_type;
   GListModel *model;          /* NULL: no items */
+  GListModel *leaving;        /* during a swap, the list after @model */
   GtkBitset  *selected;
 };
 
@@ -52,7 +53,8 @@ amends_case_selection_get_n_items (GListModel *model)
 {
   AmendsCaseSelection *self = AMENDS_CASE_SELECTION (model);
 
-  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  return (self->model != NULL ? g_list_model_get_n_items (self->model) : 0) +
+         (self->leaving != NULL ? g_list_model_get_n_items (self->leaving) : 0);
 }
 
 static gpointer
@@ -60,8 +62,13 @@ amends_case_selection_get_item (GListModel *model,
                                 guint       position)
 {
   AmendsCaseSelection *self = AMENDS_CASE_SELECTION (model);
+  guint n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
-  return self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
+  if (position < n_items)
+    return g_list_model_get_item (self->model, position);
+  if (self->leaving != NULL)
+    return g_list_model_get_item (self->leaving, position - n_items);
+  return NULL;
 }
 
 static void
@@ -142,6 +149,7 @@ amends_case_selection_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->leaving);
 
   G_OBJECT_CLASS (amends_case_selection_parent_class)->dispose (object);
 }
@@ -217,47 +225,69 @@ amends_case_selection_new (GType item_type)
 }
 
 /**
- * amends_case_selection_set_model:
+ * amends_case_selection_begin_swap:
  * @model: (nullable): the list to select in from now on, of the item type
  *   given at construction
  *
- * Swaps @model in for the current list and leaves nothing selected.  Says
- * so as two ::items-changed, every item removed and then every item added:
- * one signal that removes and adds a million items makes GtkListView ask
- * for each of them, whereas removing all and then adding all costs it only
- * the rows it shows.
+ * Puts @model's items in front of the current list's, which stay, still
+ * selected as they were, until amends_case_selection_end_swap().
+ *
+ * A swap is said as two ::items-changed, the new items added and then the
+ * old removed: one signal that removes and adds a million items makes
+ * GtkListView ask for each of them.  In between, the caller scrolls the
+ * view to the top: GtkListView then binds the row widgets it has to the
+ * new items instead of destroying them and building new ones.
  */
 void
-amends_case_selection_set_model (AmendsCaseSelection *self,
-                                 GListModel          *model)
+amends_case_selection_begin_swap (AmendsCaseSelection *self,
+                                  GListModel          *model)
 {
-  guint n_removed, n_added;
+  guint n_added;
 
   g_return_if_fail (AMENDS_IS_CASE_SELECTION (self));
+  g_return_if_fail (self->leaving == NULL);
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
   g_return_if_fail (model == NULL ||
                     g_type_is_a (g_list_model_get_item_type (model), self->item_type));
 
-  if (self->model == model)
-    return;
-
-  n_removed = g_list_model_get_n_items (G_LIST_MODEL (self));
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
-  gtk_bitset_remove_all (self->selected);
-  if (n_removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_removed, 0);
+  self->leaving = g_steal_pointer (&self->model);
 
   if (model != NULL)
-    {
-      self->model = g_object_ref (model);
-      g_signal_connect_swapped (model, "items-changed",
-                                G_CALLBACK (on_selection_model_items_changed_cb), self);
-    }
-  n_added = g_list_model_get_n_items (G_LIST_MODEL (self));
+    self->model = g_object_ref (model);
+  n_added = model != NULL ? g_list_model_get_n_items (model) : 0;
   if (n_added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_added);
+    {
+      gtk_bitset_splice (self->selected, 0, 0, n_added);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_added);
+    }
+}
+
+/**
+ * amends_case_selection_end_swap:
+ *
+ * Lets go of the list amends_case_selection_begin_swap() replaced.
+ */
+void
+amends_case_selection_end_swap (AmendsCaseSelection *self)
+{
+  guint n_kept, n_removed;
+
+  g_return_if_fail (AMENDS_IS_CASE_SELECTION (self));
+
+  n_kept = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  n_removed = self->leaving != NULL ? g_list_model_get_n_items (self->leaving) : 0;
+  g_clear_object (&self->leaving);
+  if (n_removed > 0)
+    {
+      gtk_bitset_splice (self->selected, n_kept, n_removed, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), n_kept, n_removed, 0);
+    }
+
+  if (self->model != NULL)
+    g_signal_connect_swapped (self->model, "items-changed",
+                              G_CALLBACK (on_selection_model_items_changed_cb), self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
 }

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmendsCaseSelection, amends_case_selection, AMENDS, CASE_SELECTION, GObject)
 
-GtkSelectionModel *amends_case_selection_new       (GType                item_type);
-void               amends_case_selection_set_model (AmendsCaseSelection *self,
-                                                    GListModel          *model);
+GtkSelectionModel *amends_case_selection_new        (GType                item_type);
+void               amends_case_selection_begin_swap (AmendsCaseSelection *self,
+                                                     GListModel          *model);
+void               amends_case_selection_end_swap   (AmendsCaseSelection *self);
 
 G_END_DECLS

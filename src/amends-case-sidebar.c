@@ -4,10 +4,11 @@
  * in order, and reads a case only when a row shows it.  A list's filter is
  * fixed for its life, so a new search or filter makes a new list, off the
  * main thread (amends_case_list_new_async), and is swapped in under the
- * view's one selection model when it lands, as "all rows removed" then
- * "all rows added" (one signal that a million rows changed would make the
- * view read every row).  Nothing here walks the list's items, except
- * amends_case_list_find() to keep the selected case selected.
+ * view's one selection model when it lands (see set_list): a new model
+ * would make the view build every row widget again, and one signal that a
+ * million rows changed would make it read every row.  Nothing here walks
+ * the list's items, except amends_case_list_find() to keep the selected
+ * case selected.
  *
  * GtkMultiSelection cannot be used over such a list: GTK 4.8's keeps every
  * selected item object (to follow it when items move), so Ctrl+A reads a
@@ -504,6 +505,8 @@ static void
 set_list (AmendsCaseSidebar *self,
           AmendsCaseList    *list)
 {
+  guint n_leaving;
+
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
 
@@ -517,9 +520,16 @@ set_list (AmendsCaseSidebar *self,
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
     }
 
+  /* The new cases are put in front of the old ones, the view is moved onto
+   * them, and only then are the old ones removed: the view binds the row
+   * widgets it has to the new cases rather than building new ones. */
   self->swapping_list = TRUE;
-  amends_case_selection_set_model (AMENDS_CASE_SELECTION (self->selection),
-                                   list != NULL ? G_LIST_MODEL (list) : NULL);
+  n_leaving = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  amends_case_selection_begin_swap (AMENDS_CASE_SELECTION (self->selection),
+                                    list != NULL ? G_LIST_MODEL (list) : NULL);
+  if (n_leaving > 0 && list != NULL && g_list_model_get_n_items (G_LIST_MODEL (list)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  amends_case_selection_end_swap (AMENDS_CASE_SELECTION (self->selection));
   self->swapping_list = FALSE;
 
   if (restore_selection (self))
