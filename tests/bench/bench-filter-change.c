@@ -11,18 +11,12 @@
  * time the loop spends waiting in poll() (while the query runs on its own
  * thread) is not counted.
  *
- * Not built by meson (tests/meson.build is shared); from the top of the
- * tree, after `meson compile -C BUILD`:
+ * Built with the tests; from the top of the tree:
  *
- *   cc -o BUILD/bench-filter-change tests/bench/bench-filter-change.c \
- *     BUILD/src/amends-resources.c -IBUILD -IBUILD/src \
- *     -Isrc -Isrc/model -Isrc/store -Isrc/report \
- *     BUILD/src/libamends-ui.a BUILD/src/libamends-report.a \
- *     BUILD/src/libamends-core.a \
- *     $(pkg-config --cflags --libs libadwaita-1 sqlite3 pangocairo) -lm
- *   GSETTINGS_SCHEMA_DIR=BUILD/resources GSETTINGS_BACKEND=memory \
+ *   _build/tests/generate-cases 1000000 /tmp/cases.db
+ *   GSETTINGS_SCHEMA_DIR=_build/resources GSETTINGS_BACKEND=memory \
  *   GTK_A11Y=none GSK_RENDERER=cairo \
- *     xvfb-run -a BUILD/bench-filter-change /tmp/cases.db
+ *     xvfb-run -a _build/tests/bench-filter-change /tmp/cases.db
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
