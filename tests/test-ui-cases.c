@@ -431,6 +431,145 @@ test_editor_follows_selection (Fixture       *f,
   assert_editor_shows_selection (f);
 }
 
+static char *
+text_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *text;
+} ViewHas;
+
+static gboolean
+view_has_text (gpointer data)
+{
+  ViewHas *has = data;
+  g_autofree char *text = text_view_text (has->view);
+
+  return g_str_equal (text, has->text);
+}
+
+/* A clerk goes through cases by keyboard, typing, while another desk's
+ * program writes to the same database: each sees the other's changes,
+ * and nobody's change is written over. */
+static void
+test_walk_while_another_writes (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char *summaries[] = { "Cold soup", "Wrong bill", "Noisy room" };
+  g_autoptr(AmendsStore) other = NULL;
+  gint64 ids[G_N_ELEMENTS (summaries)];
+  Expect expect = { f, 0, G_N_ELEMENTS (summaries) };
+  AmendsCaseEditor *editor;
+  GtkWidget *description;
+  GtkWidget *fix;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summaries[i], NULL);
+      ids[i] = amends_record_get_id (AMENDS_RECORD (kase));
+    }
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  editor = AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR));
+  description = amends_ui_test_find_child (GTK_WIDGET (editor), "description_view", GTK_TYPE_TEXT_VIEW);
+  fix = amends_ui_test_find_child (GTK_WIDGET (editor), "fix_view", GTK_TYPE_TEXT_VIEW);
+
+  /* Another program: a connection of its own on the same file. */
+  other = amends_store_open (f->db.path, NULL);
+  g_assert_nonnull (other);
+
+  click_case (f, 0);
+  assert_editor_shows_selection (f);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (description)),
+                            "Served cold at the wedding table", -1);
+
+  /* Meanwhile the other desk writes the fix of the case shown, and of
+   * another. */
+  {
+    g_autoptr(AmendsCase) shown = amends_store_load (other, AMENDS_TYPE_CASE, amends_case_editor_get_case_id (editor), NULL);
+    g_autoptr(AmendsCase) next = NULL;
+
+    g_object_set (shown, "fix", "A fresh bowl from the kitchen", NULL);
+    g_assert_true (amends_store_update (other, AMENDS_RECORD (shown), NULL));
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      if (ids[i] != amends_case_editor_get_case_id (editor))
+        {
+          next = amends_store_load (other, AMENDS_TYPE_CASE, ids[i], NULL);
+          break;
+        }
+    g_object_set (next, "lesson", "Check the room list twice", NULL);
+    g_assert_true (amends_store_update (other, AMENDS_RECORD (next), NULL));
+  }
+
+  /* The open editor shows the other desk's fix, and keeps what is typed. */
+  {
+    ViewHas has = { fix, "A fresh bowl from the kitchen" };
+    wait_for (view_has_text, &has);
+  }
+  {
+    g_autofree char *typed = text_view_text (description);
+    g_assert_cmpstr (typed, ==, "Served cold at the wedding table");
+  }
+
+  /* On to the next cases by keyboard, and back. */
+  {
+    gint64 first = amends_case_editor_get_case_id (editor);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-case", NULL));
+    amends_ui_test_drain ();
+    assert_editor_shows_selection (f);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-case", NULL));
+    amends_ui_test_drain ();
+    assert_editor_shows_selection (f);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-case", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-case", NULL));
+    amends_ui_test_drain ();
+    assert_editor_shows_selection (f);
+    g_assert_cmpint (amends_case_editor_get_case_id (editor), ==, first);
+
+    /* Both changes are in the file, neither written over. */
+    {
+      g_autoptr(AmendsCase) stored = amends_store_load (other, AMENDS_TYPE_CASE, first, NULL);
+      g_autofree char *fix_text = NULL;
+
+      g_object_get (stored, "fix", &fix_text, NULL);
+      g_assert_cmpstr (fix_text, ==, "A fresh bowl from the kitchen");
+    }
+    {
+      g_autoptr(AmendsCase) stored = amends_store_load (f->db.store, AMENDS_TYPE_CASE, first, NULL);
+      g_autofree char *typed = NULL;
+
+      g_object_get (stored, "description", &typed, NULL);
+      g_assert_cmpstr (typed, ==, "Served cold at the wedding table");
+    }
+  }
+
+  /* The lesson the other desk wrote on another case is still there. */
+  {
+    guint with_lesson = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autoptr(AmendsCase) stored = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[i], NULL);
+        g_autofree char *lesson = NULL;
+
+        g_object_get (stored, "lesson", &lesson, NULL);
+        if (g_strcmp0 (lesson, "Check the room list twice") == 0)
+          with_lesson++;
+      }
+    g_assert_cmpuint (with_lesson, ==, 1);
+  }
+}
+
 static gboolean
 batch_page_shown (gpointer data)
 {
@@ -719,6 +858,7 @@ main (int   argc,
 
   ADD_TEST ("/ui/cases/log-find-trash-and-undo", test_log_find_trash_undo);
   ADD_TEST ("/ui/cases/editor-follows-selection", test_editor_follows_selection);
+  ADD_TEST ("/ui/cases/walk-while-another-desk-writes", test_walk_while_another_writes);
   ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
   ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
