@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-conflict-dialog.h"
 #include "amends-customer-card.h"
 
 #define SAVE_DELAY_MS 600
@@ -286,21 +287,10 @@ ask_about_conflict (AmendsCustomerCard *self)
 
       theirs = describe_text (amends_record_peek_their_value (AMENDS_RECORD (self->customer), pspec));
       mine = describe_text (amends_record_peek_value (AMENDS_RECORD (self->customer), pspec));
-      /* Translators: a field's name, then what someone else saved in it
-       * and what was typed here */
-      g_string_append_printf (body, _("\n\n%s\nTheirs: “%s”\nYours: “%s”"),
-                              _(field_labels[field]), theirs, mine);
+      amends_conflict_dialog_append_field (body, _(field_labels[field]), theirs, mine);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Someone Else Changed This Customer"), body->str);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "theirs", _("_Take Theirs"),
-                                    "mine", _("_Keep Mine"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  dialog = amends_conflict_dialog_new (GTK_WINDOW (root), _("Someone Else Changed This Customer"), body->str);
   g_object_set_data_full (G_OBJECT (dialog), "customer", g_object_ref (self->customer), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
 

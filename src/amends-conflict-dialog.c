@@ -1,0 +1,52 @@
+/* amends-conflict-dialog.c: asking which of two saves of the same field to keep
+ *
+ * The case editor and the customer card ask the same question when
+ * another program saved a field that was also typed here: both values
+ * side by side, "Take Theirs" or "Keep Mine"; closing the dialog answers
+ * "later", which keeps what was typed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-conflict-dialog.h"
+
+/* One field of the question: its name, then both values. */
+void
+amends_conflict_dialog_append_field (GString    *body,
+                                     const char *label,
+                                     const char *theirs,
+                                     const char *mine)
+{
+  /* Translators: a field's name, then what someone else saved in it
+   * and what was typed here */
+  g_string_append_printf (body, _("\n\n%s\nTheirs: “%s”\nYours: “%s”"), label, theirs, mine);
+}
+
+/**
+ * amends_conflict_dialog_new:
+ *
+ * Returns: (transfer none): a modal dialog with the responses "theirs",
+ *   "mine" (the default) and "later" (on closing)
+ */
+GtkWidget *
+amends_conflict_dialog_new (GtkWindow  *parent,
+                            const char *heading,
+                            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "theirs", _("_Take Theirs"),
+                                    "mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+
+  return dialog;
+}
