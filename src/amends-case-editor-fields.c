@@ -1,16 +1,12 @@
-/* amends-case-editor-fields.c: the case editor's fields: read, checked, shown and saved
+/* amends-case-editor-fields.c: the case editor's fields: read, checked and shown
  *
  * Each field is a row in the editor's template and a property of the
  * case, listed once in fields[] below; reading, showing, checking and
- * connecting are written once for each kind of row.  A field is read
- * from its widget only when it is saved, 600 ms after the last change:
- * a value that cannot be saved is marked on its row, explained under its
- * group and kept out of the copy, so the other fields are still written.
- *
- * Only the fields typed in are saved; the store takes every other one as
- * it is stored now.  When someone else saved another value in a field
- * typed in here, nothing is written and a dialog shows both values, to
- * keep one or the other; the typed text stays on screen until then.
+ * connecting are written once for each kind of row.  Saving them as the
+ * person types, and asking about a conflict with someone else's change,
+ * is AmendsAutosave's: a field is read from its widget only when it is
+ * saved, and a value that cannot be saved is marked on its row and
+ * explained under its group, so the other fields are still written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,10 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-case-editor-private.h"
-#include "amends-conflict-dialog.h"
 #include "amends-when.h"
-
-#define SAVE_DELAY_MS 600
 
 typedef enum
 {
@@ -340,64 +333,60 @@ owner_position (AmendsCaseEditor *self,
 /* Shows the copy's value, leaving alone a widget that already holds the
  * same value in other words ("14:30" for today at 14:30). */
 static void
-field_show (AmendsCaseEditor *self,
-            guint             index)
+show_field_cb (gpointer      view,
+               guint         index,
+               const GValue *value)
 {
+  AmendsCaseEditor *self = view;
   GtkWidget *widget = field_widget (self, index);
-  g_auto(GValue) value = G_VALUE_INIT;
   g_auto(GValue) shown = G_VALUE_INIT;
   g_autofree char *text = NULL;
   GParamSpec *pspec = field_pspec (index);
-
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (G_OBJECT (self->kase), pspec->name, &value);
-
-  self->showing = TRUE;
 
   switch (fields[index].kind)
     {
     case KIND_TEXT:
     case KIND_REQUIRED:
     case KIND_LONG_TEXT:
-      set_text_if_changed (widget, g_value_get_string (&value));
+      set_text_if_changed (widget, g_value_get_string (value));
       break;
 
     case KIND_CHOICE:
-      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), g_value_get_enum (&value));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (widget), g_value_get_enum (value));
       break;
 
     case KIND_OWNER:
       adw_combo_row_set_selected (ADW_COMBO_ROW (widget),
-                                  owner_position (self, g_value_get_int64 (&value)));
+                                  owner_position (self, g_value_get_int64 (value)));
       break;
 
     case KIND_SWITCH:
-      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (widget), g_value_get_boolean (&value));
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (widget), g_value_get_boolean (value));
       break;
 
     case KIND_RATER:
       for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (field_checks (self, index)[i]),
-                                     (g_value_get_flags (&value) & rater_dimensions[i]) != 0);
+                                     (g_value_get_flags (value) & rater_dimensions[i]) != 0);
       break;
 
     case KIND_OCCURRED:
     case KIND_DUE:
     case KIND_MONEY:
       if (field_read (self, index, &shown, NULL) &&
-          amends_record_field_equal (pspec, &value, &shown))
+          amends_record_field_equal (pspec, value, &shown))
         break;
 
       if (fields[index].kind == KIND_MONEY)
-        text = format_cents (g_value_get_int64 (&value));
-      else if (g_value_get_boxed (&value) == NULL)
+        text = format_cents (g_value_get_int64 (value));
+      else if (g_value_get_boxed (value) == NULL)
         text = g_strdup ("");
       else if (fields[index].kind == KIND_DUE)
-        text = format_due (g_value_get_boxed (&value));
+        text = format_due (g_value_get_boxed (value));
       else
         {
           g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
-          text = amends_when_format (g_value_get_boxed (&value), now);
+          text = amends_when_format (g_value_get_boxed (value), now);
         }
       set_text_if_changed (widget, text);
       break;
@@ -405,8 +394,6 @@ field_show (AmendsCaseEditor *self,
     default:
       g_assert_not_reached ();
     }
-
-  self->showing = FALSE;
 }
 
 static void
@@ -436,32 +423,12 @@ set_field_error (AmendsCaseEditor *self,
                                -1);
 }
 
-static gboolean
-contains_focus (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 show_save_error (AmendsCaseEditor *self,
                  const char       *message)
 {
   gtk_label_set_label (self->save_error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->save_error_label), message != NULL);
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  AmendsCaseEditor *self = user_data;
-
-  self->save_source = 0;
-  _amends_case_editor_save (self, NULL);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -472,9 +439,7 @@ on_field_changed_cb (AmendsCaseEditorFieldRef *ref)
   if (self->showing || self->kase == NULL)
     return;
 
-  self->dirty |= 1u << ref->index;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  amends_autosave_changed (self->autosave, ref->index);
 
   if (fields[ref->index].kind == KIND_REQUIRED)
     {
@@ -702,48 +667,13 @@ _amends_case_editor_init_fields (AmendsCaseEditor *self)
                             G_CALLBACK (on_follow_up_day_selected_cb), self);
 }
 
-/* With @all FALSE, what someone is typing in, or has typed and not yet
- * saved, stays as it is. */
-void
-_amends_case_editor_show_fields (AmendsCaseEditor *self,
-                                 gboolean          all)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (self->dirty & (1u << i))
-        continue;
-      if (!all && fields[i].kind != KIND_RATER && contains_focus (field_widget (self, i)))
-        continue;
-
-      field_show (self, i);
-      set_field_error (self, i, NULL);
-    }
-}
-
-void
-_amends_case_editor_clear_errors (AmendsCaseEditor *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    set_field_error (self, i, NULL);
-  show_save_error (self, NULL);
-}
-
-static guint
-field_of (GParamSpec *pspec)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].property, pspec->name))
-      return i;
-
-  return G_MAXUINT;
-}
-
 /* A value as its field shows it, for the conflict dialog. */
 static char *
-describe_value (AmendsCaseEditor *self,
-                guint             index,
-                const GValue     *value)
+describe_value_cb (gpointer      view,
+                   guint         index,
+                   const GValue *value)
 {
+  AmendsCaseEditor *self = view;
   GtkWidget *widget = field_widget (self, index);
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -812,228 +742,120 @@ describe_value (AmendsCaseEditor *self,
       g_assert_not_reached ();
     }
 
-  /* A long text is shown by its beginning; the rest is on screen. */
-  if (g_utf8_strlen (text->str, -1) > 300)
-    {
-      g_string_truncate (text, g_utf8_offset_to_pointer (text->str, 300) - text->str);
-      g_string_append (text, "…");
-    }
-
-  if (text->len == 0)
-    /* Translators: a field left empty, in the conflict dialog */
-    return g_strdup (_("(empty)"));
-
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-save_record (AmendsCaseEditor *self,
-             AmendsCase       *kase)
+static GtkWidget *
+get_widget_cb (gpointer view,
+               guint    index)
 {
-  g_autoptr(GError) error = NULL;
+  return field_widget (view, index);
+}
 
-  if (!amends_store_update (self->store, AMENDS_RECORD (kase), &error))
-    _amends_case_editor_report_error (self, error->message);
+static gboolean
+read_field_cb (gpointer   view,
+               guint      index,
+               GValue    *value,
+               GError   **error)
+{
+  return field_read (view, index, value, error);
 }
 
 static void
-on_conflict_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         AmendsCaseEditor *self)
+set_field_error_cb (gpointer    view,
+                    guint       index,
+                    const char *message)
 {
-  AmendsCase *kase = g_object_get_data (G_OBJECT (dialog), "case");
-  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (kase));
-  gboolean keep_mine = g_str_equal (response, "mine");
-  gboolean current = kase == self->kase;
-  g_autoptr(GPtrArray) fields_resolved = g_ptr_array_new ();
+  set_field_error (view, index, message);
+}
 
-  if (self->conflict_dialog == GTK_WIDGET (dialog))
-    _amends_case_editor_forget_conflict_dialog (self);
+static char *
+dup_conflict_intro_cb (gpointer      view,
+                       AmendsRecord *record,
+                       guint         n_conflicts)
+{
+  return g_strdup_printf (/* Translators: %s is a case's reference */
+                          ngettext ("While you were typing, someone else saved another value in this field of %s.",
+                                    "While you were typing, someone else saved other values in these fields of %s.",
+                                    n_conflicts),
+                          amends_case_get_reference (AMENDS_CASE (record)));
+}
 
-  /* Closed without a choice: both stay as they are, the typed text on
-   * screen, and the next change or flush asks again. */
-  if (!keep_mine && !g_str_equal (response, "theirs"))
-    return;
+static const AmendsAutosaveFuncs autosave_funcs = {
+  .get_widget = get_widget_cb,
+  .read_field = read_field_cb,
+  .show_field = show_field_cb,
+  .describe_value = describe_value_cb,
+  .set_field_error = set_field_error_cb,
+  .dup_conflict_intro = dup_conflict_intro_cb,
+};
 
-  if (conflicts != NULL)
-    g_ptr_array_extend (fields_resolved, conflicts, NULL, NULL);
+/* The fields as the autosave knows them: fields[] without the widgets. */
+static const AmendsAutosaveField *
+get_autosave_fields (void)
+{
+  static AmendsAutosaveField autosave_fields[G_N_ELEMENTS (fields)];
+  static gsize initialized;
 
-  for (guint i = 0; i < fields_resolved->len; i++)
+  if (g_once_init_enter (&initialized))
     {
-      GParamSpec *pspec = fields_resolved->pdata[i];
-      guint index = field_of (pspec);
-
-      amends_record_resolve_conflict (AMENDS_RECORD (kase), pspec, keep_mine);
-      if (current && !keep_mine && index != G_MAXUINT)
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
-          self->dirty &= ~(1u << index);
-          field_show (self, index);
-          set_field_error (self, index, NULL);
+          FieldKind kind = fields[i].kind;
+
+          autosave_fields[i].property = fields[i].property;
+          autosave_fields[i].label = fields[i].label;
+          if (kind == KIND_RATER)
+            autosave_fields[i].flags = AMENDS_AUTOSAVE_FIELD_NO_FOCUS;
+          else if (kind != KIND_CHOICE && kind != KIND_OWNER && kind != KIND_SWITCH)
+            autosave_fields[i].flags = AMENDS_AUTOSAVE_FIELD_TEXT;
         }
+      g_once_init_leave (&initialized, 1);
     }
 
-  /* The editor has moved on to another case: what was typed for this one
-   * is in its copy, and is saved from there. */
-  if (!current)
-    {
-      save_record (self, kase);
-      return;
-    }
+  return autosave_fields;
+}
 
-  if (self->dirty != 0)
-    _amends_case_editor_save (self, NULL);
-  else
-    save_record (self, kase);
-
-  _amends_case_editor_show_fields (self, FALSE);
+static void
+on_saved_cb (AmendsCaseEditor *self)
+{
+  show_save_error (self, NULL);
   _amends_case_editor_update_header (self);
 }
 
 static void
-ask_about_conflict (AmendsCaseEditor *self)
+on_save_failed_cb (AmendsCaseEditor *self,
+                   const GError     *error)
 {
-  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (self->kase));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (self->conflict_dialog != NULL || conflicts == NULL || conflicts->len == 0 ||
-      !GTK_IS_WINDOW (root))
-    return;
-
-  g_string_append_printf (body,
-                          /* Translators: %s is a case's reference */
-                          ngettext ("While you were typing, someone else saved another value in this field of %s.",
-                                    "While you were typing, someone else saved other values in these fields of %s.",
-                                    conflicts->len),
-                          amends_case_get_reference (self->kase));
-
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      GParamSpec *pspec = conflicts->pdata[i];
-      guint index = field_of (pspec);
-      g_autofree char *theirs = NULL;
-      g_autofree char *mine = NULL;
-
-      if (index == G_MAXUINT)
-        continue;
-
-      theirs = describe_value (self, index, amends_record_peek_their_value (AMENDS_RECORD (self->kase), pspec));
-      mine = describe_value (self, index, amends_record_peek_value (AMENDS_RECORD (self->kase), pspec));
-      amends_conflict_dialog_append_field (body, _(fields[index].label), theirs, mine);
-    }
-
-  dialog = amends_conflict_dialog_new (GTK_WINDOW (root), _("Someone Else Changed This Case"), body->str);
-  /* The answer is for this copy, even if the editor shows another case by then. */
-  g_object_set_data_full (G_OBJECT (dialog), "case", g_object_ref (self->kase), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
-
-  self->conflict_dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->conflict_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-_amends_case_editor_forget_conflict_dialog (AmendsCaseEditor *self)
-{
-  if (self->conflict_dialog == NULL)
-    return;
-
-  g_object_remove_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
-  self->conflict_dialog = NULL;
+  /* What was typed stays on screen, to be saved again; a conflict is
+   * asked about by the autosave. */
+  show_save_error (self, error->message);
+  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+    _amends_case_editor_report_error (self, error->message);
 }
 
 /**
- * _amends_case_editor_save:
+ * _amends_case_editor_init_autosave:
  *
- * Saves the fields typed in and not saved yet.  A value that cannot be
- * saved as it is stays marked on its row and typed; a conflict with
- * someone else's change asks which to keep (unless the editor is being
- * flushed or closed, when the caller hears of it).
- *
- * Returns: %FALSE if anything typed is still not saved
+ * Saves the fields as they are typed, once the store is known.
  */
-gboolean
-_amends_case_editor_save (AmendsCaseEditor  *self,
-                          GError           **error)
+void
+_amends_case_editor_init_autosave (AmendsCaseEditor *self)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GError) field_error = NULL;
-  guint applied = 0;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (self->kase == NULL || self->dirty == 0)
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autoptr(GError) read_error = NULL;
-
-      if (!(self->dirty & (1u << i)))
-        continue;
-
-      if (!field_read (self, i, &value, &read_error))
-        {
-          set_field_error (self, i, read_error->message);
-          if (field_error == NULL)
-            g_set_error (&field_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
-                         /* Translators: a field's name, then why its value cannot be saved */
-                         _("%s was not saved: %s"), _(fields[i].label), read_error->message);
-          continue;
-        }
-
-      set_field_error (self, i, NULL);
-      g_object_set_property (G_OBJECT (self->kase), fields[i].property, &value);
-      applied |= 1u << i;
-    }
-
-  if (applied != 0 &&
-      !amends_store_update (self->store, AMENDS_RECORD (self->kase), &local_error))
-    {
-      /* What was typed stays on screen, to be saved again. */
-      show_save_error (self, local_error->message);
-      if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
-        {
-          if (!self->flushing)
-            ask_about_conflict (self);
-        }
-      else
-        _amends_case_editor_report_error (self, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  self->dirty &= ~applied;
-  if (applied != 0)
-    {
-      show_save_error (self, NULL);
-      _amends_case_editor_update_header (self);
-    }
-
-  if (field_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&field_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  self->autosave = amends_autosave_new (self->store, AMENDS_TYPE_CASE,
+                                        get_autosave_fields (), G_N_ELEMENTS (fields),
+                                        &autosave_funcs, self,
+                                        _("Someone Else Changed This Case"));
+  g_signal_connect_object (self->autosave, "saved",
+                           G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "failed",
+                           G_CALLBACK (on_save_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* Whether @pspec is a field someone is typing in, or has typed in and
- * not saved: a reload leaves it as they began it. */
-gboolean
-_amends_case_editor_is_editing (AmendsCaseEditor *self,
-                                GParamSpec       *pspec)
+void
+_amends_case_editor_clear_save_error (AmendsCaseEditor *self)
 {
-  guint index = field_of (pspec);
-
-  if (index == G_MAXUINT)
-    return FALSE;
-
-  return (self->dirty & (1u << index)) != 0 ||
-         (fields[index].kind != KIND_RATER && contains_focus (field_widget (self, index)));
+  show_save_error (self, NULL);
 }
 
 /* Recording a value that a dialog asked for, in place of anything typed
@@ -1043,39 +865,6 @@ _amends_case_editor_set_from_dialog (AmendsCaseEditor *self,
                                      const char       *property,
                                      const GValue     *value)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].property, property))
-      self->dirty &= ~(1u << i);
-
+  amends_autosave_forget (self->autosave, property);
   g_object_set_property (G_OBJECT (self->kase), property, value);
-}
-
-/**
- * _amends_case_editor_dup_unsaved_text:
- *
- * What was typed into the fields and not saved, each under its label, for
- * the clipboard when a save fails at quit.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL when nothing
- *   typed is unsaved
- */
-char *
-_amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *typed = NULL;
-
-      if (!(self->dirty & (1u << i)) ||
-          fields[i].kind == KIND_CHOICE || fields[i].kind == KIND_OWNER ||
-          fields[i].kind == KIND_SWITCH || fields[i].kind == KIND_RATER)
-        continue;
-
-      typed = dup_widget_text (field_widget (self, i));
-      g_string_append_printf (text, "%s%s:\n%s\n", text->len ? "\n" : "", _(fields[i].label), typed);
-    }
-
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "amends-autosave.h"
 #include "amends-case-editor.h"
 #include "amends-customer-card.h"
 #include "amends-timeline.h"
@@ -30,18 +31,15 @@ struct _AmendsCaseEditor
   GtkWidget            parent_instance;
 
   AmendsStore         *store;
-  AmendsCase          *kase;          /* our own copy; never the list's */
+  AmendsAutosave      *autosave;
+  AmendsCase          *kase;          /* the autosave's copy, while one is shown */
   gint64               case_id;
   GArray              *owner_ids;     /* gint64, parallel to the owner row's model */
 
-  guint                dirty;         /* 1 << field: typed but not saved yet */
-  guint                save_source;
   guint                clock_source;
   gboolean             showing;       /* writing values into the widgets */
   gboolean             needs_reload;
   gboolean             needs_staff;
-  gboolean             flushing;      /* a conflict is the caller's to tell */
-  GtkWidget           *conflict_dialog;
 
   GtkRevealer         *trash_revealer;
   GtkStack            *stack;
@@ -110,14 +108,8 @@ void _amends_case_editor_report_error      (AmendsCaseEditor *self,
 
 /* amends-case-editor-fields.c */
 void _amends_case_editor_init_fields       (AmendsCaseEditor *self);
-void _amends_case_editor_show_fields       (AmendsCaseEditor *self,
-                                            gboolean          all);
-void _amends_case_editor_clear_errors      (AmendsCaseEditor *self);
-gboolean _amends_case_editor_save          (AmendsCaseEditor *self,
-                                            GError          **error);
-gboolean _amends_case_editor_is_editing    (AmendsCaseEditor *self,
-                                            GParamSpec       *pspec);
-void _amends_case_editor_forget_conflict_dialog (AmendsCaseEditor *self);
+void _amends_case_editor_init_autosave     (AmendsCaseEditor *self);
+void _amends_case_editor_clear_save_error  (AmendsCaseEditor *self);
 void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,
                                             const char       *property,
                                             const GValue     *value);
@@ -128,7 +120,5 @@ void _amends_case_editor_init_steps        (AmendsCaseEditor *self);
 void _amends_case_editor_update_header     (AmendsCaseEditor *self);
 void _amends_case_editor_update_actions    (AmendsCaseEditor *self);
 void _amends_case_editor_update_clock      (AmendsCaseEditor *self);
-
-char *_amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self);
 
 G_END_DECLS

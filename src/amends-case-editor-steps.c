@@ -233,7 +233,7 @@ after_step (AmendsCaseEditor *self,
 
   if (self->kase != NULL)
     {
-      _amends_case_editor_show_fields (self, TRUE);
+      amends_autosave_show (self->autosave, TRUE);
       _amends_case_editor_update_header (self);
     }
 }
@@ -315,7 +315,7 @@ save_typed (AmendsCaseEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  return _amends_case_editor_save (self, &error) ||
+  return amends_autosave_save (self->autosave, &error) ||
          !g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT);
 }
 

@@ -124,14 +124,13 @@ load_case (AmendsCaseEditor *self)
   g_autoptr(GError) error = NULL;
   GtkAdjustment *vadjustment;
 
-  g_clear_object (&self->kase);
-  self->dirty = 0;
   self->needs_reload = FALSE;
-  _amends_case_editor_clear_errors (self);
+  _amends_case_editor_clear_save_error (self);
 
-  if (self->case_id > 0 &&
-      !(self->kase = amends_store_load (self->store, AMENDS_TYPE_CASE, self->case_id, &error)))
+  self->kase = NULL;
+  if (!amends_autosave_load (self->autosave, self->case_id, &error))
     _amends_case_editor_report_error (self, error->message);
+  self->kase = AMENDS_CASE (amends_autosave_get_record (self->autosave));
 
   gtk_stack_set_visible_child_name (self->stack, self->kase ? "case" : "empty");
 
@@ -144,7 +143,7 @@ load_case (AmendsCaseEditor *self)
     {
       load_staff (self);
       load_categories (self);
-      _amends_case_editor_show_fields (self, TRUE);
+      amends_autosave_show (self->autosave, TRUE);
     }
   _amends_case_editor_update_header (self);
 
@@ -155,21 +154,19 @@ load_case (AmendsCaseEditor *self)
 static void
 reload_case (AmendsCaseEditor *self)
 {
-  g_autoptr(AmendsCase) fresh = NULL;
   g_autoptr(GError) error = NULL;
-  AmendsRecordClass *klass;
 
   self->needs_reload = FALSE;
   if (self->kase == NULL)
     return;
 
-  fresh = amends_store_load (self->store, AMENDS_TYPE_CASE, self->case_id, &error);
-  if (fresh == NULL)
+  if (!amends_autosave_reload (self->autosave, &error))
     {
       if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND))
         {
           /* Deleted for good: nothing is left to save it to. */
-          self->dirty = 0;
+          amends_autosave_load (self->autosave, 0, NULL);
+          self->kase = NULL;
           amends_case_editor_set_case_id (self, 0);
         }
       else
@@ -177,17 +174,8 @@ reload_case (AmendsCaseEditor *self)
       return;
     }
 
-  klass = AMENDS_RECORD_GET_CLASS (fresh);
-  g_object_freeze_notify (G_OBJECT (self->kase));
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!_amends_case_editor_is_editing (self, klass->fields[i]))
-      amends_record_take_field (AMENDS_RECORD (self->kase), AMENDS_RECORD (fresh), klass->fields[i]);
-  amends_record_set_version (AMENDS_RECORD (self->kase), amends_record_get_version (AMENDS_RECORD (fresh)));
-  g_object_thaw_notify (G_OBJECT (self->kase));
-
   amends_customer_card_set_customer_id (self->customer_card,
                                         amends_case_get_customer_id (self->kase));
-  _amends_case_editor_show_fields (self, FALSE);
   _amends_case_editor_update_header (self);
 }
 
@@ -245,6 +233,8 @@ amends_case_editor_constructed (GObject *object)
 
   g_return_if_fail (AMENDS_IS_STORE (self->store));
 
+  _amends_case_editor_init_autosave (self);
+
   /* Made here rather than in the template: they need the store to be. */
   self->timeline = AMENDS_TIMELINE (amends_timeline_new (self->store));
   adw_bin_set_child (self->timeline_bin, GTK_WIDGET (self->timeline));
@@ -273,22 +263,16 @@ amends_case_editor_dispose (GObject *object)
 
   /* What was typed is saved, whatever closes the editor; the window
    * flushes first to hear of a failure (amends_case_editor_flush()). */
-  self->flushing = TRUE;
-  _amends_case_editor_save (self, NULL);
+  if (self->autosave != NULL)
+    amends_autosave_close (self->autosave);
   g_clear_handle_id (&self->clock_source, g_source_remove);
-  if (self->conflict_dialog != NULL)
-    {
-      GtkWidget *dialog = self->conflict_dialog;
-
-      _amends_case_editor_forget_conflict_dialog (self);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CASE_EDITOR);
   /* The template's top widget is not bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->kase);
+  self->kase = NULL;
+  g_clear_object (&self->autosave);
   g_clear_object (&self->store);
   g_clear_pointer (&self->owner_ids, g_array_unref);
 
@@ -512,7 +496,8 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
     return;
 
   /* A conflict asks about the case it is in, after this one has gone. */
-  _amends_case_editor_save (self, NULL);
+  if (self->autosave != NULL)
+    amends_autosave_save (self->autosave, NULL);
   amends_customer_card_flush (self->customer_card, NULL);
   amends_timeline_flush (self->timeline, NULL);
   self->case_id = case_id;
@@ -545,9 +530,7 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
 
   g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), FALSE);
 
-  self->flushing = TRUE;
-  ok = _amends_case_editor_save (self, &first);
-  self->flushing = FALSE;
+  ok = amends_autosave_flush (self->autosave, &first);
 
   if (!amends_customer_card_flush (self->customer_card, &card_error))
     {
@@ -586,7 +569,7 @@ amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self)
 
   g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), NULL);
 
-  fields = _amends_case_editor_dup_unsaved_text (self);
+  fields = amends_autosave_dup_unsaved_text (self->autosave);
   draft = amends_timeline_dup_draft (self->timeline);
   if (draft == NULL)
     return g_steal_pointer (&fields);

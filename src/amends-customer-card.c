@@ -1,12 +1,10 @@
 /* amends-customer-card.c: who the customer is, what would delight them, and their earlier cases
  *
- * The card edits its own copy of the customer, loaded from the store, and
- * saves it as the person types: 600 ms after the last change, or at once
- * when the card shows someone else or goes away.  A name left empty is
- * refused on the spot and not written; the other fields still are.  Only
- * the fields typed in are written: what someone else saved in the others
- * meanwhile is kept, and when they saved another value in a field typed
- * in here, a dialog shows both to keep one.
+ * The card edits its own copy of the customer and saves it as the person
+ * types, as the case editor does (AmendsAutosave): only the fields typed
+ * in, asking about a conflict with someone else's change.  A name left
+ * empty is refused on the spot and not written; the other fields still
+ * are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +13,8 @@
 
 #include <glib/gi18n.h>
 
-#include "amends-conflict-dialog.h"
+#include "amends-autosave.h"
 #include "amends-customer-card.h"
-
-#define SAVE_DELAY_MS 600
 
 typedef enum
 {
@@ -29,24 +25,24 @@ typedef enum
   N_FIELDS
 } Field;
 
-static const char *field_properties[N_FIELDS] = { "name", "phone", "email", "notes" };
-static const char *field_labels[N_FIELDS] = { N_("Name"), N_("Phone"), N_("Email"), N_("Notes") };
+static const AmendsAutosaveField fields[N_FIELDS] = {
+  { "name",  N_("Name"),  AMENDS_AUTOSAVE_FIELD_TEXT },
+  { "phone", N_("Phone"), AMENDS_AUTOSAVE_FIELD_TEXT },
+  { "email", N_("Email"), AMENDS_AUTOSAVE_FIELD_TEXT },
+  { "notes", N_("Notes"), AMENDS_AUTOSAVE_FIELD_TEXT },
+};
 
 struct _AmendsCustomerCard
 {
   GtkWidget        parent_instance;
 
   AmendsStore     *store;
-  AmendsCustomer  *customer;       /* our own copy; never the list's */
+  AmendsAutosave  *autosave;
   gint64           customer_id;
   gint64           current_case_id;
 
-  guint            dirty;          /* 1 << Field: typed but not saved yet */
-  guint            save_source;
-  gboolean         showing;        /* writing values into the widgets */
   gboolean         needs_reload;
   gboolean         needs_cases;
-  GtkWidget       *conflict_dialog;
 
   GtkStack        *stack;
   AdwEntryRow     *name_row;
@@ -106,48 +102,6 @@ field_dup_text (AmendsCustomerCard *self,
   return gtk_text_buffer_get_text (self->notes_buffer, &start, &end, FALSE);
 }
 
-static gboolean
-contains_focus (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static void
-field_show (AmendsCustomerCard *self,
-            Field               field)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *shown = field_dup_text (self, field);
-
-  g_object_get (self->customer, field_properties[field], &value, NULL);
-  if (g_strcmp0 (value ? value : "", shown) == 0)
-    return;
-
-  self->showing = TRUE;
-  if (field == FIELD_NOTES)
-    gtk_text_buffer_set_text (self->notes_buffer, value ? value : "", -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (field_widget (self, field)), value ? value : "");
-  self->showing = FALSE;
-}
-
-/* Values that someone is typing, or that are not saved yet, stay. */
-static void
-show_fields (AmendsCustomerCard *self,
-             gboolean            all)
-{
-  for (Field field = 0; field < N_FIELDS; field++)
-    {
-      if (!all && ((self->dirty & (1u << field)) ||
-                   contains_focus (field_widget (self, field))))
-        continue;
-      field_show (self, field);
-    }
-}
-
 static void
 set_name_error (AmendsCustomerCard *self,
                 const char         *message)
@@ -175,243 +129,120 @@ report_error (AmendsCustomerCard *self,
   g_signal_emit (self, signals [ERROR], 0, error->message);
 }
 
-static Field
-field_of (GParamSpec *pspec)
+static GtkWidget *
+get_widget_cb (gpointer view,
+               guint    index)
 {
-  for (Field field = 0; field < N_FIELDS; field++)
-    if (g_str_equal (field_properties[field], pspec->name))
-      return field;
-
-  return N_FIELDS;
+  return field_widget (view, index);
 }
 
-static gboolean save_now (AmendsCustomerCard  *self,
-                          gboolean             ask,
-                          GError             **error);
-
-static void
-forget_conflict_dialog (AmendsCustomerCard *self)
-{
-  if (self->conflict_dialog == NULL)
-    return;
-
-  g_object_remove_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
-  self->conflict_dialog = NULL;
-}
-
-static void
-on_conflict_response_cb (AdwMessageDialog   *dialog,
-                         const char         *response,
-                         AmendsCustomerCard *self)
-{
-  AmendsCustomer *customer = g_object_get_data (G_OBJECT (dialog), "customer");
-  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (customer));
-  gboolean keep_mine = g_str_equal (response, "mine");
-  gboolean current = customer == self->customer;
-  g_autoptr(GPtrArray) resolved = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (self->conflict_dialog == GTK_WIDGET (dialog))
-    forget_conflict_dialog (self);
-
-  /* Closed without a choice: the typed text stays, and is asked about
-   * again with the next change. */
-  if (!keep_mine && !g_str_equal (response, "theirs"))
-    return;
-
-  if (conflicts != NULL)
-    g_ptr_array_extend (resolved, conflicts, NULL, NULL);
-
-  for (guint i = 0; i < resolved->len; i++)
-    {
-      Field field = field_of (resolved->pdata[i]);
-
-      amends_record_resolve_conflict (AMENDS_RECORD (customer), resolved->pdata[i], keep_mine);
-      if (current && !keep_mine && field < N_FIELDS)
-        {
-          self->dirty &= ~(1u << field);
-          field_show (self, field);
-        }
-    }
-
-  if (current && self->dirty != 0)
-    save_now (self, TRUE, NULL);
-  else if (!amends_store_update (self->store, AMENDS_RECORD (customer), &error))
-    report_error (self, error);
-}
-
-static char *
-describe_text (const GValue *value)
-{
-  const char *text = g_value_get_string (value);
-
-  if (text == NULL || *text == '\0')
-    /* Translators: a field left empty, in the conflict dialog */
-    return g_strdup (_("(empty)"));
-
-  if (g_utf8_strlen (text, -1) > 300)
-    {
-      g_autofree char *start = g_utf8_substring (text, 0, 300);
-      return g_strconcat (start, "…", NULL);
-    }
-
-  return g_strdup (text);
-}
-
-static void
-ask_about_conflict (AmendsCustomerCard *self)
-{
-  GPtrArray *conflicts = amends_record_get_conflicts (AMENDS_RECORD (self->customer));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (self->conflict_dialog != NULL || conflicts == NULL || conflicts->len == 0 ||
-      !GTK_IS_WINDOW (root))
-    return;
-
-  g_string_append_printf (body,
-                          /* Translators: %s is a customer's name */
-                          _("While you were typing, someone else saved something else about %s."),
-                          amends_customer_get_name (self->customer));
-
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      GParamSpec *pspec = conflicts->pdata[i];
-      Field field = field_of (pspec);
-      g_autofree char *theirs = NULL;
-      g_autofree char *mine = NULL;
-
-      if (field == N_FIELDS)
-        continue;
-
-      theirs = describe_text (amends_record_peek_their_value (AMENDS_RECORD (self->customer), pspec));
-      mine = describe_text (amends_record_peek_value (AMENDS_RECORD (self->customer), pspec));
-      amends_conflict_dialog_append_field (body, _(field_labels[field]), theirs, mine);
-    }
-
-  dialog = amends_conflict_dialog_new (GTK_WINDOW (root), _("Someone Else Changed This Customer"), body->str);
-  g_object_set_data_full (G_OBJECT (dialog), "customer", g_object_ref (self->customer), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
-
-  self->conflict_dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->conflict_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* @ask: on a conflict, ask which to keep (not while flushing or closing:
- * then the caller hears of it).  FALSE if anything typed is not saved. */
 static gboolean
-save_now (AmendsCustomerCard  *self,
-          gboolean             ask,
-          GError             **error)
+read_field_cb (gpointer   view,
+               guint      index,
+               GValue    *value,
+               GError   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gboolean name_refused = FALSE;
-  guint applied = 0;
+  g_autofree char *text = field_dup_text (view, index);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (self->customer == NULL || self->dirty == 0)
-    return TRUE;
-
-  for (Field field = 0; field < N_FIELDS; field++)
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *stripped = NULL;
-
-      if (!(self->dirty & (1u << field)))
-        continue;
-
-      text = field_dup_text (self, field);
-      stripped = g_strstrip (g_strdup (text));
-      if (field == FIELD_NAME)
-        {
-          if (*stripped == '\0')
-            {
-              set_name_error (self, _("A customer needs a name."));
-              name_refused = TRUE;
-              continue;
-            }
-          set_name_error (self, NULL);
-        }
-
-      g_object_set (self->customer, field_properties[field], *stripped ? text : NULL, NULL);
-      applied |= 1u << field;
-    }
-
-  if (applied != 0 &&
-      !amends_store_update (self->store, AMENDS_RECORD (self->customer), &local_error))
-    {
-      /* Kept as typed, and tried again with the next change. */
-      if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
-        {
-          if (ask)
-            ask_about_conflict (self);
-        }
-      else
-        report_error (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  self->dirty &= ~applied;
-
-  if (name_refused)
+  if (index == FIELD_NAME && *stripped == '\0')
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
                            _("A customer needs a name."));
       return FALSE;
     }
 
+  g_value_init (value, G_TYPE_STRING);
+  g_value_set_string (value, *stripped ? text : NULL);
+
   return TRUE;
 }
 
-static gboolean
-save_timeout_cb (gpointer user_data)
+static void
+show_field_cb (gpointer      view,
+               guint         index,
+               const GValue *value)
 {
-  AmendsCustomerCard *self = user_data;
+  AmendsCustomerCard *self = view;
+  const char *text = g_value_get_string (value);
+  g_autofree char *shown = field_dup_text (self, index);
 
-  self->save_source = 0;
-  save_now (self, TRUE, NULL);
+  if (g_strcmp0 (text ? text : "", shown) == 0)
+    return;
 
-  return G_SOURCE_REMOVE;
+  if (index == FIELD_NOTES)
+    gtk_text_buffer_set_text (self->notes_buffer, text ? text : "", -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (field_widget (self, index)), text ? text : "");
+}
+
+static char *
+describe_value_cb (gpointer      view,
+                   guint         index,
+                   const GValue *value)
+{
+  return g_value_dup_string (value);
 }
 
 static void
-on_field_changed (AmendsCustomerCard *self,
-                  Field               field)
+set_field_error_cb (gpointer    view,
+                    guint       index,
+                    const char *message)
 {
-  if (self->showing || self->customer == NULL)
-    return;
+  if (index == FIELD_NAME)
+    set_name_error (view, message);
+}
 
-  self->dirty |= 1u << field;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+static char *
+dup_conflict_intro_cb (gpointer      view,
+                       AmendsRecord *record,
+                       guint         n_conflicts)
+{
+  return g_strdup_printf (/* Translators: %s is a customer's name */
+                          _("While you were typing, someone else saved something else about %s."),
+                          amends_customer_get_name (AMENDS_CUSTOMER (record)));
+}
+
+static const AmendsAutosaveFuncs autosave_funcs = {
+  .get_widget = get_widget_cb,
+  .read_field = read_field_cb,
+  .show_field = show_field_cb,
+  .describe_value = describe_value_cb,
+  .set_field_error = set_field_error_cb,
+  .dup_conflict_intro = dup_conflict_intro_cb,
+};
+
+static void
+on_save_failed_cb (AmendsCustomerCard *self,
+                   const GError       *error)
+{
+  /* A conflict is asked about by the autosave. */
+  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+    report_error (self, error);
 }
 
 static void
 on_name_changed_cb (AmendsCustomerCard *self)
 {
-  on_field_changed (self, FIELD_NAME);
+  amends_autosave_changed (self->autosave, FIELD_NAME);
 }
 
 static void
 on_phone_changed_cb (AmendsCustomerCard *self)
 {
-  on_field_changed (self, FIELD_PHONE);
+  amends_autosave_changed (self->autosave, FIELD_PHONE);
 }
 
 static void
 on_email_changed_cb (AmendsCustomerCard *self)
 {
-  on_field_changed (self, FIELD_EMAIL);
+  amends_autosave_changed (self->autosave, FIELD_EMAIL);
 }
 
 static void
 on_notes_changed_cb (AmendsCustomerCard *self)
 {
-  on_field_changed (self, FIELD_NOTES);
+  amends_autosave_changed (self->autosave, FIELD_NOTES);
 }
 
 static GtkWidget *
@@ -524,64 +355,30 @@ static void
 load_customer (AmendsCustomerCard *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean loaded;
 
-  g_clear_object (&self->customer);
-  self->dirty = 0;
   self->needs_reload = FALSE;
-  set_name_error (self, NULL);
+  if (!(loaded = amends_autosave_load (self->autosave, self->customer_id, &error)))
+    report_error (self, error);
 
-  if (self->customer_id > 0)
-    {
-      self->customer = amends_store_load (self->store, AMENDS_TYPE_CUSTOMER,
-                                          self->customer_id, &error);
-      if (self->customer == NULL)
-        report_error (self, error);
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, self->customer ? "card" : "none");
-  if (self->customer != NULL)
-    show_fields (self, TRUE);
-
+  gtk_stack_set_visible_child_name (self->stack,
+                                    loaded && self->customer_id > 0 ? "card" : "none");
   load_cases (self);
 }
 
-/* A field someone is typing in, or typed in and has not saved, keeps the
- * value they began from: saving it can then tell whether someone else
- * changed it too. */
 static void
 reload_customer (AmendsCustomerCard *self)
 {
-  g_autoptr(AmendsCustomer) fresh = NULL;
   g_autoptr(GError) error = NULL;
-  AmendsRecordClass *klass;
 
   self->needs_reload = FALSE;
-  if (self->customer == NULL)
+  if (amends_autosave_reload (self->autosave, &error))
     return;
 
-  fresh = amends_store_load (self->store, AMENDS_TYPE_CUSTOMER, self->customer_id, &error);
-  if (fresh == NULL)
-    {
-      if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND))
-        amends_customer_card_set_customer_id (self, 0);
-      else
-        report_error (self, error);
-      return;
-    }
-
-  klass = AMENDS_RECORD_GET_CLASS (fresh);
-  for (guint i = 0; i < klass->n_fields; i++)
-    {
-      Field field = field_of (klass->fields[i]);
-
-      if (field < N_FIELDS && ((self->dirty & (1u << field)) ||
-                               contains_focus (field_widget (self, field))))
-        continue;
-      amends_record_take_field (AMENDS_RECORD (self->customer), AMENDS_RECORD (fresh), klass->fields[i]);
-    }
-  amends_record_set_version (AMENDS_RECORD (self->customer), amends_record_get_version (AMENDS_RECORD (fresh)));
-
-  show_fields (self, FALSE);
+  if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND))
+    amends_customer_card_set_customer_id (self, 0);
+  else
+    report_error (self, error);
 }
 
 static void
@@ -612,6 +409,11 @@ amends_customer_card_set_store (AmendsCustomerCard *self,
   g_return_if_fail (AMENDS_IS_STORE (store));
 
   self->store = g_object_ref (store);
+  self->autosave = amends_autosave_new (store, AMENDS_TYPE_CUSTOMER, fields, N_FIELDS,
+                                        &autosave_funcs, self,
+                                        _("Someone Else Changed This Customer"));
+  g_signal_connect_object (self->autosave, "failed",
+                           G_CALLBACK (on_save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "record-changed",
                            G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changes-committed",
@@ -624,19 +426,13 @@ amends_customer_card_dispose (GObject *object)
   AmendsCustomerCard *self = (AmendsCustomerCard *)object;
   GtkWidget *child;
 
-  save_now (self, FALSE, NULL);
-  if (self->conflict_dialog != NULL)
-    {
-      GtkWidget *dialog = self->conflict_dialog;
-
-      forget_conflict_dialog (self);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
+  if (self->autosave != NULL)
+    amends_autosave_close (self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CUSTOMER_CARD);
   /* The template's top widget is not bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->customer);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amends_customer_card_parent_class)->dispose (object);
@@ -828,7 +624,7 @@ amends_customer_card_set_customer_id (AmendsCustomerCard *self,
   if (self->customer_id == customer_id)
     return;
 
-  save_now (self, TRUE, NULL);
+  amends_autosave_save (self->autosave, NULL);
   self->customer_id = customer_id;
   load_customer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTOMER_ID]);
@@ -871,5 +667,5 @@ amends_customer_card_flush (AmendsCustomerCard  *self,
 {
   g_return_val_if_fail (AMENDS_IS_CUSTOMER_CARD (self), FALSE);
 
-  return save_now (self, FALSE, error);
+  return amends_autosave_flush (self->autosave, error);
 }
