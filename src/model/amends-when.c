@@ -42,12 +42,8 @@
  * translatable as lists of alternatives; the English words always work too.
  * "am" and "pm" are English only.
  *
- * amends_when_format() writes the inverse for an entry: "now" (when @when is
- * in the same minute as @now), "today 14:30", "yesterday 09:15", else
- * "2026-11-18 09:30", so that parsing what it wrote gives the same minute.
- * (In the hour the clocks repeat, it adds the offset: "2026-10-25 02:30+02:00".)
- * A time more than five minutes ahead is written all the same, but reading
- * it back is refused as the future.
+ * amends-when-format.c writes what this reads; amends-when-scan.c holds
+ * the scanners.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,6 +54,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-when.h"
+#include "amends-when-private.h"
 
 /* Nothing we read is longer; a longer text is refused before it is read. */
 #define MAX_TEXT_BYTES 200
@@ -65,309 +62,12 @@
 #define MAX_QUOTED_CHARS 40
 /* How far ahead of @now a time may be: clocks on two computers differ. */
 #define FUTURE_SLACK (5 * G_TIME_SPAN_MINUTE)
-/* More digits than this in "N h ago" are not a count anyone means. */
-#define MAX_COUNT_DIGITS 6
 
 G_DEFINE_QUARK (amends-when-error-quark, amends_when_error)
-
-typedef enum
-{
-  READ_NO,     /* not this form */
-  READ_OK,     /* read, *out set */
-  READ_RANGE,  /* this form, but a number is out of range */
-} ReadResult;
-
-typedef enum
-{
-  WORDS_NOW,
-  WORDS_TODAY,
-  WORDS_YESTERDAY,
-  WORDS_AT,
-  WORDS_ONE,
-  WORDS_MINUTES,
-  WORDS_HOURS,
-  WORDS_DAYS,
-  WORDS_WEEKS,
-} Words;
-
-typedef struct
-{
-  int hour;
-  int minute;
-  int second;
-} ClockTime;
 
 typedef ReadResult (*Reader) (const char  *text,
                               GDateTime   *now,
                               GDateTime  **out);
-
-static const char * const english_words[] = {
-  [WORDS_NOW] = "now",
-  [WORDS_TODAY] = "today",
-  [WORDS_YESTERDAY] = "yesterday",
-  [WORDS_AT] = "at",
-  [WORDS_ONE] = "a|an|one",
-  [WORDS_MINUTES] = "m|min|mins|minute|minutes",
-  [WORDS_HOURS] = "h|hr|hrs|hour|hours",
-  [WORDS_DAYS] = "d|day|days",
-  [WORDS_WEEKS] = "w|wk|wks|week|weeks",
-};
-
-static const char *
-translated_words (Words which)
-{
-  switch (which)
-    {
-    case WORDS_NOW:
-      /* Translators: words a person may type in the “when did it happen”
-       * entry for the present moment: lower case, separated by “|”.  The
-       * first is also what Amends writes there.  English always works too.
-       * The same goes for the lists below. */
-      return C_("when: the present moment", "now");
-    case WORDS_TODAY:
-      /* Translators: lower case, separated by “|”; the first is written */
-      return C_("when: this day", "today");
-    case WORDS_YESTERDAY:
-      /* Translators: lower case, separated by “|”; the first is written */
-      return C_("when: the day before today", "yesterday");
-    case WORDS_AT:
-      /* Translators: lower case, separated by “|” */
-      return C_("when: before a clock time, as in “today at 9:15”", "at");
-    case WORDS_ONE:
-      /* Translators: lower case, separated by “|” */
-      return C_("when: the number one, as in “an hour ago”", "a|an|one");
-    case WORDS_MINUTES:
-      /* Translators: lower case, separated by “|” */
-      return C_("when: minutes, as in “5 min ago”", "m|min|mins|minute|minutes");
-    case WORDS_HOURS:
-      /* Translators: lower case, separated by “|” */
-      return C_("when: hours, as in “2 h ago”", "h|hr|hrs|hour|hours");
-    case WORDS_DAYS:
-      /* Translators: lower case, separated by “|” */
-      return C_("when: days, as in “3 days ago”", "d|day|days");
-    case WORDS_WEEKS:
-      /* Translators: lower case, separated by “|” */
-      return C_("when: weeks, as in “a week ago”", "w|wk|wks|week|weeks");
-    default:
-      g_return_val_if_reached (english_words[WORDS_NOW]);
-    }
-}
-
-/* Lower case, commas as spaces, one space between words, none around. */
-static char *
-normalize (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  GString *out = g_string_new (NULL);
-  gboolean pending_space = FALSE;
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == ',')
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_word_end (const char *p)
-{
-  return *p == '\0' || *p == ' ';
-}
-
-static void
-skip_space (const char **p)
-{
-  if (**p == ' ')
-    (*p)++;
-}
-
-/* Consumes @word if it stands whole at *p. */
-static gboolean
-scan_literal (const char **p,
-              const char  *word,
-              gsize        len)
-{
-  if (len == 0 || strncmp (*p, word, len) != 0 || !is_word_end (*p + len))
-    return FALSE;
-
-  *p += len;
-  return TRUE;
-}
-
-static gboolean
-scan_one_of (const char **p,
-             const char  *alternatives)
-{
-  const char *word = alternatives;
-
-  for (;;)
-    {
-      const char *bar = strchr (word, '|');
-      gsize len = bar != NULL ? (gsize) (bar - word) : strlen (word);
-
-      if (scan_literal (p, word, len))
-        return TRUE;
-      if (bar == NULL)
-        return FALSE;
-      word = bar + 1;
-    }
-}
-
-static gboolean
-scan_words (const char **p,
-            Words        which)
-{
-  const char *translated = translated_words (which);
-  g_autofree char *local = NULL;
-
-  if (scan_one_of (p, english_words[which]))
-    return TRUE;
-  if (strcmp (translated, english_words[which]) == 0)
-    return FALSE;
-
-  local = normalize (translated);
-  return scan_one_of (p, local);
-}
-
-static char *
-first_word (Words which)
-{
-  g_autofree char *local = normalize (translated_words (which));
-
-  return g_strndup (local, strcspn (local, "|"));
-}
-
-/* Exactly @min to @max ASCII digits, not followed by another digit. */
-static gboolean
-scan_digits (const char **p,
-             guint        min,
-             guint        max,
-             int         *value)
-{
-  guint n = 0;
-  int v = 0;
-
-  while (g_ascii_isdigit ((*p)[n]))
-    {
-      if (++n > max)
-        return FALSE;
-      v = v * 10 + ((*p)[n - 1] - '0');
-    }
-  if (n < min)
-    return FALSE;
-
-  *p += n;
-  *value = v;
-  return TRUE;
-}
-
-static gboolean
-scan_char (const char **p,
-           char         c)
-{
-  if (**p != c)
-    return FALSE;
-  (*p)++;
-  return TRUE;
-}
-
-static gboolean
-at_end (const char *p)
-{
-  return *p == '\0';
-}
-
-static GDate *
-local_date (GDateTime *now,
-            int        days_back)
-{
-  GDate *date = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                g_date_time_get_month (now),
-                                g_date_time_get_year (now));
-
-  g_date_subtract_days (date, days_back);
-  return date;
-}
-
-static ReadResult
-make_local (GTimeZone       *tz,
-            const GDate     *date,
-            const ClockTime *clock,
-            GDateTime      **out)
-{
-  *out = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date), clock->hour, clock->minute,
-                          clock->second);
-  return *out != NULL ? READ_OK : READ_RANGE;
-}
-
-/* " am", "pm", " p.m.", after a clock time; English only. */
-static gboolean
-scan_am_pm (const char **p,
-            gboolean    *pm)
-{
-  const char *q = *p;
-
-  skip_space (&q);
-  if (scan_one_of (&q, "am|a.m.|a.m"))
-    *pm = FALSE;
-  else if (scan_one_of (&q, "pm|p.m.|p.m"))
-    *pm = TRUE;
-  else
-    return FALSE;
-
-  *p = q;
-  return TRUE;
-}
-
-/* "14:30", "9:05:10", "2 pm", "2:30pm", "2:30 p.m." */
-static ReadResult
-scan_clock (const char **p,
-            ClockTime   *clock)
-{
-  const char *q = *p;
-  gboolean has_minutes, am = FALSE, pm = FALSE;
-
-  *clock = (ClockTime) { 0, 0, 0 };
-  if (!scan_digits (&q, 1, 2, &clock->hour))
-    return READ_NO;
-
-  has_minutes = scan_char (&q, ':');
-  if (has_minutes && !scan_digits (&q, 2, 2, &clock->minute))
-    return READ_NO;
-  if (has_minutes && scan_char (&q, ':') && !scan_digits (&q, 2, 2, &clock->second))
-    return READ_NO;
-
-  if (scan_am_pm (&q, &pm))
-    am = !pm;
-
-  if (!has_minutes && !am && !pm)
-    return READ_NO;
-
-  *p = q;
-  if (am || pm)
-    {
-      if (clock->hour < 1 || clock->hour > 12)
-        return READ_RANGE;
-      clock->hour = clock->hour % 12 + (pm ? 12 : 0);
-    }
-
-  if (clock->hour > 23 || clock->minute > 59 || clock->second > 59)
-    return READ_RANGE;
-
-  return READ_OK;
-}
 
 /* [at] CLOCK, to the end, on the day @days_back before @now's. */
 static ReadResult
@@ -381,17 +81,17 @@ read_clock_on (const char  *text,
   ClockTime clock;
   ReadResult result;
 
-  if (scan_words (&p, WORDS_AT))
-    skip_space (&p);
+  if (amends_when_scan_words (&p, WORDS_AT))
+    amends_when_skip_space (&p);
 
-  result = scan_clock (&p, &clock);
+  result = amends_when_scan_clock (&p, &clock);
   if (result != READ_OK)
     return result;
-  if (!at_end (p))
+  if (!amends_when_at_end (p))
     return READ_NO;
 
-  date = local_date (now, days_back);
-  return make_local (g_date_time_get_timezone (now), date, &clock, out);
+  date = amends_when_local_date (now, days_back);
+  return amends_when_make_local (g_date_time_get_timezone (now), date, &clock, out);
 }
 
 static ReadResult
@@ -401,52 +101,11 @@ read_now (const char  *text,
 {
   const char *p = text;
 
-  if (!at_end (p) && !(scan_words (&p, WORDS_NOW) && at_end (p)))
+  if (!amends_when_at_end (p) && !(amends_when_scan_words (&p, WORDS_NOW) && amends_when_at_end (p)))
     return READ_NO;
 
   *out = g_date_time_ref (now);
   return READ_OK;
-}
-
-static gboolean
-scan_count (const char **p,
-            int         *count)
-{
-  if (scan_digits (p, 1, MAX_COUNT_DIGITS, count))
-    return TRUE;
-
-  if (!scan_words (p, WORDS_ONE))
-    return FALSE;
-
-  *count = 1;
-  return TRUE;
-}
-
-/* COUNT UNIT, as a time @count units before @now. */
-static ReadResult
-scan_span_back (const char **p,
-                GDateTime   *now,
-                GDateTime  **out)
-{
-  int count;
-
-  if (!scan_count (p, &count))
-    return READ_NO;
-  skip_space (p);
-
-  if (scan_words (p, WORDS_MINUTES))
-    *out = g_date_time_add (now, -(GTimeSpan) count * G_TIME_SPAN_MINUTE);
-  else if (scan_words (p, WORDS_HOURS))
-    *out = g_date_time_add (now, -(GTimeSpan) count * G_TIME_SPAN_HOUR);
-  else if (scan_words (p, WORDS_DAYS))
-    *out = g_date_time_add_days (now, -count);
-  else if (scan_words (p, WORDS_WEEKS))
-    *out = g_date_time_add_days (now, -7 * count);
-  else
-    return READ_NO;
-
-  /* Too far back for a calendar: not a count anyone means. */
-  return *out != NULL ? READ_OK : READ_NO;
 }
 
 /* @pattern is "%s ago" or its translation, such as "vor %s". */
@@ -456,7 +115,7 @@ read_ago_pattern (const char  *text,
                   GDateTime   *now,
                   GDateTime  **out)
 {
-  g_autofree char *local = normalize (pattern);
+  g_autofree char *local = amends_when_normalize (pattern);
   g_autoptr(GDateTime) when = NULL;
   const char *hole = strstr (local, "%s");
   const char *p = text;
@@ -474,18 +133,18 @@ read_ago_pattern (const char  *text,
   while (*after == ' ')
     after++;
 
-  if (before_len > 0 && !scan_literal (&p, local, before_len))
+  if (before_len > 0 && !amends_when_scan_literal (&p, local, before_len))
     return READ_NO;
-  skip_space (&p);
+  amends_when_skip_space (&p);
 
-  result = scan_span_back (&p, now, &when);
+  result = amends_when_scan_span_back (&p, now, &when);
   if (result != READ_OK)
     return result;
 
-  skip_space (&p);
-  if (*after != '\0' && !scan_literal (&p, after, strlen (after)))
+  amends_when_skip_space (&p);
+  if (*after != '\0' && !amends_when_scan_literal (&p, after, strlen (after)))
     return READ_NO;
-  if (!at_end (p))
+  if (!amends_when_at_end (p))
     return READ_NO;
 
   *out = g_steal_pointer (&when);
@@ -521,20 +180,20 @@ read_day (const char  *text,
   const char *p = text;
   int days_back;
 
-  if (scan_words (&p, WORDS_TODAY))
+  if (amends_when_scan_words (&p, WORDS_TODAY))
     days_back = 0;
-  else if (scan_words (&p, WORDS_YESTERDAY))
+  else if (amends_when_scan_words (&p, WORDS_YESTERDAY))
     days_back = 1;
   else
     return READ_NO;
 
-  if (at_end (p))
+  if (amends_when_at_end (p))
     {
       *out = g_date_time_add_days (now, -days_back);
       return *out != NULL ? READ_OK : READ_RANGE;
     }
 
-  skip_space (&p);
+  amends_when_skip_space (&p);
   return read_clock_on (p, now, days_back, out);
 }
 
@@ -544,66 +203,6 @@ read_time (const char  *text,
            GDateTime  **out)
 {
   return read_clock_on (text, now, 0, out);
-}
-
-/* "z", "+05:30", "-0500", "+01"; *zone stays NULL when there is none. */
-static gboolean
-scan_zone (const char **p,
-           GTimeZone  **zone)
-{
-  const char *q = *p;
-  int sign, hours, minutes = 0;
-
-  if (scan_char (&q, 'z'))
-    {
-      *zone = g_time_zone_new_utc ();
-      *p = q;
-      return TRUE;
-    }
-
-  if (scan_char (&q, '+'))
-    sign = 1;
-  else if (scan_char (&q, '-'))
-    sign = -1;
-  else
-    return TRUE;
-
-  if (!scan_digits (&q, 2, 2, &hours))
-    return FALSE;
-  if (g_ascii_isdigit (*q) || scan_char (&q, ':'))
-    {
-      if (!scan_digits (&q, 2, 2, &minutes))
-        return FALSE;
-    }
-  if (hours > 23 || minutes > 59)
-    return FALSE;
-
-  *zone = g_time_zone_new_offset (sign * (hours * 3600 + minutes * 60));
-  *p = q;
-  return TRUE;
-}
-
-/* "T14:30", " 14:30", " at 2 pm", with an optional zone after it. */
-static ReadResult
-scan_date_time (const char **p,
-                ClockTime   *clock,
-                GTimeZone  **zone)
-{
-  ReadResult result;
-
-  if (!scan_char (p, 't'))
-    {
-      skip_space (p);
-      if (scan_words (p, WORDS_AT))
-        skip_space (p);
-    }
-
-  result = scan_clock (p, clock);
-  if (result != READ_OK)
-    return result;
-
-  skip_space (p);
-  return scan_zone (p, zone) ? READ_OK : READ_NO;
 }
 
 /* "2026-11-18", "2026-11-18 14:30", "2026-11-18T14:30+01:00" */
@@ -619,18 +218,18 @@ read_date (const char  *text,
   ClockTime clock = { 0, 0, 0 };
   int year, month, day;
 
-  if (!scan_digits (&p, 4, 4, &year) || !scan_char (&p, '-') ||
-      !scan_digits (&p, 2, 2, &month) || !scan_char (&p, '-') ||
-      !scan_digits (&p, 2, 2, &day))
+  if (!amends_when_scan_digits (&p, 4, 4, &year) || !amends_when_scan_char (&p, '-') ||
+      !amends_when_scan_digits (&p, 2, 2, &month) || !amends_when_scan_char (&p, '-') ||
+      !amends_when_scan_digits (&p, 2, 2, &day))
     return READ_NO;
 
-  if (!at_end (p))
+  if (!amends_when_at_end (p))
     {
-      ReadResult result = scan_date_time (&p, &clock, &zone);
+      ReadResult result = amends_when_scan_date_time (&p, &clock, &zone);
 
       if (result != READ_OK)
         return result;
-      if (!at_end (p))
+      if (!amends_when_at_end (p))
         return READ_NO;
     }
 
@@ -639,9 +238,9 @@ read_date (const char  *text,
 
   date = g_date_new_dmy (day, month, year);
   if (zone == NULL)
-    return make_local (g_date_time_get_timezone (now), date, &clock, out);
+    return amends_when_make_local (g_date_time_get_timezone (now), date, &clock, out);
 
-  if (make_local (zone, date, &clock, &when) != READ_OK)
+  if (amends_when_make_local (zone, date, &clock, &when) != READ_OK)
     return READ_RANGE;
   *out = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
   return *out != NULL ? READ_OK : READ_RANGE;
@@ -697,7 +296,7 @@ set_invalid_error (GError     **error,
                    GDateTime   *now)
 {
   g_autofree char *quoted = quote_text (text);
-  g_autoptr(GDate) yesterday = local_date (now, 1);
+  g_autoptr(GDate) yesterday = amends_when_local_date (now, 1);
   char example[32];
 
   g_snprintf (example, sizeof example, "%04d-%02d-%02d 09:30",
@@ -741,7 +340,7 @@ read_any (const char  *text,
           GDateTime   *now,
           GDateTime  **out)
 {
-  g_autofree char *normal = normalize (text);
+  g_autofree char *normal = amends_when_normalize (text);
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
@@ -798,89 +397,4 @@ amends_when_parse (const char  *text,
     }
 
   return g_steal_pointer (&when);
-}
-
-static gint64
-unix_minute (GDateTime *time)
-{
-  gint64 seconds = g_date_time_to_unix (time);
-
-  return seconds >= 0 ? seconds / 60 : (seconds - 59) / 60;
-}
-
-/* Whether writing @local's clock reading is enough to find it again: it is
- * not in the hour that the clocks repeat when they go back. */
-static gboolean
-reads_back (GDateTime *local)
-{
-  g_autoptr(GDateTime) back = NULL;
-
-  back = g_date_time_new (g_date_time_get_timezone (local),
-                          g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local),
-                          g_date_time_get_hour (local), g_date_time_get_minute (local), 0);
-
-  return back != NULL && unix_minute (back) == unix_minute (local);
-}
-
-static char *
-format_date_time (GDateTime *local,
-                  gboolean   with_offset)
-{
-  g_autofree char *text = NULL;
-  int offset = (int) (g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE);
-
-  text = g_strdup_printf ("%04d-%02d-%02d %02d:%02d",
-                          g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local),
-                          g_date_time_get_hour (local), g_date_time_get_minute (local));
-  if (!with_offset)
-    return g_steal_pointer (&text);
-
-  return g_strdup_printf ("%s%c%02d:%02d", text, offset < 0 ? '-' : '+',
-                          ABS (offset) / 60, ABS (offset) % 60);
-}
-
-/**
- * amends_when_format:
- * @when: the time to write
- * @now: the present, in the time zone to write in
- *
- * In the hour that the clocks repeat when they go back, the time is written
- * with its offset ("2026-10-25 02:30+02:00"), which alone tells the two
- * readings apart.
- *
- * Returns: (transfer full): @when as amends_when_parse() reads it back to
- *   the same minute
- */
-char *
-amends_when_format (GDateTime *when,
-                    GDateTime *now)
-{
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GDate) day = NULL;
-  g_autofree char *clock = NULL;
-  g_autofree char *word = NULL;
-  int days_back;
-
-  g_return_val_if_fail (when != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
-  if (unix_minute (when) == unix_minute (now))
-    return first_word (WORDS_NOW);
-
-  local = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
-  if (!reads_back (local))
-    return format_date_time (local, TRUE);
-
-  today = local_date (now, 0);
-  day = local_date (local, 0);
-  days_back = g_date_days_between (day, today);
-  if (days_back != 0 && days_back != 1)
-    return format_date_time (local, FALSE);
-
-  word = first_word (days_back == 0 ? WORDS_TODAY : WORDS_YESTERDAY);
-  clock = g_date_time_format (local, "%H:%M");
-  return g_strconcat (word, " ", clock, NULL);
 }

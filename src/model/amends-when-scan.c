@@ -1,0 +1,386 @@
+/* amends-when-scan.c: the scanners "when it happened" is read with
+ *
+ * Each scanner reads one thing at *p (a word from a translated list,
+ * digits, a clock time, a date, a zone) and moves *p past it, or leaves
+ * *p alone and returns FALSE.  Texts are normalized first: lower case,
+ * commas as spaces, one space between words.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "amends-when.h"
+#include "amends-when-private.h"
+
+static const char * const english_words[] = {
+  [WORDS_NOW] = "now",
+  [WORDS_TODAY] = "today",
+  [WORDS_YESTERDAY] = "yesterday",
+  [WORDS_AT] = "at",
+  [WORDS_ONE] = "a|an|one",
+  [WORDS_MINUTES] = "m|min|mins|minute|minutes",
+  [WORDS_HOURS] = "h|hr|hrs|hour|hours",
+  [WORDS_DAYS] = "d|day|days",
+  [WORDS_WEEKS] = "w|wk|wks|week|weeks",
+};
+
+static const char *
+translated_words (Words which)
+{
+  switch (which)
+    {
+    case WORDS_NOW:
+      /* Translators: words a person may type in the “when did it happen”
+       * entry for the present moment: lower case, separated by “|”.  The
+       * first is also what Amends writes there.  English always works too.
+       * The same goes for the lists below. */
+      return C_("when: the present moment", "now");
+    case WORDS_TODAY:
+      /* Translators: lower case, separated by “|”; the first is written */
+      return C_("when: this day", "today");
+    case WORDS_YESTERDAY:
+      /* Translators: lower case, separated by “|”; the first is written */
+      return C_("when: the day before today", "yesterday");
+    case WORDS_AT:
+      /* Translators: lower case, separated by “|” */
+      return C_("when: before a clock time, as in “today at 9:15”", "at");
+    case WORDS_ONE:
+      /* Translators: lower case, separated by “|” */
+      return C_("when: the number one, as in “an hour ago”", "a|an|one");
+    case WORDS_MINUTES:
+      /* Translators: lower case, separated by “|” */
+      return C_("when: minutes, as in “5 min ago”", "m|min|mins|minute|minutes");
+    case WORDS_HOURS:
+      /* Translators: lower case, separated by “|” */
+      return C_("when: hours, as in “2 h ago”", "h|hr|hrs|hour|hours");
+    case WORDS_DAYS:
+      /* Translators: lower case, separated by “|” */
+      return C_("when: days, as in “3 days ago”", "d|day|days");
+    case WORDS_WEEKS:
+      /* Translators: lower case, separated by “|” */
+      return C_("when: weeks, as in “a week ago”", "w|wk|wks|week|weeks");
+    default:
+      g_return_val_if_reached (english_words[WORDS_NOW]);
+    }
+}
+
+/* Lower case, commas as spaces, one space between words, none around. */
+char *
+amends_when_normalize (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == ',')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_word_end (const char *p)
+{
+  return *p == '\0' || *p == ' ';
+}
+
+void
+amends_when_skip_space (const char **p)
+{
+  if (**p == ' ')
+    (*p)++;
+}
+
+/* Consumes @word if it stands whole at *p. */
+gboolean
+amends_when_scan_literal (const char **p,
+              const char  *word,
+              gsize        len)
+{
+  if (len == 0 || strncmp (*p, word, len) != 0 || !is_word_end (*p + len))
+    return FALSE;
+
+  *p += len;
+  return TRUE;
+}
+
+static gboolean
+scan_one_of (const char **p,
+             const char  *alternatives)
+{
+  const char *word = alternatives;
+
+  for (;;)
+    {
+      const char *bar = strchr (word, '|');
+      gsize len = bar != NULL ? (gsize) (bar - word) : strlen (word);
+
+      if (amends_when_scan_literal (p, word, len))
+        return TRUE;
+      if (bar == NULL)
+        return FALSE;
+      word = bar + 1;
+    }
+}
+
+gboolean
+amends_when_scan_words (const char **p,
+            Words        which)
+{
+  const char *translated = translated_words (which);
+  g_autofree char *local = NULL;
+
+  if (scan_one_of (p, english_words[which]))
+    return TRUE;
+  if (strcmp (translated, english_words[which]) == 0)
+    return FALSE;
+
+  local = amends_when_normalize (translated);
+  return scan_one_of (p, local);
+}
+
+char *
+amends_when_first_word (Words which)
+{
+  g_autofree char *local = amends_when_normalize (translated_words (which));
+
+  return g_strndup (local, strcspn (local, "|"));
+}
+
+/* Exactly @min to @max ASCII digits, not followed by another digit. */
+gboolean
+amends_when_scan_digits (const char **p,
+             guint        min,
+             guint        max,
+             int         *value)
+{
+  guint n = 0;
+  int v = 0;
+
+  while (g_ascii_isdigit ((*p)[n]))
+    {
+      if (++n > max)
+        return FALSE;
+      v = v * 10 + ((*p)[n - 1] - '0');
+    }
+  if (n < min)
+    return FALSE;
+
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+amends_when_scan_char (const char **p,
+           char         c)
+{
+  if (**p != c)
+    return FALSE;
+  (*p)++;
+  return TRUE;
+}
+
+gboolean
+amends_when_at_end (const char *p)
+{
+  return *p == '\0';
+}
+
+GDate *
+amends_when_local_date (GDateTime *now,
+            int        days_back)
+{
+  GDate *date = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                g_date_time_get_month (now),
+                                g_date_time_get_year (now));
+
+  g_date_subtract_days (date, days_back);
+  return date;
+}
+
+ReadResult
+amends_when_make_local (GTimeZone       *tz,
+            const GDate     *date,
+            const ClockTime *clock,
+            GDateTime      **out)
+{
+  *out = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date), clock->hour, clock->minute,
+                          clock->second);
+  return *out != NULL ? READ_OK : READ_RANGE;
+}
+
+/* " am", "pm", " p.m.", after a clock time; English only. */
+static gboolean
+scan_am_pm (const char **p,
+            gboolean    *pm)
+{
+  const char *q = *p;
+
+  amends_when_skip_space (&q);
+  if (scan_one_of (&q, "am|a.m.|a.m"))
+    *pm = FALSE;
+  else if (scan_one_of (&q, "pm|p.m.|p.m"))
+    *pm = TRUE;
+  else
+    return FALSE;
+
+  *p = q;
+  return TRUE;
+}
+
+/* "14:30", "9:05:10", "2 pm", "2:30pm", "2:30 p.m." */
+ReadResult
+amends_when_scan_clock (const char **p,
+            ClockTime   *clock)
+{
+  const char *q = *p;
+  gboolean has_minutes, am = FALSE, pm = FALSE;
+
+  *clock = (ClockTime) { 0, 0, 0 };
+  if (!amends_when_scan_digits (&q, 1, 2, &clock->hour))
+    return READ_NO;
+
+  has_minutes = amends_when_scan_char (&q, ':');
+  if (has_minutes && !amends_when_scan_digits (&q, 2, 2, &clock->minute))
+    return READ_NO;
+  if (has_minutes && amends_when_scan_char (&q, ':') && !amends_when_scan_digits (&q, 2, 2, &clock->second))
+    return READ_NO;
+
+  if (scan_am_pm (&q, &pm))
+    am = !pm;
+
+  if (!has_minutes && !am && !pm)
+    return READ_NO;
+
+  *p = q;
+  if (am || pm)
+    {
+      if (clock->hour < 1 || clock->hour > 12)
+        return READ_RANGE;
+      clock->hour = clock->hour % 12 + (pm ? 12 : 0);
+    }
+
+  if (clock->hour > 23 || clock->minute > 59 || clock->second > 59)
+    return READ_RANGE;
+
+  return READ_OK;
+}
+
+static gboolean
+scan_count (const char **p,
+            int         *count)
+{
+  if (amends_when_scan_digits (p, 1, MAX_COUNT_DIGITS, count))
+    return TRUE;
+
+  if (!amends_when_scan_words (p, WORDS_ONE))
+    return FALSE;
+
+  *count = 1;
+  return TRUE;
+}
+
+/* COUNT UNIT, as a time @count units before @now. */
+ReadResult
+amends_when_scan_span_back (const char **p,
+                GDateTime   *now,
+                GDateTime  **out)
+{
+  int count;
+
+  if (!scan_count (p, &count))
+    return READ_NO;
+  amends_when_skip_space (p);
+
+  if (amends_when_scan_words (p, WORDS_MINUTES))
+    *out = g_date_time_add (now, -(GTimeSpan) count * G_TIME_SPAN_MINUTE);
+  else if (amends_when_scan_words (p, WORDS_HOURS))
+    *out = g_date_time_add (now, -(GTimeSpan) count * G_TIME_SPAN_HOUR);
+  else if (amends_when_scan_words (p, WORDS_DAYS))
+    *out = g_date_time_add_days (now, -count);
+  else if (amends_when_scan_words (p, WORDS_WEEKS))
+    *out = g_date_time_add_days (now, -7 * count);
+  else
+    return READ_NO;
+
+  /* Too far back for a calendar: not a count anyone means. */
+  return *out != NULL ? READ_OK : READ_NO;
+}
+
+/* "z", "+05:30", "-0500", "+01"; *zone stays NULL when there is none. */
+static gboolean
+scan_zone (const char **p,
+           GTimeZone  **zone)
+{
+  const char *q = *p;
+  int sign, hours, minutes = 0;
+
+  if (amends_when_scan_char (&q, 'z'))
+    {
+      *zone = g_time_zone_new_utc ();
+      *p = q;
+      return TRUE;
+    }
+
+  if (amends_when_scan_char (&q, '+'))
+    sign = 1;
+  else if (amends_when_scan_char (&q, '-'))
+    sign = -1;
+  else
+    return TRUE;
+
+  if (!amends_when_scan_digits (&q, 2, 2, &hours))
+    return FALSE;
+  if (g_ascii_isdigit (*q) || amends_when_scan_char (&q, ':'))
+    {
+      if (!amends_when_scan_digits (&q, 2, 2, &minutes))
+        return FALSE;
+    }
+  if (hours > 23 || minutes > 59)
+    return FALSE;
+
+  *zone = g_time_zone_new_offset (sign * (hours * 3600 + minutes * 60));
+  *p = q;
+  return TRUE;
+}
+
+/* "T14:30", " 14:30", " at 2 pm", with an optional zone after it. */
+ReadResult
+amends_when_scan_date_time (const char **p,
+                ClockTime   *clock,
+                GTimeZone  **zone)
+{
+  ReadResult result;
+
+  if (!amends_when_scan_char (p, 't'))
+    {
+      amends_when_skip_space (p);
+      if (amends_when_scan_words (p, WORDS_AT))
+        amends_when_skip_space (p);
+    }
+
+  result = amends_when_scan_clock (p, clock);
+  if (result != READ_OK)
+    return result;
+
+  amends_when_skip_space (p);
+  return scan_zone (p, zone) ? READ_OK : READ_NO;
+}
