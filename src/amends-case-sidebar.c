@@ -66,6 +66,7 @@ struct _AmendsCaseSidebar
   gboolean            swapping_list;
   GCancellable       *cancellable;
   gboolean            loading;
+  gboolean            busy;
   char               *load_error;
 
   AmendsCase         *selected_case;
@@ -73,6 +74,9 @@ struct _AmendsCaseSidebar
   /* The case a person chose last: selected again when a new list or a
    * refresh has it, so that searching and clearing the search keeps it. */
   gint64              remembered_id;
+  /* A case asked for while the list was catching up with a commit (the
+   * case just logged, say): selected when the list has caught up. */
+  gint64              pending_id;
 
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
@@ -103,6 +107,7 @@ enum {
   PROP_CATEGORY,
   PROP_SHOW_TRASH,
   PROP_SORT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -115,6 +120,8 @@ typedef struct
 } LoadData;
 
 static void reload (AmendsCaseSidebar *self);
+static void select_after_reset (AmendsCaseSidebar *self,
+                                gint64             case_id);
 
 static gboolean
 is_blank (const char *text)
@@ -469,6 +476,20 @@ restore_selection (AmendsCaseSidebar *self)
   return TRUE;
 }
 
+/* Whether a new list, or the list's refresh after a commit, is on its way. */
+static void
+update_busy (AmendsCaseSidebar *self)
+{
+  gboolean busy = self->loading ||
+                  (self->list != NULL && amends_case_list_get_refreshing (self->list));
+
+  if (busy != self->busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+    }
+}
+
 static void
 on_selection_changed_cb (AmendsCaseSidebar *self,
                          guint              position,
@@ -476,6 +497,7 @@ on_selection_changed_cb (AmendsCaseSidebar *self,
                          GtkSelectionModel *selection)
 {
   update_selected_case (self);
+  self->pending_id = 0;
 
   /* Zero or several selected: a person chose that, nothing to restore. */
   self->remembered_id = self->selected_case != NULL
@@ -499,6 +521,26 @@ on_items_changed_cb (AmendsCaseSidebar *self,
   update_state (self);
 }
 
+/* The list has caught up with the commits before: the case asked for
+ * meanwhile is in it now, or hidden by the search or the filters. */
+static void
+on_list_refreshing_cb (AmendsCaseSidebar *self,
+                       GParamSpec        *pspec,
+                       AmendsCaseList    *list)
+{
+  gint64 pending_id = self->pending_id;
+
+  update_busy (self);
+  if (amends_case_list_get_refreshing (list) || pending_id == 0)
+    return;
+
+  self->pending_id = 0;
+  if (find_case (self, pending_id) != GTK_INVALID_LIST_POSITION)
+    amends_case_sidebar_select_case (self, pending_id);
+  else
+    select_after_reset (self, pending_id);
+}
+
 /* Puts @list (or nothing, when @list is %NULL) under the view's selection
  * model. */
 static void
@@ -518,6 +560,8 @@ set_list (AmendsCaseSidebar *self,
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (list, "notify::n-overdue",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (list, "notify::refreshing",
+                               G_CALLBACK (on_list_refreshing_cb), self, G_CONNECT_SWAPPED);
     }
 
   /* The new cases are put in front of the old ones, the view is moved onto
@@ -539,6 +583,17 @@ set_list (AmendsCaseSidebar *self,
     }
   update_selected_case (self);
   update_state (self);
+  update_busy (self);
+
+  /* Asked for while the last list caught up: this one has caught up. */
+  if (self->pending_id != 0 && (list == NULL || !amends_case_list_get_refreshing (list)))
+    {
+      gint64 pending_id = self->pending_id;
+
+      self->pending_id = 0;
+      if (find_case (self, pending_id) != GTK_INVALID_LIST_POSITION)
+        amends_case_sidebar_select_case (self, pending_id);
+    }
 }
 
 static void
@@ -560,6 +615,7 @@ cancel_load (AmendsCaseSidebar *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->loading = FALSE;
+  update_busy (self);
 }
 
 static void
@@ -593,6 +649,7 @@ on_list_loaded_cb (GObject      *source,
       /* Translators: below the list when the database could not be read */
       self->load_error = g_strdup_printf (_("Could not read the cases: %s"), error->message);
       update_state (self);
+      update_busy (self);
       return;
     }
 
@@ -626,8 +683,15 @@ reload (AmendsCaseSidebar *self)
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->cancellable = g_object_ref (self->cancellable);
-  amends_case_list_new_async (self->store, &filter, self->cancellable,
-                              on_list_loaded_cb, data);
+  /* From the list shown: a search then reads only its hits, in the order
+   * that list has already. */
+  if (self->list != NULL)
+    amends_case_list_new_from_async (self->list, &filter, self->cancellable,
+                                     on_list_loaded_cb, data);
+  else
+    amends_case_list_new_async (self->store, &filter, self->cancellable,
+                                on_list_loaded_cb, data);
+  update_busy (self);
 }
 
 static void
@@ -1070,6 +1134,10 @@ amends_case_sidebar_get_property (GObject    *object,
       g_value_set_enum (value, self->sort);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1231,6 +1299,20 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AmendsCaseSidebar:busy:
+   *
+   * %TRUE while a new list is being read (a search, a filter) or the list
+   * is catching up with a change; the list shown is then not yet what the
+   * search, the filters and the database say.
+   */
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/amends-case-sidebar.ui");
@@ -1375,8 +1457,6 @@ void
 amends_case_sidebar_set_now (AmendsCaseSidebar *self,
                              GDateTime         *now)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (AMENDS_IS_CASE_SIDEBAR (self));
   g_return_if_fail (now != NULL);
 
@@ -1388,11 +1468,7 @@ amends_case_sidebar_set_now (AmendsCaseSidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOW]);
 
   if (self->overdue_only && self->list != NULL)
-    {
-      if (!amends_case_list_refresh (self->list, &error))
-        g_warning ("Could not refresh the list of cases: %s", error->message);
-      update_state (self);
-    }
+    amends_case_list_refresh (self->list);
 }
 
 /**
@@ -1495,13 +1571,35 @@ amends_case_sidebar_select_case (AmendsCaseSidebar *self,
   if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
     return FALSE;
 
+  /* Committed a moment ago (logged, restored): the list is reading its
+   * ids again, and likely has it when it has caught up. */
+  if (!self->loading && self->search_timeout_id == 0 &&
+      self->list != NULL && amends_case_list_get_refreshing (self->list))
+    {
+      self->pending_id = case_id;
+      return TRUE;
+    }
+
+  select_after_reset (self, case_id);
+  return TRUE;
+}
+
+/* Back to the default list, which has every live case; @case_id is
+ * selected when it lands. */
+static void
+select_after_reset (AmendsCaseSidebar *self,
+                    gint64             case_id)
+{
+  g_autoptr(AmendsCase) kase = amends_store_load (self->store, AMENDS_TYPE_CASE, case_id, NULL);
+
+  if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
+    return;
+
   reset_filters (self);
   if (self->selection != NULL)
     gtk_selection_model_unselect_all (self->selection);
   self->remembered_id = case_id;
   reload (self);
-
-  return TRUE;
 }
 
 /**

@@ -90,6 +90,15 @@ fixture_teardown (Fixture       *f,
   amends_test_db_teardown (&f->db, data);
 }
 
+/* The list reads its ids again in a thread after a commit; this lets the
+ * main loop run until that has landed. */
+static void
+wait_for_refresh (AmendsCaseList *list)
+{
+  while (amends_case_list_get_refreshing (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static AmendsCaseList *
 make_list (Fixture                *f,
            const AmendsCaseFilter *filter)
@@ -250,6 +259,7 @@ test_items_changed (Fixture       *f,
 
   /* Insert: due in 24 h, so after B (23 h) and before the paused D. */
   fresh = amends_test_add_case (f->db.store, "Heating off", f->db.now);
+  wait_for_refresh (list);
   g_assert_cmpuint (log.count, ==, 1);
   g_assert_cmpuint (log.position, ==, 3);
   g_assert_cmpuint (log.removed, ==, 0);
@@ -262,6 +272,7 @@ test_items_changed (Fixture       *f,
   g_object_set (f->soon, "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", f->db.now, NULL);
   amends_store_update (f->db.store, AMENDS_RECORD (f->soon), &error);
   g_assert_no_error (error);
+  wait_for_refresh (list);
   g_assert_cmpuint (log.count, ==, 2);
   g_assert_cmpuint (log.position, ==, 1);
   g_assert_cmpuint (log.removed, ==, 4);
@@ -270,6 +281,7 @@ test_items_changed (Fixture       *f,
   /* Delete (to the trash): B leaves position 1. */
   amends_store_trash_case (f->db.store, amends_record_get_id (AMENDS_RECORD (f->later)), &error);
   g_assert_no_error (error);
+  wait_for_refresh (list);
   g_assert_cmpuint (log.count, ==, 3);
   g_assert_cmpuint (log.position, ==, 1);
   g_assert_cmpuint (log.removed, ==, 1);
@@ -278,6 +290,7 @@ test_items_changed (Fixture       *f,
 
   /* Restore brings it back where it was. */
   amends_store_restore_case (f->db.store, amends_record_get_id (AMENDS_RECORD (f->later)), &error);
+  wait_for_refresh (list);
   g_assert_cmpuint (log.count, ==, 4);
   g_assert_cmpuint (log.position, ==, 1);
   g_assert_cmpuint (log.removed, ==, 0);
@@ -312,6 +325,7 @@ test_update_in_place (Fixture       *f,
   amends_case_set_summary (f->overdue, "Room not ready at 3 pm");
   amends_store_update (f->db.store, AMENDS_RECORD (f->overdue), &error);
   g_assert_no_error (error);
+  wait_for_refresh (list);
 
   g_assert_cmpuint (log.count, ==, 0);
   g_assert_cmpuint (notified, ==, 1);
@@ -342,6 +356,7 @@ test_search_follows_timeline (Fixture       *f,
                 "text", "Brought cowboy boots for the children", NULL);
   amends_store_insert (f->db.store, AMENDS_RECORD (action), &error);
   g_assert_no_error (error);
+  wait_for_refresh (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 

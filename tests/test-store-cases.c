@@ -343,6 +343,8 @@ test_list_async (AmendsTestDb  *db,
 
   /* It follows the store like a list made at once. */
   later = amends_test_add_case (db->store, "Second lapel pin refused", NULL);
+  while (amends_case_list_get_refreshing (async.list))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async.list)), ==, 2);
   g_clear_object (&async.list);
 

@@ -1,23 +1,28 @@
 /* amends-case-list.c: the cases, filtered and sorted, read lazily from the store
  *
- * One query, which does all the filtering, sorting and full-text matching
- * in SQLite, gives the ids of the cases in order; that array is all the
- * list holds of a million rows (8 bytes a case).  A case is read only when
- * a view asks for its position, a page of neighbours at a time, and kept in
- * a small cache of the most recently used.  When the store commits a
- * change, cached cases are refreshed in place (so rows on screen follow)
- * and the ids are queried again; ::items-changed then names only the span
- * between the first and the last position that differ.
+ * One query, which does the filtering and sorting in SQLite, gives the ids
+ * of the cases in order (amends-case-query.c; a search intersects the
+ * full-text hits with them); that array is all the list holds of a
+ * million rows (8 bytes a case).  A case is read only when a view asks
+ * for its position, a page of neighbours at a time, and kept in a small
+ * cache of the most recently used.
+ *
+ * When the store commits a change, cached cases are refreshed in place at
+ * once (so rows on screen follow; one row is one quick read), and the ids
+ * are queried again in a thread, on the list's own read connection: 0.1 s
+ * at a million cases, too long to hold the window.  One such refresh runs
+ * at a time; commits while it runs make it run once more after, however
+ * many they are.  When it lands, ::items-changed names only the span
+ * between the first and the last position that differ, and
+ * #AmendsCaseList:refreshing goes back to %FALSE.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "amends-case-list.h"
-#include "amends-enum-types.h"
+#include "amends-case-query.h"
 #include "amends-store-private.h"
 
 #define PAGE_SIZE  64
@@ -30,12 +35,22 @@ struct _AmendsCaseList
   AmendsStore      *store;
   AmendsCaseFilter  filter;
   GArray           *ids;
+  /* For a search that follows: the same filter's ids without the search,
+   * and their open cases (see amends-case-query.c) */
+  GArray           *base;
+  GArray           *open;
+  gint64            base_now;
   guint             n_open;
   guint             n_overdue;
   GHashTable       *cache;       /* id → GList link in lru */
   GQueue            lru;         /* AmendsCase, most recent first */
   guint64           rows_loaded;
-  gboolean          dirty;
+
+  AmendsCaseReader *reader;
+  GCancellable     *refresh_cancellable;   /* while a refresh runs */
+  guint             n_refreshes;
+  gboolean          dirty;       /* a change the ids may not have yet */
+  gboolean          again;       /* committed while a refresh ran */
   gulong            record_changed_id;
   gulong            committed_id;
 };
@@ -51,326 +66,40 @@ enum {
   PROP_N_ITEMS,
   PROP_N_OPEN,
   PROP_N_OVERDUE,
+  PROP_REFRESHING,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
-/* Turns what a person typed into an FTS5 query: every word must appear,
- * as the start of a word, and nothing typed is read as FTS syntax. */
-static char *
-make_match_query (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \t\n\r", -1);
-  GString *query = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *word = g_strdup (words[i]);
-
-      g_strdelimit (word, "\"", ' ');
-      g_strstrip (word);
-      if (*word == '\0')
-        continue;
-      g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word);
-    }
-
-  if (query->len == 0)
-    {
-      g_string_free (query, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (query, FALSE);
-}
-
-/* Whether @text is one of our references, or its number alone, as a
- * front-desk user reads it off a receipt or an e-mail: "C-2026-00057",
- * "c-2026-57", "2026-00057", "00057", "57" or "#57".  @year is -1 when no
- * year was typed.
- *
- * The number must equal a case's number, not start or end it: "57" finds
- * C-2026-00057 but not C-2026-00570 or C-2026-00157.  Someone who has a
- * number types all of it, and as the list follows each key, a prefix
- * match would bury the one case asked for under every case from 570 to
- * 579 (and 5700 to 5799, …) while the number is typed. */
-static gboolean
-parse_reference (const char *text,
-                 int        *year,
-                 gint64     *number)
-{
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *year_digits = NULL;
-  g_autofree char *number_digits = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  /* [0-9], not \d, which would also take digits of other scripts. */
-  regex = g_regex_new ("^\\s*#?(?:(?:C-?)?([0-9]{4})-)?([0-9]{1,9})\\s*$",
-                       G_REGEX_CASELESS, 0, NULL);
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
-
-  year_digits = g_match_info_fetch (match, 1);
-  number_digits = g_match_info_fetch (match, 2);
-  *year = year_digits && *year_digits ? (int) g_ascii_strtoll (year_digits, NULL, 10) : -1;
-  *number = g_ascii_strtoll (number_digits, NULL, 10);
-
-  return TRUE;
-}
-
-/* The cases whose reference has the number typed (:ref_number), in the
- * year typed (:ref_year) or in any year.  Each candidate reference is
- * looked up on the unique index on cases.reference, so this costs a few
- * index probes a year at a million cases, never a scan.
- *
- * The store writes C-YYYY-NNNNN, but reads any padding of the number as
- * the same number (an imported C-2026-0057 moves the counter to 57), so
- * every width from the number's own digits up to nine is tried.
- *
- * Without a year, the years are found by hopping through the index, one
- * probe a year: the smallest reference of the next year on.  Taking at
- * least y + 1 each step ends the walk even over a reference like
- * "C-20x1" that some import brought in. */
-static const char reference_any_year_sql[] =
-  "WITH RECURSIVE"
-  " ref_year (y) AS ("
-  "   SELECT CAST (substr (min (reference), 3, 4) AS INTEGER) FROM cases"
-  "     WHERE reference >= 'C-0000' AND reference < 'C-:'"
-  "   UNION ALL"
-  "   SELECT max (y + 1, (SELECT CAST (substr (min (reference), 3, 4) AS INTEGER) FROM cases"
-  "                         WHERE reference >= printf ('C-%04d', y + 1) AND reference < 'C-:'))"
-  "     FROM ref_year WHERE y < 9999),";
-
-static const char reference_given_year_sql[] =
-  "WITH RECURSIVE"
-  " ref_year (y) AS (VALUES (:ref_year)),";
-
-static const char reference_hits_sql[] =
-  " ref_width (w) AS ("
-  "   SELECT length (:ref_number) UNION ALL SELECT w + 1 FROM ref_width WHERE w < 9),"
-  " ref_hit (id) AS ("
-  "   SELECT r.id FROM ref_year, ref_width, cases AS r"
-  "     WHERE ref_year.y IS NOT NULL"
-  "       AND r.reference = printf ('C-%04d-%0*d', ref_year.y, ref_width.w, :ref_number)) ";
-
-/* The ids alone, so that the list's order is read from its index without
- * touching the rows (0.10 s for a million, against 2.0 s with the columns
- * the counts need); with @counts, the open and overdue counts of the same
- * cases, from the few that are open. */
-static char *
-build_sql (const AmendsCaseFilter *filter,
-           gboolean                has_match,
-           gboolean                counts)
-{
-  GString *sql = g_string_new (NULL);
-  gboolean has_reference = FALSE;
-  gint64 number;
-  int year;
-
-  if (has_match && parse_reference (filter->query, &year, &number))
-    {
-      has_reference = TRUE;
-      g_string_append (sql, year >= 0 ? reference_given_year_sql : reference_any_year_sql);
-      g_string_append (sql, reference_hits_sql);
-    }
-
-  if (counts)
-    g_string_append (sql,
-                     "SELECT count(*),"
-                     " coalesce (sum (c.paused_at IS NULL AND c.recovery_due_at + c.paused_seconds < :now), 0)"
-                     " FROM cases AS c WHERE c.status IN ('open', 'in-recovery') AND ");
-  else
-    g_string_append (sql, "SELECT c.id FROM cases AS c WHERE ");
-
-  g_string_append (sql, filter->trash ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
-
-  if (filter->status >= 0)
-    g_string_append (sql, " AND c.status = :status");
-  if (filter->owner_id == 0)
-    g_string_append (sql, " AND c.owner_id IS NULL");
-  else if (filter->owner_id > 0)
-    g_string_append (sql, " AND c.owner_id = :owner");
-  if (filter->overdue_only)
-    g_string_append (sql, " AND c.status IN ('open', 'in-recovery') AND c.paused_at IS NULL"
-                          " AND c.recovery_due_at + c.paused_seconds < :now");
-  if (filter->category != NULL)
-    g_string_append (sql, " AND c.category = :category");
-  /* The other filters apply to reference hits as to full-text ones. */
-  if (has_reference)
-    g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match"
-                          "              UNION ALL SELECT id FROM ref_hit)");
-  else if (has_match)
-    g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
-
-  if (counts)
-    return g_string_free (sql, FALSE);
-
-  /* The case whose number was typed comes first, even above a more urgent
-   * case that merely mentions the number: it is the one asked for.  Each
-   * part keeps the list's own order.  SQLite sorts a search's hits anyway
-   * (they come from the search index, not from an index in the list's
-   * order), so this adds a sort key, not a sort. */
-  g_string_append (sql, " ORDER BY ");
-  if (has_reference)
-    g_string_append (sql, "c.id IN (SELECT id FROM ref_hit) DESC, ");
-
-  switch (filter->sort)
-    {
-    case AMENDS_CASE_SORT_NEWEST:
-      g_string_append (sql, "c.occurred_at DESC, c.id DESC");
-      break;
-
-    case AMENDS_CASE_SORT_OLDEST:
-      g_string_append (sql, "c.occurred_at, c.id");
-      break;
-
-    case AMENDS_CASE_SORT_URGENCY:
-    default:
-      g_string_append (sql, "c.urgency_group, c.urgency_key, c.id");
-      break;
-    }
-
-  return g_string_free (sql, FALSE);
-}
+/* A list that is being made reads the ids in a thread, and follows the
+ * store only when it lands: what the store committed in between is
+ * counted here, so that the new list then reads its ids once more. */
+#define GENERATION_KEY "amends-case-list-generation"
 
 static void
-bind_named_int64 (sqlite3_stmt *stmt,
-                  const char   *name,
-                  gint64        value)
+on_generation_record_changed_cb (AmendsStore *store,
+                                 GType        type,
+                                 gint64       id,
+                                 guint64     *generation)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+  (*generation)++;
 }
 
-static void
-bind_named_text (sqlite3_stmt *stmt,
-                 const char   *name,
-                 const char   *value)
+static guint64
+store_generation (AmendsStore *store)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  guint64 *generation = g_object_get_data (G_OBJECT (store), GENERATION_KEY);
 
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-/* What one run of the query gives: the ids in order, and the counts the
- * sidebar shows. */
-typedef struct
-{
-  GArray *ids;
-  guint   n_open;
-  guint   n_overdue;
-} QueryResult;
-
-static void
-query_result_free (QueryResult *result)
-{
-  g_clear_pointer (&result->ids, g_array_unref);
-  g_free (result);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryResult, query_result_free)
-
-static void
-bind_filter (sqlite3_stmt           *stmt,
-             const AmendsCaseFilter *filter,
-             const char             *match,
-             gint64                  now)
-{
-  gint64 number;
-  int year;
-
-  if (filter->status >= 0)
+  if (generation == NULL)
     {
-      g_autoptr(GEnumClass) statuses = g_type_class_ref (AMENDS_TYPE_CASE_STATUS);
-      GEnumValue *status = g_enum_get_value (statuses, filter->status);
-
-      bind_named_text (stmt, ":status", status ? status->value_nick : "");
-    }
-  bind_named_int64 (stmt, ":owner", filter->owner_id);
-  bind_named_int64 (stmt, ":now", now);
-  bind_named_text (stmt, ":category", filter->category);
-  bind_named_text (stmt, ":match", match);
-
-  if (parse_reference (filter->query, &year, &number))
-    {
-      bind_named_int64 (stmt, ":ref_year", year);
-      bind_named_int64 (stmt, ":ref_number", number);
-    }
-}
-
-/* Steps through the bound statement; returns the SQLite result code. */
-static int
-collect_ids (sqlite3_stmt *stmt,
-             QueryResult  *result)
-{
-  int rc;
-
-  result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (result->ids, id);
+      generation = g_new0 (guint64, 1);
+      g_object_set_data_full (G_OBJECT (store), GENERATION_KEY, generation, g_free);
+      g_signal_connect (store, "record-changed",
+                        G_CALLBACK (on_generation_record_changed_cb), generation);
     }
 
-  return rc;
-}
-
-static int
-collect_counts (sqlite3_stmt *stmt,
-                QueryResult  *result)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_ROW)
-    return rc;
-
-  result->n_open = sqlite3_column_int (stmt, 0);
-  result->n_overdue = sqlite3_column_int (stmt, 1);
-  return SQLITE_DONE;
-}
-
-static QueryResult *
-query_ids (AmendsCaseList  *self,
-           GError         **error)
-{
-  g_autofree char *match = make_match_query (self->filter.query);
-  g_autofree char *sql = build_sql (&self->filter, match != NULL, FALSE);
-  g_autofree char *counts_sql = build_sql (&self->filter, match != NULL, TRUE);
-  g_autoptr(AmendsStmt) stmt = NULL;
-  g_autoptr(QueryResult) result = g_new0 (QueryResult, 1);
-  int rc;
-
-  if (!(stmt = amends_store_prepare (self->store, sql, error)))
-    return NULL;
-
-  bind_filter (stmt, &self->filter, match, amends_store_now (self->store));
-  rc = collect_ids (stmt, result);
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self->store, rc, error);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, amends_stmt_release);
-
-  if (!(stmt = amends_store_prepare (self->store, counts_sql, error)))
-    return NULL;
-  bind_filter (stmt, &self->filter, match, amends_store_now (self->store));
-  rc = collect_counts (stmt, result);
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self->store, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&result);
+  return *generation;
 }
 
 static void
@@ -496,6 +225,184 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_n_items = amends_case_list_get_n_items;
   iface->get_item = amends_case_list_get_item;
 }
+/* Takes the ids and counts of @ids, and says what changed: the span
+ * between the first and the last position that differ, and the counts. */
+static void
+take_ids (AmendsCaseList *self,
+          AmendsCaseIds  *ids)
+{
+  g_autoptr(GArray) old_ids = g_steal_pointer (&self->ids);
+  GArray *new_ids;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_n, new_n;
+
+  self->ids = new_ids = g_steal_pointer (&ids->ids);
+  g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->open, g_array_unref);
+  self->base = g_steal_pointer (&ids->base);
+  self->open = g_steal_pointer (&ids->open);
+  self->base_now = ids->base_now;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_open != ids->n_open)
+    {
+      self->n_open = ids->n_open;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OPEN]);
+    }
+  if (self->n_overdue != ids->n_overdue)
+    {
+      self->n_overdue = ids->n_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OVERDUE]);
+    }
+
+  old_n = old_ids != NULL ? old_ids->len : 0;
+  new_n = new_ids->len;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (new_ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
+         g_array_index (new_ids, gint64, new_n - 1 - suffix))
+    suffix++;
+
+  if (prefix < old_n || prefix < new_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                  old_n - prefix - suffix,
+                                  new_n - prefix - suffix);
+      if (old_n != new_n)
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* What a thread needs to read a list's ids.  The task holds no object:
+ * its last reference may be dropped in the worker thread, and neither the
+ * store nor a list may be finalized there. */
+typedef struct
+{
+  GWeakRef          store;
+  GWeakRef          list;        /* a refresh: the list it is for */
+  AmendsCaseReader *reader;
+  AmendsCaseFilter  filter;
+  gint64            now;
+  AmendsCaseIds    *reuse;
+  guint64           generation;
+} QueryTask;
+
+static void
+query_task_free (QueryTask *query)
+{
+  g_weak_ref_clear (&query->store);
+  g_weak_ref_clear (&query->list);
+  g_clear_pointer (&query->reader, amends_case_reader_unref);
+  amends_case_filter_clear (&query->filter);
+  g_clear_pointer (&query->reuse, amends_case_ids_free);
+  g_free (query);
+}
+
+static QueryTask *
+query_task_new (AmendsStore            *store,
+                AmendsCaseReader       *reader,
+                const AmendsCaseFilter *filter)
+{
+  QueryTask *query = g_new0 (QueryTask, 1);
+
+  g_weak_ref_init (&query->store, store);
+  g_weak_ref_init (&query->list, NULL);
+  query->reader = amends_case_reader_ref (reader);
+  amends_case_filter_copy (&query->filter, filter);
+  query->now = amends_store_now (store);
+  query->generation = store_generation (store);
+
+  return query;
+}
+
+/* Runs in a worker thread, on the reader's connection: SQLite connections
+ * are not shared between threads, and WAL lets it read while the main
+ * connection writes. */
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryTask *query = task_data;
+  GError *error = NULL;
+  AmendsCaseIds *ids;
+
+  ids = amends_case_reader_run (query->reader, &query->filter, query->now,
+                                query->reuse, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) amends_case_ids_free);
+}
+
+static void refresh (AmendsCaseList *self);
+
+static void
+on_refreshed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  QueryTask *query = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AmendsCaseList) self = g_weak_ref_get (&query->list);
+  g_autoptr(AmendsCaseIds) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Disposed while the query ran. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->refresh_cancellable);
+
+  if (ids == NULL)
+    g_warning ("Could not refresh the list of cases: %s", error->message);
+  else
+    take_ids (self, ids);
+
+  if (self->again)
+    refresh (self);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REFRESHING]);
+}
+
+/* Reads the ids again in a thread, unless a refresh runs: then once more
+ * when it lands, for however many commits came meanwhile. */
+static void
+refresh (AmendsCaseList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean was_refreshing = self->refresh_cancellable != NULL;
+  QueryTask *query;
+
+  self->dirty = FALSE;
+  if (was_refreshing)
+    {
+      self->again = TRUE;
+      return;
+    }
+  self->again = FALSE;
+  self->n_refreshes++;
+
+  query = query_task_new (self->store, self->reader, &self->filter);
+  g_weak_ref_set (&query->list, self);
+  self->refresh_cancellable = g_cancellable_new ();
+
+  task = g_task_new (NULL, self->refresh_cancellable, on_refreshed_cb, NULL);
+  g_task_set_source_tag (task, refresh);
+  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
+  g_task_run_in_thread (task, query_thread);
+
+  if (!was_refreshing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REFRESHING]);
+}
 
 static void
 refresh_cached (AmendsCaseList *self,
@@ -531,7 +438,6 @@ refresh_cached_referring (AmendsCaseList *self,
   for (guint i = 0; i < stale->len; i++)
     refresh_cached (self, g_array_index (stale, gint64, i));
 }
-
 static void
 on_record_changed_cb (AmendsCaseList *self,
                       GType           type,
@@ -558,13 +464,8 @@ static void
 on_changes_committed_cb (AmendsCaseList *self,
                          AmendsStore    *store)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!self->dirty)
-    return;
-
-  if (!amends_case_list_refresh (self, &error))
-    g_warning ("Could not refresh the list of cases: %s", error->message);
+  if (self->dirty)
+    refresh (self);
 }
 
 static void
@@ -572,6 +473,8 @@ amends_case_list_dispose (GObject *object)
 {
   AmendsCaseList *self = (AmendsCaseList *)object;
 
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->record_changed_id, self->store);
@@ -589,9 +492,11 @@ amends_case_list_finalize (GObject *object)
   AmendsCaseList *self = (AmendsCaseList *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->base, g_array_unref);
+  g_clear_pointer (&self->open, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->filter.query, g_free);
-  g_clear_pointer (&self->filter.category, g_free);
+  g_clear_pointer (&self->reader, amends_case_reader_unref);
+  amends_case_filter_clear (&self->filter);
 
   G_OBJECT_CLASS (amends_case_list_parent_class)->finalize (object);
 }
@@ -620,6 +525,10 @@ amends_case_list_get_property (GObject    *object,
 
     case PROP_N_OVERDUE:
       g_value_set_uint (value, self->n_overdue);
+      break;
+
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, amends_case_list_get_refreshing (self));
       break;
 
     default:
@@ -658,6 +567,18 @@ amends_case_list_class_init (AmendsCaseListClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AmendsCaseList:refreshing:
+   *
+   * %TRUE while the ids are being read again after a change; when it goes
+   * back to %FALSE, the list has caught up with every change committed
+   * before (its ::items-changed came first).
+   */
+  properties [PROP_REFRESHING] =
+    g_param_spec_boolean ("refreshing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -669,16 +590,11 @@ amends_case_list_init (AmendsCaseList *self)
   g_queue_init (&self->lru);
 }
 
-/**
- * amends_case_list_new:
- * @filter: (nullable): what to show; %NULL for every live case, most
- *   urgent first
- *
- * Returns: (transfer full): a list that follows the store's changes
- */
+/* A list that does not follow the store yet, with no ids. */
 static AmendsCaseList *
 create_list (AmendsStore            *store,
-             const AmendsCaseFilter *filter)
+             const AmendsCaseFilter *filter,
+             AmendsCaseReader       *reader)
 {
   static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
   AmendsCaseList *self;
@@ -688,22 +604,26 @@ create_list (AmendsStore            *store,
 
   self = g_object_new (AMENDS_TYPE_CASE_LIST, NULL);
   self->store = g_object_ref (store);
-  self->filter = *filter;
-  self->filter.query = g_strdup (filter->query);
-  self->filter.category = g_strdup (filter->category);
+  amends_case_filter_copy (&self->filter, filter);
+  if (reader != NULL)
+    self->reader = amends_case_reader_ref (reader);
+  else
+    {
+      g_autofree char *uri = amends_store_dup_reader_uri (store);
+
+      self->reader = amends_case_reader_new (uri);
+    }
 
   return self;
 }
 
-/* Takes the ids and counts of @result and starts following the store. */
+/* Takes the ids and counts of @ids and starts following the store. */
 static void
-take_result (AmendsCaseList *self,
-             QueryResult    *result)
+start_following (AmendsCaseList *self,
+                 AmendsCaseIds  *ids)
 {
   g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = g_steal_pointer (&result->ids);
-  self->n_open = result->n_open;
-  self->n_overdue = result->n_overdue;
+  take_ids (self, ids);
 
   self->record_changed_id =
     g_signal_connect_object (self->store, "record-changed",
@@ -720,6 +640,10 @@ take_result (AmendsCaseList *self,
  * @filter: (nullable): what to show; %NULL for every live case, most
  *   urgent first
  *
+ * Reads the ids on the store's own connection, in the caller's thread;
+ * for the command line and exports.  The window uses
+ * amends_case_list_new_async().
+ *
  * Returns: (transfer full): a list that follows the store's changes
  */
 AmendsCaseList *
@@ -728,91 +652,55 @@ amends_case_list_new (AmendsStore             *store,
                       GError                 **error)
 {
   g_autoptr(AmendsCaseList) self = NULL;
-  g_autoptr(QueryResult) result = NULL;
+  g_autoptr(AmendsCaseIds) ids = NULL;
 
   g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
 
-  self = create_list (store, filter);
-  if (!(result = query_ids (self, error)))
+  self = create_list (store, filter, NULL);
+  ids = amends_case_query_run (amends_store_get_db (store), &self->filter,
+                               amends_store_now (store), NULL, error);
+  if (ids == NULL)
     return NULL;
 
-  take_result (self, result);
+  start_following (self, ids);
 
   return g_steal_pointer (&self);
 }
 
-/* The task holds no object: its last reference may be dropped in the
- * worker thread, and neither the store nor a list may be finalized there. */
-typedef struct
-{
-  GWeakRef          store;
-  char             *uri;
-  char             *sql;
-  char             *counts_sql;
-  char             *match;
-  AmendsCaseFilter  filter;
-  gint64            now;
-} QueryTask;
-
 static void
-query_task_free (QueryTask *task)
+start_new_list (AmendsStore            *store,
+                AmendsCaseReader       *reader,
+                const AmendsCaseFilter *filter,
+                AmendsCaseList         *previous,
+                GCancellable           *cancellable,
+                GAsyncReadyCallback     callback,
+                gpointer                user_data)
 {
-  g_weak_ref_clear (&task->store);
-  g_free (task->uri);
-  g_free (task->sql);
-  g_free (task->counts_sql);
-  g_free (task->match);
-  g_free (task->filter.query);
-  g_free (task->filter.category);
-  g_free (task);
-}
+  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GTask) task = NULL;
+  QueryTask *query;
 
-/* Runs in a worker thread, on a connection of its own: SQLite connections
- * are not shared between threads, and WAL lets this read while the main
- * connection writes. */
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  QueryTask *query = task_data;
-  g_autoptr(QueryResult) result = g_new0 (QueryResult, 1);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  if (filter == NULL)
+    filter = &all;
 
-  rc = sqlite3_open_v2 (query->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
+  query = query_task_new (store, reader, filter);
+  if (previous != NULL && !previous->dirty && previous->refresh_cancellable == NULL)
     {
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_prepare_v2 (db, query->sql, -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      bind_filter (stmt, &query->filter, query->match, query->now);
-      rc = collect_ids (stmt, result);
-    }
-  if (rc == SQLITE_DONE)
-    {
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      rc = sqlite3_prepare_v2 (db, query->counts_sql, -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      AmendsCaseIds view = { NULL, previous->base, previous->open, previous->base_now, 0, 0 };
+
+      if (amends_case_ids_can_serve (&view, &previous->filter, filter, query->now))
         {
-          bind_filter (stmt, &query->filter, query->match, query->now);
-          rc = collect_counts (stmt, result);
+          query->reuse = g_new0 (AmendsCaseIds, 1);
+          query->reuse->base = g_array_ref (previous->base);
+          query->reuse->open = g_array_ref (previous->open);
+          query->reuse->base_now = previous->base_now;
         }
     }
 
-  if (rc != SQLITE_DONE)
-    g_task_return_new_error (task, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                             "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) query_result_free);
-
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, start_new_list);
+  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
+  g_task_run_in_thread (task, query_thread);
 }
 
 /**
@@ -828,30 +716,38 @@ amends_case_list_new_async (AmendsStore            *store,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
-  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
-  g_autoptr(GTask) task = NULL;
-  QueryTask *query;
+  g_autoptr(AmendsCaseReader) reader = NULL;
+  g_autofree char *uri = NULL;
 
   g_return_if_fail (AMENDS_IS_STORE (store));
 
-  if (filter == NULL)
-    filter = &all;
+  uri = amends_store_dup_reader_uri (store);
+  reader = amends_case_reader_new (uri);
+  start_new_list (store, reader, filter, NULL, cancellable, callback, user_data);
+}
 
-  query = g_new0 (QueryTask, 1);
-  g_weak_ref_init (&query->store, store);
-  query->uri = amends_store_dup_reader_uri (store);
-  query->match = make_match_query (filter->query);
-  query->sql = build_sql (filter, query->match != NULL, FALSE);
-  query->counts_sql = build_sql (filter, query->match != NULL, TRUE);
-  query->filter = *filter;
-  query->filter.query = g_strdup (filter->query);
-  query->filter.category = g_strdup (filter->category);
-  query->now = amends_store_now (store);
+/**
+ * amends_case_list_new_from_async:
+ * @previous: the list shown until the new one lands
+ *
+ * Like amends_case_list_new_async(), for the list that takes over from
+ * @previous: it reads on @previous's connection, whose cache is warm, and
+ * when only the search differs and @previous is up to date, it asks
+ * SQLite for the search's hits alone and takes their order from
+ * @previous's ids.
+ */
+void
+amends_case_list_new_from_async (AmendsCaseList         *previous,
+                                 const AmendsCaseFilter *filter,
+                                 GCancellable           *cancellable,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  g_return_if_fail (AMENDS_IS_CASE_LIST (previous));
+  g_return_if_fail (previous->store != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, amends_case_list_new_async);
-  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
-  g_task_run_in_thread (task, query_thread);
+  start_new_list (previous->store, previous->reader, filter, previous,
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -864,7 +760,7 @@ AmendsCaseList *
 amends_case_list_new_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_autoptr(QueryResult) ids = NULL;
+  g_autoptr(AmendsCaseIds) ids = NULL;
   g_autoptr(AmendsStore) store = NULL;
   QueryTask *query;
   AmendsCaseList *self;
@@ -882,8 +778,12 @@ amends_case_list_new_finish (GAsyncResult  *result,
       return NULL;
     }
 
-  self = create_list (store, &query->filter);
-  take_result (self, ids);
+  self = create_list (store, &query->filter, query->reader);
+  start_following (self, ids);
+
+  /* The store committed while the ids were read: they may be behind. */
+  if (store_generation (store) != query->generation)
+    refresh (self);
 
   return self;
 }
@@ -906,11 +806,14 @@ guint
 amends_case_list_find (AmendsCaseList *self,
                        gint64          case_id)
 {
+  const gint64 *ids;
+
   g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), G_MAXUINT);
 
+  ids = (const gint64 *) (gpointer) self->ids->data;
   for (guint i = 0; i < self->ids->len; i++)
     {
-      if (g_array_index (self->ids, gint64, i) == case_id)
+      if (ids[i] == case_id)
         return i;
     }
 
@@ -920,62 +823,45 @@ amends_case_list_find (AmendsCaseList *self,
 /**
  * amends_case_list_refresh:
  *
- * Reads the ids again, for when something besides a change in the store
- * moves cases (time passing makes cases overdue), and emits
- * ::items-changed for the span that differs.
+ * Reads the ids again, in a thread, for when something besides a change
+ * in the store moves cases (time passing makes cases overdue);
+ * ::items-changed then names the span that differs, and
+ * #AmendsCaseList:refreshing says when that is done.
+ */
+void
+amends_case_list_refresh (AmendsCaseList *self)
+{
+  g_return_if_fail (AMENDS_IS_CASE_LIST (self));
+
+  if (self->store != NULL)
+    refresh (self);
+}
+
+/**
+ * amends_case_list_get_refreshing:
+ *
+ * Returns: %TRUE while the ids are being read again after a change
  */
 gboolean
-amends_case_list_refresh (AmendsCaseList  *self,
-                          GError         **error)
+amends_case_list_get_refreshing (AmendsCaseList *self)
 {
-  g_autoptr(GArray) old_ids = NULL;
-  g_autoptr(QueryResult) result = NULL;
-  GArray *new_ids;
-  guint prefix = 0;
-  guint suffix = 0;
-  guint old_n, new_n;
-
   g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), FALSE);
 
-  if (!(result = query_ids (self, error)))
-    return FALSE;
+  return self->refresh_cancellable != NULL;
+}
 
-  self->dirty = FALSE;
-  new_ids = g_steal_pointer (&result->ids);
-  if (self->n_open != result->n_open)
-    {
-      self->n_open = result->n_open;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OPEN]);
-    }
-  if (self->n_overdue != result->n_overdue)
-    {
-      self->n_overdue = result->n_overdue;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OVERDUE]);
-    }
-  old_ids = g_steal_pointer (&self->ids);
-  self->ids = new_ids;
-  old_n = old_ids->len;
-  new_n = new_ids->len;
+/**
+ * amends_case_list_get_n_refreshes:
+ *
+ * Returns: how many times the ids were read again (in a thread) since the
+ *   list was made; lets tests check that commits are coalesced
+ */
+guint
+amends_case_list_get_n_refreshes (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
 
-  while (prefix < old_n && prefix < new_n &&
-         g_array_index (old_ids, gint64, prefix) == g_array_index (new_ids, gint64, prefix))
-    prefix++;
-
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
-         g_array_index (new_ids, gint64, new_n - 1 - suffix))
-    suffix++;
-
-  if (prefix == old_n && prefix == new_n)
-    return TRUE;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old_n - prefix - suffix,
-                              new_n - prefix - suffix);
-  if (old_n != new_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
-
-  return TRUE;
+  return self->n_refreshes;
 }
 
 /**

@@ -38,6 +38,11 @@ void            amends_case_list_new_async         (AmendsStore            *stor
                                                     GCancellable           *cancellable,
                                                     GAsyncReadyCallback     callback,
                                                     gpointer                user_data);
+void            amends_case_list_new_from_async    (AmendsCaseList         *previous,
+                                                    const AmendsCaseFilter *filter,
+                                                    GCancellable           *cancellable,
+                                                    GAsyncReadyCallback     callback,
+                                                    gpointer                user_data);
 AmendsCaseList *amends_case_list_new_finish        (GAsyncResult           *result,
                                                     GError                **error);
 guint           amends_case_list_get_n_open        (AmendsCaseList *self);
@@ -47,8 +52,9 @@ gint64          amends_case_list_get_id            (AmendsCaseList *self,
                                                     guint           position);
 guint           amends_case_list_find              (AmendsCaseList *self,
                                                     gint64          case_id);
-gboolean        amends_case_list_refresh           (AmendsCaseList *self,
-                                                    GError        **error);
+void            amends_case_list_refresh           (AmendsCaseList *self);
+gboolean        amends_case_list_get_refreshing    (AmendsCaseList *self);
+guint           amends_case_list_get_n_refreshes   (AmendsCaseList *self);
 guint64         amends_case_list_get_rows_loaded   (AmendsCaseList *self);
 
 G_END_DECLS
