@@ -13,21 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "amends-intake-dialog.h"
+
+#include "amends-completion-popover.h"
 #include "amends-when.h"
 
 #define MAX_SUGGESTIONS 6
-
-/* The names an entry row could be completed to, in a popover under it that
- * never takes the focus: typing goes on in the row. */
-typedef struct
-{
-  AdwEntryRow *row;
-  GtkPopover  *popover;
-  GtkListBox  *list;
-  /* Set while a suggestion is put into the row, which is no reason to
-   * suggest anything again. */
-  gboolean     filling;
-} Suggestions;
 
 struct _AmendsIntakeDialog
 {
@@ -35,8 +25,8 @@ struct _AmendsIntakeDialog
 
   AmendsStore     *store;
   GStrv            categories;
-  Suggestions      customer_suggestions;
-  Suggestions      category_suggestions;
+  AmendsCompletionPopover *customer_completion;
+  AmendsCompletionPopover *category_completion;
   gboolean         when_is_valid;
 
   GtkWidget       *error_box;
@@ -83,16 +73,6 @@ entry_row_text (AdwEntryRow *row)
   return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
 }
 
-static gboolean
-same_name (const char *a,
-           const char *b)
-{
-  g_autofree char *folded_a = g_utf8_casefold (a, -1);
-  g_autofree char *folded_b = g_utf8_casefold (b, -1);
-
-  return g_strcmp0 (folded_a, folded_b) == 0;
-}
-
 static void
 amends_intake_dialog_show_error (AmendsIntakeDialog *self,
                                  const char         *message)
@@ -103,8 +83,6 @@ amends_intake_dialog_show_error (AmendsIntakeDialog *self,
   gtk_widget_set_visible (self->error_box, TRUE);
 }
 
-/* Suggestions */
-
 /* Only what the person is typing right now is worth suggesting for. */
 static gboolean
 row_has_focus (AdwEntryRow *row)
@@ -113,226 +91,6 @@ row_has_focus (AdwEntryRow *row)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row));
-}
-
-static gboolean
-suggestions_is_shown (Suggestions *s)
-{
-  return s->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (s->popover));
-}
-
-static void
-suggestions_hide (Suggestions *s)
-{
-  /* The focus leaves the row as the dialog goes, too. */
-  if (s->popover == NULL)
-    return;
-
-  if (suggestions_is_shown (s))
-    gtk_popover_popdown (s->popover);
-  gtk_accessible_update_state (entry_row_text (s->row),
-                               GTK_ACCESSIBLE_STATE_EXPANDED, FALSE,
-                               -1);
-}
-
-static void
-suggestions_accept (Suggestions   *s,
-                    GtkListBoxRow *row)
-{
-  GtkWidget *label = gtk_list_box_row_get_child (row);
-
-  s->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (s->row), gtk_label_get_text (GTK_LABEL (label)));
-  gtk_editable_set_position (GTK_EDITABLE (s->row), -1);
-  s->filling = FALSE;
-
-  suggestions_hide (s);
-}
-
-static void
-suggestions_move (Suggestions *s,
-                  int          step)
-{
-  GtkListBoxRow *selected = gtk_list_box_get_selected_row (s->list);
-  int index = selected ? gtk_list_box_row_get_index (selected) + step : (step > 0 ? 0 : -1);
-  GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (s->list, index) : NULL;
-
-  /* Up from the first suggestion goes back to what was typed. */
-  if (row != NULL)
-    gtk_list_box_select_row (s->list, row);
-  else if (index < 0)
-    gtk_list_box_unselect_all (s->list);
-}
-
-/* Shows @names under the row, or nothing when there is nothing to add to
- * what was typed. */
-static void
-suggestions_show (Suggestions        *s,
-                  const char * const *names,
-                  guint               n_names)
-{
-  g_autofree char *typed = dup_stripped_text (s->row);
-  GtkWidget *child;
-
-  if (n_names == 0 ||
-      (n_names == 1 && same_name (names[0], typed)) ||
-      !row_has_focus (s->row))
-    {
-      suggestions_hide (s);
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (s->list))) != NULL)
-    gtk_list_box_remove (s->list, child);
-
-  for (guint i = 0; i < n_names; i++)
-    {
-      GtkWidget *label = gtk_label_new (names[i]);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_list_box_append (s->list, label);
-    }
-
-  /* As wide as the row, so that it reads as the row's own list. */
-  gtk_widget_set_size_request (GTK_WIDGET (s->list),
-                               MAX (gtk_widget_get_width (GTK_WIDGET (s->row)) - 24, 200),
-                               -1);
-
-  if (!suggestions_is_shown (s))
-    gtk_popover_popup (s->popover);
-  gtk_accessible_update_state (entry_row_text (s->row),
-                               GTK_ACCESSIBLE_STATE_EXPANDED, TRUE,
-                               -1);
-}
-
-static gboolean
-on_suggestions_key_pressed_cb (GtkEventControllerKey *controller,
-                               guint                  keyval,
-                               guint                  keycode,
-                               GdkModifierType        state,
-                               Suggestions           *s)
-{
-  GtkListBoxRow *selected;
-
-  if (!suggestions_is_shown (s))
-    return GDK_EVENT_PROPAGATE;
-
-  selected = gtk_list_box_get_selected_row (s->list);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      suggestions_move (s, 1);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      suggestions_move (s, -1);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Escape:
-      suggestions_hide (s);
-      return GDK_EVENT_STOP;
-
-    /* Enter on a chosen suggestion takes it; on none, it logs the case
-     * with what was typed. */
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (selected == NULL)
-        {
-          suggestions_hide (s);
-          return GDK_EVENT_PROPAGATE;
-        }
-      suggestions_accept (s, selected);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-    case GDK_KEY_KP_Tab:
-      if (selected != NULL)
-        suggestions_accept (s, selected);
-      else
-        suggestions_hide (s);
-      return GDK_EVENT_PROPAGATE;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
-static void
-on_suggestions_focus_leave_cb (GtkEventControllerFocus *controller,
-                               Suggestions             *s)
-{
-  suggestions_hide (s);
-}
-
-static void
-on_suggestion_activated_cb (GtkListBox    *list,
-                            GtkListBoxRow *row,
-                            Suggestions   *s)
-{
-  suggestions_accept (s, row);
-}
-
-static void
-suggestions_init (Suggestions *s,
-                  AdwEntryRow *row,
-                  const char  *list_label)
-{
-  GtkEventController *controller;
-
-  s->row = row;
-
-  s->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (s->list, GTK_SELECTION_SINGLE);
-  gtk_widget_add_css_class (GTK_WIDGET (s->list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (s->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_label,
-                                  -1);
-  g_signal_connect (s->list, "row-activated",
-                    G_CALLBACK (on_suggestion_activated_cb), s);
-
-  /* Never takes the focus from the row, nor the keyboard: the row's own
-   * key controller moves through the list. */
-  s->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_autohide (s->popover, FALSE);
-  gtk_popover_set_has_arrow (s->popover, FALSE);
-  gtk_popover_set_position (s->popover, GTK_POS_BOTTOM);
-  gtk_widget_set_can_focus (GTK_WIDGET (s->popover), FALSE);
-  gtk_popover_set_child (s->popover, GTK_WIDGET (s->list));
-  gtk_widget_set_parent (GTK_WIDGET (s->popover), GTK_WIDGET (row));
-
-  /* Capture: before the row's text, and before the list it is in moves
-   * the focus on Up and Down. */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (controller, "amends-suggestion-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed",
-                    G_CALLBACK (on_suggestions_key_pressed_cb), s);
-  gtk_widget_add_controller (GTK_WIDGET (row), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "leave",
-                    G_CALLBACK (on_suggestions_focus_leave_cb), s);
-  gtk_widget_add_controller (GTK_WIDGET (row), controller);
-
-  gtk_accessible_update_property (entry_row_text (row),
-                                  GTK_ACCESSIBLE_PROPERTY_AUTOCOMPLETE, GTK_ACCESSIBLE_AUTOCOMPLETE_LIST,
-                                  -1);
-}
-
-static void
-suggestions_clear (Suggestions *s)
-{
-  if (s->popover != NULL)
-    gtk_widget_unparent (GTK_WIDGET (s->popover));
-  s->popover = NULL;
-  s->list = NULL;
-  s->row = NULL;
 }
 
 /* Callbacks */
@@ -346,12 +104,12 @@ on_customer_changed_cb (AmendsIntakeDialog *self)
   const char *names[MAX_SUGGESTIONS];
   guint n_names = 0;
 
-  if (self->customer_suggestions.filling)
+  if (amends_completion_popover_is_filling (self->customer_completion))
     return;
 
   if (*typed == '\0' || !row_has_focus (self->customer_row))
     {
-      suggestions_hide (&self->customer_suggestions);
+      amends_completion_popover_hide (self->customer_completion);
       return;
     }
 
@@ -360,7 +118,7 @@ on_customer_changed_cb (AmendsIntakeDialog *self)
   if (customers == NULL)
     {
       g_debug ("No customer suggestions: %s", error->message);
-      suggestions_hide (&self->customer_suggestions);
+      amends_completion_popover_hide (self->customer_completion);
       return;
     }
 
@@ -378,7 +136,7 @@ on_customer_changed_cb (AmendsIntakeDialog *self)
     }
 
   /* The names belong to the customers, which @customers holds. */
-  suggestions_show (&self->customer_suggestions, names, n_names);
+  amends_completion_popover_show_names (self->customer_completion, names, n_names);
 }
 
 static const char *
@@ -387,7 +145,7 @@ find_category (AmendsIntakeDialog *self,
 {
   for (guint i = 0; self->categories != NULL && self->categories[i] != NULL; i++)
     {
-      if (same_name (self->categories[i], name))
+      if (amends_completion_popover_same_name (self->categories[i], name))
         return self->categories[i];
     }
 
@@ -402,7 +160,7 @@ on_category_changed_cb (AmendsIntakeDialog *self)
   const char *names[MAX_SUGGESTIONS];
   guint n_names = 0;
 
-  if (self->category_suggestions.filling)
+  if (amends_completion_popover_is_filling (self->category_completion))
     return;
 
   /* Most used first, as the store lists them. */
@@ -416,7 +174,7 @@ on_category_changed_cb (AmendsIntakeDialog *self)
         break;
     }
 
-  suggestions_show (&self->category_suggestions, names, n_names);
+  amends_completion_popover_show_names (self->category_completion, names, n_names);
 }
 
 static void
@@ -770,8 +528,11 @@ amends_intake_dialog_dispose (GObject *object)
 {
   AmendsIntakeDialog *self = (AmendsIntakeDialog *)object;
 
-  suggestions_clear (&self->customer_suggestions);
-  suggestions_clear (&self->category_suggestions);
+  /* They are the rows' children, which the rows do not unparent. */
+  if (self->customer_completion != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->customer_completion)));
+  if (self->category_completion != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->category_completion)));
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_INTAKE_DIALOG);
 
   G_OBJECT_CLASS (amends_intake_dialog_parent_class)->dispose (object);
@@ -886,8 +647,8 @@ amends_intake_dialog_init (AmendsIntakeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  suggestions_init (&self->customer_suggestions, self->customer_row, _("Customers with that name"));
-  suggestions_init (&self->category_suggestions, self->category_row, _("Categories in use"));
+  self->customer_completion = amends_completion_popover_new (self->customer_row, _("Customers with that name"));
+  self->category_completion = amends_completion_popover_new (self->category_row, _("Categories in use"));
 
   label_entry_row (self->summary_row);
   label_entry_row (self->customer_row);
