@@ -480,6 +480,43 @@ test_many_overdue (AmendsTestDb  *db,
   g_assert_cmpuint (count (text, "towels missing") + count (text, "corner suite"), ==, 500);
 }
 
+/* A large desk's backlog is not printed whole: the most overdue cases are
+ * listed, the heading counts them all, and a last line says how many more
+ * there are. */
+static void
+test_overdue_list_has_an_end (AmendsTestDb  *db,
+                              gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) first = amends_test_time ("2026-11-16T01:00:00Z");
+  g_autofree char *path = g_build_filename (db->dir, "backlog.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  /* The later a case happened, the less late it is. */
+  for (guint i = 0; i < 503; i++)
+    {
+      g_autoptr(GDateTime) occurred = g_date_time_add_minutes (first, i);
+      g_autofree char *when = g_date_time_format_iso8601 (occurred);
+      g_autofree char *summary = g_strdup_printf ("Case %u: towels missing", i);
+
+      put (db, NULL, summary, when, NULL, NULL, AMENDS_CASE_STATUS_OPEN, AMENDS_REACTION_UNKNOWN, NULL);
+    }
+
+  report = new_report (db);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Open cases past due (503)"));
+  g_assert_cmpuint (count (text, "C-2026-"), ==, 500);
+  g_assert_nonnull (strstr (text, "Case 0: towels missing"));
+  g_assert_nonnull (strstr (text, "Case 499: towels missing"));
+  g_assert_null (strstr (text, "Case 500: towels missing"));
+  g_assert_null (strstr (text, "Case 502: towels missing"));
+  g_assert_nonnull (strstr (text, "And 3 more past due, less late."));
+}
+
 /* A page size other than A4: US Letter lays out and draws too. */
 static void
 test_letter (AmendsTestDb  *db,
@@ -706,6 +743,7 @@ main (int   argc,
   DB_TEST ("/report/pdf/week-with-figures-worked-out-by-hand", test_week_pdf);
   DB_TEST ("/report/pdf/empty-week-on-one-page", test_empty_week);
   DB_TEST ("/report/pdf/many-overdue-flow-over-pages", test_many_overdue);
+  DB_TEST ("/report/pdf/overdue-list-ends-with-how-many-more", test_overdue_list_has_an_end);
   DB_TEST ("/report/pdf/us-letter-and-defaults", test_letter);
   DB_TEST ("/report/pdf/unwritable-path-is-an-error", test_unwritable);
   DB_TEST ("/report/pdf/failure-keeps-earlier-file", test_failure_keeps_old_file);

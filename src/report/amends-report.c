@@ -28,6 +28,7 @@
 #include "amends-case-list.h"
 #include "amends-clock.h"
 #include "amends-store-measures.h"
+#include "amends-store-stories.h"
 
 #define MARGIN_X        50.0
 #define MARGIN_TOP      48.0
@@ -41,6 +42,11 @@
 #define N_TREND_WEEKS    8
 /* A single cell never grows taller than a page: longer texts end in "…". */
 #define MAX_CELL_CHARS 1500
+/* The most overdue cases listed, about 14 pages: a printout for a meeting,
+ * not the whole backlog of a large desk (15,000 cases past due made 400
+ * pages and took seconds); the heading still counts them all, and a
+ * closing line says how many more the case list shows. */
+#define MAX_OVERDUE_ROWS 500
 
 /* GNOME's palette, so the printout looks like the application. */
 #define RGB_TEXT     0x241f31
@@ -234,6 +240,26 @@ add_op (Cursor *cur,
   return op;
 }
 
+/* Places text already measured to be @height tall. */
+static void
+add_text_sized (Cursor         *cur,
+                Style           style,
+                double          x,
+                double          y,
+                double          width,
+                double          height,
+                PangoAlignment  align,
+                guint32         rgb,
+                const char     *text)
+{
+  Op *op = add_op (cur, OP_TEXT, x, y, width, height);
+
+  op->style = style;
+  op->align = align;
+  op->rgb = rgb;
+  op->text = g_strdup (text);
+}
+
 /* Places text with its top at @y; returns its height. */
 static double
 add_text_full (Cursor         *cur,
@@ -246,13 +272,8 @@ add_text_full (Cursor         *cur,
                const char     *text)
 {
   double height = measure (cur, style, text, width);
-  Op *op = add_op (cur, OP_TEXT, x, y, width, height);
 
-  op->style = style;
-  op->align = align;
-  op->rgb = rgb;
-  op->text = g_strdup (text);
-
+  add_text_sized (cur, style, x, y, width, height, align, rgb, text);
   return height;
 }
 
@@ -691,19 +712,25 @@ place_trend (Cursor *cur)
   cur->y += CHART_HEIGHT + SECTION_GAP;
 }
 
+/* Measures each cell of a row into @heights; returns the row's height.
+ * Shaping text is most of a long table's cost: each cell is measured
+ * once, here, and placed with the height found. */
 static double
 row_height (Cursor       *cur,
             Style         style,
             const Column *columns,
             guint         n_columns,
-            char        **cells)
+            char        **cells,
+            double       *heights)
 {
   double width = cur->right - cur->left;
   double height = 0;
 
   for (guint i = 0; i < n_columns; i++)
-    height = MAX (height, measure (cur, style, cells[i],
-                                   columns[i].share * width - 2 * CELL_PAD_X));
+    {
+      heights[i] = measure (cur, style, cells[i], columns[i].share * width - 2 * CELL_PAD_X);
+      height = MAX (height, heights[i]);
+    }
 
   return height + 2 * CELL_PAD_Y;
 }
@@ -714,6 +741,7 @@ place_row (Cursor       *cur,
            const Column *columns,
            guint         n_columns,
            char        **cells,
+           const double *heights,
            double        height)
 {
   double width = cur->right - cur->left;
@@ -723,8 +751,8 @@ place_row (Cursor       *cur,
     {
       double w = columns[i].share * width;
 
-      add_text_full (cur, style, x + CELL_PAD_X, cur->y + CELL_PAD_Y, w - 2 * CELL_PAD_X,
-                     columns[i].align, styles[style].rgb, cells[i]);
+      add_text_sized (cur, style, x + CELL_PAD_X, cur->y + CELL_PAD_Y, w - 2 * CELL_PAD_X,
+                      heights[i], columns[i].align, styles[style].rgb, cells[i]);
       x += w;
     }
 
@@ -736,15 +764,12 @@ place_table_head (Cursor       *cur,
                   const char   *heading,
                   const Column *columns,
                   guint         n_columns,
+                  char        **titles,
+                  const double *head_heights,
                   double        head_height)
 {
-  g_autofree char **titles = g_new0 (char *, n_columns + 1);
-
-  for (guint i = 0; i < n_columns; i++)
-    titles[i] = (char *) columns[i].title;
-
   place_heading (cur, heading);
-  place_row (cur, STYLE_TABLE_HEAD, columns, n_columns, titles, head_height);
+  place_row (cur, STYLE_TABLE_HEAD, columns, n_columns, titles, head_heights, head_height);
   add_rule (cur, cur->y, 0.75, RGB_RULE);
 }
 
@@ -758,11 +783,14 @@ place_table (Cursor       *cur,
              const Column *columns,
              guint         n_columns,
              GPtrArray    *rows,
-             const char   *empty)
+             const char   *empty,
+             const char   *note)
 {
   g_autofree char *continued = NULL;
   g_autofree char **titles = g_new0 (char *, n_columns + 1);
-  double heading_height, head_height, first;
+  g_autofree double *head_heights = g_new0 (double, n_columns);
+  g_autofree double *heights = g_new0 (double, n_columns);
+  double heading_height, head_height, height;
 
   for (guint i = 0; i < n_columns; i++)
     titles[i] = (char *) columns[i].title;
@@ -780,29 +808,41 @@ place_table (Cursor       *cur,
 
   /* Translators: a table's heading on the pages after its first */
   continued = g_strdup_printf (_("%s (continued)"), heading);
-  head_height = row_height (cur, STYLE_TABLE_HEAD, columns, n_columns, titles);
-  first = row_height (cur, STYLE_BODY, columns, n_columns, rows->pdata[0]);
+  head_height = row_height (cur, STYLE_TABLE_HEAD, columns, n_columns, titles, head_heights);
+  height = row_height (cur, STYLE_BODY, columns, n_columns, rows->pdata[0], heights);
 
-  need (cur, heading_height + head_height + first);
-  place_table_head (cur, heading, columns, n_columns, head_height);
+  need (cur, heading_height + head_height + height);
+  place_table_head (cur, heading, columns, n_columns, titles, head_heights, head_height);
 
   for (guint r = 0; r < rows->len; r++)
     {
       char **cells = rows->pdata[r];
-      double height = row_height (cur, STYLE_BODY, columns, n_columns, cells);
+
+      if (r > 0)
+        height = row_height (cur, STYLE_BODY, columns, n_columns, cells, heights);
 
       if (cur->y + height > cur->bottom)
         {
           new_page (cur);
-          place_table_head (cur, continued, columns, n_columns, head_height);
+          place_table_head (cur, continued, columns, n_columns, titles, head_heights, head_height);
         }
 
       if (r % 2 == 1)
         add_band (cur, cur->left, cur->y, cur->right - cur->left, height, RGB_BAND);
-      place_row (cur, STYLE_BODY, columns, n_columns, cells, height);
+      place_row (cur, STYLE_BODY, columns, n_columns, cells, heights, height);
     }
 
   add_rule (cur, cur->y, 0.75, RGB_RULE);
+  if (note != NULL)
+    {
+      double note_height = measure (cur, STYLE_SMALL, note, cur->right - cur->left);
+
+      need (cur, CELL_PAD_Y + note_height);
+      cur->y += CELL_PAD_Y;
+      add_text_sized (cur, STYLE_SMALL, cur->left, cur->y, cur->right - cur->left, note_height,
+                      PANGO_ALIGN_LEFT, RGB_DIM, note);
+      cur->y += note_height;
+    }
   cur->y += SECTION_GAP;
 }
 
@@ -851,6 +891,7 @@ as_of_time (AmendsReport *self)
 
 static GPtrArray *
 overdue_rows (AmendsReport  *self,
+              guint         *n_past_due,
               GError       **error)
 {
   g_autoptr(GListModel) list = NULL;
@@ -858,7 +899,8 @@ overdue_rows (AmendsReport  *self,
   g_autoptr(GDateTime) as_of = as_of_time (self);
   guint n;
 
-  if (!(list = amends_store_list_past_due_at (self->store, as_of, error)))
+  list = amends_store_list_past_due_first (self->store, as_of, MAX_OVERDUE_ROWS, n_past_due, error);
+  if (list == NULL)
     return NULL;
 
   n = g_list_model_get_n_items (list);
@@ -919,21 +961,16 @@ story_rows (AmendsReport  *self,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint n;
 
-  if (!(stories = amends_store_list_stories (self->store, AMENDS_STORY_STAGE_TOLD, error)))
+  stories = amends_store_list_stories_told (self->store, self->week_start, self->week_end, error);
+  if (stories == NULL)
     return NULL;
 
   n = g_list_model_get_n_items (stories);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AmendsStory) story = g_list_model_get_item (stories, i);
-      GDateTime *told = amends_story_get_told_at (story);
       char **cells;
       char *heroes;
-
-      if (told == NULL
-          || g_date_time_compare (told, self->week_start) < 0
-          || g_date_time_compare (told, self->week_end) >= 0)
-        continue;
 
       if (!(heroes = hero_names (self, amends_record_get_id (AMENDS_RECORD (story)), error)))
         return NULL;
@@ -1286,7 +1323,6 @@ amends_report_layout (AmendsReport  *self,
                       double         page_height,
                       GError       **error)
 {
-  g_autoptr(GDateTime) before_start = NULL;
   PangoContext *context = NULL;
   g_autoptr(GPtrArray) owners = NULL;
   g_autoptr(GPtrArray) overdue = NULL;
@@ -1294,7 +1330,9 @@ amends_report_layout (AmendsReport  *self,
   g_autoptr(GPtrArray) lessons = NULL;
   g_autoptr(GPtrArray) weeks = NULL;
   AmendsMeasures now = { 0 }, before = { 0 };
+  guint n_past_due = 0;
   g_autofree char *overdue_heading = NULL;
+  g_autofree char *more = NULL;
   Cursor cur = { 0 };
 
   const Column owner_columns[] = {
@@ -1325,16 +1363,18 @@ amends_report_layout (AmendsReport  *self,
 
   g_clear_pointer (&self->generated_at, g_date_time_unref);
   self->generated_at = amends_store_dup_now (self->store);
-  before_start = g_date_time_add_weeks (self->week_start, -1);
 
-  if (!amends_store_measure (self->store, self->week_start, self->week_end, &now, error)
-      || !amends_store_measure (self->store, before_start, self->week_start, &before, error)
-      || !(weeks = amends_store_measure_weeks (self->store, self->week_start, N_TREND_WEEKS, error))
+  /* The trend's last two weeks are this week and the one before: each
+   * period is measured once. */
+  G_STATIC_ASSERT (N_TREND_WEEKS >= 2);
+  if (!(weeks = amends_store_measure_weeks (self->store, self->week_start, N_TREND_WEEKS, error))
       || !(owners = owner_rows (self, error))
-      || !(overdue = overdue_rows (self, error))
+      || !(overdue = overdue_rows (self, &n_past_due, error))
       || !(stories = story_rows (self, error))
       || !(lessons = lesson_rows (self, error)))
     return FALSE;
+  now = *(AmendsMeasures *) weeks->pdata[N_TREND_WEEKS - 1];
+  before = *(AmendsMeasures *) weeks->pdata[N_TREND_WEEKS - 2];
 
   g_clear_pointer (&self->weeks, g_ptr_array_unref);
   self->weeks = g_steal_pointer (&weeks);
@@ -1357,20 +1397,25 @@ amends_report_layout (AmendsReport  *self,
   place_trend (&cur);
 
   place_table (&cur, _("Cases by owner"), owner_columns, G_N_ELEMENTS (owner_columns),
-               owners, _("No cases happened this week."));
+               owners, _("No cases happened this week."), NULL);
 
   /* Translators: the heading of the table of overdue cases; %u is how many */
   overdue_heading = g_strdup_printf (now.as_of < g_date_time_to_unix (self->generated_at)
                                      /* Translators: the heading of the table of cases past due when a past week ended; %u is how many */
                                      ? _("Open cases past due at the week’s end (%u)")
                                      : _("Open cases past due (%u)"),
-                                     overdue->len);
+                                     n_past_due);
+  if (n_past_due > overdue->len)
+    more = g_strdup_printf (ngettext ("And %u more past due, less late. The case list shows them all with Overdue Only.",
+                                      "And %u more past due, less late. The case list shows them all with Overdue Only.",
+                                      n_past_due - overdue->len),
+                            n_past_due - overdue->len);
   place_table (&cur, overdue_heading, overdue_columns, G_N_ELEMENTS (overdue_columns),
-               overdue, _("No open case is past due."));
+               overdue, _("No open case is past due."), more);
   place_table (&cur, _("Stories told"), story_columns, G_N_ELEMENTS (story_columns),
-               stories, _("No stories were told this week."));
+               stories, _("No stories were told this week."), NULL);
   place_table (&cur, _("Lessons learned"), lesson_columns, G_N_ELEMENTS (lesson_columns),
-               lessons, _("No lessons were written down this week."));
+               lessons, _("No lessons were written down this week."), NULL);
 
   g_object_unref (context);
   return TRUE;

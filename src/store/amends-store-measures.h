@@ -88,6 +88,12 @@ GListModel *amends_store_list_lessons     (AmendsStore      *self,
 GListModel *amends_store_list_past_due_at (AmendsStore      *self,
                                            GDateTime        *when,
                                            GError          **error);
+/* The same, the @limit most overdue, and how many there are in all. */
+GListModel *amends_store_list_past_due_first (AmendsStore    *self,
+                                              GDateTime      *when,
+                                              guint           limit,
+                                              guint          *n_past_due,
+                                              GError        **error);
 
 guint      amends_measures_get_n_measured (void);
 

@@ -241,6 +241,43 @@ amends_store_move_story (AmendsStore       *self,
 }
 
 /**
+ * amends_store_list_stories_told:
+ * @from: the start of the period (included)
+ * @until: its end (excluded)
+ *
+ * The stories told in the period whose case is not in the trash, read
+ * through the index stories_by_stage rather than from every told story.
+ *
+ * Returns: (transfer full): a #GListModel of #AmendsStory, the most
+ *   recently told first, as amends_store_list_stories() orders them
+ */
+GListModel *
+amends_store_list_stories_told (AmendsStore  *self,
+                                GDateTime    *from,
+                                GDateTime    *until,
+                                GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(AmendsStmt) stmt = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && until != NULL, NULL);
+
+  sql = amends_store_select_sql (self, AMENDS_TYPE_STORY,
+                                 "WHERE r.stage = 'told' AND r.told_at >= ?1 AND r.told_at < ?2"
+                                 " AND EXISTS (SELECT 1 FROM cases AS c"
+                                 "             WHERE c.id = r.case_id AND c.deleted_at IS NULL)"
+                                 " ORDER BY r.told_at DESC, r.id DESC");
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+
+  return amends_store_collect_records (self, AMENDS_TYPE_STORY, stmt, error);
+}
+
+/**
  * amends_store_count_heroes:
  * @from: the start of the period (included)
  * @until: its end (excluded)

@@ -34,6 +34,10 @@ gboolean     amends_store_move_story          (AmendsStore      *self,
 AmendsStory *amends_store_find_story          (AmendsStore      *self,
                                                gint64            case_id,
                                                GError          **error);
+GListModel  *amends_store_list_stories_told   (AmendsStore      *self,
+                                               GDateTime        *from,
+                                               GDateTime        *until,
+                                               GError          **error);
 GPtrArray   *amends_store_count_heroes        (AmendsStore      *self,
                                                GDateTime        *from,
                                                GDateTime        *until,
