@@ -45,6 +45,52 @@ amends_ui_test_find_child (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+on_wait_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * amends_ui_test_wait_for_cases:
+ * @widget: the case sidebar, or a widget (the window) that has one
+ *
+ * Lets the main loop run until the case list has caught up: the list
+ * that a search or a filter asked for has landed, and the ids have been
+ * read again after the last commit (both happen in a thread).  The limit
+ * only keeps a broken build from hanging CI; it is not a measure of speed.
+ */
+void
+amends_ui_test_wait_for_cases (GtkWidget *widget)
+{
+  /* By name: this library links GTK alone, not the application's. */
+  GType sidebar_type = g_type_from_name ("AmendsCaseSidebar");
+  GtkWidget *sidebar;
+  gboolean timed_out = FALSE;
+  gboolean busy = TRUE;
+  guint timeout_id;
+
+  g_assert_true (sidebar_type != 0);
+  sidebar = amends_ui_test_find_child (widget, NULL, sidebar_type);
+  g_assert_nonnull (sidebar);
+
+  timeout_id = g_timeout_add_seconds (20, on_wait_timeout_cb, &timed_out);
+  while (!timed_out)
+    {
+      g_object_get (sidebar, "busy", &busy, NULL);
+      if (!busy)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  amends_ui_test_drain ();
+}
+
 /* Renders @widget as it is on screen into a PNG at @path, as TECH-NOTES
  * describes: paintable, snapshot, render node, texture. */
 void

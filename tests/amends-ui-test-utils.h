@@ -12,6 +12,7 @@ void       amends_ui_test_drain      (void);
 GtkWidget *amends_ui_test_find_child (GtkWidget  *widget,
                                       const char *id,
                                       GType       type);
+void       amends_ui_test_wait_for_cases (GtkWidget  *widget);
 void amends_ui_test_save_png (GtkWidget  *widget,
                               const char *path);
 

@@ -565,6 +565,211 @@ test_search_reference_async (Fixture       *f,
   g_assert_finalize_object (async.list);
 }
 
+/* A commit moves the list only when its ids have been read again, in a
+ * thread: not during the commit, but once the main loop has run. */
+static void
+test_refresh_in_thread (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AmendsCaseList) list = make_list (f, NULL);
+  g_autoptr(AmendsCase) fresh = NULL;
+  ItemsChanged log = { 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &log);
+  g_assert_false (amends_case_list_get_refreshing (list));
+
+  fresh = amends_test_add_case (f->db.store, "Heating off", f->db.now);
+
+  /* The commit has returned; the ids are being read elsewhere. */
+  g_assert_true (amends_case_list_get_refreshing (list));
+  g_assert_cmpuint (amends_case_list_get_n_refreshes (list), ==, 1);
+  g_assert_cmpuint (log.count, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+
+  wait_for_refresh (list);
+  g_assert_cmpuint (log.count, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+  g_assert_cmpuint (amends_case_list_find (list, amends_record_get_id (AMENDS_RECORD (fresh))), ==, 3);
+  g_assert_cmpuint (amends_case_list_get_n_refreshes (list), ==, 1);
+}
+
+/* Twenty commits in a row read the ids twice at most: once for the first,
+ * once more for all that came while that ran. */
+static void
+test_refresh_coalesced (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AmendsCaseList) list = make_list (f, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Burst %u", i);
+
+      g_ptr_array_add (added, amends_test_add_case (f->db.store, summary, f->db.now));
+    }
+
+  wait_for_refresh (list);
+  g_assert_cmpuint (amends_case_list_get_n_refreshes (list), >=, 1);
+  g_assert_cmpuint (amends_case_list_get_n_refreshes (list), <=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 26);
+  for (guint i = 0; i < added->len; i++)
+    g_assert_cmpuint (amends_case_list_find (list, amends_record_get_id (added->pdata[i])), !=, G_MAXUINT);
+}
+
+/* A list let go of while its ids are read again: the query finishes (or
+ * stops) and goes, and nothing touches the list after. */
+static void
+test_refresh_disposed (Fixture       *f,
+                       gconstpointer  data)
+{
+  AmendsCaseList *list = make_list (f, NULL);
+  g_autoptr(AmendsCase) fresh = NULL;
+
+  fresh = amends_test_add_case (f->db.store, "Heating off", f->db.now);
+  g_assert_true (amends_case_list_get_refreshing (list));
+  g_assert_cmpuint (amends_case_list_get_n_running (), ==, 1);
+
+  /* The query in flight holds no reference to the list. */
+  g_assert_finalize_object (list);
+
+  while (amends_case_list_get_n_running () > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Another commit reaches no list. */
+  g_clear_object (&fresh);
+  fresh = amends_test_add_case (f->db.store, "Heating off again", f->db.now);
+  g_assert_cmpuint (amends_case_list_get_n_running (), ==, 0);
+}
+
+static void
+on_base_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AmendsCaseList **list = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *list = amends_case_list_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static AmendsCaseList *
+finish_async (AmendsCaseList **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+/* A search gives what SQLite's own ordering gave, made at once on the
+ * store's connection, and in a thread from the list without the search
+ * (whose ids it reuses).  The orders are written out by hand. */
+static void
+assert_search_order (Fixture                *f,
+                     const AmendsCaseFilter *filter,
+                     const char             *query,
+                     const char             *expected,
+                     guint                   n_open,
+                     guint                   n_overdue)
+{
+  AmendsCaseFilter with_query = *filter;
+  g_autoptr(AmendsCaseList) base = NULL;
+  g_autoptr(AmendsCaseList) found = NULL;
+  g_autoptr(AmendsCaseList) at_once = NULL;
+  AmendsCaseList *slot = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *order_at_once = NULL;
+
+  with_query.query = (char *) query;
+
+  at_once = make_list (f, &with_query);
+  order_at_once = order_of (f, at_once);
+  g_assert_cmpstr (order_at_once, ==, expected);
+  g_assert_cmpuint (amends_case_list_get_n_open (at_once), ==, n_open);
+  g_assert_cmpuint (amends_case_list_get_n_overdue (at_once), ==, n_overdue);
+
+  amends_case_list_new_async (f->db.store, filter, NULL, on_base_ready, &slot);
+  base = finish_async (&slot);
+  slot = NULL;
+  amends_case_list_new_from_async (base, &with_query, NULL, on_base_ready, &slot);
+  found = finish_async (&slot);
+  order = order_of (f, found);
+  g_assert_cmpstr (order, ==, expected);
+  g_assert_cmpuint (amends_case_list_get_n_open (found), ==, n_open);
+  g_assert_cmpuint (amends_case_list_get_n_overdue (found), ==, n_overdue);
+}
+
+static void
+test_search_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+
+  /* "r": Room not ready (A), Noisy room (F); "w": Waiting for the guest
+   * (D, paused), Wrong bill (E, recovered). */
+  assert_search_order (f, &filter, "r", "AF", 1, 1);
+  assert_search_order (f, &filter, "w", "DE", 1, 0);
+  assert_search_order (f, &filter, "nothing", "", 0, 0);
+
+  filter.sort = AMENDS_CASE_SORT_NEWEST;
+  assert_search_order (f, &filter, "r", "AF", 1, 1);
+  assert_search_order (f, &filter, "w", "ED", 1, 0);
+  filter.sort = AMENDS_CASE_SORT_OLDEST;
+  assert_search_order (f, &filter, "r", "FA", 1, 1);
+  assert_search_order (f, &filter, "w", "DE", 1, 0);
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.owner_id = 0;
+  assert_search_order (f, &filter, "w", "DE", 1, 0);
+  filter.status = AMENDS_CASE_STATUS_RECOVERED;
+  assert_search_order (f, &filter, "w", "E", 0, 0);
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.category = (char *) "Room";
+  filter.sort = AMENDS_CASE_SORT_OLDEST;
+  assert_search_order (f, &filter, "r", "FA", 1, 1);
+  assert_search_order (f, &filter, "ready", "A", 1, 1);
+
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  filter.overdue_only = TRUE;
+  assert_search_order (f, &filter, "r", "A", 1, 1);
+  assert_search_order (f, &filter, "w", "", 0, 0);
+
+  /* Every word must match, in any of the cases' texts. */
+  filter = (AmendsCaseFilter) AMENDS_CASE_FILTER_INIT;
+  assert_search_order (f, &filter, "room not", "A", 1, 1);
+  assert_search_order (f, &filter, "room no", "AF", 1, 1);
+}
+
+/* A search list follows commits as any list: the base it reused is read
+ * again with the hits. */
+static void
+test_search_follows_commit (Fixture       *f,
+                            gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(AmendsCaseList) base = NULL;
+  g_autoptr(AmendsCaseList) found = NULL;
+  g_autoptr(AmendsCase) fresh = NULL;
+  AmendsCaseList *slot = NULL;
+  g_autofree char *order = NULL;
+
+  amends_case_list_new_async (f->db.store, &filter, NULL, on_base_ready, &slot);
+  base = finish_async (&slot);
+  slot = NULL;
+  filter.query = (char *) "r";
+  amends_case_list_new_from_async (base, &filter, NULL, on_base_ready, &slot);
+  found = finish_async (&slot);
+
+  fresh = amends_test_add_case (f->db.store, "Radiator cold", f->db.now);
+  wait_for_refresh (found);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 3);
+  g_assert_cmpuint (amends_case_list_find (found, amends_record_get_id (AMENDS_RECORD (fresh))), ==, 1);
+  g_assert_cmpuint (amends_case_list_get_n_open (found), ==, 2);
+}
+
 /* A million cases, written straight into the file: going through the
  * store one by one would take minutes and test nothing more. */
 static void
@@ -640,6 +845,11 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/case-list/items-changed/insert-update-delete", test_items_changed);
   ADD_FIXTURE_TEST ("/case-list/items-changed/edit-in-place", test_update_in_place);
   ADD_FIXTURE_TEST ("/case-list/search/follows-timeline", test_search_follows_timeline);
+  ADD_FIXTURE_TEST ("/case-list/search/order-as-sql-gave", test_search_order);
+  ADD_FIXTURE_TEST ("/case-list/search/follows-commit", test_search_follows_commit);
+  ADD_FIXTURE_TEST ("/case-list/refresh/in-a-thread", test_refresh_in_thread);
+  ADD_FIXTURE_TEST ("/case-list/refresh/coalesced", test_refresh_coalesced);
+  ADD_FIXTURE_TEST ("/case-list/refresh/disposed-while-running", test_refresh_disposed);
   ADD_FIXTURE_TEST ("/case-list/search/reference/whole", test_search_reference_whole);
   ADD_FIXTURE_TEST ("/case-list/search/reference/number-alone", test_search_reference_number);
   ADD_FIXTURE_TEST ("/case-list/search/reference/other-filters-apply", test_search_reference_filtered);

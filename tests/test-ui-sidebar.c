@@ -818,7 +818,7 @@ test_sidebar_row_follows_store (Fixture       *fixture,
   amends_case_set_summary (copy, "Cold soup, twice");
   amends_store_update (fixture->db.store, AMENDS_RECORD (copy), &error);
   g_assert_no_error (error);
-  amends_ui_test_drain ();
+  amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
 
   /* The same row of the same list says so. */
   g_assert_true (selection (fixture) == model);
@@ -830,7 +830,7 @@ test_sidebar_row_follows_store (Fixture       *fixture,
   g_object_set (copy, "owner-id", (gint64) 0, NULL);
   amends_store_update (fixture->db.store, AMENDS_RECORD (copy), &error);
   g_assert_no_error (error);
-  amends_ui_test_drain ();
+  amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
   assert_row_says (fixture, 0, "Unowned");
 }
 
@@ -908,6 +908,7 @@ test_sidebar_clock_moves_on (Fixture       *fixture,
   /* Two hours go by: the next tick brings "now" on. */
   amends_store_set_fixed_now (fixture->db.store, later);
   g_object_set (fixture->sidebar, "now", later, NULL);
+  amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   amends_ui_test_drain ();
 
@@ -933,7 +934,7 @@ test_sidebar_keeps_selection (Fixture       *fixture,
 
   /* A more urgent case arrives on top. */
   add_case (fixture, "Wrong bill", 30, NULL);
-  amends_ui_test_drain ();
+  amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
   g_assert_cmpuint (n_cases (fixture), ==, 5);
   g_assert_cmpstr (summary_at (fixture, 0), ==, "Wrong bill");
   g_assert_true (gtk_selection_model_is_selected (selection (fixture), 2));

@@ -293,9 +293,14 @@ typedef struct
   guint64           generation;
 } QueryTask;
 
+/* Queries under way in threads, for tests: a list disposed meanwhile must
+ * let its query finish and go without touching it. */
+static gint n_running;
+
 static void
 query_task_free (QueryTask *query)
 {
+  g_atomic_int_dec_and_test (&n_running);
   g_weak_ref_clear (&query->store);
   g_weak_ref_clear (&query->list);
   g_clear_pointer (&query->reader, amends_case_reader_unref);
@@ -311,6 +316,7 @@ query_task_new (AmendsStore            *store,
 {
   QueryTask *query = g_new0 (QueryTask, 1);
 
+  g_atomic_int_inc (&n_running);
   g_weak_ref_init (&query->store, store);
   g_weak_ref_init (&query->list, NULL);
   query->reader = amends_case_reader_ref (reader);
@@ -910,4 +916,16 @@ amends_case_list_get_id (AmendsCaseList *self,
     return 0;
 
   return g_array_index (self->ids, gint64, position);
+}
+
+/**
+ * amends_case_list_get_n_running:
+ *
+ * Returns: how many lists' queries are under way in threads, or not yet
+ *   let go of; for tests
+ */
+guint
+amends_case_list_get_n_running (void)
+{
+  return g_atomic_int_get (&n_running);
 }

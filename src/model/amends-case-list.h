@@ -56,5 +56,6 @@ void            amends_case_list_refresh           (AmendsCaseList *self);
 gboolean        amends_case_list_get_refreshing    (AmendsCaseList *self);
 guint           amends_case_list_get_n_refreshes   (AmendsCaseList *self);
 guint64         amends_case_list_get_rows_loaded   (AmendsCaseList *self);
+guint           amends_case_list_get_n_running     (void);
 
 G_END_DECLS
