@@ -24,10 +24,12 @@
 #include "amends-csv-import.h"
 #include "amends-csv-export.h"
 #include "amends-enum-types.h"
+#include "amends-store-import.h"
 #include "amends-store-private.h"
 
-/* Rows inserted between two trips to the main loop. */
-#define CHUNK_SIZE 100
+/* Rows inserted between two trips to the main loop: one batch of the
+ * store's bulk insert (amends-store-import.c), a few milliseconds. */
+#define CHUNK_SIZE 256
 
 /* Bytes read from the file at a time. */
 #define READ_SIZE (64 * 1024)
@@ -36,10 +38,12 @@
 #define CSV_STATE_ROW_NOT_BEGUN 0
 #define CSV_STATE_FIELD_BEGUN   2
 
+/* One allocation a row, its fields' text after the array of them: a file
+ * of 100,000 rows by 31 columns is not three million small blocks. */
 typedef struct
 {
   guint  line;     /* the physical line where the record starts, from 1 */
-  GStrv  fields;
+  GStrv  fields;   /* in the same block: never freed on its own */
 } CsvRow;
 
 /* A row turned into a case, not yet in the store. */
@@ -81,13 +85,17 @@ struct _AmendsCsvImport
   AmendsCsvExisting existing;
 
   GPtrArray       *problems;
-  GPtrArray       *drafts;     /* Draft */
+  gboolean         validated;  /* and no problems: the rows may be saved */
+  char            *file_name;  /* for the audit log, when read from a file */
 
   /* While inserting */
   GHashTable      *staff;      /* casefolded name → id */
   GHashTable      *customers;  /* casefolded name → id */
   GHashTable      *inserted;   /* references this import gave cases */
-  guint            next_draft;
+  AmendsStoreBulk *bulk;       /* the new cases, a batch at a time */
+  GTimeZone       *zone;
+  gboolean         had_cases;  /* the database had cases when it began */
+  guint            next_row;
   double           fraction;
   guint            n_imported;
   guint            n_updated;
@@ -120,11 +128,24 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_QUARK (amends-csv-error-quark, amends_csv_error)
 
-static void
-csv_row_free (CsvRow *row)
+static CsvRow *
+csv_row_new (guint         line,
+             const GString *text,
+             const GArray  *starts)
 {
-  g_strfreev (row->fields);
-  g_free (row);
+  guint n = starts->len;
+  CsvRow *row = g_malloc (sizeof (CsvRow) + (n + 1) * sizeof (char *) + text->len);
+  char **fields = (char **) (row + 1);
+  char *bytes = (char *) (fields + n + 1);
+
+  memcpy (bytes, text->str, text->len);
+  for (guint i = 0; i < n; i++)
+    fields[i] = bytes + g_array_index (starts, gsize, i);
+  fields[n] = NULL;
+
+  row->line = line;
+  row->fields = fields;
+  return row;
 }
 
 static void
@@ -170,7 +191,9 @@ add_problem (GPtrArray  *problems,
 typedef struct
 {
   GPtrArray *rows;
-  GPtrArray *fields;
+  gboolean   in_record;     /* a field of the current record was read */
+  GString   *text;          /* its fields so far, each ending in NUL */
+  GArray    *starts;        /* gsize, where each of them starts in text */
   guint      line;          /* the line being fed to the parser */
   guint      record_line;   /* where the next record may start */
   guint      row_line;      /* where the current record started */
@@ -187,16 +210,18 @@ on_csv_field (void   *data,
   ParseState *state = user_data;
   const char *text = data ? data : "";
 
-  if (state->fields == NULL)
+  if (!state->in_record)
     {
-      state->fields = g_ptr_array_new_with_free_func (g_free);
+      state->in_record = TRUE;
+      g_string_truncate (state->text, 0);
+      g_array_set_size (state->starts, 0);
       state->row_line = state->record_line;
     }
 
   if (len > AMENDS_CSV_MAX_FIELD_SIZE && state->long_line == 0)
     {
       state->long_line = state->field_line;
-      state->long_column = state->fields->len + 1;
+      state->long_column = state->starts->len + 1;
     }
   if (state->long_line != 0)
     len = 0;
@@ -206,7 +231,9 @@ on_csv_field (void   *data,
   if (len > 0 && text[0] == '\'' && amends_csv_unneutralise_formula (text) != text)
     text++, len--;
 
-  g_ptr_array_add (state->fields, g_strndup (text, len));
+  g_array_append_val (state->starts, state->text->len);
+  g_string_append_len (state->text, text, len);
+  g_string_append_c (state->text, '\0');
   state->field_line = state->line;
 }
 
@@ -215,19 +242,12 @@ on_csv_row (int   terminator,
             void *user_data)
 {
   ParseState *state = user_data;
-  CsvRow *row = g_new0 (CsvRow, 1);
 
-  if (state->fields == NULL)
-    {
-      state->fields = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (state->fields, g_strdup (""));
-      state->row_line = state->record_line;
-    }
+  if (!state->in_record)
+    on_csv_field (NULL, 0, state);
 
-  g_ptr_array_add (state->fields, NULL);
-  row->line = state->row_line;
-  row->fields = (GStrv) g_ptr_array_free (g_steal_pointer (&state->fields), FALSE);
-  g_ptr_array_add (state->rows, row);
+  g_ptr_array_add (state->rows, csv_row_new (state->row_line, state->text, state->starts));
+  state->in_record = FALSE;
   state->field_line = state->line;
 }
 
@@ -326,6 +346,8 @@ reader_init (Reader    *reader,
   /* Grow a field's buffer in steps that a 1 MB field needs few of. */
   csv_set_blk_size (&reader->parser, 16 * 1024);
   reader->state.rows = rows;
+  reader->state.text = g_string_new (NULL);
+  reader->state.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   reader->state.line = reader->state.record_line = reader->state.row_line = 1;
   reader->state.field_line = 1;
   reader->at_line_start = TRUE;
@@ -336,8 +358,8 @@ reader_init (Reader    *reader,
 static void
 reader_clear (Reader *reader)
 {
-  if (reader->state.fields != NULL)
-    g_ptr_array_free (g_steal_pointer (&reader->state.fields), TRUE);
+  g_string_free (reader->state.text, TRUE);
+  g_array_unref (reader->state.starts);
   csv_free (&reader->parser);
 }
 
@@ -368,7 +390,7 @@ reader_feed_piece (Reader      *reader,
 
   if (reader->at_line_start)
     {
-      if (parser->pstate == CSV_STATE_ROW_NOT_BEGUN && state->fields == NULL)
+      if (parser->pstate == CSV_STATE_ROW_NOT_BEGUN && !state->in_record)
         state->record_line = state->field_line = state->line;
       if (!(parser->pstate == CSV_STATE_FIELD_BEGUN && parser->quoted))
         reader->quote_line = state->line;
@@ -391,8 +413,8 @@ reader_feed_piece (Reader      *reader,
    * read the rest of it. */
   if (state->long_line == 0 && parser->entry_pos > AMENDS_CSV_MAX_FIELD_SIZE)
     {
-      state->long_line = state->fields == NULL ? state->record_line : state->field_line;
-      state->long_column = state->fields == NULL ? 1 : state->fields->len + 1;
+      state->long_line = !state->in_record ? state->record_line : state->field_line;
+      state->long_column = !state->in_record ? 1 : state->starts->len + 1;
     }
   if (state->long_line != 0)
     {
@@ -908,15 +930,16 @@ field_label (const char *field)
  * (for the problems' words). */
 typedef struct
 {
-  char       *text[64];
+  const char *text[64];    /* the row's own, or one of owned */
+  char       *owned[64];
   const char *column[64];
 } RowValues;
 
 static void
 row_values_clear (RowValues *values)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (values->text); i++)
-    g_clear_pointer (&values->text[i], g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (values->owned); i++)
+    g_clear_pointer (&values->owned[i], g_free);
 }
 
 static void
@@ -928,8 +951,8 @@ row_values_set (RowValues  *values,
   int i = field_index (field);
 
   g_assert (i >= 0);
-  g_free (values->text[i]);
-  values->text[i] = g_strdup (text);
+  g_free (values->owned[i]);
+  values->text[i] = values->owned[i] = g_strdup (text);
   values->column[i] = column;
 }
 
@@ -938,6 +961,75 @@ row_values_get (RowValues  *values,
                 const char *field)
 {
   return values->text[field_index (field)];
+}
+
+/* What each of our fields (amends_csv_case_columns()) is, found once:
+ * comparing field names for every cell of 100,000 rows costs seconds. */
+typedef enum
+{
+  FIELD_PROPERTY,          /* the case's property of the same name */
+  FIELD_CUSTOMER,
+  FIELD_CUSTOMER_PHONE,
+  FIELD_CUSTOMER_EMAIL,
+  FIELD_OWNER,
+  FIELD_SURPRISE_COST,
+  FIELD_REFERENCE,
+} FieldKind;
+
+typedef struct
+{
+  FieldKind   kind;
+  GParamSpec *pspec;       /* of the case; NULL for the people */
+} FieldInfo;
+
+static const FieldInfo *
+field_infos (void)
+{
+  static FieldInfo *infos = NULL;
+
+  if (g_once_init_enter (&infos))
+    {
+      const char * const *fields = amends_csv_case_columns ();
+      GObjectClass *klass = g_type_class_ref (AMENDS_TYPE_CASE);   /* kept for good */
+      FieldInfo *found = g_new0 (FieldInfo, g_strv_length ((char **) fields));
+
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          g_autofree char *name = g_strdelimit (g_strdup (fields[i]), "_", '-');
+
+          if (g_str_equal (fields[i], "customer"))
+            found[i].kind = FIELD_CUSTOMER;
+          else if (g_str_equal (fields[i], "customer_phone"))
+            found[i].kind = FIELD_CUSTOMER_PHONE;
+          else if (g_str_equal (fields[i], "customer_email"))
+            found[i].kind = FIELD_CUSTOMER_EMAIL;
+          else if (g_str_equal (fields[i], "owner"))
+            found[i].kind = FIELD_OWNER;
+          else if (g_str_equal (fields[i], "surprise_cost"))
+            {
+              found[i].kind = FIELD_SURPRISE_COST;
+              found[i].pspec = g_object_class_find_property (klass, "surprise-cost-cents");
+            }
+          else
+            {
+              found[i].kind = g_str_equal (fields[i], "reference") ? FIELD_REFERENCE : FIELD_PROPERTY;
+              found[i].pspec = g_object_class_find_property (klass, name);
+            }
+          g_assert (found[i].pspec != NULL || found[i].kind != FIELD_PROPERTY);
+        }
+
+      g_once_init_leave (&infos, found);
+    }
+
+  return infos;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '\0';
 }
 
 /* How a row's values are read: the same for every row of a file. */
@@ -950,27 +1042,24 @@ typedef struct
 static gboolean
 set_case_value (AmendsCase         *kase,
                 const char         *field,
+                GParamSpec         *pspec,
                 const char         *column,
                 const char         *text,
                 guint               line,
                 const ValueContext *context,
                 GPtrArray          *problems)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (field), "_", '-');
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (kase), name);
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  GType type;
+  g_autofree char *stripped = NULL;
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
-  g_assert (pspec != NULL);
-  type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  if (is_blank (text))
+    return TRUE;   /* the default */
+
   g_value_init (&value, type);
+  stripped = g_strstrip (g_strdup (text));
 
-  if (*stripped == '\0')
-    {
-      return TRUE;   /* the default */
-    }
-  else if (type == G_TYPE_STRING)
+  if (type == G_TYPE_STRING)
     {
       g_value_set_string (&value, text);
     }
@@ -1053,7 +1142,7 @@ set_case_value (AmendsCase         *kase,
   else
     g_assert_not_reached ();
 
-  g_object_set_property (G_OBJECT (kase), name, &value);
+  amends_record_set_value (AMENDS_RECORD (kase), pspec, &value);
   return TRUE;
 }
 
@@ -1064,6 +1153,7 @@ draft_from_values (RowValues          *values,
                    GPtrArray          *problems)
 {
   const char * const *fields = amends_csv_case_columns ();
+  const FieldInfo *infos = field_infos ();
   g_autoptr(Draft) draft = g_new0 (Draft, 1);
   const char *summary = row_values_get (values, "summary");
   gboolean ok = TRUE;
@@ -1080,37 +1170,54 @@ draft_from_values (RowValues          *values,
         continue;
 
       draft->fields |= G_GUINT64_CONSTANT (1) << i;
-      if (g_str_equal (fields[i], "customer"))
-        draft->customer = g_strstrip (g_strdup (text));
-      else if (g_str_equal (fields[i], "customer_phone"))
-        draft->customer_phone = g_strstrip (g_strdup (text));
-      else if (g_str_equal (fields[i], "customer_email"))
-        draft->customer_email = g_strstrip (g_strdup (text));
-      else if (g_str_equal (fields[i], "owner"))
-        draft->owner = g_strstrip (g_strdup (text));
-      else if (g_str_equal (fields[i], "surprise_cost"))
+      switch (infos[i].kind)
         {
-          g_autofree char *stripped = g_strstrip (g_strdup (text));
-          gint64 cents = 0;
+        case FIELD_CUSTOMER:
+          draft->customer = g_strstrip (g_strdup (text));
+          break;
+        case FIELD_CUSTOMER_PHONE:
+          draft->customer_phone = g_strstrip (g_strdup (text));
+          break;
+        case FIELD_CUSTOMER_EMAIL:
+          draft->customer_email = g_strstrip (g_strdup (text));
+          break;
+        case FIELD_OWNER:
+          draft->owner = g_strstrip (g_strdup (text));
+          break;
+        case FIELD_SURPRISE_COST:
+          {
+            g_autofree char *stripped = g_strstrip (g_strdup (text));
+            g_auto(GValue) value = G_VALUE_INIT;
+            gint64 cents = 0;
 
-          if (*stripped != '\0' && !parse_cents (stripped, &cents))
+            if (*stripped != '\0' && !parse_cents (stripped, &cents))
+              {
+                add_problem (problems, line, _("“%s” in %s is not an amount of money like 12.50."),
+                             stripped, column);
+                ok = FALSE;
+                break;
+              }
+            g_value_init (&value, G_TYPE_INT64);
+            g_value_set_int64 (&value, cents);
+            amends_record_set_value (AMENDS_RECORD (draft->kase), infos[i].pspec, &value);
+          }
+          break;
+        case FIELD_REFERENCE:
+          if (!is_blank (text))
             {
-              add_problem (problems, line, _("“%s” in %s is not an amount of money like 12.50."),
-                           stripped, column);
-              ok = FALSE;
-            }
-          else
-            g_object_set (draft->kase, "surprise-cost-cents", cents, NULL);
-        }
-      else if (g_str_equal (fields[i], "reference"))
-        {
-          g_autofree char *stripped = g_strstrip (g_strdup (text));
+              g_auto(GValue) value = G_VALUE_INIT;
 
-          if (*stripped != '\0')
-            g_object_set (draft->kase, "reference", stripped, NULL);
+              g_value_init (&value, G_TYPE_STRING);
+              g_value_take_string (&value, g_strstrip (g_strdup (text)));
+              amends_record_set_value (AMENDS_RECORD (draft->kase), infos[i].pspec, &value);
+            }
+          break;
+        case FIELD_PROPERTY:
+        default:
+          ok &= set_case_value (draft->kase, fields[i], infos[i].pspec, column, text,
+                                line, context, problems);
+          break;
         }
-      else
-        ok &= set_case_value (draft->kase, fields[i], column, text, line, context, problems);
     }
 
   {
@@ -1311,19 +1418,40 @@ cfpb_values (const char * const *h,
   return ok;
 }
 
-static gboolean
-mapped_values (const char * const *headers,
-               GHashTable         *mapping,
-               CsvRow             *row,
-               RowValues          *values)
+/* The field each column fills, by its index in amends_csv_case_columns(),
+ * or -1: found once a file, not for each row. */
+static int *
+map_columns (const char * const *headers,
+             GHashTable         *mapping)
 {
-  for (guint i = 0; headers[i] != NULL; i++)
+  guint n = headers ? g_strv_length ((char **) headers) : 0;
+  int *columns = g_new (int, n + 1);
+
+  for (guint i = 0; i < n; i++)
     {
       const char *field = mapping ? g_hash_table_lookup (mapping, headers[i]) : NULL;
 
-      if (field != NULL && field_index (field) >= 0)
-        row_values_set (values, field, headers[i], row->fields[i]);
+      columns[i] = field ? field_index (field) : -1;
     }
+  columns[n] = -1;
+
+  return columns;
+}
+
+static gboolean
+mapped_values (const char * const *headers,
+               const int          *columns,
+               CsvRow             *row,
+               RowValues          *values)
+{
+  /* The row's text is kept as it is: no copy. */
+  for (guint i = 0; headers[i] != NULL; i++)
+    if (columns[i] >= 0)
+      {
+        g_clear_pointer (&values->owned[columns[i]], g_free);
+        values->text[columns[i]] = row->fields[i];
+        values->column[columns[i]] = headers[i];
+      }
   return TRUE;
 }
 
@@ -1391,18 +1519,75 @@ check_questions (ValidateInput  *in,
   return TRUE;
 }
 
+/* One row as a case, not yet saved; NULL with its problems added to
+ * @problems.  The same for checking the file and for saving it. */
+static Draft *
+row_to_draft (const ValidateInput *in,
+              const int           *columns,
+              const ValueContext  *context,
+              CsvRow              *row,
+              GPtrArray           *problems)
+{
+  RowValues values = { { NULL }, { NULL }, { NULL } };
+  guint n_headers = g_strv_length ((char **) in->headers);
+  guint n_fields = g_strv_length (row->fields);
+  gboolean ok = TRUE;
+  Draft *draft;
+
+  if (n_fields != n_headers)
+    {
+      add_problem (problems, row->line,
+                   _("the row has %u columns, but the header row has %u."),
+                   n_fields, n_headers);
+      return NULL;
+    }
+
+  for (guint c = 0; c < n_fields; c++)
+    if (!g_utf8_validate (row->fields[c], -1, NULL))
+      {
+        add_problem (problems, row->line,
+                     _("the text in %s is not valid UTF-8; save the file as UTF-8 and try again."),
+                     in->headers[c]);
+        return NULL;
+      }
+
+  switch (in->format)
+    {
+    case AMENDS_CSV_FORMAT_OSTICKET:
+      ok = osticket_values (in->headers, row, &values, problems);
+      break;
+    case AMENDS_CSV_FORMAT_CFPB:
+      ok = cfpb_values (in->headers, row, &values, problems);
+      break;
+    case AMENDS_CSV_FORMAT_AMENDS:
+    case AMENDS_CSV_FORMAT_CUSTOM:
+    case AMENDS_CSV_FORMAT_UNKNOWN:
+    default:
+      ok = mapped_values (in->headers, columns, row, &values);
+      break;
+    }
+
+  draft = draft_from_values (&values, row->line, context, problems);
+  row_values_clear (&values);
+
+  if (!ok)
+    g_clear_pointer (&draft, draft_free);
+  return draft;
+}
+
+/* Every row turned into a case and let go again, for its problems alone:
+ * the cases of 100,000 rows held at once would take hundreds of
+ * megabytes, and they are made again as they are saved. */
 static gboolean
 validate_rows (ValidateInput  *in,
                GCancellable   *cancellable,
-               GPtrArray     **out_drafts,
                GPtrArray     **out_problems,
                GError        **error)
 {
-  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   ValueContext context = { in->effective_order, zone };
-  guint n_headers = in->headers ? g_strv_length ((char **) in->headers) : 0;
+  g_autofree int *columns = map_columns (in->headers, in->mapping);
 
   for (guint i = 0; i < in->read_problems->len; i++)
     g_ptr_array_add (problems, g_strdup (in->read_problems->pdata[i]));
@@ -1426,61 +1611,15 @@ validate_rows (ValidateInput  *in,
   if (problems->len == 0)
     for (guint r = 0; r < in->rows->len; r++)
       {
-        CsvRow *row = in->rows->pdata[r];
-        RowValues values = { { NULL }, { NULL } };
-        guint n_fields = g_strv_length (row->fields);
-        gboolean ok = TRUE;
         Draft *draft;
 
         if (r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
           return FALSE;
 
-        if (n_fields != n_headers)
-          {
-            add_problem (problems, row->line,
-                         _("the row has %u columns, but the header row has %u."),
-                         n_fields, n_headers);
-            continue;
-          }
-
-        for (guint c = 0; c < n_fields; c++)
-          if (!g_utf8_validate (row->fields[c], -1, NULL))
-            {
-              add_problem (problems, row->line,
-                           _("the text in %s is not valid UTF-8; save the file as UTF-8 and try again."),
-                           in->headers[c]);
-              ok = FALSE;
-              break;
-            }
-        if (!ok)
-          continue;
-
-        switch (in->format)
-          {
-          case AMENDS_CSV_FORMAT_OSTICKET:
-            ok = osticket_values (in->headers, row, &values, problems);
-            break;
-          case AMENDS_CSV_FORMAT_CFPB:
-            ok = cfpb_values (in->headers, row, &values, problems);
-            break;
-          case AMENDS_CSV_FORMAT_AMENDS:
-          case AMENDS_CSV_FORMAT_CUSTOM:
-          case AMENDS_CSV_FORMAT_UNKNOWN:
-          default:
-            ok = mapped_values (in->headers, in->mapping, row, &values);
-            break;
-          }
-
-        draft = draft_from_values (&values, row->line, &context, problems);
-        row_values_clear (&values);
-
-        if (ok && draft != NULL)
-          g_ptr_array_add (drafts, draft);
-        else if (draft != NULL)
-          draft_free (draft);
+        draft = row_to_draft (in, columns, &context, in->rows->pdata[r], problems);
+        g_clear_pointer (&draft, draft_free);
       }
 
-  *out_drafts = g_steal_pointer (&drafts);
   *out_problems = g_steal_pointer (&problems);
   return TRUE;
 }
@@ -1504,6 +1643,28 @@ problems_to_error (GPtrArray  *problems,
   return FALSE;
 }
 
+static ValidateInput
+validate_input (AmendsCsvImport *self)
+{
+  ValidateInput in = {
+    self->format,
+    (const char * const *) self->headers,
+    self->mapping,
+    self->rows,
+    self->read_problems,
+    self->date_order,
+    effective_date_order (self),
+    self->day_first_line,
+    self->day_first_text,
+    self->month_first_line,
+    self->month_first_text,
+    self->ambiguous_line,
+    self->ambiguous_text,
+    self->confirmed_large,
+  };
+  return in;
+}
+
 /* Inserting, on the thread that owns the store */
 
 static char *
@@ -1514,11 +1675,33 @@ name_key (const char *name)
   return g_utf8_casefold (stripped, -1);
 }
 
+/* 1 if there is any case, in the trash too; 0 if none; -1 on an error. */
+static int
+store_has_cases (AmendsStore  *store,
+                 GError      **error)
+{
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM cases)";
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      amends_store_set_error (store, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
 static gboolean
 begin_insert (AmendsCsvImport  *self,
               GError          **error)
 {
   g_autoptr(GListModel) staff = amends_store_list_staff (self->store, TRUE, error);
+  int has_cases;
 
   if (staff == NULL)
     return FALSE;
@@ -1539,11 +1722,27 @@ begin_insert (AmendsCsvImport  *self,
 
   g_clear_pointer (&self->inserted, g_hash_table_unref);
   self->inserted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = g_time_zone_new_local ();
 
-  self->next_draft = 0;
+  self->next_row = 0;
   self->n_imported = self->n_updated = self->n_skipped = 0;
 
-  return amends_store_begin (self->store, error);
+  if (!amends_store_begin (self->store, error))
+    return FALSE;
+
+  /* Into an empty database no row can name a case already here: no
+   * reason to look for each. */
+  if ((has_cases = store_has_cases (self->store, error)) < 0)
+    {
+      amends_store_rollback (self->store);
+      return FALSE;
+    }
+  self->had_cases = has_cases > 0;
+
+  g_clear_pointer (&self->bulk, amends_store_bulk_free);
+  self->bulk = amends_store_bulk_new (self->store, AMENDS_TYPE_CASE);
+  return TRUE;
 }
 
 static gint64
@@ -1561,7 +1760,7 @@ resolve_staff (AmendsCsvImport  *self,
 
   member = amends_staff_new ();
   g_object_set (member, "name", name, "team", team, NULL);
-  if (!amends_store_insert (self->store, AMENDS_RECORD (member), error))
+  if (!amends_store_insert_within (self->store, AMENDS_RECORD (member), error))
     return 0;
 
   id = g_new (gint64, 1);
@@ -1598,7 +1797,7 @@ resolve_customer (AmendsCsvImport  *self,
                     "phone", draft->customer_phone,
                     "email", draft->customer_email,
                     NULL);
-      if (!amends_store_insert (self->store, AMENDS_RECORD (customer), error))
+      if (!amends_store_insert_within (self->store, AMENDS_RECORD (customer), error))
         return 0;
     }
 
@@ -1732,18 +1931,57 @@ update_case (AmendsCsvImport  *self,
   return TRUE;
 }
 
+/* The reference is taken by a row above: the case gets a new one, and
+ * keeps the old one in its description. */
+static void
+give_new_reference (Draft      *draft,
+                    const char *reference)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *note = NULL;
+
+  g_object_get (draft->kase, "description", &description, NULL);
+  /* Translators: a note in an imported case whose reference was taken */
+  note = g_strdup_printf (_("Imported with the reference %s."), reference);
+  if (description != NULL && *description != '\0')
+    {
+      char *both = g_strconcat (description, "\n", note, NULL);
+      g_free (note);
+      note = both;
+    }
+  g_object_set (draft->kase, "reference", NULL, "description", note, NULL);
+}
+
+static gboolean
+set_line_error (GError  **error,
+                guint     line,
+                GError   *local_error)
+{
+  if (line == 0)
+    g_propagate_error (error, local_error);
+  else
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Line %u: %s"), line, local_error->message);
+      g_error_free (local_error);
+    }
+  return FALSE;
+}
+
 static gboolean
 insert_draft (AmendsCsvImport  *self,
               Draft            *draft,
               GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *reference = g_strdup (amends_case_get_reference (draft->kase));
+  GError *local_error = NULL;
+  const char *reference = amends_case_get_reference (draft->kase);
+  guint failed_line = 0;
 
-  /* One of our references, of a case already here (not one this import
-   * just gave a row above). */
-  if (reference != NULL && !g_hash_table_contains (self->inserted, reference))
+  if (reference != NULL && g_hash_table_contains (self->inserted, reference))
+    give_new_reference (draft, reference);
+  else if (reference != NULL && self->had_cases)
     {
+      /* One of our references, of a case already here. */
       gint64 id = find_case_by_reference (self->store, reference, error);
 
       if (id < 0)
@@ -1765,41 +2003,12 @@ insert_draft (AmendsCsvImport  *self,
   if (!resolve_people (self, draft, draft->kase, error))
     return FALSE;
 
-  if (amends_store_insert (self->store, AMENDS_RECORD (draft->kase), &local_error))
-    {
-      if (reference != NULL)
-        g_hash_table_add (self->inserted, g_steal_pointer (&reference));
-      self->n_imported++;
-      return TRUE;
-    }
+  if (!amends_store_bulk_add (self->bulk, AMENDS_RECORD (draft->kase), draft->line,
+                              &failed_line, &local_error))
+    return set_line_error (error, failed_line, local_error);
 
-  if (reference == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Line %u: %s"), draft->line, local_error->message);
-      return FALSE;
-    }
-
-  /* The reference is taken in this database, by a row above: the case gets
-   * a new one, and keeps the old one in its description. */
-  {
-    g_autofree char *description = NULL;
-    g_autofree char *note = NULL;
-
-    g_object_get (draft->kase, "description", &description, NULL);
-    /* Translators: a note in an imported case whose reference was taken */
-    note = g_strdup_printf (_("Imported with the reference %s."), reference);
-    if (description != NULL && *description != '\0')
-      {
-        char *both = g_strconcat (description, "\n", note, NULL);
-        g_free (note);
-        note = both;
-      }
-    g_object_set (draft->kase, "reference", NULL, "description", note, NULL);
-  }
-
-  if (!amends_store_insert (self->store, AMENDS_RECORD (draft->kase), error))
-    return FALSE;
+  /* As given, or as the store gave it to a row without one. */
+  g_hash_table_add (self->inserted, g_strdup (amends_case_get_reference (draft->kase)));
   self->n_imported++;
   return TRUE;
 }
@@ -1814,22 +2023,70 @@ set_fraction (AmendsCsvImport *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
 }
 
-/* Inserts up to @n drafts; TRUE with *done set when all are in. */
+/* Saves up to @n rows, each made a case again as it was when the file
+ * was checked; TRUE with *done set when all are in. */
 static gboolean
 insert_some (AmendsCsvImport  *self,
              guint             n,
              gboolean         *done,
              GError          **error)
 {
-  for (guint i = 0; i < n && self->next_draft < self->drafts->len; i++)
+  ValidateInput in = validate_input (self);
+  ValueContext context = { in.effective_order, self->zone };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *columns = map_columns (in.headers, in.mapping);
+
+  for (guint i = 0; i < n && self->next_row < self->rows->len; i++)
     {
-      if (!insert_draft (self, self->drafts->pdata[self->next_draft], error))
+      g_autoptr(Draft) draft = row_to_draft (&in, columns, &context,
+                                             self->rows->pdata[self->next_row], problems);
+
+      /* Checked before: only a change of the settings since can do this. */
+      if (draft == NULL)
+        {
+          g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID,
+                               problems->len > 0 ? problems->pdata[0] : "");
+          return FALSE;
+        }
+
+      if (!insert_draft (self, draft, error))
         return FALSE;
-      self->next_draft++;
+      self->next_row++;
     }
 
-  *done = self->next_draft >= self->drafts->len;
-  set_fraction (self, self->drafts->len ? (double) self->next_draft / self->drafts->len : 1.0);
+  *done = self->next_row >= self->rows->len;
+  set_fraction (self, self->rows->len ? (double) self->next_row / self->rows->len : 1.0);
+  return TRUE;
+}
+
+/* The last batch, and the import in the audit log as one entry: the
+ * cases it added are not announced one by one either, but as one change
+ * of the cases, so that an open list is read again once. */
+static gboolean
+end_insert (AmendsCsvImport  *self,
+            GError          **error)
+{
+  g_autofree char *what = NULL;
+  GError *local_error = NULL;
+  guint failed_line = 0;
+
+  if (!amends_store_bulk_flush (self->bulk, &failed_line, &local_error))
+    return set_line_error (error, failed_line, local_error);
+
+  if (self->n_imported == 0)
+    return TRUE;
+
+  /* Kept in the database as data, in one language for every reader
+   * of it, as the audit log's other words ("created", a column) are. */
+  if (self->file_name != NULL)
+    what = g_strdup_printf ("imported %u cases from %s", self->n_imported, self->file_name);
+  else
+    what = g_strdup_printf ("imported %u cases", self->n_imported);
+
+  if (!amends_store_audit (self->store, "cases", 0, "imported", NULL, what, error))
+    return FALSE;
+
+  amends_store_queue_change (self->store, AMENDS_TYPE_CASE, 0);
   return TRUE;
 }
 
@@ -1839,6 +2096,8 @@ finish_insert (AmendsCsvImport *self)
   g_clear_pointer (&self->staff, g_hash_table_unref);
   g_clear_pointer (&self->customers, g_hash_table_unref);
   g_clear_pointer (&self->inserted, g_hash_table_unref);
+  g_clear_pointer (&self->bulk, amends_store_bulk_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   self->running = FALSE;
 }
 
@@ -1856,10 +2115,12 @@ amends_csv_import_finalize (GObject *object)
   g_clear_pointer (&self->read_problems, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->staff, g_hash_table_unref);
   g_clear_pointer (&self->customers, g_hash_table_unref);
   g_clear_pointer (&self->inserted, g_hash_table_unref);
+  g_clear_pointer (&self->bulk, amends_store_bulk_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->day_first_text, g_free);
   g_clear_pointer (&self->month_first_text, g_free);
   g_clear_pointer (&self->ambiguous_text, g_free);
@@ -1983,7 +2244,7 @@ static void
 amends_csv_import_init (AmendsCsvImport *self)
 {
   self->delimiter = ',';
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) csv_row_free);
+  self->rows = g_ptr_array_new_with_free_func (g_free);
   self->read_problems = g_ptr_array_new_with_free_func (g_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
 }
@@ -2019,7 +2280,8 @@ reset (AmendsCsvImport *self)
 {
   g_clear_pointer (&self->headers, g_strfreev);
   g_clear_pointer (&self->mapping, g_hash_table_unref);
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_pointer (&self->file_name, g_free);
+  self->validated = FALSE;
   g_ptr_array_set_size (self->rows, 0);
   g_ptr_array_set_size (self->read_problems, 0);
   g_ptr_array_set_size (self->problems, 0);
@@ -2123,10 +2385,12 @@ amends_csv_import_read_path (AmendsCsvImport  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   file = g_file_new_for_path (path);
-  if (!(in = g_file_read (file, cancellable, error)))
+  if (!(in = g_file_read (file, cancellable, error)) ||
+      !amends_csv_import_read (self, G_INPUT_STREAM (in), cancellable, error))
     return FALSE;
 
-  return amends_csv_import_read (self, G_INPUT_STREAM (in), cancellable, error);
+  self->file_name = g_filename_display_basename (path);
+  return TRUE;
 }
 
 AmendsCsvFormat
@@ -2243,7 +2507,7 @@ amends_csv_import_set_date_order (AmendsCsvImport    *self,
   if (self->date_order == order)
     return;
   self->date_order = order;
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  self->validated = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_ORDER]);
 }
 
@@ -2450,7 +2714,7 @@ amends_csv_import_set_mapping (AmendsCsvImport *self,
   g_return_if_fail (!self->running);
 
   g_clear_pointer (&self->mapping, g_hash_table_unref);
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  self->validated = FALSE;
   self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   g_hash_table_iter_init (&iter, mapping);
@@ -2519,46 +2783,16 @@ amends_csv_import_save_mapping (AmendsCsvImport  *self,
   return g_key_file_save_to_file (keys, path, error);
 }
 
-static ValidateInput
-validate_input (AmendsCsvImport *self)
-{
-  ValidateInput in = {
-    self->format,
-    (const char * const *) self->headers,
-    self->mapping,
-    self->rows,
-    self->read_problems,
-    self->date_order,
-    effective_date_order (self),
-    self->day_first_line,
-    self->day_first_text,
-    self->month_first_line,
-    self->month_first_text,
-    self->ambiguous_line,
-    self->ambiguous_text,
-    self->confirmed_large,
-  };
-  return in;
-}
-
 static gboolean
 take_results (AmendsCsvImport  *self,
-              GPtrArray        *drafts,
               GPtrArray        *problems,
               GError          **error)
 {
-  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = problems;
+  self->validated = problems_to_error (problems, error);
 
-  if (!problems_to_error (problems, error))
-    {
-      g_ptr_array_unref (drafts);
-      return FALSE;
-    }
-
-  self->drafts = drafts;
-  return TRUE;
+  return self->validated;
 }
 
 /**
@@ -2574,17 +2808,17 @@ amends_csv_import_validate (AmendsCsvImport  *self,
                             GError          **error)
 {
   ValidateInput in;
-  GPtrArray *drafts = NULL;
   GPtrArray *problems = NULL;
 
   g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (!self->running, FALSE);
 
   in = validate_input (self);
-  if (!validate_rows (&in, NULL, &drafts, &problems, error))
+  self->validated = FALSE;
+  if (!validate_rows (&in, NULL, &problems, error))
     return FALSE;
 
-  return take_results (self, drafts, problems, error);
+  return take_results (self, problems, error);
 }
 
 /**
@@ -2675,7 +2909,8 @@ amends_csv_import_run (AmendsCsvImport  *self,
       return FALSE;
     }
 
-  if (!insert_some (self, G_MAXUINT, &done, error))
+  if (!insert_some (self, G_MAXUINT, &done, error) ||
+      !end_insert (self, error))
     {
       amends_store_rollback (self->store);
       self->n_imported = self->n_updated = self->n_skipped = 0;
@@ -2701,14 +2936,12 @@ amends_csv_import_run (AmendsCsvImport  *self,
 typedef struct
 {
   ValidateInput  in;
-  GPtrArray     *drafts;
   GPtrArray     *problems;
 } ValidateData;
 
 static void
 validate_data_free (ValidateData *data)
 {
-  g_clear_pointer (&data->drafts, g_ptr_array_unref);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_free (data);
 }
@@ -2722,7 +2955,7 @@ validate_thread (GTask        *task,
   ValidateData *data = task_data;
   GError *error = NULL;
 
-  if (!validate_rows (&data->in, cancellable, &data->drafts, &data->problems, &error))
+  if (!validate_rows (&data->in, cancellable, &data->problems, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -2737,7 +2970,8 @@ insert_chunk_cb (gpointer user_data)
   gboolean done = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
-      !insert_some (self, CHUNK_SIZE, &done, &error))
+      !insert_some (self, CHUNK_SIZE, &done, &error) ||
+      (done && !end_insert (self, &error)))
     {
       amends_store_rollback (self->store);
       self->n_imported = self->n_updated = self->n_skipped = 0;
@@ -2775,8 +3009,7 @@ on_validated_cb (GObject      *object,
   GSource *source;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      !take_results (self, g_steal_pointer (&data->drafts),
-                     g_steal_pointer (&data->problems), &error) ||
+      !take_results (self, g_steal_pointer (&data->problems), &error) ||
       g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
       !begin_insert (self, &error))
     {

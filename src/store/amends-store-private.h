@@ -121,4 +121,17 @@ gboolean    amends_store_set_busy_timeout  (AmendsStore   *self,
 char       *amends_store_dup_reader_uri    (AmendsStore   *self);
 GDateTime  *amends_store_local_time        (gint64         t);
 
+/* Shared by amends-store-records.c and the bulk insert of
+ * amends-store-import.c: a record's values to columns, checks and
+ * defaults, the same for one record or many. */
+void        amends_store_bind_value        (AmendsStmt    *stmt,
+                                            int            index,
+                                            GParamSpec    *pspec,
+                                            const GValue  *value);
+gboolean    amends_store_validate_record   (AmendsRecord  *record,
+                                            GError       **error);
+gboolean    amends_store_fill_defaults     (AmendsStore   *self,
+                                            AmendsRecord  *record,
+                                            GError       **error);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-store-import.h"
 #include "amends-store-private.h"
 
 /* Fields shown with a record but kept in another table. */
@@ -48,11 +49,11 @@ is_reference (GParamSpec *pspec)
   return pspec->value_type == G_TYPE_INT64 && g_str_has_suffix (pspec->name, "-id");
 }
 
-static void
-bind_value (AmendsStmt   *stmt,
-            int           index,
-            GParamSpec   *pspec,
-            const GValue *value)
+void
+amends_store_bind_value (AmendsStmt   *stmt,
+                         int           index,
+                         GParamSpec   *pspec,
+                         const GValue *value)
 {
   GType type = G_VALUE_TYPE (value);
 
@@ -366,9 +367,9 @@ require_text (AmendsRecord  *record,
   return TRUE;
 }
 
-static gboolean
-validate_record (AmendsRecord  *record,
-                 GError       **error)
+gboolean
+amends_store_validate_record (AmendsRecord  *record,
+                              GError       **error)
 {
   if (AMENDS_IS_CASE (record))
     return require_text (record, "summary", _("Say in a few words what went wrong."), error);
@@ -528,10 +529,10 @@ fill_case_defaults (AmendsStore  *self,
   return TRUE;
 }
 
-static gboolean
-fill_defaults (AmendsStore   *self,
-               AmendsRecord  *record,
-               GError       **error)
+gboolean
+amends_store_fill_defaults (AmendsStore   *self,
+                            AmendsRecord  *record,
+                            GError       **error)
 {
   g_autoptr(GDateTime) now = date_time_from_unix (amends_store_now (self));
 
@@ -590,8 +591,8 @@ insert_row (AmendsStore   *self,
     {
       if (amends_record_field_is_derived (klass->fields[i]))
         continue;
-      bind_value (stmt, ++n, klass->fields[i],
-                  amends_record_peek_value (record, klass->fields[i]));
+      amends_store_bind_value (stmt, ++n, klass->fields[i],
+                               amends_record_peek_value (record, klass->fields[i]));
     }
 
   if (!amends_store_step_done (self, stmt, error))
@@ -630,11 +631,11 @@ amends_store_insert (AmendsStore   *self,
   g_return_val_if_fail (AMENDS_IS_RECORD (record), FALSE);
   g_return_val_if_fail (amends_record_get_id (record) == 0, FALSE);
 
-  if (!validate_record (record, error) ||
+  if (!amends_store_validate_record (record, error) ||
       !amends_store_begin (self, error))
     return FALSE;
 
-  if (!fill_defaults (self, record, error) ||
+  if (!amends_store_fill_defaults (self, record, error) ||
       !insert_row (self, record, error) ||
       !amends_store_audit (self, AMENDS_RECORD_GET_CLASS (record)->table,
                            amends_record_get_id (record), "created",
@@ -650,6 +651,39 @@ failed:
   amends_store_rollback (self);
   amends_record_set_id (record, 0);
   return FALSE;
+}
+
+/**
+ * amends_store_insert_within:
+ *
+ * Saves a new @record as amends_store_insert() does, with its audit row
+ * and its change announced, but inside the caller's open transaction and
+ * without a savepoint of its own, nor reading the row back: for an
+ * import, which adds many records and rolls back the whole transaction
+ * on any failure.  A savepoint costs more than it seems once the search
+ * index has been written in the transaction: FTS5 writes its pending
+ * terms to disk at every one.
+ */
+gboolean
+amends_store_insert_within (AmendsStore   *self,
+                            AmendsRecord  *record,
+                            GError       **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMENDS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (amends_record_get_id (record) == 0, FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!amends_store_validate_record (record, error) ||
+      !amends_store_fill_defaults (self, record, error) ||
+      !insert_row (self, record, error) ||
+      !amends_store_audit (self, AMENDS_RECORD_GET_CLASS (record)->table,
+                           amends_record_get_id (record), "created",
+                           NULL, describe_record (record), error))
+    return FALSE;
+
+  amends_store_queue_change (self, G_OBJECT_TYPE (record), amends_record_get_id (record));
+  return TRUE;
 }
 
 /* Takes what is stored now for every field not changed here, and finds
@@ -747,8 +781,8 @@ update_fields (AmendsStore   *self,
     return FALSE;
 
   for (guint i = 0; i < changed->len; i++)
-    bind_value (stmt, i + 1, changed->pdata[i],
-                amends_record_peek_value (record, changed->pdata[i]));
+    amends_store_bind_value (stmt, i + 1, changed->pdata[i],
+                             amends_record_peek_value (record, changed->pdata[i]));
   sqlite3_bind_int64 (stmt, changed->len + 1, version);
   sqlite3_bind_int64 (stmt, changed->len + 2, amends_record_get_id (record));
 
@@ -806,7 +840,7 @@ amends_store_update (AmendsStore   *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (AMENDS_IS_RECORD (record), FALSE);
 
-  if (!validate_record (record, error) ||
+  if (!amends_store_validate_record (record, error) ||
       !amends_store_begin (self, error))
     return FALSE;
 
@@ -826,7 +860,7 @@ amends_store_update (AmendsStore   *self,
       settle_close_reason (AMENDS_CASE (record));
     }
 
-  if (!validate_record (record, error) ||
+  if (!amends_store_validate_record (record, error) ||
       !update_fields (self, record, stored, error) ||
       !amends_store_reload (self, record, error))
     goto failed;
