@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-case-editor-private.h"
+#include "amends-money.h"
 #include "amends-when.h"
 
 typedef enum
@@ -71,14 +72,6 @@ static const FieldInfo fields[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == AMENDS_CASE_EDITOR_N_FIELDS);
 
-static const AmendsRater rater_dimensions[AMENDS_CASE_EDITOR_N_RATER] = {
-  AMENDS_RATER_RELIABILITY,
-  AMENDS_RATER_ASSURANCE,
-  AMENDS_RATER_TANGIBLES,
-  AMENDS_RATER_EMPATHY,
-  AMENDS_RATER_RESPONSIVENESS,
-};
-
 static GtkWidget *
 field_widget (AmendsCaseEditor *self,
               guint             index)
@@ -115,60 +108,6 @@ dup_widget_text (GtkWidget *widget)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static gboolean
-parse_cents (const char  *text,
-             gint64      *cents,
-             GError     **error)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  const char *p = copy;
-  gint64 units = 0;
-  int fraction = 0;
-
-  if (*p == '-')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("A cost cannot be negative."));
-      return FALSE;
-    }
-
-  for (; g_ascii_isdigit (*p); p++)
-    {
-      if (units > G_MAXINT64 / 1000)
-        break;
-      units = units * 10 + (*p - '0');
-    }
-
-  if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
-    {
-      fraction = (p[1] - '0') * 10;
-      p += 2;
-      if (g_ascii_isdigit (*p))
-        fraction += *p++ - '0';
-    }
-
-  if (*p != '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Type the cost as an amount, such as 12.50."));
-      return FALSE;
-    }
-
-  *cents = units * 100 + fraction;
-  return TRUE;
-}
-
-static char *
-format_cents (gint64 cents)
-{
-  if (cents == 0)
-    return g_strdup ("");
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
-}
-
-/* A follow-up is due later, which amends_when_parse() refuses for a
- * breakdown; so dates are read here first, as ISO 8601 in local time. */
 static GDateTime *
 parse_due (const char  *text,
            GDateTime   *now,
@@ -287,7 +226,7 @@ field_read (AmendsCaseEditor  *self,
       return TRUE;
 
     case KIND_MONEY:
-      if (!parse_cents (text, &cents, error))
+      if (!amends_money_parse (text, &cents, error))
         return FALSE;
       g_value_set_int64 (value, cents);
       return TRUE;
@@ -295,7 +234,7 @@ field_read (AmendsCaseEditor  *self,
     case KIND_RATER:
       for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
         if (gtk_check_button_get_active (GTK_CHECK_BUTTON (field_checks (self, index)[i])))
-          flags |= rater_dimensions[i];
+          flags |= amends_case_editor_rater[i];
       g_value_set_flags (value, flags);
       return TRUE;
 
@@ -367,7 +306,7 @@ show_field_cb (gpointer      view,
     case KIND_RATER:
       for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (field_checks (self, index)[i]),
-                                     (g_value_get_flags (value) & rater_dimensions[i]) != 0);
+                                     (g_value_get_flags (value) & amends_case_editor_rater[i]) != 0);
       break;
 
     case KIND_OCCURRED:
@@ -378,7 +317,7 @@ show_field_cb (gpointer      view,
         break;
 
       if (fields[index].kind == KIND_MONEY)
-        text = format_cents (g_value_get_int64 (value));
+        text = amends_money_format (g_value_get_int64 (value));
       else if (g_value_get_boxed (value) == NULL)
         text = g_strdup ("");
       else if (fields[index].kind == KIND_DUE)
@@ -533,115 +472,6 @@ on_follow_up_day_selected_cb (AmendsCaseEditor *self)
   gtk_popover_popdown (self->follow_up_popover);
 }
 
-static const char *
-rater_hint (AmendsRater dimension)
-{
-  switch (dimension)
-    {
-    case AMENDS_RATER_RELIABILITY:    return _("Doing what was promised, dependably");
-    case AMENDS_RATER_ASSURANCE:      return _("Knowledge and courtesy that inspire trust");
-    case AMENDS_RATER_TANGIBLES:      return _("Rooms, equipment and how things look");
-    case AMENDS_RATER_EMPATHY:        return _("Caring, individual attention");
-    case AMENDS_RATER_RESPONSIVENESS: return _("Helping willingly and promptly");
-    case AMENDS_RATER_NONE:
-    default:                          g_return_val_if_reached (NULL);
-    }
-}
-
-static GtkWidget *
-create_rater_check (const char *label,
-                    const char *accessible)
-{
-  GtkWidget *check = gtk_check_button_new_with_label (label);
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  return check;
-}
-
-static void
-build_rater_rows (AmendsCaseEditor *self)
-{
-  for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
-    {
-      const char *dimension = amends_rater_to_label (rater_dimensions[i]);
-      GtkWidget *row = adw_action_row_new ();
-      /* Translators: a check box's accessible name; %s is a RATER
-       * dimension such as "Empathy" */
-      g_autofree char *failed = g_strdup_printf (_("%s failed in the breakdown"), dimension);
-      /* Translators: a check box's accessible name; %s is a RATER
-       * dimension such as "Empathy" */
-      g_autofree char *shown = g_strdup_printf (_("%s shown in the recovery"), dimension);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dimension);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rater_hint (rater_dimensions[i]));
-
-      self->failed_checks[i] = create_rater_check (_("Failed"), failed);
-      self->shown_checks[i] = create_rater_check (_("Shown"), shown);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->failed_checks[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->shown_checks[i]);
-      adw_preferences_group_add (self->rater_group, row);
-    }
-}
-
-static void
-set_choices (GtkWidget   *row,
-             const char *(*to_label) (int),
-             int          n_values)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  for (int i = 0; i < n_values; i++)
-    gtk_string_list_append (labels, to_label (i));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* libadwaita 1.2 names the rows but not the text or the switch inside
- * them, which is what has the focus when a screen reader speaks. */
-static void
-name_row_controls (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *control = NULL;
-
-      if (ADW_IS_ENTRY_ROW (child))
-        control = find_descendant (child, GTK_TYPE_TEXT);
-      else if (ADW_IS_EXPANDER_ROW (child))
-        control = find_descendant (child, GTK_TYPE_SWITCH);
-
-      if (control != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (control),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
-                                        -1);
-      name_row_controls (child);
-    }
-}
-
-#define CHOICES(row, func, n) set_choices (row, (const char *(*) (int)) func, n)
-
 /**
  * _amends_case_editor_init_fields:
  *
@@ -650,13 +480,7 @@ name_row_controls (GtkWidget *widget)
 void
 _amends_case_editor_init_fields (AmendsCaseEditor *self)
 {
-  CHOICES (self->severity_row, amends_severity_to_label, AMENDS_SEVERITY_COLOSSAL + 1);
-  CHOICES (self->channel_row, amends_channel_to_label, AMENDS_CHANNEL_SURVEY + 1);
-  CHOICES (self->noticed_row, amends_noticed_by_to_label, AMENDS_NOTICED_BY_STAFF + 1);
-  CHOICES (self->reaction_row, amends_reaction_to_label, AMENDS_REACTION_STILL_UNHAPPY + 1);
-  CHOICES (self->came_back_row, amends_came_back_to_label, AMENDS_CAME_BACK_NO + 1);
-  build_rater_rows (self);
-  name_row_controls (self->fields_box);
+  _amends_case_editor_build_rows (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     connect_field (self, i);
@@ -717,14 +541,14 @@ describe_value_cb (gpointer      view,
 
     case KIND_RATER:
       for (guint i = 0; i < AMENDS_CASE_EDITOR_N_RATER; i++)
-        if (g_value_get_flags (value) & rater_dimensions[i])
+        if (g_value_get_flags (value) & amends_case_editor_rater[i])
           g_string_append_printf (text, "%s%s", text->len ? ", " : "",
-                                  amends_rater_to_label (rater_dimensions[i]));
+                                  amends_rater_to_label (amends_case_editor_rater[i]));
       break;
 
     case KIND_MONEY:
       {
-        g_autofree char *money = format_cents (g_value_get_int64 (value));
+        g_autofree char *money = amends_money_format (g_value_get_int64 (value));
         g_string_append (text, money);
       }
       break;

@@ -1,10 +1,12 @@
 /* amends-case-editor-private.h: what the case editor's own files share
  *
- * The editor is one widget in three files, as GNOME Text Editor splits its
+ * The editor is one widget in five files, as GNOME Text Editor splits its
  * page: amends-case-editor.c loads the case and follows the store,
- * amends-case-editor-fields.c reads, checks, shows and saves the fields,
- * amends-case-editor-steps.c draws the header and the clock and takes the
- * steps of a recovery (with the dialogs that ask before them).
+ * amends-case-editor-fields.c reads, checks and shows the fields (which
+ * AmendsAutosave saves), amends-case-editor-rows.c makes the rows that
+ * are made in code, amends-case-editor-header.c draws the header and the
+ * clock, and amends-case-editor-steps.c takes the steps of a recovery
+ * (with the dialogs that ask before them).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,15 @@ G_BEGIN_DECLS
 
 #define AMENDS_CASE_EDITOR_N_FIELDS 21
 #define AMENDS_CASE_EDITOR_N_RATER  5
+
+/* The dimensions of service quality, in the order of the RATER rows. */
+static const AmendsRater amends_case_editor_rater[AMENDS_CASE_EDITOR_N_RATER] = {
+  AMENDS_RATER_RELIABILITY,
+  AMENDS_RATER_ASSURANCE,
+  AMENDS_RATER_TANGIBLES,
+  AMENDS_RATER_EMPATHY,
+  AMENDS_RATER_RESPONSIVENESS,
+};
 
 typedef struct
 {
@@ -108,6 +119,9 @@ void _amends_case_editor_report_error      (AmendsCaseEditor *self,
 
 /* amends-case-editor-fields.c */
 void _amends_case_editor_init_fields       (AmendsCaseEditor *self);
+
+/* amends-case-editor-rows.c */
+void _amends_case_editor_build_rows        (AmendsCaseEditor *self);
 void _amends_case_editor_init_autosave     (AmendsCaseEditor *self);
 void _amends_case_editor_clear_save_error  (AmendsCaseEditor *self);
 void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,

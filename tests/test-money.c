@@ -1,0 +1,125 @@
+/* test-money.c: amounts as people type them, to the cent
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "amends-money.h"
+
+static void
+test_parse_accepts (void)
+{
+  /* Written by hand: what a clerk may type, and the cents it means. */
+  static const struct { const char *text; gint64 cents; } cases[] = {
+    { "", 0 },
+    { "   ", 0 },
+    { "0", 0 },
+    { "12", 1200 },
+    { " 12.50 ", 1250 },
+    { "12.5", 1250 },
+    { "12,50", 1250 },
+    { "12,5", 1250 },
+    { ".50", 50 },
+    { "0,05", 5 },
+    { "1,250", 125000 },
+    { "1,250.50", 125050 },
+    { "1.250,50", 125050 },
+    { "1 250,50", 125050 },
+    { "1\u202F250,50", 125050 },
+    { "1'250.50", 125050 },
+    { "12.345.678", 1234567800 },
+    { "12.505", 1250500 },        /* digits grouped, as in German */
+    { "92233720368547", 9223372036854700 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents = -1;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (amends_money_parse (cases[i].text, &cents, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (cents, ==, cases[i].cents);
+    }
+}
+
+static void
+test_parse_refuses (void)
+{
+  static const struct { const char *text; int code; } cases[] = {
+    { "-5", AMENDS_MONEY_ERROR_NEGATIVE },
+    { "−5", AMENDS_MONEY_ERROR_NEGATIVE },
+    { "abc", AMENDS_MONEY_ERROR_INVALID },
+    { "12.50 EUR", AMENDS_MONEY_ERROR_INVALID },
+    { "12.5050", AMENDS_MONEY_ERROR_INVALID },
+    { "1,2,3", AMENDS_MONEY_ERROR_INVALID },
+    { "1,25,000", AMENDS_MONEY_ERROR_INVALID },
+    { "1.250.5", AMENDS_MONEY_ERROR_INVALID },
+    { "1,250.000,00", AMENDS_MONEY_ERROR_INVALID },
+    { "12.", AMENDS_MONEY_ERROR_INVALID },
+    { "1e5", AMENDS_MONEY_ERROR_INVALID },
+    { "99999999999999999999", AMENDS_MONEY_ERROR_TOO_LARGE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents = 42;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_false (amends_money_parse (cases[i].text, &cents, &error));
+      g_assert_error (error, AMENDS_MONEY_ERROR, cases[i].code);
+      g_assert_cmpint (cents, ==, 42);
+    }
+}
+
+static void
+test_format_reads_back (void)
+{
+  static const gint64 amounts[] = { 1, 5, 50, 99, 100, 1250, 125050, 9223372036854700 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autofree char *text = amends_money_format (amounts[i]);
+      gint64 cents = -1;
+
+      g_assert_true (amends_money_parse (text, &cents, NULL));
+      g_assert_cmpint (cents, ==, amounts[i]);
+    }
+
+  {
+    g_autofree char *nothing = amends_money_format (0);
+    g_assert_cmpstr (nothing, ==, "");
+  }
+}
+
+static void
+test_format_plain (void)
+{
+  g_autofree char *zero = amends_money_format_plain (0);
+  g_autofree char *some = amends_money_format_plain (1205);
+  g_autofree char *below = amends_money_format_plain (-50);
+
+  g_assert_cmpstr (zero, ==, "0.00");
+  g_assert_cmpstr (some, ==, "12.05");
+  g_assert_cmpstr (below, ==, "-0.50");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/money/parse/accepts", test_parse_accepts);
+  g_test_add_func ("/money/parse/refuses", test_parse_refuses);
+  g_test_add_func ("/money/format/reads-back", test_format_reads_back);
+  g_test_add_func ("/money/format/plain", test_format_plain);
+
+  return g_test_run ();
+}
