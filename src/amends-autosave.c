@@ -199,27 +199,6 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
     amends_autosave_show (self, FALSE);
 }
 
-static char *
-describe_value (AmendsAutosave *self,
-                guint           index,
-                const GValue   *value)
-{
-  g_autofree char *text = self->funcs->describe_value (self->view, index, value);
-
-  if (text == NULL || *text == '\0')
-    /* Translators: a field left empty, in the conflict dialog */
-    return g_strdup (_("(empty)"));
-
-  /* A long text is shown by its beginning; the rest is on screen. */
-  if (g_utf8_strlen (text, -1) > 300)
-    {
-      g_autofree char *start = g_utf8_substring (text, 0, 300);
-      return g_strconcat (start, "…", NULL);
-    }
-
-  return g_steal_pointer (&text);
-}
-
 static void
 ask_about_conflict (AmendsAutosave *self)
 {
@@ -246,8 +225,10 @@ ask_about_conflict (AmendsAutosave *self)
       if (index == G_MAXUINT)
         continue;
 
-      theirs = describe_value (self, index, amends_record_peek_their_value (self->record, pspec));
-      mine = describe_value (self, index, amends_record_peek_value (self->record, pspec));
+      theirs = self->funcs->describe_value (self->view, index,
+                                            amends_record_peek_their_value (self->record, pspec));
+      mine = self->funcs->describe_value (self->view, index,
+                                          amends_record_peek_value (self->record, pspec));
       amends_conflict_dialog_append_field (body, _(self->fields[index].label), theirs, mine);
     }
 

@@ -14,6 +14,24 @@
 
 #include "amends-conflict-dialog.h"
 
+/* A value as the question shows it: a long text by its beginning (the
+ * rest is on screen), an empty one in words. */
+static char *
+shorten (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    /* Translators: a field left empty, in the conflict dialog */
+    return g_strdup (_("(empty)"));
+
+  if (g_utf8_strlen (text, -1) > 300)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 300);
+      return g_strconcat (start, "…", NULL);
+    }
+
+  return g_strdup (text);
+}
+
 /* One field of the question: its name, then both values. */
 void
 amends_conflict_dialog_append_field (GString    *body,
@@ -21,9 +39,12 @@ amends_conflict_dialog_append_field (GString    *body,
                                      const char *theirs,
                                      const char *mine)
 {
+  g_autofree char *their_text = shorten (theirs);
+  g_autofree char *my_text = shorten (mine);
+
   /* Translators: a field's name, then what someone else saved in it
    * and what was typed here */
-  g_string_append_printf (body, _("\n\n%s\nTheirs: “%s”\nYours: “%s”"), label, theirs, mine);
+  g_string_append_printf (body, _("\n\n%s\nTheirs: “%s”\nYours: “%s”"), label, their_text, my_text);
 }
 
 /**
