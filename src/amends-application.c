@@ -5,7 +5,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <sys/resource.h>
+#ifdef __linux__
+# include <sys/syscall.h>
+# include <unistd.h>
+#endif
 
 #include "amends-application.h"
 #include "amends-backup.h"
@@ -25,6 +31,11 @@ struct _AmendsApplication
    * whether it is the demo database (filled when empty). */
   char           *database_path;
   gboolean        demo;
+
+  /* The day's backup: taken of a database that the application opened
+   * itself (not of one a test hands it), after the first frame. */
+  gboolean        backup_wanted;
+  GCancellable   *backup_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsApplication, amends_application, ADW_TYPE_APPLICATION)
@@ -141,7 +152,10 @@ amends_application_open_store (AmendsApplication  *self,
 {
   g_autoptr(AmendsStore) store = NULL;
 
-  store = amends_store_open (path, error);
+  /* The window does not wait for the integrity check, which reads the
+   * whole file: it runs after the first frame (run_after_first_frame()),
+   * and writes wait for its verdict. */
+  store = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, error);
   if (store == NULL)
     return NULL;
 
@@ -452,7 +466,10 @@ on_daily_backup_cb (GObject      *source,
   g_autofree char *written = g_task_propagate_pointer (G_TASK (result), &error);
   GtkWindow *window;
 
-  if (error == NULL)
+  g_clear_object (&self->backup_cancellable);
+
+  /* Stopped because Amends quits: the next start takes it. */
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   /* Said where the person will see it: a backup that silently stopped
@@ -467,6 +484,23 @@ on_daily_backup_cb (GObject      *source,
     }
 }
 
+/* The copy reads the whole file: it yields the processor and the disk to
+ * the window, whose person is waiting for it. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  /* Both are the calling thread's own on Linux (who 0). */
+  if (setpriority (PRIO_PROCESS, 0, 10) != 0)
+    g_debug ("Could not lower the backup's priority: %s", g_strerror (errno));
+# ifdef SYS_ioprio_set
+  /* IOPRIO_WHO_PROCESS, IOPRIO_CLASS_IDLE: the disk only when it is idle. */
+  if (syscall (SYS_ioprio_set, 1, 0, 3 << 13) != 0)
+    g_debug ("Could not lower the backup's disk priority: %s", g_strerror (errno));
+# endif
+#endif
+}
+
 static void
 daily_backup_thread (GTask        *task,
                      gpointer      source,
@@ -479,7 +513,9 @@ daily_backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   char *written;
 
-  written = amends_backup_daily (path, folder, today, &error);
+  lower_thread_priority ();
+
+  written = amends_backup_daily (path, folder, today, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -489,20 +525,101 @@ daily_backup_thread (GTask        *task,
 /* The first start of a day takes the day's backup, in the background: a
  * large database takes a while to copy, and the window must not wait. */
 static void
-start_daily_backup (AmendsApplication *self,
-                    const char        *path)
+start_daily_backup (AmendsApplication *self)
 {
   g_autoptr(GTask) task = NULL;
+  AmendsStore *store = self->store;
 
   /* Nothing to copy from a file that cannot be trusted, and no copy of a
    * damaged one should push a good backup out. */
-  if (self->demo || amends_store_get_read_only (self->store))
+  if (!self->backup_wanted || self->demo || store == NULL ||
+      amends_store_get_checking (store) || amends_store_get_read_only (store) ||
+      self->backup_cancellable != NULL)
     return;
 
-  task = g_task_new (self, NULL, on_daily_backup_cb, NULL);
+  self->backup_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->backup_cancellable, on_daily_backup_cb, NULL);
   g_task_set_source_tag (task, start_daily_backup);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_set_task_data (task, g_strdup (amends_store_get_path (store)), g_free);
   g_task_run_in_thread (task, daily_backup_thread);
+}
+
+/* A copy under way is stopped, and its partial file removed: before the
+ * process ends, or it would stay beside the backups; before a restore,
+ * whose database nothing else may have open.  It stops within a step of
+ * a few megabytes. */
+static void
+stop_daily_backup (AmendsApplication *self)
+{
+  if (self->backup_cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->backup_cancellable);
+  while (self->backup_cancellable != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_store_checked_cb (AmendsStore       *store,
+                     GParamSpec        *pspec,
+                     AmendsApplication *self)
+{
+  if (amends_store_get_checking (store))
+    return;
+
+  g_signal_handlers_disconnect_by_func (store, on_store_checked_cb, self);
+  start_daily_backup (self);
+}
+
+/* What the first frame does not need, once it is shown: the integrity
+ * check, and after its verdict the day's backup. */
+static gboolean
+run_after_first_frame_cb (gpointer user_data)
+{
+  AmendsApplication *self = user_data;
+  AmendsStore *store = self->store;
+
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (amends_store_get_checking (store))
+    {
+      g_signal_connect_object (store, "notify::checking",
+                               G_CALLBACK (on_store_checked_cb), self, 0);
+      amends_store_check_integrity (store);
+    }
+  else
+    start_daily_backup (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock     *clock,
+                   AmendsApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, run_after_first_frame_cb,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+run_after_first_frame (AmendsApplication *self,
+                       GtkWindow         *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  /* No frame clock: nothing will be drawn (no display); now, then. */
+  if (clock == NULL)
+    {
+      g_idle_add_full (G_PRIORITY_LOW, run_after_first_frame_cb,
+                       g_object_ref (self), g_object_unref);
+      return;
+    }
+
+  g_signal_connect_object (clock, "after-paint",
+                           G_CALLBACK (on_first_frame_cb), self, 0);
 }
 
 static void
@@ -525,14 +642,27 @@ amends_application_activate (GApplication *application)
       else
         {
           amends_application_set_store (self, store);
-          start_daily_backup (self, path);
+          self->backup_wanted = TRUE;
         }
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (amends_window_new (GTK_APPLICATION (self), self->store));
+    {
+      window = GTK_WINDOW (amends_window_new (GTK_APPLICATION (self), self->store));
+      gtk_window_present (window);
+      run_after_first_frame (self, window);
+      return;
+    }
 
   gtk_window_present (window);
+}
+
+static void
+amends_application_shutdown (GApplication *application)
+{
+  stop_daily_backup (AMENDS_APPLICATION (application));
+
+  G_APPLICATION_CLASS (amends_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -543,6 +673,7 @@ amends_application_dispose (GObject *object)
   amends_application_unbind_store (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->backup_cancellable);
 
   G_OBJECT_CLASS (amends_application_parent_class)->dispose (object);
 }
@@ -609,6 +740,7 @@ amends_application_class_init (AmendsApplicationClass *klass)
   application_class->handle_local_options = amends_application_handle_local_options;
   application_class->startup = amends_application_startup;
   application_class->activate = amends_application_activate;
+  application_class->shutdown = amends_application_shutdown;
 
   /**
    * AmendsApplication:store:
@@ -720,6 +852,7 @@ amends_application_restore_backup (AmendsApplication  *self,
 
   /* Hold on while no window is open, or the application would quit. */
   g_application_hold (G_APPLICATION (self));
+  stop_daily_backup (self);
 
   /* Every window lets go of the database; what was typed is saved. */
   windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)), ref_window, NULL);
@@ -744,6 +877,8 @@ amends_application_restore_backup (AmendsApplication  *self,
       window = GTK_WINDOW (amends_window_new (GTK_APPLICATION (self), self->store));
     }
   gtk_window_present (window);
+  if (store != NULL)
+    run_after_first_frame (self, window);
   g_application_release (G_APPLICATION (self));
 
   /* The error, if any, is the restore's: the database was opened again. */

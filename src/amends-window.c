@@ -397,6 +397,10 @@ amends_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::current-staff",
                            G_CALLBACK (on_current_staff_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The integrity check gives its verdict after the window is shown. */
+  g_signal_connect_object (self->store, "notify::checking",
+                           G_CALLBACK (amends_window_show_database_state), self,
+                           G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (g_getenv ("AMENDS_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_signal_connect (self, "realize", G_CALLBACK (on_realize_quit_cb), NULL);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <utime.h>
 
 #include "amends-backup.h"
 #include "amends-test-utils.h"
@@ -89,19 +90,98 @@ test_daily_once (Fixture       *f,
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
 
-  first = amends_backup_daily (f->db.path, f->folder, today, &error);
+  first = amends_backup_daily (f->db.path, f->folder, today, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (first);
   base = g_path_get_basename (first);
   g_assert_true (g_str_has_suffix (base, "-2026-11-27.db"));
 
-  second = amends_backup_daily (f->db.path, f->folder, today, &error);
+  second = amends_backup_daily (f->db.path, f->folder, today, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (second);
 
   listed = amends_backup_list (f->db.path, f->folder);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (listed->pdata[0], ==, first);
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* A copy stopped (Amends quits while it copies) leaves nothing behind,
+ * and the next start takes the day's backup all the same. */
+static void
+test_daily_cancelled_leaves_nothing (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = day (2026, 11, 27);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+
+  g_object_unref (amends_test_add_case (f->db.store, "Cold soup", NULL));
+  g_cancellable_cancel (cancellable);
+
+  written = amends_backup_daily (f->db.path, f->folder, today, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (written);
+  g_assert_cmpuint (count_files (f->folder), ==, 0);
+  g_clear_error (&error);
+
+  written = amends_backup_daily (f->db.path, f->folder, today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  g_assert_cmpint (count_cases_in (written), ==, 1);
+  g_assert_cmpuint (count_files (f->folder), ==, 1);
+}
+
+static void
+make_partial (const char *path,
+              gint64      age_seconds)
+{
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (path, "half a copy", -1, NULL));
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - age_seconds);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* A partial copy left by a program that was killed is removed by the
+ * next day's backup; one that may still be being written is not. */
+static void
+test_daily_removes_stale_partials (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) monday = day (2026, 11, 23);
+  g_autoptr(GDateTime) tuesday = day (2026, 11, 24);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = amends_backup_daily (f->db.path, f->folder, monday, NULL, &error);
+  g_autofree char *second = NULL;
+  g_autofree char *stale = g_strconcat (first, ".partial-OLD123", NULL);
+  g_autofree char *stale_journal = g_strconcat (stale, "-journal", NULL);
+  g_autofree char *fresh = g_strconcat (first, ".partial-NEW456", NULL);
+
+  g_assert_no_error (error);
+  make_partial (stale, 2 * 24 * 60 * 60);
+  make_partial (stale_journal, 2 * 24 * 60 * 60);
+  make_partial (fresh, 0);
+
+  second = amends_backup_daily (f->db.path, f->folder, tuesday, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -143,7 +223,7 @@ test_prune_keeps_days_and_weeks (Fixture       *f,
   guint removed;
 
   /* The stem of this database's backups, from a real one. */
-  daily = amends_backup_daily (f->db.path, f->folder, today, &error);
+  daily = amends_backup_daily (f->db.path, f->folder, today, NULL, &error);
   g_assert_no_error (error);
   probe = g_path_get_basename (daily);
   stem = g_strndup (probe, strlen (probe) - strlen ("-2026-11-27.db"));
@@ -260,6 +340,8 @@ main (int   argc,
 
   ADD_TEST ("/backup/write-and-check", test_write_and_check);
   ADD_TEST ("/backup/daily-once-a-day", test_daily_once);
+  ADD_TEST ("/backup/daily-cancelled-leaves-nothing", test_daily_cancelled_leaves_nothing);
+  ADD_TEST ("/backup/daily-removes-stale-partials", test_daily_removes_stale_partials);
   ADD_TEST ("/backup/prune-keeps-seven-days-and-eight-weeks", test_prune_keeps_days_and_weeks);
   ADD_TEST ("/backup/restore-keeps-the-replaced-file", test_restore);
   ADD_TEST ("/backup/restore-refuses-bad-backups", test_restore_refuses_bad_backups);

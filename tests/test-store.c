@@ -285,6 +285,214 @@ test_open_healthy_is_writable (void)
   amends_test_remove_dir (dir);
 }
 
+/* Opened to check later, as the window opens it: nothing waits for the
+ * check, which runs (here held) on a connection of its own. */
+static AmendsStore *
+open_checking_later (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  store = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (amends_store_get_checking (store));
+
+  amends_store_hold_integrity_check (store, TRUE);
+  amends_store_check_integrity (store);
+
+  return store;
+}
+
+static void
+wait_for_verdict (AmendsStore *store)
+{
+  while (amends_store_get_checking (store))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gpointer
+release_check_thread (gpointer data)
+{
+  /* Not a timing that is asserted: the write below must wait for the
+   * verdict whether it starts before or after this. */
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  amends_store_hold_integrity_check (data, FALSE);
+
+  return NULL;
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              GString    *seen)
+{
+  g_string_append_printf (seen, "%s;", pspec->name);
+}
+
+/* The damaged file is read before the check has said anything; its
+ * verdict then turns the store read-only, and the file stays as it was. */
+static void
+test_check_later_reads_then_turns_damaged (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  AmendsStore *store;
+
+  damage_cases_page (path);
+  before = read_file (path, &before_len);
+
+  store = open_checking_later (path);
+  g_signal_connect (store, "notify", G_CALLBACK (on_notify_cb), seen);
+
+  /* Answered while the check is held. */
+  staff = amends_store_list_staff (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (staff);
+  g_assert_false (amends_store_get_damaged (store));
+  g_assert_true (amends_store_get_checking (store));
+
+  amends_store_hold_integrity_check (store, FALSE);
+  wait_for_verdict (store);
+
+  g_assert_true (amends_store_get_damaged (store));
+  g_assert_true (amends_store_get_read_only (store));
+  g_assert_nonnull (strstr (seen->str, "damaged;"));
+  g_assert_nonnull (strstr (seen->str, "read-only;"));
+  g_assert_nonnull (strstr (seen->str, "checking;"));
+
+  /* Read-only now, as if it had been found damaged on opening. */
+  g_assert_false (amends_store_begin (store, &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+
+  g_assert_finalize_object (store);
+  assert_no_wal (path);
+  after = read_file (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  amends_test_remove_dir (dir);
+}
+
+/* A write made while the check runs waits for its verdict, then lands. */
+static void
+test_check_later_write_waits_then_lands (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+  g_autoptr(GError) error = NULL;
+  GThread *release;
+  AmendsStore *store;
+
+  store = open_checking_later (path);
+  release = g_thread_new ("release", release_check_thread, store);
+
+  g_object_set (staff, "name", "Ada", NULL);
+  g_assert_true (amends_store_insert (store, AMENDS_RECORD (staff), &error));
+  g_assert_no_error (error);
+
+  /* The verdict came first: the main loop has not run, so only the
+   * write's waiting can have taken it in. */
+  g_assert_false (amends_store_get_checking (store));
+  g_assert_false (amends_store_get_damaged (store));
+  g_assert_false (amends_store_get_read_only (store));
+  g_thread_join (release);
+
+  g_assert_finalize_object (store);
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) listed = amends_store_list_staff (store, TRUE, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  }
+  g_assert_finalize_object (store);
+  amends_test_remove_dir (dir);
+}
+
+/* A write made while the check runs on a damaged file waits, and is
+ * refused: nothing reaches the file. */
+static void
+test_check_later_write_waits_then_refused (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  GThread *release;
+  AmendsStore *store;
+
+  damage_cases_page (path);
+  before = read_file (path, &before_len);
+
+  store = open_checking_later (path);
+  release = g_thread_new ("release", release_check_thread, store);
+
+  g_object_set (staff, "name", "Ada", NULL);
+  g_assert_false (amends_store_insert (store, AMENDS_RECORD (staff), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_true (amends_store_get_damaged (store));
+  g_assert_true (amends_store_get_read_only (store));
+  g_thread_join (release);
+
+  g_assert_finalize_object (store);
+  assert_no_wal (path);
+  after = read_file (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  amends_test_remove_dir (dir);
+}
+
+/* Nobody started the check: the first write runs it, and waits. */
+static void
+test_check_later_first_write_runs_check (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autoptr(AmendsStaff) staff = amends_staff_new ();
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  damage_cases_page (path);
+  store = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+
+  g_object_set (staff, "name", "Ada", NULL);
+  g_assert_false (amends_store_insert (store, AMENDS_RECORD (staff), &error));
+  g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY);
+  g_assert_true (amends_store_get_damaged (store));
+  g_assert_false (amends_store_get_checking (store));
+
+  g_assert_finalize_object (store);
+  amends_test_remove_dir (dir);
+}
+
+/* Closing while the check runs stops it, and lets go of the file. */
+static void
+test_check_later_close_while_checking (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  AmendsStore *store;
+
+  store = open_checking_later (path);
+  g_assert_finalize_object (store);
+  assert_no_wal (path);
+
+  /* And the verdict, queued or not, finds nothing to apply it to. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  amends_test_remove_dir (dir);
+}
+
 static void
 test_open_refuses_empty_file (void)
 {
@@ -1079,6 +1287,16 @@ main (int   argc,
   g_test_add_func ("/store/open/refuses-unwritable-folder", test_open_refuses_unwritable_folder);
   g_test_add_func ("/store/open/damaged-opens-read-only-untouched", test_open_damaged_read_only);
   g_test_add_func ("/store/open/healthy-opens-writable", test_open_healthy_is_writable);
+  g_test_add_func ("/store/open/check-later/reads-then-turns-damaged",
+                   test_check_later_reads_then_turns_damaged);
+  g_test_add_func ("/store/open/check-later/write-waits-then-lands",
+                   test_check_later_write_waits_then_lands);
+  g_test_add_func ("/store/open/check-later/write-waits-then-refused",
+                   test_check_later_write_waits_then_refused);
+  g_test_add_func ("/store/open/check-later/first-write-runs-check",
+                   test_check_later_first_write_runs_check);
+  g_test_add_func ("/store/open/check-later/close-while-checking",
+                   test_check_later_close_while_checking);
   g_test_add_func ("/store/open/refuses-empty-file", test_open_refuses_empty_file);
   g_test_add_func ("/store/open/refuses-folder", test_open_refuses_folder);
   g_test_add_func ("/store/open/unreadable-file-says-so", test_open_unreadable_says_so);

@@ -124,6 +124,22 @@ test_restore_refuses_junk (AmendsTestDb  *db,
   amends_application_set_store (app, NULL);
 }
 
+/* Logging a case is not offered: it could not be saved. */
+static void
+assert_no_intake_dialog_opens (AmendsWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL);
+  amends_ui_test_drain ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (toplevel), !=, "AmendsIntakeDialog");
+    }
+}
+
 /* A damaged database opens read-only with a banner that stays and offers
  * the ways out; nothing that would write is offered. */
 static void
@@ -149,24 +165,55 @@ test_damaged_banner (AmendsTestDb  *db,
   g_assert_true (gtk_widget_get_visible (window->database_banner_export));
   g_assert_true (gtk_widget_is_sensitive (window->database_banner_restore));
 
-  /* Logging a case is not offered: it could not be saved. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-case", NULL);
-  amends_ui_test_drain ();
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-        g_assert_cmpstr (G_OBJECT_TYPE_NAME (toplevel), !=, "AmendsIntakeDialog");
-      }
-  }
+  assert_no_intake_dialog_opens (window);
 
   if (g_getenv ("AMENDS_SCREENSHOT_DIR") != NULL)
     {
       g_autofree char *shot = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), "window-damaged.png", NULL);
       amends_ui_test_save_png (GTK_WIDGET (window), shot);
     }
+
+  destroy_windows ();
+  amends_application_set_store (app, NULL);
+}
+
+/* Opened as the application opens it, the window is shown and the cases
+ * read before the integrity check has run; its verdict then brings the
+ * banner and turns off what would write. */
+static void
+test_damaged_found_after_window (AmendsTestDb  *db,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = amends_test_make_damaged_db (db->dir);
+  g_autoptr(AmendsStore) damaged = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsWindow *window;
+
+  damaged = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  amends_store_hold_integrity_check (damaged, TRUE);
+  amends_store_check_integrity (damaged);
+
+  amends_application_set_store (app, damaged);
+  window = amends_window_new (GTK_APPLICATION (app), damaged);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  amends_ui_test_drain ();
+
+  g_assert_true (amends_store_get_checking (damaged));
+  g_assert_false (gtk_revealer_get_reveal_child (window->database_banner));
+
+  amends_store_hold_integrity_check (damaged, FALSE);
+  while (amends_store_get_checking (damaged))
+    g_main_context_iteration (NULL, TRUE);
+  amends_ui_test_drain ();
+
+  g_assert_true (amends_store_get_damaged (damaged));
+  g_assert_true (gtk_revealer_get_reveal_child (window->database_banner));
+  g_assert_nonnull (strstr (gtk_label_get_label (window->database_banner_label), "is damaged"));
+  g_assert_true (gtk_widget_get_visible (window->database_banner_restore));
+  g_assert_true (gtk_widget_get_visible (window->database_banner_export));
+  assert_no_intake_dialog_opens (window);
 
   destroy_windows ();
   amends_application_set_store (app, NULL);
@@ -299,6 +346,8 @@ main (int   argc,
 
   g_test_add ("/ui/database/damaged-database-banner", AmendsTestDb, NULL,
               amends_test_db_setup, test_damaged_banner, amends_test_db_teardown);
+  g_test_add ("/ui/database/damaged-found-after-the-window-shows", AmendsTestDb, NULL,
+              amends_test_db_setup, test_damaged_found_after_window, amends_test_db_teardown);
   g_test_add ("/ui/database/no-banner-when-healthy", AmendsTestDb, NULL,
               amends_test_db_setup, test_no_banner, amends_test_db_teardown);
 

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "amends-application.h"
+#include "amends-backup.h"
 #include "amends-case-sidebar.h"
 #include "amends-intake-dialog.h"
 #include "amends-preferences-window.h"
@@ -555,6 +556,111 @@ test_app_unopenable_database_shows_error (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+typedef struct
+{
+  char     *backups;
+  gboolean  activated;
+  gboolean  painted;
+} StartUp;
+
+static guint
+count_backups (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+on_start_up_painted_cb (GdkFrameClock *clock,
+                        StartUp       *start_up)
+{
+  start_up->painted = TRUE;
+}
+
+/* Right after the window is presented, before its first frame: the store
+ * answers, its integrity check has not run, and no backup is taken. */
+static void
+on_start_up_activated_cb (GApplication *start_app,
+                          StartUp      *start_up)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (start_app));
+  AmendsStore *store = amends_application_get_store (AMENDS_APPLICATION (start_app));
+  GdkFrameClock *clock;
+
+  g_assert_true (AMENDS_IS_WINDOW (window));
+  g_assert_cmpint (amends_store_count_cases (store, NULL), ==, 1);
+  g_assert_true (amends_store_get_checking (store));
+  start_up->activated = TRUE;
+
+  /* Held, so that what follows the first frame can be seen in order. */
+  amends_store_hold_integrity_check (store, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_start_up_painted_cb), start_up);
+  while (!start_up->painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clock, on_start_up_painted_cb, start_up);
+  amends_ui_test_drain ();
+
+  /* Painted: the check is under way, the backup waits for its verdict. */
+  g_assert_true (amends_store_get_checking (store));
+  g_assert_cmpuint (count_backups (start_up->backups), ==, 0);
+
+  amends_store_hold_integrity_check (store, FALSE);
+  while (amends_store_get_checking (store))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (amends_store_get_damaged (store));
+
+  /* The day's backup follows, in the background. */
+  while (count_backups (start_up->backups) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_app_start_up_defers_check_and_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GApplication) start_app = NULL;
+  g_autoptr(AmendsStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *argv[] = { "amends", "--database", NULL, NULL };
+  StartUp start_up = { NULL, FALSE, FALSE };
+  int status;
+
+  dir = g_dir_make_tmp ("amends-ui-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "start.db", NULL);
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  insert_case (store, "Cold soup");
+  g_clear_object (&store);
+  argv[2] = path;
+
+  /* main() points the user's data folder at a temporary one. */
+  start_up.backups = amends_backup_get_folder ();
+  g_assert_cmpuint (count_backups (start_up.backups), ==, 0);
+
+  start_app = g_object_new (AMENDS_TYPE_APPLICATION, NULL);
+  g_signal_connect_after (start_app, "activate",
+                          G_CALLBACK (on_start_up_activated_cb), &start_up);
+  status = g_application_run (start_app, 3, (char **) argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (start_up.activated);
+  g_assert_cmpuint (count_backups (start_up.backups), ==, 1);
+
+  remove_tree (start_up.backups);
+  g_free (start_up.backups);
+  remove_tree (dir);
+}
+
 /* Saves what the window looks like to $AMENDS_SCREENSHOT, for people to
  * look at (not compared with anything). */
 static void
@@ -604,10 +710,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int status;
 
-  /* Never touch the user's own settings, whatever the environment says. */
+  /* Never touch the user's own settings, whatever the environment says,
+   * nor their backups: the data folder is a temporary one. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  data_home = g_dir_make_tmp ("amends-ui-window-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -639,10 +750,18 @@ main (int   argc,
 
   g_test_add_func ("/ui/app/unopenable-database-shows-error",
                    test_app_unopenable_database_shows_error);
+  g_test_add_func ("/ui/app/start-up-checks-and-backs-up-after-first-frame",
+                   test_app_start_up_defers_check_and_backup);
 
   status = g_test_run ();
 
   g_object_unref (app);
+  {
+    g_autofree char *amends_data = g_build_filename (data_home, "amends", NULL);
+
+    remove_tree (amends_data);
+    g_rmdir (data_home);
+  }
 
   return status;
 }

@@ -35,6 +35,13 @@
 /* How long a backup waits for a writer that holds the database. */
 #define BUSY_TIMEOUT_MS 5000
 
+/* Pages copied between two looks at the cancellable: 4 MB of 4 KB pages. */
+#define PAGES_PER_STEP 1024
+
+/* A partial copy this old is no copy in progress but one left behind by
+ * a program that stopped (killed, or the computer turned off). */
+#define STALE_PARTIAL_SECONDS (60 * 60)
+
 /**
  * amends_backup_get_folder:
  *
@@ -137,12 +144,42 @@ finish_failed (GError    **error,
   return FALSE;
 }
 
+/* Copies the pages, a few at a time so that a cancellation is heard
+ * within milliseconds.  Busy or locked: a writer is between its pages;
+ * wait for it, a little. */
+static int
+copy_pages (sqlite3_backup *backup,
+            GCancellable   *cancellable)
+{
+  int busy = 0;
+  int rc;
+
+  do
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return SQLITE_INTERRUPT;
+
+      rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        {
+          if (++busy >= 100)
+            return rc;
+          sqlite3_sleep (50);
+          rc = SQLITE_OK;
+        }
+    }
+  while (rc == SQLITE_OK);
+
+  return rc;
+}
+
 /* Copies every page of the database at @from into the new file @to, with
  * a connection of our own, then makes the copy stand alone (no WAL). */
 static gboolean
-copy_database (const char  *from,
-               const char  *to,
-               GError     **error)
+copy_database (const char    *from,
+               const char    *to,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   sqlite3 *src = NULL;
   sqlite3 *dest = NULL;
@@ -156,9 +193,14 @@ copy_database (const char  *from,
       sqlite3_busy_timeout (src, BUSY_TIMEOUT_MS);
       rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     }
+  /* One read transaction for the whole copy: copied a step at a time, the
+   * pages all come from one moment, and a write by the window meanwhile
+   * does not send the copy back to its first page. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (src, "BEGIN; SELECT count(*) FROM sqlite_schema;", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      copy_failed (error, rc, from, sqlite3_errstr (rc));
+      copy_failed (error, rc, from, src ? sqlite3_errmsg (src) : sqlite3_errstr (rc));
       goto out;
     }
 
@@ -170,15 +212,14 @@ copy_database (const char  *from,
       goto out;
     }
 
-  /* Busy or locked: a writer is between its pages; wait for it, a little. */
-  for (int tries = 0; tries < 100; tries++)
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-        break;
-      sqlite3_sleep (50);
-    }
+  rc = copy_pages (backup, cancellable);
   sqlite3_backup_finish (backup);
+
+  if (rc == SQLITE_INTERRUPT)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      goto out;
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -224,9 +265,10 @@ ensure_private_folder (const char  *path,
 /* A consistent copy of @from written beside @to under a temporary name,
  * so that @to is replaced whole or not at all (move_into_place()). */
 static char *
-copy_beside (const char  *from,
-             const char  *to,
-             GError     **error)
+copy_beside (const char    *from,
+             const char    *to,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *partial = g_strconcat (to, ".partial-XXXXXX", NULL);
   int fd = g_mkstemp_full (partial, O_RDWR, 0600);
@@ -242,9 +284,12 @@ copy_beside (const char  *from,
     }
   close (fd);
 
-  if (!copy_database (from, partial, error))
+  if (!copy_database (from, partial, cancellable, error))
     {
+      g_autofree char *journal = g_strconcat (partial, "-journal", NULL);
+
       g_unlink (partial);
+      g_unlink (journal);
       return NULL;
     }
 
@@ -270,19 +315,12 @@ move_into_place (const char  *partial,
   return FALSE;
 }
 
-/**
- * amends_backup_write:
- * @database_path: the database to copy
- * @backup_path: the file to write; replaced if it exists
- *
- * Writes a consistent copy of the database, readable only by the user.
- * The copy is made beside @backup_path and renamed into place, so a
- * failure leaves no half-written backup behind.
- */
-gboolean
-amends_backup_write (const char  *database_path,
-                     const char  *backup_path,
-                     GError     **error)
+/* amends_backup_write(), stopped by @cancellable. */
+static gboolean
+write_backup (const char    *database_path,
+              const char    *backup_path,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autofree char *partial = NULL;
 
@@ -301,28 +339,72 @@ amends_backup_write (const char  *database_path,
   if (!ensure_private_folder (backup_path, error))
     return FALSE;
 
-  if (!(partial = copy_beside (database_path, backup_path, error)))
+  if (!(partial = copy_beside (database_path, backup_path, cancellable, error)))
     return FALSE;
 
   return move_into_place (partial, backup_path, error);
 }
 
 /**
+ * amends_backup_write:
+ * @database_path: the database to copy
+ * @backup_path: the file to write; replaced if it exists
+ *
+ * Writes a consistent copy of the database, readable only by the user.
+ * The copy is made beside @backup_path and renamed into place, so a
+ * failure leaves no half-written backup behind.
+ */
+gboolean
+amends_backup_write (const char  *database_path,
+                     const char  *backup_path,
+                     GError     **error)
+{
+  return write_backup (database_path, backup_path, NULL, error);
+}
+
+/* Partial copies of this database that nobody is writing any more. */
+static void
+remove_stale_partials (const char *stem,
+                       const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *prefix = g_strconcat (stem, "-", NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strstr (name, ".db.partial-") == NULL)
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_PARTIAL_SECONDS)
+        g_unlink (path);
+    }
+}
+
+/**
  * amends_backup_daily:
  * @folder: where the backups go (amends_backup_get_folder())
  * @today: the day, in the user's zone
+ * @cancellable: (nullable): stops the copy; nothing is left of it
  *
  * Takes today's backup of the database unless there is one already, then
- * lets go of the backups that are no longer kept.
+ * lets go of the backups that are no longer kept, and of partial copies
+ * left behind by a program that stopped while it copied.
  *
  * Returns: (transfer full) (nullable): the backup written, or %NULL when
  *   today's was there already or on error (with @error set)
  */
 char *
-amends_backup_daily (const char  *database_path,
-                     const char  *folder,
-                     GDateTime   *today,
-                     GError     **error)
+amends_backup_daily (const char    *database_path,
+                     const char    *folder,
+                     GDateTime     *today,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
@@ -334,10 +416,12 @@ amends_backup_daily (const char  *database_path,
   name = daily_name (stem, today);
   path = g_build_filename (folder, name, NULL);
 
+  remove_stale_partials (stem, folder);
+
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
 
-  if (!amends_backup_write (database_path, path, error))
+  if (!write_backup (database_path, path, cancellable, error))
     return NULL;
 
   amends_backup_prune (database_path, folder, today);
@@ -651,7 +735,7 @@ amends_backup_restore (const char  *backup_path,
   else if (!ensure_private_folder (database_path, error))
     return FALSE;
 
-  if (!(partial = copy_beside (backup_path, database_path, error)))
+  if (!(partial = copy_beside (backup_path, database_path, NULL, error)))
     return FALSE;
 
   /* The old -wal and -shm belong to the old file: the new one must not

@@ -16,10 +16,11 @@ char      *amends_backup_get_folder    (void);
 gboolean   amends_backup_write         (const char  *database_path,
                                         const char  *backup_path,
                                         GError     **error);
-char      *amends_backup_daily         (const char  *database_path,
-                                        const char  *folder,
-                                        GDateTime   *today,
-                                        GError     **error);
+char      *amends_backup_daily         (const char    *database_path,
+                                        const char    *folder,
+                                        GDateTime     *today,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
 guint      amends_backup_prune         (const char  *database_path,
                                         const char  *folder,
                                         GDateTime   *today);

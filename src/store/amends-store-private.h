@@ -38,6 +38,9 @@ struct _AmendsStore
   gint64      data_version;
   gint64      last_audit_id;  /* the newest audit row announced or our own */
   gboolean    audit_unseen;   /* rows may wait even if data_version is still */
+
+  /* PRAGMA quick_check when it runs after opening (amends-store.c) */
+  struct _AmendsStoreCheck *check;
 };
 
 typedef struct

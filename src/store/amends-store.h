@@ -51,6 +51,18 @@ typedef enum
   AMENDS_STORE_ERROR_FAILED,
 } AmendsStoreError;
 
+/**
+ * AmendsStoreOpenFlags:
+ * @AMENDS_STORE_OPEN_DEFAULT: check the file's integrity before opening
+ * @AMENDS_STORE_OPEN_CHECK_LATER: open without waiting for the integrity
+ *   check; amends_store_check_integrity() runs it, and writes wait for it
+ */
+typedef enum
+{
+  AMENDS_STORE_OPEN_DEFAULT     = 0,
+  AMENDS_STORE_OPEN_CHECK_LATER = 1 << 0,
+} AmendsStoreOpenFlags;
+
 /* One row of the audit log. */
 typedef struct
 {
@@ -75,6 +87,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsAuditEntry, amends_audit_entry_free)
 char        *amends_store_get_default_path       (void);
 AmendsStore *amends_store_open                   (const char   *path,
                                                   GError      **error);
+AmendsStore *amends_store_open_full              (const char   *path,
+                                                  AmendsStoreOpenFlags flags,
+                                                  GError      **error);
+void         amends_store_check_integrity        (AmendsStore  *self);
+gboolean     amends_store_get_checking           (AmendsStore  *self);
+void         amends_store_hold_integrity_check   (AmendsStore  *self,
+                                                  gboolean      hold);
 const char  *amends_store_get_path               (AmendsStore  *self);
 gboolean     amends_store_get_damaged            (AmendsStore  *self);
 gboolean     amends_store_get_read_only          (AmendsStore  *self);
