@@ -263,8 +263,8 @@ set_sqlite_error (sqlite3  *db,
 }
 
 /* Runs @sql with @filter bound and appends each row's columns (@n_columns
- * of them, integers; NULL read as G_MAXINT64) to a new array of @n_columns
- * gint64s an element. */
+ * of them, 1 or 2, integers; a NULL second column read as G_MAXINT64) to a
+ * new array of @n_columns gint64s an element. */
 static GArray *
 collect (sqlite3                *db,
          const char             *sql,
@@ -288,11 +288,13 @@ collect (sqlite3                *db,
   bind_filter (stmt, filter, match, now);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 row[2];
+      /* An id is never NULL; a due time is, while the clock is paused.
+       * Each column call costs the connection's mutex: ask once. */
+      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), 0 };
 
-      for (guint i = 0; i < n_columns; i++)
-        row[i] = sqlite3_column_type (stmt, i) == SQLITE_NULL ? G_MAXINT64
-                                                              : sqlite3_column_int64 (stmt, i);
+      if (n_columns > 1)
+        row[1] = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? G_MAXINT64
+                                                              : sqlite3_column_int64 (stmt, 1);
       g_array_append_vals (rows, row, 1);
     }
   sqlite3_finalize (stmt);
