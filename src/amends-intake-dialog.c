@@ -15,6 +15,7 @@
 #include "amends-intake-dialog.h"
 
 #include "amends-completion-popover.h"
+#include "amends-utils.h"
 #include "amends-when.h"
 
 #define MAX_SUGGESTIONS 6
@@ -63,14 +64,6 @@ static char *
 dup_stripped_text (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* The text inside an entry row: what has the focus, and what a screen
- * reader announces. */
-static GtkAccessible *
-entry_row_text (AdwEntryRow *row)
-{
-  return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
 }
 
 static void
@@ -242,7 +235,6 @@ on_when_changed_cb (AmendsIntakeDialog *self)
   g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GError) error = NULL;
-  GtkAccessible *text = entry_row_text (self->when_row);
 
   when = amends_when_parse (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), now, &error);
   self->when_is_valid = when != NULL;
@@ -258,23 +250,11 @@ on_when_changed_cb (AmendsIntakeDialog *self)
       /* Translators: "Happened today at 08:00 · recovery due tomorrow at 08:00" */
       hint = g_strdup_printf (_("Happened %s · recovery due %s"), happened, due_by);
       gtk_label_set_text (self->when_hint, hint);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->when_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->when_hint), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->when_hint), "dim-label");
-      gtk_accessible_update_state (text,
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE,
-                                   -1);
     }
   else
-    {
-      gtk_label_set_text (self->when_hint, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->when_row), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->when_hint), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->when_hint), "dim-label");
-      gtk_accessible_update_state (text,
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
+    gtk_label_set_text (self->when_hint, error->message);
+
+  amends_entry_row_set_invalid (self->when_row, self->when_hint, when == NULL);
 
   amends_intake_dialog_update_can_log (self);
 }
@@ -493,7 +473,7 @@ amends_intake_dialog_log_action (GtkWidget  *widget,
 static void
 label_entry_row (AdwEntryRow *row)
 {
-  gtk_accessible_update_property (entry_row_text (row),
+  gtk_accessible_update_property (amends_entry_row_get_text (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                   -1);
@@ -655,10 +635,10 @@ amends_intake_dialog_init (AmendsIntakeDialog *self)
   label_entry_row (self->category_row);
   label_entry_row (self->when_row);
 
-  gtk_accessible_update_relation (entry_row_text (self->when_row),
+  gtk_accessible_update_relation (amends_entry_row_get_text (self->when_row),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->when_hint, NULL,
                                   -1);
-  gtk_accessible_update_property (entry_row_text (self->summary_row),
+  gtk_accessible_update_property (amends_entry_row_get_text (self->summary_row),
                                   GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
                                   -1);
 

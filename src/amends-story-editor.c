@@ -15,6 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "amends-story-editor.h"
+
+#include "amends-hero-picker.h"
+#include "amends-utils.h"
 #include "amends-when.h"
 
 struct _AmendsStoryEditor
@@ -24,7 +27,6 @@ struct _AmendsStoryEditor
   AmendsStore      *store;
   AmendsStory      *story;           /* our own copy */
   AmendsStoryStage  initial_stage;
-  GPtrArray        *hero_checks;     /* GtkCheckButton, with "staff-id" */
   gboolean          loading;
   gboolean          modified;
   gboolean          discarding;
@@ -34,7 +36,7 @@ struct _AmendsStoryEditor
   AdwEntryRow      *title_row;
   GtkTextView      *text_view;
   GtkWidget        *draft_button;
-  AdwPreferencesGroup *heroes_group;
+  AmendsHeroPicker *hero_picker;
   AdwComboRow      *stage_row;
   AdwEntryRow      *told_row;
   GtkLabel         *told_hint;
@@ -64,12 +66,6 @@ static const AmendsStoryStage stages[] = {
   AMENDS_STORY_STAGE_DRAFTED,
   AMENDS_STORY_STAGE_TOLD,
 };
-
-static GtkAccessible *
-entry_row_text (AdwEntryRow *row)
-{
-  return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
-}
 
 static char *
 dup_stripped_text (AdwEntryRow *row)
@@ -113,29 +109,6 @@ amends_story_editor_get_chosen_stage (AmendsStoryEditor *self)
   return selected < G_N_ELEMENTS (stages) ? stages[selected] : AMENDS_STORY_STAGE_CANDIDATE;
 }
 
-static void
-set_told_row_invalid (AmendsStoryEditor *self,
-                      gboolean           invalid)
-{
-  if (invalid)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->told_row), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->told_hint), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->told_hint), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->told_row), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->told_hint), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->told_hint), "dim-label");
-    }
-
-  gtk_accessible_update_state (entry_row_text (self->told_row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 /* Reads the told time as the form says: %NULL without an error when the
  * story is not told; now when it is told and the row is empty. */
 static GDateTime *
@@ -170,14 +143,14 @@ amends_story_editor_update_told (AmendsStoryEditor *self)
   if (!told)
     {
       gtk_label_set_text (self->told_hint, _("Choose “Told” once the story has been told to the team."));
-      set_told_row_invalid (self, FALSE);
+      amends_entry_row_set_invalid (self->told_row, self->told_hint, FALSE);
       return;
     }
 
   if (*text == '\0')
     {
       gtk_label_set_text (self->told_hint, _("Empty: told now, when you save."));
-      set_told_row_invalid (self, FALSE);
+      amends_entry_row_set_invalid (self->told_row, self->told_hint, FALSE);
       return;
     }
 
@@ -185,7 +158,7 @@ amends_story_editor_update_told (AmendsStoryEditor *self)
   if (told_at == NULL)
     {
       gtk_label_set_text (self->told_hint, error->message);
-      set_told_row_invalid (self, TRUE);
+      amends_entry_row_set_invalid (self->told_row, self->told_hint, TRUE);
     }
   else
     {
@@ -194,7 +167,7 @@ amends_story_editor_update_told (AmendsStoryEditor *self)
       g_autofree char *hint = g_date_time_format (local, _("Told on %-d %B %Y at %H:%M"));
 
       gtk_label_set_text (self->told_hint, hint);
-      set_told_row_invalid (self, FALSE);
+      amends_entry_row_set_invalid (self->told_row, self->told_hint, FALSE);
     }
 }
 
@@ -239,23 +212,9 @@ on_stage_changed_cb (AmendsStoryEditor *self)
   on_changed_cb (self);
 }
 
-static gboolean
-id_in (GArray *ids,
-       gint64  id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      if (g_array_index (ids, gint64, i) == id)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 amends_story_editor_load_heroes (AmendsStoryEditor *self)
 {
-  g_autoptr(GListModel) staff = NULL;
   g_autoptr(GArray) heroes = NULL;
   g_autoptr(GError) error = NULL;
   gint64 story_id = amends_record_get_id (AMENDS_RECORD (self->story));
@@ -280,47 +239,8 @@ amends_story_editor_load_heroes (AmendsStoryEditor *self)
         g_array_append_val (heroes, owner_id);
     }
 
-  staff = amends_store_list_staff (self->store, TRUE, &error);
-  if (staff == NULL)
-    {
-      amends_story_editor_show_error (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(AmendsStaff) person = g_list_model_get_item (staff, i);
-      gint64 id = amends_record_get_id (AMENDS_RECORD (person));
-      gboolean is_hero = id_in (heroes, id);
-      GtkWidget *row, *check;
-
-      /* Someone who has left stays a hero of what they did, but is not
-       * offered for new stories. */
-      if (!amends_staff_get_active (person) && !is_hero)
-        continue;
-
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_hero);
-      g_object_set_data_full (G_OBJECT (check), "staff-id",
-                              g_memdup2 (&id, sizeof id), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, amends_staff_get_name (person),
-                                      -1);
-      g_signal_connect_object (check, "toggled",
-                               G_CALLBACK (on_changed_cb), self, G_CONNECT_SWAPPED);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), amends_staff_get_name (person));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (amends_staff_get_team (person) != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), amends_staff_get_team (person));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->heroes_group, row);
-
-      g_ptr_array_add (self->hero_checks, check);
-    }
+  if (!amends_hero_picker_load (self->hero_picker, self->store, heroes, &error))
+    amends_story_editor_show_error (self, error->message);
 }
 
 static void
@@ -364,19 +284,6 @@ amends_story_editor_load (AmendsStoryEditor *self)
 /* Actions */
 
 static void
-append_part (GString    *draft,
-             const char *heading,
-             const char *text)
-{
-  if (draft->len > 0)
-    g_string_append (draft, "\n\n");
-  g_string_append (draft, heading);
-  g_string_append_c (draft, '\n');
-  if (text != NULL)
-    g_string_append (draft, text);
-}
-
-static void
 amends_story_editor_draft_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *parameter)
@@ -384,14 +291,8 @@ amends_story_editor_draft_action (GtkWidget  *widget,
   AmendsStoryEditor *self = AMENDS_STORY_EDITOR (widget);
   g_autoptr(AmendsCase) kase = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) draft = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *fix = NULL;
-  g_autofree char *surprise = NULL;
-  g_autofree char *lesson = NULL;
+  g_autofree char *draft = NULL;
   g_autofree char *title = dup_stripped_text (self->title_row);
-  g_autofree char *happened = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
   if (gtk_text_buffer_get_char_count (buffer) > 0)
@@ -409,30 +310,11 @@ amends_story_editor_draft_action (GtkWidget  *widget,
       return;
     }
 
-  g_object_get (kase,
-                "summary", &summary,
-                "description", &description,
-                "fix", &fix,
-                "surprise", &surprise,
-                "lesson", &lesson,
-                NULL);
+  draft = amends_case_dup_story_draft (kase);
+  gtk_text_buffer_set_text (buffer, draft, -1);
 
-  if (summary != NULL && description != NULL && *description != '\0')
-    happened = g_strdup_printf ("%s. %s", summary, description);
-  else
-    happened = g_strdup (summary);
-
-  /* The same four parts as the hint above the text, for the writer to turn
-   * into sentences. */
-  append_part (draft, _("What happened"), happened);
-  append_part (draft, _("What we did"), fix);
-  append_part (draft, _("What the customer did not expect"), surprise);
-  append_part (draft, _("The lesson"), lesson);
-
-  gtk_text_buffer_set_text (buffer, draft->str, -1);
-
-  if (*title == '\0' && summary != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_row), summary);
+  if (*title == '\0' && amends_case_get_summary (kase) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), amends_case_get_summary (kase));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
@@ -486,7 +368,7 @@ amends_story_editor_save_action (GtkWidget  *widget,
   AmendsStoryEditor *self = AMENDS_STORY_EDITOR (widget);
   g_autofree char *title = dup_stripped_text (self->title_row);
   g_autofree char *text = dup_story_text (self);
-  g_autoptr(GArray) heroes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) heroes = amends_hero_picker_dup_chosen (self->hero_picker);
   g_autoptr(GDateTime) told_at = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStoryStage stage = amends_story_editor_get_chosen_stage (self);
@@ -496,14 +378,6 @@ amends_story_editor_save_action (GtkWidget  *widget,
       amends_story_editor_show_error (self, _("Give the story a title: it is what the team reads first."));
       gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
       return;
-    }
-
-  for (guint i = 0; i < self->hero_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->hero_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_array_append_val (heroes, *(gint64 *) g_object_get_data (G_OBJECT (check), "staff-id"));
     }
 
   if (heroes->len == 0)
@@ -520,7 +394,7 @@ amends_story_editor_save_action (GtkWidget  *widget,
       /* Translators: %s says why, e.g. "“next tuesday” is not a time Amends can read." */
       message = g_strdup_printf (_("The story was not saved. %s"), error->message);
       amends_story_editor_update_told (self);
-      set_told_row_invalid (self, TRUE);
+      amends_entry_row_set_invalid (self->told_row, self->told_hint, TRUE);
       amends_story_editor_show_error (self, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->told_row));
       return;
@@ -658,7 +532,6 @@ amends_story_editor_dispose (GObject *object)
 {
   AmendsStoryEditor *self = (AmendsStoryEditor *)object;
 
-  g_clear_pointer (&self->hero_checks, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_STORY_EDITOR);
 
   G_OBJECT_CLASS (amends_story_editor_parent_class)->dispose (object);
@@ -728,6 +601,8 @@ amends_story_editor_class_init (AmendsStoryEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (AMENDS_TYPE_HERO_PICKER);
+
   object_class->constructed = amends_story_editor_constructed;
   object_class->dispose = amends_story_editor_dispose;
   object_class->finalize = amends_story_editor_finalize;
@@ -774,7 +649,7 @@ amends_story_editor_class_init (AmendsStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, draft_button);
-  gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, heroes_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, hero_picker);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, stage_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, told_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, told_hint);
@@ -793,17 +668,17 @@ static void
 amends_story_editor_init (AmendsStoryEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->hero_picker, "changed", G_CALLBACK (on_changed_cb), self);
 
-  self->hero_checks = g_ptr_array_new ();
 
-  gtk_accessible_update_property (entry_row_text (self->title_row),
+  gtk_accessible_update_property (amends_entry_row_get_text (self->title_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
                                   GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
                                   -1);
-  gtk_accessible_update_property (entry_row_text (self->told_row),
+  gtk_accessible_update_property (amends_entry_row_get_text (self->told_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("When it was told"),
                                   -1);
-  gtk_accessible_update_relation (entry_row_text (self->told_row),
+  gtk_accessible_update_relation (amends_entry_row_get_text (self->told_row),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->told_hint, NULL,
                                   -1);
 

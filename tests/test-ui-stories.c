@@ -257,7 +257,7 @@ hero_check (AmendsStoryEditor *editor,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_action_rows (editor_child (editor, "heroes_group"), rows);
+  collect_action_rows (editor_child (editor, "hero_picker"), rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwActionRow *row = g_ptr_array_index (rows, i);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amends-case.h"
 #include "amends-enum-types.h"
 
@@ -229,4 +231,61 @@ amends_case_is_active (AmendsCase *self)
 
   return status == AMENDS_CASE_STATUS_OPEN ||
          status == AMENDS_CASE_STATUS_IN_RECOVERY;
+}
+
+static void
+append_part (GString    *draft,
+             const char *heading,
+             const char *text)
+{
+  if (draft->len > 0)
+    g_string_append (draft, "\n\n");
+  g_string_append (draft, heading);
+  g_string_append_c (draft, '\n');
+  if (text != NULL)
+    g_string_append (draft, text);
+}
+
+/**
+ * amends_case_dup_story_draft:
+ *
+ * The beginning of a recovery story about this case: what happened, what
+ * was done, what the customer did not expect and the lesson, under the
+ * same four headings as the hint above a story's text, for the writer to
+ * turn into sentences.
+ *
+ * Returns: (transfer full): the draft
+ */
+char *
+amends_case_dup_story_draft (AmendsCase *self)
+{
+  g_autoptr(GString) draft = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *fix = NULL;
+  g_autofree char *surprise = NULL;
+  g_autofree char *lesson = NULL;
+  g_autofree char *happened = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_CASE (self), NULL);
+
+  g_object_get (self,
+                "summary", &summary,
+                "description", &description,
+                "fix", &fix,
+                "surprise", &surprise,
+                "lesson", &lesson,
+                NULL);
+
+  if (summary != NULL && description != NULL && *description != '\0')
+    happened = g_strdup_printf ("%s. %s", summary, description);
+  else
+    happened = g_strdup (summary);
+
+  append_part (draft, _("What happened"), happened);
+  append_part (draft, _("What we did"), fix);
+  append_part (draft, _("What the customer did not expect"), surprise);
+  append_part (draft, _("The lesson"), lesson);
+
+  return g_string_free (g_steal_pointer (&draft), FALSE);
 }

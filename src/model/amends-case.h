@@ -45,5 +45,6 @@ GDateTime        *amends_case_get_follow_up_due_at (AmendsCase *self);
 GDateTime        *amends_case_get_deleted_at       (AmendsCase *self);
 gboolean          amends_case_is_active            (AmendsCase *self);
 gboolean          amends_case_is_recovered         (AmendsCase *self);
+char             *amends_case_dup_story_draft      (AmendsCase *self);
 
 G_END_DECLS
