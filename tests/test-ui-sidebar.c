@@ -952,6 +952,36 @@ test_sidebar_keeps_selection (Fixture       *fixture,
                    ==, fixture->room_id);
 }
 
+/* A case logged at the desk and asked for at once, as the intake does:
+ * the commit returns before the list has read its ids again (in a thread),
+ * and the case is selected when it has, with no filter cleared. */
+static void
+test_sidebar_selects_case_just_logged (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  GtkSelectionModel *model = selection (fixture);
+  guint models = fixture->n_lists;
+  guint before = n_cases (fixture);
+  gboolean busy = FALSE;
+  gint64 id;
+
+  id = add_case (fixture, "Wrong bill", 30, NULL);
+  g_object_get (fixture->sidebar, "busy", &busy, NULL);
+  g_assert_true (busy);
+  g_assert_cmpuint (n_cases (fixture), ==, before);
+
+  g_assert_true (amends_case_sidebar_select_case (fixture->sidebar, id));
+  amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
+
+  g_assert_cmpuint (n_cases (fixture), ==, before + 1);
+  g_assert_true (selection (fixture) == model);
+  g_assert_cmpuint (fixture->n_lists, ==, models);
+  g_assert_nonnull (amends_case_sidebar_get_selected_case (fixture->sidebar));
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (amends_case_sidebar_get_selected_case (fixture->sidebar))),
+                   ==, id);
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), 0));
+}
+
 static void
 on_items_changed_record_cb (GListModel *model,
                             guint       position,
@@ -1207,6 +1237,7 @@ main (int   argc,
   ADD_TEST ("/ui/sidebar/follows-other-program", test_sidebar_follows_other_program, fixture_set_up);
   ADD_TEST ("/ui/sidebar/clock-moves-on", test_sidebar_clock_moves_on, fixture_set_up);
   ADD_TEST ("/ui/sidebar/keeps-selection", test_sidebar_keeps_selection, fixture_set_up);
+  ADD_TEST ("/ui/sidebar/selects-case-just-logged", test_sidebar_selects_case_just_logged, fixture_set_up);
   ADD_TEST ("/ui/sidebar/one-model-for-life", test_sidebar_one_model_for_life, fixture_set_up);
   ADD_TEST ("/ui/sidebar/select-case-clears-filters", test_sidebar_select_case, fixture_set_up);
   ADD_TEST ("/ui/sidebar/screenshot", test_sidebar_screenshot, fixture_set_up_varied);
