@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "amends-test-utils.h"
 #include "amends-case-list.h"
 #include "amends-csv-export.h"
@@ -1067,6 +1069,200 @@ test_reimport_updates_existing (AmendsTestDb  *db,
   g_assert_cmpstr (again, ==, edited);
 }
 
+/* Many rows at once */
+
+static const char * const many_customers[] = { "Ana Lima", "Bo Chen", "Cy Okafor", "Di Rossi" };
+
+/* @n rows of cases, each with one of four customers and one of seven
+ * owners; every 100th description names a zebra. */
+static char *
+write_many_cases (const char *dir,
+                  guint       n)
+{
+  g_autoptr(GString) text = g_string_new ("summary,description,customer,owner,occurred_at\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "many.csv", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Case %u,%s room %u,%s,Staff %u,2026-01-%02uT10:00:00Z\n",
+                            i, i % 100 == 0 ? "A zebra in the" : "Nothing in the",
+                            i, many_customers[i % 4], i % 7, 1 + i % 28);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+on_import_record_changed (AmendsStore *store,
+                          GType        type,
+                          gint64       id,
+                          guint       *n_cases)
+{
+  if (type == AMENDS_TYPE_CASE)
+    (*n_cases)++;
+}
+
+static void
+on_import_committed (AmendsStore *store,
+                     guint       *n_committed)
+{
+  (*n_committed)++;
+}
+
+/* An import is one entry of the audit log, naming how many cases came
+ * from which file, not one a case; and one change of the cases, so that
+ * an open list is read again once, not once a row. */
+static void
+test_import_is_one_audit_entry (AmendsTestDb  *db,
+                                gconstpointer  data)
+{
+  g_autofree char *path = write_many_cases (db->dir, 600);
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (db->store);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) of_a_case = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsAuditEntry *entry;
+  guint n_cases_changed = 0;
+  guint n_committed = 0;
+
+  g_signal_connect (db->store, "record-changed", G_CALLBACK (on_import_record_changed), &n_cases_changed);
+  g_signal_connect (db->store, "changes-committed", G_CALLBACK (on_import_committed), &n_committed);
+
+  amends_csv_import_read_path (import, path, NULL, &error);
+  g_assert_no_error (error);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 600);
+
+  entries = amends_store_list_audit (db->store, "cases", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = entries->pdata[0];
+  g_assert_cmpstr (entry->field, ==, "imported");
+  g_assert_cmpstr (entry->after, ==, "imported 600 cases from many.csv");
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 600);
+  of_a_case = amends_store_list_audit (db->store, "cases",
+                                       amends_record_get_id (cases->pdata[0]), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (of_a_case->len, ==, 0);
+
+  g_assert_cmpuint (n_cases_changed, ==, 1);
+  g_assert_cmpuint (n_committed, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (db->store, &n_cases_changed);
+  g_signal_handlers_disconnect_by_data (db->store, &n_committed);
+}
+
+/* A few thousand rows, more than one batch of the store's and a part
+ * of one: each row is a case, with its customer and owner, and the
+ * search finds them by a word of their description. */
+static void
+test_import_many_rows (AmendsTestDb  *db,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_many_cases (db->dir, 3001);
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (db->store);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(AmendsCaseList) zebras = NULL;
+  g_autoptr(GHashTable) summaries = g_hash_table_new (g_str_hash, g_str_equal);
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  amends_csv_import_read_path (import, path, NULL, &error);
+  g_assert_no_error (error);
+  amends_csv_import_run (import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 3001);
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 3001);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      AmendsCase *kase = cases->pdata[i];
+      guint n = 0;
+
+      g_assert_true (sscanf (amends_case_get_summary (kase), "Case %u", &n) == 1);
+      g_hash_table_add (summaries, (gpointer) amends_case_get_summary (kase));
+      {
+        g_autofree char *owner = g_strdup_printf ("Staff %u", n % 7);
+
+        g_assert_cmpstr (amends_case_get_customer_name (kase), ==, many_customers[n % 4]);
+        g_assert_cmpstr (amends_case_get_owner_name (kase), ==, owner);
+      }
+      g_assert_nonnull (amends_case_get_reference (kase));
+    }
+  g_assert_cmpuint (g_hash_table_size (summaries), ==, 3001);
+
+  staff = amends_store_list_staff (db->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 7);
+
+  filter.query = (char *) "zebra";
+  zebras = amends_case_list_new (db->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zebras)), ==, 31);
+  g_clear_object (&zebras);
+
+  /* And by the customer's name, added in the same transaction. */
+  filter.query = (char *) "Okafor";
+  zebras = amends_case_list_new (db->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zebras)), ==, 750);
+}
+
+/* A row the database refuses as it is saved, half-way through the file:
+ * the error names its line, and nothing of the file is left, not the
+ * cases of the batches before it, nor the customers and staff it named,
+ * nor an entry in the audit log. */
+static void
+test_import_failing_row_leaves_nothing (AmendsTestDb  *db,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = write_many_cases (db->dir, 3000);
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (db->store);
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* What no check of the file can see: another program's rule. */
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store),
+                                 "CREATE TRIGGER no_case_1700 BEFORE INSERT ON cases"
+                                 " WHEN new.summary = 'Case 1700'"
+                                 " BEGIN SELECT RAISE (ABORT, 'not that one'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  amends_csv_import_read_path (import, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_csv_import_validate (import, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  /* The header is line 1: case 1700 is on line 1702. */
+  g_assert_true (g_str_has_prefix (error->message, "Line 1702: "));
+  g_assert_nonnull (strstr (error->message, "not that one"));
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 0);
+  g_clear_error (&error);
+
+  assert_nothing_imported (db->store);
+  staff = amends_store_list_staff (db->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 0);
+  customers = amends_store_list_customers (db->store, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 0);
+  entries = amends_store_list_audit (db->store, "cases", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 /* Dates written day/month or month/day */
 
 static const char *
@@ -1267,6 +1463,9 @@ main (int   argc,
   ADD_DB_TEST ("/csv/import/own-export-again-skips-cases-already-here", test_reimport_skips_existing);
   ADD_DB_TEST ("/csv/import/own-export-again-adds-only-new-rows", test_reimport_adds_new_rows);
   ADD_DB_TEST ("/csv/import/own-export-again-updates-cases-already-here", test_reimport_updates_existing);
+  ADD_DB_TEST ("/csv/import/many/one-audit-entry-and-one-change-an-import", test_import_is_one_audit_entry);
+  ADD_DB_TEST ("/csv/import/many/every-row-a-case-and-searchable", test_import_many_rows);
+  ADD_DB_TEST ("/csv/import/many/a-row-refused-half-way-leaves-nothing", test_import_failing_row_leaves_nothing);
   ADD_DB_TEST ("/csv/import/dates/day-first-told-by-the-file", test_dates_day_first);
   ADD_DB_TEST ("/csv/import/dates/month-first-told-by-the-file", test_dates_month_first);
   ADD_DB_TEST ("/csv/import/dates/iso-and-dotted-need-no-order", test_dates_iso_need_no_order);

@@ -1575,6 +1575,36 @@ row_to_draft (const ValidateInput *in,
   return draft;
 }
 
+/* The problems of the file as a whole, before any row is read: FALSE
+ * when the person has a question to answer first. */
+static gboolean
+check_file (ValidateInput  *in,
+            GPtrArray      *problems,
+            GError        **error)
+{
+  for (guint i = 0; i < in->read_problems->len; i++)
+    g_ptr_array_add (problems, g_strdup (in->read_problems->pdata[i]));
+
+  if (problems->len > 0)
+    return TRUE;  /* the file could not be read: its rows say nothing more */
+
+  if (in->headers == NULL)
+    add_problem (problems, 0, _("The file is empty."));
+  else if (in->rows->len == 0)
+    add_problem (problems, 0, _("The file has a header row but no cases."));
+  else if (in->format == AMENDS_CSV_FORMAT_UNKNOWN &&
+           (in->mapping == NULL || g_hash_table_size (in->mapping) == 0))
+    {
+      g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_NO_MAPPING,
+                           _("Amends does not know these columns: choose the field each one fills."));
+      return FALSE;
+    }
+  else if (!check_questions (in, problems, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 /* Every row turned into a case and let go again, for its problems alone:
  * the cases of 100,000 rows held at once would take hundreds of
  * megabytes, and they are made again as they are saved. */
@@ -1589,23 +1619,7 @@ validate_rows (ValidateInput  *in,
   ValueContext context = { in->effective_order, zone };
   g_autofree int *columns = map_columns (in->headers, in->mapping);
 
-  for (guint i = 0; i < in->read_problems->len; i++)
-    g_ptr_array_add (problems, g_strdup (in->read_problems->pdata[i]));
-
-  if (problems->len > 0)
-    ;  /* the file could not be read: its rows say nothing more */
-  else if (in->headers == NULL)
-    add_problem (problems, 0, _("The file is empty."));
-  else if (in->rows->len == 0)
-    add_problem (problems, 0, _("The file has a header row but no cases."));
-  else if (in->format == AMENDS_CSV_FORMAT_UNKNOWN &&
-           (in->mapping == NULL || g_hash_table_size (in->mapping) == 0))
-    {
-      g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_NO_MAPPING,
-                           _("Amends does not know these columns: choose the field each one fills."));
-      return FALSE;
-    }
-  else if (!check_questions (in, problems, error))
+  if (!check_file (in, problems, error))
     return FALSE;
 
   if (problems->len == 0)
@@ -2023,17 +2037,19 @@ set_fraction (AmendsCsvImport *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
 }
 
-/* Saves up to @n rows, each made a case again as it was when the file
- * was checked; TRUE with *done set when all are in. */
+/* Saves up to @n rows, each made a case as it is saved.  A row with a
+ * problem is added to @problems; from then on the rows are only checked,
+ * for the person to see every problem, and the caller rolls back.
+ * TRUE with *done set when every row is in, or checked. */
 static gboolean
 insert_some (AmendsCsvImport  *self,
              guint             n,
+             GPtrArray        *problems,
              gboolean         *done,
              GError          **error)
 {
   ValidateInput in = validate_input (self);
   ValueContext context = { in.effective_order, self->zone };
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree int *columns = map_columns (in.headers, in.mapping);
 
   for (guint i = 0; i < n && self->next_row < self->rows->len; i++)
@@ -2041,17 +2057,11 @@ insert_some (AmendsCsvImport  *self,
       g_autoptr(Draft) draft = row_to_draft (&in, columns, &context,
                                              self->rows->pdata[self->next_row], problems);
 
-      /* Checked before: only a change of the settings since can do this. */
-      if (draft == NULL)
-        {
-          g_set_error_literal (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID,
-                               problems->len > 0 ? problems->pdata[0] : "");
-          return FALSE;
-        }
-
+      self->next_row++;
+      if (draft == NULL || problems->len > 0)
+        continue;
       if (!insert_draft (self, draft, error))
         return FALSE;
-      self->next_row++;
     }
 
   *done = self->next_row >= self->rows->len;
@@ -2888,19 +2898,28 @@ amends_csv_import_get_n_skipped (AmendsCsvImport *self)
  * amends_csv_import_run:
  *
  * Validates and imports every row in one transaction: all the cases or,
- * on any problem, none.
+ * on any problem, none.  In one pass: each row is checked as it is
+ * saved, and a problem in any row rolls back what went before it (the
+ * rows after it are still checked, so that every problem is told).
  */
 gboolean
 amends_csv_import_run (AmendsCsvImport  *self,
                        GError          **error)
 {
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  ValidateInput in;
   gboolean done = FALSE;
 
   g_return_val_if_fail (AMENDS_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (!self->running, FALSE);
 
-  if (!amends_csv_import_validate (self, error))
+  in = validate_input (self);
+  self->validated = FALSE;
+  g_ptr_array_set_size (self->problems, 0);
+  if (!check_file (&in, problems, error))
     return FALSE;
+  if (problems->len > 0)
+    return take_results (self, g_steal_pointer (&problems), error);
 
   self->running = TRUE;
   if (!begin_insert (self, error))
@@ -2909,8 +2928,9 @@ amends_csv_import_run (AmendsCsvImport  *self,
       return FALSE;
     }
 
-  if (!insert_some (self, G_MAXUINT, &done, error) ||
-      !end_insert (self, error))
+  if (!insert_some (self, G_MAXUINT, problems, &done, error) ||
+      (problems->len == 0 && !end_insert (self, error)) ||
+      !take_results (self, g_ptr_array_ref (problems), error))
     {
       amends_store_rollback (self->store);
       self->n_imported = self->n_updated = self->n_skipped = 0;
@@ -2966,11 +2986,13 @@ insert_chunk_cb (gpointer user_data)
 {
   GTask *task = user_data;
   AmendsCsvImport *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
   gboolean done = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
-      !insert_some (self, CHUNK_SIZE, &done, &error) ||
+      !insert_some (self, CHUNK_SIZE, problems, &done, &error) ||
+      !problems_to_error (problems, &error) ||
       (done && !end_insert (self, &error)))
     {
       amends_store_rollback (self->store);
