@@ -4,8 +4,14 @@
  * only the cards on screen are built.  Every move, whether it comes from a
  * card's menu, its keyboard shortcut or a drop, ends in
  * amends_board_view_move_story(), which saves at once and offers to undo.
- * The lists are read again whenever the store commits a change to a story
- * or a case; a case that changed may also have become a candidate.
+ *
+ * The columns are read whole once, when the board is first shown, by a
+ * worker thread on a connection of its own (a large desk has tens of
+ * thousands of stories); they hold ids, and a story is read when its card
+ * is shown.  After that a change touches only what it changed: the cases
+ * and stories the store names are looked at one row each, a case that
+ * became a candidate gets its story, and each story moves to where it now
+ * belongs.  Changes made while the board is out of sight wait for it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-board-view.h"
+#include "amends-board-column.h"
 #include "amends-store-stories.h"
 #include "amends-story-card.h"
 
@@ -22,6 +29,11 @@
 /* How many frames to wait for a moved card to be built before giving up
  * on putting the focus back on it. */
 #define FOCUS_TRIES 10
+/* More changes than this at once (an import, another program's batch) are
+ * read whole again by the worker rather than one by one. */
+#define MAX_CHANGES 1000
+/* Missing candidates made at a time, between frames. */
+#define CANDIDATES_AT_A_TIME 256
 
 typedef struct
 {
@@ -31,7 +43,7 @@ typedef struct
   GtkStack                 *stack;
   GtkListView              *list;
   GtkSignalListItemFactory *factory;
-  GListModel               *stories;
+  AmendsBoardColumn        *stories;
 } Column;
 
 struct _AmendsBoardView
@@ -41,9 +53,15 @@ struct _AmendsBoardView
   AmendsStore     *store;
   Column           columns[N_COLUMNS];
 
-  gboolean         cases_changed;
-  gboolean         stories_changed;
-  guint            reload_source;
+  /* What changed since the board last looked: ids, as sets. */
+  GHashTable      *changed_cases;
+  GHashTable      *changed_stories;
+  gboolean         stale;               /* to be read whole */
+  guint            flush_source;
+  GCancellable    *reading;             /* the worker's, while it reads */
+  GArray          *missing;             /* cases to make candidates of */
+  guint            missing_done;
+  guint            missing_source;
 
   /* The last move, for undo */
   gint64           undo_story_id;
@@ -120,7 +138,7 @@ static void
 update_column (AmendsBoardView *self,
                Column          *column)
 {
-  guint n = column->stories ? g_list_model_get_n_items (column->stories) : 0;
+  guint n = column->stories ? g_list_model_get_n_items (G_LIST_MODEL (column->stories)) : 0;
   g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *label = NULL;
   const char *heading = gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (column->count))));
@@ -181,89 +199,295 @@ focus_moved_card (AmendsBoardView *self)
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       Column *column = &self->columns[i];
-      guint n = column->stories ? g_list_model_get_n_items (column->stories) : 0;
+      int pos;
 
-      for (guint pos = 0; pos < n; pos++)
-        {
-          g_autoptr(AmendsStory) story = g_list_model_get_item (column->stories, pos);
+      if (column->stories == NULL ||
+          (pos = amends_board_column_find_story (column->stories, self->focus_story_id)) < 0)
+        continue;
 
-          if (amends_record_get_id (AMENDS_RECORD (story)) != self->focus_story_id)
-            continue;
-
-          /* Makes sure the card is built, however long the column. */
-          gtk_widget_activate_action (GTK_WIDGET (column->list), "list.scroll-to-item", "u", pos);
-          self->focus_tries = 0;
-          if (self->focus_tick == 0)
-            self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_moved_card_cb, NULL, NULL);
-          return;
-        }
+      /* Makes sure the card is built, however long the column. */
+      gtk_widget_activate_action (GTK_WIDGET (column->list), "list.scroll-to-item", "u", (guint) pos);
+      self->focus_tries = 0;
+      if (self->focus_tick == 0)
+        self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_moved_card_cb, NULL, NULL);
+      return;
     }
 
   /* Dismissed: it left the board. */
   self->focus_story_id = 0;
 }
 
-static void
-load_lists (AmendsBoardView *self)
-{
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->cases_changed = FALSE;
-  self->stories_changed = FALSE;
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      Column *column = &self->columns[i];
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) stories = NULL;
-      g_autoptr(GtkNoSelection) selection = NULL;
-
-      if (self->store != NULL)
-        {
-          stories = amends_store_list_stories (self->store, column->stage, &error);
-          if (error != NULL)
-            show_error (self, error);
-        }
-      if (stories == NULL)
-        stories = G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_STORY));
-
-      g_set_object (&column->stories, stories);
-      /* A new model rather than items-changed on the old one: the view
-       * then builds only the cards it shows (TECH-NOTES.md). */
-      selection = gtk_no_selection_new (g_object_ref (stories));
-      gtk_list_view_set_model (column->list, GTK_SELECTION_MODEL (selection));
-      update_column (self, column);
-    }
-
-  if (self->focus_story_id != 0)
-    focus_moved_card (self);
-}
+static void start_reading (AmendsBoardView *self);
+static void schedule_flush (AmendsBoardView *self);
 
 static gboolean
-reload_cb (gpointer user_data)
+is_shown (AmendsBoardView *self)
+{
+  return self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+/* Making the candidates the worker found missing, a few at a time between
+ * frames; each is one case read by its id and one story written, which
+ * the store then announces like any other change. */
+static gboolean
+make_candidates_cb (gpointer user_data)
 {
   AmendsBoardView *self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n;
 
-  self->reload_source = 0;
-
-  if (self->cases_changed && self->store != NULL)
+  if (self->missing == NULL || !is_shown (self))
     {
-      g_autoptr(GError) error = NULL;
-
-      self->cases_changed = FALSE;
-      if (!amends_store_refresh_candidates (self->store, NULL, &error))
-        show_error (self, error);
+      self->missing_source = 0;
+      return G_SOURCE_REMOVE;
     }
 
-  load_lists (self);
+  n = MIN (CANDIDATES_AT_A_TIME, self->missing->len - self->missing_done);
+  if (!amends_store_refresh_candidates_of (self->store,
+                                           &g_array_index (self->missing, gint64, self->missing_done),
+                                           n, NULL, &error))
+    {
+      show_error (self, error);
+      n = self->missing->len - self->missing_done;
+    }
 
+  self->missing_done += n;
+  if (self->missing_done < self->missing->len)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_pointer (&self->missing, g_array_unref);
+  self->missing_source = 0;
   return G_SOURCE_REMOVE;
 }
 
 static void
-queue_reload (AmendsBoardView *self)
+resume_making_candidates (AmendsBoardView *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_cb, self, NULL);
+  if (self->missing != NULL && self->missing_source == 0 && is_shown (self))
+    self->missing_source = g_idle_add_full (G_PRIORITY_LOW, make_candidates_cb, self, NULL);
+}
+
+typedef struct
+{
+  GArray *columns[N_COLUMNS];
+  GArray *missing;
+} BoardRead;
+
+static void
+board_read_free (BoardRead *read)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_pointer (&read->columns[i], g_array_unref);
+  g_clear_pointer (&read->missing, g_array_unref);
+  g_free (read);
+}
+
+static void
+read_board_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  AmendsBoardReader *reader = task_data;
+  BoardRead *read = g_new0 (BoardRead, 1);
+  GError *error = NULL;
+
+  G_STATIC_ASSERT (N_COLUMNS == 3);
+  if (!amends_board_reader_read (reader, read->columns, &read->missing, cancellable, &error))
+    {
+      board_read_free (read);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, read, (GDestroyNotify) board_read_free);
+}
+
+static void
+on_board_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AmendsBoardView *self = AMENDS_BOARD_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  BoardRead *read = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->reading);
+
+  if (read == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      amends_board_column_set_entries (self->columns[i].stories, read->columns[i]);
+      update_column (self, &self->columns[i]);
+    }
+
+  g_clear_pointer (&self->missing, g_array_unref);
+  g_clear_handle_id (&self->missing_source, g_source_remove);
+  if (read->missing->len > 0)
+    {
+      self->missing = g_steal_pointer (&read->missing);
+      self->missing_done = 0;
+      resume_making_candidates (self);
+    }
+  board_read_free (read);
+
+  /* What changed while the worker read. */
+  if (g_hash_table_size (self->changed_cases) > 0 || g_hash_table_size (self->changed_stories) > 0)
+    schedule_flush (self);
+  if (self->focus_story_id != 0)
+    focus_moved_card (self);
+}
+
+/* Reads the whole board again, in a worker; a read still running is
+ * superseded. */
+static void
+start_reading (AmendsBoardView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+
+  /* Whatever changed until now, the worker's snapshot has. */
+  self->stale = FALSE;
+  g_hash_table_remove_all (self->changed_cases);
+  g_hash_table_remove_all (self->changed_stories);
+
+  self->reading = g_cancellable_new ();
+  task = g_task_new (self, self->reading, on_board_read_cb, NULL);
+  g_task_set_source_tag (task, start_reading);
+  g_task_set_task_data (task, amends_board_reader_new (self->store), (GDestroyNotify) amends_board_reader_free);
+  g_task_run_in_thread (task, read_board_thread);
+}
+
+/* Puts one story where it belongs now, from its one row. */
+static void
+place_story (AmendsBoardView *self,
+             gint64           story_id,
+             gint64           case_id)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsBoardEntry entry;
+  Column *target;
+
+  if (!amends_store_read_board_entry (self->store, story_id, case_id, &entry, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  target = entry.story_id != 0 && entry.shown ? column_for_stage (self, entry.stage) : NULL;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      Column *column = &self->columns[i];
+      int pos = story_id != 0
+                ? amends_board_column_find_story (column->stories, story_id)
+                : amends_board_column_find_case (column->stories, case_id);
+      const AmendsBoardEntry *old;
+
+      if (pos < 0)
+        continue;
+
+      old = amends_board_column_get_entry (column->stories, pos);
+      if (column == target && old->story_id == entry.story_id && old->key == entry.key)
+        {
+          amends_board_column_refresh (column->stories, pos);
+          return;
+        }
+
+      amends_board_column_remove (column->stories, pos);
+      update_column (self, column);
+    }
+
+  if (target != NULL)
+    {
+      amends_board_column_insert (target->stories, &entry);
+      update_column (self, target);
+    }
+}
+
+static GArray *
+steal_ids (GHashTable *set)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (set));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  g_hash_table_remove_all (set);
+
+  return ids;
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  AmendsBoardView *self = user_data;
+  g_autoptr(GArray) cases = NULL;
+  g_autoptr(GArray) stories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->flush_source = 0;
+
+  /* Out of sight, or the worker reads: it catches up later. */
+  if (!is_shown (self) || self->reading != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (self->stale ||
+      g_hash_table_size (self->changed_cases) + g_hash_table_size (self->changed_stories) > MAX_CHANGES)
+    {
+      start_reading (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A case that changed may have become a candidate: its story is made
+   * now, and announced into changed_stories as it is committed. */
+  cases = steal_ids (self->changed_cases);
+  if (!amends_store_refresh_candidates_of (self->store, (const gint64 *) (gpointer) cases->data,
+                                           cases->len, NULL, &error))
+    show_error (self, error);
+
+  for (guint i = 0; i < cases->len; i++)
+    place_story (self, 0, g_array_index (cases, gint64, i));
+
+  stories = steal_ids (self->changed_stories);
+  for (guint i = 0; i < stories->len; i++)
+    place_story (self, g_array_index (stories, gint64, i), 0);
+
+  if (self->focus_story_id != 0)
+    focus_moved_card (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: the commit may come from inside a card's own action, and
+ * moving a story takes its card away.  Once for all the changes that
+ * arrive before the main loop is next idle. */
+static void
+schedule_flush (AmendsBoardView *self)
+{
+  if (self->flush_source == 0 && is_shown (self))
+    self->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_cb, self, NULL);
+}
+
+static void
+add_id (GHashTable *set,
+        gint64      id)
+{
+  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
 }
 
 static void
@@ -273,21 +497,19 @@ on_record_changed_cb (AmendsBoardView *self,
                       AmendsStore     *store)
 {
   if (type == AMENDS_TYPE_CASE)
-    self->cases_changed = TRUE;
+    add_id (self->changed_cases, id);
   else if (type == AMENDS_TYPE_STORY)
-    self->stories_changed = TRUE;
+    add_id (self->changed_stories, id);
 }
 
 static void
 on_changes_committed_cb (AmendsBoardView *self,
                          AmendsStore     *store)
 {
-  /* Not at once: the commit may come from inside a card's own action,
-   * and reloading replaces the cards.  Nor while the board is out of
-   * sight: the case editor saves as a person types; map catches up. */
-  if ((self->cases_changed || self->stories_changed) &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)))
-    queue_reload (self);
+  /* Nor while the board is out of sight: the case editor saves as a
+   * person types; map catches up. */
+  if (g_hash_table_size (self->changed_cases) > 0 || g_hash_table_size (self->changed_stories) > 0)
+    schedule_flush (self);
 }
 
 static void
@@ -374,8 +596,6 @@ undo_move (AmendsBoardView *self)
 
   if (error != NULL)
     show_error (self, error);
-  else
-    queue_reload (self);
 }
 
 static void
@@ -527,19 +747,16 @@ on_drop_cb (GtkDropTarget   *target,
   return TRUE;
 }
 
+/* F5: the whole board read again, and every candidate due made. */
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   AmendsBoardView *self = AMENDS_BOARD_VIEW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL &&
-      !amends_store_refresh_candidates (self->store, NULL, &error))
-    show_error (self, error);
-
-  load_lists (self);
+  if (self->store != NULL)
+    start_reading (self);
 }
 
 static void
@@ -557,8 +774,14 @@ amends_board_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (amends_board_view_parent_class)->map (widget);
 
-  if (self->cases_changed || self->stories_changed)
-    queue_reload (self);
+  if (self->store == NULL)
+    return;
+
+  if (self->stale)
+    start_reading (self);
+  else if (g_hash_table_size (self->changed_cases) > 0 || g_hash_table_size (self->changed_stories) > 0)
+    schedule_flush (self);
+  resume_making_candidates (self);
 }
 
 static void
@@ -566,7 +789,12 @@ amends_board_view_dispose (GObject *object)
 {
   AmendsBoardView *self = (AmendsBoardView *)object;
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_handle_id (&self->missing_source, g_source_remove);
+  g_clear_pointer (&self->missing, g_array_unref);
   if (self->focus_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
@@ -592,6 +820,17 @@ amends_board_view_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amends_board_view_parent_class)->dispose (object);
+}
+
+static void
+amends_board_view_finalize (GObject *object)
+{
+  AmendsBoardView *self = (AmendsBoardView *)object;
+
+  g_clear_pointer (&self->changed_cases, g_hash_table_unref);
+  g_clear_pointer (&self->changed_stories, g_hash_table_unref);
+
+  G_OBJECT_CLASS (amends_board_view_parent_class)->finalize (object);
 }
 
 static void
@@ -639,6 +878,7 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = amends_board_view_dispose;
+  object_class->finalize = amends_board_view_finalize;
   object_class->get_property = amends_board_view_get_property;
   object_class->set_property = amends_board_view_set_property;
 
@@ -706,6 +946,25 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "boardview");
 }
 
+/* One model a column for the board's life with a store: changes are
+ * announced on it, never by a new model. */
+static void
+set_columns (AmendsBoardView *self,
+             AmendsStore     *store)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      Column *column = &self->columns[i];
+      g_autoptr(GtkNoSelection) selection = NULL;
+
+      g_set_object (&column->stories, NULL);
+      column->stories = amends_board_column_new (store);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->stories)));
+      gtk_list_view_set_model (column->list, GTK_SELECTION_MODEL (selection));
+      update_column (self, column);
+    }
+}
+
 static void
 amends_board_view_init (AmendsBoardView *self)
 {
@@ -736,8 +995,11 @@ amends_board_view_init (AmendsBoardView *self)
       gtk_widget_add_controller (column->column, GTK_EVENT_CONTROLLER (target));
     }
 
+  self->changed_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->changed_stories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.undo-move", FALSE);
-  load_lists (self);
+  set_columns (self, NULL);
 }
 
 GtkWidget *
@@ -765,8 +1027,6 @@ void
 amends_board_view_set_store (AmendsBoardView *self,
                              AmendsStore     *store)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (AMENDS_IS_BOARD_VIEW (self));
   g_return_if_fail (store == NULL || AMENDS_IS_STORE (store));
 
@@ -777,17 +1037,14 @@ amends_board_view_set_store (AmendsBoardView *self,
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changes-committed", G_CALLBACK (on_changes_committed_cb), self, G_CONNECT_SWAPPED);
+  set_columns (self, store);
 
-  /* Making the candidates reads every recovered case: not at start-up
-   * while the board is out of sight, but when it is first shown. */
-  self->cases_changed = TRUE;
-  self->stories_changed = TRUE;
+  /* Reading the board and making the candidates due reads every story
+   * and recovered case: not at start-up while the board is out of sight,
+   * but when it is first shown, and then in a worker. */
+  self->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      if (!amends_store_refresh_candidates (store, NULL, &error))
-        show_error (self, error);
-      load_lists (self);
-    }
+    start_reading (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
@@ -826,7 +1083,6 @@ amends_board_view_move_story (AmendsBoardView   *self,
     return FALSE;
 
   offer_undo (self, story, from, told_at);
-  queue_reload (self);
 
   return TRUE;
 }
@@ -834,15 +1090,32 @@ amends_board_view_move_story (AmendsBoardView   *self,
 /**
  * amends_board_view_reload:
  *
- * Reads the three columns again now, rather than when the main loop is
- * next idle.
+ * Reads the whole board again, in a worker, rather than only what changed.
  */
 void
 amends_board_view_reload (AmendsBoardView *self)
 {
   g_return_if_fail (AMENDS_IS_BOARD_VIEW (self));
 
-  load_lists (self);
+  if (self->store != NULL)
+    start_reading (self);
+}
+
+/**
+ * amends_board_view_is_busy:
+ *
+ * Returns: whether the board is still reading, or has changes or
+ *   candidates still to take in; for tests, which wait for it
+ */
+gboolean
+amends_board_view_is_busy (AmendsBoardView *self)
+{
+  g_return_val_if_fail (AMENDS_IS_BOARD_VIEW (self), FALSE);
+
+  return self->reading != NULL || self->flush_source != 0 || self->missing != NULL ||
+         (is_shown (self) && (self->stale ||
+                              g_hash_table_size (self->changed_cases) > 0 ||
+                              g_hash_table_size (self->changed_stories) > 0));
 }
 
 /**
@@ -862,5 +1135,5 @@ amends_board_view_get_n_stories (AmendsBoardView  *self,
   if (column == NULL || column->stories == NULL)
     return 0;
 
-  return g_list_model_get_n_items (column->stories);
+  return g_list_model_get_n_items (G_LIST_MODEL (column->stories));
 }

@@ -23,6 +23,7 @@ gboolean     amends_board_view_move_story     (AmendsBoardView  *self,
                                                AmendsStoryStage  stage,
                                                GError          **error);
 void         amends_board_view_reload         (AmendsBoardView  *self);
+gboolean     amends_board_view_is_busy        (AmendsBoardView  *self);
 guint        amends_board_view_get_n_stories  (AmendsBoardView  *self,
                                                AmendsStoryStage  stage);
 

@@ -74,12 +74,24 @@ find_card_in (GtkWidget *widget,
   return NULL;
 }
 
+/* Until the board has read what its worker reads and taken in every
+ * change announced. */
+static void
+wait_for_board (Fixture *f)
+{
+  amends_ui_test_drain ();
+  while (amends_board_view_is_busy (f->board))
+    g_main_context_iteration (NULL, TRUE);
+  amends_ui_test_drain ();
+}
+
 static AmendsStoryCard *
 card_of (Fixture *f,
          gint64   story_id)
 {
   AmendsStoryCard *card;
 
+  wait_for_board (f);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   amends_ui_test_drain ();
   card = find_card_in (GTK_WIDGET (f->board), story_id);
@@ -116,7 +128,7 @@ assert_counts (Fixture *f,
                guint    drafted,
                guint    told)
 {
-  amends_ui_test_drain ();
+  wait_for_board (f);
   g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_CANDIDATE), ==, candidates);
   g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_DRAFTED), ==, drafted);
   g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_TOLD), ==, told);
@@ -182,7 +194,7 @@ open_board (Fixture *f,
 
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  amends_ui_test_drain ();
+  wait_for_board (f);
 }
 
 static void
@@ -494,6 +506,63 @@ test_follows_the_store (Fixture       *f,
   assert_counts (f, 3, 0, 0);
 }
 
+/* A change to one case is taken in by itself: the case is looked at, its
+ * story made or moved, and the board is not read again.  A candidate
+ * whose case is opened again leaves the board until it is recovered
+ * again. */
+static void
+test_a_changed_case_alone (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsCase) pins = NULL;
+  g_autoptr(GError) error = NULL;
+  guint reads = amends_board_reader_get_n_reads ();
+  gint64 cake_id;
+
+  cake_id = add_recovered_case (f->db.store, "Birthday cake forgotten", 20,
+                                AMENDS_REACTION_BLOWN_AWAY, f->bilal_id, f->db.now);
+  assert_counts (f, 3, 0, 0);
+  card_of (f, story_id_of_case (f, cake_id));
+
+  pins = amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->pins_case_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_set_case_status (f->db.store, pins, AMENDS_CASE_STATUS_OPEN, &error));
+  g_assert_no_error (error);
+  assert_counts (f, 2, 0, 0);
+
+  g_assert_true (amends_store_set_case_status (f->db.store, pins, AMENDS_CASE_STATUS_RECOVERED, &error));
+  g_assert_no_error (error);
+  assert_counts (f, 3, 0, 0);
+  card_of (f, story_id_of_case (f, f->pins_case_id));
+
+  /* Trashed, the story goes with the case. */
+  g_assert_true (amends_store_trash_case (f->db.store, cake_id, &error));
+  g_assert_no_error (error);
+  assert_counts (f, 2, 0, 0);
+
+  g_assert_cmpuint (amends_board_reader_get_n_reads (), ==, reads);
+}
+
+/* Changes made while the board is out of sight wait for it, and are
+ * taken in when it is shown again. */
+static void
+test_changes_wait_while_hidden (Fixture       *f,
+                                gconstpointer  data)
+{
+  guint reads = amends_board_reader_get_n_reads ();
+
+  gtk_widget_set_visible (GTK_WIDGET (f->board), FALSE);
+  wait_for_board (f);
+  add_recovered_case (f->db.store, "Birthday cake forgotten", 20,
+                      AMENDS_REACTION_BLOWN_AWAY, f->bilal_id, f->db.now);
+  wait_for_board (f);
+  g_assert_cmpuint (amends_board_view_get_n_stories (f->board, AMENDS_STORY_STAGE_CANDIDATE), ==, 2);
+
+  gtk_widget_set_visible (GTK_WIDGET (f->board), TRUE);
+  assert_counts (f, 3, 0, 0);
+  g_assert_cmpuint (amends_board_reader_get_n_reads (), ==, reads);
+}
+
 static void
 test_toast_offers_undo (Fixture       *f,
                         gconstpointer  data)
@@ -603,6 +672,8 @@ main (int   argc,
   ADD_TEST ("/ui/board/card-tells-the-story", test_card_tells_the_story);
   ADD_TEST ("/ui/board/edit-asks-the-window", test_edit_asks_the_window);
   ADD_TEST ("/ui/board/follows-the-store", test_follows_the_store);
+  ADD_TEST ("/ui/board/a-changed-case-is-taken-in-alone", test_a_changed_case_alone);
+  ADD_TEST ("/ui/board/changes-wait-while-hidden", test_changes_wait_while_hidden);
   ADD_TEST ("/ui/board/toast-offers-undo", test_toast_offers_undo);
   g_test_add_func ("/ui/board/screenshot", test_screenshot);
 

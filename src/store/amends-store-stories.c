@@ -11,10 +11,29 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "amends-store-stories.h"
+#include "amends-enum-types.h"
 #include "amends-store-private.h"
+
+/* A case that should be a candidate and has no story yet. */
+#define CANDIDATE(t) \
+  t ".status IN ('recovered', 'closed')" \
+  " AND " t ".reaction = 'blown-away'" \
+  " AND " AMENDS_SQL_COUNTED (t) \
+  " AND " AMENDS_SQL_IN_TIME (t) \
+  " AND NOT EXISTS (SELECT 1 FROM stories AS s WHERE s.case_id = " t ".id)"
+
+/* Where a story shows on the board: its stage, unless its case is in the
+ * trash, or is a candidate whose case was opened again (it comes back
+ * when the case is recovered again). */
+#define BOARD_SHOWN(s, c) \
+  "(" c ".deleted_at IS NULL AND (" s ".stage != 'candidate' OR " c ".status NOT IN ('open', 'in-recovery')))"
+/* The order of amends_store_list_stories(): the newest first. */
+#define BOARD_KEY(s) "coalesce (" s ".told_at, " s ".created_at, 0)"
 
 void
 amends_hero_count_free (AmendsHeroCount *count)
@@ -109,12 +128,7 @@ amends_store_refresh_candidates (AmendsStore  *self,
     *n_added = 0;
 
   sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 "WHERE r.status IN ('recovered', 'closed')"
-                                 " AND r.reaction = 'blown-away'"
-                                 " AND " AMENDS_SQL_COUNTED ("r")
-                                 " AND " AMENDS_SQL_IN_TIME ("r")
-                                 " AND NOT EXISTS (SELECT 1 FROM stories AS s WHERE s.case_id = r.id)"
-                                 " ORDER BY r.recovered_at");
+                                 "WHERE " CANDIDATE ("r") " ORDER BY r.recovered_at");
   if (!(stmt = amends_store_prepare (self, sql, error)) ||
       !(cases = amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error)))
     return FALSE;
@@ -144,6 +158,306 @@ amends_store_refresh_candidates (AmendsStore  *self,
     *n_added = g_list_model_get_n_items (cases);
 
   return TRUE;
+}
+
+/**
+ * amends_store_refresh_candidates_of:
+ * @case_ids: (array length=n_ids): cases that changed
+ * @n_added: (out) (optional): how many new candidates there are
+ *
+ * amends_store_refresh_candidates() for these cases only: each is read
+ * by its id, so that a change to one case costs one row, not a query
+ * over every recovered case.
+ */
+gboolean
+amends_store_refresh_candidates_of (AmendsStore   *self,
+                                    const gint64  *case_ids,
+                                    guint          n_ids,
+                                    guint         *n_added,
+                                    GError       **error)
+{
+  g_autofree char *sql = NULL;
+  guint added = 0;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (case_ids != NULL || n_ids == 0, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_ids == 0)
+    return TRUE;
+
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE, "WHERE r.id = ?1 AND " CANDIDATE ("r"));
+  if (!amends_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(AmendsStmt) stmt = NULL;
+      g_autoptr(AmendsCase) kase = NULL;
+      int rc;
+
+      if (!(stmt = amends_store_prepare (self, sql, error)))
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, case_ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        {
+          amends_store_set_error (self, rc, error);
+          goto failed;
+        }
+
+      kase = amends_store_read_record (self, AMENDS_TYPE_CASE, stmt);
+      g_clear_pointer (&stmt, amends_stmt_release);
+      if (!add_story (self, kase, NULL, error))
+        goto failed;
+      added++;
+    }
+
+  if (!amends_store_commit (self, error))
+    return FALSE;
+
+  if (n_added != NULL)
+    *n_added = added;
+  return TRUE;
+
+failed:
+  amends_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * amends_store_read_board_entry:
+ * @story_id: a story, or 0 to look for the story of @case_id
+ * @entry: (out): where the story shows on the board
+ *
+ * One row: where one story shows on the storytelling board, for the board
+ * to move it there when it or its case changed.
+ *
+ * Returns: %TRUE with @entry filled; %TRUE with @entry->story_id 0 when
+ *   there is no such story; %FALSE with @error set when the store failed
+ */
+gboolean
+amends_store_read_board_entry (AmendsStore       *self,
+                               gint64             story_id,
+                               gint64             case_id,
+                               AmendsBoardEntry  *entry,
+                               GError           **error)
+{
+  static const char by_story[] =
+    "SELECT s.id, s.case_id, " BOARD_KEY ("s") ", s.stage, " BOARD_SHOWN ("s", "c")
+    " FROM stories AS s JOIN cases AS c ON c.id = s.case_id WHERE s.id = ?1";
+  static const char by_case[] =
+    "SELECT s.id, s.case_id, " BOARD_KEY ("s") ", s.stage, " BOARD_SHOWN ("s", "c")
+    " FROM stories AS s JOIN cases AS c ON c.id = s.case_id WHERE s.case_id = ?1";
+  g_autoptr(AmendsStmt) stmt = NULL;
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *stage;
+  int rc;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  memset (entry, 0, sizeof *entry);
+  if (!(stmt = amends_store_prepare (self, story_id != 0 ? by_story : by_case, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, story_id != 0 ? story_id : case_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return amends_store_set_error (self, rc, error);
+
+  klass = g_type_class_ref (AMENDS_TYPE_STORY_STAGE);
+  stage = g_enum_get_value_by_nick (klass, (const char *) sqlite3_column_text (stmt, 3));
+  entry->story_id = sqlite3_column_int64 (stmt, 0);
+  entry->case_id = sqlite3_column_int64 (stmt, 1);
+  entry->key = sqlite3_column_int64 (stmt, 2);
+  entry->stage = stage != NULL ? (AmendsStoryStage) stage->value : AMENDS_STORY_STAGE_DISMISSED;
+  entry->shown = sqlite3_column_int (stmt, 4) != 0 && stage != NULL &&
+                 entry->stage != AMENDS_STORY_STAGE_DISMISSED;
+
+  return TRUE;
+}
+
+/* The board's reader: the whole board, read in a worker thread on a
+ * read-only connection of its own (as AmendsMeasurer reads the measures). */
+struct _AmendsBoardReader
+{
+  char *uri;
+};
+
+static volatile gint n_board_reads;
+
+/**
+ * amends_board_reader_get_n_reads:
+ *
+ * Returns: how many times the whole board has been read in this process,
+ *   so that tests can tell a change taken in by itself from a new read
+ */
+guint
+amends_board_reader_get_n_reads (void)
+{
+  return (guint) g_atomic_int_get (&n_board_reads);
+}
+
+/**
+ * amends_board_reader_new:
+ *
+ * Call this on the thread that owns @store; then use the reader on one
+ * thread at a time.
+ */
+AmendsBoardReader *
+amends_board_reader_new (AmendsStore *store)
+{
+  AmendsBoardReader *self;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  self = g_new0 (AmendsBoardReader, 1);
+  self->uri = amends_store_dup_reader_uri (store);
+
+  return self;
+}
+
+void
+amends_board_reader_free (AmendsBoardReader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->uri);
+  g_free (self);
+}
+
+static gboolean
+reader_error (sqlite3  *db,
+              int       rc,
+              GError  **error)
+{
+  g_set_error (error, AMENDS_STORE_ERROR,
+               (rc & 0xff) == SQLITE_CORRUPT ? AMENDS_STORE_ERROR_CORRUPT : AMENDS_STORE_ERROR_FAILED,
+               "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+reader_collect (sqlite3       *db,
+                const char    *sql,
+                const char    *stage,
+                GArray        *out,
+                gboolean       ids_only,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+    return reader_error (db, rc, error);
+  if (stage != NULL)
+    sqlite3_bind_text (stmt, 1, stage, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (ids_only)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (out, id);
+        }
+      else
+        {
+          AmendsBoardEntry entry = {
+            sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+            sqlite3_column_int64 (stmt, 2), 0, TRUE,
+          };
+          g_array_append_val (out, entry);
+        }
+
+      if ((out->len & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  sqlite3_finalize (stmt);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return reader_error (db, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * amends_board_reader_read:
+ * @columns: (array fixed-size=3) (out): a #GArray of #AmendsBoardEntry for
+ *   each of the candidate, drafted and told stages, in the board's order
+ * @missing: (out) (optional): the ids of the cases that should be
+ *   candidates and have no story yet
+ *
+ * Reads the whole board; for a worker thread.
+ */
+gboolean
+amends_board_reader_read (AmendsBoardReader  *self,
+                          GArray            **columns,
+                          GArray            **missing,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  static const char column_sql[] =
+    "SELECT s.id, s.case_id, " BOARD_KEY ("s") " FROM stories AS s JOIN cases AS c ON c.id = s.case_id"
+    " WHERE s.stage = ?1 AND " BOARD_SHOWN ("s", "c")
+    " ORDER BY 3 DESC, s.id DESC";
+  static const char missing_sql[] =
+    "SELECT r.id FROM cases AS r WHERE " CANDIDATE ("r") " ORDER BY r.recovered_at";
+  static const char * const stages[] = { "candidate", "drafted", "told" };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *found[G_N_ELEMENTS (stages)] = { NULL };
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  g_atomic_int_inc (&n_board_reads);
+  rc = sqlite3_open_v2 (self->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  /* Set before the first read, as amends-store.c does. */
+  if (db != NULL)
+    sqlite3_busy_timeout (db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                   "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  /* One snapshot for all of it. */
+  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (stages); i++)
+    {
+      found[i] = g_array_new (FALSE, FALSE, sizeof (AmendsBoardEntry));
+      ok = reader_collect (db, column_sql, stages[i], found[i], FALSE, cancellable, error);
+    }
+  if (ok && missing != NULL)
+    ok = reader_collect (db, missing_sql, NULL, ids, TRUE, cancellable, error);
+  else if (!ok && error != NULL && *error == NULL)
+    reader_error (db, sqlite3_errcode (db), error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      if (ok)
+        columns[i] = found[i];
+      else if (found[i] != NULL)
+        g_array_unref (found[i]);
+    }
+  if (ok && missing != NULL)
+    *missing = g_steal_pointer (&ids);
+
+  return ok;
 }
 
 /**

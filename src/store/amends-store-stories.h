@@ -18,11 +18,33 @@ typedef struct
   guint   n_blown_away;
 } AmendsHeroCount;
 
+/* Where a story shows on the storytelling board. */
+typedef struct
+{
+  gint64            story_id;
+  gint64            case_id;
+  gint64            key;        /* the board's order: the greatest first */
+  AmendsStoryStage  stage;
+  gboolean          shown;      /* in its stage's column */
+} AmendsBoardEntry;
+
+typedef struct _AmendsBoardReader AmendsBoardReader;
+
 void         amends_hero_count_free           (AmendsHeroCount  *count);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsHeroCount, amends_hero_count_free)
 
 gboolean     amends_store_refresh_candidates  (AmendsStore      *self,
                                                guint            *n_added,
+                                               GError          **error);
+gboolean     amends_store_refresh_candidates_of (AmendsStore    *self,
+                                                 const gint64   *case_ids,
+                                                 guint           n_ids,
+                                                 guint          *n_added,
+                                                 GError        **error);
+gboolean     amends_store_read_board_entry    (AmendsStore      *self,
+                                               gint64            story_id,
+                                               gint64            case_id,
+                                               AmendsBoardEntry *entry,
                                                GError          **error);
 AmendsStory *amends_store_propose_story       (AmendsStore      *self,
                                                gint64            case_id,
@@ -42,5 +64,16 @@ GPtrArray   *amends_store_count_heroes        (AmendsStore      *self,
                                                GDateTime        *from,
                                                GDateTime        *until,
                                                GError          **error);
+
+/* The whole board, read in a worker thread on a connection of its own. */
+AmendsBoardReader *amends_board_reader_new    (AmendsStore        *store);
+void         amends_board_reader_free         (AmendsBoardReader  *self);
+gboolean     amends_board_reader_read         (AmendsBoardReader  *self,
+                                               GArray            **columns,
+                                               GArray            **missing,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+guint        amends_board_reader_get_n_reads  (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsBoardReader, amends_board_reader_free)
 
 G_END_DECLS
