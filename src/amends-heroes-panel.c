@@ -7,6 +7,11 @@
  * Periods are calendar periods in local time (weeks are ISO weeks, from
  * Monday), from the store's idea of now so that tests can fix it.
  *
+ * The counts are read by a worker thread on a connection of its own, only
+ * while the panel is shown, a moment after the last of a burst of changes
+ * (the case editor saves as a person types); a count still running when
+ * another is asked for is cancelled.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -28,6 +33,7 @@ struct _AmendsHeroesPanel
   /* Changes came while hidden: count again when shown. */
   gboolean            stale;
   guint               refresh_source;
+  GCancellable       *counting;
 
   GtkToggleButton    *week_button;
   GtkToggleButton    *month_button;
@@ -38,6 +44,9 @@ struct _AmendsHeroesPanel
 };
 
 G_DEFINE_FINAL_TYPE (AmendsHeroesPanel, amends_heroes_panel, GTK_TYPE_WIDGET)
+
+/* How long a burst of changes is waited out before counting again. */
+#define RECOUNT_DELAY_MS 250
 
 G_DEFINE_ENUM_TYPE (AmendsHeroesPeriod, amends_heroes_period,
   G_DEFINE_ENUM_VALUE (AMENDS_HEROES_PERIOD_WEEK, "week"),
@@ -174,41 +183,22 @@ create_hero_row (const AmendsHeroCount *count,
 }
 
 static void
-amends_heroes_panel_refresh (AmendsHeroesPanel *self)
+show_counts (AmendsHeroesPanel *self,
+             GPtrArray         *counts,
+             const GError      *error)
 {
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GPtrArray) counts = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
   guint rank = 0;
-
-  /* Counted only while shown (beside the board): every save would
-   * count again otherwise.  A hidden panel catches up as it is mapped. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hero_list))) != NULL)
     gtk_list_box_remove (self->hero_list, child);
   self->n_heroes = 0;
 
-  if (self->store == NULL)
-    {
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
-      return;
-    }
-
-  amends_heroes_panel_get_range (self, &from, &until);
-  counts = amends_store_count_heroes (self->store, from, until, &error);
   if (counts == NULL)
     {
       /* Translators: %s says why, e.g. "Another program is using the database." */
-      g_autofree char *message = g_strdup_printf (_("The heroes could not be counted. %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("The heroes could not be counted. %s"),
+                                                  error ? error->message : "");
 
       adw_status_page_set_title (self->empty_page, _("No Heroes to Show"));
       adw_status_page_set_description (self->empty_page, message);
@@ -237,6 +227,133 @@ amends_heroes_panel_refresh (AmendsHeroesPanel *self)
                                                : GTK_WIDGET (self->empty_page));
 }
 
+typedef struct
+{
+  AmendsBoardReader *reader;
+  GDateTime         *from;
+  GDateTime         *until;
+} Count;
+
+static void
+count_free (Count *count)
+{
+  amends_board_reader_free (count->reader);
+  g_date_time_unref (count->from);
+  g_date_time_unref (count->until);
+  g_free (count);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Count *count = task_data;
+  GError *error = NULL;
+  GPtrArray *counts = amends_board_reader_count_heroes (count->reader, count->from, count->until, &error);
+
+  if (counts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AmendsHeroesPanel *self = AMENDS_HEROES_PANEL (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Superseded: a newer count follows. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->counting)
+    return;
+
+  g_clear_object (&self->counting);
+  show_counts (self, counts, error);
+}
+
+static void
+start_count (AmendsHeroesPanel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Count *count = g_new0 (Count, 1);
+
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+
+  count->reader = amends_board_reader_new (self->store);
+  amends_heroes_panel_get_range (self, &count->from, &count->until);
+
+  self->counting = g_cancellable_new ();
+  task = g_task_new (self, self->counting, on_counted_cb, NULL);
+  g_task_set_source_tag (task, start_count);
+  /* The result is wanted even when cancelled, to tell it was superseded. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, count, (GDestroyNotify) count_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  AmendsHeroesPanel *self = data;
+
+  self->refresh_source = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->stale = FALSE;
+  if (self->store == NULL)
+    {
+      if (self->counting != NULL)
+        g_cancellable_cancel (self->counting);
+      g_clear_object (&self->counting);
+      show_counts (self, NULL, NULL);
+      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
+      return G_SOURCE_REMOVE;
+    }
+
+  start_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counted only while shown (beside the board): every save would count
+ * again otherwise.  A hidden panel catches up as it is mapped. */
+static void
+queue_refresh (AmendsHeroesPanel *self,
+               guint              delay_ms)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = delay_ms > 0 ? g_timeout_add (delay_ms, refresh_cb, self)
+                                      : g_idle_add (refresh_cb, self);
+}
+
+static void
+amends_heroes_panel_refresh (AmendsHeroesPanel *self)
+{
+  queue_refresh (self, 0);
+}
+
+static void
+on_changes_committed_cb (AmendsHeroesPanel *self)
+{
+  queue_refresh (self, RECOUNT_DELAY_MS);
+}
+
 static void
 on_period_toggled_cb (GtkToggleButton   *button,
                       AmendsHeroesPanel *self)
@@ -252,17 +369,6 @@ on_period_toggled_cb (GtkToggleButton   *button,
     amends_heroes_panel_set_period (self, AMENDS_HEROES_PERIOD_YEAR);
 }
 
-static gboolean
-refresh_cb (gpointer data)
-{
-  AmendsHeroesPanel *self = data;
-
-  self->refresh_source = 0;
-  amends_heroes_panel_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Not inside map itself: the rows are replaced in an idle. */
 static void
 amends_heroes_panel_map (GtkWidget *widget)
@@ -271,8 +377,8 @@ amends_heroes_panel_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (amends_heroes_panel_parent_class)->map (widget);
 
-  if (self->stale && self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_cb, self);
+  if (self->stale)
+    queue_refresh (self, 0);
 }
 
 /* GObject */
@@ -284,6 +390,9 @@ amends_heroes_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_HEROES_PANEL);
   /* The template's children that are not bound, too. */
@@ -427,14 +536,14 @@ amends_heroes_panel_set_store (AmendsHeroesPanel *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, amends_heroes_panel_refresh, self);
+    g_signal_handlers_disconnect_by_func (self->store, on_changes_committed_cb, self);
 
   g_set_object (&self->store, store);
 
   /* Every committed change may be a story told or a customer blown away. */
   if (store != NULL)
     g_signal_connect_object (store, "changes-committed",
-                             G_CALLBACK (amends_heroes_panel_refresh), self,
+                             G_CALLBACK (on_changes_committed_cb), self,
                              G_CONNECT_SWAPPED);
 
   amends_heroes_panel_refresh (self);
@@ -499,4 +608,17 @@ amends_heroes_panel_get_n_heroes (AmendsHeroesPanel *self)
   g_return_val_if_fail (AMENDS_IS_HEROES_PANEL (self), 0);
 
   return self->n_heroes;
+}
+
+/**
+ * amends_heroes_panel_is_busy:
+ *
+ * Returns: whether a count is waited for or running; for tests
+ */
+gboolean
+amends_heroes_panel_is_busy (AmendsHeroesPanel *self)
+{
+  g_return_val_if_fail (AMENDS_IS_HEROES_PANEL (self), FALSE);
+
+  return self->refresh_source != 0 || self->counting != NULL;
 }

@@ -41,4 +41,6 @@ void                amends_heroes_panel_get_range     (AmendsHeroesPanel   *self
                                                        GDateTime          **until);
 guint               amends_heroes_panel_get_n_heroes  (AmendsHeroesPanel   *self);
 
+gboolean           amends_heroes_panel_is_busy    (AmendsHeroesPanel  *self);
+
 G_END_DECLS

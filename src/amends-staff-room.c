@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-staff-room.h"
+#include "amends-store-stories.h"
 
 #define DEFAULT_INTERVAL_SECONDS 15
 /* How long the hint waits before it fades in, so that it is seen arriving. */
@@ -41,6 +42,9 @@ struct _AmendsStaffRoom
   char        *period_text;
   guint        current;
   guint        n_stories;
+  GArray      *shown_cases;     /* the cases of the stories on the wall */
+  gboolean     stories_changed;
+  guint        rebuild_id;
   guint        timeout_id;
   guint        hint_id;
   gboolean     measuring;
@@ -404,7 +408,13 @@ amends_staff_room_rebuild (AmendsStaffRoom *self)
     adw_carousel_remove (self->carousel, adw_carousel_get_nth_page (self->carousel, 0));
   self->n_stories = 0;
 
-  stories = amends_store_list_stories (self->store, AMENDS_STORY_STAGE_TOLD, &error);
+  g_array_set_size (self->shown_cases, 0);
+  /* The stories told in the period the wall shows, through the index of
+   * stories by stage and time: a large desk has told thousands. */
+  if (self->from != NULL && self->until != NULL)
+    stories = amends_store_list_stories_told (self->store, self->from, self->until, &error);
+  else
+    stories = amends_store_list_stories (self->store, AMENDS_STORY_STAGE_TOLD, &error);
   if (stories == NULL)
     /* The wall goes on with the measures; the board says what is wrong. */
     g_warning ("The told stories could not be read: %s", error->message);
@@ -413,7 +423,9 @@ amends_staff_room_rebuild (AmendsStaffRoom *self)
   for (guint i = 0; stories != NULL && i < g_list_model_get_n_items (stories); i++)
     {
       g_autoptr(AmendsStory) story = g_list_model_get_item (stories, i);
+      gint64 case_id = amends_story_get_case_id (story);
 
+      g_array_append_val (self->shown_cases, case_id);
       adw_carousel_append (self->carousel, create_story_slide (self, story, names));
       self->n_stories++;
     }
@@ -428,6 +440,52 @@ amends_staff_room_rebuild (AmendsStaffRoom *self)
   amends_staff_room_update_caption (self);
 
   amends_staff_room_show (self, MIN (self->current, adw_carousel_get_n_pages (self->carousel) - 1), FALSE);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  AmendsStaffRoom *self = user_data;
+
+  self->rebuild_id = 0;
+  amends_staff_room_rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for all that changes before the main loop is next idle. */
+static void
+queue_rebuild (AmendsStaffRoom *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+/* Only a story, or the case of a story on the wall, changes the wall:
+ * not every case saved as a person types at the desk. */
+static void
+on_record_changed_cb (AmendsStaffRoom *self,
+                      GType            type,
+                      gint64           id,
+                      AmendsStore     *store)
+{
+  if (type == AMENDS_TYPE_STORY)
+    self->stories_changed = TRUE;
+  else if (type == AMENDS_TYPE_CASE)
+    for (guint i = 0; i < self->shown_cases->len && !self->stories_changed; i++)
+      if (g_array_index (self->shown_cases, gint64, i) == id)
+        self->stories_changed = TRUE;
+}
+
+static void
+on_changes_committed_cb (AmendsStaffRoom *self,
+                         AmendsStore     *store)
+{
+  if (!self->stories_changed)
+    return;
+
+  self->stories_changed = FALSE;
+  queue_rebuild (self);
 }
 
 static gboolean
@@ -524,6 +582,7 @@ amends_staff_room_unmap (GtkWidget *widget)
 
   amends_staff_room_stop_timer (self);
   g_clear_handle_id (&self->hint_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   GTK_WIDGET_CLASS (amends_staff_room_parent_class)->unmap (widget);
 }
@@ -539,11 +598,16 @@ amends_staff_room_constructed (GObject *object)
 
   g_assert (AMENDS_IS_STORE (self->store));
 
-  amends_staff_room_rebuild (self);
+  /* When the main loop is next idle: whoever opens the room gives it its
+   * period first, and the wall shows the stories of that period. */
+  queue_rebuild (self);
 
   /* A story told on the board shows on the wall at once. */
+  g_signal_connect_object (self->store, "record-changed",
+                           G_CALLBACK (on_record_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changes-committed",
-                           G_CALLBACK (amends_staff_room_rebuild), self,
+                           G_CALLBACK (on_changes_committed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -568,6 +632,7 @@ amends_staff_room_finalize (GObject *object)
   g_clear_pointer (&self->from, g_date_time_unref);
   g_clear_pointer (&self->until, g_date_time_unref);
   g_clear_pointer (&self->period_text, g_free);
+  g_clear_pointer (&self->shown_cases, g_array_unref);
 
   G_OBJECT_CLASS (amends_staff_room_parent_class)->finalize (object);
 }
@@ -805,6 +870,7 @@ static void
 amends_staff_room_init (AmendsStaffRoom *self)
 {
   self->interval_seconds = DEFAULT_INTERVAL_SECONDS;
+  self->shown_cases = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->recovered_within_share = -1.0;
   self->blown_away_share = -1.0;
   self->recovered_within_target = -1;
@@ -1033,6 +1099,9 @@ amends_staff_room_set_period (AmendsStaffRoom *self,
   self->until = until;
 
   amends_staff_room_update_period (self);
+  /* The wall shows the stories told in its period. */
+  if (self->store != NULL)
+    queue_rebuild (self);
   if (from_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FROM]);
   if (until_changed)

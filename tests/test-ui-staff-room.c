@@ -28,6 +28,7 @@
 #include "amends-print.h"
 #include "amends-staff-room.h"
 #include "amends-store-measures.h"
+#include "amends-store-stories.h"
 #include "amends-test-utils.h"
 #include "amends-window-private.h"
 
@@ -612,6 +613,71 @@ test_screenshot_empty (Fixture       *f,
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+static gint64
+add_told_story (Fixture    *f,
+                const char *summary,
+                const char *occurred_at,
+                const char *told_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(GDateTime) occurred = amends_test_time (occurred_at);
+  g_autoptr(GDateTime) recovered = g_date_time_add_hours (occurred, 2);
+  g_autoptr(GDateTime) told = amends_test_time (told_at);
+
+  g_object_set (kase, "summary", summary, "occurred-at", occurred, "fix", "Put right",
+                "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", recovered,
+                "reaction", AMENDS_REACTION_BLOWN_AWAY, NULL);
+  g_assert_true (amends_store_insert (f->db.store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+  story = amends_store_propose_story (f->db.store, amends_record_get_id (AMENDS_RECORD (kase)), &error);
+  g_assert_no_error (error);
+  g_object_set (story, "told-at", told, NULL);
+  g_assert_true (amends_store_move_story (f->db.store, story, AMENDS_STORY_STAGE_TOLD, &error));
+  g_assert_no_error (error);
+
+  return amends_record_get_id (AMENDS_RECORD (kase));
+}
+
+/* The wall goes round the stories told in its period (the last four
+ * weeks), not every story ever told; a case saved at the desk leaves it
+ * as it is, and a story told meanwhile joins it. */
+static void
+test_wall_shows_its_period (Fixture       *f,
+                            gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+  AdwCarousel *carousel;
+  GtkWidget *slide;
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  case_id = add_told_story (f, "Flowers for a cancelled wedding", "2026-08-01T09:00:00Z", "2026-08-03T09:00:00Z");
+  add_told_story (f, "A birthday cake from the kitchen", "2026-11-10T09:00:00Z", "2026-11-12T09:00:00Z");
+  open_window (f);
+  room = open_staff_room (f);
+
+  carousel = ADW_CAROUSEL (child_of (GTK_WIDGET (room), "carousel", ADW_TYPE_CAROUSEL));
+  /* The story of November and the measures. */
+  g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 2);
+  slide = adw_carousel_get_nth_page (carousel, 0);
+
+  kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, case_id, &error);
+  g_assert_no_error (error);
+  /* A case whose story is not on the wall. */
+  g_object_set (kase, "lesson", "Ask the florist first", NULL);
+  g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+  amends_ui_test_drain ();
+  g_assert_true (adw_carousel_get_nth_page (carousel, 0) == slide);
+
+  add_told_story (f, "A taxi for the lost suitcase", "2026-11-16T09:00:00Z", "2026-11-17T09:00:00Z");
+  amends_ui_test_drain ();
+  g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +699,7 @@ main (int   argc,
   ADD_TEST ("/ui/staff-room/met-short-or-no-target", test_targets_by_hand);
   ADD_TEST ("/ui/summary/print-operation-names-the-week", test_print_operation_names_the_week);
   ADD_TEST ("/ui/summary/print-prints-the-week-shown", test_print_prints_the_week_shown);
+  ADD_TEST ("/ui/staff-room/wall-shows-its-period", test_wall_shows_its_period);
   ADD_TEST ("/ui/staff-room/screenshot", test_screenshot);
   ADD_TEST ("/ui/staff-room/screenshot-nothing-to-measure", test_screenshot_empty);
 

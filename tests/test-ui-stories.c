@@ -552,6 +552,12 @@ assert_heroes (AmendsHeroesPanel *panel,
   const char *name;
   guint i = 0;
 
+  /* The panel counts in a worker thread, a moment after a change. */
+  amends_ui_test_drain ();
+  while (amends_heroes_panel_is_busy (panel))
+    g_main_context_iteration (NULL, TRUE);
+  amends_ui_test_drain ();
+
   collect_action_rows (GTK_WIDGET (panel), rows);
 
   va_start (args, panel);

@@ -345,6 +345,27 @@ reader_error (sqlite3  *db,
   return FALSE;
 }
 
+static sqlite3 *
+reader_open (AmendsBoardReader  *self,
+             GError            **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (self->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* Set before the first read, as amends-store.c does. */
+  if (db != NULL)
+    sqlite3_busy_timeout (db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                   "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
 static gboolean
 reader_collect (sqlite3       *db,
                 const char    *sql,
@@ -418,20 +439,10 @@ amends_board_reader_read (AmendsBoardReader  *self,
   GArray *found[G_N_ELEMENTS (stages)] = { NULL };
   sqlite3 *db = NULL;
   gboolean ok;
-  int rc;
 
   g_atomic_int_inc (&n_board_reads);
-  rc = sqlite3_open_v2 (self->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  /* Set before the first read, as amends-store.c does. */
-  if (db != NULL)
-    sqlite3_busy_timeout (db, 5000);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                   "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return FALSE;
-    }
+  if (!(db = reader_open (self, error)))
+    return FALSE;
 
   /* One snapshot for all of it. */
   ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
@@ -591,6 +602,45 @@ amends_store_list_stories_told (AmendsStore  *self,
   return amends_store_collect_records (self, AMENDS_TYPE_STORY, stmt, error);
 }
 
+static const char heroes_sql[] =
+  "SELECT s.id, s.name,"
+  "  (SELECT count(*) FROM story_heroes AS h JOIN stories AS t ON t.id = h.story_id"
+  "     JOIN cases AS c ON c.id = t.case_id"
+  "   WHERE h.staff_id = s.id AND t.stage = 'told' AND c.deleted_at IS NULL"
+  "     AND t.told_at >= ?1 AND t.told_at < ?2) AS told,"
+  "  (SELECT count(*) FROM cases AS c"
+  "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND " AMENDS_SQL_COUNTED ("c")
+  "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
+  " FROM staff AS s"
+  " WHERE told > 0 OR blown > 0"
+  " ORDER BY told DESC, blown DESC, s.name COLLATE NOCASE";
+
+/* The rows of heroes_sql; NULL with the failing code in @rc. */
+static GPtrArray *
+collect_heroes (sqlite3_stmt *stmt,
+                GDateTime    *from,
+                GDateTime    *until,
+                int          *rc)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_hero_count_free);
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AmendsHeroCount *count = g_new0 (AmendsHeroCount, 1);
+
+      count->staff_id = sqlite3_column_int64 (stmt, 0);
+      count->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      count->n_told = sqlite3_column_int (stmt, 2);
+      count->n_blown_away = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (counts, count);
+    }
+
+  return *rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
+}
+
 /**
  * amends_store_count_heroes:
  * @from: the start of the period (included)
@@ -608,47 +658,104 @@ amends_store_count_heroes (AmendsStore  *self,
                            GDateTime    *until,
                            GError      **error)
 {
-  static const char sql[] =
-    "SELECT s.id, s.name,"
-    "  (SELECT count(*) FROM story_heroes AS h JOIN stories AS t ON t.id = h.story_id"
-    "     JOIN cases AS c ON c.id = t.case_id"
-    "   WHERE h.staff_id = s.id AND t.stage = 'told' AND c.deleted_at IS NULL"
-    "     AND t.told_at >= ?1 AND t.told_at < ?2) AS told,"
-    "  (SELECT count(*) FROM cases AS c"
-    "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND " AMENDS_SQL_COUNTED ("c")
-    "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
-    " FROM staff AS s"
-    " WHERE told > 0 OR blown > 0"
-    " ORDER BY told DESC, blown DESC, s.name COLLATE NOCASE";
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_hero_count_free);
+  g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && until != NULL, NULL);
 
-  if (!(stmt = amends_store_prepare (self, sql, error)))
+  if (!(stmt = amends_store_prepare (self, heroes_sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AmendsHeroCount *count = g_new0 (AmendsHeroCount, 1);
-
-      count->staff_id = sqlite3_column_int64 (stmt, 0);
-      count->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      count->n_told = sqlite3_column_int (stmt, 2);
-      count->n_blown_away = sqlite3_column_int (stmt, 3);
-      g_ptr_array_add (counts, count);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  counts = collect_heroes (stmt, from, until, &rc);
+  if (counts == NULL)
+    amends_store_set_error (self, rc, error);
 
   return g_steal_pointer (&counts);
+}
+
+/**
+ * amends_board_reader_count_heroes:
+ *
+ * amends_store_count_heroes(), for a worker thread.
+ */
+GPtrArray *
+amends_board_reader_count_heroes (AmendsBoardReader  *self,
+                                  GDateTime          *from,
+                                  GDateTime          *until,
+                                  GError            **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && from != NULL && until != NULL, NULL);
+
+  if (!(db = reader_open (self, error)))
+    return NULL;
+
+  if ((rc = sqlite3_prepare_v2 (db, heroes_sql, -1, &stmt, NULL)) == SQLITE_OK &&
+      !(counts = collect_heroes (stmt, from, until, &rc)))
+    reader_error (db, rc, error);
+  else if (rc != SQLITE_OK)
+    reader_error (db, rc, error);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * amends_board_reader_list_told:
+ *
+ * The ids of the stories amends_store_list_stories_told() gives, for a
+ * worker thread.
+ *
+ * Returns: (transfer full) (element-type gint64): the most recently told
+ *   first, or %NULL with @error set
+ */
+GArray *
+amends_board_reader_list_told (AmendsBoardReader  *self,
+                               GDateTime          *from,
+                               GDateTime          *until,
+                               GError            **error)
+{
+  static const char sql[] =
+    "SELECT r.id FROM stories AS r"
+    " WHERE r.stage = 'told' AND r.told_at >= ?1 AND r.told_at < ?2"
+    " AND EXISTS (SELECT 1 FROM cases AS c WHERE c.id = r.case_id AND c.deleted_at IS NULL)"
+    " ORDER BY r.told_at DESC, r.id DESC";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && from != NULL && until != NULL, NULL);
+
+  if (!(db = reader_open (self, error)))
+    return NULL;
+
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      reader_error (db, rc, error);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&ids);
 }

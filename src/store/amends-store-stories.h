@@ -73,6 +73,14 @@ gboolean     amends_board_reader_read         (AmendsBoardReader  *self,
                                                GArray            **missing,
                                                GCancellable       *cancellable,
                                                GError            **error);
+GPtrArray   *amends_board_reader_count_heroes (AmendsBoardReader  *self,
+                                               GDateTime          *from,
+                                               GDateTime          *until,
+                                               GError            **error);
+GArray      *amends_board_reader_list_told    (AmendsBoardReader  *self,
+                                               GDateTime          *from,
+                                               GDateTime          *until,
+                                               GError            **error);
 guint        amends_board_reader_get_n_reads  (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsBoardReader, amends_board_reader_free)
 
