@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <sys/resource.h>
 #ifdef __linux__
 # include <sys/syscall.h>
@@ -36,6 +38,8 @@ struct _AmendsApplication
    * itself (not of one a test hands it), after the first frame. */
   gboolean        backup_wanted;
   GCancellable   *backup_cancellable;
+
+  guint           terminate_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsApplication, amends_application, ADW_TYPE_APPLICATION)
@@ -161,12 +165,16 @@ amends_application_open_store (AmendsApplication  *self,
 
   if (self->demo)
     {
-      gint64 n_cases = amends_store_count_cases (store, error);
+      g_autoptr(GError) local_error = NULL;
+      gboolean has_cases = amends_store_has_cases (store, &local_error);
 
-      if (n_cases < 0)
-        return NULL;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
 
-      if (n_cases == 0)
+      if (!has_cases)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -307,6 +315,16 @@ amends_application_preferences_action (GSimpleAction *action,
 
   preferences = amends_preferences_window_new (parent, self->store);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Logging out sends SIGTERM: Amends quits as if asked, saving what was
+ * typed and stopping a backup under way, rather than dying mid-write. */
+static gboolean
+on_terminate_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_actions[] = {
@@ -454,6 +472,8 @@ amends_application_startup (GApplication *application)
   /* Not in init: `amends --version` must work without the schema. */
   self->settings = g_settings_new (APP_ID);
   amends_application_bind_store (self);
+
+  self->terminate_source = g_unix_signal_add (SIGTERM, on_terminate_cb, self);
 }
 
 static void
@@ -660,7 +680,10 @@ amends_application_activate (GApplication *application)
 static void
 amends_application_shutdown (GApplication *application)
 {
-  stop_daily_backup (AMENDS_APPLICATION (application));
+  AmendsApplication *self = AMENDS_APPLICATION (application);
+
+  g_clear_handle_id (&self->terminate_source, g_source_remove);
+  stop_daily_backup (self);
 
   G_APPLICATION_CLASS (amends_application_parent_class)->shutdown (application);
 }

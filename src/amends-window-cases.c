@@ -460,7 +460,7 @@ void
 amends_window_cases_constructed (AmendsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 n_cases;
+  gboolean has_cases;
 
   amends_case_sidebar_set_store (self->sidebar, self->store);
 
@@ -487,10 +487,10 @@ amends_window_cases_constructed (AmendsWindow *self)
 
   /* A new database opens on a welcome that offers to log the first case;
    * once there are cases, the list is the place to be. */
-  n_cases = amends_store_count_cases (self->store, &error);
-  if (n_cases < 0)
+  has_cases = amends_store_has_cases (self->store, &error);
+  if (error != NULL)
     show_error (self, error);
-  gtk_stack_set_visible_child_name (self->cases_stack, n_cases > 0 ? "browse" : "empty");
+  gtk_stack_set_visible_child_name (self->cases_stack, has_cases ? "browse" : "empty");
 }
 
 void

@@ -493,6 +493,34 @@ test_check_later_close_while_checking (void)
   amends_test_remove_dir (dir);
 }
 
+/* What the window asks on opening, without counting: is there a case out
+ * of the trash? */
+static void
+test_has_cases (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autoptr(AmendsCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (amends_store_has_cases (store, &error));
+  g_assert_no_error (error);
+
+  kase = amends_test_add_case (store, "Cold soup", NULL);
+  g_assert_true (amends_store_has_cases (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (amends_store_trash_case (store, amends_record_get_id (AMENDS_RECORD (kase)), &error));
+  g_assert_false (amends_store_has_cases (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (store);
+  amends_test_remove_dir (dir);
+}
+
 static void
 test_open_refuses_empty_file (void)
 {
@@ -1287,6 +1315,7 @@ main (int   argc,
   g_test_add_func ("/store/open/refuses-unwritable-folder", test_open_refuses_unwritable_folder);
   g_test_add_func ("/store/open/damaged-opens-read-only-untouched", test_open_damaged_read_only);
   g_test_add_func ("/store/open/healthy-opens-writable", test_open_healthy_is_writable);
+  g_test_add_func ("/store/has-cases-out-of-the-trash", test_has_cases);
   g_test_add_func ("/store/open/check-later/reads-then-turns-damaged",
                    test_check_later_reads_then_turns_damaged);
   g_test_add_func ("/store/open/check-later/write-waits-then-lands",

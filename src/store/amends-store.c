@@ -1711,6 +1711,36 @@ amends_store_hold_integrity_check (AmendsStore *self,
   g_mutex_unlock (&check->lock);
 }
 
+/**
+ * amends_store_has_cases:
+ *
+ * Whether any case is out of the trash: what the window asks when it
+ * opens, answered from the first row found rather than by counting a
+ * million (amends_store_count_cases()).
+ *
+ * Returns: %TRUE if there is one, %FALSE if none or on error (with
+ *   @error set)
+ */
+gboolean
+amends_store_has_cases (AmendsStore  *self,
+                        GError      **error)
+{
+  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM cases WHERE deleted_at IS NULL)";
+  g_autoptr(AmendsStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return amends_store_set_error (self, rc, error);
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
 const char *
 amends_store_get_path (AmendsStore *self)
 {
