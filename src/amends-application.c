@@ -521,13 +521,13 @@ lower_thread_priority (void)
 #endif
 }
 
-static void
-daily_backup_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* A thread of its own, not one of GTask's pool: a lowered priority
+ * cannot be raised again, and would stay with the pool's next task. */
+static gpointer
+daily_backup_thread (gpointer data)
 {
-  const char *path = task_data;
+  g_autoptr(GTask) task = data;
+  const char *path = g_task_get_task_data (task);
   g_autofree char *folder = amends_backup_get_folder ();
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -535,11 +535,13 @@ daily_backup_thread (GTask        *task,
 
   lower_thread_priority ();
 
-  written = amends_backup_daily (path, folder, today, cancellable, &error);
+  written = amends_backup_daily (path, folder, today, g_task_get_cancellable (task), &error);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, written, g_free);
+
+  return NULL;
 }
 
 /* The first start of a day takes the day's backup, in the background: a
@@ -562,7 +564,7 @@ start_daily_backup (AmendsApplication *self)
   g_task_set_source_tag (task, start_daily_backup);
   g_task_set_priority (task, G_PRIORITY_LOW);
   g_task_set_task_data (task, g_strdup (amends_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  g_thread_unref (g_thread_new ("amends-backup", daily_backup_thread, g_steal_pointer (&task)));
 }
 
 /* A copy under way is stopped, and its partial file removed: before the
