@@ -56,6 +56,8 @@ typedef struct
   char       *customer_phone;
   char       *customer_email;
   char       *owner;
+  char       *customer_key;   /* the names as looked up (name_key()) */
+  char       *owner_key;
 } Draft;
 
 struct _AmendsCsvImport
@@ -156,10 +158,23 @@ draft_free (Draft *draft)
   g_free (draft->customer_phone);
   g_free (draft->customer_email);
   g_free (draft->owner);
+  g_free (draft->customer_key);
+  g_free (draft->owner_key);
   g_free (draft);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Draft, draft_free)
+
+/* A customer's or member of staff's name as it is looked up: "ana lima"
+ * finds "Ana Lima ". */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  return g_utf8_casefold (stripped, -1);
+}
+
 
 static void G_GNUC_PRINTF (3, 4)
 add_problem (GPtrArray  *problems,
@@ -1230,6 +1245,13 @@ draft_from_values (RowValues          *values,
       }
   }
 
+  /* Here rather than where the rows are saved: a second thread makes
+   * the drafts while the first saves. */
+  if (draft->customer != NULL && *draft->customer != '\0')
+    draft->customer_key = name_key (draft->customer);
+  if (draft->owner != NULL && *draft->owner != '\0')
+    draft->owner_key = name_key (draft->owner);
+
   return ok ? g_steal_pointer (&draft) : NULL;
 }
 
@@ -1681,14 +1703,6 @@ validate_input (AmendsCsvImport *self)
 
 /* Inserting, on the thread that owns the store */
 
-static char *
-name_key (const char *name)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (name));
-
-  return g_utf8_casefold (stripped, -1);
-}
-
 /* 1 if there is any case, in the trash too; 0 if none; -1 on an error. */
 static int
 store_has_cases (AmendsStore  *store,
@@ -1762,10 +1776,10 @@ begin_insert (AmendsCsvImport  *self,
 static gint64
 resolve_staff (AmendsCsvImport  *self,
                const char       *name,
+               const char       *key,
                const char       *team,
                GError          **error)
 {
-  g_autofree char *key = name_key (name);
   g_autoptr(AmendsStaff) member = NULL;
   gint64 *id = g_hash_table_lookup (self->staff, key);
 
@@ -1779,7 +1793,7 @@ resolve_staff (AmendsCsvImport  *self,
 
   id = g_new (gint64, 1);
   *id = amends_record_get_id (AMENDS_RECORD (member));
-  g_hash_table_insert (self->staff, g_steal_pointer (&key), id);
+  g_hash_table_insert (self->staff, g_strdup (key), id);
   return *id;
 }
 
@@ -1788,10 +1802,9 @@ resolve_customer (AmendsCsvImport  *self,
                   Draft            *draft,
                   GError          **error)
 {
-  g_autofree char *key = name_key (draft->customer);
   g_autoptr(AmendsCustomer) customer = NULL;
   GError *local_error = NULL;
-  gint64 *id = g_hash_table_lookup (self->customers, key);
+  gint64 *id = g_hash_table_lookup (self->customers, draft->customer_key);
 
   if (id != NULL)
     return *id;
@@ -1817,7 +1830,7 @@ resolve_customer (AmendsCsvImport  *self,
 
   id = g_new (gint64, 1);
   *id = amends_record_get_id (AMENDS_RECORD (customer));
-  g_hash_table_insert (self->customers, g_steal_pointer (&key), id);
+  g_hash_table_insert (self->customers, g_strdup (draft->customer_key), id);
   return *id;
 }
 
@@ -1880,7 +1893,7 @@ resolve_people (AmendsCsvImport  *self,
       gint64 id;
 
       g_object_get (draft->kase, "team", &team, NULL);
-      if ((id = resolve_staff (self, draft->owner, team, error)) == 0)
+      if ((id = resolve_staff (self, draft->owner, draft->owner_key, team, error)) == 0)
         return FALSE;
       g_object_set (kase, "owner-id", id, NULL);
     }
@@ -2914,6 +2927,7 @@ typedef struct
   GMutex         lock;
   GCond          cond;
   GQueue         chunks;     /* MadeChunk, made and not yet taken */
+  GQueue         spent;      /* MadeChunk, saved, for this thread to free */
   gboolean       stop;       /* the saving failed: make no more */
   gboolean       finished;   /* every row is in a chunk */
 } Maker;
@@ -2933,6 +2947,7 @@ maker_thread (gpointer user_data)
   ValueContext context = { maker->in.effective_order, maker->zone };
   g_autofree int *columns = map_columns (maker->in.headers, maker->in.mapping);
   GPtrArray *rows = maker->in.rows;
+  GQueue spent;
 
   for (guint r = 0; r < rows->len; )
     {
@@ -2958,8 +2973,13 @@ maker_thread (gpointer user_data)
           return NULL;
         }
       g_queue_push_tail (&maker->chunks, chunk);
+      spent = maker->spent;
+      g_queue_init (&maker->spent);
       g_cond_broadcast (&maker->cond);
       g_mutex_unlock (&maker->lock);
+
+      /* Freeing 256 cases is work too: not on the thread that saves. */
+      g_queue_clear_full (&spent, (GDestroyNotify) made_chunk_free);
     }
 
   g_mutex_lock (&maker->lock);
@@ -3001,6 +3021,7 @@ insert_all (AmendsCsvImport  *self,
   g_mutex_init (&maker.lock);
   g_cond_init (&maker.cond);
   g_queue_init (&maker.chunks);
+  g_queue_init (&maker.spent);
   thread = g_thread_new ("amends-csv-make", maker_thread, &maker);
 
   while (ok && (chunk = maker_take (&maker)) != NULL)
@@ -3013,7 +3034,10 @@ insert_all (AmendsCsvImport  *self,
 
       self->next_row += chunk->n_rows;
       set_fraction (self, (double) self->next_row / self->rows->len);
-      made_chunk_free (chunk);
+
+      g_mutex_lock (&maker.lock);
+      g_queue_push_tail (&maker.spent, chunk);
+      g_mutex_unlock (&maker.lock);
     }
 
   g_mutex_lock (&maker.lock);
@@ -3023,6 +3047,7 @@ insert_all (AmendsCsvImport  *self,
   g_thread_join (thread);
 
   g_queue_clear_full (&maker.chunks, (GDestroyNotify) made_chunk_free);
+  g_queue_clear_full (&maker.spent, (GDestroyNotify) made_chunk_free);
   g_cond_clear (&maker.cond);
   g_mutex_clear (&maker.lock);
 
