@@ -59,3 +59,28 @@ amends_entry_row_set_invalid (AdwEntryRow *row,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
 }
+
+/**
+ * amends_entry_row_set_text_quietly:
+ *
+ * Shows @text in a row with an apply button, as a value that is saved.
+ * AdwEntryRow reveals its apply button whenever its text changes while it
+ * has the focus, also when the program sets it; turning the button off
+ * and on again hides it.
+ */
+void
+amends_entry_row_set_text_quietly (AdwEntryRow *row,
+                                   const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (text == NULL)
+    text = "";
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
+    return;
+
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+}

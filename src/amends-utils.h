@@ -12,5 +12,7 @@ GtkAccessible *amends_entry_row_get_text    (AdwEntryRow *row);
 void           amends_entry_row_set_invalid (AdwEntryRow *row,
                                              GtkLabel    *hint,
                                              gboolean     invalid);
+void           amends_entry_row_set_text_quietly (AdwEntryRow *row,
+                                                  const char  *text);
 
 G_END_DECLS
