@@ -210,6 +210,14 @@ on_actor_changed_cb (AmendsCaseEditor *self)
   _amends_case_editor_update_actions (self);
 }
 
+/* The integrity check's verdict, after the window opened, can turn the
+ * store read-only under a case being shown. */
+static void
+on_read_only_changed_cb (AmendsCaseEditor *self)
+{
+  _amends_case_editor_update_header (self);
+}
+
 static void
 on_child_error_cb (AmendsCaseEditor *self,
                    const char       *message)
@@ -251,6 +259,8 @@ amends_case_editor_constructed (GObject *object)
                            G_CALLBACK (on_changes_committed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::actor-id",
                            G_CALLBACK (on_actor_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::read-only",
+                           G_CALLBACK (on_read_only_changed_cb), self, G_CONNECT_SWAPPED);
 
   load_case (self);
 }

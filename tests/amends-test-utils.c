@@ -154,6 +154,23 @@ amends_test_add_case (AmendsStore *store,
 char *
 amends_test_make_damaged_db (const char *dir)
 {
+  return amends_test_make_damaged_db_in (dir, "cases");
+}
+
+/**
+ * amends_test_make_damaged_db_in:
+ * @name: the table or index whose first page is garbage
+ *
+ * Like amends_test_make_damaged_db(), with the damage in @name: in an
+ * index that neither the list nor the editor reads, the cases still show,
+ * and only PRAGMA quick_check finds it.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+amends_test_make_damaged_db_in (const char *dir,
+                                const char *name)
+{
   g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
   g_autofree char *uri = NULL;
   g_autofree char *contents = NULL;
@@ -181,7 +198,8 @@ amends_test_make_damaged_db (const char *dir)
   uri = g_strconcat ("file:", path, "?immutable=1", NULL);
   g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size)"
-                                       " FROM sqlite_schema WHERE name = 'cases'", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       " FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   page = sqlite3_column_int (stmt, 0);
   page_size = sqlite3_column_int (stmt, 1);

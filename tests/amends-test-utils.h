@@ -35,5 +35,7 @@ AmendsCase *amends_test_add_case     (AmendsStore   *store,
                                       GDateTime     *occurred_at);
 
 char       *amends_test_make_damaged_db (const char   *dir);
+char       *amends_test_make_damaged_db_in (const char  *dir,
+                                           const char  *name);
 
 G_END_DECLS

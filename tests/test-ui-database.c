@@ -184,10 +184,12 @@ static void
 test_damaged_found_after_window (AmendsTestDb  *db,
                                  gconstpointer  data)
 {
-  g_autofree char *path = amends_test_make_damaged_db (db->dir);
+  /* Damaged where only the integrity check looks: the cases still show. */
+  g_autofree char *path = amends_test_make_damaged_db_in (db->dir, "audit_by_record");
   g_autoptr(AmendsStore) damaged = NULL;
   g_autoptr(GError) error = NULL;
   AmendsWindow *window;
+  GtkWidget *fields;
 
   damaged = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
@@ -203,6 +205,16 @@ test_damaged_found_after_window (AmendsTestDb  *db,
   g_assert_true (amends_store_get_checking (damaged));
   g_assert_false (gtk_revealer_get_reveal_child (window->database_banner));
 
+  /* A case open in the editor before the verdict, editable then. */
+  amends_ui_test_wait_for_cases (GTK_WIDGET (window));
+  g_assert_true (amends_case_sidebar_select_case (window->sidebar, 1));
+  amends_ui_test_drain ();
+  fields = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window->editor),
+                                                      AMENDS_TYPE_CASE_EDITOR, "fields_box"));
+  g_assert_true (gtk_widget_get_sensitive (fields));
+  g_assert_cmpint (amends_case_editor_get_case_id (window->editor), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (fields));
+
   amends_store_hold_integrity_check (damaged, FALSE);
   while (amends_store_get_checking (damaged))
     g_main_context_iteration (NULL, TRUE);
@@ -214,6 +226,9 @@ test_damaged_found_after_window (AmendsTestDb  *db,
   g_assert_true (gtk_widget_get_visible (window->database_banner_restore));
   g_assert_true (gtk_widget_get_visible (window->database_banner_export));
   assert_no_intake_dialog_opens (window);
+
+  /* The case still shown can no longer be typed into, nor moved on. */
+  g_assert_false (gtk_widget_get_sensitive (fields));
 
   destroy_windows ();
   amends_application_set_store (app, NULL);
