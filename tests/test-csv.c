@@ -1263,6 +1263,44 @@ test_import_failing_row_leaves_nothing (AmendsTestDb  *db,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* References given by the file, in any order, move the counter past the
+ * highest, so that neither a row without one nor a case logged later is
+ * given one of them; a row whose reference an earlier row of the file
+ * took gets a new one. */
+static void
+test_import_references_counted (AmendsTestDb  *db,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GHashTable) by_summary = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(AmendsCase) later = NULL;
+  g_autofree char *description = NULL;
+
+  import_text (db->store,
+               "reference,summary\n"
+               "C-2026-00007,Seven\n"
+               "C-2026-00003,Three\n"
+               ",None given\n"
+               "C-2026-00005,Five\n"
+               "C-2026-00008,Eight again\n");
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 5);
+  for (guint i = 0; i < cases->len; i++)
+    g_hash_table_insert (by_summary, (gpointer) amends_case_get_summary (cases->pdata[i]), cases->pdata[i]);
+
+  g_assert_cmpstr (amends_case_get_reference (g_hash_table_lookup (by_summary, "Seven")), ==, "C-2026-00007");
+  g_assert_cmpstr (amends_case_get_reference (g_hash_table_lookup (by_summary, "Three")), ==, "C-2026-00003");
+  g_assert_cmpstr (amends_case_get_reference (g_hash_table_lookup (by_summary, "None given")), ==, "C-2026-00008");
+  g_assert_cmpstr (amends_case_get_reference (g_hash_table_lookup (by_summary, "Five")), ==, "C-2026-00005");
+  g_assert_cmpstr (amends_case_get_reference (g_hash_table_lookup (by_summary, "Eight again")), ==, "C-2026-00009");
+  description = get_string (g_hash_table_lookup (by_summary, "Eight again"), "description");
+  g_assert_cmpstr (description, ==, "Imported with the reference C-2026-00008.");
+
+  later = amends_test_add_case (db->store, "Logged after", db->now);
+  g_assert_cmpstr (amends_case_get_reference (later), ==, "C-2026-00010");
+}
+
 /* Dates written day/month or month/day */
 
 static const char *
@@ -1466,6 +1504,7 @@ main (int   argc,
   ADD_DB_TEST ("/csv/import/many/one-audit-entry-and-one-change-an-import", test_import_is_one_audit_entry);
   ADD_DB_TEST ("/csv/import/many/every-row-a-case-and-searchable", test_import_many_rows);
   ADD_DB_TEST ("/csv/import/many/a-row-refused-half-way-leaves-nothing", test_import_failing_row_leaves_nothing);
+  ADD_DB_TEST ("/csv/import/references-given-move-the-counter", test_import_references_counted);
   ADD_DB_TEST ("/csv/import/dates/day-first-told-by-the-file", test_dates_day_first);
   ADD_DB_TEST ("/csv/import/dates/month-first-told-by-the-file", test_dates_month_first);
   ADD_DB_TEST ("/csv/import/dates/iso-and-dotted-need-no-order", test_dates_iso_need_no_order);

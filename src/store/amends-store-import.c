@@ -39,6 +39,7 @@ struct _AmendsStoreBulk
   guint              part_rows;
   GPtrArray         *records;   /* AmendsRecord waiting for their batch */
   GArray            *tags;      /* guint, the caller's name of each */
+  GHashTable        *noted;     /* year → highest reference number noted */
   guint              n_inserted;
 };
 
@@ -234,6 +235,7 @@ amends_store_bulk_new (AmendsStore *store,
   self->columns = g_ptr_array_new ();
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
   self->tags = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->noted = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < self->klass->n_fields; i++)
     if (!amends_record_field_is_derived (self->klass->fields[i]))
@@ -269,7 +271,7 @@ amends_store_bulk_add (AmendsStoreBulk  *self,
 
   *failed_tag = 0;
   if (!amends_store_validate_record (record, error) ||
-      !amends_store_fill_defaults (self->store, record, error))
+      !amends_store_fill_defaults (self->store, record, self->noted, error))
     {
       *failed_tag = tag;
       return FALSE;
@@ -323,6 +325,7 @@ amends_store_bulk_free (AmendsStoreBulk *self)
   g_clear_pointer (&self->part, sqlite3_finalize);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_array_unref);
+  g_clear_pointer (&self->noted, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->klass, g_type_class_unref);
   g_clear_object (&self->store);

@@ -135,6 +135,7 @@ gboolean    amends_store_validate_record   (AmendsRecord  *record,
                                             GError       **error);
 gboolean    amends_store_fill_defaults     (AmendsStore   *self,
                                             AmendsRecord  *record,
+                                            GHashTable    *noted,
                                             GError       **error);
 
 G_END_DECLS

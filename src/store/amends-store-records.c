@@ -415,10 +415,14 @@ next_reference (AmendsStore  *self,
 }
 
 /* A case that comes with a reference of ours (an import) moves its year's
- * counter past it, so the reference is never handed out again. */
+ * counter past it, so the reference is never handed out again.  @noted,
+ * when given, is each year's highest number noted so far in the
+ * transaction: an import of 100,000 of our own rows need not write the
+ * counter for each. */
 static gboolean
 note_given_reference (AmendsStore  *self,
                       const char   *reference,
+                      GHashTable   *noted,
                       GError      **error)
 {
   static const char sql[] =
@@ -430,6 +434,13 @@ note_given_reference (AmendsStore  *self,
 
   if (sscanf (reference, "C-%4d-%d%c", &year, &number, &end) != 2 || number <= 0)
     return TRUE;
+
+  if (noted != NULL)
+    {
+      if (GPOINTER_TO_INT (g_hash_table_lookup (noted, GINT_TO_POINTER (year))) >= number)
+        return TRUE;
+      g_hash_table_insert (noted, GINT_TO_POINTER (year), GINT_TO_POINTER (number));
+    }
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
@@ -484,6 +495,7 @@ follow_occurred_at (AmendsCase *kase,
 static gboolean
 fill_case_defaults (AmendsStore  *self,
                     AmendsCase   *kase,
+                    GHashTable   *noted,
                     GError      **error)
 {
   g_autoptr(GDateTime) now = date_time_from_unix (amends_store_now (self));
@@ -513,7 +525,7 @@ fill_case_defaults (AmendsStore  *self,
         return FALSE;
       g_object_set (kase, "reference", reference, NULL);
     }
-  else if (!note_given_reference (self, amends_case_get_reference (kase), error))
+  else if (!note_given_reference (self, amends_case_get_reference (kase), noted, error))
     return FALSE;
 
   settle_close_reason (kase);
@@ -529,15 +541,19 @@ fill_case_defaults (AmendsStore  *self,
   return TRUE;
 }
 
+/* @noted: (nullable): see note_given_reference() */
 gboolean
 amends_store_fill_defaults (AmendsStore   *self,
                             AmendsRecord  *record,
+                            GHashTable    *noted,
                             GError       **error)
 {
-  g_autoptr(GDateTime) now = date_time_from_unix (amends_store_now (self));
+  g_autoptr(GDateTime) now = NULL;
 
   if (AMENDS_IS_CASE (record))
-    return fill_case_defaults (self, AMENDS_CASE (record), error);
+    return fill_case_defaults (self, AMENDS_CASE (record), noted, error);
+
+  now = date_time_from_unix (amends_store_now (self));
 
   if (AMENDS_IS_ACTION (record))
     {
@@ -635,7 +651,7 @@ amends_store_insert (AmendsStore   *self,
       !amends_store_begin (self, error))
     return FALSE;
 
-  if (!amends_store_fill_defaults (self, record, error) ||
+  if (!amends_store_fill_defaults (self, record, NULL, error) ||
       !insert_row (self, record, error) ||
       !amends_store_audit (self, AMENDS_RECORD_GET_CLASS (record)->table,
                            amends_record_get_id (record), "created",
@@ -675,7 +691,7 @@ amends_store_insert_within (AmendsStore   *self,
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   if (!amends_store_validate_record (record, error) ||
-      !amends_store_fill_defaults (self, record, error) ||
+      !amends_store_fill_defaults (self, record, NULL, error) ||
       !insert_row (self, record, error) ||
       !amends_store_audit (self, AMENDS_RECORD_GET_CLASS (record)->table,
                            amends_record_get_id (record), "created",
