@@ -21,6 +21,10 @@
  *    feels.  A query on its own thread does not count, as it should not;
  *  - *_latency_ms: from the action to the first frame that shows its
  *    result; save_flush_ms: writing one typed field;
+ *  - main_sql_worst_ms: the longest SQL statement run on the main
+ *    thread, on any connection, after the first list was drawn (and
+ *    main_sql_worst_startup_ms until then); with BENCH_APP_VERBOSE=1 each
+ *    one over 16 ms is printed;
  *  - peak_rss_kib: the most memory the process held.
  *
  * The actions are the ones a person's clicks and keys activate:
@@ -35,6 +39,8 @@
 
 #include <stdlib.h>
 #include <sys/resource.h>
+
+#include <sqlite3.h>
 
 #include <adwaita.h>
 
@@ -64,6 +70,11 @@ static GArray *frame_ms;
 static gint64 layout_end;
 static GArray *layout_ms;
 
+/* The longest SQL statement run on the main thread, in ns, and the
+ * thread. */
+static sqlite3_int64 main_sql_worst_ns;
+static GThread *main_thread;
+
 /* Changes of the list the view shows: a new list landed. */
 static guint n_changes;
 
@@ -77,6 +88,33 @@ timed_poll (GPollFD *fds,
 
   polled_us += g_get_monotonic_time () - start;
   return result;
+}
+
+static int
+on_trace_cb (unsigned  event,
+             void     *user_data,
+             void     *statement,
+             void     *nanoseconds)
+{
+  sqlite3_int64 ns = *(sqlite3_int64 *) nanoseconds;
+
+  if (event != SQLITE_TRACE_PROFILE || g_thread_self () != main_thread)
+    return 0;
+  main_sql_worst_ns = MAX (main_sql_worst_ns, ns);
+  if (ns > 16 * 1000 * 1000 && g_getenv ("BENCH_APP_VERBOSE"))
+    g_printerr ("main-thread SQL, %.1f ms: %.300s\n", ns / 1e6, sqlite3_sql (statement));
+  return 0;
+}
+
+/* Every connection the process opens is traced, the read connections of
+ * the lists and views as well as the window's own. */
+static int
+trace_connection (sqlite3                     *db,
+                  char                       **error,
+                  const sqlite3_api_routines  *api)
+{
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, on_trace_cb, NULL);
+  return SQLITE_OK;
 }
 
 static void
@@ -470,6 +508,8 @@ main (int   argc,
   gint64 worst = 0;
 
   program_start = g_get_monotonic_time ();
+  main_thread = g_thread_self ();
+  sqlite3_auto_extension ((void (*) (void)) trace_connection);
   if (argc < 2)
     {
       g_printerr ("usage: %s PATH\n", argv[0]);
@@ -525,6 +565,8 @@ main (int   argc,
       iterate (TRUE);
     }
   report ("first_list_ms", (last_frame_end - program_start) / 1000.0);
+  report ("main_sql_worst_startup_ms", main_sql_worst_ns / 1e6);
+  main_sql_worst_ns = 0;
   report ("cases", g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))));
   worst = run_for (1000);
   report ("idle_after_start_worst_ms", worst / 1000.0);
@@ -536,6 +578,7 @@ main (int   argc,
   measure_save (GTK_WIDGET (window), GTK_LIST_VIEW (view));
   measure_trash (GTK_WIDGET (window), GTK_LIST_VIEW (view));
 
+  report ("main_sql_worst_ms", main_sql_worst_ns / 1e6);
   getrusage (RUSAGE_SELF, &usage);
   report ("peak_rss_kib", usage.ru_maxrss);
 
