@@ -234,15 +234,17 @@ amends_board_column_insert (AmendsBoardColumn      *self,
   g_list_model_items_changed (G_LIST_MODEL (self), low, 0, 1);
 }
 
-/* The story at @position changed but stays where it is: its card is made
- * again from the story read anew. */
-void
-amends_board_column_refresh (AmendsBoardColumn *self,
-                             guint              position)
+/**
+ * amends_board_column_peek_story:
+ *
+ * Returns: (transfer none) (nullable): the story of @story_id if it has
+ *   been read since it last moved (its card may show it), else %NULL
+ */
+AmendsStory *
+amends_board_column_peek_story (AmendsBoardColumn *self,
+                                gint64             story_id)
 {
-  g_return_if_fail (AMENDS_IS_BOARD_COLUMN (self));
-  g_return_if_fail (position < self->entries->len);
+  g_return_val_if_fail (AMENDS_IS_BOARD_COLUMN (self), NULL);
 
-  g_hash_table_remove (self->cache, &g_array_index (self->entries, AmendsBoardEntry, position).story_id);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return g_hash_table_lookup (self->cache, &story_id);
 }

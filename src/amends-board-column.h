@@ -27,7 +27,7 @@ void               amends_board_column_remove       (AmendsBoardColumn *self,
                                                      guint              position);
 void               amends_board_column_insert       (AmendsBoardColumn *self,
                                                      const AmendsBoardEntry *entry);
-void               amends_board_column_refresh      (AmendsBoardColumn *self,
-                                                     guint              position);
+AmendsStory       *amends_board_column_peek_story   (AmendsBoardColumn *self,
+                                                     gint64             story_id);
 
 G_END_DECLS

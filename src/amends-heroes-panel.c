@@ -34,6 +34,7 @@ struct _AmendsHeroesPanel
   gboolean            stale;
   guint               refresh_source;
   GCancellable       *counting;
+  GPtrArray          *shown;          /* AmendsHeroCount, as on screen */
 
   GtkToggleButton    *week_button;
   GtkToggleButton    *month_button;
@@ -182,6 +183,26 @@ create_hero_row (const AmendsHeroCount *count,
   return row;
 }
 
+static gboolean
+same_counts (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AmendsHeroCount *x = g_ptr_array_index (a, i);
+      const AmendsHeroCount *y = g_ptr_array_index (b, i);
+
+      if (x->staff_id != y->staff_id || x->n_told != y->n_told ||
+          x->n_blown_away != y->n_blown_away || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 show_counts (AmendsHeroesPanel *self,
              GPtrArray         *counts,
@@ -189,6 +210,14 @@ show_counts (AmendsHeroesPanel *self,
 {
   GtkWidget *child;
   guint rank = 0;
+
+  /* Most changes (a case saved as someone types) change no count: the
+   * rows stay, and nothing beside them is laid out again. */
+  if (same_counts (counts, self->shown))
+    return;
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  if (counts != NULL)
+    self->shown = g_ptr_array_ref (counts);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hero_list))) != NULL)
     gtk_list_box_remove (self->hero_list, child);
@@ -393,6 +422,7 @@ amends_heroes_panel_dispose (GObject *object)
   if (self->counting != NULL)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_HEROES_PANEL);
   /* The template's children that are not bound, too. */

@@ -620,3 +620,17 @@ amends_story_card_set_story (AmendsStoryCard *self,
   update_card (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORY]);
 }
+
+/**
+ * amends_story_card_update:
+ *
+ * Shows the story and its case as they are now: for a change to the case,
+ * or to the heroes, which the story itself does not announce.
+ */
+void
+amends_story_card_update (AmendsStoryCard *self)
+{
+  g_return_if_fail (AMENDS_IS_STORY_CARD (self));
+
+  update_card (self);
+}

@@ -20,4 +20,6 @@ AmendsStory *amends_story_card_get_story  (AmendsStoryCard *self);
 void         amends_story_card_set_story  (AmendsStoryCard *self,
                                            AmendsStory     *story);
 
+void         amends_story_card_update     (AmendsStoryCard *self);
+
 G_END_DECLS

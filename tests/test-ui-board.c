@@ -543,6 +543,31 @@ test_a_changed_case_alone (Fixture       *f,
   g_assert_cmpuint (amends_board_reader_get_n_reads (), ==, reads);
 }
 
+/* A case edited elsewhere shows on its card at once, the card itself
+ * kept: nothing else on the board is made again. */
+static void
+test_a_card_follows_its_case (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 story_id = story_id_of_case (f, f->pins_case_id);
+  AmendsStoryCard *card = card_of (f, story_id);
+  g_autoptr(AmendsCase) pins = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *fix;
+
+  pins = amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->pins_case_id, &error);
+  g_assert_no_error (error);
+  g_object_set (pins, "fix", "Gave them the honeymoon suite", NULL);
+  g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (pins), &error));
+  g_assert_no_error (error);
+
+  wait_for_board (f);
+  g_assert_true (card_of (f, story_id) == card);
+  fix = amends_ui_test_find_child (GTK_WIDGET (card), "fix_label", GTK_TYPE_LABEL);
+  g_assert_nonnull (fix);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (fix)), "honeymoon suite"));
+}
+
 /* Changes made while the board is out of sight wait for it, and are
  * taken in when it is shown again. */
 static void
@@ -674,6 +699,7 @@ main (int   argc,
   ADD_TEST ("/ui/board/follows-the-store", test_follows_the_store);
   ADD_TEST ("/ui/board/a-changed-case-is-taken-in-alone", test_a_changed_case_alone);
   ADD_TEST ("/ui/board/changes-wait-while-hidden", test_changes_wait_while_hidden);
+  ADD_TEST ("/ui/board/a-card-follows-its-case", test_a_card_follows_its_case);
   ADD_TEST ("/ui/board/toast-offers-undo", test_toast_offers_undo);
   g_test_add_func ("/ui/board/screenshot", test_screenshot);
 
