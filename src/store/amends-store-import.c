@@ -115,9 +115,15 @@ run_rows (AmendsStoreBulk *self,
       for (guint i = 0; i < n_columns; i++)
         {
           GParamSpec *pspec = self->columns->pdata[i];
+          const GValue *value = amends_record_peek_value (record, pspec);
+          int index = r * n_columns + i + 1;
 
-          amends_store_bind_value (stmt, r * n_columns + i + 1, pspec,
-                                   amends_record_peek_value (record, pspec));
+          /* Not copied: the records are held until the statement is
+           * reset and its values cleared. */
+          if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+            sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_STATIC);
+          else
+            amends_store_bind_value (stmt, index, pspec, value);
         }
     }
 
