@@ -97,6 +97,7 @@ struct _AmendsCsvImport
   AmendsStoreBulk *bulk;       /* the new cases, a batch at a time */
   GTimeZone       *zone;
   gboolean         had_cases;  /* the database had cases when it began */
+  gboolean         had_customers;
   guint            next_row;
   double           fraction;
   guint            n_imported;
@@ -1703,25 +1704,28 @@ validate_input (AmendsCsvImport *self)
 
 /* Inserting, on the thread that owns the store */
 
-/* 1 if there is any case, in the trash too; 0 if none; -1 on an error. */
-static int
-store_has_cases (AmendsStore  *store,
-                 GError      **error)
+/* Whether there is any case (in the trash too) and any customer:
+ * FALSE with @error set if they cannot be counted. */
+static gboolean
+store_has_rows (AmendsStore  *store,
+                gboolean     *has_cases,
+                gboolean     *has_customers,
+                GError      **error)
 {
-  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM cases)";
+  static const char sql[] =
+    "SELECT EXISTS (SELECT 1 FROM cases), EXISTS (SELECT 1 FROM customers)";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
-    return -1;
+    return FALSE;
 
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      amends_store_set_error (store, rc, error);
-      return -1;
-    }
+    return amends_store_set_error (store, rc, error);
 
-  return sqlite3_column_int (stmt, 0) != 0;
+  *has_cases = sqlite3_column_int (stmt, 0) != 0;
+  *has_customers = sqlite3_column_int (stmt, 1) != 0;
+  return TRUE;
 }
 
 static gboolean
@@ -1729,7 +1733,6 @@ begin_insert (AmendsCsvImport  *self,
               GError          **error)
 {
   g_autoptr(GListModel) staff = amends_store_list_staff (self->store, TRUE, error);
-  int has_cases;
 
   if (staff == NULL)
     return FALSE;
@@ -1759,14 +1762,13 @@ begin_insert (AmendsCsvImport  *self,
   if (!amends_store_begin (self->store, error))
     return FALSE;
 
-  /* Into an empty database no row can name a case already here: no
-   * reason to look for each. */
-  if ((has_cases = store_has_cases (self->store, error)) < 0)
+  /* Into an empty database no row can name a case or a customer
+   * already here: no reason to look for each. */
+  if (!store_has_rows (self->store, &self->had_cases, &self->had_customers, error))
     {
       amends_store_rollback (self->store);
       return FALSE;
     }
-  self->had_cases = has_cases > 0;
 
   g_clear_pointer (&self->bulk, amends_store_bulk_free);
   self->bulk = amends_store_bulk_new (self->store, AMENDS_TYPE_CASE);
@@ -1809,7 +1811,8 @@ resolve_customer (AmendsCsvImport  *self,
   if (id != NULL)
     return *id;
 
-  customer = amends_store_find_customer (self->store, draft->customer, &local_error);
+  if (self->had_customers)
+    customer = amends_store_find_customer (self->store, draft->customer, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
