@@ -209,28 +209,29 @@ update (AmendsCaseRow *self)
       owner = unowned ? _("Unowned") : amends_case_get_owner_name (self->kase);
     }
 
-  gtk_inscription_set_text (self->summary_inscription,
-                            self->kase ? amends_case_get_summary (self->kase) : NULL);
-  gtk_inscription_set_text (self->customer_inscription,
-                            self->kase ? amends_case_get_customer_name (self->kase) : NULL);
   gtk_label_set_label (self->owner_label, owner ? owner : "");
   if (unowned)
     gtk_widget_add_css_class (GTK_WIDGET (self->owner_label), "unowned");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->owner_label), "unowned");
-  gtk_label_set_label (self->reference_label,
-                       self->kase ? amends_case_get_reference (self->kase) : "");
   gtk_label_set_label (self->status_label,
                        self->kase ? amends_case_status_to_label (amends_case_get_status (self->kase)) : "");
 
   update_time (self);
 }
 
+/* The summary, the customer and the reference are bound in the template;
+ * anything else may change the clock, the owner or the status. */
 static void
 on_case_notify_cb (AmendsCaseRow *self,
                    GParamSpec    *pspec,
                    AmendsCase    *kase)
 {
+  static const char * const bound[] = { "summary", "customer-name", "reference", "description", NULL };
+
+  if (g_strv_contains (bound, pspec->name))
+    return;
+
   update (self);
 }
 
