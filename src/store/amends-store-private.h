@@ -41,6 +41,9 @@ struct _AmendsStore
 
   /* PRAGMA quick_check when it runs after opening (amends-store.c) */
   struct _AmendsStoreCheck *check;
+
+  /* The lists' queries' own read connection (amends-store-case-ids.c) */
+  struct _AmendsCaseReader *case_reader;
 };
 
 typedef struct
@@ -75,6 +78,28 @@ typedef struct
 #define AMENDS_SQL_PAST_DUE(t, when) \
   "(NOT " AMENDS_SQL_RECOVERED (t) " AND " AMENDS_SQL_DUE (t) \
   " < min (" when ", coalesce (" t ".paused_at, " when ")))"
+
+/* Overdue, the rule of the list of cases (its "overdue" filter and its
+ * counts) and of the clock (AMENDS_CLOCK_STATE_OVERDUE in amends-clock.c;
+ * tests/test-overdue.c checks that the two agree): open or in recovery,
+ * the clock running, and due before @now.  Exactly at the due time is
+ * not overdue yet.  A paused clock is never overdue: it stands still.
+ *
+ * Overdue after: the time after which an open case is overdue, its due
+ * time while the clock runs; NULL (never) while it is paused.  The list
+ * keeps it for the open cases, to count those overdue at a later @now.
+ *
+ * Past due (above) is the measures': a case of a period, open or not,
+ * not recovered by @when and due before it, or before its pause.  On an
+ * open case whose clock runs, it is overdue; the two differ only on the
+ * finished cases, and on a case paused once past due, which the store
+ * refuses but an import may bring. */
+#define AMENDS_SQL_OPEN(t) \
+  t ".status IN ('open', 'in-recovery')"
+#define AMENDS_SQL_OVERDUE_AFTER(t) \
+  "(CASE WHEN " t ".paused_at IS NULL THEN " AMENDS_SQL_DUE (t) " END)"
+#define AMENDS_SQL_OVERDUE(t, now) \
+  "(" AMENDS_SQL_OPEN (t) " AND " AMENDS_SQL_OVERDUE_AFTER (t) " < " now ")"
 /* How many digits the time a finished case took has, in seconds; the
  * same expression as the index cases_by_span of migration 6, which only
  * serves a query that spells it exactly so. */
