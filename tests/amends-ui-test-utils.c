@@ -7,6 +7,8 @@
 
 #include "amends-ui-test-utils.h"
 
+#include <string.h>
+
 /* Lets everything that is pending happen: idles, redraws, signals. */
 void
 amends_ui_test_drain (void)
@@ -93,6 +95,25 @@ amends_ui_test_wait_for_cases (GtkWidget *widget)
 
 /* Renders @widget as it is on screen into a PNG at @path, as TECH-NOTES
  * describes: paintable, snapshot, render node, texture. */
+/* A picture of one colour means nothing was drawn: a widget not mapped,
+ * or not laid out yet. */
+static void
+assert_something_drawn (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  gboolean varied = FALSE;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 4; i < stride * height && !varied; i += 4)
+    varied = memcmp (pixels + i, pixels, 4) != 0;
+  g_assert_true (varied);
+}
+
 void
 amends_ui_test_save_png (GtkWidget  *widget,
                          const char *path)
@@ -111,6 +132,64 @@ amends_ui_test_save_png (GtkWidget  *widget,
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gsk_render_node_unref (node);
 
+  assert_something_drawn (texture);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s (%dx%d)", path, width, height);
+}
+
+/**
+ * amends_ui_test_screenshot_dir:
+ *
+ * Where screenshot tests save their pictures: $AMENDS_SCREENSHOT_DIR, for
+ * people to look at, or else screenshots/ in the build directory, so that
+ * the tests run (and check that something was drawn) under make check.
+ *
+ * Returns: (transfer none): the folder, which exists
+ */
+const char *
+amends_ui_test_screenshot_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    {
+      const char *wanted = g_getenv ("AMENDS_SCREENSHOT_DIR");
+
+      dir = wanted != NULL && *wanted != '\0'
+            ? g_strdup (wanted)
+            : g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    }
+
+  return dir;
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * amends_ui_test_wait_until:
+ *
+ * Runs the main context until @done says so.  It sleeps in the main
+ * context between checks (woken by its events, and every 10 ms for what
+ * a thread changed); the 20 s limit only keeps a broken build from
+ * hanging CI, it is not a measure of speed.
+ */
+void
+amends_ui_test_wait_until (gboolean (*done) (gpointer),
+                           gpointer   data)
+{
+  gint64 give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  amends_ui_test_drain ();
 }

@@ -13,7 +13,10 @@ GtkWidget *amends_ui_test_find_child (GtkWidget  *widget,
                                       const char *id,
                                       GType       type);
 void       amends_ui_test_wait_for_cases (GtkWidget  *widget);
-void amends_ui_test_save_png (GtkWidget  *widget,
-                              const char *path);
+void       amends_ui_test_save_png   (GtkWidget  *widget,
+                                      const char *path);
+const char *amends_ui_test_screenshot_dir (void);
+void       amends_ui_test_wait_until (gboolean  (*done) (gpointer),
+                                      gpointer    data);
 
 G_END_DECLS

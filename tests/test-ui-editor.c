@@ -1445,16 +1445,10 @@ test_screenshot (void)
     { "Shower drains slowly", "editor-open-narrow", FALSE, 400, FALSE },
     { "Coffee ran out", "editor-trashed", FALSE, 760, TRUE },
   };
-  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  const char *dir = amends_ui_test_screenshot_dir ();
   Fixture fixture = { 0 };
   Fixture *f = &fixture;
   g_autoptr(GError) error = NULL;
-
-  if (dir == NULL)
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to a folder to save screenshots of the editor");
-      return;
-    }
 
   amends_test_db_setup (&f->db, NULL);
   amends_demo_populate (f->db.store, f->db.now, &error);

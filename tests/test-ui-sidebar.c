@@ -1179,15 +1179,9 @@ static void
 test_sidebar_screenshot (Fixture       *fixture,
                          gconstpointer  data)
 {
-  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  const char *dir = amends_ui_test_screenshot_dir ();
   g_autofree char *path = NULL;
   g_autofree char *filtered_path = NULL;
-
-  if (dir == NULL || dir[0] == '\0')
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to a folder to save screenshots");
-      return;
-    }
 
   g_assert_cmpuint (n_cases (fixture), ==, 10);
   gtk_selection_model_select_item (selection (fixture), 1, TRUE);
