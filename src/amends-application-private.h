@@ -1,0 +1,45 @@
+/* amends-application-private.h: what the application's own files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "amends-application.h"
+
+G_BEGIN_DECLS
+
+struct _AmendsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  AmendsStore    *store;
+
+  /* From the command line: a database other than the usual one, and
+   * whether it is the demo database (filled when empty). */
+  char           *database_path;
+  gboolean        demo;
+
+  /* The day's backup: taken of a database that the application opened
+   * itself (not of one a test hands it), after the first frame. */
+  gboolean        backup_wanted;
+  GCancellable   *backup_cancellable;
+
+  guint           terminate_source;
+};
+
+/* amends-application.c */
+char        *amends_application_get_database_path     (AmendsApplication  *self);
+AmendsStore *amends_application_open_store            (AmendsApplication  *self,
+                                                       const char         *path,
+                                                       GError            **error);
+GtkWindow   *amends_application_create_error_window   (AmendsApplication  *self,
+                                                       const char         *path,
+                                                       const GError       *error);
+
+/* amends-application-backup.c */
+void         amends_application_run_after_first_frame (AmendsApplication  *self,
+                                                       GtkWindow          *window);
+void         amends_application_stop_daily_backup     (AmendsApplication  *self);
+
+G_END_DECLS
