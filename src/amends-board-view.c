@@ -33,7 +33,7 @@
  * read whole again by the worker rather than one by one. */
 #define MAX_CHANGES 1000
 /* Missing candidates made at a time, between frames. */
-#define CANDIDATES_AT_A_TIME 256
+#define CANDIDATES_AT_A_TIME 64
 
 typedef struct
 {
