@@ -689,8 +689,8 @@ reload (AmendsCaseSidebar *self)
     amends_case_list_new_from_async (self->list, &filter, self->cancellable,
                                      on_list_loaded_cb, data);
   else
-    amends_case_list_new_async (self->store, &filter, self->cancellable,
-                                on_list_loaded_cb, data);
+    amends_case_list_new_async (AMENDS_CASE_SOURCE (self->store), &filter,
+                                self->cancellable, on_list_loaded_cb, data);
   update_busy (self);
 }
 

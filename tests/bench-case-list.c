@@ -68,7 +68,7 @@ time_list (AmendsStore            *store,
   double open_ms;
   guint n;
 
-  list = amends_case_list_new (store, filter, &error);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (store), filter, &error);
   g_assert_no_error (error);
   open_ms = ms_since (start);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));

@@ -104,7 +104,7 @@ make_list (Fixture                *f,
            const AmendsCaseFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  AmendsCaseList *list = amends_case_list_new (f->db.store, filter, &error);
+  AmendsCaseList *list = amends_case_list_new (AMENDS_CASE_SOURCE (f->db.store), filter, &error);
 
   g_assert_no_error (error);
   return list;
@@ -557,7 +557,7 @@ test_search_reference_async (Fixture       *f,
   g_autofree char *references = NULL;
 
   filter.query = (char *) "57";
-  amends_case_list_new_async (f->db.store, &filter, NULL, on_list_ready, &async);
+  amends_case_list_new_async (AMENDS_CASE_SOURCE (f->db.store), &filter, NULL, on_list_ready, &async);
   g_main_loop_run (loop);
   g_assert_no_error (async.error);
   references = references_of (async.list);
@@ -690,7 +690,7 @@ assert_search_order (Fixture                *f,
   g_assert_cmpuint (amends_case_list_get_n_open (at_once), ==, n_open);
   g_assert_cmpuint (amends_case_list_get_n_overdue (at_once), ==, n_overdue);
 
-  amends_case_list_new_async (f->db.store, filter, NULL, on_base_ready, &slot);
+  amends_case_list_new_async (AMENDS_CASE_SOURCE (f->db.store), filter, NULL, on_base_ready, &slot);
   base = finish_async (&slot);
   slot = NULL;
   amends_case_list_new_from_async (base, &with_query, NULL, on_base_ready, &slot);
@@ -756,7 +756,7 @@ test_search_follows_commit (Fixture       *f,
   AmendsCaseList *slot = NULL;
   g_autofree char *order = NULL;
 
-  amends_case_list_new_async (f->db.store, &filter, NULL, on_base_ready, &slot);
+  amends_case_list_new_async (AMENDS_CASE_SOURCE (f->db.store), &filter, NULL, on_base_ready, &slot);
   base = finish_async (&slot);
   slot = NULL;
   filter.query = (char *) "r";
@@ -802,7 +802,7 @@ test_lazy_million (AmendsTestDb  *db,
   fill_million (db->store);
 
   filter.sort = AMENDS_CASE_SORT_OLDEST;
-  list = amends_case_list_new (db->store, &filter, &error);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (db->store), &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1000000);
   g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, 0);

@@ -75,7 +75,7 @@ list_cases (AmendsStore *store)
   GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
 
   filter.sort = AMENDS_CASE_SORT_OLDEST;
-  list = amends_case_list_new (store, &filter, &error);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (store), &filter, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     g_ptr_array_add (cases, g_list_model_get_item (G_LIST_MODEL (list), i));
@@ -1203,14 +1203,14 @@ test_import_many_rows (AmendsTestDb  *db,
   g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 7);
 
   filter.query = (char *) "zebra";
-  zebras = amends_case_list_new (db->store, &filter, &error);
+  zebras = amends_case_list_new (AMENDS_CASE_SOURCE (db->store), &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zebras)), ==, 31);
   g_clear_object (&zebras);
 
   /* And by the customer's name, added in the same transaction. */
   filter.query = (char *) "Okafor";
-  zebras = amends_case_list_new (db->store, &filter, &error);
+  zebras = amends_case_list_new (AMENDS_CASE_SOURCE (db->store), &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zebras)), ==, 750);
 }

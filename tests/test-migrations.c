@@ -81,7 +81,7 @@ test_migrates_version_1 (void)
   {
     AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
     filter.query = (char *) "kansas";
-    found = amends_case_list_new (store, &filter, &error);
+    found = amends_case_list_new (AMENDS_CASE_SOURCE (store), &filter, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
   }

@@ -277,7 +277,7 @@ test_paused_is_not_overdue (AmendsTestDb  *db,
 
   /* Two days later it is still waiting on the customer, not overdue. */
   advance (db, 48 * 60);
-  list = amends_case_list_new (db->store, NULL, &error);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (db->store), NULL, &error);
   g_assert_cmpuint (amends_case_list_get_n_open (list), ==, 1);
   g_assert_cmpuint (amends_case_list_get_n_overdue (list), ==, 0);
 }
@@ -334,7 +334,7 @@ test_list_async (AmendsTestDb  *db,
   g_autoptr(AmendsCase) first = NULL;
 
   filter.query = (char *) "lapel";
-  amends_case_list_new_async (db->store, &filter, NULL, on_list_ready, &async);
+  amends_case_list_new_async (AMENDS_CASE_SOURCE (db->store), &filter, NULL, on_list_ready, &async);
   g_main_loop_run (async.loop);
   g_assert_no_error (async.error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (async.list)), ==, 1);
@@ -350,7 +350,7 @@ test_list_async (AmendsTestDb  *db,
 
   /* A cancelled query gives no list. */
   g_cancellable_cancel (cancellable);
-  amends_case_list_new_async (db->store, &filter, cancellable, on_list_ready, &async);
+  amends_case_list_new_async (AMENDS_CASE_SOURCE (db->store), &filter, cancellable, on_list_ready, &async);
   g_main_loop_run (async.loop);
   g_assert_null (async.list);
   g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

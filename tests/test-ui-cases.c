@@ -774,7 +774,7 @@ find_pin_case (AmendsStore *store,
   g_autoptr(AmendsCase) kase = NULL;
 
   filter.query = (char *) "lapel";
-  list = amends_case_list_new (store, &filter, NULL);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (store), &filter, NULL);
   if (list == NULL || g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
     return FALSE;
   kase = g_list_model_get_item (G_LIST_MODEL (list), 0);

@@ -260,7 +260,7 @@ list_cases (AmendsStore *store)
   GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
 
   filter.sort = AMENDS_CASE_SORT_OLDEST;
-  list = amends_case_list_new (store, &filter, &error);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (store), &filter, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     g_ptr_array_add (cases, g_list_model_get_item (G_LIST_MODEL (list), i));

@@ -1,16 +1,15 @@
-/* amends-case-list.c: the cases, filtered and sorted, read lazily from the store
+/* amends-case-list.c: the cases, filtered and sorted, read lazily from a source
  *
- * One query, which does the filtering and sorting in SQLite, gives the ids
- * of the cases in order (amends-case-query.c; a search intersects the
- * full-text hits with them); that array is all the list holds of a
- * million rows (8 bytes a case).  A case is read only when a view asks
+ * The list's source (an AmendsCaseSource: the store, whose query is in
+ * store/amends-store-case-ids.c) gives the ids of the cases in order;
+ * that array is all the list holds of a million rows (8 bytes a case).  A case is read only when a view asks
  * for its position, a page of neighbours at a time, and kept in a small
  * cache of the most recently used.
  *
- * When the store commits a change, cached cases are refreshed in place at
- * once (so rows on screen follow; one row is one quick read), and the ids
- * are queried again in a thread, on the list's own read connection: 0.1 s
- * at a million cases, too long to hold the window.  One such refresh runs
+ * When the source commits a change, cached cases are refreshed in place
+ * at once (so rows on screen follow; one row is one quick read), and the
+ * ids are queried again off the main thread: 0.1 s at a million cases,
+ * too long to hold the window.  One such refresh runs
  * at a time; commits while it runs make it run once more after, however
  * many they are.  When it lands, ::items-changed names only the span
  * between the first and the last position that differ, and
@@ -22,8 +21,10 @@
 #include "config.h"
 
 #include "amends-case-list.h"
-#include "amends-case-query.h"
-#include "amends-store-private.h"
+
+#include "amends-action.h"
+#include "amends-customer.h"
+#include "amends-staff.h"
 
 #define PAGE_SIZE  64
 #define CACHE_SIZE 1024
@@ -32,21 +33,18 @@ struct _AmendsCaseList
 {
   GObject           parent_instance;
 
-  AmendsStore      *store;
+  AmendsCaseSource *source;
   AmendsCaseFilter  filter;
   GArray           *ids;
-  /* For a search that follows: the same filter's ids without the search,
-   * and their open cases (see amends-case-query.c) */
-  GArray           *base;
-  GArray           *open;
-  gint64            base_now;
+  /* What the source last gave, ids and counts; and for a search that
+   * follows, what it may reuse */
+  AmendsCaseIds    *current;
   guint             n_open;
   guint             n_overdue;
   GHashTable       *cache;       /* id → GList link in lru */
   GQueue            lru;         /* AmendsCase, most recent first */
   guint64           rows_loaded;
 
-  AmendsCaseReader *reader;
   GCancellable     *refresh_cancellable;   /* while a refresh runs */
   guint             n_refreshes;
   gboolean          dirty;       /* a change the ids may not have yet */
@@ -62,7 +60,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AmendsCaseList, amends_case_list, G_TYPE_OBJECT,
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_SOURCE,
   PROP_N_ITEMS,
   PROP_N_OPEN,
   PROP_N_OVERDUE,
@@ -73,29 +71,29 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* A list that is being made reads the ids in a thread, and follows the
- * store only when it lands: what the store committed in between is
+ * source only when it lands: what the source committed in between is
  * counted here, so that the new list then reads its ids once more. */
 #define GENERATION_KEY "amends-case-list-generation"
 
 static void
-on_generation_record_changed_cb (AmendsStore *store,
-                                 GType        type,
-                                 gint64       id,
-                                 guint64     *generation)
+on_generation_record_changed_cb (AmendsCaseSource *source,
+                                 GType             type,
+                                 gint64            id,
+                                 guint64          *generation)
 {
   (*generation)++;
 }
 
 static guint64
-store_generation (AmendsStore *store)
+source_generation (AmendsCaseSource *source)
 {
-  guint64 *generation = g_object_get_data (G_OBJECT (store), GENERATION_KEY);
+  guint64 *generation = g_object_get_data (G_OBJECT (source), GENERATION_KEY);
 
   if (generation == NULL)
     {
       generation = g_new0 (guint64, 1);
-      g_object_set_data_full (G_OBJECT (store), GENERATION_KEY, generation, g_free);
-      g_signal_connect (store, "record-changed",
+      g_object_set_data_full (G_OBJECT (source), GENERATION_KEY, generation, g_free);
+      g_signal_connect (source, "record-changed",
                         G_CALLBACK (on_generation_record_changed_cb), generation);
     }
 
@@ -169,7 +167,7 @@ load_page (AmendsCaseList *self,
       if (cache_lookup (self, id) != NULL)
         continue;
 
-      kase = amends_store_load (self->store, AMENDS_TYPE_CASE, id, &error);
+      kase = amends_case_source_load_case (self->source, id, &error);
       if (kase == NULL)
         {
           /* Another program removed it since the ids were read; show an
@@ -225,8 +223,8 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_n_items = amends_case_list_get_n_items;
   iface->get_item = amends_case_list_get_item;
 }
-/* Takes the ids and counts of @ids, and says what changed: the span
- * between the first and the last position that differ, and the counts. */
+/* Takes @ids, and says what changed: the span between the first and the
+ * last position that differ, and the counts. */
 static void
 take_ids (AmendsCaseList *self,
           AmendsCaseIds  *ids)
@@ -237,12 +235,9 @@ take_ids (AmendsCaseList *self,
   guint suffix = 0;
   guint old_n, new_n;
 
-  self->ids = new_ids = g_steal_pointer (&ids->ids);
-  g_clear_pointer (&self->base, g_array_unref);
-  g_clear_pointer (&self->open, g_array_unref);
-  self->base = g_steal_pointer (&ids->base);
-  self->open = g_steal_pointer (&ids->open);
-  self->base_now = ids->base_now;
+  self->ids = new_ids = g_array_ref (ids->ids);
+  g_clear_pointer (&self->current, amends_case_ids_free);
+  self->current = ids;
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->n_open != ids->n_open)
@@ -279,91 +274,67 @@ take_ids (AmendsCaseList *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* What a thread needs to read a list's ids.  The task holds no object:
- * its last reference may be dropped in the worker thread, and neither the
- * store nor a list may be finalized there. */
+/* A query of the source under way, for a new list or a list's refresh.
+ * It holds neither the source nor the list: a list disposed meanwhile
+ * lets its query finish and go, and a source let go of meanwhile is not
+ * kept alive for a list nobody can make. */
 typedef struct
 {
-  GWeakRef          store;
+  GWeakRef          source;
   GWeakRef          list;        /* a refresh: the list it is for */
-  AmendsCaseReader *reader;
   AmendsCaseFilter  filter;
-  gint64            now;
-  AmendsCaseIds    *reuse;
   guint64           generation;
 } QueryTask;
 
-/* Queries under way in threads, for tests: a list disposed meanwhile must
- * let its query finish and go without touching it. */
+/* Queries under way, for tests: a list disposed meanwhile must let its
+ * query finish and go without touching it. */
 static gint n_running;
 
 static void
 query_task_free (QueryTask *query)
 {
   g_atomic_int_dec_and_test (&n_running);
-  g_weak_ref_clear (&query->store);
+  g_weak_ref_clear (&query->source);
   g_weak_ref_clear (&query->list);
-  g_clear_pointer (&query->reader, amends_case_reader_unref);
   amends_case_filter_clear (&query->filter);
-  g_clear_pointer (&query->reuse, amends_case_ids_free);
   g_free (query);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryTask, query_task_free)
+
 static QueryTask *
-query_task_new (AmendsStore            *store,
-                AmendsCaseReader       *reader,
+query_task_new (AmendsCaseSource       *source,
                 const AmendsCaseFilter *filter)
 {
   QueryTask *query = g_new0 (QueryTask, 1);
 
   g_atomic_int_inc (&n_running);
-  g_weak_ref_init (&query->store, store);
+  g_weak_ref_init (&query->source, source);
   g_weak_ref_init (&query->list, NULL);
-  query->reader = amends_case_reader_ref (reader);
   amends_case_filter_copy (&query->filter, filter);
-  query->now = amends_store_now (store);
-  query->generation = store_generation (store);
+  query->generation = source_generation (source);
 
   return query;
-}
-
-/* Runs in a worker thread, on the reader's connection: SQLite connections
- * are not shared between threads, and WAL lets it read while the main
- * connection writes. */
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  QueryTask *query = task_data;
-  GError *error = NULL;
-  AmendsCaseIds *ids;
-
-  ids = amends_case_reader_run (query->reader, &query->filter, query->now,
-                                query->reuse, cancellable, &error);
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) amends_case_ids_free);
 }
 
 static void refresh (AmendsCaseList *self);
 
 static void
-on_refreshed_cb (GObject      *source,
+on_refreshed_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  QueryTask *query = g_task_get_task_data (G_TASK (result));
+  g_autoptr(QueryTask) query = user_data;
   g_autoptr(AmendsCaseList) self = g_weak_ref_get (&query->list);
-  g_autoptr(AmendsCaseIds) ids = NULL;
+  AmendsCaseIds *ids;
   g_autoptr(GError) error = NULL;
 
-  ids = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Disposed while the query ran (the result goes with the task). */
+  if (self == NULL)
+    return;
 
-  /* Disposed while the query ran. */
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  ids = amends_case_source_query_ids_finish (self->source, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->refresh_cancellable);
@@ -384,7 +355,6 @@ on_refreshed_cb (GObject      *source,
 static void
 refresh (AmendsCaseList *self)
 {
-  g_autoptr(GTask) task = NULL;
   gboolean was_refreshing = self->refresh_cancellable != NULL;
   QueryTask *query;
 
@@ -397,14 +367,12 @@ refresh (AmendsCaseList *self)
   self->again = FALSE;
   self->n_refreshes++;
 
-  query = query_task_new (self->store, self->reader, &self->filter);
+  query = query_task_new (self->source, &self->filter);
   g_weak_ref_set (&query->list, self);
   self->refresh_cancellable = g_cancellable_new ();
 
-  task = g_task_new (NULL, self->refresh_cancellable, on_refreshed_cb, NULL);
-  g_task_set_source_tag (task, refresh);
-  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
-  g_task_run_in_thread (task, query_thread);
+  amends_case_source_query_ids_async (self->source, &self->filter, NULL,
+                                      self->refresh_cancellable, on_refreshed_cb, query);
 
   if (!was_refreshing)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REFRESHING]);
@@ -417,7 +385,7 @@ refresh_cached (AmendsCaseList *self,
   AmendsCase *kase = cache_lookup (self, id);
   g_autoptr(GError) error = NULL;
 
-  if (kase != NULL && !amends_store_reload (self->store, AMENDS_RECORD (kase), &error))
+  if (kase != NULL && !amends_case_source_reload_case (self->source, kase, &error))
     cache_remove (self, id);
 }
 
@@ -445,10 +413,10 @@ refresh_cached_referring (AmendsCaseList *self,
     refresh_cached (self, g_array_index (stale, gint64, i));
 }
 static void
-on_record_changed_cb (AmendsCaseList *self,
-                      GType           type,
-                      gint64          id,
-                      AmendsStore    *store)
+on_record_changed_cb (AmendsCaseList   *self,
+                      GType             type,
+                      gint64            id,
+                      AmendsCaseSource *source)
 {
   if (type == AMENDS_TYPE_CASE)
     {
@@ -467,8 +435,8 @@ on_record_changed_cb (AmendsCaseList *self,
 }
 
 static void
-on_changes_committed_cb (AmendsCaseList *self,
-                         AmendsStore    *store)
+on_changes_committed_cb (AmendsCaseList   *self,
+                         AmendsCaseSource *source)
 {
   if (self->dirty)
     refresh (self);
@@ -481,12 +449,12 @@ amends_case_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
-  if (self->store != NULL)
+  if (self->source != NULL)
     {
-      g_clear_signal_handler (&self->record_changed_id, self->store);
-      g_clear_signal_handler (&self->committed_id, self->store);
+      g_clear_signal_handler (&self->record_changed_id, self->source);
+      g_clear_signal_handler (&self->committed_id, self->source);
     }
-  g_clear_object (&self->store);
+  g_clear_object (&self->source);
   cache_clear (self);
 
   G_OBJECT_CLASS (amends_case_list_parent_class)->dispose (object);
@@ -498,10 +466,8 @@ amends_case_list_finalize (GObject *object)
   AmendsCaseList *self = (AmendsCaseList *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->base, g_array_unref);
-  g_clear_pointer (&self->open, g_array_unref);
+  g_clear_pointer (&self->current, amends_case_ids_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->reader, amends_case_reader_unref);
   amends_case_filter_clear (&self->filter);
 
   G_OBJECT_CLASS (amends_case_list_parent_class)->finalize (object);
@@ -517,8 +483,8 @@ amends_case_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
       break;
 
     case PROP_N_ITEMS:
@@ -551,9 +517,9 @@ amends_case_list_class_init (AmendsCaseListClass *klass)
   object_class->finalize = amends_case_list_finalize;
   object_class->get_property = amends_case_list_get_property;
 
-  properties [PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AMENDS_TYPE_STORE,
+  properties [PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL,
+                         AMENDS_TYPE_CASE_SOURCE,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_N_ITEMS] =
@@ -596,34 +562,21 @@ amends_case_list_init (AmendsCaseList *self)
   g_queue_init (&self->lru);
 }
 
-/* A list that does not follow the store yet, with no ids. */
+/* A list that does not follow its source yet, with no ids. */
 static AmendsCaseList *
-create_list (AmendsStore            *store,
-             const AmendsCaseFilter *filter,
-             AmendsCaseReader       *reader)
+create_list (AmendsCaseSource       *source,
+             const AmendsCaseFilter *filter)
 {
-  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
   AmendsCaseList *self;
 
-  if (filter == NULL)
-    filter = &all;
-
   self = g_object_new (AMENDS_TYPE_CASE_LIST, NULL);
-  self->store = g_object_ref (store);
+  self->source = g_object_ref (source);
   amends_case_filter_copy (&self->filter, filter);
-  if (reader != NULL)
-    self->reader = amends_case_reader_ref (reader);
-  else
-    {
-      g_autofree char *uri = amends_store_dup_reader_uri (store);
-
-      self->reader = amends_case_reader_new (uri);
-    }
 
   return self;
 }
 
-/* Takes the ids and counts of @ids and starts following the store. */
+/* Takes @ids and starts following the source. */
 static void
 start_following (AmendsCaseList *self,
                  AmendsCaseIds  *ids)
@@ -632,11 +585,11 @@ start_following (AmendsCaseList *self,
   take_ids (self, ids);
 
   self->record_changed_id =
-    g_signal_connect_object (self->store, "record-changed",
+    g_signal_connect_object (self->source, "record-changed",
                              G_CALLBACK (on_record_changed_cb), self,
                              G_CONNECT_SWAPPED);
   self->committed_id =
-    g_signal_connect_object (self->store, "changes-committed",
+    g_signal_connect_object (self->source, "changes-committed",
                              G_CALLBACK (on_changes_committed_cb), self,
                              G_CONNECT_SWAPPED);
 }
@@ -646,25 +599,25 @@ start_following (AmendsCaseList *self,
  * @filter: (nullable): what to show; %NULL for every live case, most
  *   urgent first
  *
- * Reads the ids on the store's own connection, in the caller's thread;
+ * Reads the ids in the caller's thread (on the store's own connection);
  * for the command line and exports.  The window uses
  * amends_case_list_new_async().
  *
- * Returns: (transfer full): a list that follows the store's changes
+ * Returns: (transfer full): a list that follows the source's changes
  */
 AmendsCaseList *
-amends_case_list_new (AmendsStore             *store,
+amends_case_list_new (AmendsCaseSource        *source,
                       const AmendsCaseFilter  *filter,
                       GError                 **error)
 {
+  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
   g_autoptr(AmendsCaseList) self = NULL;
-  g_autoptr(AmendsCaseIds) ids = NULL;
+  AmendsCaseIds *ids;
 
-  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+  g_return_val_if_fail (AMENDS_IS_CASE_SOURCE (source), NULL);
 
-  self = create_list (store, filter, NULL);
-  ids = amends_case_query_run (amends_store_get_db (store), &self->filter,
-                               amends_store_now (store), NULL, error);
+  self = create_list (source, filter != NULL ? filter : &all);
+  ids = amends_case_source_query_ids (source, &self->filter, error);
   if (ids == NULL)
     return NULL;
 
@@ -674,10 +627,34 @@ amends_case_list_new (AmendsStore             *store,
 }
 
 static void
-start_new_list (AmendsStore            *store,
-                AmendsCaseReader       *reader,
+on_new_ids_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  QueryTask *query = g_task_get_task_data (task);
+  g_autoptr(AmendsCaseSource) source = g_weak_ref_get (&query->source);
+  AmendsCaseIds *ids;
+  GError *error = NULL;
+
+  if (source == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                               "The database was closed while the cases were being read.");
+      return;
+    }
+
+  ids = amends_case_source_query_ids_finish (source, result, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) amends_case_ids_free);
+}
+
+static void
+start_new_list (AmendsCaseSource       *source,
                 const AmendsCaseFilter *filter,
-                AmendsCaseList         *previous,
+                const AmendsCaseIds    *previous,
                 GCancellable           *cancellable,
                 GAsyncReadyCallback     callback,
                 gpointer                user_data)
@@ -686,50 +663,32 @@ start_new_list (AmendsStore            *store,
   g_autoptr(GTask) task = NULL;
   QueryTask *query;
 
-  if (filter == NULL)
-    filter = &all;
-
-  query = query_task_new (store, reader, filter);
-  if (previous != NULL && !previous->dirty && previous->refresh_cancellable == NULL)
-    {
-      AmendsCaseIds view = { NULL, previous->base, previous->open, previous->base_now, 0, 0 };
-
-      if (amends_case_ids_can_serve (&view, &previous->filter, filter, query->now))
-        {
-          query->reuse = g_new0 (AmendsCaseIds, 1);
-          query->reuse->base = g_array_ref (previous->base);
-          query->reuse->open = g_array_ref (previous->open);
-          query->reuse->base_now = previous->base_now;
-        }
-    }
-
+  query = query_task_new (source, filter != NULL ? filter : &all);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, start_new_list);
   g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
-  g_task_run_in_thread (task, query_thread);
+
+  amends_case_source_query_ids_async (source, &query->filter, previous, cancellable,
+                                      on_new_ids_cb, g_steal_pointer (&task));
 }
 
 /**
  * amends_case_list_new_async:
  *
- * Like amends_case_list_new(), with the query run in a thread, so that
- * searching a large database as someone types never blocks the window.
+ * Like amends_case_list_new(), with the query run off the main thread,
+ * so that searching a large database as someone types never blocks the
+ * window.
  */
 void
-amends_case_list_new_async (AmendsStore            *store,
+amends_case_list_new_async (AmendsCaseSource       *source,
                             const AmendsCaseFilter *filter,
                             GCancellable           *cancellable,
                             GAsyncReadyCallback     callback,
                             gpointer                user_data)
 {
-  g_autoptr(AmendsCaseReader) reader = NULL;
-  g_autofree char *uri = NULL;
+  g_return_if_fail (AMENDS_IS_CASE_SOURCE (source));
 
-  g_return_if_fail (AMENDS_IS_STORE (store));
-
-  uri = amends_store_dup_reader_uri (store);
-  reader = amends_case_reader_new (uri);
-  start_new_list (store, reader, filter, NULL, cancellable, callback, user_data);
+  start_new_list (source, filter, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -737,10 +696,9 @@ amends_case_list_new_async (AmendsStore            *store,
  * @previous: the list shown until the new one lands
  *
  * Like amends_case_list_new_async(), for the list that takes over from
- * @previous: it reads on @previous's connection, whose cache is warm, and
- * when only the search differs and @previous is up to date, it asks
- * SQLite for the search's hits alone and takes their order from
- * @previous's ids.
+ * @previous: when only the search differs and @previous is up to date,
+ * the source asks the database for the search's hits alone and takes
+ * their order from @previous's ids.
  */
 void
 amends_case_list_new_from_async (AmendsCaseList         *previous,
@@ -749,10 +707,13 @@ amends_case_list_new_from_async (AmendsCaseList         *previous,
                                  GAsyncReadyCallback     callback,
                                  gpointer                user_data)
 {
-  g_return_if_fail (AMENDS_IS_CASE_LIST (previous));
-  g_return_if_fail (previous->store != NULL);
+  gboolean up_to_date;
 
-  start_new_list (previous->store, previous->reader, filter, previous,
+  g_return_if_fail (AMENDS_IS_CASE_LIST (previous));
+  g_return_if_fail (previous->source != NULL);
+
+  up_to_date = !previous->dirty && previous->refresh_cancellable == NULL;
+  start_new_list (previous->source, filter, up_to_date ? previous->current : NULL,
                   cancellable, callback, user_data);
 }
 
@@ -767,41 +728,46 @@ amends_case_list_new_finish (GAsyncResult  *result,
                              GError       **error)
 {
   g_autoptr(AmendsCaseIds) ids = NULL;
-  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(AmendsCaseSource) source = NULL;
   QueryTask *query;
   AmendsCaseList *self;
 
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == start_new_list, NULL);
 
   if (!(ids = g_task_propagate_pointer (G_TASK (result), error)))
     return NULL;
 
   query = g_task_get_task_data (G_TASK (result));
-  if (!(store = g_weak_ref_get (&query->store)))
+  if (!(source = g_weak_ref_get (&query->source)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
                            "The database was closed while the cases were being read.");
       return NULL;
     }
 
-  self = create_list (store, &query->filter, query->reader);
-  start_following (self, ids);
+  self = create_list (source, &query->filter);
+  start_following (self, g_steal_pointer (&ids));
 
-  /* The store committed while the ids were read: they may be behind. */
-  if (store_generation (store) != query->generation)
+  /* The source committed while the ids were read: they may be behind. */
+  if (source_generation (source) != query->generation)
     refresh (self);
 
   return self;
 }
 
-AmendsStore *
-amends_case_list_get_store (AmendsCaseList *self)
+/**
+ * amends_case_list_get_source:
+ *
+ * Returns: (transfer none): where the list reads its cases
+ */
+AmendsCaseSource *
+amends_case_list_get_source (AmendsCaseList *self)
 {
   g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), NULL);
 
-  return self->store;
+  return self->source;
 }
-
 /**
  * amends_case_list_find:
  *
@@ -839,7 +805,7 @@ amends_case_list_refresh (AmendsCaseList *self)
 {
   g_return_if_fail (AMENDS_IS_CASE_LIST (self));
 
-  if (self->store != NULL)
+  if (self->source != NULL)
     refresh (self);
 }
 

@@ -6,6 +6,8 @@
  * an audit row for each field it changes, and is announced with
  * ::record-changed once the outermost transaction has committed, followed
  * by one ::changes-committed, so that a list can refresh once for a batch.
+ * Those are the signals of AmendsCaseSource, the interface through which
+ * the lists of cases read (amends-store-case-ids.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,12 +23,15 @@
 #include <unistd.h>
 
 #include "amends-schema.h"
+#include "amends-store-case-ids.h"
 #include "amends-store-private.h"
 
 #define BUSY_TIMEOUT_MS   5000
 #define WATCH_INTERVAL_MS 1000
 
-G_DEFINE_FINAL_TYPE (AmendsStore, amends_store, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (AmendsStore, amends_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AMENDS_TYPE_CASE_SOURCE,
+                                                      amends_store_case_source_iface_init))
 
 enum {
   PROP_0,
@@ -1407,6 +1412,7 @@ amends_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_set, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->case_reader, amends_case_reader_unref);
 
   G_OBJECT_CLASS (amends_store_parent_class)->finalize (object);
 }
@@ -1481,6 +1487,7 @@ static void
 amends_store_class_init (AmendsStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  gpointer source_iface;
 
   object_class->finalize = amends_store_finalize;
   object_class->get_property = amends_store_get_property;
@@ -1549,33 +1556,13 @@ amends_store_class_init (AmendsStoreClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * AmendsStore::record-changed:
-   * @type: the record's type
-   * @id: the record's id
-   *
-   * A record was added, changed, trashed, restored or removed; emitted
-   * after the change is committed, by us or by another program (which
-   * is noticed within a second or so while the main loop runs).
-   */
-  signals [RECORD_CHANGED] =
-    g_signal_new ("record-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_INT64);
-
-  /**
-   * AmendsStore::changes-committed:
-   *
-   * Follows the ::record-changed signals of one transaction.
-   */
-  signals [CHANGES_COMMITTED] =
-    g_signal_new ("changes-committed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  /* ::record-changed and ::changes-committed are the interface's (see
+   * amends-case-source.c), which the store emits.  The interface makes
+   * them when it is first used, which a class's own init may precede. */
+  source_iface = g_type_default_interface_ref (AMENDS_TYPE_CASE_SOURCE);
+  signals [RECORD_CHANGED] = g_signal_lookup ("record-changed", AMENDS_TYPE_CASE_SOURCE);
+  signals [CHANGES_COMMITTED] = g_signal_lookup ("changes-committed", AMENDS_TYPE_CASE_SOURCE);
+  g_type_default_interface_unref (source_iface);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "amends-action.h"
 #include "amends-case.h"
+#include "amends-case-source.h"
 #include "amends-customer.h"
 #include "amends-staff.h"
 #include "amends-story.h"

@@ -27,7 +27,6 @@
 
 #include "amends-case-list.h"
 #include "amends-store-measures.h"
-#include "amends-store-private.h"
 #include "amends-store.h"
 
 #define RUNS 5
@@ -131,6 +130,16 @@ measure (AmendsStore   *store,
   return TRUE;
 }
 
+/* Every connection is traced, the store's and any it opens to read. */
+static int
+trace_connection (sqlite3                     *db,
+                  char                       **error,
+                  const sqlite3_api_routines  *api)
+{
+  sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, on_trace_cb, NULL);
+  return SQLITE_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,13 +154,13 @@ main (int   argc,
       return 2;
     }
   monday = g_date_time_new_local (year, month, day, 0, 0, 0);
+  sqlite3_auto_extension ((void (*) (void)) trace_connection);
 
   if (!(store = amends_store_open (argv[1], &error)))
     {
       g_printerr ("%s: %s\n", argv[1], error->message);
       return 1;
     }
-  sqlite3_trace_v2 (amends_store_get_db (store), SQLITE_TRACE_PROFILE, on_trace_cb, NULL);
 
   if (!measure (store, argv[2], "list", run_list, NULL) ||
       !measure (store, argv[2], "search_common", run_list, "soup") ||

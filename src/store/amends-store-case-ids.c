@@ -1,7 +1,9 @@
-/* amends-case-query.c: the query behind a list of cases, on any connection
+/* amends-store-case-ids.c: the store as the source of the lists of cases
  *
- * A list is the ids of its cases in order.  Without a search, one query
- * gives them, read from the index in the list's order.  With a search,
+ * A list of cases (model/amends-case-list.c) is the ids of its cases in
+ * order, which it asks of an AmendsCaseSource; the store is one, and
+ * answers here, with SQL.  Without a search, one query gives them, read
+ * from the index in the list's order.  With a search,
  * SQLite is asked only for the full-text hits (and the cases whose
  * reference was typed); they are kept, in order, from the ids of the same
  * filter without the search, which the list had already (its "base"):
@@ -9,8 +11,10 @@
  * million ids against a bitmap of the hits takes a few milliseconds.  The
  * open and overdue counts come the same way, from the base's open cases.
  *
- * Everything here runs in whatever thread has the connection; nothing
- * touches a GObject.
+ * The queries run in whatever thread has the connection and touch no
+ * GObject: on the store's own connection for a list made in the caller's
+ * thread, else in a worker thread on the lists' read connection, an
+ * AmendsCaseReader that the store keeps.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,9 +23,9 @@
 
 #include <string.h>
 
-#include "amends-case-query.h"
+#include "amends-store-case-ids.h"
 #include "amends-enum-types.h"
-#include "amends-store.h"
+#include "amends-store-private.h"
 
 /* Turns what a person typed into an FTS5 query: every word must appear,
  * as the start of a word, and nothing typed is read as FTS syntax. */
@@ -137,8 +141,7 @@ append_conditions (GString                *sql,
   else if (filter->owner_id > 0)
     g_string_append (sql, " AND c.owner_id = :owner");
   if (filter->overdue_only)
-    g_string_append (sql, " AND c.status IN ('open', 'in-recovery') AND c.paused_at IS NULL"
-                          " AND c.recovery_due_at + c.paused_seconds < :now");
+    g_string_append (sql, " AND " AMENDS_SQL_OVERDUE ("c", ":now"));
   if (filter->category != NULL)
     g_string_append (sql, " AND c.category = :category");
 }
@@ -173,14 +176,14 @@ build_base_sql (const AmendsCaseFilter *filter)
 }
 
 /* The open cases of the base, from the few that are open, with the time
- * their clock runs out (NULL while it is paused). */
+ * after which they are overdue (NULL while the clock is paused): the
+ * counts at any later time are made from them, by the same rule as the
+ * overdue filter. */
 static char *
 build_open_sql (const AmendsCaseFilter *filter)
 {
-  GString *sql = g_string_new ("SELECT c.id,"
-                               " CASE WHEN c.paused_at IS NULL"
-                               " THEN c.recovery_due_at + c.paused_seconds END"
-                               " FROM cases AS c WHERE c.status IN ('open', 'in-recovery') AND ");
+  GString *sql = g_string_new ("SELECT c.id, " AMENDS_SQL_OVERDUE_AFTER ("c")
+                               " FROM cases AS c WHERE " AMENDS_SQL_OPEN ("c") " AND ");
 
   append_conditions (sql, filter);
   return g_string_free (sql, FALSE);
@@ -288,7 +291,8 @@ collect (sqlite3                *db,
   bind_filter (stmt, filter, match, now);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      /* An id is never NULL; a due time is, while the clock is paused.
+      /* An id is never NULL; a time overdue after is, while the clock is
+       * paused.
        * Each column call costs the connection's mutex: ask once. */
       gint64 row[2] = { sqlite3_column_int64 (stmt, 0), 0 };
 
@@ -379,8 +383,10 @@ count_open (AmendsCaseIds *result,
       if (hits != NULL && !id_set_contains (hits, open->id) && !id_set_contains (references, open->id))
         continue;
 
+      /* AMENDS_SQL_OVERDUE: open (as all here are) and overdue after a
+       * time before @now. */
       result->n_open++;
-      if (open->due < now)
+      if (open->overdue_after < now)
         result->n_overdue++;
     }
 }
@@ -411,68 +417,28 @@ intersect (GArray      *base,
   return ids;
 }
 
-void
-amends_case_ids_free (AmendsCaseIds *ids)
+/* Whether @previous has the base that @filter needs at @now: the same
+ * filter but for the search text.  "Overdue only" depends on the time,
+ * so its base serves only the same second. */
+static gboolean
+can_serve (const AmendsCaseIds    *previous,
+           const AmendsCaseFilter *filter,
+           gint64                  now)
 {
-  if (ids == NULL)
-    return;
-
-  g_clear_pointer (&ids->ids, g_array_unref);
-  g_clear_pointer (&ids->base, g_array_unref);
-  g_clear_pointer (&ids->open, g_array_unref);
-  g_free (ids);
+  return previous != NULL && previous->base != NULL && previous->open != NULL &&
+         amends_case_filter_equal_but_query (&previous->filter, filter) &&
+         (!filter->overdue_only || previous->base_now == now);
 }
 
-void
-amends_case_filter_copy (AmendsCaseFilter       *dest,
-                         const AmendsCaseFilter *src)
-{
-  *dest = *src;
-  dest->query = g_strdup (src->query);
-  dest->category = g_strdup (src->category);
-}
-
-void
-amends_case_filter_clear (AmendsCaseFilter *filter)
-{
-  g_clear_pointer (&filter->query, g_free);
-  g_clear_pointer (&filter->category, g_free);
-}
-
-/* Whether @ids, read for @ids_filter, has the base that @filter needs at
- * @now: the same filter but for the search text.  "Overdue only" depends
- * on the time, so its base serves only the same second. */
-gboolean
-amends_case_ids_can_serve (const AmendsCaseIds    *ids,
-                           const AmendsCaseFilter *ids_filter,
-                           const AmendsCaseFilter *filter,
-                           gint64                  now)
-{
-  return ids != NULL && ids->base != NULL && ids->open != NULL &&
-         ids_filter->status == filter->status &&
-         ids_filter->owner_id == filter->owner_id &&
-         ids_filter->overdue_only == filter->overdue_only &&
-         g_strcmp0 (ids_filter->category, filter->category) == 0 &&
-         ids_filter->trash == filter->trash &&
-         ids_filter->sort == filter->sort &&
-         (!filter->overdue_only || ids->base_now == now);
-}
-
-/**
- * amends_case_query_run:
- * @reuse: (nullable): ids whose base serves @filter (see
- *   amends_case_ids_can_serve()), so that only the search is asked for
- *
- * Runs the list's query on @db, in the caller's thread.
- *
- * Returns: (transfer full): the ids and counts, or %NULL with @error set
- */
-AmendsCaseIds *
-amends_case_query_run (sqlite3                 *db,
-                       const AmendsCaseFilter  *filter,
-                       gint64                   now,
-                       const AmendsCaseIds     *reuse,
-                       GError                 **error)
+/* Runs the list's query on @db, in the caller's thread; with @reuse,
+ * whose base serves @filter (see can_serve()), it asks only for the
+ * search's hits. */
+static AmendsCaseIds *
+run_query (sqlite3                 *db,
+           const AmendsCaseFilter  *filter,
+           gint64                   now,
+           const AmendsCaseIds     *reuse,
+           GError                 **error)
 {
   g_autoptr(AmendsCaseIds) result = g_new0 (AmendsCaseIds, 1);
   g_autofree char *match = make_match_query (filter->query);
@@ -483,6 +449,7 @@ amends_case_query_run (sqlite3                 *db,
   int year = -1;
   gboolean has_references;
 
+  amends_case_filter_copy (&result->filter, filter);
   if (reuse != NULL)
     {
       result->base = g_array_ref (reuse->base);
@@ -539,8 +506,8 @@ struct _AmendsCaseReader
   sqlite3         *db;
 };
 
-AmendsCaseReader *
-amends_case_reader_new (const char *uri)
+static AmendsCaseReader *
+reader_new (const char *uri)
 {
   AmendsCaseReader *reader = g_new0 (AmendsCaseReader, 1);
 
@@ -551,8 +518,8 @@ amends_case_reader_new (const char *uri)
   return reader;
 }
 
-AmendsCaseReader *
-amends_case_reader_ref (AmendsCaseReader *reader)
+static AmendsCaseReader *
+reader_ref (AmendsCaseReader *reader)
 {
   g_atomic_ref_count_inc (&reader->ref_count);
   return reader;
@@ -602,20 +569,16 @@ reader_open (AmendsCaseReader  *reader,
   return TRUE;
 }
 
-/**
- * amends_case_reader_run:
- *
- * Like amends_case_query_run(), on the reader's connection, in one read
- * transaction (so the base and the hits are of the same moment), and
- * stopped early when @cancellable is cancelled.
- */
-AmendsCaseIds *
-amends_case_reader_run (AmendsCaseReader        *reader,
-                        const AmendsCaseFilter  *filter,
-                        gint64                   now,
-                        const AmendsCaseIds     *reuse,
-                        GCancellable            *cancellable,
-                        GError                 **error)
+/* Like run_query(), on the reader's connection, in one read transaction
+ * (so the base and the hits are of the same moment), and stopped early
+ * when @cancellable is cancelled. */
+static AmendsCaseIds *
+reader_run (AmendsCaseReader        *reader,
+            const AmendsCaseFilter  *filter,
+            gint64                   now,
+            const AmendsCaseIds     *reuse,
+            GCancellable            *cancellable,
+            GError                 **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
   g_autoptr(GError) local_error = NULL;
@@ -634,7 +597,7 @@ amends_case_reader_run (AmendsCaseReader        *reader,
     set_sqlite_error (reader->db, rc, &local_error);
   else
     {
-      result = amends_case_query_run (reader->db, filter, now, reuse, &local_error);
+      result = run_query (reader->db, filter, now, reuse, &local_error);
       sqlite3_exec (reader->db, result != NULL ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
     }
 
@@ -649,4 +612,137 @@ amends_case_reader_run (AmendsCaseReader        *reader,
     }
 
   return result;
+}
+
+/* What a worker thread needs to read a list's ids.  It holds no object:
+ * the task's last reference may be dropped in the worker thread, and the
+ * store may not be finalized there. */
+typedef struct
+{
+  AmendsCaseReader *reader;
+  AmendsCaseFilter  filter;
+  gint64            now;
+  AmendsCaseIds    *reuse;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_pointer (&data->reader, amends_case_reader_unref);
+  amends_case_filter_clear (&data->filter);
+  g_clear_pointer (&data->reuse, amends_case_ids_free);
+  g_free (data);
+}
+
+/* The part of @previous that a search may reuse: its base, shared. */
+static AmendsCaseIds *
+copy_base (const AmendsCaseIds *previous)
+{
+  AmendsCaseIds *reuse = g_new0 (AmendsCaseIds, 1);
+
+  amends_case_filter_copy (&reuse->filter, &previous->filter);
+  reuse->base = g_array_ref (previous->base);
+  reuse->open = g_array_ref (previous->open);
+  reuse->base_now = previous->base_now;
+
+  return reuse;
+}
+
+/* Runs in a worker thread, on the reader's connection: SQLite connections
+ * are not shared between threads, and WAL lets it read while the main
+ * connection writes. */
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  GError *error = NULL;
+  AmendsCaseIds *ids;
+
+  ids = reader_run (data->reader, &data->filter, data->now, data->reuse, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) amends_case_ids_free);
+}
+
+static AmendsCaseIds *
+store_query_ids (AmendsCaseSource        *source,
+                 const AmendsCaseFilter  *filter,
+                 GError                 **error)
+{
+  AmendsStore *self = AMENDS_STORE (source);
+
+  return run_query (amends_store_get_db (self), filter, amends_store_now (self), NULL, error);
+}
+
+static void
+store_query_ids_async (AmendsCaseSource       *source,
+                       const AmendsCaseFilter *filter,
+                       const AmendsCaseIds    *previous,
+                       GCancellable           *cancellable,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
+{
+  AmendsStore *self = AMENDS_STORE (source);
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  if (self->case_reader == NULL)
+    {
+      g_autofree char *uri = amends_store_dup_reader_uri (self);
+
+      self->case_reader = reader_new (uri);
+    }
+
+  data = g_new0 (QueryData, 1);
+  data->reader = reader_ref (self->case_reader);
+  amends_case_filter_copy (&data->filter, filter);
+  data->now = amends_store_now (self);
+  if (can_serve (previous, filter, data->now))
+    data->reuse = copy_base (previous);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, store_query_ids_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+static AmendsCaseIds *
+store_query_ids_finish (AmendsCaseSource  *source,
+                        GAsyncResult      *result,
+                        GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == store_query_ids_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static AmendsCase *
+store_load_case (AmendsCaseSource  *source,
+                 gint64             id,
+                 GError           **error)
+{
+  return amends_store_load (AMENDS_STORE (source), AMENDS_TYPE_CASE, id, error);
+}
+
+static gboolean
+store_reload_case (AmendsCaseSource  *source,
+                   AmendsCase        *kase,
+                   GError           **error)
+{
+  return amends_store_reload (AMENDS_STORE (source), AMENDS_RECORD (kase), error);
+}
+
+void
+amends_store_case_source_iface_init (AmendsCaseSourceInterface *iface)
+{
+  iface->query_ids = store_query_ids;
+  iface->query_ids_async = store_query_ids_async;
+  iface->query_ids_finish = store_query_ids_finish;
+  iface->load_case = store_load_case;
+  iface->reload_case = store_reload_case;
 }
