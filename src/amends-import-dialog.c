@@ -29,10 +29,11 @@
 
 #include "amends-import-dialog.h"
 
+#include "amends-import-columns.h"
+#include "amends-utils.h"
+
 /* Rows of the file shown below the columns, and values in a row's subtitle. */
 #define N_PREVIEW_ROWS     5
-#define N_SUBTITLE_VALUES  3
-#define MAX_VALUE_CHARS    40
 /* A cell of the preview never holds more: a field can be 1 MB. */
 #define MAX_CELL_CHARS     200
 
@@ -74,159 +75,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* What a person at the desk calls each field, in the order the choices
- * are offered: the fields most files have first.  A field missing here is
- * offered last, by its own name. */
-static const struct {
-  const char *field;
-  const char *label;
-} field_labels[] = {
-  { "summary",          N_("What went wrong (summary)") },
-  { "description",      N_("Description") },
-  { "customer",         N_("Customer") },
-  { "customer_phone",   N_("Customer’s phone") },
-  { "customer_email",   N_("Customer’s email") },
-  { "occurred_at",      N_("When it happened") },
-  { "logged_at",        N_("When it was logged") },
-  { "category",         N_("Category") },
-  { "severity",         N_("Severity") },
-  { "channel",          N_("Channel") },
-  { "noticed_by",       N_("Noticed by") },
-  { "owner",            N_("Owner") },
-  { "team",             N_("Team") },
-  { "status",           N_("Status") },
-  { "recovery_due_at",  N_("Recovery due") },
-  { "recovered_at",     N_("When it was recovered") },
-  { "closed_at",        N_("When it was closed") },
-  { "fix",              N_("Fix") },
-  { "reaction",         N_("Customer’s reaction") },
-  { "came_back",        N_("Customer came back") },
-  { "lesson",           N_("Lesson") },
-  { "follow_up_due_at", N_("Follow-up due") },
-  { "surprise",         N_("Surprise") },
-  { "surprise_cost",    N_("Cost of the surprise") },
-  { "rule_bent",        N_("A rule was bent") },
-  { "bent_rule",        N_("Rule that was bent") },
-  { "bent_rule_why",    N_("Why the rule was bent") },
-  { "rater_failed",     N_("Rater failed") },
-  { "rater_shown",      N_("Rater shown") },
-  { "paused_seconds",   N_("Seconds the clock was paused") },
-  { "reference",        N_("Reference") },
-};
-
-static const char *
-field_label (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_str_equal (field_labels[i].field, field))
-      return _(field_labels[i].label);
-
-  return field;
-}
-
-static gboolean
-same_name (const char *a,
-           const char *b)
-{
-  g_autofree char *folded_a = g_utf8_casefold (a, -1);
-  g_autofree char *folded_b = g_utf8_casefold (b, -1);
-
-  return g_str_equal (folded_a, folded_b);
-}
-
-/* "occurred_at", "Occurred at", "When it happened" and "What went wrong"
- * all name a field; so does "summary" for "What went wrong (summary)". */
-static gboolean
-header_names_field (const char *header,
-                    const char *field)
-{
-  g_autofree char *spaced = g_strdelimit (g_strdup (field), "_", ' ');
-  const char *label = field_label (field);
-  const char *paren = strstr (label, " (");
-  g_autofree char *short_label = paren ? g_strndup (label, paren - label) : NULL;
-
-  return same_name (header, field) ||
-         same_name (header, spaced) ||
-         same_name (header, label) ||
-         (short_label != NULL && same_name (header, short_label));
-}
-
-/* One line, not too long, for a row's subtitle or a cell. */
-static char *
-shorten_to (const char *value,
-            guint       max_chars)
-{
-  /* Only the start of a long value is looked at. */
-  g_autofree char *start = g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, 4 * max_chars + 4),
-                                                             max_chars + 1));
-  g_autofree char *line = g_strstrip (g_strdelimit (g_steal_pointer (&start), "\r\n\t", ' '));
-
-  if (g_utf8_strlen (line, -1) <= max_chars)
-    return g_steal_pointer (&line);
-
-  {
-    g_autofree char *cut = g_utf8_substring (line, 0, max_chars - 1);
-    return g_strconcat (g_strchomp (cut), "…", NULL);
-  }
-}
-
-static char *
-shorten (const char *value)
-{
-  return shorten_to (value, MAX_VALUE_CHARS);
-}
-
-static const char *
-preview_value (GPtrArray *preview,
-               guint      row,
-               guint      column)
-{
-  const char * const *values = preview->pdata[row];
-
-  return column < g_strv_length ((char **) values) ? values[column] : "";
-}
-
-static char *
-dup_column_title (const char *header,
-                  guint       column)
-{
-  if (header != NULL && *header != '\0')
-    return g_strdup (header);
-
-  /* Translators: the title of a column whose header is empty; %u counts from 1 */
-  return g_strdup_printf (_("Column %u"), column + 1);
-}
-
-static char *
-dup_column_subtitle (GPtrArray *preview,
-                     guint      column,
-                     guint      n_rows)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n_values = 0;
-  guint r;
-
-  for (r = 0; r < preview->len && n_values < N_SUBTITLE_VALUES; r++)
-    {
-      g_autofree char *value = shorten (preview_value (preview, r, column));
-
-      if (*value == '\0')
-        continue;
-      if (n_values > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, value);
-      n_values++;
-    }
-
-  if (n_values == 0)
-    return g_strdup (_("Empty in the first rows"));
-
-  if (r < n_rows)
-    g_string_append (text, ", …");
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
 
 static const char *
 row_get_field (AmendsImportDialog *self,
@@ -323,97 +171,6 @@ on_row_selected_cb (AdwComboRow        *row,
   amends_import_dialog_update_existing (self);
 }
 
-/* Choices, in the row and in its list.  The row's own factory would cut
- * "What went wrong (summary)" short at 20 characters. */
-
-static void
-on_choice_selected_cb (AdwComboRow *row,
-                       GParamSpec  *pspec,
-                       GtkListItem *list_item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
-
-  gtk_widget_set_opacity (check,
-                          adw_combo_row_get_selected (row) == gtk_list_item_get_position (list_item));
-}
-
-static void
-on_choice_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    AdwComboRow              *row)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-on_choice_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   AdwComboRow              *row)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *check = gtk_widget_get_last_child (box);
-
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
-                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
-
-  /* The mark of the chosen one is for the list, not for the row. */
-  if (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL)
-    {
-      gtk_widget_set_visible (check, TRUE);
-      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), list_item);
-      on_choice_selected_cb (row, NULL, list_item);
-    }
-  else
-    gtk_widget_set_visible (check, FALSE);
-}
-
-static void
-on_choice_unbind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     AdwComboRow              *row)
-{
-  g_signal_handlers_disconnect_by_func (row, on_choice_selected_cb, list_item);
-}
-
-static void
-combo_row_set_choice_factory (AdwComboRow *row)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), row);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), row);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), row);
-  adw_combo_row_set_factory (row, factory);
-}
-
-static GtkWidget *
-preview_cell (const char *text,
-              gboolean    is_header)
-{
-  g_autofree char *line = shorten_to (text, MAX_CELL_CHARS);
-  GtkWidget *label = gtk_label_new (line);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (line, -1), 8));
-  if (is_header)
-    gtk_widget_add_css_class (label, "heading");
-  else if (g_utf8_strlen (line, -1) > 24)
-    gtk_widget_set_tooltip_text (label, line);
-
-  return label;
-}
-
 static void
 amends_import_dialog_fill_columns (AmendsImportDialog *self)
 {
@@ -422,30 +179,17 @@ amends_import_dialog_fill_columns (AmendsImportDialog *self)
   GHashTable *mapping = amends_csv_import_get_mapping (self->import);
   guint n_rows = amends_csv_import_get_n_rows (self->import);
   g_autoptr(GPtrArray) preview = amends_csv_import_get_preview (self->import, N_PREVIEW_ROWS);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = NULL;
   g_autoptr(GHashTable) guessed = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_if_fail (headers != NULL);
 
-  g_ptr_array_add (self->choices, NULL);
-  gtk_string_list_append (labels, _("Do not import"));
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_strv_contains (fields, field_labels[i].field))
-      {
-        g_ptr_array_add (self->choices, (gpointer) field_labels[i].field);
-        gtk_string_list_append (labels, _(field_labels[i].label));
-      }
-  for (guint i = 0; fields[i] != NULL; i++)
-    if (choice_of_field (self, fields[i]) == 0)
-      {
-        g_ptr_array_add (self->choices, (gpointer) fields[i]);
-        gtk_string_list_append (labels, fields[i]);
-      }
+  labels = amends_import_fill_choices (fields, self->choices);
 
   for (guint c = 0; headers[c] != NULL; c++)
     {
-      g_autofree char *title = dup_column_title (headers[c], c);
-      g_autofree char *subtitle = dup_column_subtitle (preview, c, n_rows);
+      g_autofree char *title = amends_import_dup_column_title (headers[c], c);
+      g_autofree char *subtitle = amends_import_dup_column_subtitle (preview, c, n_rows);
       const char *field = mapping ? g_hash_table_lookup (mapping, headers[c]) : NULL;
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
@@ -454,12 +198,12 @@ amends_import_dialog_fill_columns (AmendsImportDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      combo_row_set_choice_factory (row);
+      amends_combo_row_show_full_labels (row);
       adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 
       for (guint i = 1; i < self->choices->len && field == NULL; i++)
         if (!g_hash_table_contains (guessed, self->choices->pdata[i]) &&
-            header_names_field (headers[c], self->choices->pdata[i]))
+            amends_import_header_names_field (headers[c], self->choices->pdata[i]))
           field = self->choices->pdata[i];
       if (field != NULL)
         {
@@ -479,10 +223,10 @@ amends_import_dialog_fill_columns (AmendsImportDialog *self)
       adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
       g_ptr_array_add (self->rows, row);
 
-      gtk_grid_attach (self->preview_grid, preview_cell (title, TRUE), c, 0, 1, 1);
+      gtk_grid_attach (self->preview_grid, amends_import_preview_cell (title, TRUE), c, 0, 1, 1);
       for (guint r = 0; r < preview->len; r++)
         gtk_grid_attach (self->preview_grid,
-                         preview_cell (preview_value (preview, r, c), FALSE),
+                         amends_import_preview_cell (amends_import_preview_value (preview, r, c), FALSE),
                          c, r + 1, 1, 1);
     }
 

@@ -84,3 +84,79 @@ amends_entry_row_set_text_quietly (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   adw_entry_row_set_show_apply_button (row, TRUE);
 }
+
+static void
+on_choice_selected_cb (AdwComboRow *row,
+                       GParamSpec  *pspec,
+                       GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check,
+                          adw_combo_row_get_selected (row) == gtk_list_item_get_position (list_item));
+}
+
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+
+  /* The mark of the chosen one is for the list, not for the row. */
+  if (gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL)
+    {
+      gtk_widget_set_visible (check, TRUE);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected_cb), list_item);
+      on_choice_selected_cb (row, NULL, list_item);
+    }
+  else
+    gtk_widget_set_visible (check, FALSE);
+}
+
+static void
+on_choice_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, on_choice_selected_cb, list_item);
+}
+
+/**
+ * amends_combo_row_show_full_labels:
+ *
+ * Shows the choices of @row whole, in the row and in its list, with a mark
+ * beside the chosen one in the list.  The row's own factory cuts a label
+ * such as "What went wrong (summary)" short at 20 characters.
+ */
+void
+amends_combo_row_show_full_labels (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), row);
+  adw_combo_row_set_factory (row, factory);
+}

@@ -14,5 +14,6 @@ void           amends_entry_row_set_invalid (AdwEntryRow *row,
                                              gboolean     invalid);
 void           amends_entry_row_set_text_quietly (AdwEntryRow *row,
                                                   const char  *text);
+void           amends_combo_row_show_full_labels (AdwComboRow *row);
 
 G_END_DECLS
