@@ -63,7 +63,7 @@ run_list (AmendsStore   *store,
   g_autoptr(GError) error = NULL;
 
   filter.query = (char *) data;
-  list = amends_case_list_new (store, &filter, &error);
+  list = amends_case_list_new (AMENDS_CASE_SOURCE (store), &filter, &error);
   if (list == NULL)
     g_printerr ("bench-queries: %s\n", error->message);
   return list != NULL;
