@@ -33,7 +33,9 @@
  *     open or in recovery: PAUSED while paused_at is set; else OVERDUE if
  *     remaining < 0; else DUE_SOON if remaining <= AMENDS_CLOCK_DUE_SOON;
  *     else RUNNING.  Exactly at the due time (remaining 0) is DUE_SOON, not
- *     yet overdue.
+ *     yet overdue.  The list of cases filters and counts overdue cases in
+ *     SQL by the same rule (AMENDS_SQL_OVERDUE in the store), which
+ *     tests/test-overdue.c checks against this one.
  *     recovered or closed: RECOVERED if time_to_recovery <= target (a
  *     recovery exactly on target is in time), else RECOVERED_LATE.  A
  *     recovered case without any end time counts as RECOVERED.

@@ -1,0 +1,277 @@
+/* amends-store-case-source.c: the store as an AmendsCaseSource
+ *
+ * The lists of cases read through the AmendsCaseSource interface; the
+ * store answers with the query of amends-store-case-ids.c.  A list made
+ * in the caller's thread (the command line, exports) reads on the
+ * store's own connection; the window's lists read in worker threads, on
+ * a read connection the store keeps for them (an AmendsCaseReader), warm
+ * from one query to the next, and one query at a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "amends-store-case-ids.h"
+
+struct _AmendsCaseReader
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  char            *uri;
+  sqlite3         *db;
+};
+
+static AmendsCaseReader *
+reader_new (const char *uri)
+{
+  AmendsCaseReader *reader = g_new0 (AmendsCaseReader, 1);
+
+  g_atomic_ref_count_init (&reader->ref_count);
+  g_mutex_init (&reader->lock);
+  reader->uri = g_strdup (uri);
+
+  return reader;
+}
+
+static AmendsCaseReader *
+reader_ref (AmendsCaseReader *reader)
+{
+  g_atomic_ref_count_inc (&reader->ref_count);
+  return reader;
+}
+
+/* The last reference may go in a worker thread: a connection may be
+ * closed in any thread. */
+void
+amends_case_reader_unref (AmendsCaseReader *reader)
+{
+  if (reader == NULL || !g_atomic_ref_count_dec (&reader->ref_count))
+    return;
+
+  sqlite3_close (reader->db);
+  g_mutex_clear (&reader->lock);
+  g_free (reader->uri);
+  g_free (reader);
+}
+
+static int
+on_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+static gboolean
+reader_open (AmendsCaseReader  *reader,
+             GError           **error)
+{
+  int rc;
+
+  if (reader->db != NULL)
+    return TRUE;
+
+  rc = sqlite3_open_v2 (reader->uri, &reader->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  /* Set before the first read, as amends-store.c does. */
+  if (reader->db != NULL)
+    sqlite3_busy_timeout (reader->db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      amends_store_case_ids_set_error (reader->db, rc, error);
+      g_clear_pointer (&reader->db, sqlite3_close);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Like amends_store_case_ids_run(), on the reader's connection, in one read transaction
+ * (so the base and the hits are of the same moment), and stopped early
+ * when @cancellable is cancelled. */
+static AmendsCaseIds *
+reader_run (AmendsCaseReader        *reader,
+            const AmendsCaseFilter  *filter,
+            gint64                   now,
+            const AmendsCaseIds     *reuse,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
+  g_autoptr(GError) local_error = NULL;
+  AmendsCaseIds *result = NULL;
+  int rc;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !reader_open (reader, error))
+    return NULL;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (reader->db, 1000, on_progress_cb, cancellable);
+
+  rc = sqlite3_exec (reader->db, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    amends_store_case_ids_set_error (reader->db, rc, &local_error);
+  else
+    {
+      result = amends_store_case_ids_run (reader->db, filter, now, reuse, &local_error);
+      sqlite3_exec (reader->db, result != NULL ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  sqlite3_progress_handler (reader->db, 0, NULL, NULL);
+
+  /* A damaged or replaced file: the next run opens it again. */
+  if (result == NULL)
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_clear_pointer (&reader->db, sqlite3_close);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return result;
+}
+
+/* Whether @previous has the base that @filter needs at @now: the same
+ * filter but for the search text.  "Overdue only" depends on the time,
+ * so its base serves only the same second. */
+static gboolean
+can_serve (const AmendsCaseIds    *previous,
+           const AmendsCaseFilter *filter,
+           gint64                  now)
+{
+  return previous != NULL && previous->base != NULL && previous->open != NULL &&
+         amends_case_filter_equal_but_query (&previous->filter, filter) &&
+         (!filter->overdue_only || previous->base_now == now);
+}
+
+/* What a worker thread needs to read a list's ids.  It holds no object:
+ * the task's last reference may be dropped in the worker thread, and the
+ * store may not be finalized there. */
+typedef struct
+{
+  AmendsCaseReader *reader;
+  AmendsCaseFilter  filter;
+  gint64            now;
+  AmendsCaseIds    *reuse;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_pointer (&data->reader, amends_case_reader_unref);
+  amends_case_filter_clear (&data->filter);
+  g_clear_pointer (&data->reuse, amends_case_ids_free);
+  g_free (data);
+}
+
+/* The part of @previous that a search may reuse: its base, shared. */
+static AmendsCaseIds *
+copy_base (const AmendsCaseIds *previous)
+{
+  AmendsCaseIds *reuse = g_new0 (AmendsCaseIds, 1);
+
+  amends_case_filter_copy (&reuse->filter, &previous->filter);
+  reuse->base = g_array_ref (previous->base);
+  reuse->open = g_array_ref (previous->open);
+  reuse->base_now = previous->base_now;
+
+  return reuse;
+}
+
+/* Runs in a worker thread, on the reader's connection: SQLite connections
+ * are not shared between threads, and WAL lets it read while the main
+ * connection writes. */
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  GError *error = NULL;
+  AmendsCaseIds *ids;
+
+  ids = reader_run (data->reader, &data->filter, data->now, data->reuse, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) amends_case_ids_free);
+}
+
+static AmendsCaseIds *
+store_query_ids (AmendsCaseSource        *source,
+                 const AmendsCaseFilter  *filter,
+                 GError                 **error)
+{
+  AmendsStore *self = AMENDS_STORE (source);
+
+  return amends_store_case_ids_run (amends_store_get_db (self), filter, amends_store_now (self), NULL, error);
+}
+
+static void
+store_query_ids_async (AmendsCaseSource       *source,
+                       const AmendsCaseFilter *filter,
+                       const AmendsCaseIds    *previous,
+                       GCancellable           *cancellable,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
+{
+  AmendsStore *self = AMENDS_STORE (source);
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  if (self->case_reader == NULL)
+    {
+      g_autofree char *uri = amends_store_dup_reader_uri (self);
+
+      self->case_reader = reader_new (uri);
+    }
+
+  data = g_new0 (QueryData, 1);
+  data->reader = reader_ref (self->case_reader);
+  amends_case_filter_copy (&data->filter, filter);
+  data->now = amends_store_now (self);
+  if (can_serve (previous, filter, data->now))
+    data->reuse = copy_base (previous);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, store_query_ids_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+static AmendsCaseIds *
+store_query_ids_finish (AmendsCaseSource  *source,
+                        GAsyncResult      *result,
+                        GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == store_query_ids_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static AmendsCase *
+store_load_case (AmendsCaseSource  *source,
+                 gint64             id,
+                 GError           **error)
+{
+  return amends_store_load (AMENDS_STORE (source), AMENDS_TYPE_CASE, id, error);
+}
+
+static gboolean
+store_reload_case (AmendsCaseSource  *source,
+                   AmendsCase        *kase,
+                   GError           **error)
+{
+  return amends_store_reload (AMENDS_STORE (source), AMENDS_RECORD (kase), error);
+}
+
+void
+amends_store_case_source_iface_init (AmendsCaseSourceInterface *iface)
+{
+  iface->query_ids = store_query_ids;
+  iface->query_ids_async = store_query_ids_async;
+  iface->query_ids_finish = store_query_ids_finish;
+  iface->load_case = store_load_case;
+  iface->reload_case = store_reload_case;
+}
