@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "amends-cli.h"
 
@@ -70,6 +71,7 @@ amends_cli_write_weekly_summary (const char  *week,
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(AmendsStore) store = NULL;
   g_autoptr(AmendsReport) report = NULL;
+  gboolean written;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (week != NULL, FALSE);
@@ -97,13 +99,32 @@ amends_cli_write_weekly_summary (const char  *week,
       return FALSE;
     }
 
-  if (!(store = amends_store_open (path, error)))
+  /* The integrity check reads every page (a second at a million cases):
+   * it runs in its thread while the summary is drawn, and a summary of a
+   * damaged file is not kept, since its figures may be wrong. */
+  if (!(store = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, error)))
     return FALSE;
+  amends_store_check_integrity (store);
 
   amends_cli_load_report_options (&options);
   report = amends_report_new (store, from, &options);
+  written = amends_report_write_pdf (report, output, error);
 
-  return amends_report_write_pdf (report, output, error);
+  while (amends_store_get_checking (store))
+    g_main_context_iteration (NULL, TRUE);
+
+  if (written && amends_store_get_damaged (store))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (output);
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                   _("The database “%s” is damaged, so no summary was written: its figures could be wrong. Restore it from a backup."),
+                   display);
+      return FALSE;
+    }
+
+  return written;
 }
 
 /**

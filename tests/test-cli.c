@@ -186,6 +186,23 @@ test_backup_and_restore (AmendsTestDb  *db,
   g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 1);
 }
 
+/* The weekly summary does not wait for the integrity check; a damaged
+ * page it reads is still said, and no PDF is left half written. */
+static void
+test_summary_of_damaged (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autofree char *damaged = amends_test_make_damaged_db (db->dir);
+  g_autofree char *pdf = g_build_filename (db->dir, "summary.pdf", NULL);
+  Run run = { 0 };
+
+  run_amends (&run, "--database", damaged, "--weekly-summary", "2026-W47", "--output", pdf, NULL);
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+}
+
 /* A damaged database takes no import, and is left exactly as it was. */
 static void
 test_import_refuses_damaged (AmendsTestDb  *db,
@@ -272,6 +289,7 @@ main (int   argc,
   DB_TEST ("/cli/week-out-of-range-is-refused", test_week_out_of_range);
   DB_TEST ("/cli/backup-and-restore", test_backup_and_restore);
   DB_TEST ("/cli/import-refuses-damaged-database", test_import_refuses_damaged);
+  DB_TEST ("/cli/summary-of-damaged-database", test_summary_of_damaged);
   DB_TEST ("/cli/import-again-and-ambiguous-dates", test_import_again_and_dates);
 
   return g_test_run ();
