@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-clock.h"
+#include "amends-percent.h"
 #include "amends-measures-sheet.h"
 #include "amends-measures-view.h"
 
@@ -95,19 +96,6 @@ static GParamSpec *properties [N_PROPS];
 
 /* Helpers */
 
-static char *
-format_percent (int percent)
-{
-  /* Translators: a share in percent, "83 %"; %d is the number */
-  return g_strdup_printf (_("%d %%"), percent);
-}
-
-static int
-to_percent (double share)
-{
-  return (int) round (CLAMP (share, 0.0, 1.0) * 100.0);
-}
-
 static gboolean
 share_known (const AmendsShare *share)
 {
@@ -120,7 +108,7 @@ format_share (const AmendsShare *share)
   if (!share_known (share))
     return g_strdup ("—");
 
-  return format_percent (to_percent (share->share));
+  return amends_percent_format (amends_percent_of (share->share));
 }
 
 static char *
@@ -320,11 +308,11 @@ update_headline (AmendsMeasuresView *self,
   g_autofree char *target_text = NULL;
   g_autofree char *basis = NULL;
   g_autofree char *change = NULL;
-  g_autofree char *target_percent = format_percent (target);
+  g_autofree char *target_percent = amends_percent_format (target);
   g_autofree char *description = NULL;
   const char *compare;
   gboolean known = share_known (share);
-  int percent = known ? to_percent (share->share) : -1;
+  int percent = known ? amends_percent_of (share->share) : -1;
 
   gtk_label_set_text (h->caption, caption);
   gtk_label_set_text (h->figure, figure);
@@ -374,7 +362,7 @@ update_headline (AmendsMeasuresView *self,
   gtk_widget_remove_css_class (GTK_WIDGET (h->change), "change-down");
   if (known && share_known (before))
     {
-      int points = percent - to_percent (before->share);
+      int points = percent - amends_percent_of (before->share);
 
       if (points > 0)
         /* Translators: a rise since the period before, in percentage points */

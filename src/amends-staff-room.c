@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-staff-room.h"
+#include "amends-percent.h"
 #include "amends-store-stories.h"
 
 #define DEFAULT_INTERVAL_SECONDS 15
@@ -134,25 +135,12 @@ share_known (double share)
   return share >= 0.0 && !isnan (share);
 }
 
-static int
-to_percent (double share)
-{
-  return (int) round (CLAMP (share, 0.0, 1.0) * 100.0);
-}
-
-static char *
-format_percent (int percent)
-{
-  /* Translators: a share in percent, "92 %"; %d is the number */
-  return g_strdup_printf (_("%d %%"), percent);
-}
-
 /* Rounded as shown, so that "90 %" never reads as short of 90 %. */
 static gboolean
 share_meets (double share,
              int    target)
 {
-  return share_known (share) && target >= 0 && to_percent (share) >= target;
+  return share_known (share) && target >= 0 && amends_percent_of (share) >= target;
 }
 
 /* A figure in large type, coloured by whether it meets its target, and
@@ -165,9 +153,9 @@ update_figure (GtkLabel *figure,
 {
   GtkWidget *widget = GTK_WIDGET (figure);
   gboolean known = share_known (share);
-  int percent = known ? to_percent (share) : -1;
-  g_autofree char *text = known ? format_percent (percent) : g_strdup ("—");
-  g_autofree char *target_percent = target >= 0 ? format_percent (target) : NULL;
+  int percent = known ? amends_percent_of (share) : -1;
+  g_autofree char *text = known ? amends_percent_format (percent) : g_strdup ("—");
+  g_autofree char *target_percent = target >= 0 ? amends_percent_format (target) : NULL;
   g_autofree char *target_text = NULL;
 
   gtk_label_set_text (figure, text);

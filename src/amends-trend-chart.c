@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-store-measures.h"
+#include "amends-percent.h"
 #include "amends-trend-chart.h"
 
 #define POINT_RADIUS 4.0
@@ -78,19 +79,6 @@ series_name (AmendsTrendChart *self,
   return g_strdup (_("Blown away"));
 }
 
-static char *
-format_percent (int percent)
-{
-  /* Translators: a share in percent, "83 %"; %d is the number */
-  return g_strdup_printf (_("%d %%"), percent);
-}
-
-static int
-to_percent (double share)
-{
-  return (int) round (CLAMP (share, 0.0, 1.0) * 100.0);
-}
-
 static void
 append_series_summary (AmendsTrendChart *self,
                        GString          *text,
@@ -119,15 +107,15 @@ append_series_summary (AmendsTrendChart *self,
     g_string_append_printf (text, _("%s: nothing to measure yet."), name);
   else if (first == last)
     {
-      g_autofree char *value = format_percent (to_percent (g_array_index (values, double, last)));
+      g_autofree char *value = amends_percent_format (amends_percent_of (g_array_index (values, double, last)));
       /* Translators: in the chart's description: "Blown away: 61 % in W47." */
       g_string_append_printf (text, _("%s: %s in %s."), name, value,
                               (char *) self->labels->pdata[last]);
     }
   else
     {
-      g_autofree char *from = format_percent (to_percent (g_array_index (values, double, first)));
-      g_autofree char *to = format_percent (to_percent (g_array_index (values, double, last)));
+      g_autofree char *from = amends_percent_format (amends_percent_of (g_array_index (values, double, first)));
+      g_autofree char *to = amends_percent_format (amends_percent_of (g_array_index (values, double, last)));
       /* Translators: in the chart's description: "Blown away: from 40 % in W40 to 61 % in W47." */
       g_string_append_printf (text, _("%s: from %s in %s to %s in %s."), name,
                               from, (char *) self->labels->pdata[first],
@@ -136,7 +124,7 @@ append_series_summary (AmendsTrendChart *self,
 
   if (self->targets[series] >= 0)
     {
-      g_autofree char *target = format_percent (self->targets[series]);
+      g_autofree char *target = amends_percent_format (self->targets[series]);
       /* Translators: in the chart's description, after a measure's trend */
       g_string_append_printf (text, _(" Target %s."), target);
     }
@@ -267,7 +255,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   /* The axis: its labels set the left margin. */
   for (int p = 0; p <= 100; p += 25)
     {
-      g_autofree char *text = format_percent (p);
+      g_autofree char *text = amends_percent_format (p);
       g_autoptr(PangoLayout) layout = create_layout (self, text);
 
       pango_layout_get_pixel_size (layout, &label_w, &label_h);
@@ -286,7 +274,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   cairo_set_line_width (cr, 1.0);
   for (int p = 0; p <= 100; p += 25)
     {
-      g_autofree char *text = format_percent (p);
+      g_autofree char *text = amends_percent_format (p);
       g_autoptr(PangoLayout) layout = create_layout (self, text);
       double y = round (Y_OF (p / 100.0)) + 0.5;
 

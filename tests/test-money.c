@@ -1,4 +1,4 @@
-/* test-money.c: amounts as people type them, to the cent
+/* test-money.c: amounts as people type them, to the cent; shares in percent
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "amends-money.h"
+#include "amends-percent.h"
 
 static void
 test_parse_accepts (void)
@@ -109,6 +110,33 @@ test_format_plain (void)
   g_assert_cmpstr (below, ==, "-0.50");
 }
 
+static void
+test_percent (void)
+{
+  /* Written by hand: n of m, and the whole percent a person would write. */
+  static const struct { int n, of, percent; } cases[] = {
+    { 0, 5, 0 }, { 5, 5, 100 }, { 1, 3, 33 }, { 2, 3, 67 },
+    { 1, 200, 1 },        /* 0.5 %: a half rounds up */
+    { 179, 200, 90 },     /* 89.5 % */
+    { 177, 200, 89 },     /* 88.5 % */
+    { 89, 100, 89 }, { 1, 8, 13 }, { 7, 8, 88 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%d of %d", cases[i].n, cases[i].of);
+      g_assert_cmpint (amends_percent_of ((double) cases[i].n / cases[i].of), ==, cases[i].percent);
+    }
+
+  g_assert_cmpint (amends_percent_of (-0.2), ==, 0);
+  g_assert_cmpint (amends_percent_of (1.7), ==, 100);
+
+  {
+    g_autofree char *text = amends_percent_format (83);
+    g_assert_cmpstr (text, ==, "83 %");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +148,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/refuses", test_parse_refuses);
   g_test_add_func ("/money/format/reads-back", test_format_reads_back);
   g_test_add_func ("/money/format/plain", test_format_plain);
+  g_test_add_func ("/percent/rounds-halves-up", test_percent);
 
   return g_test_run ();
 }

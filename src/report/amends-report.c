@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 
 #include "amends-report.h"
+#include "amends-percent.h"
 
 #include "amends-case-list.h"
 #include "amends-clock.h"
@@ -337,12 +338,6 @@ need (Cursor *cur,
 
 /* Formatting. */
 
-static int
-percent (double share)
-{
-  return (int) lround (share * 100.0);
-}
-
 static char *
 format_share (const AmendsShare *share)
 {
@@ -350,7 +345,7 @@ format_share (const AmendsShare *share)
     return g_strdup ("—");
 
   /* Translators: a share with what it is of, as in "60 % (3 of 5)" */
-  return g_strdup_printf (_("%d %% (%u of %u)"), percent (share->share),
+  return g_strdup_printf (_("%d %% (%u of %u)"), amends_percent_of (share->share),
                           share->n_counted, share->n_of);
 }
 
@@ -494,7 +489,7 @@ place_headline (Cursor         *cur,
     }
   else
     {
-      figure = g_strdup_printf (_("%d %%"), percent (h->now->share));
+      figure = amends_percent_format (amends_percent_of (h->now->share));
       /* Translators: what a headline share is of, as in "3 of 5 cases" */
       of = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases",
                                          h->now->n_of),
@@ -518,7 +513,7 @@ place_headline (Cursor         *cur,
     }
   else
     {
-      int gap = percent (h->now->share) - h->target;
+      int gap = amends_percent_of (h->now->share) - h->target;
 
       if (gap >= 0)
         {
@@ -544,13 +539,13 @@ place_headline (Cursor         *cur,
       if (h->before->share < 0)
         g_ptr_array_add (lines, g_strdup (_("Nothing to compare with the week before")));
       else
-        g_ptr_array_add (lines, g_strdup_printf (_("%d %% the week before"), percent (h->before->share)));
+        g_ptr_array_add (lines, g_strdup_printf (_("%d %% the week before"), amends_percent_of (h->before->share)));
       rgb = RGB_DIM;
     }
   else
     {
-      int change = percent (h->now->share) - percent (h->before->share);
-      int before = percent (h->before->share);
+      int change = amends_percent_of (h->now->share) - amends_percent_of (h->before->share);
+      int before = amends_percent_of (h->before->share);
 
       if (change > 0)
         {
@@ -1114,7 +1109,7 @@ draw_chart (AmendsReport *self,
   for (int p = 0; p <= 100; p += 25)
     {
       double y = plot_y + plot_h * (1 - p / 100.0);
-      g_autofree char *text = g_strdup_printf (_("%d %%"), p);
+      g_autofree char *text = amends_percent_format (p);
 
       set_source_rgb (cr, p == 0 ? RGB_FAINT : RGB_RULE);
       cairo_set_line_width (cr, p == 0 ? 0.75 : 0.4);
