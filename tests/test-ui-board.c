@@ -620,17 +620,11 @@ test_toast_offers_undo (Fixture       *f,
 static void
 test_screenshot (void)
 {
-  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  const char *dir = amends_ui_test_screenshot_dir ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   Fixture f = { 0 };
-
-  if (dir == NULL)
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots");
-      return;
-    }
 
   f.db.dir = amends_test_make_dir ();
   f.db.path = g_build_filename (f.db.dir, "demo.db", NULL);
@@ -640,7 +634,6 @@ test_screenshot (void)
   g_assert_no_error (error);
 
   open_board (&f, 1280, 800);
-  g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, "board.png", NULL);
   amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);

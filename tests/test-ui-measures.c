@@ -491,19 +491,13 @@ test_nothing_to_measure (void)
 static void
 test_screenshot (void)
 {
-  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  const char *dir = amends_ui_test_screenshot_dir ();
   g_autoptr(GDateTime) now = amends_test_time ("2026-11-18T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkAdjustment *adjustment;
   Fixture f = { 0 };
-
-  if (dir == NULL)
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots");
-      return;
-    }
 
   f.db.dir = amends_test_make_dir ();
   f.db.path = g_build_filename (f.db.dir, "demo.db", NULL);
@@ -515,7 +509,6 @@ test_screenshot (void)
 
   /* Tall enough to show the whole page at once. */
   open_view (&f, 1100, 1700);
-  g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, "measures.png", NULL);
   amends_ui_test_save_png (GTK_WIDGET (f.window), path);
   g_clear_pointer (&path, g_free);

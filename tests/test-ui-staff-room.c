@@ -41,45 +41,6 @@ typedef struct
   AmendsWindow *window;
 } Fixture;
 
-/* Runs the main loop until @done says so; the limit only keeps a broken
- * build from hanging CI, it is not a measure of speed. */
-static void
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 give_up = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  amends_ui_test_drain ();
-}
-
-/* The figures are measured in worker threads: runs the main loop until
- * they are in.  The limit only keeps a broken build from hanging; it
- * asserts nothing about time. */
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   object)
-{
-  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!done (object) && g_get_monotonic_time () < give_up)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  amends_ui_test_drain ();
-  g_assert_true (done (object));
-}
-
 static gboolean
 room_measured (gpointer room)
 {
@@ -89,7 +50,7 @@ room_measured (gpointer room)
 static void
 wait_until_measured (AmendsStaffRoom *room)
 {
-  wait_until (room_measured, room);
+  amends_ui_test_wait_until (room_measured, room);
 }
 
 static gboolean
@@ -322,7 +283,7 @@ test_same_figures_as_the_measures (Fixture       *f,
   view = AMENDS_MEASURES_VIEW (f->window->measures_view);
   adw_view_stack_set_visible_child_name (f->window->stack, "measures");
   amends_measures_view_set_period (view, amends_staff_room_get_from (room), amends_staff_room_get_until (room));
-  wait_until (view_up_to_date, view);
+  amends_ui_test_wait_until (view_up_to_date, view);
   g_assert_cmpstr (amends_measures_view_get_headline_figure (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
                    label_text (room, "blown_away_figure"));
   g_assert_cmpstr (amends_measures_view_get_headline_figure (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
@@ -354,7 +315,7 @@ test_measures_wait_until_shown (Fixture       *f,
   g_assert_cmpuint (amends_measures_get_n_measured (), ==, before);
 
   adw_view_stack_set_visible_child_name (f->window->stack, "measures");
-  wait_until (view_up_to_date, view);
+  amends_ui_test_wait_until (view_up_to_date, view);
   g_assert_cmpuint (amends_measures_get_n_measured (), >, before);
   g_assert_cmpstr (amends_measures_view_get_tile_text (view, AMENDS_MEASURES_TILE_CASES), !=, "");
 
@@ -368,7 +329,7 @@ test_measures_wait_until_shown (Fixture       *f,
   g_assert_false (amends_measures_view_get_up_to_date (view));
   g_assert_cmpuint (amends_measures_get_n_measured (), ==, before);
   adw_view_stack_set_visible_child_name (f->window->stack, "measures");
-  wait_until (view_up_to_date, view);
+  amends_ui_test_wait_until (view_up_to_date, view);
   g_assert_cmpuint (amends_measures_get_n_measured (), >, before);
 }
 
@@ -486,7 +447,7 @@ print_job_name (Fixture *f)
 
   hook = g_signal_add_emission_hook (signal_id, 0, on_create_custom_widget_hook, &operation, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
-  wait_for (print_dialog_shown, NULL);
+  amends_ui_test_wait_until (print_dialog_shown, NULL);
   g_signal_remove_emission_hook (signal_id, hook);
 
   g_assert_nonnull (operation);
@@ -540,7 +501,7 @@ static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), name, NULL);
+  g_autofree char *path = g_build_filename (amends_ui_test_screenshot_dir (), name, NULL);
 
   gtk_test_widget_wait_for_draw (widget);
   amends_ui_test_drain ();
@@ -573,13 +534,6 @@ test_screenshot (Fixture       *f,
 {
   AmendsStaffRoom *room;
 
-  if (g_getenv ("AMENDS_SCREENSHOT_DIR") == NULL)
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots of the staff room");
-      return;
-    }
-  g_mkdir_with_parents (g_getenv ("AMENDS_SCREENSHOT_DIR"), 0755);
-
   add_cases (f);
   open_window (f);
   room = open_staff_room (f);
@@ -594,13 +548,6 @@ test_screenshot_empty (Fixture       *f,
                        gconstpointer  data)
 {
   AmendsStaffRoom *room;
-
-  if (g_getenv ("AMENDS_SCREENSHOT_DIR") == NULL)
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots of the staff room");
-      return;
-    }
-  g_mkdir_with_parents (g_getenv ("AMENDS_SCREENSHOT_DIR"), 0755);
 
   open_window (f);
   room = open_staff_room (f);

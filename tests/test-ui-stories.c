@@ -189,16 +189,13 @@ static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  const char *dir = g_getenv ("AMENDS_SCREENSHOT_DIR");
+  const char *dir = amends_ui_test_screenshot_dir ();
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-
-  if (dir == NULL)
-    return;
 
   /* Let the buttons' style transitions finish: a picture, not a check. */
   {
@@ -212,7 +209,6 @@ save_png (GtkWidget  *widget,
   gtk_test_widget_wait_for_draw (widget);
   amends_ui_test_drain ();
 
-  g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
@@ -796,21 +792,24 @@ test_staff_room_cycles_through_told_stories (Fixture       *fixture,
   }
 }
 
+static gboolean
+room_moved_on (gpointer room)
+{
+  return amends_staff_room_get_current (room) != 0;
+}
+
 static void
 test_staff_room_moves_on_by_itself (Fixture       *fixture,
                                     gconstpointer  data)
 {
   AmendsStaffRoom *room = open_staff_room (fixture);
-  gboolean done = FALSE;
 
   /* No told story: the slide that waits for the first, and the measures. */
   g_assert_cmpuint (amends_staff_room_get_n_slides (room), ==, 2);
 
   amends_staff_room_set_interval_seconds (room, 1);
   /* Not a timing assertion: it waits for the slide to change, however long. */
-  g_timeout_add_seconds (30, on_slide_timeout_cb, &done);
-  while (!done && amends_staff_room_get_current (room) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  amends_ui_test_wait_until (room_moved_on, room);
   g_assert_cmpuint (amends_staff_room_get_current (room), ==, 1);
 }
 
@@ -832,12 +831,6 @@ test_staff_room_screenshot (Fixture       *fixture,
   AmendsStaffRoom *room;
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
-
-  if (g_getenv ("AMENDS_SCREENSHOT_DIR") == NULL)
-    {
-      g_test_skip ("Set AMENDS_SCREENSHOT_DIR to save screenshots of the staff room");
-      return;
-    }
 
   g_object_set (fixture->story, "text",
                 "He asked for a second lapel pin for his two children and was told one per "
