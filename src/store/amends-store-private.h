@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another program's write to end. */
+#define BUSY_TIMEOUT_MS 5000
+
 struct _AmendsStore
 {
   GObject     parent_instance;
@@ -162,5 +165,21 @@ gboolean    amends_store_fill_defaults     (AmendsStore   *self,
                                             AmendsRecord  *record,
                                             GHashTable    *noted,
                                             GError       **error);
+
+/* amends-store-check.c: the integrity check, at open or after it */
+typedef struct _AmendsStoreCheck AmendsStoreCheck;
+
+int               amends_store_quick_check   (sqlite3      *db,
+                                              const char   *path,
+                                              gboolean     *damaged);
+AmendsStoreCheck *amends_store_check_new     (AmendsStore  *self,
+                                              gboolean      wal_existed);
+void              amends_store_await_verdict (AmendsStore  *self);
+void              amends_store_cancel_check  (AmendsStore  *self);
+
+/* amends-store.c */
+gboolean          amends_store_turn_damaged  (AmendsStore  *self,
+                                              gboolean      wal_existed,
+                                              GError      **error);
 
 G_END_DECLS
