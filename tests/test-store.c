@@ -1191,14 +1191,17 @@ test_categories (AmendsTestDb  *db,
                  gconstpointer  data)
 {
   const char *categories[] = { "Billing", "Room", "Billing", NULL, "" };
+  AmendsCase *kases[G_N_ELEMENTS (categories)] = { NULL };
   g_auto(GStrv) list = NULL;
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) last = NULL;
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
     {
-      g_autoptr(AmendsCase) kase = amends_case_new ();
-      g_object_set (kase, "summary", "x", "category", categories[i], NULL);
-      amends_store_insert (db->store, AMENDS_RECORD (kase), &error);
+      kases[i] = amends_case_new ();
+      g_object_set (kases[i], "summary", "x", "category", categories[i], NULL);
+      amends_store_insert (db->store, AMENDS_RECORD (kases[i]), &error);
       g_assert_no_error (error);
     }
 
@@ -1207,6 +1210,33 @@ test_categories (AmendsTestDb  *db,
   g_assert_cmpuint (g_strv_length (list), ==, 2);
   g_assert_cmpstr (list[0], ==, "Billing");
   g_assert_cmpstr (list[1], ==, "Room");
+
+  /* Billing 2, Room 1, Spa 0 -> Billing 1, Room 1, Spa 2: the counts
+   * follow each change (ties by name). */
+  g_object_set (kases[0], "category", "Spa", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kases[0]), &error));
+  g_object_set (kases[3], "category", "Spa", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kases[3]), &error));
+  after = amends_store_list_categories (db->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (after), ==, 3);
+  g_assert_cmpstr (after[0], ==, "Spa");
+  g_assert_cmpstr (after[1], ==, "Billing");
+  g_assert_cmpstr (after[2], ==, "Room");
+
+  /* A case in the trash still counts; one deleted for good does not. */
+  g_assert_true (amends_store_trash_case (db->store, amends_record_get_id (AMENDS_RECORD (kases[1])), &error));
+  g_assert_true (amends_store_purge_case (db->store, amends_record_get_id (AMENDS_RECORD (kases[1])), &error));
+  g_assert_true (amends_store_trash_case (db->store, amends_record_get_id (AMENDS_RECORD (kases[2])), &error));
+  g_assert_no_error (error);
+  last = amends_store_list_categories (db->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (last), ==, 2);
+  g_assert_cmpstr (last[0], ==, "Spa");
+  g_assert_cmpstr (last[1], ==, "Billing");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kases); i++)
+    g_object_unref (kases[i]);
 }
 
 

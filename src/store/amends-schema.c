@@ -247,6 +247,38 @@ static const char migration_6[] =
   "CREATE INDEX cases_blown_away_by_owner ON cases (owner_id, recovered_at)"
   "  WHERE deleted_at IS NULL AND reaction = 'blown-away';";
 
+/* Version 7: how many cases each category has, kept by triggers, so that
+ * the categories offered as one types (most used first) are read from a
+ * few rows, not counted over every case on the main thread (150 ms at a
+ * million).  Cases in the trash count, as they did. */
+static const char migration_7[] =
+  "CREATE TABLE category_counts ("
+  "  category TEXT PRIMARY KEY,"
+  "  n INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO category_counts (category, n)"
+  "  SELECT category, count(*) FROM cases"
+  "  WHERE category IS NOT NULL AND category != '' GROUP BY category;"
+  "CREATE TRIGGER category_counts_insert AFTER INSERT ON cases"
+  "  WHEN new.category IS NOT NULL AND new.category != '' BEGIN"
+  "  INSERT INTO category_counts (category, n) VALUES (new.category, 1)"
+  "    ON CONFLICT (category) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER category_counts_delete AFTER DELETE ON cases"
+  "  WHEN old.category IS NOT NULL AND old.category != '' BEGIN"
+  "  UPDATE category_counts SET n = n - 1 WHERE category = old.category;"
+  "  DELETE FROM category_counts WHERE category = old.category AND n <= 0;"
+  "END;"
+  "CREATE TRIGGER category_counts_update AFTER UPDATE OF category ON cases"
+  "  WHEN old.category IS NOT new.category BEGIN"
+  "  UPDATE category_counts SET n = n - 1"
+  "    WHERE old.category IS NOT NULL AND category = old.category;"
+  "  DELETE FROM category_counts WHERE category = old.category AND n <= 0;"
+  "  INSERT INTO category_counts (category, n)"
+  "    SELECT new.category, 1 WHERE new.category IS NOT NULL AND new.category != ''"
+  "    ON CONFLICT (category) DO UPDATE SET n = n + 1;"
+  "END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -254,6 +286,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 int

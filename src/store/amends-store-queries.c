@@ -391,9 +391,9 @@ GStrv
 amends_store_list_categories (AmendsStore  *self,
                               GError      **error)
 {
+  /* Kept by triggers (schema version 7): a few rows, not every case. */
   static const char sql[] =
-    "SELECT category FROM cases WHERE category IS NOT NULL AND category != '' "
-    "GROUP BY category ORDER BY count(*) DESC, category";
+    "SELECT category FROM category_counts ORDER BY n DESC, category";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   int rc;
