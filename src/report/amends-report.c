@@ -24,6 +24,7 @@
 #include <pango/pangocairo.h>
 
 #include "amends-report.h"
+#include "amends-chart-painter.h"
 #include "amends-percent.h"
 
 #include "amends-case-list.h"
@@ -54,6 +55,7 @@
 #define RGB_DIM      0x5e5c64
 #define RGB_FAINT    0x9a9996
 #define RGB_RULE     0xc0bfbc
+#define RGB_GRID     0xdeddda
 #define RGB_BAND     0xf6f5f4
 #define RGB_ACCENT   0x1c71d8
 #define RGB_SECOND   0xe66100
@@ -124,7 +126,7 @@ struct _AmendsReport
 
   /* What amends_report_layout() found and placed. */
   GDateTime           *generated_at;
-  GPtrArray           *weeks;         /* AmendsMeasures*, oldest first */
+  AmendsChartPainter  *chart;         /* the trend */
   GPtrArray           *pages;         /* GPtrArray of Op* */
   double               page_width;
   double               page_height;
@@ -1028,168 +1030,34 @@ draw_text (AmendsReport *self,
   pango_cairo_show_layout (cr, layout);
 }
 
-static void
-draw_series (cairo_t  *cr,
-             GPtrArray *weeks,
-             gboolean  blown_away,
-             double    x0,
-             double    step,
-             double    y0,
-             double    height,
-             guint32   rgb)
+static AmendsChartColour
+chart_colour (guint32 rgb)
 {
-  gboolean drawing = FALSE;
-
-  set_source_rgb (cr, rgb);
-  cairo_set_line_width (cr, 2.0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* Weeks with nothing to measure break the line rather than drop to 0. */
-  for (guint i = 0; i < weeks->len; i++)
-    {
-      AmendsMeasures *m = weeks->pdata[i];
-      double share = blown_away ? m->blown_away.share : m->recovered_within.share;
-      double x = x0 + step * i, y;
-
-      if (share < 0)
-        {
-          if (drawing)
-            cairo_stroke (cr);
-          drawing = FALSE;
-          continue;
-        }
-
-      y = y0 + height * (1 - share);
-      if (drawing)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      drawing = TRUE;
-    }
-  if (drawing)
-    cairo_stroke (cr);
-
-  for (guint i = 0; i < weeks->len; i++)
-    {
-      AmendsMeasures *m = weeks->pdata[i];
-      double share = blown_away ? m->blown_away.share : m->recovered_within.share;
-
-      if (share < 0)
-        continue;
-      cairo_arc (cr, x0 + step * i, y0 + height * (1 - share), 3.0, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
+  return (AmendsChartColour) { ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                               (rgb & 0xff) / 255.0, 1.0 };
 }
 
+/* The same chart as the Measures view's, in the printout's font and
+ * colours. */
 static void
 draw_chart (AmendsReport *self,
             cairo_t      *cr,
             PangoContext *context,
             const Op     *op)
 {
-  double axis = 34;                        /* room for "100 %" */
-  double legend = 22;                      /* under the week labels */
-  double labels = 16;
-  double plot_x = op->x + axis;
-  double plot_w = op->width - axis - 8;
-  double plot_y = op->y + 6;
-  double plot_h = op->height - legend - labels - 6;
-  double step = plot_w / (N_TREND_WEEKS - 1);
-  double x0 = plot_x;
-  double targets[2] = { self->options.target_recovered_within / 100.0,
-                        self->options.target_blown_away / 100.0 };
-  guint32 colours[2] = { RGB_ACCENT, RGB_SECOND };
-  double dashes[] = { 5.0, 3.0 };
-  g_autofree char *within_label = NULL;
-  double lx;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  AmendsChartStyle style = {
+    .context = context,
+    .font = font,
+    .text = chart_colour (RGB_TEXT),
+    .dim = chart_colour (RGB_DIM),
+    .grid = chart_colour (RGB_GRID),
+    .baseline = chart_colour (RGB_FAINT),
+    .series = { chart_colour (RGB_ACCENT), chart_colour (RGB_SECOND) },
+  };
 
-  cairo_save (cr);
-
-  /* Grid and the percentage axis. */
-  for (int p = 0; p <= 100; p += 25)
-    {
-      double y = plot_y + plot_h * (1 - p / 100.0);
-      g_autofree char *text = amends_percent_format (p);
-
-      set_source_rgb (cr, p == 0 ? RGB_FAINT : RGB_RULE);
-      cairo_set_line_width (cr, p == 0 ? 0.75 : 0.4);
-      cairo_move_to (cr, plot_x - 4, y);
-      cairo_line_to (cr, plot_x + plot_w + 4, y);
-      cairo_stroke (cr);
-      draw_text (self, cr, context, STYLE_SMALL, op->x, y - 5, axis - 8,
-                 PANGO_ALIGN_RIGHT, RGB_DIM, text);
-    }
-
-  /* The targets, dashed, in the colour of their measure. */
-  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_set_line_width (cr, 1.0);
-  for (guint i = 0; i < 2; i++)
-    {
-      double y = plot_y + plot_h * (1 - CLAMP (targets[i], 0, 1));
-
-      set_source_rgb (cr, colours[i]);
-      cairo_move_to (cr, plot_x - 4, y);
-      cairo_line_to (cr, plot_x + plot_w + 4, y);
-      cairo_stroke (cr);
-    }
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  /* Week labels: the week number, the week of the summary in bold. */
-  for (guint i = 0; i < N_TREND_WEEKS; i++)
-    {
-      g_autoptr(GDateTime) start = g_date_time_add_weeks (self->week_start, -(int) (N_TREND_WEEKS - 1 - i));
-      /* Translators: a week on the chart's axis, "W47" */
-      g_autofree char *text = g_strdup_printf (_("W%d"), g_date_time_get_week_of_year (start));
-
-      draw_text (self, cr, context, i == N_TREND_WEEKS - 1 ? STYLE_TABLE_HEAD : STYLE_SMALL,
-                 x0 + step * i - 20, plot_y + plot_h + 4, 40, PANGO_ALIGN_CENTER,
-                 i == N_TREND_WEEKS - 1 ? RGB_TEXT : RGB_DIM, text);
-    }
-
-  if (self->weeks != NULL)
-    {
-      draw_series (cr, self->weeks, FALSE, x0, step, plot_y, plot_h, RGB_ACCENT);
-      draw_series (cr, self->weeks, TRUE, x0, step, plot_y, plot_h, RGB_SECOND);
-    }
-
-  /* The legend, one line under the chart. */
-  within_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Recovered within %d hour",
-                                               "Recovered within %d hours",
-                                               self->options.recovery_target_hours),
-                                  self->options.recovery_target_hours);
-  lx = plot_x;
-  for (guint i = 0; i < 3; i++)
-    {
-      double ly = op->y + op->height - 9;
-      const char *text = i == 0 ? within_label : i == 1 ? _("Customers blown away") : _("Target");
-      g_autoptr(PangoLayout) layout = create_layout (context, STYLE_SMALL, text, -1, PANGO_ALIGN_LEFT);
-      PangoRectangle logical;
-
-      if (i < 2)
-        {
-          set_source_rgb (cr, colours[i]);
-          cairo_set_line_width (cr, 2.0);
-        }
-      else
-        {
-          set_source_rgb (cr, RGB_DIM);
-          cairo_set_line_width (cr, 1.0);
-          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-        }
-      cairo_move_to (cr, lx, ly);
-      cairo_line_to (cr, lx + 18, ly);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      pango_layout_get_extents (layout, NULL, &logical);
-      set_source_rgb (cr, RGB_DIM);
-      cairo_move_to (cr, lx + 23, ly - logical.height / PANGO_SCALE / 2.0);
-      pango_cairo_show_layout (cr, layout);
-      lx += 23 + logical.width / PANGO_SCALE + 18;
-    }
-
-  cairo_restore (cr);
+  pango_font_description_set_absolute_size (font, styles[STYLE_SMALL].size * PANGO_SCALE);
+  amends_chart_painter_paint (self->chart, cr, &style, op->x, op->y, op->width, op->height);
 }
 
 static void
@@ -1201,7 +1069,7 @@ amends_report_finalize (GObject *object)
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_pointer (&self->week_end, g_date_time_unref);
   g_clear_pointer (&self->generated_at, g_date_time_unref);
-  g_clear_pointer (&self->weeks, g_ptr_array_unref);
+  g_clear_object (&self->chart);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   amends_report_options_clear (&self->options);
 
@@ -1371,8 +1239,12 @@ amends_report_layout (AmendsReport  *self,
   now = *(AmendsMeasures *) weeks->pdata[N_TREND_WEEKS - 1];
   before = *(AmendsMeasures *) weeks->pdata[N_TREND_WEEKS - 2];
 
-  g_clear_pointer (&self->weeks, g_ptr_array_unref);
-  self->weeks = g_steal_pointer (&weeks);
+  g_clear_object (&self->chart);
+  self->chart = amends_chart_painter_new ();
+  amends_chart_painter_set_weeks (self->chart, weeks, self->week_start);
+  amends_chart_painter_set_targets (self->chart, self->options.target_recovered_within,
+                                    self->options.target_blown_away);
+  amends_chart_painter_set_target_hours (self->chart, self->options.recovery_target_hours);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->page_width = page_width;
