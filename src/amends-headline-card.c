@@ -146,24 +146,20 @@ amends_headline_card_init (AmendsHeadlineCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/**
- * amends_headline_card_update:
- * @share: the measure of the period
- * @before: the measure of the period before
- * @target: in percent
- * @empty_hint: what is said when there is nothing to measure
- * @note: (nullable): what the share leaves out, "1 still within its clock"
- * @compare_text: what a change is against, "on the week before"
- */
-void
-amends_headline_card_update (AmendsHeadlineCard *self,
-                             const char         *caption,
-                             const AmendsShare  *share,
-                             const AmendsShare  *before,
-                             int                 target,
-                             const char         *empty_hint,
-                             const char         *note,
-                             const char         *compare_text)
+/* @share: the measure of the period; @before: that of the period before;
+ * @target: in percent; @empty_hint: what is said when there is nothing
+ * to measure; @note: (nullable): what the share leaves out, "1 still
+ * within its clock"; @compare_text: what a change is against, "on the
+ * week before" */
+static void
+update (AmendsHeadlineCard *self,
+        const char         *caption,
+        const AmendsShare  *share,
+        const AmendsShare  *before,
+        int                 target,
+        const char         *empty_hint,
+        const char         *note,
+        const char         *compare_text)
 {
   g_autofree char *figure = amends_measures_format_share (share);
   g_autofree char *target_text = NULL;
@@ -173,8 +169,6 @@ amends_headline_card_update (AmendsHeadlineCard *self,
   const char *compare;
   gboolean known = amends_measures_share_known (share);
   int percent = known ? amends_percent_of (share->share) : -1;
-
-  g_return_if_fail (AMENDS_IS_HEADLINE_CARD (self));
 
   gtk_label_set_text (self->caption, caption);
   gtk_label_set_text (self->figure, figure);
@@ -211,6 +205,65 @@ amends_headline_card_update (AmendsHeadlineCard *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/**
+ * amends_headline_card_show_recovered_within:
+ * @m: the measures of the period
+ * @before: those of the period before
+ * @hours: the recovery target, in hours
+ * @target: the share to reach, in percent
+ * @compare_text: what a change is against, "on the week before"
+ */
+void
+amends_headline_card_show_recovered_within (AmendsHeadlineCard   *self,
+                                            const AmendsMeasures *m,
+                                            const AmendsMeasures *before,
+                                            int                   hours,
+                                            int                   target,
+                                            const char           *compare_text)
+{
+  g_autofree char *caption = NULL;
+  g_autofree char *pending = NULL;
+
+  g_return_if_fail (AMENDS_IS_HEADLINE_CARD (self));
+
+  /* Translators: the caption of a headline measure: "Recovered within 24 h" */
+  caption = g_strdup_printf (ngettext ("Recovered within %d h", "Recovered within %d h", hours), hours);
+  /* Never silently dropped: the cases still on their clock. */
+  if (m->n_pending > 0)
+    pending = g_strdup_printf (ngettext ("%u still within its clock", "%u still within their clock",
+                                         m->n_pending),
+                               m->n_pending);
+
+  update (self, caption, &m->recovered_within, &before->recovered_within, target,
+          _("Nothing to measure yet: no case of this period has been recovered or run past its time."),
+          pending, compare_text);
+}
+
+/* As amends_headline_card_show_recovered_within(), for the share of
+ * customers blown away. */
+void
+amends_headline_card_show_blown_away (AmendsHeadlineCard   *self,
+                                      const AmendsMeasures *m,
+                                      const AmendsMeasures *before,
+                                      int                   target,
+                                      const char           *compare_text)
+{
+  g_autofree char *unrecorded = NULL;
+
+  g_return_if_fail (AMENDS_IS_HEADLINE_CARD (self));
+
+  /* Never silently dropped: the recoveries whose reaction nobody wrote down. */
+  if (m->n_reaction_unknown > 0)
+    /* Translators: "reaction not recorded: 1 of 7" recovered cases */
+    unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"), m->n_reaction_unknown, m->n_recovered);
+
+  update (self,
+          /* Translators: the caption of a headline measure */
+          _("Customers blown away"), &m->blown_away, &before->blown_away, target,
+          _("Nothing to measure yet: no case recovered in this period has the customer’s reaction recorded."),
+          unrecorded, compare_text);
 }
 
 /* "83 %", or "—" when there is nothing to measure */

@@ -15,14 +15,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AmendsHeadlineCard, amends_headline_card, AMENDS, HEADLINE_CARD, GtkBox)
 
-void        amends_headline_card_update      (AmendsHeadlineCard *self,
-                                              const char         *caption,
-                                              const AmendsShare  *share,
-                                              const AmendsShare  *before,
-                                              int                 target,
-                                              const char         *empty_hint,
-                                              const char         *note,
-                                              const char         *compare_text);
+void        amends_headline_card_show_recovered_within (AmendsHeadlineCard   *self,
+                                                        const AmendsMeasures *m,
+                                                        const AmendsMeasures *before,
+                                                        int                   hours,
+                                                        int                   target,
+                                                        const char           *compare_text);
+void        amends_headline_card_show_blown_away       (AmendsHeadlineCard   *self,
+                                                        const AmendsMeasures *m,
+                                                        const AmendsMeasures *before,
+                                                        int                   target,
+                                                        const char           *compare_text);
 const char *amends_headline_card_get_figure  (AmendsHeadlineCard *self);
 const char *amends_headline_card_get_target  (AmendsHeadlineCard *self);
 const char *amends_headline_card_get_basis   (AmendsHeadlineCard *self);

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-measures-format.h"
+
 #define N_TILES (AMENDS_MEASURES_TILE_RULE_BENDS + 1)
 
 struct _AmendsMeasureTile
@@ -107,24 +109,15 @@ amends_measure_tile_new (AmendsMeasuresTile tile)
   return GTK_WIDGET (self);
 }
 
-/**
- * amends_measure_tile_set_value:
- * @text: the figure, "12" or "3 h"
- * @period_over: whether the period shown is over: its open counts are
- *   then as it ended
- */
-void
-amends_measure_tile_set_value (AmendsMeasureTile *self,
-                               const char        *text,
-                               gboolean           period_over)
+static void
+set_value (AmendsMeasureTile *self,
+           const char        *text,
+           gboolean           period_over)
 {
   g_autofree char *label = NULL;
   const char *tooltip;
-  const char *caption;
+  const char *caption = tile_caption (self->tile, period_over, &tooltip);
 
-  g_return_if_fail (AMENDS_IS_MEASURE_TILE (self));
-
-  caption = tile_caption (self->tile, period_over, &tooltip);
   gtk_label_set_text (self->value_label, text);
   gtk_label_set_text (self->caption_label, caption);
   gtk_widget_set_tooltip_text (self->box, tooltip);
@@ -137,18 +130,72 @@ amends_measure_tile_set_value (AmendsMeasureTile *self,
                                   -1);
 }
 
-/* What needs someone now stands out, in the style @css_class gives it. */
-void
-amends_measure_tile_set_alert (AmendsMeasureTile *self,
-                               const char        *css_class,
-                               gboolean           alert)
+static char *
+format_money (const char *currency,
+              gint64      cents)
 {
-  g_return_if_fail (AMENDS_IS_MEASURE_TILE (self));
+  /* Translators: money, "EUR 42.50": %s is the currency's ISO code, then
+   * the amount; put them in your language's order with %1$s and %2$'.2f */
+  return g_strdup_printf (_("%s %'.2f"), currency, cents / 100.0);
+}
 
+static char *
+dup_text (AmendsMeasuresTile    tile,
+          const AmendsMeasures *m,
+          const char           *currency)
+{
+  switch (tile)
+    {
+    case AMENDS_MEASURES_TILE_CASES:          return g_strdup_printf ("%u", m->n_happened);
+    case AMENDS_MEASURES_TILE_OPEN:           return g_strdup_printf ("%u", m->n_open);
+    case AMENDS_MEASURES_TILE_OVERDUE:        return g_strdup_printf ("%u", m->n_overdue);
+    case AMENDS_MEASURES_TILE_UNOWNED:        return g_strdup_printf ("%u", m->n_unowned);
+    case AMENDS_MEASURES_TILE_PENDING:        return g_strdup_printf ("%u", m->n_pending);
+    case AMENDS_MEASURES_TILE_MEDIAN:         return amends_measures_format_seconds (m->median_seconds);
+    case AMENDS_MEASURES_TILE_P90:            return amends_measures_format_seconds (m->p90_seconds);
+    case AMENDS_MEASURES_TILE_PROACTIVE:      return amends_measures_format_share (&m->proactive);
+    case AMENDS_MEASURES_TILE_SURPRISE_SPEND: return format_money (currency, m->surprise_cents);
+    case AMENDS_MEASURES_TILE_RULE_BENDS:     return g_strdup_printf ("%u", m->n_rule_bends);
+    default:                                  g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+set_alert (AmendsMeasureTile *self,
+           const char        *css_class,
+           gboolean           alert)
+{
   if (alert)
     gtk_widget_add_css_class (GTK_WIDGET (self->value_label), css_class);
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), css_class);
+}
+
+/**
+ * amends_measure_tile_show:
+ * @m: the measures of the period
+ * @period_over: whether the period shown is over: its open counts are
+ *   then as it ended
+ * @currency: the ISO code the money is in
+ */
+void
+amends_measure_tile_show (AmendsMeasureTile    *self,
+                          const AmendsMeasures *m,
+                          gboolean              period_over,
+                          const char           *currency)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (AMENDS_IS_MEASURE_TILE (self));
+
+  text = dup_text (self->tile, m, currency);
+  set_value (self, text, period_over);
+
+  /* What needs someone now stands out; nothing to worry about stays calm. */
+  if (self->tile == AMENDS_MEASURES_TILE_OVERDUE)
+    set_alert (self, "overdue", m->n_overdue > 0);
+  else if (self->tile == AMENDS_MEASURES_TILE_UNOWNED)
+    set_alert (self, "unowned", m->n_unowned > 0);
 }
 
 const char *

@@ -16,12 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AmendsMeasureTile, amends_measure_tile, AMENDS, MEASURE_TILE, GtkFlowBoxChild)
 
 GtkWidget  *amends_measure_tile_new         (AmendsMeasuresTile  tile);
-void        amends_measure_tile_set_value   (AmendsMeasureTile  *self,
-                                             const char         *text,
-                                             gboolean            period_over);
-void        amends_measure_tile_set_alert   (AmendsMeasureTile  *self,
-                                             const char         *css_class,
-                                             gboolean            alert);
+void        amends_measure_tile_show        (AmendsMeasureTile    *self,
+                                             const AmendsMeasures *m,
+                                             gboolean              period_over,
+                                             const char           *currency);
 const char *amends_measure_tile_get_text    (AmendsMeasureTile  *self);
 const char *amends_measure_tile_get_caption (AmendsMeasureTile  *self);
 

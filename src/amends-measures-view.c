@@ -38,25 +38,25 @@
 
 struct _AmendsMeasuresView
 {
-  GtkWidget         parent_instance;
+  GtkWidget            parent_instance;
 
-  AmendsStore      *store;
-  GSettings        *settings;
-  AmendsPeriod     *period;
-  char             *period_text;
-  guint             reload_source;
-  GCancellable     *cancellable;
-  gboolean          up_to_date;
+  AmendsStore         *store;
+  GSettings           *settings;
+  AmendsPeriod        *period;
+  char                *period_text;
+  guint                reload_source;
+  GCancellable        *cancellable;
+  gboolean             up_to_date;
 
-  AmendsMeasureTile *tiles[N_TILES];
+  AmendsMeasureTile   *tiles[N_TILES];
 
   /* template */
-  GtkWidget        *scroller;
-  GtkMenuButton    *period_button;
-  GtkLabel         *error_label;
-  AmendsHeadlineCard *headlines[N_HEADLINES];
-  GtkFlowBox       *tile_box;
-  AmendsTrendChart *trend_chart;
+  GtkWidget           *scroller;
+  GtkMenuButton       *period_button;
+  GtkLabel            *error_label;
+  AmendsHeadlineCard  *headlines[N_HEADLINES];
+  GtkFlowBox          *tile_box;
+  AmendsTrendChart    *trend_chart;
   AmendsMeasuresTable *owner_table;
   AmendsMeasuresTable *category_table;
   AmendsMeasuresTable *team_table;
@@ -75,17 +75,6 @@ static GParamSpec *properties [N_PROPS];
 
 /* Helpers */
 
-static char *
-format_money (AmendsMeasuresView *self,
-              gint64              cents)
-{
-  g_autofree char *currency = g_settings_get_string (self->settings, "currency");
-
-  /* Translators: money, "EUR 42.50": %s is the currency's ISO code, then
-   * the amount; put them in your language's order with %1$s and %2$'.2f */
-  return g_strdup_printf (_("%s %'.2f"), currency, cents / 100.0);
-}
-
 static void
 show_error (AmendsMeasuresView *self,
             const GError       *error)
@@ -99,27 +88,6 @@ show_error (AmendsMeasuresView *self,
 
 /* Tiles */
 
-static void
-create_tiles (AmendsMeasuresView *self)
-{
-  for (guint i = 0; i < N_TILES; i++)
-    {
-      self->tiles[i] = AMENDS_MEASURE_TILE (amends_measure_tile_new (i));
-      gtk_flow_box_append (self->tile_box, GTK_WIDGET (self->tiles[i]));
-    }
-}
-
-static void
-set_tile (AmendsMeasuresView *self,
-          AmendsMeasuresTile  tile,
-          char               *text,
-          gboolean            period_over)
-{
-  g_autofree char *owned = text;
-
-  amends_measure_tile_set_value (self->tiles[tile], text, period_over);
-}
-
 /* @period_over: the period shown is over, and its open counts are as it
  * ended. */
 static void
@@ -127,20 +95,10 @@ update_tiles (AmendsMeasuresView   *self,
               const AmendsMeasures *m,
               gboolean              period_over)
 {
-  set_tile (self, AMENDS_MEASURES_TILE_CASES, g_strdup_printf ("%u", m->n_happened), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_OPEN, g_strdup_printf ("%u", m->n_open), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_OVERDUE, g_strdup_printf ("%u", m->n_overdue), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_UNOWNED, g_strdup_printf ("%u", m->n_unowned), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_PENDING, g_strdup_printf ("%u", m->n_pending), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_MEDIAN, amends_measures_format_seconds (m->median_seconds), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_P90, amends_measures_format_seconds (m->p90_seconds), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_PROACTIVE, amends_measures_format_share (&m->proactive), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_SURPRISE_SPEND, format_money (self, m->surprise_cents), period_over);
-  set_tile (self, AMENDS_MEASURES_TILE_RULE_BENDS, g_strdup_printf ("%u", m->n_rule_bends), period_over);
+  g_autofree char *currency = g_settings_get_string (self->settings, "currency");
 
-  /* What needs someone now stands out; nothing to worry about stays calm. */
-  amends_measure_tile_set_alert (self->tiles[AMENDS_MEASURES_TILE_OVERDUE], "overdue", m->n_overdue > 0);
-  amends_measure_tile_set_alert (self->tiles[AMENDS_MEASURES_TILE_UNOWNED], "unowned", m->n_unowned > 0);
+  for (guint i = 0; i < N_TILES; i++)
+    amends_measure_tile_show (self->tiles[i], m, period_over, currency);
 }
 
 /* Loading */
@@ -169,9 +127,6 @@ show_sheet (AmendsMeasuresView        *self,
 {
   const AmendsMeasures *m = &sheet->period;
   const AmendsMeasures *before = &sheet->before;
-  g_autofree char *within_caption = NULL;
-  g_autofree char *pending = NULL;
-  g_autofree char *unrecorded = NULL;
   const char *compare = amends_period_get_compare_text (self->period);
   int hours, target_within, target_blown;
 
@@ -181,28 +136,10 @@ show_sheet (AmendsMeasuresView        *self,
   target_within = g_settings_get_int (self->settings, "target-recovered-within");
   target_blown = g_settings_get_int (self->settings, "target-blown-away");
 
-  /* Translators: the caption of a headline measure: "Recovered within 24 h" */
-  within_caption = g_strdup_printf (ngettext ("Recovered within %d h", "Recovered within %d h", hours), hours);
-  /* Never silently dropped: the cases still on their clock, and the
-   * recoveries whose reaction nobody wrote down. */
-  if (m->n_pending > 0)
-    pending = g_strdup_printf (ngettext ("%u still within its clock", "%u still within their clock",
-                                         m->n_pending),
-                               m->n_pending);
-  if (m->n_reaction_unknown > 0)
-    /* Translators: "reaction not recorded: 1 of 7" recovered cases */
-    unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"), m->n_reaction_unknown, m->n_recovered);
-
-  amends_headline_card_update (self->headlines[AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN],
-                               within_caption, &m->recovered_within, &before->recovered_within, target_within,
-                               _("Nothing to measure yet: no case of this period has been recovered or run past its time."),
-                               pending, compare);
-  amends_headline_card_update (self->headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY],
-                               /* Translators: the caption of a headline measure */
-                               _("Customers blown away"), &m->blown_away, &before->blown_away, target_blown,
-                               _("Nothing to measure yet: no case recovered in this period has the customer’s reaction recorded."),
-                               unrecorded, compare);
-
+  amends_headline_card_show_recovered_within (self->headlines[AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN],
+                                              m, before, hours, target_within, compare);
+  amends_headline_card_show_blown_away (self->headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY],
+                                        m, before, target_blown, compare);
   update_tiles (self, m, m->as_of < sheet->now);
 
   amends_trend_chart_set_target_hours (self->trend_chart, hours);
@@ -594,7 +531,11 @@ amends_measures_view_init (AmendsMeasuresView *self)
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
-  create_tiles (self);
+  for (guint i = 0; i < N_TILES; i++)
+    {
+      self->tiles[i] = AMENDS_MEASURE_TILE (amends_measure_tile_new (i));
+      gtk_flow_box_append (self->tile_box, GTK_WIDGET (self->tiles[i]));
+    }
 
   week = amends_iso_week_start (now);
   until = g_date_time_add_weeks (week, 1);
@@ -699,116 +640,40 @@ amends_measures_view_get_period_text (AmendsMeasuresView *self)
   return self->period_text;
 }
 
-/* "83 %", or "—" when there is nothing to measure */
-const char *
-amends_measures_view_get_headline_figure (AmendsMeasuresView     *self,
-                                          AmendsMeasuresHeadline  headline)
+/* The card of a headline measure, for its figure, target and change. */
+AmendsHeadlineCard *
+amends_measures_view_get_headline (AmendsMeasuresView     *self,
+                                   AmendsMeasuresHeadline  headline)
 {
   g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
   g_return_val_if_fail (headline < N_HEADLINES, NULL);
 
-  return amends_headline_card_get_figure (self->headlines[headline]);
+  return self->headlines[headline];
 }
 
-/* "Target 90 % · 7 points short" */
-const char *
-amends_measures_view_get_headline_target (AmendsMeasuresView     *self,
-                                          AmendsMeasuresHeadline  headline)
-{
-  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
-  g_return_val_if_fail (headline < N_HEADLINES, NULL);
-
-  return amends_headline_card_get_target (self->headlines[headline]);
-}
-
-/* "3 of 5 cases; 1 still within its clock" */
-const char *
-amends_measures_view_get_headline_basis (AmendsMeasuresView     *self,
-                                         AmendsMeasuresHeadline  headline)
-{
-  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
-  g_return_val_if_fail (headline < N_HEADLINES, NULL);
-
-  return amends_headline_card_get_basis (self->headlines[headline]);
-}
-
-/* "▲ 5 points", "No change", or "" when there is nothing to compare */
-const char *
-amends_measures_view_get_headline_change (AmendsMeasuresView     *self,
-                                          AmendsMeasuresHeadline  headline)
-{
-  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
-  g_return_val_if_fail (headline < N_HEADLINES, NULL);
-
-  return amends_headline_card_get_change (self->headlines[headline]);
-}
-
-gboolean
-amends_measures_view_get_headline_met (AmendsMeasuresView     *self,
-                                       AmendsMeasuresHeadline  headline)
-{
-  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), FALSE);
-  g_return_val_if_fail (headline < N_HEADLINES, FALSE);
-
-  return amends_headline_card_get_met (self->headlines[headline]);
-}
-
-const char *
-amends_measures_view_get_tile_text (AmendsMeasuresView *self,
-                                    AmendsMeasuresTile  tile)
+AmendsMeasureTile *
+amends_measures_view_get_tile (AmendsMeasuresView *self,
+                               AmendsMeasuresTile  tile)
 {
   g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
   g_return_val_if_fail (tile < N_TILES, NULL);
 
-  return amends_measure_tile_get_text (self->tiles[tile]);
+  return self->tiles[tile];
 }
 
-const char *
-amends_measures_view_get_tile_caption (AmendsMeasuresView *self,
-                                       AmendsMeasuresTile  tile)
+/* The owner, team or category table. */
+AmendsMeasuresTable *
+amends_measures_view_get_table (AmendsMeasuresView *self,
+                                AmendsMeasureBy     by)
 {
   g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
-  g_return_val_if_fail (tile < N_TILES, NULL);
 
-  return amends_measure_tile_get_caption (self->tiles[tile]);
-}
-
-static AmendsMeasuresTable *
-table_of (AmendsMeasuresView *self,
-          AmendsMeasureBy     by)
-{
   switch (by)
     {
     case AMENDS_MEASURE_BY_OWNER: return self->owner_table;
     case AMENDS_MEASURE_BY_TEAM:  return self->team_table;
     default:                      return self->category_table;
     }
-}
-
-/* How many lines the owner or category table shows, not its heading. */
-guint
-amends_measures_view_get_n_rows (AmendsMeasuresView *self,
-                                 AmendsMeasureBy     by)
-{
-  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), 0);
-
-  return amends_measures_table_get_n_rows (table_of (self, by));
-}
-
-/**
- * amends_measures_view_dup_row_text:
- *
- * Returns: (nullable): the cells of a line of the owner or category table,
- *   joined by tabs: "Ada Moreau\t3\t100 %\t50 %\t6 h 30 min"
- */
-char *
-amends_measures_view_dup_row_text (AmendsMeasuresView *self,
-                                   AmendsMeasureBy     by,
-                                   guint               index)
-{
-  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
-
-  return amends_measures_table_dup_row_text (table_of (self, by), index);
 }
 
 AmendsTrendChart *

@@ -32,6 +32,12 @@ typedef enum
   AMENDS_MEASURES_TILE_RULE_BENDS,
 } AmendsMeasuresTile;
 
+/* Declared in amends-headline-card.h, amends-measure-tile.h and
+ * amends-measures-table.h, which need the enums above. */
+typedef struct _AmendsHeadlineCard AmendsHeadlineCard;
+typedef struct _AmendsMeasureTile AmendsMeasureTile;
+typedef struct _AmendsMeasuresTable AmendsMeasuresTable;
+
 #define AMENDS_TYPE_MEASURES_VIEW (amends_measures_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmendsMeasuresView, amends_measures_view, AMENDS, MEASURES_VIEW, GtkWidget)
@@ -47,25 +53,12 @@ GDateTime        *amends_measures_view_get_from            (AmendsMeasuresView  
 GDateTime        *amends_measures_view_get_until           (AmendsMeasuresView     *self);
 void              amends_measures_view_reload              (AmendsMeasuresView     *self);
 const char       *amends_measures_view_get_period_text     (AmendsMeasuresView     *self);
-const char       *amends_measures_view_get_headline_figure (AmendsMeasuresView     *self,
+AmendsHeadlineCard *amends_measures_view_get_headline      (AmendsMeasuresView     *self,
                                                             AmendsMeasuresHeadline  headline);
-const char       *amends_measures_view_get_headline_target (AmendsMeasuresView     *self,
-                                                            AmendsMeasuresHeadline  headline);
-const char       *amends_measures_view_get_headline_basis  (AmendsMeasuresView     *self,
-                                                            AmendsMeasuresHeadline  headline);
-const char       *amends_measures_view_get_headline_change (AmendsMeasuresView     *self,
-                                                            AmendsMeasuresHeadline  headline);
-gboolean          amends_measures_view_get_headline_met    (AmendsMeasuresView     *self,
-                                                            AmendsMeasuresHeadline  headline);
-const char       *amends_measures_view_get_tile_text       (AmendsMeasuresView     *self,
+AmendsMeasureTile *amends_measures_view_get_tile           (AmendsMeasuresView     *self,
                                                             AmendsMeasuresTile      tile);
-const char       *amends_measures_view_get_tile_caption    (AmendsMeasuresView     *self,
-                                                            AmendsMeasuresTile      tile);
-guint             amends_measures_view_get_n_rows          (AmendsMeasuresView     *self,
+AmendsMeasuresTable *amends_measures_view_get_table        (AmendsMeasuresView     *self,
                                                             AmendsMeasureBy         by);
-char             *amends_measures_view_dup_row_text        (AmendsMeasuresView     *self,
-                                                            AmendsMeasureBy         by,
-                                                            guint                   index);
 AmendsTrendChart *amends_measures_view_get_trend_chart     (AmendsMeasuresView     *self);
 gboolean          amends_measures_view_get_up_to_date      (AmendsMeasuresView     *self);
 

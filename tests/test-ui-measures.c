@@ -26,6 +26,9 @@
 #include <adwaita.h>
 
 #include "amends-demo.h"
+#include "amends-headline-card.h"
+#include "amends-measure-tile.h"
+#include "amends-measures-table.h"
 #include "amends-measures-view.h"
 #include "amends-test-utils.h"
 #include "amends-trend-chart.h"
@@ -215,26 +218,26 @@ test_headlines (Fixture       *f,
 
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
 
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "60 %");
-  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==, "60 %");
+  g_assert_cmpstr (amends_headline_card_get_target (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    "Target 90 % · 30 points short");
-  g_assert_false (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN));
-  g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+  g_assert_false (amends_headline_card_get_met (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)));
+  g_assert_cmpstr (amends_headline_card_get_change (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    "▼ 40 points");
 
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "67 %");
-  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==, "67 %");
+  g_assert_cmpstr (amends_headline_card_get_target (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==,
                    "Target 50 % · met");
-  g_assert_true (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY));
-  g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+  g_assert_true (amends_headline_card_get_met (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)));
+  g_assert_cmpstr (amends_headline_card_get_change (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==,
                    "▼ 33 points");
 
   /* Nothing silently dropped: the Wi-Fi case (due tomorrow) is still on
    * its clock; of the four recovered this week, the minibar's reaction
    * was not recorded. */
-  g_assert_cmpstr (amends_measures_view_get_headline_basis (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+  g_assert_cmpstr (amends_headline_card_get_basis (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    "3 of 5 cases; 1 still within its clock");
-  g_assert_cmpstr (amends_measures_view_get_headline_basis (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+  g_assert_cmpstr (amends_headline_card_get_basis (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==,
                    "2 of 3 cases; reaction not recorded: 1 of 4");
 }
 
@@ -244,19 +247,19 @@ test_tiles (Fixture       *f,
 {
   AmendsMeasuresView *v = f->view;
 
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "6");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OPEN), ==, "2");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "1");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_UNOWNED), ==, "1");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_PENDING), ==, "1");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_CASES)), ==, "6");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OPEN)), ==, "2");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OVERDUE)), ==, "1");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_UNOWNED)), ==, "1");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_PENDING)), ==, "1");
   /* One of six noticed by staff first. */
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_PROACTIVE), ==, "17 %");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_PROACTIVE)), ==, "17 %");
   /* Four recovered in the period, 12.50 each. */
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_SURPRISE_SPEND), ==, "EUR 50.00");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_RULE_BENDS), ==, "0");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_MEDIAN), !=, "—");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_P90), ==, "2 d");
-  g_assert_cmpstr (amends_measures_view_get_tile_caption (v, AMENDS_MEASURES_TILE_OPEN), ==, "Open now");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_SURPRISE_SPEND)), ==, "EUR 50.00");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_RULE_BENDS)), ==, "0");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_MEDIAN)), !=, "—");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_P90)), ==, "2 d");
+  g_assert_cmpstr (amends_measure_tile_get_caption (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OPEN)), ==, "Open now");
 
   /* Week 46 is over: its open cases are counted as it ended.  Only the
    * cold breakfast happened then, recovered in 2 h: none was open. */
@@ -266,10 +269,10 @@ test_tiles (Fixture       *f,
 
     amends_measures_view_set_period (v, from, until);
     wait_for_figures (v);
-    g_assert_cmpstr (amends_measures_view_get_tile_caption (v, AMENDS_MEASURES_TILE_OPEN), ==, "Open as it ended");
-    g_assert_cmpstr (amends_measures_view_get_tile_caption (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "Overdue as it ended");
-    g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OPEN), ==, "0");
-    g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "0");
+    g_assert_cmpstr (amends_measure_tile_get_caption (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OPEN)), ==, "Open as it ended");
+    g_assert_cmpstr (amends_measure_tile_get_caption (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OVERDUE)), ==, "Overdue as it ended");
+    g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OPEN)), ==, "0");
+    g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OVERDUE)), ==, "0");
   }
 }
 
@@ -284,10 +287,10 @@ test_tables (Fixture       *f,
   gboolean seen_ada = FALSE, seen_bilal = FALSE, seen_unowned = FALSE;
 
   /* Ada (pins, towels, wifi), Bilal (bill, lift), nobody (refund). */
-  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_OWNER), ==, 3);
+  g_assert_cmpuint (amends_measures_table_get_n_rows (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_OWNER)), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *row = amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_OWNER, i);
+      g_autofree char *row = amends_measures_table_dup_row_text (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_OWNER), i);
       g_auto(GStrv) c = g_strsplit (row, "\t", -1);
 
       g_assert_cmpuint (g_strv_length (c), ==, 5);
@@ -316,19 +319,19 @@ test_tables (Fixture       *f,
         }
     }
   g_assert_true (seen_ada && seen_bilal && seen_unowned);
-  g_assert_null (amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_OWNER, 3));
+  g_assert_null (amends_measures_table_dup_row_text (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_OWNER), 3));
 
   /* The category that recurs most comes first. */
-  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_CATEGORY), ==, 3);
-  category = amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_CATEGORY, 0);
+  g_assert_cmpuint (amends_measures_table_get_n_rows (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_CATEGORY)), ==, 3);
+  category = amends_measures_table_dup_row_text (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_CATEGORY), 0);
   cells = g_strsplit (category, "\t", -1);
   g_assert_cmpstr (cells[0], ==, "Noise");
   g_assert_cmpstr (cells[1], ==, "3");
 
   /* No case names a team: one line for them all. */
-  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_TEAM), ==, 1);
+  g_assert_cmpuint (amends_measures_table_get_n_rows (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_TEAM)), ==, 1);
   {
-    g_autofree char *team = amends_measures_view_dup_row_text (v, AMENDS_MEASURE_BY_TEAM, 0);
+    g_autofree char *team = amends_measures_table_dup_row_text (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_TEAM), 0);
     g_auto(GStrv) team_cells = g_strsplit (team, "\t", -1);
 
     g_assert_cmpstr (team_cells[0], ==, "No team");
@@ -358,12 +361,12 @@ test_follows_the_store (Fixture       *f,
   wait_for_figures (v);
 
   /* Recovered 22 h after: 4 of 5 in time now, nothing overdue or unowned. */
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "80 %");
-  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==, "80 %");
+  g_assert_cmpstr (amends_headline_card_get_target (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    "Target 90 % · 10 points short");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_OVERDUE), ==, "0");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_UNOWNED), ==, "0");
-  g_assert_cmpuint (amends_measures_view_get_n_rows (v, AMENDS_MEASURE_BY_OWNER), ==, 2);
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_OVERDUE)), ==, "0");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_UNOWNED)), ==, "0");
+  g_assert_cmpuint (amends_measures_table_get_n_rows (amends_measures_view_get_table (v, AMENDS_MEASURE_BY_OWNER)), ==, 2);
 }
 
 static void
@@ -377,10 +380,10 @@ test_follows_the_targets (Fixture       *f,
   g_settings_set_string (settings, "currency", "GBP");
   wait_for_figures (v);
 
-  g_assert_cmpstr (amends_measures_view_get_headline_target (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+  g_assert_cmpstr (amends_headline_card_get_target (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    "Target 60 % · met");
-  g_assert_true (amends_measures_view_get_headline_met (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN));
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_SURPRISE_SPEND), ==, "GBP 50.00");
+  g_assert_true (amends_headline_card_get_met (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)));
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_SURPRISE_SPEND)), ==, "GBP 50.00");
 
   g_settings_reset (settings, "target-recovered-within");
   g_settings_reset (settings, "currency");
@@ -401,10 +404,10 @@ test_periods (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (widget, "measures.previous", NULL));
   wait_for_figures (v);
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 46 · 9–15 Nov 2026");
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "100 %");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "1");
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==, "100 %");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_CASES)), ==, "1");
   /* Nothing happened in week 45 to compare with. */
-  g_assert_cmpstr (amends_measures_view_get_headline_change (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "");
+  g_assert_cmpstr (amends_headline_card_get_change (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==, "");
 
   g_assert_true (gtk_widget_activate_action (widget, "measures.next", NULL));
   wait_for_figures (v);
@@ -413,14 +416,14 @@ test_periods (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "last-4-weeks"));
   wait_for_figures (v);
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Weeks 44–47 · 26 Oct – 22 Nov 2026");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "7");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (v, AMENDS_MEASURES_TILE_CASES)), ==, "7");
 
   g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "this-year"));
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "2026");
   g_assert_true (gtk_widget_activate_action (widget, "measures.previous", NULL));
   wait_for_figures (v);
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "2025");
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "—");
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==, "—");
 
   g_assert_true (gtk_widget_activate_action (widget, "measures.period", "s", "last-week"));
   g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 46 · 9–15 Nov 2026");
@@ -474,12 +477,12 @@ test_nothing_to_measure (void)
   amends_test_db_setup (&f.db, NULL);
   open_view (&f, 900, 700);
 
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (f.view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "—");
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "—");
-  g_assert_cmpstr (amends_measures_view_get_headline_target (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "Target 50 %");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (f.view, AMENDS_MEASURES_TILE_MEDIAN), ==, "—");
-  g_assert_cmpstr (amends_measures_view_get_tile_text (f.view, AMENDS_MEASURES_TILE_SURPRISE_SPEND), ==, "EUR 0.00");
-  g_assert_cmpuint (amends_measures_view_get_n_rows (f.view, AMENDS_MEASURE_BY_OWNER), ==, 0);
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (f.view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==, "—");
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==, "—");
+  g_assert_cmpstr (amends_headline_card_get_target (amends_measures_view_get_headline (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==, "Target 50 %");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (f.view, AMENDS_MEASURES_TILE_MEDIAN)), ==, "—");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (f.view, AMENDS_MEASURES_TILE_SURPRISE_SPEND)), ==, "EUR 0.00");
+  g_assert_cmpuint (amends_measures_table_get_n_rows (amends_measures_view_get_table (f.view, AMENDS_MEASURE_BY_OWNER)), ==, 0);
 
   chart = amends_measures_view_get_trend_chart (f.view);
   g_assert_cmpuint (amends_trend_chart_get_n_weeks (chart), ==, 8);

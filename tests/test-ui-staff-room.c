@@ -24,6 +24,9 @@
 #include <gtk/gtkunixprint.h>
 
 #include "amends-application.h"
+#include "amends-headline-card.h"
+#include "amends-measure-tile.h"
+#include "amends-measures-table.h"
 #include "amends-measures-view.h"
 #include "amends-print.h"
 #include "amends-staff-room.h"
@@ -284,13 +287,13 @@ test_same_figures_as_the_measures (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->window->stack, "measures");
   amends_measures_view_set_period (view, amends_staff_room_get_from (room), amends_staff_room_get_until (room));
   amends_ui_test_wait_until (view_up_to_date, view);
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==,
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==,
                    label_text (room, "blown_away_figure"));
-  g_assert_cmpstr (amends_measures_view_get_headline_figure (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==,
+  g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    label_text (room, "recovered_figure"));
-  g_assert_true (amends_measures_view_get_headline_met (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY) ==
+  g_assert_true (amends_headline_card_get_met (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)) ==
                  amends_staff_room_get_blown_away_met (room));
-  g_assert_true (amends_measures_view_get_headline_met (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN) ==
+  g_assert_true (amends_headline_card_get_met (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)) ==
                  amends_staff_room_get_recovered_within_met (room));
 }
 
@@ -317,7 +320,7 @@ test_measures_wait_until_shown (Fixture       *f,
   adw_view_stack_set_visible_child_name (f->window->stack, "measures");
   amends_ui_test_wait_until (view_up_to_date, view);
   g_assert_cmpuint (amends_measures_get_n_measured (), >, before);
-  g_assert_cmpstr (amends_measures_view_get_tile_text (view, AMENDS_MEASURES_TILE_CASES), !=, "");
+  g_assert_cmpstr (amends_measure_tile_get_text (amends_measures_view_get_tile (view, AMENDS_MEASURES_TILE_CASES)), !=, "");
 
   /* A save while the view is out of sight is measured when it is back. */
   adw_view_stack_set_visible_child_name (f->window->stack, "cases");
