@@ -788,6 +788,16 @@ fill_million (AmendsStore *store)
   g_assert_cmpint (sqlite3_exec (amends_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
+static int
+count_statement_cb (unsigned  event,
+                    void     *user_data,
+                    void     *stmt,
+                    void     *sql)
+{
+  (*(guint *) user_data)++;
+  return 0;
+}
+
 static void
 test_lazy_million (AmendsTestDb  *db,
                    gconstpointer  data)
@@ -798,6 +808,7 @@ test_lazy_million (AmendsTestDb  *db,
   g_autoptr(GError) error = NULL;
   AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
   guint64 rows_before;
+  guint n_statements = 0;
 
   fill_million (db->store);
 
@@ -808,25 +819,70 @@ test_lazy_million (AmendsTestDb  *db,
   g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, 0);
 
   rows_before = amends_store_get_rows_read (db->store);
+  sqlite3_trace_v2 (amends_store_get_db (db->store), SQLITE_TRACE_STMT,
+                    count_statement_cb, &n_statements);
   middle = g_list_model_get_item (G_LIST_MODEL (list), 500000);
+  sqlite3_trace_v2 (amends_store_get_db (db->store), 0, NULL, NULL);
   g_assert_cmpstr (amends_case_get_summary (middle), ==, "Case 500001");
 
-  /* One page around the item was read, none of the rows before it. */
-  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), <=, 64);
-  g_assert_cmpuint (amends_store_get_rows_read (db->store) - rows_before, <=, 64);
+  /* One page around the item was read, none of the rows before it, and
+   * with one query rather than one a case. */
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, 64);
+  g_assert_cmpuint (amends_store_get_rows_read (db->store) - rows_before, ==, 64);
+  g_assert_cmpuint (amends_case_list_get_n_pages_read (list), ==, 1);
+  g_assert_cmpuint (n_statements, ==, 1);
 
   /* Its neighbour comes from the same page. */
   neighbour = g_list_model_get_item (G_LIST_MODEL (list), 500001);
   g_assert_cmpstr (amends_case_get_summary (neighbour), ==, "Case 500002");
   g_assert_cmpuint (amends_case_list_get_rows_loaded (list), <=, 64);
 
-  /* Walking far away keeps the cache bounded (1024 cases). */
+  g_assert_cmpuint (amends_case_list_get_n_pages_read (list), ==, 1);
+
+  /* Walking far away keeps the cache bounded (1024 cases), however many
+   * were read. */
   for (guint i = 0; i < 100; i++)
     {
       g_autoptr(AmendsCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i * 9973);
       g_assert_nonnull (kase);
     }
   g_assert_cmpuint (amends_case_list_get_rows_loaded (list), <=, 101 * 64);
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), >, 1024);
+  g_assert_cmpuint (amends_case_list_get_n_cached (list), ==, 1024);
+
+  /* The case asked for last is still there: the least recent went. */
+  g_assert_cmpuint (amends_case_list_get_n_pages_read (list), ==, 101);
+  g_clear_object (&neighbour);
+  neighbour = g_list_model_get_item (G_LIST_MODEL (list), 99 * 9973);
+  g_assert_cmpuint (amends_case_list_get_n_pages_read (list), ==, 101);
+}
+
+/* A case another program removed after the ids were read shows as an
+ * empty row, and its neighbours as themselves. */
+static void
+test_lazy_removed_meanwhile (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AmendsCaseList) list = make_list (f, NULL);
+  gint64 gone = amends_record_get_id (AMENDS_RECORD (f->later));
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM cases WHERE id = %" G_GINT64_FORMAT, gone);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_cmpint (sqlite3_exec (amends_store_get_db (f->db.store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AmendsCase) kase = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (kase)), ==,
+                       amends_case_list_get_id (list, i));
+      if (amends_record_get_id (AMENDS_RECORD (kase)) == gone)
+        g_assert_null (amends_case_get_summary (kase));
+      else
+        g_assert_nonnull (amends_case_get_summary (kase));
+    }
+  g_assert_cmpuint (amends_case_list_get_n_pages_read (list), ==, 1);
+  g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, n_items);
 }
 
 #define ADD_FIXTURE_TEST(path, func) \
@@ -855,6 +911,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/case-list/search/reference/other-filters-apply", test_search_reference_filtered);
   ADD_FIXTURE_TEST ("/case-list/search/reference/trash-apart", test_search_reference_trash);
   ADD_FIXTURE_TEST ("/case-list/search/reference/in-a-thread", test_search_reference_async);
+  ADD_FIXTURE_TEST ("/case-list/lazy/removed-meanwhile", test_lazy_removed_meanwhile);
   g_test_add ("/case-list/lazy/million-rows-item-500000", AmendsTestDb, NULL,
               amends_test_db_setup, test_lazy_million, amends_test_db_teardown);
 

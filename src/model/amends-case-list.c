@@ -18,15 +18,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-case-list"
+
 #include "config.h"
 
 #include "amends-case-list.h"
 
 #include "amends-action.h"
+#include "amends-case-cache.h"
 #include "amends-customer.h"
 #include "amends-staff.h"
 
-#define PAGE_SIZE  64
+/* 16 pages: a few screens' worth either side of the rows shown. */
 #define CACHE_SIZE 1024
 
 struct _AmendsCaseList
@@ -41,9 +44,7 @@ struct _AmendsCaseList
   AmendsCaseIds    *current;
   guint             n_open;
   guint             n_overdue;
-  GHashTable       *cache;       /* id → GList link in lru */
-  GQueue            lru;         /* AmendsCase, most recent first */
-  guint64           rows_loaded;
+  AmendsCaseCache  *cache;
 
   GCancellable     *refresh_cancellable;   /* while a refresh runs */
   guint             n_refreshes;
@@ -100,88 +101,6 @@ source_generation (AmendsCaseSource *source)
   return *generation;
 }
 
-static void
-cache_remove (AmendsCaseList *self,
-              gint64          id)
-{
-  GList *link = g_hash_table_lookup (self->cache, &id);
-
-  if (link == NULL)
-    return;
-
-  g_hash_table_remove (self->cache, &id);
-  g_object_unref (link->data);
-  g_queue_delete_link (&self->lru, link);
-}
-
-static void
-cache_clear (AmendsCaseList *self)
-{
-  g_hash_table_remove_all (self->cache);
-  g_queue_clear_full (&self->lru, g_object_unref);
-}
-
-static AmendsCase *
-cache_lookup (AmendsCaseList *self,
-              gint64          id)
-{
-  GList *link = g_hash_table_lookup (self->cache, &id);
-
-  if (link == NULL)
-    return NULL;
-
-  g_queue_unlink (&self->lru, link);
-  g_queue_push_head_link (&self->lru, link);
-
-  return link->data;
-}
-
-static void
-cache_insert (AmendsCaseList *self,
-              AmendsCase     *kase)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = amends_record_get_id (AMENDS_RECORD (kase));
-  g_queue_push_head (&self->lru, kase);
-  g_hash_table_insert (self->cache, key, self->lru.head);
-
-  while (self->lru.length > CACHE_SIZE)
-    cache_remove (self, amends_record_get_id (AMENDS_RECORD (self->lru.tail->data)));
-}
-
-/* Reads the page around @position, skipping the cases already cached. */
-static void
-load_page (AmendsCaseList *self,
-           guint           position)
-{
-  guint first = position - position % PAGE_SIZE;
-  guint last = MIN (first + PAGE_SIZE, self->ids->len);
-
-  for (guint i = first; i < last; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, i);
-      g_autoptr(GError) error = NULL;
-      AmendsCase *kase;
-
-      if (cache_lookup (self, id) != NULL)
-        continue;
-
-      kase = amends_case_source_load_case (self->source, id, &error);
-      if (kase == NULL)
-        {
-          /* Another program removed it since the ids were read; show an
-           * empty row until the next refresh rather than fail the view. */
-          g_debug ("Case %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
-          kase = amends_case_new ();
-          amends_record_set_id (AMENDS_RECORD (kase), id);
-        }
-
-      self->rows_loaded++;
-      cache_insert (self, kase);
-    }
-}
-
 static GType
 amends_case_list_get_item_type (GListModel *model)
 {
@@ -199,21 +118,11 @@ amends_case_list_get_item (GListModel *model,
                            guint       position)
 {
   AmendsCaseList *self = AMENDS_CASE_LIST (model);
-  AmendsCase *kase;
-  gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  kase = cache_lookup (self, id);
-  if (kase == NULL)
-    {
-      load_page (self, position);
-      kase = cache_lookup (self, id);
-    }
-
-  return g_object_ref (kase);
+  return amends_case_cache_get (self->cache, self->source, self->ids, position);
 }
 
 static void
@@ -379,40 +288,6 @@ refresh (AmendsCaseList *self)
 }
 
 static void
-refresh_cached (AmendsCaseList *self,
-                gint64          id)
-{
-  AmendsCase *kase = cache_lookup (self, id);
-  g_autoptr(GError) error = NULL;
-
-  if (kase != NULL && !amends_case_source_reload_case (self->source, kase, &error))
-    cache_remove (self, id);
-}
-
-/* A changed name of a customer or owner shows on every row that has it. */
-static void
-refresh_cached_referring (AmendsCaseList *self,
-                          GType           type,
-                          gint64          id)
-{
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (GList *l = self->lru.head; l; l = l->next)
-    {
-      AmendsCase *kase = l->data;
-      gint64 ref = type == AMENDS_TYPE_CUSTOMER ? amends_case_get_customer_id (kase)
-                                                : amends_case_get_owner_id (kase);
-      if (ref == id)
-        {
-          gint64 case_id = amends_record_get_id (AMENDS_RECORD (kase));
-          g_array_append_val (stale, case_id);
-        }
-    }
-
-  for (guint i = 0; i < stale->len; i++)
-    refresh_cached (self, g_array_index (stale, gint64, i));
-}
-static void
 on_record_changed_cb (AmendsCaseList   *self,
                       GType             type,
                       gint64            id,
@@ -420,12 +295,12 @@ on_record_changed_cb (AmendsCaseList   *self,
 {
   if (type == AMENDS_TYPE_CASE)
     {
-      refresh_cached (self, id);
+      amends_case_cache_reload (self->cache, self->source, id);
       self->dirty = TRUE;
     }
   else if (type == AMENDS_TYPE_CUSTOMER || type == AMENDS_TYPE_STAFF)
     {
-      refresh_cached_referring (self, type, id);
+      amends_case_cache_reload_referring (self->cache, self->source, type, id);
       /* A new customer name can make a case match the search. */
       if (self->filter.query != NULL)
         self->dirty = TRUE;
@@ -455,7 +330,7 @@ amends_case_list_dispose (GObject *object)
       g_clear_signal_handler (&self->committed_id, self->source);
     }
   g_clear_object (&self->source);
-  cache_clear (self);
+  amends_case_cache_clear (self->cache);
 
   G_OBJECT_CLASS (amends_case_list_parent_class)->dispose (object);
 }
@@ -467,7 +342,7 @@ amends_case_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->current, amends_case_ids_free);
-  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->cache, amends_case_cache_free);
   amends_case_filter_clear (&self->filter);
 
   G_OBJECT_CLASS (amends_case_list_parent_class)->finalize (object);
@@ -558,8 +433,7 @@ static void
 amends_case_list_init (AmendsCaseList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_queue_init (&self->lru);
+  self->cache = amends_case_cache_new (CACHE_SIZE);
 }
 
 /* A list that does not follow its source yet, with no ids. */
@@ -847,7 +721,35 @@ amends_case_list_get_rows_loaded (AmendsCaseList *self)
 {
   g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
 
-  return self->rows_loaded;
+  return amends_case_cache_get_rows_loaded (self->cache);
+}
+
+/**
+ * amends_case_list_get_n_pages_read:
+ *
+ * Returns: how many times this list asked its source for a page of
+ *   cases; with amends_case_list_get_rows_loaded(), lets tests check
+ *   that a page is read in one go
+ */
+guint
+amends_case_list_get_n_pages_read (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
+
+  return amends_case_cache_get_n_pages_read (self->cache);
+}
+
+/**
+ * amends_case_list_get_n_cached:
+ *
+ * Returns: how many cases the list keeps read; for tests of its bound
+ */
+guint
+amends_case_list_get_n_cached (AmendsCaseList *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_LIST (self), 0);
+
+  return amends_case_cache_get_size (self->cache);
 }
 
 guint

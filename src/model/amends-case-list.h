@@ -37,6 +37,8 @@ void              amends_case_list_refresh         (AmendsCaseList         *self
 gboolean          amends_case_list_get_refreshing  (AmendsCaseList         *self);
 guint             amends_case_list_get_n_refreshes (AmendsCaseList         *self);
 guint64           amends_case_list_get_rows_loaded (AmendsCaseList         *self);
+guint             amends_case_list_get_n_pages_read (AmendsCaseList        *self);
+guint             amends_case_list_get_n_cached    (AmendsCaseList         *self);
 guint             amends_case_list_get_n_open      (AmendsCaseList         *self);
 guint             amends_case_list_get_n_overdue   (AmendsCaseList         *self);
 gint64            amends_case_list_get_id          (AmendsCaseList         *self,

@@ -10,6 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-case-source"
+
 #include "config.h"
 
 #include "amends-case-source.h"
@@ -151,4 +153,59 @@ amends_case_source_reload_case (AmendsCaseSource  *self,
   g_return_val_if_fail (AMENDS_IS_CASE (kase), FALSE);
 
   return AMENDS_CASE_SOURCE_GET_IFACE (self)->reload_case (self, kase, error);
+}
+
+/* Without a load_cases() of the source's own: one read a case.  A case
+ * that is not there is left out, like one the source's query would not
+ * find. */
+static GPtrArray *
+load_each (AmendsCaseSource  *self,
+           const gint64      *ids,
+           guint              n_ids,
+           GError           **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      AmendsCase *kase = amends_case_source_load_case (self, ids[i], &local_error);
+
+      if (kase != NULL)
+        g_ptr_array_add (cases, kase);
+      else
+        g_debug ("Case %" G_GINT64_FORMAT " could not be read: %s", ids[i], local_error->message);
+    }
+
+  return g_steal_pointer (&cases);
+}
+
+/**
+ * amends_case_source_load_cases:
+ * @ids: (array length=n_ids): the cases to read
+ *
+ * Reads the cases of @ids at once, for a page of a list: a source that
+ * can (the store) reads them with one query.  A case that is no longer
+ * there (another program removed it since the ids were read) is left
+ * out; so is every case when the source fails, which sets @error.
+ *
+ * Returns: (transfer full) (element-type AmendsCase): the cases found,
+ *   in any order, or %NULL with @error set
+ */
+GPtrArray *
+amends_case_source_load_cases (AmendsCaseSource  *self,
+                               const gint64      *ids,
+                               guint              n_ids,
+                               GError           **error)
+{
+  AmendsCaseSourceInterface *iface;
+
+  g_return_val_if_fail (AMENDS_IS_CASE_SOURCE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  iface = AMENDS_CASE_SOURCE_GET_IFACE (self);
+  if (iface->load_cases == NULL)
+    return load_each (self, ids, n_ids, error);
+
+  return iface->load_cases (self, ids, n_ids, error);
 }

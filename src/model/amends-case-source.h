@@ -58,6 +58,9 @@ G_DECLARE_INTERFACE (AmendsCaseSource, amends_case_source, AMENDS, CASE_SOURCE, 
  *   gave for a filter that is up to date, which the source may reuse
  * @query_ids_finish: the ids, or %NULL with the error
  * @load_case: one case, in the caller's thread
+ * @load_cases: (optional) the cases of @ids that are there, in any
+ *   order, in the caller's thread, with as few reads as the source can
+ *   (the store: one query); without it, load_case() for each id
  * @reload_case: reads a case again into the same object
  *
  * A source also emits ::record-changed for each record a transaction
@@ -85,6 +88,10 @@ struct _AmendsCaseSourceInterface
   gboolean       (*reload_case)      (AmendsCaseSource        *self,
                                       AmendsCase              *kase,
                                       GError                 **error);
+  GPtrArray     *(*load_cases)       (AmendsCaseSource        *self,
+                                      const gint64            *ids,
+                                      guint                    n_ids,
+                                      GError                 **error);
 };
 
 AmendsCaseIds *amends_case_source_query_ids        (AmendsCaseSource        *self,
@@ -104,6 +111,10 @@ AmendsCase    *amends_case_source_load_case        (AmendsCaseSource        *sel
                                                     GError                 **error);
 gboolean       amends_case_source_reload_case      (AmendsCaseSource        *self,
                                                     AmendsCase              *kase,
+                                                    GError                 **error);
+GPtrArray     *amends_case_source_load_cases       (AmendsCaseSource        *self,
+                                                    const gint64            *ids,
+                                                    guint                    n_ids,
                                                     GError                 **error);
 
 G_END_DECLS

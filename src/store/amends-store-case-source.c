@@ -10,6 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-store-case-source"
+
 #include "config.h"
 
 #include "amends-store-case-ids.h"
@@ -266,6 +268,45 @@ store_reload_case (AmendsCaseSource  *source,
   return amends_store_reload (AMENDS_STORE (source), AMENDS_RECORD (kase), error);
 }
 
+/* The cases of a page, in one query: the ids go in as one JSON array, so
+ * that the statement's text, and the cached statement, are the same for
+ * every page. */
+static GPtrArray *
+store_load_cases (AmendsCaseSource  *source,
+                  const gint64      *ids,
+                  guint              n_ids,
+                  GError           **error)
+{
+  AmendsStore *self = AMENDS_STORE (source);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autofree char *sql = NULL;
+  g_autoptr(AmendsStmt) stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
+                                 "WHERE r.id IN (SELECT value FROM json_each (?1))");
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return NULL;
+
+  rc = sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (cases, amends_store_read_record (self, AMENDS_TYPE_CASE, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      amends_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cases);
+}
+
 void
 amends_store_case_source_iface_init (AmendsCaseSourceInterface *iface)
 {
@@ -274,4 +315,5 @@ amends_store_case_source_iface_init (AmendsCaseSourceInterface *iface)
   iface->query_ids_finish = store_query_ids_finish;
   iface->load_case = store_load_case;
   iface->reload_case = store_reload_case;
+  iface->load_cases = store_load_cases;
 }
