@@ -286,6 +286,63 @@ test_bom_and_semicolons (AmendsTestDb  *db,
   }
 }
 
+/* A cost as people write it: the decimal comma, one decimal, and digits
+ * grouped by threes either way (amends_money_parse()). */
+static void
+test_costs_as_written (AmendsTestDb  *db,
+                       gconstpointer  data)
+{
+  static const gint64 expected[] = { 1250, 1250, 125050, 125050, 50, 0 };
+  const char text[] =
+    "summary,occurred_at,surprise_cost\n"
+    "One,2026-10-01,\"12,5\"\n"
+    "Two,2026-10-02,12.50\n"
+    "Three,2026-10-03,\"1.250,50\"\n"
+    "Four,2026-10-04,\"1,250.50\"\n"
+    "Five,2026-10-05,.50\n"
+    "Six,2026-10-06, \n";
+  g_autoptr(GPtrArray) cases = NULL;
+
+  import_text (db->store, text);
+
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < cases->len; i++)
+    {
+      gint64 cents = -1;
+
+      g_object_get (cases->pdata[i], "surprise-cost-cents", &cents, NULL);
+      g_assert_cmpint (cents, ==, expected[i]);
+    }
+}
+
+/* Not amounts: each row is refused, with its line. */
+static void
+test_costs_refused (AmendsTestDb  *db,
+                    gconstpointer  data)
+{
+  const char text[] =
+    "summary,surprise_cost\n"
+    "One,12.5.0\n"
+    "Two,-5\n"
+    "Three,\"1,25,0\"\n"
+    "Four,twelve\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsCsvImport) import = read_text (db->store, text, -1, &error);
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_error (error, AMENDS_CSV_ERROR, AMENDS_CSV_ERROR_INVALID);
+  problems = amends_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 4);
+  g_assert_cmpstr (problems->pdata[0], ==,
+                   "Line 2: “12.5.0” in surprise_cost is not an amount of money like 12.50.");
+  g_assert_cmpstr (problems->pdata[1], ==,
+                   "Line 3: “-5” in surprise_cost is not an amount of money like 12.50.");
+  g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 0);
+}
+
 typedef struct
 {
   const char *name;
@@ -1486,6 +1543,8 @@ main (int   argc,
   ADD_DB_TEST ("/csv/export/round-trip-keeps-every-field", test_round_trip);
   ADD_DB_TEST ("/csv/import/quoted-commas-quotes-and-line-breaks", test_quoting);
   ADD_DB_TEST ("/csv/import/bom-and-semicolons", test_bom_and_semicolons);
+  ADD_DB_TEST ("/csv/import/costs-as-people-write-them", test_costs_as_written);
+  ADD_DB_TEST ("/csv/import/costs-that-are-not-amounts-are-refused", test_costs_refused);
   ADD_DB_TEST ("/csv/import/every-bad-row-is-reported", test_every_problem);
   ADD_DB_TEST ("/csv/import/osticket", test_osticket);
   ADD_DB_TEST ("/csv/import/cfpb", test_cfpb);

@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-csv-export"
+
 #include "config.h"
 
 #include <time.h>
@@ -17,6 +19,7 @@
 #include "amends-csv-export.h"
 #include "amends-case.h"
 #include "amends-action.h"
+#include "amends-money.h"
 #include "amends-store-private.h"
 
 /* Flush to the stream when this much is buffered. */
@@ -227,12 +230,6 @@ format_flags (GParamSpec   *pspec,
 }
 
 static char *
-format_cents (gint64 cents)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int) (cents % 100));
-}
-
-static char *
 format_property (GObject    *object,
                  const char *column)
 {
@@ -308,7 +305,7 @@ format_case_column (AmendsCase     *kase,
       gint64 cents = 0;
 
       g_object_get (kase, "surprise-cost-cents", &cents, NULL);
-      return cents ? format_cents (cents) : NULL;
+      return cents ? amends_money_format_plain (cents) : NULL;
     }
 
   return format_property (G_OBJECT (kase), column);
@@ -493,8 +490,12 @@ format_cell (const Cell   *cell,
     case CELL_CENTS:
       if (number == 0)
         return NULL;
-      g_string_append_printf (scratch, "%" G_GINT64_FORMAT ".%02d", number / 100, (int) (number % 100));
-      return scratch->str;
+      {
+        g_autofree char *amount = amends_money_format_plain (number);
+
+        g_string_append (scratch, amount);
+        return scratch->str;
+      }
 
     case CELL_ENUM:
       {

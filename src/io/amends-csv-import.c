@@ -14,6 +14,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-csv-import"
+
 #include "config.h"
 
 #include <csv.h>
@@ -24,6 +26,7 @@
 #include "amends-csv-import.h"
 #include "amends-csv-export.h"
 #include "amends-enum-types.h"
+#include "amends-money.h"
 #include "amends-store-import.h"
 #include "amends-store-private.h"
 
@@ -879,36 +882,6 @@ effective_date_order (AmendsCsvImport *self)
   return AMENDS_CSV_DATE_ORDER_UNKNOWN;
 }
 
-static gboolean
-parse_cents (const char *text,
-             gint64     *cents)
-{
-  g_autofree char *copy = g_strdup (text);
-  char *point;
-  guint64 whole = 0, part = 0;
-
-  point = strpbrk (copy, ".,");
-  if (point != NULL)
-    {
-      gsize digits = strlen (point + 1);
-
-      *point = '\0';
-      if (digits < 1 || digits > 2 ||
-          !g_ascii_string_to_unsigned (point + 1, 10, 0, 99, &part, NULL))
-        return FALSE;
-      if (digits == 1)
-        part *= 10;
-    }
-
-  if (*copy == '\0')
-    whole = 0;
-  else if (!g_ascii_string_to_unsigned (copy, 10, 0, G_MAXINT64 / 100 - 1, &whole, NULL))
-    return FALSE;
-
-  *cents = (gint64) (whole * 100 + part);
-  return TRUE;
-}
-
 /* "In recovery", "in_recovery" and "in-recovery" all name the same nick. */
 static char *
 normalize_nick (const char *text)
@@ -1206,7 +1179,7 @@ draft_from_values (RowValues          *values,
             g_auto(GValue) value = G_VALUE_INIT;
             gint64 cents = 0;
 
-            if (*stripped != '\0' && !parse_cents (stripped, &cents))
+            if (!amends_money_parse (stripped, &cents, NULL))
               {
                 add_problem (problems, line, _("“%s” in %s is not an amount of money like 12.50."),
                              stripped, column);
