@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -13,6 +14,7 @@
 #include "amends-store-measures.h"
 #include "amends-store-stories.h"
 #include "amends-test-utils.h"
+#include "report/amends-chart-painter.h"
 #include "report/amends-report.h"
 
 /* The clock stands at Wednesday 2026-11-18 10:00 UTC, in ISO week 47
@@ -737,6 +739,74 @@ test_cli_subprocess (gconstpointer data)
     run_cli_case (data);
 }
 
+/* The trend chart of the Measures view and of the printout: a week with
+ * nothing to measure is a gap, not a point at 0 %. */
+static void
+test_chart_painter (void)
+{
+  g_autoptr(AmendsChartPainter) painter = amends_chart_painter_new ();
+  g_autoptr(GDateTime) last_week = amends_test_time ("2026-11-16T00:00:00Z");
+  g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+  cairo_surface_t *surface;
+  PangoContext *context;
+  AmendsChartStyle style = { 0 };
+  guint n_painted = 0;
+  cairo_t *cr;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      AmendsMeasures *m = g_new0 (AmendsMeasures, 1);
+
+      m->recovered_within = (AmendsShare) { -1, 0, 0 };
+      m->blown_away = (AmendsShare) { -1, 0, 0 };
+      g_ptr_array_add (weeks, m);
+    }
+  ((AmendsMeasures *) weeks->pdata[1])->recovered_within = (AmendsShare) { 0.5, 1, 2 };
+  ((AmendsMeasures *) weeks->pdata[2])->blown_away = (AmendsShare) { 1.0, 1, 1 };
+
+  amends_chart_painter_set_weeks (painter, weeks, last_week);
+  g_assert_true (amends_chart_painter_set_targets (painter, 90, 50));
+  g_assert_false (amends_chart_painter_set_targets (painter, 90, 50));
+  g_assert_false (amends_chart_painter_set_target_hours (painter, 24));
+
+  g_assert_cmpuint (amends_chart_painter_get_n_weeks (painter), ==, 3);
+  g_assert_cmpuint (amends_chart_painter_get_n_points (painter), ==, 2);
+  summary = amends_chart_painter_dup_summary (painter);
+  g_assert_cmpstr (summary, ==, "Recovered within 24 h: 50 % in W46. Target 90 %. "
+                                "Blown away: 100 % in W47. Target 50 %.");
+
+  /* It draws into the rectangle it is given, and nothing outside it. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cr = cairo_create (surface);
+  context = pango_cairo_create_context (cr);
+  style.context = context;
+  style.font = font;
+  style.text = style.dim = style.grid = style.baseline = (AmendsChartColour) { 0, 0, 0, 1 };
+  style.series[0] = style.series[1] = (AmendsChartColour) { 1, 0, 0, 1 };
+  amends_chart_painter_paint (painter, cr, &style, 0, 0, 400, 200);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < 300; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        guint32 pixel = ((guint32 *) (cairo_image_surface_get_data (surface)
+                                      + y * cairo_image_surface_get_stride (surface)))[x];
+
+        if (pixel != 0)
+          {
+            g_assert_cmpint (y, <, 200);
+            n_painted++;
+          }
+      }
+  g_assert_cmpuint (n_painted, >, 1000);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +829,7 @@ main (int   argc,
   DB_TEST ("/report/cli/writes-pdf", test_cli_writes_pdf);
   DB_TEST ("/report/cli/errors", test_cli_errors);
   DB_TEST ("/report/pdf/past-week-is-a-record", test_past_week_is_a_record);
+  g_test_add_func ("/report/chart/a-week-with-nothing-is-a-gap", test_chart_painter);
   g_test_add_func ("/report/cli/exit-status", test_cli_exit_status);
   g_test_add_data_func ("/report/cli/exit-status/bad-week", "bad-week", test_cli_subprocess);
   g_test_add_data_func ("/report/cli/exit-status/not-a-database", "not-a-database", test_cli_subprocess);
