@@ -57,11 +57,11 @@ on_staff_room_measured_cb (GObject      *source,
   if (sheet == NULL && AMENDS_IS_WINDOW (parent))
     amends_window_add_toast (AMENDS_WINDOW (parent), adw_toast_new (error->message));
   if (sheet != NULL)
-    g_object_set (room,
+    g_object_set (amends_staff_room_get_measures_slide (room),
                   "recovered-within-share", sheet->period.recovered_within.share,
                   "blown-away-share", sheet->period.blown_away.share,
                   NULL);
-  amends_staff_room_set_measuring (room, FALSE);
+  amends_measures_slide_set_measuring (amends_staff_room_get_measures_slide (room), FALSE);
 }
 
 /* The room opens at once; its two figures follow from a worker thread. */
@@ -75,10 +75,12 @@ amends_window_staff_room_action (GtkWidget  *widget,
   g_autoptr(GDateTime) from = g_date_time_add_days (now, -STAFF_ROOM_DAYS);
   GWeakRef *weak = g_new0 (GWeakRef, 1);
   AmendsStaffRoom *room;
+  AmendsMeasuresSlide *measures;
 
   room = amends_staff_room_new (GTK_WINDOW (self), self->store);
-  amends_staff_room_set_period (room, from, now);
-  g_object_set (room,
+  measures = amends_staff_room_get_measures_slide (room);
+  amends_measures_slide_set_period (measures, from, now);
+  g_object_set (measures,
                 "measuring", TRUE,
                 "recovered-within-target", g_settings_get_int (self->settings, "target-recovered-within"),
                 "blown-away-target", g_settings_get_int (self->settings, "target-blown-away"),

@@ -44,10 +44,16 @@ typedef struct
   AmendsWindow *window;
 } Fixture;
 
+static AmendsMeasuresSlide *
+measures_of (AmendsStaffRoom *room)
+{
+  return amends_staff_room_get_measures_slide (room);
+}
+
 static gboolean
 room_measured (gpointer room)
 {
-  return !amends_staff_room_get_measuring (room);
+  return !amends_measures_slide_get_measuring (measures_of (room));
 }
 
 static void
@@ -227,22 +233,22 @@ test_states_period_and_targets (Fixture       *f,
   g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 2);
   g_assert_cmpfloat (adw_carousel_get_position (carousel), ==, 0.0);
   g_assert_true (adw_carousel_get_nth_page (carousel, 1) ==
-                 child_of (GTK_WIDGET (room), "measures_slide", ADW_TYPE_CLAMP));
+                 GTK_WIDGET (measures_of (room)));
 
   /* The last 28 days up to now, in words on the measures slide. */
-  g_assert_true (g_date_time_equal (amends_staff_room_get_from (room), expected_from));
-  g_assert_true (g_date_time_equal (amends_staff_room_get_until (room), f->db.now));
-  g_assert_cmpstr (amends_staff_room_get_period_text (room), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
+  g_assert_true (g_date_time_equal (amends_measures_slide_get_from (measures_of (room)), expected_from));
+  g_assert_true (g_date_time_equal (amends_measures_slide_get_until (measures_of (room)), f->db.now));
+  g_assert_cmpstr (amends_measures_slide_get_period_text (measures_of (room)), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
   g_assert_cmpstr (label_text (room, "period_label"), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
   g_assert_true (label_visible (room, "period_label"));
 
   /* The targets come from the settings. */
-  g_assert_cmpint (amends_staff_room_get_recovered_within_target (room), ==, 90);
-  g_assert_cmpint (amends_staff_room_get_blown_away_target (room), ==, 50);
+  g_assert_cmpint (amends_measures_slide_get_recovered_within_target (measures_of (room)), ==, 90);
+  g_assert_cmpint (amends_measures_slide_get_blown_away_target (measures_of (room)), ==, 50);
 
   /* 67 % is short of 90 %: not green, and it says so. */
   g_assert_cmpstr (label_text (room, "recovered_figure"), ==, "67 %");
-  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+  g_assert_false (amends_measures_slide_get_recovered_within_met (measures_of (room)));
   g_assert_true (label_has_class (room, "recovered_figure", "target-missed"));
   g_assert_false (label_has_class (room, "recovered_figure", "target-met"));
   g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 90 % · 23 points short");
@@ -250,7 +256,7 @@ test_states_period_and_targets (Fixture       *f,
 
   /* 67 % is past 50 %. */
   g_assert_cmpstr (label_text (room, "blown_away_figure"), ==, "67 %");
-  g_assert_true (amends_staff_room_get_blown_away_met (room));
+  g_assert_true (amends_measures_slide_get_blown_away_met (measures_of (room)));
   g_assert_true (label_has_class (room, "blown_away_figure", "target-met"));
   g_assert_false (label_has_class (room, "blown_away_figure", "target-missed"));
   g_assert_cmpstr (label_text (room, "blown_away_target_label"), ==, "Target 50 % · met");
@@ -273,28 +279,28 @@ test_same_figures_as_the_measures (Fixture       *f,
   room = open_staff_room (f);
 
   g_assert_true (amends_store_measure_headlines (f->db.store,
-                                                 amends_staff_room_get_from (room),
-                                                 amends_staff_room_get_until (room),
+                                                 amends_measures_slide_get_from (measures_of (room)),
+                                                 amends_measures_slide_get_until (measures_of (room)),
                                                  &within, &blown, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (blown.share, >=, 0.0);
-  g_assert_cmpfloat (amends_staff_room_get_blown_away_share (room), ==, blown.share);
-  g_assert_cmpfloat (amends_staff_room_get_recovered_within_share (room), ==, within.share);
+  g_assert_cmpfloat (amends_measures_slide_get_blown_away_share (measures_of (room)), ==, blown.share);
+  g_assert_cmpfloat (amends_measures_slide_get_recovered_within_share (measures_of (room)), ==, within.share);
 
   /* The Measures view, set to the staff room's period, shows the same;
    * it measures only while shown. */
   view = AMENDS_MEASURES_VIEW (f->window->measures_view);
   adw_view_stack_set_visible_child_name (f->window->stack, "measures");
-  amends_measures_view_set_period (view, amends_staff_room_get_from (room), amends_staff_room_get_until (room));
+  amends_measures_view_set_period (view, amends_measures_slide_get_from (measures_of (room)), amends_measures_slide_get_until (measures_of (room)));
   amends_ui_test_wait_until (view_up_to_date, view);
   g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)), ==,
                    label_text (room, "blown_away_figure"));
   g_assert_cmpstr (amends_headline_card_get_figure (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)), ==,
                    label_text (room, "recovered_figure"));
   g_assert_true (amends_headline_card_get_met (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY)) ==
-                 amends_staff_room_get_blown_away_met (room));
+                 amends_measures_slide_get_blown_away_met (measures_of (room)));
   g_assert_true (amends_headline_card_get_met (amends_measures_view_get_headline (view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN)) ==
-                 amends_staff_room_get_recovered_within_met (room));
+                 amends_measures_slide_get_recovered_within_met (measures_of (room)));
 }
 
 /* Opening the window measures nothing: the Measures view measures when
@@ -348,8 +354,8 @@ test_nothing_to_measure (Fixture       *f,
   /* A dash, neither met nor short, and the target still stated. */
   g_assert_cmpstr (label_text (room, "recovered_figure"), ==, "—");
   g_assert_cmpstr (label_text (room, "blown_away_figure"), ==, "—");
-  g_assert_false (amends_staff_room_get_recovered_within_met (room));
-  g_assert_false (amends_staff_room_get_blown_away_met (room));
+  g_assert_false (amends_measures_slide_get_recovered_within_met (measures_of (room)));
+  g_assert_false (amends_measures_slide_get_blown_away_met (measures_of (room)));
   for (guint i = 0; i < 2; i++)
     {
       const char *id = i == 0 ? "recovered_figure" : "blown_away_figure";
@@ -360,7 +366,7 @@ test_nothing_to_measure (Fixture       *f,
     }
   g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 90 %");
   g_assert_cmpstr (label_text (room, "blown_away_target_label"), ==, "Target 50 %");
-  g_assert_cmpstr (amends_staff_room_get_period_text (room), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
+  g_assert_cmpstr (amends_measures_slide_get_period_text (measures_of (room)), ==, "Last 28 days · 21 Oct – 18 Nov 2026");
 }
 
 /* Set by hand: a share as shown that equals its target meets it; without
@@ -376,27 +382,27 @@ test_targets_by_hand (Fixture       *f,
   gtk_window_present (GTK_WINDOW (room));
   amends_ui_test_drain ();
 
-  g_assert_null (amends_staff_room_get_period_text (room));
+  g_assert_null (amends_measures_slide_get_period_text (measures_of (room)));
   g_assert_false (label_visible (room, "period_label"));
 
-  amends_staff_room_set_recovered_within_share (room, 0.899);
+  amends_measures_slide_set_recovered_within_share (measures_of (room), 0.899);
   g_assert_true (label_has_class (room, "recovered_figure", "no-target"));
   g_assert_false (label_visible (room, "recovered_target_label"));
-  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+  g_assert_false (amends_measures_slide_get_recovered_within_met (measures_of (room)));
 
-  amends_staff_room_set_recovered_within_target (room, 90);
+  amends_measures_slide_set_recovered_within_target (measures_of (room), 90);
   g_assert_cmpstr (label_text (room, "recovered_figure"), ==, "90 %");
-  g_assert_true (amends_staff_room_get_recovered_within_met (room));
+  g_assert_true (amends_measures_slide_get_recovered_within_met (measures_of (room)));
   g_assert_true (label_has_class (room, "recovered_figure", "target-met"));
   g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 90 % · met");
 
-  amends_staff_room_set_recovered_within_target (room, 91);
-  g_assert_false (amends_staff_room_get_recovered_within_met (room));
+  amends_measures_slide_set_recovered_within_target (measures_of (room), 91);
+  g_assert_false (amends_measures_slide_get_recovered_within_met (measures_of (room)));
   g_assert_cmpstr (label_text (room, "recovered_target_label"), ==, "Target 91 % · 1 point short");
 
   /* Across the turn of the year, both years are named. */
-  amends_staff_room_set_period (room, from, until);
-  g_assert_cmpstr (amends_staff_room_get_period_text (room), ==, "Last 14 days · 20 Dec 2026 – 2 Jan 2027");
+  amends_measures_slide_set_period (measures_of (room), from, until);
+  g_assert_cmpstr (amends_measures_slide_get_period_text (measures_of (room)), ==, "Last 14 days · 20 Dec 2026 – 2 Jan 2027");
   g_assert_true (label_visible (room, "period_label"));
 }
 

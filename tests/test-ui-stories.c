@@ -726,7 +726,7 @@ open_staff_room (Fixture *fixture)
 {
   AmendsStaffRoom *room = amends_staff_room_new (NULL, fixture->db.store);
 
-  g_object_set (room,
+  g_object_set (amends_staff_room_get_measures_slide (room),
                 "recovered-within-share", 0.92,
                 "blown-away-share", 0.61,
                 NULL);
