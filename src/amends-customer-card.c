@@ -388,7 +388,9 @@ on_record_changed_cb (AmendsCustomerCard *self,
 {
   if (type == AMENDS_TYPE_CUSTOMER && id == self->customer_id && id > 0)
     self->needs_reload = TRUE;
-  else if (type == AMENDS_TYPE_CASE && self->customer_id > 0)
+  /* The case on screen is not among the earlier ones: saving it, which
+   * happens as the person types, rebuilds nothing here. */
+  else if (type == AMENDS_TYPE_CASE && self->customer_id > 0 && id != self->current_case_id)
     self->needs_cases = TRUE;
 }
 

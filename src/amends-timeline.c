@@ -197,11 +197,11 @@ on_record_changed_cb (AmendsTimeline *self,
                       gint64          id)
 {
   /* A new entry's case is not known without reading it; reading the
-   * timeline again is as cheap. */
+   * timeline again is as cheap.  A change to the case itself (saved as
+   * the person types) changes no entry: the timeline is not made again,
+   * which shaped every entry's text once more. */
   if (self->case_id > 0 &&
-      (type == AMENDS_TYPE_ACTION ||
-       type == AMENDS_TYPE_STAFF ||
-       (type == AMENDS_TYPE_CASE && id == self->case_id)))
+      (type == AMENDS_TYPE_ACTION || type == AMENDS_TYPE_STAFF))
     self->needs_refresh = TRUE;
 }
 

@@ -817,6 +817,50 @@ test_customer_card_opens_earlier_case (Fixture       *f,
   g_assert_cmpint (opened, ==, f->earlier_id);
 }
 
+/* Saving the case on screen, which happens as the person types, leaves
+ * the card's list of earlier cases as it is (it was rebuilt, shaping every
+ * row's text again, 100 ms and more for a regular); a change to an earlier
+ * case still shows. */
+static void
+test_customer_card_keeps_rows_while_typing (Fixture       *f,
+                                            gconstpointer  data)
+{
+  GtkWidget *card = child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+  GtkWidget *list = find_in (card, "cases_list", GTK_TYPE_LIST_BOX);
+  GtkWidget *timeline = child (f, NULL, AMENDS_TYPE_TIMELINE);
+  GtkWidget *entries = find_in (timeline, "list", GTK_TYPE_LIST_BOX);
+  g_autoptr(AmendsAction) action = amends_action_new ();
+  g_autoptr(AmendsCase) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  GtkListBoxRow *entry;
+
+  g_object_set (action, "case-id", f->case_id, "kind", AMENDS_ACTION_KIND_CONTACT,
+                "text", "Called the guest back", NULL);
+  g_assert_true (amends_store_insert (f->db.store, AMENDS_RECORD (action), &error));
+  g_assert_no_error (error);
+  amends_ui_test_drain ();
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  entry = gtk_list_box_get_row_at_index (GTK_LIST_BOX (entries), 0);
+  g_assert_nonnull (row);
+  g_assert_nonnull (entry);
+
+  type_into (child (f, "summary_row", ADW_TYPE_ENTRY_ROW), "Room not ready at check-in, twice");
+  g_assert_true (amends_case_editor_flush (f->editor, NULL));
+  amends_ui_test_drain ();
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) == row);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (entries), 0) == entry);
+
+  earlier = amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->earlier_id, &error);
+  g_assert_no_error (error);
+  amends_case_set_summary (earlier, "Only one lapel pin, and then two");
+  g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (earlier), &error));
+  amends_ui_test_drain ();
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Only one lapel pin, and then two");
+}
+
 static void
 test_customer_card_saves_notes (Fixture       *f,
                                 gconstpointer  data)
@@ -1621,6 +1665,7 @@ main (int   argc,
   ADD_TEST ("/ui/editor/close-without-recovery", test_close_without_recovery);
   ADD_TEST ("/ui/timeline/entry-added-with-enter", test_timeline_entry_added_with_enter);
   ADD_TEST ("/ui/customer-card/opens-earlier-case", test_customer_card_opens_earlier_case);
+  ADD_TEST ("/ui/customer-card/keeps-rows-while-typing", test_customer_card_keeps_rows_while_typing);
   ADD_TEST ("/ui/customer-card/saves-notes-refuses-empty-name", test_customer_card_saves_notes);
   ADD_TEST ("/ui/customer-card/no-customer-recorded", test_case_without_customer_says_so);
 
