@@ -499,6 +499,8 @@ measure_trash (GtkWidget   *window,
   select_row (view, 5);
   before = n_changes;
   started = g_get_monotonic_time ();
+  if (g_getenv ("BENCH_APP_VERBOSE"))
+    g_printerr ("trash: from %.6f s (monotonic)\n", started / 1e6);
   gtk_widget_activate_action (window, "win.trash-cases", NULL);
   worst = g_get_monotonic_time () - started;
   latency = run_until_landed (before, started, &worst);
