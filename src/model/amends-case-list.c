@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "amends-case-list.h"
+#include "amends-case-list-private.h"
 
 #include "amends-action.h"
 #include "amends-case-cache.h"
@@ -70,36 +71,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-/* A list that is being made reads the ids in a thread, and follows the
- * source only when it lands: what the source committed in between is
- * counted here, so that the new list then reads its ids once more. */
-#define GENERATION_KEY "amends-case-list-generation"
-
-static void
-on_generation_record_changed_cb (AmendsCaseSource *source,
-                                 GType             type,
-                                 gint64            id,
-                                 guint64          *generation)
-{
-  (*generation)++;
-}
-
-static guint64
-source_generation (AmendsCaseSource *source)
-{
-  guint64 *generation = g_object_get_data (G_OBJECT (source), GENERATION_KEY);
-
-  if (generation == NULL)
-    {
-      generation = g_new0 (guint64, 1);
-      g_object_set_data_full (G_OBJECT (source), GENERATION_KEY, generation, g_free);
-      g_signal_connect (source, "record-changed",
-                        G_CALLBACK (on_generation_record_changed_cb), generation);
-    }
-
-  return *generation;
-}
 
 static GType
 amends_case_list_get_item_type (GListModel *model)
@@ -183,49 +154,6 @@ take_ids (AmendsCaseList *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* A query of the source under way, for a new list or a list's refresh.
- * It holds neither the source nor the list: a list disposed meanwhile
- * lets its query finish and go, and a source let go of meanwhile is not
- * kept alive for a list nobody can make. */
-typedef struct
-{
-  GWeakRef          source;
-  GWeakRef          list;        /* a refresh: the list it is for */
-  AmendsCaseFilter  filter;
-  guint64           generation;
-} QueryTask;
-
-/* Queries under way, for tests: a list disposed meanwhile must let its
- * query finish and go without touching it. */
-static gint n_running;
-
-static void
-query_task_free (QueryTask *query)
-{
-  g_atomic_int_dec_and_test (&n_running);
-  g_weak_ref_clear (&query->source);
-  g_weak_ref_clear (&query->list);
-  amends_case_filter_clear (&query->filter);
-  g_free (query);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryTask, query_task_free)
-
-static QueryTask *
-query_task_new (AmendsCaseSource       *source,
-                const AmendsCaseFilter *filter)
-{
-  QueryTask *query = g_new0 (QueryTask, 1);
-
-  g_atomic_int_inc (&n_running);
-  g_weak_ref_init (&query->source, source);
-  g_weak_ref_init (&query->list, NULL);
-  amends_case_filter_copy (&query->filter, filter);
-  query->generation = source_generation (source);
-
-  return query;
-}
-
 static void refresh (AmendsCaseList *self);
 
 static void
@@ -233,7 +161,7 @@ on_refreshed_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(QueryTask) query = user_data;
+  g_autoptr(AmendsCaseListQuery) query = user_data;
   g_autoptr(AmendsCaseList) self = g_weak_ref_get (&query->list);
   AmendsCaseIds *ids;
   g_autoptr(GError) error = NULL;
@@ -265,7 +193,7 @@ static void
 refresh (AmendsCaseList *self)
 {
   gboolean was_refreshing = self->refresh_cancellable != NULL;
-  QueryTask *query;
+  AmendsCaseListQuery *query;
 
   self->dirty = FALSE;
   if (was_refreshing)
@@ -276,7 +204,7 @@ refresh (AmendsCaseList *self)
   self->again = FALSE;
   self->n_refreshes++;
 
-  query = query_task_new (self->source, &self->filter);
+  query = amends_case_list_query_new (self->source, &self->filter);
   g_weak_ref_set (&query->list, self);
   self->refresh_cancellable = g_cancellable_new ();
 
@@ -437,9 +365,9 @@ amends_case_list_init (AmendsCaseList *self)
 }
 
 /* A list that does not follow its source yet, with no ids. */
-static AmendsCaseList *
-create_list (AmendsCaseSource       *source,
-             const AmendsCaseFilter *filter)
+AmendsCaseList *
+amends_case_list_create (AmendsCaseSource       *source,
+                         const AmendsCaseFilter *filter)
 {
   AmendsCaseList *self;
 
@@ -451,9 +379,9 @@ create_list (AmendsCaseSource       *source,
 }
 
 /* Takes @ids and starts following the source. */
-static void
-start_following (AmendsCaseList *self,
-                 AmendsCaseIds  *ids)
+void
+amends_case_list_start_following (AmendsCaseList *self,
+                                  AmendsCaseIds  *ids)
 {
   g_clear_pointer (&self->ids, g_array_unref);
   take_ids (self, ids);
@@ -468,166 +396,14 @@ start_following (AmendsCaseList *self,
                              G_CONNECT_SWAPPED);
 }
 
-/**
- * amends_case_list_new:
- * @filter: (nullable): what to show; %NULL for every live case, most
- *   urgent first
- *
- * Reads the ids in the caller's thread (on the store's own connection);
- * for the command line and exports.  The window uses
- * amends_case_list_new_async().
- *
- * Returns: (transfer full): a list that follows the source's changes
- */
-AmendsCaseList *
-amends_case_list_new (AmendsCaseSource        *source,
-                      const AmendsCaseFilter  *filter,
-                      GError                 **error)
+/* What a search that follows may reuse of the list: its ids, unless a
+ * change may have moved them. */
+const AmendsCaseIds *
+amends_case_list_get_reusable_ids (AmendsCaseList *self)
 {
-  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
-  g_autoptr(AmendsCaseList) self = NULL;
-  AmendsCaseIds *ids;
+  gboolean up_to_date = !self->dirty && self->refresh_cancellable == NULL;
 
-  g_return_val_if_fail (AMENDS_IS_CASE_SOURCE (source), NULL);
-
-  self = create_list (source, filter != NULL ? filter : &all);
-  ids = amends_case_source_query_ids (source, &self->filter, error);
-  if (ids == NULL)
-    return NULL;
-
-  start_following (self, ids);
-
-  return g_steal_pointer (&self);
-}
-
-static void
-on_new_ids_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  QueryTask *query = g_task_get_task_data (task);
-  g_autoptr(AmendsCaseSource) source = g_weak_ref_get (&query->source);
-  AmendsCaseIds *ids;
-  GError *error = NULL;
-
-  if (source == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED,
-                               "The database was closed while the cases were being read.");
-      return;
-    }
-
-  ids = amends_case_source_query_ids_finish (source, result, &error);
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) amends_case_ids_free);
-}
-
-static void
-start_new_list (AmendsCaseSource       *source,
-                const AmendsCaseFilter *filter,
-                const AmendsCaseIds    *previous,
-                GCancellable           *cancellable,
-                GAsyncReadyCallback     callback,
-                gpointer                user_data)
-{
-  static const AmendsCaseFilter all = AMENDS_CASE_FILTER_INIT;
-  g_autoptr(GTask) task = NULL;
-  QueryTask *query;
-
-  query = query_task_new (source, filter != NULL ? filter : &all);
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, start_new_list);
-  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
-
-  amends_case_source_query_ids_async (source, &query->filter, previous, cancellable,
-                                      on_new_ids_cb, g_steal_pointer (&task));
-}
-
-/**
- * amends_case_list_new_async:
- *
- * Like amends_case_list_new(), with the query run off the main thread,
- * so that searching a large database as someone types never blocks the
- * window.
- */
-void
-amends_case_list_new_async (AmendsCaseSource       *source,
-                            const AmendsCaseFilter *filter,
-                            GCancellable           *cancellable,
-                            GAsyncReadyCallback     callback,
-                            gpointer                user_data)
-{
-  g_return_if_fail (AMENDS_IS_CASE_SOURCE (source));
-
-  start_new_list (source, filter, NULL, cancellable, callback, user_data);
-}
-
-/**
- * amends_case_list_new_from_async:
- * @previous: the list shown until the new one lands
- *
- * Like amends_case_list_new_async(), for the list that takes over from
- * @previous: when only the search differs and @previous is up to date,
- * the source asks the database for the search's hits alone and takes
- * their order from @previous's ids.
- */
-void
-amends_case_list_new_from_async (AmendsCaseList         *previous,
-                                 const AmendsCaseFilter *filter,
-                                 GCancellable           *cancellable,
-                                 GAsyncReadyCallback     callback,
-                                 gpointer                user_data)
-{
-  gboolean up_to_date;
-
-  g_return_if_fail (AMENDS_IS_CASE_LIST (previous));
-  g_return_if_fail (previous->source != NULL);
-
-  up_to_date = !previous->dirty && previous->refresh_cancellable == NULL;
-  start_new_list (previous->source, filter, up_to_date ? previous->current : NULL,
-                  cancellable, callback, user_data);
-}
-
-/**
- * amends_case_list_new_finish:
- *
- * Returns: (transfer full): the list, or %NULL with @error set (also when
- *   the query was cancelled)
- */
-AmendsCaseList *
-amends_case_list_new_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  g_autoptr(AmendsCaseIds) ids = NULL;
-  g_autoptr(AmendsCaseSource) source = NULL;
-  QueryTask *query;
-  AmendsCaseList *self;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == start_new_list, NULL);
-
-  if (!(ids = g_task_propagate_pointer (G_TASK (result), error)))
-    return NULL;
-
-  query = g_task_get_task_data (G_TASK (result));
-  if (!(source = g_weak_ref_get (&query->source)))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
-                           "The database was closed while the cases were being read.");
-      return NULL;
-    }
-
-  self = create_list (source, &query->filter);
-  start_following (self, g_steal_pointer (&ids));
-
-  /* The source committed while the ids were read: they may be behind. */
-  if (source_generation (source) != query->generation)
-    refresh (self);
-
-  return self;
+  return up_to_date ? self->current : NULL;
 }
 
 /**
@@ -784,16 +560,4 @@ amends_case_list_get_id (AmendsCaseList *self,
     return 0;
 
   return g_array_index (self->ids, gint64, position);
-}
-
-/**
- * amends_case_list_get_n_running:
- *
- * Returns: how many lists' queries are under way in threads, or not yet
- *   let go of; for tests
- */
-guint
-amends_case_list_get_n_running (void)
-{
-  return g_atomic_int_get (&n_running);
 }
