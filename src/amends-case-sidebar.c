@@ -19,15 +19,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-case-sidebar"
+
 #include "config.h"
+
+#include "amends-case-sidebar.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "amends-case-filter-bar.h"
 #include "amends-case-list.h"
+#include "amends-case-query.h"
 #include "amends-case-row.h"
 #include "amends-case-selection.h"
-#include "amends-case-sidebar.h"
 #include "amends-enum-types.h"
 
 /* How often the clocks on the rows move on. */
@@ -43,20 +48,11 @@ struct _AmendsCaseSidebar
   GtkWidget           parent_instance;
 
   AmendsStore        *store;
-  gulong              actor_changed_id;
-  GDateTime          *now;
   guint               tick_id;
 
-  /* What the list shows */
-  char               *query;
+  /* What the list shows: the search and the filters */
+  AmendsCaseQuery    *query;
   guint               search_timeout_id;
-  int                 status;         /* an AmendsCaseStatus, or -1 for any */
-  char               *owner;          /* "anyone", "mine", "unowned" or a staff id */
-  char               *owner_name;     /* of that staff member */
-  gboolean            overdue_only;
-  char               *category;       /* "" for any */
-  gboolean            show_trash;
-  AmendsCaseSort      sort;
   gboolean            resetting;
 
   /* NULL until the first list lands, or while "Mine" has nobody at the desk */
@@ -79,17 +75,12 @@ struct _AmendsCaseSidebar
   gint64              pending_id;
 
   GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkLabel           *filter_label;
-  GtkMenuButton      *sort_button;
-  GtkLabel           *sort_label;
+  AmendsCaseFilterBar *filter_bar;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_button;
   GtkLabel           *counts_label;
-  GMenu              *owner_people_section;
-  GMenu              *category_section;
   GtkListItemFactory *factory;
 };
 
@@ -123,132 +114,11 @@ static void reload (AmendsCaseSidebar *self);
 static void select_after_reset (AmendsCaseSidebar *self,
                                 gint64             case_id);
 
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[0] == '\0';
-}
-
-static gboolean
-filters_are_default (AmendsCaseSidebar *self)
-{
-  return is_blank (self->query) &&
-         self->status < 0 &&
-         g_strcmp0 (self->owner, "anyone") == 0 &&
-         !self->overdue_only &&
-         is_blank (self->category) &&
-         !self->show_trash;
-}
-
-static gboolean
-owner_is_mine (AmendsCaseSidebar *self)
-{
-  return g_strcmp0 (self->owner, "mine") == 0;
-}
-
 /* "Mine" with nobody at the desk shows nothing, and says why. */
 static gboolean
 nobody_at_desk (AmendsCaseSidebar *self)
 {
-  return owner_is_mine (self) &&
-         (self->store == NULL || amends_store_get_actor_id (self->store) <= 0);
-}
-
-static gint64
-owner_filter_id (AmendsCaseSidebar *self)
-{
-  gint64 id;
-
-  if (g_strcmp0 (self->owner, "unowned") == 0)
-    return 0;
-  if (owner_is_mine (self))
-    return self->store ? amends_store_get_actor_id (self->store) : -1;
-
-  id = g_ascii_strtoll (self->owner, NULL, 10);
-  return id > 0 ? id : -1;
-}
-
-static const char *
-sort_label (AmendsCaseSort sort)
-{
-  switch (sort)
-    {
-    case AMENDS_CASE_SORT_NEWEST:
-      return _("Newest First");
-    case AMENDS_CASE_SORT_OLDEST:
-      return _("Oldest First");
-    case AMENDS_CASE_SORT_URGENCY:
-    default:
-      return _("Most Urgent First");
-    }
-}
-
-static const char *
-sort_short_label (AmendsCaseSort sort)
-{
-  switch (sort)
-    {
-    case AMENDS_CASE_SORT_NEWEST:
-      /* Translators: on the sort button; the menu says "Newest First" */
-      return C_("sort", "Newest");
-    case AMENDS_CASE_SORT_OLDEST:
-      /* Translators: on the sort button; the menu says "Oldest First" */
-      return C_("sort", "Oldest");
-    case AMENDS_CASE_SORT_URGENCY:
-    default:
-      /* Translators: on the sort button; the menu says "Most Urgent First" */
-      return C_("sort", "Most Urgent");
-    }
-}
-
-static void
-update_filter_buttons (AmendsCaseSidebar *self)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  g_autofree char *summary = NULL;
-  g_autofree char *filter_a11y = NULL;
-  g_autofree char *sort_a11y = NULL;
-
-  if (self->show_trash)
-    g_ptr_array_add (parts, (gpointer) _("Trash"));
-  if (self->status >= 0)
-    g_ptr_array_add (parts, (gpointer) amends_case_status_to_label (self->status));
-  if (owner_is_mine (self))
-    g_ptr_array_add (parts, (gpointer) _("Mine"));
-  else if (g_strcmp0 (self->owner, "unowned") == 0)
-    g_ptr_array_add (parts, (gpointer) _("Unowned"));
-  else if (owner_filter_id (self) > 0)
-    g_ptr_array_add (parts, self->owner_name ? self->owner_name : (gpointer) _("One person"));
-  if (self->overdue_only)
-    g_ptr_array_add (parts, (gpointer) _("Overdue"));
-  if (!is_blank (self->category))
-    g_ptr_array_add (parts, self->category);
-
-  if (parts->len == 0)
-    summary = g_strdup (_("All Cases"));
-  else
-    {
-      g_ptr_array_add (parts, NULL);
-      /* Translators: joins the filters on the filter button, "Open, Mine" */
-      summary = g_strjoinv (C_("filter separator", ", "), (char **) parts->pdata);
-    }
-
-  gtk_label_set_label (self->filter_label, summary);
-  /* Translators: what a screen reader says for the filter button */
-  filter_a11y = g_strdup_printf (_("Show: %s"), summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, filter_a11y,
-                                  -1);
-
-  gtk_label_set_label (self->sort_label, sort_short_label (self->sort));
-  /* Translators: what a screen reader says for the sort button */
-  sort_a11y = g_strdup_printf (_("Order: %s"), sort_label (self->sort));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sort_a11y,
-                                  -1);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
-                                 !filters_are_default (self));
+  return amends_case_query_get_nobody_at_desk (self->query);
 }
 
 static char *
@@ -265,7 +135,7 @@ format_counts (AmendsCaseSidebar *self)
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
-  if (self->show_trash)
+  if (amends_case_query_get_trash (self->query))
     return g_strdup_printf (ngettext ("%u case in the trash", "%u cases in the trash", n_items),
                             n_items);
 
@@ -309,16 +179,14 @@ update_empty_page (AmendsCaseSidebar *self)
       description = _("Choose who is at the desk to see the cases they own.");
       button = _("Show _All Cases");
     }
-  else if (self->show_trash && is_blank (self->query) && self->status < 0 &&
-           g_strcmp0 (self->owner, "anyone") == 0 && !self->overdue_only &&
-           is_blank (self->category))
+  else if (amends_case_query_is_trash_alone (self->query))
     {
       icon = "user-trash-symbolic";
       title = _("The Trash Is Empty");
       description = _("Deleted cases wait here until they are restored.");
       button = _("_Back to Cases");
     }
-  else if (filters_are_default (self))
+  else if (amends_case_query_is_default (self->query))
     {
       icon = "view-list-bullet-symbolic";
       title = _("No Cases");
@@ -597,19 +465,6 @@ set_list (AmendsCaseSidebar *self,
 }
 
 static void
-fill_filter (AmendsCaseSidebar *self,
-             AmendsCaseFilter  *filter)
-{
-  filter->query = is_blank (self->query) ? NULL : self->query;
-  filter->status = self->status;
-  filter->owner_id = owner_filter_id (self);
-  filter->overdue_only = self->overdue_only;
-  filter->category = is_blank (self->category) ? NULL : self->category;
-  filter->trash = self->show_trash;
-  filter->sort = self->sort;
-}
-
-static void
 cancel_load (AmendsCaseSidebar *self)
 {
   g_cancellable_cancel (self->cancellable);
@@ -676,7 +531,7 @@ reload (AmendsCaseSidebar *self)
       return;
     }
 
-  fill_filter (self, &filter);
+  amends_case_query_get_filter (self->query, &filter);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
 
@@ -691,14 +546,48 @@ reload (AmendsCaseSidebar *self)
   else
     amends_case_list_new_async (AMENDS_CASE_SOURCE (self->store), &filter,
                                 self->cancellable, on_list_loaded_cb, data);
+  amends_case_filter_clear (&filter);
   update_busy (self);
 }
 
 static void
-filters_changed (AmendsCaseSidebar *self)
+update_clear_filters (AmendsCaseSidebar *self)
 {
-  update_filter_buttons (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
+                                 !amends_case_query_is_default (self->query));
+}
+
+static void
+on_query_changed_cb (AmendsCaseSidebar *self,
+                     AmendsCaseQuery   *query)
+{
+  update_clear_filters (self);
   reload (self);
+}
+
+/* The sidebar's own properties are the query's, so that the menus can
+ * name them as the sidebar's stateful actions ("sidebar.status"). */
+static const char *
+query_property_name (GParamSpec *pspec)
+{
+  return g_str_equal (pspec->name, "show-trash") ? "trash" : pspec->name;
+}
+
+static void
+on_query_notify_cb (AmendsCaseSidebar *self,
+                    GParamSpec        *pspec,
+                    AmendsCaseQuery   *query)
+{
+  const char *name = g_str_equal (pspec->name, "trash") ? "show-trash" : pspec->name;
+  GParamSpec *own = g_object_class_find_property (G_OBJECT_GET_CLASS (self), name);
+
+  if (own != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), own);
+
+  /* Time passing makes cases overdue. */
+  if (g_str_equal (pspec->name, "now") &&
+      amends_case_query_get_overdue_only (query) && self->list != NULL)
+    amends_case_list_refresh (self->list);
 }
 
 /* Puts the filters and the search back to the default list, without
@@ -707,23 +596,12 @@ static void
 reset_filters (AmendsCaseSidebar *self)
 {
   self->resetting = TRUE;
-  g_object_freeze_notify (G_OBJECT (self));
-
-  g_object_set (self,
-                "status", -1,
-                "owner", "anyone",
-                "overdue-only", FALSE,
-                "category", "",
-                "show-trash", FALSE,
-                NULL);
-  g_clear_pointer (&self->query, g_free);
+  amends_case_query_reset (self->query);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-
-  g_object_thaw_notify (G_OBJECT (self));
   self->resetting = FALSE;
 
-  update_filter_buttons (self);
+  update_clear_filters (self);
 }
 
 static gboolean
@@ -731,18 +609,9 @@ on_search_timeout_cb (gpointer user_data)
 {
   AmendsCaseSidebar *self = user_data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *query = g_strstrip (g_strdup (text));
 
   self->search_timeout_id = 0;
-
-  if (is_blank (query))
-    g_clear_pointer (&query, g_free);
-  if (g_strcmp0 (query, self->query) == 0)
-    return G_SOURCE_REMOVE;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
-  filters_changed (self);
+  amends_case_query_set_search_text (self->query, text);
 
   return G_SOURCE_REMOVE;
 }
@@ -804,68 +673,6 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
                   AmendsCaseSidebar        *self)
 {
   amends_case_row_set_case (AMENDS_CASE_ROW (gtk_list_item_get_child (list_item)), NULL);
-}
-
-static char *
-escape_mnemonic (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-/* The people and the categories change as cases are written, so the menu
- * reads them each time it opens rather than on every change. */
-static void
-on_filter_popup_cb (GtkMenuButton *button,
-                    gpointer       user_data)
-{
-  AmendsCaseSidebar *self = user_data;
-  g_autoptr(GListModel) staff = NULL;
-  g_auto(GStrv) categories = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  g_menu_remove_all (self->owner_people_section);
-  if (!(staff = amends_store_list_staff (self->store, FALSE, &error)))
-    {
-      g_warning ("Could not list the staff: %s", error->message);
-      g_clear_error (&error);
-    }
-  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(AmendsStaff) person = g_list_model_get_item (staff, i);
-      g_autofree char *label = escape_mnemonic (amends_staff_get_name (person));
-      g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 amends_record_get_id (AMENDS_RECORD (person)));
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target (item, "sidebar.owner", "s", target);
-      g_menu_append_item (self->owner_people_section, item);
-    }
-
-  g_menu_remove_all (self->category_section);
-  if (!(categories = amends_store_list_categories (self->store, &error)))
-    g_warning ("Could not list the categories: %s", error->message);
-  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
-    {
-      g_autofree char *label = escape_mnemonic (categories[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target (item, "sidebar.category", "s", categories[i]);
-      g_menu_append_item (self->category_section, item);
-    }
-}
-
-static void
-on_actor_changed_cb (AmendsCaseSidebar *self,
-                     GParamSpec        *pspec,
-                     AmendsStore       *store)
-{
-  if (owner_is_mine (self))
-    reload (self);
 }
 
 static gboolean
@@ -946,69 +753,11 @@ clear_filters_action (GtkWidget  *widget,
 {
   AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
 
-  if (filters_are_default (self))
+  if (amends_case_query_is_default (self->query))
     return;
 
   reset_filters (self);
   reload (self);
-}
-
-static void
-set_owner (AmendsCaseSidebar *self,
-           const char        *owner)
-{
-  gint64 id;
-
-  if (is_blank (owner))
-    owner = "anyone";
-  if (g_strcmp0 (self->owner, owner) == 0)
-    return;
-
-  g_free (self->owner);
-  self->owner = g_strdup (owner);
-
-  g_clear_pointer (&self->owner_name, g_free);
-  if ((id = owner_filter_id (self)) > 0 && !owner_is_mine (self) && self->store != NULL)
-    {
-      g_autoptr(AmendsStaff) staff = amends_store_load (self->store, AMENDS_TYPE_STAFF, id, NULL);
-
-      if (staff != NULL)
-        self->owner_name = g_strdup (amends_staff_get_name (staff));
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OWNER]);
-  filters_changed (self);
-}
-
-static void
-set_string_filter (AmendsCaseSidebar *self,
-                   char             **field,
-                   const char        *value,
-                   GParamSpec        *pspec)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  filters_changed (self);
-}
-
-static void
-set_int_filter (AmendsCaseSidebar *self,
-                int               *field,
-                int                value,
-                GParamSpec        *pspec)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  filters_changed (self);
 }
 
 static void
@@ -1046,11 +795,8 @@ amends_case_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
 
-  if (self->store != NULL)
-    {
-      g_clear_signal_handler (&self->actor_changed_id, self->store);
-    }
-
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list != NULL)
@@ -1065,6 +811,7 @@ amends_case_sidebar_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->selected_case);
   g_clear_object (&self->store);
+  g_clear_object (&self->query);
 
   G_OBJECT_CLASS (amends_case_sidebar_parent_class)->dispose (object);
 }
@@ -1074,11 +821,6 @@ amends_case_sidebar_finalize (GObject *object)
 {
   AmendsCaseSidebar *self = (AmendsCaseSidebar *)object;
 
-  g_clear_pointer (&self->now, g_date_time_unref);
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_pointer (&self->owner_name, g_free);
-  g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->load_error, g_free);
 
   G_OBJECT_CLASS (amends_case_sidebar_parent_class)->finalize (object);
@@ -1098,10 +840,6 @@ amends_case_sidebar_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
-    case PROP_NOW:
-      g_value_set_boxed (value, self->now);
-      break;
-
     case PROP_SELECTED_CASE:
       g_value_set_object (value, self->selected_case);
       break;
@@ -1110,28 +848,14 @@ amends_case_sidebar_get_property (GObject    *object,
       g_value_set_uint (value, self->n_selected);
       break;
 
+    case PROP_NOW:
     case PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-
     case PROP_OWNER:
-      g_value_set_string (value, self->owner);
-      break;
-
     case PROP_OVERDUE_ONLY:
-      g_value_set_boolean (value, self->overdue_only);
-      break;
-
     case PROP_CATEGORY:
-      g_value_set_string (value, self->category);
-      break;
-
     case PROP_SHOW_TRASH:
-      g_value_set_boolean (value, self->show_trash);
-      break;
-
     case PROP_SORT:
-      g_value_set_enum (value, self->sort);
+      g_object_get_property (G_OBJECT (self->query), query_property_name (pspec), value);
       break;
 
     case PROP_BUSY:
@@ -1158,31 +882,13 @@ amends_case_sidebar_set_property (GObject      *object,
       break;
 
     case PROP_NOW:
-      amends_case_sidebar_set_now (self, g_value_get_boxed (value));
-      break;
-
     case PROP_STATUS:
-      set_int_filter (self, &self->status, g_value_get_int (value), pspec);
-      break;
-
     case PROP_OWNER:
-      set_owner (self, g_value_get_string (value));
-      break;
-
     case PROP_OVERDUE_ONLY:
-      set_int_filter (self, &self->overdue_only, g_value_get_boolean (value), pspec);
-      break;
-
     case PROP_CATEGORY:
-      set_string_filter (self, &self->category, g_value_get_string (value), pspec);
-      break;
-
     case PROP_SHOW_TRASH:
-      set_int_filter (self, &self->show_trash, g_value_get_boolean (value), pspec);
-      break;
-
     case PROP_SORT:
-      set_int_filter (self, (int *) &self->sort, g_value_get_enum (value), pspec);
+      g_object_set_property (G_OBJECT (self->query), query_property_name (pspec), value);
       break;
 
     default:
@@ -1317,17 +1023,12 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/amends-case-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, sort_button);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, sort_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, empty_button);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, owner_people_section);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, category_section);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, factory);
 
   gtk_widget_class_install_property_action (widget_class, "sidebar.status", "status");
@@ -1350,14 +1051,12 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
 static void
 amends_case_sidebar_init (AmendsCaseSidebar *self)
 {
-  self->status = -1;
-  self->owner = g_strdup ("anyone");
-  self->category = g_strdup ("");
-  self->sort = AMENDS_CASE_SORT_URGENCY;
-  self->now = g_date_time_new_now_local ();
-
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (AMENDS_TYPE_CASE_FILTER_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->query = amends_case_query_new ();
+  amends_case_filter_bar_set_query (self->filter_bar, self->query);
 
   /* Connected here rather than in the .ui file, which
    * gtk4-builder-tool validates without our callbacks. */
@@ -1370,7 +1069,10 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
   g_signal_connect (self->factory, "setup", G_CALLBACK (on_row_setup_cb), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (on_row_bind_cb), self);
   g_signal_connect (self->factory, "unbind", G_CALLBACK (on_row_unbind_cb), self);
-  gtk_menu_button_set_create_popup_func (self->filter_button, on_filter_popup_cb, self, NULL);
+  g_signal_connect_object (self->query, "changed",
+                           G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->query, "notify",
+                           G_CALLBACK (on_query_notify_cb), self, G_CONNECT_SWAPPED);
 
   self->selection = amends_case_selection_new (AMENDS_TYPE_CASE);
   gtk_list_view_set_model (self->list_view, self->selection);
@@ -1382,7 +1084,7 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
                            G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  update_filter_buttons (self);
+  update_clear_filters (self);
   update_move_actions (self);
 }
 
@@ -1419,10 +1121,11 @@ amends_case_sidebar_set_store (AmendsCaseSidebar *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
-  self->actor_changed_id =
-    g_signal_connect_object (store, "notify::actor-id",
-                             G_CALLBACK (on_actor_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  amends_case_filter_bar_set_store (self->filter_bar, store);
+  /* "Mine" follows whoever is at the desk; reloaded below, not now. */
+  self->resetting = TRUE;
+  g_object_bind_property (store, "actor-id", self->query, "actor-id", G_BINDING_SYNC_CREATE);
+  self->resetting = FALSE;
 
   now = amends_store_dup_now (store);
   amends_case_sidebar_set_now (self, now);
@@ -1444,7 +1147,7 @@ amends_case_sidebar_get_now (AmendsCaseSidebar *self)
 {
   g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
 
-  return self->now;
+  return amends_case_query_get_now (self->query);
 }
 
 /**
@@ -1460,15 +1163,7 @@ amends_case_sidebar_set_now (AmendsCaseSidebar *self,
   g_return_if_fail (AMENDS_IS_CASE_SIDEBAR (self));
   g_return_if_fail (now != NULL);
 
-  if (self->now != NULL && g_date_time_equal (self->now, now))
-    return;
-
-  g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = g_date_time_ref (now);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOW]);
-
-  if (self->overdue_only && self->list != NULL)
-    amends_case_list_refresh (self->list);
+  amends_case_query_set_now (self->query, now);
 }
 
 /**
@@ -1625,5 +1320,5 @@ amends_case_sidebar_get_showing_trash (AmendsCaseSidebar *self)
 {
   g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), FALSE);
 
-  return self->show_trash;
+  return amends_case_query_get_trash (self->query);
 }
