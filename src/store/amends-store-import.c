@@ -19,6 +19,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-store-import"
+
 #include "config.h"
 
 #include "amends-store-import.h"
@@ -306,6 +308,96 @@ amends_store_bulk_flush (AmendsStoreBulk  *self,
   g_return_val_if_fail (failed_tag != NULL, FALSE);
 
   return insert_waiting (self, failed_tag, error);
+}
+
+/**
+ * amends_store_has_cases_and_customers:
+ *
+ * Whether there is any case (in the trash too) and any customer: into an
+ * empty database no imported row can name one already here.
+ *
+ * Returns: %FALSE with @error set if they cannot be counted
+ */
+gboolean
+amends_store_has_cases_and_customers (AmendsStore  *self,
+                                      gboolean     *has_cases,
+                                      gboolean     *has_customers,
+                                      GError      **error)
+{
+  static const char sql[] =
+    "SELECT EXISTS (SELECT 1 FROM cases), EXISTS (SELECT 1 FROM customers)";
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return amends_store_set_error (self, rc, error);
+
+  *has_cases = sqlite3_column_int (stmt, 0) != 0;
+  *has_customers = sqlite3_column_int (stmt, 1) != 0;
+  return TRUE;
+}
+
+/**
+ * amends_store_find_case_by_reference:
+ *
+ * Returns: the id of the case with @reference, in the trash too; 0 when
+ *   there is none, -1 with @error set on a failure
+ */
+gint64
+amends_store_find_case_by_reference (AmendsStore  *self,
+                                     const char   *reference,
+                                     GError      **error)
+{
+  static const char sql[] = "SELECT id FROM cases WHERE reference = ?1";
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  amends_store_set_error (self, rc, error);
+  return -1;
+}
+
+/**
+ * amends_store_note_import:
+ * @file_name: (nullable): the file the cases came from
+ *
+ * Writes an import of @n_cases new cases in the audit log as one entry,
+ * inside the import's transaction.  The cases it added are not announced
+ * one by one either, but as one change of the cases, so that an open
+ * list is read again once.
+ */
+gboolean
+amends_store_note_import (AmendsStore  *self,
+                          guint         n_cases,
+                          const char   *file_name,
+                          GError      **error)
+{
+  g_autofree char *what = NULL;
+
+  /* Kept in the database as data, in one language for every reader
+   * of it, as the audit log's other words ("created", a column) are. */
+  if (file_name != NULL)
+    what = g_strdup_printf ("imported %u cases from %s", n_cases, file_name);
+  else
+    what = g_strdup_printf ("imported %u cases", n_cases);
+
+  if (!amends_store_audit (self, "cases", 0, "imported", NULL, what, error))
+    return FALSE;
+
+  amends_store_queue_change (self, AMENDS_TYPE_CASE, 0);
+  return TRUE;
 }
 
 /**
