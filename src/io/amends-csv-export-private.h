@@ -1,0 +1,77 @@
+/* amends-csv-export-private.h: what the files of the CSV export share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "amends-csv-export.h"
+
+G_BEGIN_DECLS
+
+/* How a column of the streaming query is written (amends-csv-export-cells.c):
+ * as the record would have read and formatted it, without making one. */
+typedef enum
+{
+  AMENDS_CSV_CELL_TEXT,
+  AMENDS_CSV_CELL_TIME,
+  AMENDS_CSV_CELL_BOOLEAN,
+  AMENDS_CSV_CELL_INT64,
+  AMENDS_CSV_CELL_ENUM,
+  AMENDS_CSV_CELL_FLAGS,
+  AMENDS_CSV_CELL_CENTS,
+} AmendsCsvCellKind;
+
+typedef struct
+{
+  AmendsCsvCellKind  kind;
+  gboolean           is_text;    /* free text: neutralised */
+  GParamSpec        *pspec;      /* its default, and its enum or flags class */
+} AmendsCsvCell;
+
+const gboolean *amends_csv_timeline_is_text         (void);
+gboolean        amends_csv_starts_like_formula      (const char          *text);
+void            amends_csv_append_field             (GString             *line,
+                                                     const char          *text,
+                                                     gboolean             first);
+void            amends_csv_append_row               (GString             *buffer,
+                                                     const char * const  *values,
+                                                     const gboolean      *is_text,
+                                                     guint                n_values);
+gboolean        amends_csv_flush                    (GOutputStream       *out,
+                                                     GString             *buffer,
+                                                     gboolean             force,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+gboolean        amends_csv_case_column_is_text      (const char          *column);
+
+char           *amends_csv_format_flags             (GParamSpec          *pspec,
+                                                     const GValue        *value);
+char           *amends_csv_case_column_expression   (const char          *column);
+AmendsCsvCell   amends_csv_cell_for_property        (GObjectClass        *klass,
+                                                     const char          *column,
+                                                     gboolean             is_text);
+AmendsCsvCell   amends_csv_case_cell                (GObjectClass        *klass,
+                                                     const char          *column);
+gboolean        amends_csv_stream_rows              (AmendsStore         *store,
+                                                     const char          *sql,
+                                                     const AmendsCsvCell *cells,
+                                                     guint                n_cells,
+                                                     GString             *buffer,
+                                                     GOutputStream       *out,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+
+gboolean        amends_csv_export_readable_cases    (AmendsStore         *store,
+                                                     GOutputStream       *out,
+                                                     guint               *n_whole,
+                                                     guint               *n_partial,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+gboolean        amends_csv_export_readable_timeline (AmendsStore         *store,
+                                                     GOutputStream       *out,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+
+G_END_DECLS
