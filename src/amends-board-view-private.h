@@ -10,6 +10,7 @@
 
 #include "amends-board-view.h"
 #include "amends-board-column.h"
+#include "amends-board-lane.h"
 
 G_BEGIN_DECLS
 
@@ -17,13 +18,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  AmendsStoryStage          stage;
-  GtkWidget                *column;
-  GtkLabel                 *count;
-  GtkStack                 *stack;
-  GtkListView              *list;
-  GtkSignalListItemFactory *factory;
-  AmendsBoardColumn        *stories;
+  AmendsStoryStage   stage;
+  AmendsBoardLane   *lane;
+  AmendsBoardColumn *stories;   /* the lane's */
 } Column;
 
 struct _AmendsBoardView
@@ -57,8 +54,6 @@ struct _AmendsBoardView
 
 Column   *amends_board_view_column_for_stage         (AmendsBoardView  *self,
                                                       AmendsStoryStage  stage);
-void      amends_board_view_update_column            (AmendsBoardView  *self,
-                                                      Column           *column);
 void      amends_board_view_focus_moved_card         (AmendsBoardView  *self);
 
 /* amends-board-view-sync.c */

@@ -17,7 +17,6 @@
 
 #include "amends-board-view-private.h"
 #include "amends-store-stories.h"
-#include "amends-story-card.h"
 
 /* More changes than this at once (an import, another program's batch) are
  * read whole again by the worker rather than one by one. */
@@ -130,12 +129,10 @@ on_board_read_cb (GObject      *source,
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      /* The list on show before its rows come: a hidden list view that
-       * is given rows builds a card for every one of them (GTK 4.8). */
       if (read->columns[i]->len > 0)
-        gtk_stack_set_visible_child_name (self->columns[i].stack, "list");
+        amends_board_lane_show_list (self->columns[i].lane);
       amends_board_column_set_entries (self->columns[i].stories, read->columns[i]);
-      amends_board_view_update_column (self, &self->columns[i]);
+      amends_board_lane_update (self->columns[i].lane);
     }
 
   g_clear_pointer (&self->missing, g_array_unref);
@@ -194,17 +191,7 @@ refresh_story (AmendsBoardView *self,
     return;
 
   amends_store_reload (self->store, AMENDS_RECORD (story), NULL);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (column->list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *card = gtk_widget_get_first_child (row);
-
-      if (AMENDS_IS_STORY_CARD (card) &&
-          amends_story_card_get_story (AMENDS_STORY_CARD (card)) == story &&
-          gtk_widget_get_mapped (card))
-        amends_story_card_update (AMENDS_STORY_CARD (card));
-    }
+  amends_board_lane_update_card (column->lane, story);
 }
 
 /* Puts one story where it belongs now, from its one row. */
@@ -244,13 +231,13 @@ place_story (AmendsBoardView *self,
         }
 
       amends_board_column_remove (column->stories, pos);
-      amends_board_view_update_column (self, column);
+      amends_board_lane_update (column->lane);
     }
 
   if (target != NULL)
     {
       amends_board_column_insert (target->stories, &entry);
-      amends_board_view_update_column (self, target);
+      amends_board_lane_update (target->lane);
     }
 }
 

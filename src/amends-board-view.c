@@ -19,7 +19,6 @@
 #include "amends-board-view.h"
 #include "amends-board-view-private.h"
 #include "amends-store-stories.h"
-#include "amends-story-card.h"
 
 /* How many frames to wait for a moved card to be built before giving up
  * on putting the focus back on it. */
@@ -53,29 +52,6 @@ amends_board_view_column_for_stage (AmendsBoardView  *self,
   return NULL;
 }
 
-void
-amends_board_view_update_column (AmendsBoardView *self,
-               Column          *column)
-{
-  guint n = column->stories ? g_list_model_get_n_items (G_LIST_MODEL (column->stories)) : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  g_autofree char *label = NULL;
-  const char *heading = gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (column->count))));
-
-  gtk_label_set_text (column->count, count);
-  gtk_stack_set_visible_child_name (column->stack, n > 0 ? "list" : "empty");
-
-  /* Translators: a column of the storytelling board and how many stories
-   * it holds, such as "Drafted, 3 stories" */
-  label = g_strdup_printf (ngettext ("%s, %u story", "%s, %u stories", n), heading, n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column->count),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
 static gboolean
 focus_moved_card_cb (GtkWidget     *widget,
                      GdkFrameClock *frame_clock,
@@ -84,25 +60,12 @@ focus_moved_card_cb (GtkWidget     *widget,
   AmendsBoardView *self = AMENDS_BOARD_VIEW (widget);
 
   for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkWidget *list = GTK_WIDGET (self->columns[i].list);
-
-      for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
-        {
-          GtkWidget *card = gtk_widget_get_first_child (row);
-          AmendsStory *story;
-
-          if (!AMENDS_IS_STORY_CARD (card) ||
-              !(story = amends_story_card_get_story (AMENDS_STORY_CARD (card))) ||
-              amends_record_get_id (AMENDS_RECORD (story)) != self->focus_story_id)
-            continue;
-
-          gtk_widget_grab_focus (card);
-          self->focus_story_id = 0;
-          self->focus_tick = 0;
-          return G_SOURCE_REMOVE;
-        }
-    }
+    if (amends_board_lane_focus_card (self->columns[i].lane, self->focus_story_id))
+      {
+        self->focus_story_id = 0;
+        self->focus_tick = 0;
+        return G_SOURCE_REMOVE;
+      }
 
   if (++self->focus_tries < FOCUS_TRIES)
     return G_SOURCE_CONTINUE;
@@ -124,8 +87,7 @@ amends_board_view_focus_moved_card (AmendsBoardView *self)
           (pos = amends_board_column_find_story (column->stories, self->focus_story_id)) < 0)
         continue;
 
-      /* Makes sure the card is built, however long the column. */
-      gtk_widget_activate_action (GTK_WIDGET (column->list), "list.scroll-to-item", "u", (guint) pos);
+      amends_board_lane_scroll_to (column->lane, (guint) pos);
       self->focus_tries = 0;
       if (self->focus_tick == 0)
         self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_moved_card_cb, NULL, NULL);
@@ -136,103 +98,34 @@ amends_board_view_focus_moved_card (AmendsBoardView *self)
   self->focus_story_id = 0;
 }
 
-static void
-on_card_move_requested_cb (AmendsStoryCard *card,
-                           AmendsStory     *story,
-                           int              stage,
-                           AmendsBoardView *self)
+/* A move asked for on a card or by a drop on a column. */
+static gboolean
+on_lane_move_story_cb (AmendsBoardLane *lane,
+                       gint64           story_id,
+                       int              stage,
+                       gboolean         keep_focus,
+                       AmendsBoardView *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 story_id = amends_record_get_id (AMENDS_RECORD (story));
-  gboolean had_focus = gtk_widget_get_state_flags (GTK_WIDGET (card)) & GTK_STATE_FLAG_FOCUS_WITHIN;
 
   if (!amends_board_view_move_story (self, story_id, stage, &error))
-    {
-      amends_board_view_show_error (self, error);
-      return;
-    }
-
-  if (had_focus && stage != AMENDS_STORY_STAGE_DISMISSED)
-    self->focus_story_id = story_id;
-}
-
-static void
-on_card_edit_requested_cb (AmendsStoryCard *card,
-                           AmendsStory     *story,
-                           AmendsBoardView *self)
-{
-  g_signal_emit (self, signals [EDIT_STORY], 0, story);
-}
-
-static void
-on_list_activate_cb (GtkListView     *list,
-                     guint            position,
-                     AmendsBoardView *self)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
-  g_autoptr(AmendsStory) story = g_list_model_get_item (model, position);
-
-  if (story != NULL)
-    g_signal_emit (self, signals [EDIT_STORY], 0, story);
-}
-
-static void
-on_setup_card_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  AmendsBoardView          *self)
-{
-  GtkWidget *card = amends_story_card_new (self->store);
-
-  g_signal_connect_object (card, "move-requested", G_CALLBACK (on_card_move_requested_cb), self, 0);
-  g_signal_connect_object (card, "edit-requested", G_CALLBACK (on_card_edit_requested_cb), self, 0);
-  gtk_widget_set_margin_top (card, 6);
-  gtk_widget_set_margin_bottom (card, 6);
-  gtk_widget_set_margin_start (card, 12);
-  gtk_widget_set_margin_end (card, 12);
-  gtk_list_item_set_child (item, card);
-}
-
-static void
-on_bind_card_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 AmendsBoardView          *self)
-{
-  amends_story_card_set_story (AMENDS_STORY_CARD (gtk_list_item_get_child (item)),
-                               gtk_list_item_get_item (item));
-}
-
-/* The card keeps its story while unbound: GTK 4.8 unbinds and binds
- * again every row whose position moved, as every row below a story that
- * came or went does, and a card bound again to the story it has does
- * nothing (amends_story_card_set_story()).  Measured at 64,000 candidates:
- * 205 cards made again, 300 ms, for each story that came. */
-static void
-on_unbind_card_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   AmendsBoardView          *self)
-{
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget   *target,
-            const GValue    *value,
-            double           x,
-            double           y,
-            AmendsBoardView *self)
-{
-  AmendsStoryStage stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (target), "stage"));
-  g_autoptr(GError) error = NULL;
-
-  if (!G_VALUE_HOLDS_INT64 (value))
-    return FALSE;
-
-  if (!amends_board_view_move_story (self, g_value_get_int64 (value), stage, &error))
     {
       amends_board_view_show_error (self, error);
       return FALSE;
     }
 
+  if (keep_focus && stage != AMENDS_STORY_STAGE_DISMISSED)
+    self->focus_story_id = story_id;
+
   return TRUE;
+}
+
+static void
+on_lane_edit_story_cb (AmendsBoardLane *lane,
+                       AmendsStory     *story,
+                       AmendsBoardView *self)
+{
+  g_signal_emit (self, signals [EDIT_STORY], 0, story);
 }
 
 /* F5: the whole board read again, and every candidate due made. */
@@ -304,7 +197,7 @@ amends_board_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   for (guint i = 0; i < N_COLUMNS; i++)
-    g_clear_object (&self->columns[i].stories);
+    self->columns[i].stories = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amends_board_view_parent_class)->dispose (object);
@@ -406,23 +299,16 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (AMENDS_TYPE_BOARD_LANE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/amends-board-view.ui");
 
-#define BIND_COLUMN(i, nick) \
-  gtk_widget_class_bind_template_child_full (widget_class, #nick "_column", FALSE, \
-                                             G_STRUCT_OFFSET (AmendsBoardView, columns[i].column)); \
-  gtk_widget_class_bind_template_child_full (widget_class, #nick "_count", FALSE, \
-                                             G_STRUCT_OFFSET (AmendsBoardView, columns[i].count)); \
-  gtk_widget_class_bind_template_child_full (widget_class, #nick "_stack", FALSE, \
-                                             G_STRUCT_OFFSET (AmendsBoardView, columns[i].stack)); \
-  gtk_widget_class_bind_template_child_full (widget_class, #nick "_list", FALSE, \
-                                             G_STRUCT_OFFSET (AmendsBoardView, columns[i].list)); \
-  gtk_widget_class_bind_template_child_full (widget_class, #nick "_factory", FALSE, \
-                                             G_STRUCT_OFFSET (AmendsBoardView, columns[i].factory))
-  BIND_COLUMN (0, candidate);
-  BIND_COLUMN (1, drafted);
-  BIND_COLUMN (2, told);
-#undef BIND_COLUMN
+#define BIND_LANE(i, nick) \
+  gtk_widget_class_bind_template_child_full (widget_class, #nick "_lane", FALSE, \
+                                             G_STRUCT_OFFSET (AmendsBoardView, columns[i].lane))
+  BIND_LANE (0, candidate);
+  BIND_LANE (1, drafted);
+  BIND_LANE (2, told);
+#undef BIND_LANE
 
   gtk_widget_class_install_action (widget_class, "board.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "board.undo-move", NULL, undo_move_action);
@@ -434,22 +320,14 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "boardview");
 }
 
-/* One model a column for the board's life with a store: changes are
- * announced on it, never by a new model. */
 static void
 set_columns (AmendsBoardView *self,
              AmendsStore     *store)
 {
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      Column *column = &self->columns[i];
-      g_autoptr(GtkNoSelection) selection = NULL;
-
-      g_set_object (&column->stories, NULL);
-      column->stories = amends_board_column_new (store);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (column->stories)));
-      gtk_list_view_set_model (column->list, GTK_SELECTION_MODEL (selection));
-      amends_board_view_update_column (self, column);
+      amends_board_lane_set_store (self->columns[i].lane, store);
+      self->columns[i].stories = amends_board_lane_get_stories (self->columns[i].lane);
     }
 }
 
@@ -467,20 +345,11 @@ amends_board_view_init (AmendsBoardView *self)
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       Column *column = &self->columns[i];
-      GtkDropTarget *target;
 
       column->stage = stages[i];
-
-      g_signal_connect (column->factory, "setup", G_CALLBACK (on_setup_card_cb), self);
-      g_signal_connect (column->factory, "bind", G_CALLBACK (on_bind_card_cb), self);
-      g_signal_connect (column->factory, "unbind", G_CALLBACK (on_unbind_card_cb), self);
-      g_signal_connect (column->list, "activate", G_CALLBACK (on_list_activate_cb), self);
-
-      /* On the whole column, so that an empty one takes drops too. */
-      target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
-      g_object_set_data (G_OBJECT (target), "stage", GINT_TO_POINTER (column->stage));
-      g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
-      gtk_widget_add_controller (column->column, GTK_EVENT_CONTROLLER (target));
+      amends_board_lane_set_stage (column->lane, stages[i]);
+      g_signal_connect (column->lane, "move-story", G_CALLBACK (on_lane_move_story_cb), self);
+      g_signal_connect (column->lane, "edit-story", G_CALLBACK (on_lane_edit_story_cb), self);
     }
 
   self->changed_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
