@@ -1,14 +1,14 @@
 /* amends-case-sidebar.c: the searchable, filterable list of cases
  *
- * The list is an AmendsCaseList: it holds the ids of the cases that match,
- * in order, and reads a case only when a row shows it.  A list's filter is
- * fixed for its life, so a new search or filter makes a new list, off the
- * main thread (amends_case_list_new_async), and is swapped in under the
- * view's one selection model when it lands (see set_list): a new model
- * would make the view build every row widget again, and one signal that a
- * million rows changed would make it read every row.  Nothing here walks
- * the list's items, except amends_case_list_find() to keep the selected
- * case selected.
+ * The search entry and the filter bar (amends-case-filter-bar.c) set an
+ * AmendsCaseQuery; on each change an AmendsCaseListLoader reads a new
+ * AmendsCaseList off the main thread.  The list holds the ids of the cases
+ * that match, in order, and reads a case only when a row shows it.  It is
+ * swapped in under the view's one selection model when it lands (see
+ * on_list_landed_cb): a new model would make the view build every row
+ * widget again, and one signal that a million rows changed would make it
+ * read every row.  Nothing here walks the list's items, except
+ * amends_case_list_find() to keep the selected case selected.
  *
  * GtkMultiSelection cannot be used over such a list: GTK 4.8's keeps every
  * selected item object (to follow it when items move), so Ctrl+A reads a
@@ -30,6 +30,7 @@
 
 #include "amends-case-filter-bar.h"
 #include "amends-case-list.h"
+#include "amends-case-list-loader.h"
 #include "amends-case-query.h"
 #include "amends-case-row.h"
 #include "amends-case-selection.h"
@@ -54,16 +55,14 @@ struct _AmendsCaseSidebar
   AmendsCaseQuery    *query;
   guint               search_timeout_id;
   gboolean            resetting;
+  /* Reads a new list when the query changes */
+  AmendsCaseListLoader *loader;
 
   /* NULL until the first list lands, or while "Mine" has nobody at the desk */
   AmendsCaseList     *list;
   /* The list view's model for the sidebar's life, around the list */
   GtkSelectionModel  *selection;
   gboolean            swapping_list;
-  GCancellable       *cancellable;
-  gboolean            loading;
-  gboolean            busy;
-  char               *load_error;
 
   AmendsCase         *selected_case;
   guint               n_selected;
@@ -104,13 +103,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-typedef struct
-{
-  AmendsCaseSidebar *self;
-  GCancellable      *cancellable;
-} LoadData;
-
-static void reload (AmendsCaseSidebar *self);
 static void select_after_reset (AmendsCaseSidebar *self,
                                 gint64             case_id);
 
@@ -119,49 +111,6 @@ static gboolean
 nobody_at_desk (AmendsCaseSidebar *self)
 {
   return amends_case_query_get_nobody_at_desk (self->query);
-}
-
-static char *
-format_counts (AmendsCaseSidebar *self)
-{
-  guint n_items, n_open, n_overdue;
-
-  if (self->load_error != NULL)
-    return g_strdup (self->load_error);
-  if (nobody_at_desk (self))
-    return g_strdup (_("Nobody is at the desk"));
-  if (self->list == NULL)
-    return g_strdup ("");
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-
-  if (amends_case_query_get_trash (self->query))
-    return g_strdup_printf (ngettext ("%u case in the trash", "%u cases in the trash", n_items),
-                            n_items);
-
-  n_open = amends_case_list_get_n_open (self->list);
-  n_overdue = amends_case_list_get_n_overdue (self->list);
-
-  if (n_open > 0 && n_overdue > 0)
-    {
-      g_autofree char *open = NULL;
-      g_autofree char *overdue = NULL;
-
-      /* Translators: cases still to recover, in the counts below the list */
-      open = g_strdup_printf (ngettext ("%u open", "%u open", n_open), n_open);
-      /* Translators: cases past their recovery time, in the counts below the list */
-      overdue = g_strdup_printf (ngettext ("%u overdue", "%u overdue", n_overdue), n_overdue);
-      /* Translators: joins "12 open" and "3 overdue" below the list */
-      return g_strdup_printf (_("%s, %s"), open, overdue);
-    }
-
-  if (n_open > 0)
-    return g_strdup_printf (ngettext ("%u open", "%u open", n_open), n_open);
-
-  if (n_items == 0)
-    return g_strdup (_("No cases"));
-
-  return g_strdup_printf (ngettext ("%u case", "%u cases", n_items), n_items);
 }
 
 static void
@@ -206,7 +155,7 @@ update_empty_page (AmendsCaseSidebar *self)
 static void
 update_state (AmendsCaseSidebar *self)
 {
-  g_autofree char *counts = format_counts (self);
+  g_autofree char *counts = amends_case_list_loader_dup_counts (self->loader);
   gboolean empty;
 
   empty = self->selection != NULL &&
@@ -344,20 +293,6 @@ restore_selection (AmendsCaseSidebar *self)
   return TRUE;
 }
 
-/* Whether a new list, or the list's refresh after a commit, is on its way. */
-static void
-update_busy (AmendsCaseSidebar *self)
-{
-  gboolean busy = self->loading ||
-                  (self->list != NULL && amends_case_list_get_refreshing (self->list));
-
-  if (busy != self->busy)
-    {
-      self->busy = busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-    }
-}
-
 static void
 on_selection_changed_cb (AmendsCaseSidebar *self,
                          guint              position,
@@ -380,7 +315,7 @@ on_items_changed_cb (AmendsCaseSidebar *self,
                      guint              added,
                      GListModel        *model)
 {
-  /* Half of a swap: set_list () catches up once it is whole. */
+  /* Half of a swap: on_list_landed_cb () catches up once it is whole. */
   if (self->swapping_list)
     return;
 
@@ -398,7 +333,6 @@ on_list_refreshing_cb (AmendsCaseSidebar *self,
 {
   gint64 pending_id = self->pending_id;
 
-  update_busy (self);
   if (amends_case_list_get_refreshing (list) || pending_id == 0)
     return;
 
@@ -409,12 +343,14 @@ on_list_refreshing_cb (AmendsCaseSidebar *self,
     select_after_reset (self, pending_id);
 }
 
-/* Puts @list (or nothing, when @list is %NULL) under the view's selection
+/* Puts the loader's new list (or nothing) under the view's selection
  * model. */
 static void
-set_list (AmendsCaseSidebar *self,
-          AmendsCaseList    *list)
+on_list_landed_cb (AmendsCaseSidebar    *self,
+                   GParamSpec           *pspec,
+                   AmendsCaseListLoader *loader)
 {
+  AmendsCaseList *list = amends_case_list_loader_get_list (loader);
   guint n_leaving;
 
   if (self->list != NULL)
@@ -451,7 +387,6 @@ set_list (AmendsCaseSidebar *self,
     }
   update_selected_case (self);
   update_state (self);
-  update_busy (self);
 
   /* Asked for while the last list caught up: this one has caught up. */
   if (self->pending_id != 0 && (list == NULL || !amends_case_list_get_refreshing (list)))
@@ -465,92 +400,6 @@ set_list (AmendsCaseSidebar *self,
 }
 
 static void
-cancel_load (AmendsCaseSidebar *self)
-{
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->loading = FALSE;
-  update_busy (self);
-}
-
-static void
-on_list_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  LoadData *data = user_data;
-  g_autoptr(AmendsCaseSidebar) self = data->self;
-  g_autoptr(GCancellable) cancellable = data->cancellable;
-  g_autoptr(AmendsCaseList) list = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_free (data);
-
-  list = amends_case_list_new_finish (result, &error);
-
-  /* A newer search or filter took over, or the sidebar is gone. */
-  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->cancellable)
-    return;
-
-  self->loading = FALSE;
-  g_clear_object (&self->cancellable);
-
-  if (list == NULL)
-    {
-      /* Said below the list, where the person looks; not a programming
-       * error (a damaged database, a full disk), so no warning. */
-      g_debug ("Could not list the cases: %s", error->message);
-      g_free (self->load_error);
-      /* Translators: below the list when the database could not be read */
-      self->load_error = g_strdup_printf (_("Could not read the cases: %s"), error->message);
-      update_state (self);
-      update_busy (self);
-      return;
-    }
-
-  g_clear_pointer (&self->load_error, g_free);
-  set_list (self, list);
-}
-
-/* Asks for a new list with the current search and filters; the view keeps
- * showing the last one until it lands. */
-static void
-reload (AmendsCaseSidebar *self)
-{
-  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
-  LoadData *data;
-
-  if (self->store == NULL || self->resetting)
-    return;
-
-  cancel_load (self);
-
-  if (nobody_at_desk (self))
-    {
-      set_list (self, NULL);
-      return;
-    }
-
-  amends_case_query_get_filter (self->query, &filter);
-  self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
-
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->cancellable = g_object_ref (self->cancellable);
-  /* From the list shown: a search then reads only its hits, in the order
-   * that list has already. */
-  if (self->list != NULL)
-    amends_case_list_new_from_async (self->list, &filter, self->cancellable,
-                                     on_list_loaded_cb, data);
-  else
-    amends_case_list_new_async (AMENDS_CASE_SOURCE (self->store), &filter,
-                                self->cancellable, on_list_loaded_cb, data);
-  amends_case_filter_clear (&filter);
-  update_busy (self);
-}
-
-static void
 update_clear_filters (AmendsCaseSidebar *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
@@ -558,11 +407,11 @@ update_clear_filters (AmendsCaseSidebar *self)
 }
 
 static void
-on_query_changed_cb (AmendsCaseSidebar *self,
-                     AmendsCaseQuery   *query)
+on_busy_cb (AmendsCaseSidebar    *self,
+            GParamSpec           *pspec,
+            AmendsCaseListLoader *loader)
 {
-  update_clear_filters (self);
-  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
 /* The sidebar's own properties are the query's, so that the menus can
@@ -583,11 +432,7 @@ on_query_notify_cb (AmendsCaseSidebar *self,
 
   if (own != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), own);
-
-  /* Time passing makes cases overdue. */
-  if (g_str_equal (pspec->name, "now") &&
-      amends_case_query_get_overdue_only (query) && self->list != NULL)
-    amends_case_list_refresh (self->list);
+  update_clear_filters (self);
 }
 
 /* Puts the filters and the search back to the default list, without
@@ -600,8 +445,6 @@ reset_filters (AmendsCaseSidebar *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   self->resetting = FALSE;
-
-  update_clear_filters (self);
 }
 
 static gboolean
@@ -753,11 +596,7 @@ clear_filters_action (GtkWidget  *widget,
 {
   AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
 
-  if (amends_case_query_is_default (self->query))
-    return;
-
   reset_filters (self);
-  reload (self);
 }
 
 static void
@@ -791,7 +630,9 @@ amends_case_sidebar_dispose (GObject *object)
   AmendsCaseSidebar *self = (AmendsCaseSidebar *)object;
   GtkWidget *child;
 
-  cancel_load (self);
+  if (self->loader != NULL)
+    g_signal_handlers_disconnect_by_data (self->loader, self);
+  g_clear_object (&self->loader);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
 
@@ -814,16 +655,6 @@ amends_case_sidebar_dispose (GObject *object)
   g_clear_object (&self->query);
 
   G_OBJECT_CLASS (amends_case_sidebar_parent_class)->dispose (object);
-}
-
-static void
-amends_case_sidebar_finalize (GObject *object)
-{
-  AmendsCaseSidebar *self = (AmendsCaseSidebar *)object;
-
-  g_clear_pointer (&self->load_error, g_free);
-
-  G_OBJECT_CLASS (amends_case_sidebar_parent_class)->finalize (object);
 }
 
 static void
@@ -859,7 +690,7 @@ amends_case_sidebar_get_property (GObject    *object,
       break;
 
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, amends_case_list_loader_get_busy (self->loader));
       break;
 
     default:
@@ -903,7 +734,6 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = amends_case_sidebar_dispose;
-  object_class->finalize = amends_case_sidebar_finalize;
   object_class->get_property = amends_case_sidebar_get_property;
   object_class->set_property = amends_case_sidebar_set_property;
 
@@ -1069,8 +899,13 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
   g_signal_connect (self->factory, "setup", G_CALLBACK (on_row_setup_cb), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (on_row_bind_cb), self);
   g_signal_connect (self->factory, "unbind", G_CALLBACK (on_row_unbind_cb), self);
-  g_signal_connect_object (self->query, "changed",
-                           G_CALLBACK (on_query_changed_cb), self, G_CONNECT_SWAPPED);
+  self->loader = amends_case_list_loader_new (self->query);
+  g_signal_connect_object (self->loader, "notify::list",
+                           G_CALLBACK (on_list_landed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loader, "notify::busy",
+                           G_CALLBACK (on_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loader, "notify::error",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->query, "notify",
                            G_CALLBACK (on_query_notify_cb), self, G_CONNECT_SWAPPED);
 
@@ -1122,10 +957,8 @@ amends_case_sidebar_set_store (AmendsCaseSidebar *self,
 
   self->store = g_object_ref (store);
   amends_case_filter_bar_set_store (self->filter_bar, store);
-  /* "Mine" follows whoever is at the desk; reloaded below, not now. */
-  self->resetting = TRUE;
+  /* "Mine" follows whoever is at the desk. */
   g_object_bind_property (store, "actor-id", self->query, "actor-id", G_BINDING_SYNC_CREATE);
-  self->resetting = FALSE;
 
   now = amends_store_dup_now (store);
   amends_case_sidebar_set_now (self, now);
@@ -1134,7 +967,7 @@ amends_case_sidebar_set_store (AmendsCaseSidebar *self,
     self->tick_id = g_timeout_add_seconds (TICK_SECONDS, on_tick_cb, self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
-  reload (self);
+  amends_case_list_loader_set_source (self->loader, AMENDS_CASE_SOURCE (store));
 }
 
 /**
@@ -1251,7 +1084,7 @@ amends_case_sidebar_select_case (AmendsCaseSidebar *self,
     return FALSE;
 
   /* The list on screen, unless a search or a filter is about to replace it */
-  if (!self->loading && self->search_timeout_id == 0)
+  if (!amends_case_list_loader_get_loading (self->loader) && self->search_timeout_id == 0)
     position = find_case (self, case_id);
 
   if (position != GTK_INVALID_LIST_POSITION)
@@ -1268,7 +1101,7 @@ amends_case_sidebar_select_case (AmendsCaseSidebar *self,
 
   /* Committed a moment ago (logged, restored): the list is reading its
    * ids again, and likely has it when it has caught up. */
-  if (!self->loading && self->search_timeout_id == 0 &&
+  if (!amends_case_list_loader_get_loading (self->loader) && self->search_timeout_id == 0 &&
       self->list != NULL && amends_case_list_get_refreshing (self->list))
     {
       self->pending_id = case_id;
@@ -1290,11 +1123,14 @@ select_after_reset (AmendsCaseSidebar *self,
   if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
     return;
 
-  reset_filters (self);
   if (self->selection != NULL)
     gtk_selection_model_unselect_all (self->selection);
   self->remembered_id = case_id;
-  reload (self);
+  /* A reset that changes the query reads the list; one that does not
+   * reads it all the same, the list may be behind. */
+  if (amends_case_query_is_default (self->query))
+    amends_case_list_loader_reload (self->loader);
+  reset_filters (self);
 }
 
 /**
