@@ -24,10 +24,11 @@
 #include "config.h"
 
 #include "amends-case-sidebar.h"
+#include "amends-case-sidebar-private.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "amends-case-empty-page.h"
 #include "amends-case-filter-bar.h"
 #include "amends-case-list.h"
 #include "amends-case-list-loader.h"
@@ -43,45 +44,6 @@
 #define SEARCH_DELAY_MS 150
 
 
-
-struct _AmendsCaseSidebar
-{
-  GtkWidget           parent_instance;
-
-  AmendsStore        *store;
-  guint               tick_id;
-
-  /* What the list shows: the search and the filters */
-  AmendsCaseQuery    *query;
-  guint               search_timeout_id;
-  gboolean            resetting;
-  /* Reads a new list when the query changes */
-  AmendsCaseListLoader *loader;
-
-  /* NULL until the first list lands, or while "Mine" has nobody at the desk */
-  AmendsCaseList     *list;
-  /* The list view's model for the sidebar's life, around the list */
-  GtkSelectionModel  *selection;
-  gboolean            swapping_list;
-
-  AmendsCase         *selected_case;
-  guint               n_selected;
-  /* The case a person chose last: selected again when a new list or a
-   * refresh has it, so that searching and clearing the search keeps it. */
-  gint64              remembered_id;
-  /* A case asked for while the list was catching up with a commit (the
-   * case just logged, say): selected when the list has caught up. */
-  gint64              pending_id;
-
-  GtkSearchEntry     *search_entry;
-  AmendsCaseFilterBar *filter_bar;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  GtkButton          *empty_button;
-  GtkLabel           *counts_label;
-  GtkListItemFactory *factory;
-};
 
 G_DEFINE_FINAL_TYPE (AmendsCaseSidebar, amends_case_sidebar, GTK_TYPE_WIDGET)
 
@@ -103,52 +65,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void select_after_reset (AmendsCaseSidebar *self,
-                                gint64             case_id);
 
 /* "Mine" with nobody at the desk shows nothing, and says why. */
 static gboolean
 nobody_at_desk (AmendsCaseSidebar *self)
 {
   return amends_case_query_get_nobody_at_desk (self->query);
-}
-
-static void
-update_empty_page (AmendsCaseSidebar *self)
-{
-  const char *icon = "edit-find-symbolic";
-  const char *title = _("No Cases Match");
-  const char *description = _("Try other words, or clear the filters.");
-  const char *button = _("_Clear Filters");
-
-  if (nobody_at_desk (self))
-    {
-      icon = "avatar-default-symbolic";
-      title = _("Nobody Is at the Desk");
-      description = _("Choose who is at the desk to see the cases they own.");
-      button = _("Show _All Cases");
-    }
-  else if (amends_case_query_is_trash_alone (self->query))
-    {
-      icon = "user-trash-symbolic";
-      title = _("The Trash Is Empty");
-      description = _("Deleted cases wait here until they are restored.");
-      button = _("_Back to Cases");
-    }
-  else if (amends_case_query_is_default (self->query))
-    {
-      icon = "view-list-bullet-symbolic";
-      title = _("No Cases");
-      description = _("Cases logged at the desk appear here.");
-      button = NULL;
-    }
-
-  adw_status_page_set_icon_name (self->empty_page, icon);
-  adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_button), button != NULL);
-  if (button != NULL)
-    gtk_button_set_label (self->empty_button, button);
 }
 
 /* The counts below the list, and the placeholder when it is empty. */
@@ -162,41 +84,13 @@ update_state (AmendsCaseSidebar *self)
           (self->list != NULL || nobody_at_desk (self)) &&
           g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
 
-  if (empty)
-    update_empty_page (self);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   gtk_label_set_label (self->counts_label, counts);
 }
 
-static void
-update_move_actions (AmendsCaseSidebar *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  guint n_items = 0;
-  gboolean has_next = FALSE;
-  gboolean has_previous = FALSE;
-
-  if (self->selection != NULL)
-    {
-      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-      selected = gtk_selection_model_get_selection (self->selection);
-    }
-
-  if (n_items > 0 && gtk_bitset_is_empty (selected))
-    has_next = has_previous = TRUE;
-  else if (n_items > 0)
-    {
-      has_next = gtk_bitset_get_maximum (selected) + 1 < n_items;
-      has_previous = gtk_bitset_get_minimum (selected) > 0;
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.next-case", has_next);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.previous-case", has_previous);
-}
-
 /* The selected case, when exactly one is selected; and how many are. */
-static void
-update_selected_case (AmendsCaseSidebar *self)
+void
+amends_case_sidebar_update_selected_case (AmendsCaseSidebar *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(AmendsCase) kase = NULL;
@@ -221,76 +115,7 @@ update_selected_case (AmendsCaseSidebar *self)
     }
   g_object_thaw_notify (G_OBJECT (self));
 
-  update_move_actions (self);
-}
-
-static AmendsCaseRow *
-row_of_item_widget (GtkWidget *item_widget)
-{
-  GtkWidget *child = gtk_widget_get_first_child (item_widget);
-
-  return AMENDS_IS_CASE_ROW (child) ? AMENDS_CASE_ROW (child) : NULL;
-}
-
-/* Brings the row at @position into view; and when the focus is in the
- * list, onto that row, so that the arrow keys go on from there. */
-static void
-scroll_to (AmendsCaseSidebar *self,
-           guint              position)
-{
-  g_autoptr(AmendsCase) kase = NULL;
-
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-
-  if (gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) == NULL)
-    return;
-
-  kase = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AmendsCaseRow *row = row_of_item_widget (child);
-
-      if (row != NULL && amends_case_row_get_case (row) == kase)
-        {
-          gtk_widget_grab_focus (child);
-          break;
-        }
-    }
-}
-
-static guint
-find_case (AmendsCaseSidebar *self,
-           gint64             case_id)
-{
-  if (self->list == NULL || case_id <= 0)
-    return GTK_INVALID_LIST_POSITION;
-
-  return amends_case_list_find (self->list, case_id);
-}
-
-/* After a refresh or a new list: the case chosen last stays selected when
- * the list still has it. */
-static gboolean
-restore_selection (AmendsCaseSidebar *self)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  guint position;
-
-  if (self->remembered_id <= 0 || self->selection == NULL)
-    return FALSE;
-
-  selected = gtk_selection_model_get_selection (self->selection);
-  if (!gtk_bitset_is_empty (selected))
-    return FALSE;
-
-  position = find_case (self, self->remembered_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  gtk_selection_model_select_item (self->selection, position, TRUE);
-  return TRUE;
+  amends_case_sidebar_update_move_actions (self);
 }
 
 static void
@@ -299,7 +124,7 @@ on_selection_changed_cb (AmendsCaseSidebar *self,
                          guint              n_items,
                          GtkSelectionModel *selection)
 {
-  update_selected_case (self);
+  amends_case_sidebar_update_selected_case (self);
   self->pending_id = 0;
 
   /* Zero or several selected: a person chose that, nothing to restore. */
@@ -319,28 +144,9 @@ on_items_changed_cb (AmendsCaseSidebar *self,
   if (self->swapping_list)
     return;
 
-  if (!restore_selection (self))
-    update_selected_case (self);
+  if (!amends_case_sidebar_restore_selection (self))
+    amends_case_sidebar_update_selected_case (self);
   update_state (self);
-}
-
-/* The list has caught up with the commits before: the case asked for
- * meanwhile is in it now, or hidden by the search or the filters. */
-static void
-on_list_refreshing_cb (AmendsCaseSidebar *self,
-                       GParamSpec        *pspec,
-                       AmendsCaseList    *list)
-{
-  gint64 pending_id = self->pending_id;
-
-  if (amends_case_list_get_refreshing (list) || pending_id == 0)
-    return;
-
-  self->pending_id = 0;
-  if (find_case (self, pending_id) != GTK_INVALID_LIST_POSITION)
-    amends_case_sidebar_select_case (self, pending_id);
-  else
-    select_after_reset (self, pending_id);
 }
 
 /* Puts the loader's new list (or nothing) under the view's selection
@@ -365,7 +171,7 @@ on_list_landed_cb (AmendsCaseSidebar    *self,
       g_signal_connect_object (list, "notify::n-overdue",
                                G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (list, "notify::refreshing",
-                               G_CALLBACK (on_list_refreshing_cb), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (amends_case_sidebar_on_list_refreshing_cb), self, G_CONNECT_SWAPPED);
     }
 
   /* The new cases are put in front of the old ones, the view is moved onto
@@ -380,23 +186,15 @@ on_list_landed_cb (AmendsCaseSidebar    *self,
   amends_case_selection_end_swap (AMENDS_CASE_SELECTION (self->selection));
   self->swapping_list = FALSE;
 
-  if (restore_selection (self))
+  if (amends_case_sidebar_restore_selection (self))
     {
       g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
-      scroll_to (self, gtk_bitset_get_minimum (selected));
+      amends_case_sidebar_scroll_to (self, gtk_bitset_get_minimum (selected));
     }
-  update_selected_case (self);
+  amends_case_sidebar_update_selected_case (self);
   update_state (self);
 
-  /* Asked for while the last list caught up: this one has caught up. */
-  if (self->pending_id != 0 && (list == NULL || !amends_case_list_get_refreshing (list)))
-    {
-      gint64 pending_id = self->pending_id;
-
-      self->pending_id = 0;
-      if (find_case (self, pending_id) != GTK_INVALID_LIST_POSITION)
-        amends_case_sidebar_select_case (self, pending_id);
-    }
+  amends_case_sidebar_select_pending (self);
 }
 
 static void
@@ -435,10 +233,10 @@ on_query_notify_cb (AmendsCaseSidebar *self,
   update_clear_filters (self);
 }
 
-/* Puts the filters and the search back to the default list, without
- * loading anything: the caller does that once. */
-static void
-reset_filters (AmendsCaseSidebar *self)
+/* Puts the filters and the search back to the default list; the loader
+ * reads it if that changed the query. */
+void
+amends_case_sidebar_reset_filters (AmendsCaseSidebar *self)
 {
   self->resetting = TRUE;
   amends_case_query_reset (self->query);
@@ -530,58 +328,6 @@ on_tick_cb (gpointer user_data)
 }
 
 static void
-move_selection (AmendsCaseSidebar *self,
-                gboolean           forward)
-{
-  g_autoptr(GtkBitset) selected = NULL;
-  guint n_items;
-  guint position;
-
-  if (self->selection == NULL)
-    return;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  if (n_items == 0)
-    return;
-
-  selected = gtk_selection_model_get_selection (self->selection);
-  if (gtk_bitset_is_empty (selected))
-    position = 0;
-  else if (forward)
-    {
-      position = gtk_bitset_get_maximum (selected) + 1;
-      if (position >= n_items)
-        return;
-    }
-  else
-    {
-      position = gtk_bitset_get_minimum (selected);
-      if (position == 0)
-        return;
-      position--;
-    }
-
-  gtk_selection_model_select_item (self->selection, position, TRUE);
-  scroll_to (self, position);
-}
-
-static void
-next_case_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  move_selection (AMENDS_CASE_SIDEBAR (widget), TRUE);
-}
-
-static void
-previous_case_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  move_selection (AMENDS_CASE_SIDEBAR (widget), FALSE);
-}
-
-static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -596,7 +342,7 @@ clear_filters_action (GtkWidget  *widget,
 {
   AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
 
-  reset_filters (self);
+  amends_case_sidebar_reset_filters (self);
 }
 
 static void
@@ -857,7 +603,6 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, empty_button);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, counts_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseSidebar, factory);
 
@@ -868,8 +613,8 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-trash", "show-trash");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort", "sort");
   gtk_widget_class_install_action (widget_class, "sidebar.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.next-case", NULL, next_case_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.previous-case", NULL, previous_case_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.next-case", NULL, amends_case_sidebar_next_case_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.previous-case", NULL, amends_case_sidebar_previous_case_action);
   gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL, clear_filters_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -881,12 +626,13 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
 static void
 amends_case_sidebar_init (AmendsCaseSidebar *self)
 {
-  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (AMENDS_TYPE_CASE_EMPTY_PAGE);
   g_type_ensure (AMENDS_TYPE_CASE_FILTER_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->query = amends_case_query_new ();
   amends_case_filter_bar_set_query (self->filter_bar, self->query);
+  amends_case_empty_page_set_query (self->empty_page, self->query);
 
   /* Connected here rather than in the .ui file, which
    * gtk4-builder-tool validates without our callbacks. */
@@ -920,7 +666,7 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
                            G_CONNECT_SWAPPED);
 
   update_clear_filters (self);
-  update_move_actions (self);
+  amends_case_sidebar_update_move_actions (self);
 }
 
 /**
@@ -997,140 +743,6 @@ amends_case_sidebar_set_now (AmendsCaseSidebar *self,
   g_return_if_fail (now != NULL);
 
   amends_case_query_set_now (self->query, now);
-}
-
-/**
- * amends_case_sidebar_get_selected_case:
- *
- * Returns: (transfer none) (nullable): the selected case, or %NULL when
- *   none or several are selected
- */
-AmendsCase *
-amends_case_sidebar_get_selected_case (AmendsCaseSidebar *self)
-{
-  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
-
-  return self->selected_case;
-}
-
-/**
- * amends_case_sidebar_get_n_selected:
- *
- * Returns: how many cases are selected, without reading them
- */
-guint
-amends_case_sidebar_get_n_selected (AmendsCaseSidebar *self)
-{
-  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), 0);
-
-  return self->n_selected;
-}
-
-/**
- * amends_case_sidebar_get_selected_ids:
- *
- * Reads only ids, not cases, so it stays quick with a million selected.
- *
- * Returns: (transfer full) (element-type gint64): the ids of all the
- *   selected cases, in list order
- */
-GArray *
-amends_case_sidebar_get_selected_ids (AmendsCaseSidebar *self)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
-
-  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), NULL);
-
-  if (self->selection == NULL || self->list == NULL)
-    return g_steal_pointer (&ids);
-
-  selected = gtk_selection_model_get_selection (self->selection);
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = amends_case_list_get_id (self->list, position);
-
-      g_array_append_val (ids, id);
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-/**
- * amends_case_sidebar_select_case:
- *
- * Selects the case alone and scrolls to it.  When the search or the
- * filters hide it, they are cleared first, back to the default list, and
- * the case is selected when that list has been read (off the main
- * thread; #AmendsCaseSidebar:selected-case says when).
- *
- * Returns: %TRUE when the case is or will be selected; %FALSE when no
- *   list shows it (it is in the trash, or not there at all)
- */
-gboolean
-amends_case_sidebar_select_case (AmendsCaseSidebar *self,
-                                 gint64             case_id)
-{
-  g_autoptr(AmendsCase) kase = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  g_return_val_if_fail (AMENDS_IS_CASE_SIDEBAR (self), FALSE);
-
-  if (self->store == NULL || case_id <= 0)
-    return FALSE;
-
-  /* The list on screen, unless a search or a filter is about to replace it */
-  if (!amends_case_list_loader_get_loading (self->loader) && self->search_timeout_id == 0)
-    position = find_case (self, case_id);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    {
-      gtk_selection_model_select_item (self->selection, position, TRUE);
-      scroll_to (self, position);
-      return TRUE;
-    }
-
-  /* Only the default list is sure to have it: a live case. */
-  kase = amends_store_load (self->store, AMENDS_TYPE_CASE, case_id, NULL);
-  if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
-    return FALSE;
-
-  /* Committed a moment ago (logged, restored): the list is reading its
-   * ids again, and likely has it when it has caught up. */
-  if (!amends_case_list_loader_get_loading (self->loader) && self->search_timeout_id == 0 &&
-      self->list != NULL && amends_case_list_get_refreshing (self->list))
-    {
-      self->pending_id = case_id;
-      return TRUE;
-    }
-
-  select_after_reset (self, case_id);
-  return TRUE;
-}
-
-/* Back to the default list, which has every live case; @case_id is
- * selected when it lands. */
-static void
-select_after_reset (AmendsCaseSidebar *self,
-                    gint64             case_id)
-{
-  g_autoptr(AmendsCase) kase = amends_store_load (self->store, AMENDS_TYPE_CASE, case_id, NULL);
-
-  if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
-    return;
-
-  if (self->selection != NULL)
-    gtk_selection_model_unselect_all (self->selection);
-  self->remembered_id = case_id;
-  /* A reset that changes the query reads the list; one that does not
-   * reads it all the same, the list may be behind. */
-  if (amends_case_query_is_default (self->query))
-    amends_case_list_loader_reload (self->loader);
-  reset_filters (self);
 }
 
 /**
