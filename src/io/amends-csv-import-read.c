@@ -102,7 +102,7 @@ amends_csv_import_read (AmendsCsvImport  *self,
   self->format = amends_csv_detect_format ((const char * const *) self->headers);
   if (self->format == AMENDS_CSV_FORMAT_UNKNOWN &&
       (self->mapping = amends_csv_mapping_load (self->config_dir,
-                                                  (const char * const *) self->headers)) != NULL)
+                                                (const char * const *) self->headers)) != NULL)
     self->format = AMENDS_CSV_FORMAT_CUSTOM;
 
   amends_csv_dates_scan (&self->dates, self->rows);
