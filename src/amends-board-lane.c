@@ -32,6 +32,7 @@ struct _AmendsBoardLane
   GtkLabel                 *count;
   GtkStack                 *stack;
   GtkListView              *list;
+  GtkSignalListItemFactory *factory;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsBoardLane, amends_board_lane, GTK_TYPE_BOX)
@@ -278,10 +279,7 @@ amends_board_lane_class_init (AmendsBoardLaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsBoardLane, count);
   gtk_widget_class_bind_template_child (widget_class, AmendsBoardLane, stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsBoardLane, list);
-  gtk_widget_class_bind_template_callback (widget_class, on_setup_card_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_bind_card_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_unbind_card_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, AmendsBoardLane, factory);
 }
 
 static void
@@ -290,6 +288,11 @@ amends_board_lane_init (AmendsBoardLane *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->factory, "setup", G_CALLBACK (on_setup_card_cb), self);
+  g_signal_connect (self->factory, "bind", G_CALLBACK (on_bind_card_cb), self);
+  g_signal_connect (self->factory, "unbind", G_CALLBACK (on_unbind_card_cb), self);
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
 
   /* On the whole column, so that an empty one takes drops too. */
   target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
