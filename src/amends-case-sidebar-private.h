@@ -54,7 +54,17 @@ struct _AmendsCaseSidebar
 };
 
 void     amends_case_sidebar_update_selected_case  (AmendsCaseSidebar *self);
+
+/* amends-case-sidebar-search.c */
 void     amends_case_sidebar_reset_filters         (AmendsCaseSidebar *self);
+void     amends_case_sidebar_update_clear_filters  (AmendsCaseSidebar *self);
+void     amends_case_sidebar_connect_search        (AmendsCaseSidebar *self);
+void     amends_case_sidebar_focus_search_action   (GtkWidget         *widget,
+                                                    const char        *action_name,
+                                                    GVariant          *parameter);
+void     amends_case_sidebar_clear_filters_action  (GtkWidget         *widget,
+                                                    const char        *action_name,
+                                                    GVariant          *parameter);
 
 /* amends-case-sidebar-selection.c */
 void     amends_case_sidebar_update_move_actions   (AmendsCaseSidebar *self);

@@ -26,8 +26,6 @@
 #include "amends-case-sidebar.h"
 #include "amends-case-sidebar-private.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-case-empty-page.h"
 #include "amends-case-filter-bar.h"
 #include "amends-case-list.h"
@@ -39,11 +37,6 @@
 
 /* How often the clocks on the rows move on. */
 #define TICK_SECONDS 30
-
-/* How long typing pauses before the search runs. */
-#define SEARCH_DELAY_MS 150
-
-
 
 G_DEFINE_FINAL_TYPE (AmendsCaseSidebar, amends_case_sidebar, GTK_TYPE_WIDGET)
 
@@ -198,13 +191,6 @@ on_list_landed_cb (AmendsCaseSidebar    *self,
 }
 
 static void
-update_clear_filters (AmendsCaseSidebar *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters",
-                                 !amends_case_query_is_default (self->query));
-}
-
-static void
 on_busy_cb (AmendsCaseSidebar    *self,
             GParamSpec           *pspec,
             AmendsCaseListLoader *loader)
@@ -230,62 +216,7 @@ on_query_notify_cb (AmendsCaseSidebar *self,
 
   if (own != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), own);
-  update_clear_filters (self);
-}
-
-/* Puts the filters and the search back to the default list; the loader
- * reads it if that changed the query. */
-void
-amends_case_sidebar_reset_filters (AmendsCaseSidebar *self)
-{
-  self->resetting = TRUE;
-  amends_case_query_reset (self->query);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-  self->resetting = FALSE;
-}
-
-static gboolean
-on_search_timeout_cb (gpointer user_data)
-{
-  AmendsCaseSidebar *self = user_data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  self->search_timeout_id = 0;
-  amends_case_query_set_search_text (self->query, text);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Our own delay rather than GtkSearchEntry's: its ::search-changed comes
- * at once for an empty text, and replacing the text empties it first. */
-static void
-on_search_text_changed_cb (AmendsCaseSidebar *self,
-                           GtkSearchEntry    *entry)
-{
-  if (self->resetting)
-    return;
-
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-  self->search_timeout_id = g_timeout_add (SEARCH_DELAY_MS, on_search_timeout_cb, self);
-}
-
-static void
-on_search_activate_cb (AmendsCaseSidebar *self,
-                       GtkSearchEntry    *entry)
-{
-  if (self->search_timeout_id != 0)
-    {
-      g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-      on_search_timeout_cb (self);
-    }
-}
-
-static void
-on_search_stopped_cb (AmendsCaseSidebar *self,
-                      GtkSearchEntry    *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  amends_case_sidebar_update_clear_filters (self);
 }
 
 static void
@@ -325,24 +256,6 @@ on_tick_cb (gpointer user_data)
   amends_case_sidebar_set_now (self, now);
 
   return G_SOURCE_CONTINUE;
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  amends_case_sidebar_focus_search (AMENDS_CASE_SIDEBAR (widget));
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AmendsCaseSidebar *self = AMENDS_CASE_SIDEBAR (widget);
-
-  amends_case_sidebar_reset_filters (self);
 }
 
 static void
@@ -612,10 +525,10 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   gtk_widget_class_install_property_action (widget_class, "sidebar.category", "category");
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-trash", "show-trash");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort", "sort");
-  gtk_widget_class_install_action (widget_class, "sidebar.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.focus-search", NULL, amends_case_sidebar_focus_search_action);
   gtk_widget_class_install_action (widget_class, "sidebar.next-case", NULL, amends_case_sidebar_next_case_action);
   gtk_widget_class_install_action (widget_class, "sidebar.previous-case", NULL, amends_case_sidebar_previous_case_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL, amends_case_sidebar_clear_filters_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "sidebar.focus-search", NULL);
@@ -636,12 +549,7 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
 
   /* Connected here rather than in the .ui file, which
    * gtk4-builder-tool validates without our callbacks. */
-  g_signal_connect_swapped (self->search_entry, "changed",
-                            G_CALLBACK (on_search_text_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "activate",
-                            G_CALLBACK (on_search_activate_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search",
-                            G_CALLBACK (on_search_stopped_cb), self);
+  amends_case_sidebar_connect_search (self);
   g_signal_connect (self->factory, "setup", G_CALLBACK (on_row_setup_cb), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (on_row_bind_cb), self);
   g_signal_connect (self->factory, "unbind", G_CALLBACK (on_row_unbind_cb), self);
@@ -665,7 +573,7 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
                            G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  update_clear_filters (self);
+  amends_case_sidebar_update_clear_filters (self);
   amends_case_sidebar_update_move_actions (self);
 }
 
@@ -743,19 +651,6 @@ amends_case_sidebar_set_now (AmendsCaseSidebar *self,
   g_return_if_fail (now != NULL);
 
   amends_case_query_set_now (self->query, now);
-}
-
-/**
- * amends_case_sidebar_focus_search:
- *
- * Moves the keyboard focus to the search entry.
- */
-void
-amends_case_sidebar_focus_search (AmendsCaseSidebar *self)
-{
-  g_return_if_fail (AMENDS_IS_CASE_SIDEBAR (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /**
