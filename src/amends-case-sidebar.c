@@ -13,8 +13,9 @@
  * GtkMultiSelection cannot be used over such a list: GTK 4.8's keeps every
  * selected item object (to follow it when items move), so Ctrl+A reads a
  * million cases, and so does the click that selects one row after it.
- * AmendsCaseSelection below keeps only a bitset of positions; the sidebar
- * follows the chosen case by its id instead.
+ * AmendsCaseSelection (amends-case-selection.c) keeps only a bitset of
+ * positions; the sidebar follows the chosen case by its id instead
+ * (amends-case-sidebar-selection.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -2,16 +2,17 @@
  *
  * The list's source (an AmendsCaseSource: the store, whose query is in
  * store/amends-store-case-ids.c) gives the ids of the cases in order;
- * that array is all the list holds of a million rows (8 bytes a case).  A case is read only when a view asks
- * for its position, a page of neighbours at a time, and kept in a small
- * cache of the most recently used.
+ * that array is all the list holds of a million rows (8 bytes a case).
+ * A list is made with its ids (amends-case-list-new.c).  A case is read
+ * only when a view asks for its position, a page of neighbours at a
+ * time, and kept in a bounded cache of the most recently used
+ * (amends-case-cache.c).
  *
  * When the source commits a change, cached cases are refreshed in place
  * at once (so rows on screen follow; one row is one quick read), and the
  * ids are queried again off the main thread: 0.1 s at a million cases,
- * too long to hold the window.  One such refresh runs
- * at a time; commits while it runs make it run once more after, however
- * many they are.  When it lands, ::items-changed names only the span
+ * too long to hold the window.  One such refresh runs at a time; commits
+ * while it runs make it run once more after, however many they are.  When it lands, ::items-changed names only the span
  * between the first and the last position that differ, and
  * #AmendsCaseList:refreshing goes back to %FALSE.
  *
