@@ -13,9 +13,10 @@
 
 #include "config.h"
 
+#include "amends-board-lane.h"
+
 #include <glib/gi18n.h>
 
-#include "amends-board-lane.h"
 #include "amends-story-card.h"
 
 struct _AmendsBoardLane

@@ -14,9 +14,10 @@
 
 #include "config.h"
 
+#include "amends-board-view.h"
+
 #include <glib/gi18n.h>
 
-#include "amends-board-view.h"
 #include "amends-board-view-private.h"
 #include "amends-store-stories.h"
 

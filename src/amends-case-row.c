@@ -8,11 +8,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-case-row"
+
 #include "config.h"
+
+#include "amends-case-row.h"
 
 #include <glib/gi18n.h>
 
-#include "amends-case-row.h"
 #include "amends-clock.h"
 
 /* How much of the clock's words a row keeps clear of the summary: all of

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include "amends-case-sidebar.h"
+
 #include "amends-case-sidebar-private.h"
 
 #include "amends-case-empty-page.h"
@@ -58,7 +59,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
 
 /* "Mine" with nobody at the desk shows nothing, and says why. */
 static gboolean

@@ -7,12 +7,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-cli"
+
 #include "config.h"
+
+#include "amends-cli.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-
-#include "amends-cli.h"
 
 #include <string.h>
 

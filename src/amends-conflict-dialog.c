@@ -8,11 +8,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-conflict-dialog"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-conflict-dialog.h"
+
+#include <glib/gi18n.h>
 
 /* A value as the question shows it: a long text by its beginning (the
  * rest is on screen), an empty one in words. */

@@ -9,12 +9,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-customer-card"
+
 #include "config.h"
+
+#include "amends-customer-card.h"
 
 #include <glib/gi18n.h>
 
 #include "amends-autosave.h"
-#include "amends-customer-card.h"
 
 typedef enum
 {

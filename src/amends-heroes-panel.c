@@ -15,12 +15,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-heroes-panel"
+
 #include "config.h"
+
+#include "amends-heroes-panel.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "amends-heroes-panel.h"
 #include "amends-store-stories.h"
 
 struct _AmendsHeroesPanel

@@ -21,13 +21,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-import-dialog"
+
 #include "config.h"
+
+#include "amends-import-dialog.h"
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
 #include <string.h>
-
-#include "amends-import-dialog.h"
 
 #include "amends-import-columns.h"
 #include "amends-utils.h"

@@ -8,11 +8,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-intake-dialog"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-intake-dialog.h"
+
+#include <glib/gi18n.h>
 
 #include "amends-completion-popover.h"
 #include "amends-utils.h"

@@ -15,10 +15,11 @@
 
 #include "config.h"
 
+#include "amends-measures-slide.h"
+
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "amends-measures-slide.h"
 #include "amends-percent.h"
 
 struct _AmendsMeasuresSlide

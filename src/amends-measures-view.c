@@ -504,7 +504,6 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
                                              G_STRUCT_OFFSET (AmendsMeasuresView,
                                                               headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY]));
 
-
   gtk_widget_class_install_action (widget_class, "measures.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "measures.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "measures.period", "s", period_action);

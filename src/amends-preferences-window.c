@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-preferences-window"
+
 #include "config.h"
 
 #include "amends-preferences-window.h"
+
 #include "amends-staff-page.h"
 
 struct _AmendsPreferencesWindow

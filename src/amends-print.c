@@ -11,10 +11,10 @@
 
 #include "config.h"
 
+#include "amends-print.h"
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
-
-#include "amends-print.h"
 
 #include "amends-cli.h"
 #include "amends-store-measures.h"

@@ -9,11 +9,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-staff-page"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-staff-page.h"
+
+#include <glib/gi18n.h>
 
 #include "amends-staff-row.h"
 #include "amends-utils.h"

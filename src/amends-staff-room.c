@@ -17,9 +17,10 @@
 
 #include "config.h"
 
+#include "amends-staff-room.h"
+
 #include <glib/gi18n.h>
 
-#include "amends-staff-room.h"
 #include "amends-measures-slide.h"
 #include "amends-store-stories.h"
 #include "amends-story-slide.h"

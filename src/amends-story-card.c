@@ -7,11 +7,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-story-card"
+
 #include "config.h"
+
+#include "amends-story-card.h"
 
 #include <glib/gi18n.h>
 
-#include "amends-story-card.h"
 #include "amends-clock.h"
 #include "amends-enum-types.h"
 

@@ -10,11 +10,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-story-editor"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-story-editor.h"
+
+#include <glib/gi18n.h>
 
 #include "amends-hero-picker.h"
 #include "amends-utils.h"
@@ -669,7 +671,6 @@ amends_story_editor_init (AmendsStoryEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->hero_picker, "changed", G_CALLBACK (on_changed_cb), self);
-
 
   gtk_accessible_update_property (amends_entry_row_get_text (self->title_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),

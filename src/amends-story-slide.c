@@ -11,9 +11,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-story-slide.h"
+
+#include <glib/gi18n.h>
 
 struct _AmendsStorySlide
 {

@@ -9,11 +9,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-timeline"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-timeline.h"
+
+#include <glib/gi18n.h>
 
 struct _AmendsTimeline
 {

@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-demo-timeline"
+
 #include "config.h"
 
 #include "amends-demo-private.h"

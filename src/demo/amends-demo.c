@@ -16,11 +16,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-demo"
+
 #include "config.h"
+
+#include "amends-demo.h"
 
 #include <glib/gi18n.h>
 
-#include "amends-demo.h"
 #include "amends-demo-private.h"
 #include "amends-store-private.h"
 
@@ -42,7 +45,6 @@ amends_demo_times_clear (DemoTimes *times)
   g_clear_pointer (&times->follow_up, g_date_time_unref);
 }
 
-
 int
 amends_demo_random_between (DemoContext *ctx,
                 int          low,
@@ -57,7 +59,6 @@ amends_demo_pick (DemoContext       *ctx,
 {
   return phrases->texts[g_rand_int_range (ctx->rand, 0, phrases->n_texts)];
 }
-
 
 char *
 amends_demo_fill_in (const char *pattern,

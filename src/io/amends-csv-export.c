@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "amends-csv-export.h"
+
 #include "amends-csv-export-private.h"
 
 #include <csv.h>

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "amends-csv-import.h"
+
 #include "amends-csv-import-private.h"
 
 #include <float.h>

@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-action"
+
 #include "config.h"
 
 #include "amends-action.h"
+
 #include "amends-enum-types.h"
 
 struct _AmendsAction

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "amends-case-list.h"
+
 #include "amends-case-list-private.h"
 
 #include "amends-action.h"

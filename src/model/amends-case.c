@@ -3,11 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-case"
+
 #include "config.h"
+
+#include "amends-case.h"
 
 #include <glib/gi18n.h>
 
-#include "amends-case.h"
 #include "amends-enum-types.h"
 
 struct _AmendsCase

@@ -53,11 +53,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-clock"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-clock.h"
+
+#include <glib/gi18n.h>
 
 /* Below this, a span shows its minutes beside its hours. */
 #define SHOW_MINUTES_BELOW (10 * G_TIME_SPAN_HOUR)

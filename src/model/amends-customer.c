@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-customer"
+
 #include "config.h"
 
 #include "amends-customer.h"
+
 #include "amends-enum-types.h"
 
 struct _AmendsCustomer

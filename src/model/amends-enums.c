@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-enums"
+
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "amends-enums.h"
+
+#include <glib/gi18n.h>
 
 const char *
 amends_case_status_to_label (AmendsCaseStatus status)

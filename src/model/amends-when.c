@@ -48,12 +48,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-when"
+
 #include "config.h"
+
+#include "amends-when.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "amends-when.h"
 #include "amends-when-private.h"
 
 /* Nothing we read is longer; a longer text is refused before it is read. */

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "amends-report.h"
+
 #include "amends-report-private.h"
 
 #include <glib/gi18n.h>

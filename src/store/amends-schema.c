@@ -8,11 +8,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-schema"
+
 #include "config.h"
+
+#include "amends-schema.h"
 
 #include <glib/gi18n.h>
 
-#include "amends-schema.h"
 #include "amends-store.h"
 
 /* Version 1: the records.  Ids of other records are NULL when unset; times

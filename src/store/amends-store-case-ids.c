@@ -19,11 +19,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-store-case-ids"
+
 #include "config.h"
+
+#include "amends-store-case-ids.h"
 
 #include <string.h>
 
-#include "amends-store-case-ids.h"
 #include "amends-enum-types.h"
 #include "amends-store-private.h"
 

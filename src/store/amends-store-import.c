@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "amends-store-import.h"
+
 #include "amends-store-private.h"
 
 /* Rows of one INSERT: 256 cases of 38 columns are 9,728 values, well

@@ -41,14 +41,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-store-measures"
+
 #include "config.h"
+
+#include "amends-store-measures.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "amends-store-measures.h"
 #include "amends-store-private.h"
 
 static void
@@ -63,7 +66,6 @@ set_share (AmendsShare *share,
   share->n_of = of;
   share->share = of > 0 ? (double) counted / of : -1;
 }
-
 
 void
 amends_measure_row_free (AmendsMeasureRow *row)

@@ -14,6 +14,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-store-records"
+
 #include "config.h"
 
 #include <stdio.h>

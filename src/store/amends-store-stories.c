@@ -9,13 +9,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "amends-store-stories"
+
 #include "config.h"
+
+#include "amends-store-stories.h"
 
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "amends-store-stories.h"
 #include "amends-enum-types.h"
 #include "amends-store-private.h"
 
