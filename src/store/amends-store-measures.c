@@ -48,10 +48,10 @@
 #include "amends-store-measures.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "amends-store-measures-private.h"
 #include "amends-store-private.h"
 
 static void
@@ -193,9 +193,6 @@ group_column (int by)
  *
  * Either way the outer query applies the definitions in full; this only
  * narrows what it reads. */
-#define SPANS \
-  "WITH RECURSIVE spans (digits, width) AS" \
-  " (SELECT 1, 10 UNION ALL SELECT digits + 1, width * 10 FROM spans WHERE digits < 19) "
 #define FINISHED_CANDIDATES \
   "c.id IN (" \
   " SELECT h.id FROM cases AS h WHERE h.deleted_at IS NULL AND h.occurred_at >= ?1 AND h.occurred_at < ?2" \
@@ -249,7 +246,7 @@ measures_sql (int by)
     ? "(SELECT s.name FROM staff AS s WHERE s.id = m.owner_id)" : key;
 
   return g_strdup_printf (
-    SPANS
+    AMENDS_SQL_SPANS
     "SELECT %1$s, %2$s, count(*),"
     " " WHEN ("m.counted AND m.happened") ","
     " " WHEN ("m.counted AND m.happened AND m.proactive") ","
@@ -660,209 +657,6 @@ amends_measurer_measure_weeks (AmendsMeasurer  *self,
   if (!measurer_source (self, &source, error))
     return NULL;
   return measure_weeks (&source, last_week_start, n_weeks, error);
-}
-
-/**
- * amends_store_list_lessons:
- *
- * Returns: (transfer full): cases closed in the period with a lesson,
- *   oldest first; a #GListModel of #AmendsCase
- */
-GListModel *
-amends_store_list_lessons (AmendsStore  *self,
-                           GDateTime    *from,
-                           GDateTime    *until,
-                           GError      **error)
-{
-  g_autofree char *sql = NULL;
-  g_autoptr(AmendsStmt) stmt = NULL;
-
-  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
-
-  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 "WHERE r.deleted_at IS NULL AND r.lesson IS NOT NULL AND r.lesson != ''"
-                                 " AND coalesce (r.closed_at, r.recovered_at) >= ?1"
-                                 " AND coalesce (r.closed_at, r.recovered_at) < ?2"
-                                 " ORDER BY coalesce (r.closed_at, r.recovered_at), r.id");
-  if (!(stmt = amends_store_prepare (self, sql, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
-
-  return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
-}
-
-/* The cases open and past due at ?1, as OPEN_AT and PAST_DUE_AT count
- * them, found as MATTERING finds them: those open now and logged by ?1
- * from the index cases_open, and those finished after ?1 but logged by
- * then from cases_by_span, rather than by reading every case. */
-#define PAST_DUE_AT_WHERE \
-  "WHERE r.id IN (" SPANS \
-  "  SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
-  "    AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
-  "    AND " AMENDS_SQL_SPAN_DIGITS ("f") " = s.digits" \
-  "    AND f.logged_at > ?1 - s.width AND f.logged_at <= ?1" \
-  "  UNION ALL" \
-  "  SELECT o.id FROM cases AS o WHERE o.deleted_at IS NULL" \
-  "    AND o.status IN ('open', 'in-recovery') AND o.logged_at <= ?1)" \
-  " AND " AMENDS_SQL_COUNTED ("r") " AND r.logged_at <= ?1" \
-  " AND (r.status IN ('open', 'in-recovery')" \
-  "      OR coalesce (r.recovered_at, r.closed_at) > ?1)" \
-  " AND " AMENDS_SQL_DUE ("r") " < min (?1, coalesce (r.paused_at, ?1))"
-
-static gboolean
-count_past_due_at (AmendsStore  *self,
-                   gint64        when,
-                   guint        *n_past_due,
-                   GError      **error)
-{
-  g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = amends_store_prepare (self, "SELECT count(*) FROM cases AS r " PAST_DUE_AT_WHERE, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, when);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
-
-  *n_past_due = (guint) sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-/**
- * amends_store_list_past_due_first:
- * @when: the moment, such as the end of a week
- * @limit: how many cases at most, or %G_MAXUINT for all
- * @n_past_due: (out) (optional): how many there are in all
- *
- * The most overdue of the cases that were open and past due at @when, as
- * the open and past due counts of amends_store_measure() count them.
- *
- * Returns: (transfer full): a #GListModel of #AmendsCase, the most
- *   overdue first
- */
-GListModel *
-amends_store_list_past_due_first (AmendsStore  *self,
-                                  GDateTime    *when,
-                                  guint         limit,
-                                  guint        *n_past_due,
-                                  GError      **error)
-{
-  g_autofree char *sql = NULL;
-  g_autoptr(AmendsStmt) stmt = NULL;
-  gint64 at;
-
-  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
-  g_return_val_if_fail (when != NULL, NULL);
-
-  at = g_date_time_to_unix (when);
-  if (n_past_due != NULL && !count_past_due_at (self, at, n_past_due, error))
-    return NULL;
-
-  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 PAST_DUE_AT_WHERE
-                                 " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id LIMIT ?2");
-  if (!(stmt = amends_store_prepare (self, sql, error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, at);
-  /* A negative limit is none. */
-  sqlite3_bind_int64 (stmt, 2, limit == G_MAXUINT ? -1 : (gint64) limit);
-
-  return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
-}
-
-/**
- * amends_store_list_past_due_at:
- * @when: the moment, such as the end of a week
- *
- * Every case that was open and past due at @when; see
- * amends_store_list_past_due_first().
- *
- * Returns: (transfer full): a #GListModel of #AmendsCase, the most
- *   overdue first
- */
-GListModel *
-amends_store_list_past_due_at (AmendsStore  *self,
-                               GDateTime    *when,
-                               GError      **error)
-{
-  return amends_store_list_past_due_first (self, when, G_MAXUINT, NULL, error);
-}
-
-/* ISO weeks, Monday to Monday, in the zone a time is in. */
-
-GDateTime *
-amends_iso_week_start (GDateTime *when)
-{
-  g_autoptr(GDateTime) day = NULL;
-
-  g_return_val_if_fail (when != NULL, NULL);
-
-  day = g_date_time_new (g_date_time_get_timezone (when),
-                         g_date_time_get_year (when),
-                         g_date_time_get_month (when),
-                         g_date_time_get_day_of_month (when), 0, 0, 0);
-
-  return g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
-}
-
-char *
-amends_iso_week_format (GDateTime *week_start)
-{
-  return g_strdup_printf ("%04d-W%02d",
-                          g_date_time_get_week_numbering_year (week_start),
-                          g_date_time_get_week_of_year (week_start));
-}
-
-/**
- * amends_iso_week_parse:
- * @text: a week such as "2026-W47"
- * @zone: (nullable): the zone of the week's days; local when %NULL
- *
- * Returns: %TRUE with the week's first moment in @from and the next
- *   week's in @until
- */
-gboolean
-amends_iso_week_parse (const char  *text,
-                       GTimeZone   *zone,
-                       GDateTime  **from,
-                       GDateTime  **until,
-                       GError     **error)
-{
-  g_autoptr(GTimeZone) local = NULL;
-  g_autoptr(GDateTime) jan4 = NULL;
-  g_autoptr(GDateTime) week1 = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  int year = 0, week = 0;
-  char end = 0;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  /* The week after the last of 9999 is past what GDateTime can hold. */
-  if (sscanf (text, "%4d-W%2d%c", &year, &week, &end) != 2 || year < 1970 || year > 9998 || week < 1)
-    goto invalid;
-
-  if (zone == NULL)
-    zone = local = g_time_zone_new_local ();
-
-  /* Week 1 is the week with 4 January in it. */
-  jan4 = g_date_time_new (zone, year, 1, 4, 0, 0, 0);
-  week1 = amends_iso_week_start (jan4);
-  start = g_date_time_add_weeks (week1, week - 1);
-  if (start == NULL || g_date_time_get_week_numbering_year (start) != year)
-    goto invalid;
-
-  *from = g_date_time_ref (start);
-  *until = g_date_time_add_weeks (start, 1);
-  return TRUE;
-
-invalid:
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               _("“%s” is not a week. Write it as year, W and week number, like 2026-W47."), text);
-  return FALSE;
 }
 
 /**

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "amends-store.h"
+#include "amends-iso-week.h"
+#include "amends-store-week-cases.h"
 
 G_BEGIN_DECLS
 
@@ -78,23 +80,6 @@ GPtrArray *amends_store_measure_weeks     (AmendsStore      *self,
                                            GDateTime        *last_week_start,
                                            guint             n_weeks,
                                            GError          **error);
-/* Cases closed in the period with a lesson written, oldest first. */
-GListModel *amends_store_list_lessons     (AmendsStore      *self,
-                                           GDateTime        *from,
-                                           GDateTime        *until,
-                                           GError          **error);
-
-/* Cases open and past due at @when, the most overdue first. */
-GListModel *amends_store_list_past_due_at (AmendsStore      *self,
-                                           GDateTime        *when,
-                                           GError          **error);
-/* The same, the @limit most overdue, and how many there are in all. */
-GListModel *amends_store_list_past_due_first (AmendsStore    *self,
-                                              GDateTime      *when,
-                                              guint           limit,
-                                              guint          *n_past_due,
-                                              GError        **error);
-
 guint      amends_measures_get_n_measured (void);
 
 /* Measures on a read-only connection of its own, for a worker thread. */
@@ -118,13 +103,5 @@ GPtrArray *amends_measurer_measure_weeks  (AmendsMeasurer   *self,
                                            guint             n_weeks,
                                            GError          **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsMeasurer, amends_measurer_free)
-
-gboolean   amends_iso_week_parse          (const char       *text,
-                                           GTimeZone        *zone,
-                                           GDateTime       **from,
-                                           GDateTime       **until,
-                                           GError          **error);
-GDateTime *amends_iso_week_start          (GDateTime        *when);
-char      *amends_iso_week_format         (GDateTime        *week_start);
 
 G_END_DECLS

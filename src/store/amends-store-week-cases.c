@@ -1,0 +1,147 @@
+/* amends-store-week-cases.c: the cases a week's summary names
+ *
+ * The lessons written down on the cases closed in the period, and the
+ * most overdue of the cases open and past due at its end, counted as the
+ * measures count them (amends-store-measures.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "amends-store-week-cases"
+
+#include "config.h"
+
+#include "amends-store-week-cases.h"
+
+#include "amends-store-measures-private.h"
+#include "amends-store-private.h"
+
+/**
+ * amends_store_list_lessons:
+ *
+ * Returns: (transfer full): cases closed in the period with a lesson,
+ *   oldest first; a #GListModel of #AmendsCase
+ */
+GListModel *
+amends_store_list_lessons (AmendsStore  *self,
+                           GDateTime    *from,
+                           GDateTime    *until,
+                           GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(AmendsStmt) stmt = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
+                                 "WHERE r.deleted_at IS NULL AND r.lesson IS NOT NULL AND r.lesson != ''"
+                                 " AND coalesce (r.closed_at, r.recovered_at) >= ?1"
+                                 " AND coalesce (r.closed_at, r.recovered_at) < ?2"
+                                 " ORDER BY coalesce (r.closed_at, r.recovered_at), r.id");
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+
+  return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
+}
+
+/* The cases open and past due at ?1, as OPEN_AT and PAST_DUE_AT count
+ * them, found as MATTERING finds them: those open now and logged by ?1
+ * from the index cases_open, and those finished after ?1 but logged by
+ * then from cases_by_span, rather than by reading every case. */
+#define PAST_DUE_AT_WHERE \
+  "WHERE r.id IN (" AMENDS_SQL_SPANS \
+  "  SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
+  "    AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
+  "    AND " AMENDS_SQL_SPAN_DIGITS ("f") " = s.digits" \
+  "    AND f.logged_at > ?1 - s.width AND f.logged_at <= ?1" \
+  "  UNION ALL" \
+  "  SELECT o.id FROM cases AS o WHERE o.deleted_at IS NULL" \
+  "    AND o.status IN ('open', 'in-recovery') AND o.logged_at <= ?1)" \
+  " AND " AMENDS_SQL_COUNTED ("r") " AND r.logged_at <= ?1" \
+  " AND (r.status IN ('open', 'in-recovery')" \
+  "      OR coalesce (r.recovered_at, r.closed_at) > ?1)" \
+  " AND " AMENDS_SQL_DUE ("r") " < min (?1, coalesce (r.paused_at, ?1))"
+
+static gboolean
+count_past_due_at (AmendsStore  *self,
+                   gint64        when,
+                   guint        *n_past_due,
+                   GError      **error)
+{
+  g_autoptr(AmendsStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = amends_store_prepare (self, "SELECT count(*) FROM cases AS r " PAST_DUE_AT_WHERE, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, when);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return amends_store_set_error (self, rc, error);
+
+  *n_past_due = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * amends_store_list_past_due_first:
+ * @when: the moment, such as the end of a week
+ * @limit: how many cases at most, or %G_MAXUINT for all
+ * @n_past_due: (out) (optional): how many there are in all
+ *
+ * The most overdue of the cases that were open and past due at @when, as
+ * the open and past due counts of amends_store_measure() count them.
+ *
+ * Returns: (transfer full): a #GListModel of #AmendsCase, the most
+ *   overdue first
+ */
+GListModel *
+amends_store_list_past_due_first (AmendsStore  *self,
+                                  GDateTime    *when,
+                                  guint         limit,
+                                  guint        *n_past_due,
+                                  GError      **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(AmendsStmt) stmt = NULL;
+  gint64 at;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  at = g_date_time_to_unix (when);
+  if (n_past_due != NULL && !count_past_due_at (self, at, n_past_due, error))
+    return NULL;
+
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
+                                 PAST_DUE_AT_WHERE
+                                 " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id LIMIT ?2");
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, at);
+  /* A negative limit is none. */
+  sqlite3_bind_int64 (stmt, 2, limit == G_MAXUINT ? -1 : (gint64) limit);
+
+  return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
+}
+
+/**
+ * amends_store_list_past_due_at:
+ * @when: the moment, such as the end of a week
+ *
+ * Every case that was open and past due at @when; see
+ * amends_store_list_past_due_first().
+ *
+ * Returns: (transfer full): a #GListModel of #AmendsCase, the most
+ *   overdue first
+ */
+GListModel *
+amends_store_list_past_due_at (AmendsStore  *self,
+                               GDateTime    *when,
+                               GError      **error)
+{
+  return amends_store_list_past_due_first (self, when, G_MAXUINT, NULL, error);
+}
