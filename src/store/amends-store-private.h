@@ -177,9 +177,33 @@ AmendsStoreCheck *amends_store_check_new     (AmendsStore  *self,
 void              amends_store_await_verdict (AmendsStore  *self);
 void              amends_store_cancel_check  (AmendsStore  *self);
 
-/* amends-store.c */
+/* amends-store-open.c */
 gboolean          amends_store_turn_damaged  (AmendsStore  *self,
                                               gboolean      wal_existed,
                                               GError      **error);
+
+/* amends-store.c: errors, plain statements, the signals */
+void     amends_store_set_error_from_code (GError      **error,
+                                           int           rc,
+                                           const char   *path,
+                                           const char   *detail);
+gboolean amends_store_exec_plain          (AmendsStore  *self,
+                                           const char   *sql,
+                                           GError      **error);
+gboolean amends_store_query_int64         (AmendsStore  *self,
+                                           const char   *sql,
+                                           gint64       *value,
+                                           GError      **error);
+gboolean amends_store_query_int           (AmendsStore  *self,
+                                           const char   *sql,
+                                           int          *value,
+                                           GError      **error);
+void     amends_store_emit_pending        (AmendsStore  *self);
+
+/* amends-store-transaction.c: the queue of changes, the watch */
+guint    amends_store_change_hash         (gconstpointer key);
+gboolean amends_store_change_equal        (gconstpointer a,
+                                           gconstpointer b);
+void     amends_store_start_watching      (AmendsStore  *self);
 
 G_END_DECLS

@@ -1,0 +1,303 @@
+/* amends-store-transaction.c: transactions, and others' changes
+ *
+ * A change runs inside a transaction; nested calls become savepoints.
+ * The records it changed are queued and announced once the outermost
+ * transaction commits, and forgotten if it rolls back.  Other programs'
+ * commits are found from the audit rows they wrote, looked for when a
+ * transaction begins and every second (PRAGMA data_version).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "amends-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "amends-store-private.h"
+
+#define WATCH_INTERVAL_MS 1000
+
+static gboolean
+set_read_only_error (AmendsStore  *self,
+                     GError      **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  if (self->damaged)
+    g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY,
+                 _("The database “%s” is damaged, so Amends opened it read-only to protect it: nothing can be changed. Restore it from a backup, or export what can still be read."),
+                 name);
+  else
+    g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_READ_ONLY,
+                 _("The database “%s” is open read-only, because Amends may not change the file or its folder: nothing can be saved. Ask whoever looks after this computer to let you write to it."),
+                 name);
+
+  return FALSE;
+}
+
+
+static GType
+type_of_table (const char *table)
+{
+  static const struct {
+    const char *table;
+    GType     (*get_type) (void);
+  } tables[] = {
+    { "cases",     amends_case_get_type },
+    { "customers", amends_customer_get_type },
+    { "staff",     amends_staff_get_type },
+    { "actions",   amends_action_get_type },
+    { "stories",   amends_story_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (tables[i].table, table) == 0)
+      return tables[i].get_type ();
+
+  return G_TYPE_INVALID;
+}
+
+/* What other programs committed after the newest audit row we know of:
+ * every change writes audit rows in its own transaction, naming the
+ * records it changed, so they say what to read again.  Queued to be
+ * announced like our own changes; @last is the newest row read. */
+static gboolean
+queue_others_changes (AmendsStore  *self,
+                      gint64       *last,
+                      GError      **error)
+{
+  static const char sql[] =
+    "SELECT id, table_name, record_id FROM audit_log WHERE id > ?1 ORDER BY id";
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
+  int rc;
+
+  *last = self->last_audit_id;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->last_audit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GType type = type_of_table ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (type != G_TYPE_INVALID)
+        amends_store_queue_change (self, type, sqlite3_column_int64 (stmt, 2));
+      *last = sqlite3_column_int64 (stmt, 0);
+    }
+
+  if (rc != SQLITE_DONE)
+    return amends_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+amends_store_begin (AmendsStore  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+
+  /* Nothing is written into a file before PRAGMA quick_check has said it
+   * is whole: a write in the first second waits for the verdict. */
+  if (self->check != NULL)
+    amends_store_await_verdict (self);
+
+  /* At once, before anything is typed into a dialog or read from a file. */
+  if (self->read_only)
+    return set_read_only_error (self, error);
+
+  /* IMMEDIATE: take the write lock now, not on the first write, so a
+   * transaction never fails half-way because another process wrote. */
+  if (!amends_store_exec_plain (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT amends_nested", error))
+    return FALSE;
+
+  /* Holding the lock, the audit rows past ours are others', committed
+   * before: they are announced with this transaction's changes.  Our own
+   * rows come after, and are not announced twice. */
+  if (self->depth == 0)
+    {
+      gint64 last;
+
+      if (!queue_others_changes (self, &last, NULL))
+        self->audit_unseen = TRUE;
+    }
+
+  g_array_append_val (self->marks, self->pending->len);
+  self->depth++;
+
+  return TRUE;
+}
+
+gboolean
+amends_store_commit (AmendsStore  *self,
+                     GError      **error)
+{
+  gint64 last_audit_id = self->last_audit_id;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1 &&
+      !amends_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM audit_log", &last_audit_id, error))
+    {
+      amends_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!amends_store_exec_plain (self, self->depth == 1 ? "COMMIT" : "RELEASE amends_nested", error))
+    {
+      amends_store_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  g_array_set_size (self->marks, self->depth);
+
+  if (self->depth == 0)
+    {
+      self->last_audit_id = last_audit_id;
+      amends_store_emit_pending (self);
+    }
+
+  return TRUE;
+}
+
+static void
+truncate_pending (AmendsStore *self,
+                  guint        length)
+{
+  for (guint i = length; i < self->pending->len; i++)
+    g_hash_table_remove (self->pending_set, &g_array_index (self->pending, AmendsStoreChange, i));
+  g_array_set_size (self->pending, length);
+}
+
+void
+amends_store_rollback (AmendsStore *self)
+{
+  guint mark;
+
+  g_return_if_fail (AMENDS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO amends_nested; RELEASE amends_nested", NULL, NULL, NULL);
+
+  self->depth--;
+  mark = g_array_index (self->marks, guint, self->depth);
+  g_array_set_size (self->marks, self->depth);
+
+  if (self->depth > 0)
+    truncate_pending (self, mark);
+  else
+    {
+      /* Others' changes queued when it began are found again by the next
+       * look (amends_store_check_for_changes()). */
+      truncate_pending (self, 0);
+      self->audit_unseen = TRUE;
+    }
+}
+
+guint
+amends_store_change_hash (gconstpointer key)
+{
+  const AmendsStoreChange *change = key;
+
+  return g_int64_hash (&change->id) ^ g_direct_hash (GSIZE_TO_POINTER (change->type));
+}
+
+gboolean
+amends_store_change_equal (gconstpointer a,
+                           gconstpointer b)
+{
+  const AmendsStoreChange *x = a;
+  const AmendsStoreChange *y = b;
+
+  return x->type == y->type && x->id == y->id;
+}
+
+void
+amends_store_queue_change (AmendsStore *self,
+                           GType        type,
+                           gint64       id)
+{
+  AmendsStoreChange change = { type, id };
+
+  /* A set, not a scan: an import queues a hundred thousand. */
+  if (g_hash_table_contains (self->pending_set, &change))
+    return;
+
+  g_hash_table_add (self->pending_set, g_memdup2 (&change, sizeof change));
+  g_array_append_val (self->pending, change);
+}
+
+/* Following other programs */
+
+/**
+ * amends_store_check_for_changes:
+ *
+ * Looks whether another program (or another connection) committed a
+ * change since the last look, and announces the records it changed with
+ * ::record-changed and ::changes-committed, as if the change were ours.
+ * The store looks by itself every second while the main loop runs; it is
+ * one PRAGMA when nothing changed.
+ */
+void
+amends_store_check_for_changes (AmendsStore *self)
+{
+  gint64 data_version = 0;
+  gint64 last = 0;
+
+  g_return_if_fail (AMENDS_IS_STORE (self));
+
+  /* A transaction collects others' changes when it begins. */
+  if (self->depth > 0 || self->db == NULL)
+    return;
+
+  if (!amends_store_query_int64 (self, "PRAGMA data_version", &data_version, NULL))
+    return;
+
+  if (data_version == self->data_version && !self->audit_unseen)
+    return;
+
+  self->data_version = data_version;
+  self->audit_unseen = FALSE;
+
+  if (!queue_others_changes (self, &last, NULL))
+    {
+      /* Busy, say: the next look tries again. */
+      truncate_pending (self, 0);
+      self->audit_unseen = TRUE;
+      return;
+    }
+
+  self->last_audit_id = last;
+  amends_store_emit_pending (self);
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  amends_store_check_for_changes (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+amends_store_start_watching (AmendsStore *self)
+{
+  if (!amends_store_query_int64 (self, "PRAGMA data_version", &self->data_version, NULL) ||
+      !amends_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM audit_log", &self->last_audit_id, NULL))
+    return;
+
+  /* Polling, not a file monitor: inotify does not see writes made over
+   * the network, and PRAGMA data_version is one cheap read. */
+  self->watch_source = g_timeout_source_new (WATCH_INTERVAL_MS);
+  g_source_set_callback (self->watch_source, watch_cb, self, NULL);
+  g_source_set_static_name (self->watch_source, "[amends] other programs' changes");
+  g_source_attach (self->watch_source, g_main_context_get_thread_default ());
+}
+
