@@ -5,6 +5,7 @@
 #pragma once
 
 #include "amends-store.h"
+#include "amends-board-reader.h"
 
 G_BEGIN_DECLS
 
@@ -27,8 +28,6 @@ typedef struct
   AmendsStoryStage  stage;
   gboolean          shown;      /* in its stage's column */
 } AmendsBoardEntry;
-
-typedef struct _AmendsBoardReader AmendsBoardReader;
 
 void         amends_hero_count_free           (AmendsHeroCount  *count);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsHeroCount, amends_hero_count_free)
@@ -64,24 +63,5 @@ GPtrArray   *amends_store_count_heroes        (AmendsStore      *self,
                                                GDateTime        *from,
                                                GDateTime        *until,
                                                GError          **error);
-
-/* The whole board, read in a worker thread on a connection of its own. */
-AmendsBoardReader *amends_board_reader_new    (AmendsStore        *store);
-void         amends_board_reader_free         (AmendsBoardReader  *self);
-gboolean     amends_board_reader_read         (AmendsBoardReader  *self,
-                                               GArray            **columns,
-                                               GArray            **missing,
-                                               GCancellable       *cancellable,
-                                               GError            **error);
-GPtrArray   *amends_board_reader_count_heroes (AmendsBoardReader  *self,
-                                               GDateTime          *from,
-                                               GDateTime          *until,
-                                               GError            **error);
-GArray      *amends_board_reader_list_told    (AmendsBoardReader  *self,
-                                               GDateTime          *from,
-                                               GDateTime          *until,
-                                               GError            **error);
-guint        amends_board_reader_get_n_reads  (void);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsBoardReader, amends_board_reader_free)
 
 G_END_DECLS

@@ -1,0 +1,288 @@
+/* amends-board-reader.c: the storytelling board, read in a worker thread
+ *
+ * The whole board (its three columns and the cases that should be
+ * candidates), the heroes and the told stories, read on a read-only
+ * connection of its own (as AmendsMeasurer reads the measures), so that
+ * none of it is SQL on the main thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "amends-board-reader"
+
+#include "config.h"
+
+#include "amends-board-reader.h"
+
+#include "amends-store-stories.h"
+#include "amends-store-stories-private.h"
+
+struct _AmendsBoardReader
+{
+  char *uri;
+};
+
+static volatile gint n_board_reads;
+
+/**
+ * amends_board_reader_get_n_reads:
+ *
+ * Returns: how many times the whole board has been read in this process,
+ *   so that tests can tell a change taken in by itself from a new read
+ */
+guint
+amends_board_reader_get_n_reads (void)
+{
+  return (guint) g_atomic_int_get (&n_board_reads);
+}
+
+/**
+ * amends_board_reader_new:
+ *
+ * Call this on the thread that owns @store; then use the reader on one
+ * thread at a time.
+ */
+AmendsBoardReader *
+amends_board_reader_new (AmendsStore *store)
+{
+  AmendsBoardReader *self;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  self = g_new0 (AmendsBoardReader, 1);
+  self->uri = amends_store_dup_reader_uri (store);
+
+  return self;
+}
+
+void
+amends_board_reader_free (AmendsBoardReader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->uri);
+  g_free (self);
+}
+
+static gboolean
+reader_error (sqlite3  *db,
+              int       rc,
+              GError  **error)
+{
+  g_set_error (error, AMENDS_STORE_ERROR,
+               (rc & 0xff) == SQLITE_CORRUPT ? AMENDS_STORE_ERROR_CORRUPT : AMENDS_STORE_ERROR_FAILED,
+               "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static sqlite3 *
+reader_open (AmendsBoardReader  *self,
+             GError            **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (self->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* Set before the first read, as amends-store.c does. */
+  if (db != NULL)
+    sqlite3_busy_timeout (db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                   "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gboolean
+reader_collect (sqlite3       *db,
+                const char    *sql,
+                const char    *stage,
+                GArray        *out,
+                gboolean       ids_only,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+    return reader_error (db, rc, error);
+  if (stage != NULL)
+    sqlite3_bind_text (stmt, 1, stage, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (ids_only)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (out, id);
+        }
+      else
+        {
+          AmendsBoardEntry entry = {
+            sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+            sqlite3_column_int64 (stmt, 2), 0, TRUE,
+          };
+          g_array_append_val (out, entry);
+        }
+
+      if ((out->len & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  sqlite3_finalize (stmt);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return reader_error (db, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * amends_board_reader_read:
+ * @columns: (array fixed-size=3) (out): a #GArray of #AmendsBoardEntry for
+ *   each of the candidate, drafted and told stages, in the board's order
+ * @missing: (out) (optional): the ids of the cases that should be
+ *   candidates and have no story yet
+ *
+ * Reads the whole board; for a worker thread.
+ */
+gboolean
+amends_board_reader_read (AmendsBoardReader  *self,
+                          GArray            **columns,
+                          GArray            **missing,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  static const char column_sql[] =
+    "SELECT s.id, s.case_id, " BOARD_KEY ("s") " FROM stories AS s JOIN cases AS c ON c.id = s.case_id"
+    " WHERE s.stage = ?1 AND " BOARD_SHOWN ("s", "c")
+    " ORDER BY 3 DESC, s.id DESC";
+  static const char missing_sql[] =
+    "SELECT r.id FROM cases AS r WHERE " CANDIDATE ("r") " ORDER BY r.recovered_at";
+  static const char * const stages[] = { "candidate", "drafted", "told" };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *found[G_N_ELEMENTS (stages)] = { NULL };
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  g_atomic_int_inc (&n_board_reads);
+  if (!(db = reader_open (self, error)))
+    return FALSE;
+
+  /* One snapshot for all of it. */
+  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (stages); i++)
+    {
+      found[i] = g_array_new (FALSE, FALSE, sizeof (AmendsBoardEntry));
+      ok = reader_collect (db, column_sql, stages[i], found[i], FALSE, cancellable, error);
+    }
+  if (ok && missing != NULL)
+    ok = reader_collect (db, missing_sql, NULL, ids, TRUE, cancellable, error);
+  else if (!ok && error != NULL && *error == NULL)
+    reader_error (db, sqlite3_errcode (db), error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      if (ok)
+        columns[i] = found[i];
+      else if (found[i] != NULL)
+        g_array_unref (found[i]);
+    }
+  if (ok && missing != NULL)
+    *missing = g_steal_pointer (&ids);
+
+  return ok;
+}
+
+/**
+ * amends_board_reader_count_heroes:
+ *
+ * amends_store_count_heroes(), for a worker thread.
+ */
+GPtrArray *
+amends_board_reader_count_heroes (AmendsBoardReader  *self,
+                                  GDateTime          *from,
+                                  GDateTime          *until,
+                                  GError            **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && from != NULL && until != NULL, NULL);
+
+  if (!(db = reader_open (self, error)))
+    return NULL;
+
+  if ((rc = sqlite3_prepare_v2 (db, amends_heroes_sql, -1, &stmt, NULL)) == SQLITE_OK &&
+      !(counts = amends_collect_heroes (stmt, from, until, &rc)))
+    reader_error (db, rc, error);
+  else if (rc != SQLITE_OK)
+    reader_error (db, rc, error);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * amends_board_reader_list_told:
+ *
+ * The ids of the stories amends_store_list_stories_told() gives, for a
+ * worker thread.
+ *
+ * Returns: (transfer full) (element-type gint64): the most recently told
+ *   first, or %NULL with @error set
+ */
+GArray *
+amends_board_reader_list_told (AmendsBoardReader  *self,
+                               GDateTime          *from,
+                               GDateTime          *until,
+                               GError            **error)
+{
+  static const char sql[] =
+    "SELECT r.id FROM stories AS r"
+    " WHERE r.stage = 'told' AND r.told_at >= ?1 AND r.told_at < ?2"
+    " AND EXISTS (SELECT 1 FROM cases AS c WHERE c.id = r.case_id AND c.deleted_at IS NULL)"
+    " ORDER BY r.told_at DESC, r.id DESC";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && from != NULL && until != NULL, NULL);
+
+  if (!(db = reader_open (self, error)))
+    return NULL;
+
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      reader_error (db, rc, error);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&ids);
+}
