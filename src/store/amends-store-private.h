@@ -166,6 +166,16 @@ gboolean    amends_store_fill_defaults     (AmendsStore   *self,
                                             GHashTable    *noted,
                                             GError       **error);
 
+/* amends-store-records.c, for amends-store-update.c */
+char       *amends_store_column_name       (GParamSpec    *pspec);
+char       *amends_store_value_to_text     (GParamSpec    *pspec,
+                                            const GValue  *value);
+
+/* amends-store-defaults.c, for amends-store-update.c */
+void        amends_store_settle_close_reason (AmendsCase  *kase);
+void        amends_store_follow_occurred_at  (AmendsCase  *kase,
+                                              AmendsCase  *stored);
+
 /* amends-store-check.c: the integrity check, at open or after it */
 typedef struct _AmendsStoreCheck AmendsStoreCheck;
 
