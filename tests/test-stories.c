@@ -169,6 +169,59 @@ test_moves_and_dismiss (Fixture       *f,
   g_assert_cmpint (amends_story_get_stage (again), ==, AMENDS_STORY_STAGE_CANDIDATE);
 }
 
+static guint
+n_heroes (Fixture *f,
+          gint64   story_id)
+{
+  g_autoptr(GArray) heroes = amends_store_get_story_heroes (f->db.store, story_id, NULL);
+
+  return heroes->len;
+}
+
+static void
+test_save_story_whole (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(AmendsStory) stored = NULL;
+  g_autoptr(GArray) heroes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) saved = NULL;
+  gint64 nobody = 999999;
+  gint64 id = add_case (f, "Pins", "2026-11-17T08:00:00Z", "2026-11-17T09:00:00Z", 0,
+                        AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_SATISFIED, f->ada);
+  gint64 story_id;
+
+  story = amends_store_propose_story (f->db.store, id, &error);
+  g_assert_no_error (error);
+  story_id = amends_record_get_id (AMENDS_RECORD (story));
+
+  /* The story and its heroes land together. */
+  g_object_set (story, "title", "Two pins", "stage", AMENDS_STORY_STAGE_DRAFTED, NULL);
+  g_array_append_val (heroes, f->bob);
+  g_assert_true (amends_store_save_story (f->db.store, story, heroes, &error));
+  g_assert_no_error (error);
+  stored = amends_store_load (f->db.store, AMENDS_TYPE_STORY, story_id, &error);
+  g_assert_cmpstr (amends_story_get_title (stored), ==, "Two pins");
+  g_assert_cmpint (amends_story_get_stage (stored), ==, AMENDS_STORY_STAGE_DRAFTED);
+  saved = amends_store_get_story_heroes (f->db.store, story_id, NULL);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (g_array_index (saved, gint64, 0), ==, f->bob);
+  g_clear_object (&stored);
+
+  /* A hero who is not on the staff fails the heroes after the story was
+   * written: neither is kept, and the story is read again. */
+  g_object_set (story, "title", "Lost", NULL);
+  g_array_append_val (heroes, f->ada);
+  g_array_append_val (heroes, nobody);
+  g_assert_false (amends_store_save_story (f->db.store, story, heroes, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (amends_story_get_title (story), ==, "Two pins");
+  stored = amends_store_load (f->db.store, AMENDS_TYPE_STORY, story_id, NULL);
+  g_assert_cmpstr (amends_story_get_title (stored), ==, "Two pins");
+  g_assert_cmpuint (n_heroes (f, story_id), ==, 1);
+}
+
 static AmendsStory *
 told_story (Fixture    *f,
             gint64      case_id,
@@ -261,6 +314,7 @@ main (int   argc,
   ADD_TEST ("/stories/propose/open-case-refused", test_propose_open_refused);
   ADD_TEST ("/stories/move/stages-told-at-and-dismiss", test_moves_and_dismiss);
   ADD_TEST ("/stories/heroes/counts-per-period", test_hero_counts);
+  ADD_TEST ("/stories/save/story-and-heroes-together", test_save_story_whole);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-hero-picker.h"
+#include "amends-store-stories.h"
 #include "amends-utils.h"
 #include "amends-when.h"
 
@@ -321,6 +322,8 @@ amends_story_editor_draft_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* Sets the fields on our copy of the story, and saves it with its heroes:
+ * on failure the store reads the copy again as it has it. */
 static gboolean
 amends_story_editor_save (AmendsStoryEditor  *self,
                           const char         *title,
@@ -330,11 +333,6 @@ amends_story_editor_save (AmendsStoryEditor  *self,
                           GArray             *heroes,
                           GError            **error)
 {
-  gint64 story_id = amends_record_get_id (AMENDS_RECORD (self->story));
-
-  if (!amends_store_begin (self->store, error))
-    return FALSE;
-
   g_object_set (self->story,
                 "title", title,
                 "text", *text != '\0' ? text : NULL,
@@ -342,24 +340,7 @@ amends_story_editor_save (AmendsStoryEditor  *self,
                 "told-at", told_at,
                 NULL);
 
-  if (!amends_store_update (self->store, AMENDS_RECORD (self->story), error) ||
-      !amends_store_set_story_heroes (self->store, story_id,
-                                      (const gint64 *) (gpointer) heroes->data, heroes->len,
-                                      error))
-    {
-      amends_store_rollback (self->store);
-      amends_store_reload (self->store, AMENDS_RECORD (self->story), NULL);
-      return FALSE;
-    }
-
-  /* A failed commit has already rolled back. */
-  if (!amends_store_commit (self->store, error))
-    {
-      amends_store_reload (self->store, AMENDS_RECORD (self->story), NULL);
-      return FALSE;
-    }
-
-  return TRUE;
+  return amends_store_save_story (self->store, self->story, heroes, error);
 }
 
 static void

@@ -367,6 +367,54 @@ amends_store_move_story (AmendsStore       *self,
 }
 
 /**
+ * amends_store_save_story:
+ * @story: a story in the store, with its new fields set
+ * @heroes: (element-type gint64): the staff ids of its heroes
+ *
+ * Writes @story and its heroes in one transaction: a story is told as a
+ * whole, so half of one is never written.  When it fails neither is
+ * written, and @story is read again as the store has it.
+ */
+gboolean
+amends_store_save_story (AmendsStore  *self,
+                         AmendsStory  *story,
+                         GArray       *heroes,
+                         GError      **error)
+{
+  gint64 story_id;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AMENDS_IS_STORY (story), FALSE);
+  g_return_val_if_fail (heroes != NULL, FALSE);
+
+  story_id = amends_record_get_id (AMENDS_RECORD (story));
+  if (!amends_store_begin (self, error))
+    {
+      amends_store_reload (self, AMENDS_RECORD (story), NULL);
+      return FALSE;
+    }
+
+  if (!amends_store_update (self, AMENDS_RECORD (story), error) ||
+      !amends_store_set_story_heroes (self, story_id,
+                                      (const gint64 *) (gpointer) heroes->data, heroes->len,
+                                      error))
+    {
+      amends_store_rollback (self);
+      amends_store_reload (self, AMENDS_RECORD (story), NULL);
+      return FALSE;
+    }
+
+  /* A failed commit has already rolled back. */
+  if (!amends_store_commit (self, error))
+    {
+      amends_store_reload (self, AMENDS_RECORD (story), NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * amends_store_list_stories_told:
  * @from: the start of the period (included)
  * @until: its end (excluded)

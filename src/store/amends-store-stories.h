@@ -52,6 +52,10 @@ gboolean     amends_store_move_story          (AmendsStore      *self,
                                                AmendsStory      *story,
                                                AmendsStoryStage  stage,
                                                GError          **error);
+gboolean     amends_store_save_story          (AmendsStore      *self,
+                                               AmendsStory      *story,
+                                               GArray           *heroes,
+                                               GError          **error);
 AmendsStory *amends_store_find_story          (AmendsStore      *self,
                                                gint64            case_id,
                                                GError          **error);
