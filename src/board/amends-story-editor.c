@@ -18,32 +18,9 @@
 
 #include <glib/gi18n.h>
 
-#include "amends-hero-picker.h"
+#include "amends-story-editor-private.h"
 #include "amends-store-stories.h"
 #include "amends-utils.h"
-#include "amends-when.h"
-
-struct _AmendsStoryEditor
-{
-  AdwWindow         parent_instance;
-
-  AmendsStore      *store;
-  AmendsStory      *story;           /* our own copy */
-  AmendsStoryStage  initial_stage;
-  gboolean          loading;
-  gboolean          modified;
-  gboolean          discarding;
-
-  GtkWidget        *error_box;
-  GtkLabel         *error_label;
-  AdwEntryRow      *title_row;
-  GtkTextView      *text_view;
-  GtkWidget        *draft_button;
-  AmendsHeroPicker *hero_picker;
-  AdwComboRow      *stage_row;
-  AdwEntryRow      *told_row;
-  GtkLabel         *told_hint;
-};
 
 G_DEFINE_FINAL_TYPE (AmendsStoryEditor, amends_story_editor, ADW_TYPE_WINDOW)
 
@@ -62,19 +39,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* The stages the editor offers, in the order of the combo row. */
-static const AmendsStoryStage stages[] = {
-  AMENDS_STORY_STAGE_CANDIDATE,
-  AMENDS_STORY_STAGE_DRAFTED,
-  AMENDS_STORY_STAGE_TOLD,
-};
-
-static char *
-dup_stripped_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
 
 static char *
 dup_story_text (AmendsStoryEditor *self)
@@ -98,80 +62,6 @@ static void
 amends_story_editor_hide_error (AmendsStoryEditor *self)
 {
   gtk_widget_set_visible (self->error_box, FALSE);
-}
-
-static AmendsStoryStage
-amends_story_editor_get_chosen_stage (AmendsStoryEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->stage_row);
-
-  /* A dismissed story keeps its stage unless another one is chosen. */
-  if (self->initial_stage == AMENDS_STORY_STAGE_DISMISSED && selected == 0)
-    return AMENDS_STORY_STAGE_DISMISSED;
-
-  return selected < G_N_ELEMENTS (stages) ? stages[selected] : AMENDS_STORY_STAGE_CANDIDATE;
-}
-
-/* Reads the told time as the form says: %NULL without an error when the
- * story is not told; now when it is told and the row is empty. */
-static GDateTime *
-amends_story_editor_read_told_at (AmendsStoryEditor  *self,
-                                  GError            **error)
-{
-  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
-  g_autofree char *text = dup_stripped_text (self->told_row);
-
-  if (amends_story_editor_get_chosen_stage (self) != AMENDS_STORY_STAGE_TOLD)
-    return NULL;
-
-  /* amends_when_parse() reads "" as now, too; but say so here, where an
-   * empty row means "now" only because the story is told. */
-  if (*text == '\0')
-    return g_steal_pointer (&now);
-
-  return amends_when_parse (text, now, error);
-}
-
-/* Says what the told time is read as, or why it cannot be read. */
-static void
-amends_story_editor_update_told (AmendsStoryEditor *self)
-{
-  g_autoptr(GDateTime) told_at = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dup_stripped_text (self->told_row);
-  gboolean told = amends_story_editor_get_chosen_stage (self) == AMENDS_STORY_STAGE_TOLD;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->told_row), told);
-
-  if (!told)
-    {
-      gtk_label_set_text (self->told_hint, _("Choose “Told” once the story has been told to the team."));
-      amends_entry_row_set_invalid (self->told_row, self->told_hint, FALSE);
-      return;
-    }
-
-  if (*text == '\0')
-    {
-      gtk_label_set_text (self->told_hint, _("Empty: told now, when you save."));
-      amends_entry_row_set_invalid (self->told_row, self->told_hint, FALSE);
-      return;
-    }
-
-  told_at = amends_story_editor_read_told_at (self, &error);
-  if (told_at == NULL)
-    {
-      gtk_label_set_text (self->told_hint, error->message);
-      amends_entry_row_set_invalid (self->told_row, self->told_hint, TRUE);
-    }
-  else
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (told_at);
-      /* Translators: a g_date_time_format() format: "Told on 17 November 2026 at 09:00" */
-      g_autofree char *hint = g_date_time_format (local, _("Told on %-d %B %Y at %H:%M"));
-
-      gtk_label_set_text (self->told_hint, hint);
-      amends_entry_row_set_invalid (self->told_row, self->told_hint, FALSE);
-    }
 }
 
 static void
@@ -249,11 +139,6 @@ amends_story_editor_load_heroes (AmendsStoryEditor *self)
 static void
 amends_story_editor_load (AmendsStoryEditor *self)
 {
-  g_autoptr(GtkStringList) stage_labels = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
-  GDateTime *told_at = amends_story_get_told_at (self->story);
-  guint selected = 0;
-
   self->loading = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
@@ -262,21 +147,7 @@ amends_story_editor_load (AmendsStoryEditor *self)
                             amends_story_get_text (self->story) ? amends_story_get_text (self->story) : "",
                             -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
-    {
-      gtk_string_list_append (stage_labels, amends_story_stage_to_label (stages[i]));
-      if (stages[i] == self->initial_stage)
-        selected = i;
-    }
-  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stage_labels));
-  adw_combo_row_set_selected (self->stage_row, selected);
-
-  if (told_at != NULL)
-    {
-      g_autofree char *text = amends_when_format (told_at, now);
-      gtk_editable_set_text (GTK_EDITABLE (self->told_row), text);
-    }
-
+  amends_story_editor_load_stage (self);
   amends_story_editor_load_heroes (self);
   amends_story_editor_update_told (self);
   amends_story_editor_update_draft (self);
@@ -295,7 +166,7 @@ amends_story_editor_draft_action (GtkWidget  *widget,
   g_autoptr(AmendsCase) kase = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *draft = NULL;
-  g_autofree char *title = dup_stripped_text (self->title_row);
+  g_autofree char *title = amends_story_editor_dup_row_text (self->title_row);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
   if (gtk_text_buffer_get_char_count (buffer) > 0)
@@ -349,7 +220,7 @@ amends_story_editor_save_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   AmendsStoryEditor *self = AMENDS_STORY_EDITOR (widget);
-  g_autofree char *title = dup_stripped_text (self->title_row);
+  g_autofree char *title = amends_story_editor_dup_row_text (self->title_row);
   g_autofree char *text = dup_story_text (self);
   g_autoptr(GArray) heroes = amends_hero_picker_dup_chosen (self->hero_picker);
   g_autoptr(GDateTime) told_at = NULL;
