@@ -881,6 +881,64 @@ test_case_update_audit (AmendsTestDb  *db,
   g_assert_cmpuint (audit->len, ==, 5);
 }
 
+static guint
+count_prepared (AmendsStore *store,
+                const char  *prefix)
+{
+  sqlite3 *db = amends_store_get_db (store);
+  guint n = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (g_str_has_prefix (sqlite3_sql (stmt), prefix))
+      n++;
+
+  return n;
+}
+
+/* Each combination of changed columns is an UPDATE statement of its own:
+ * the store keeps a few, not one for every combination ever saved. */
+static void
+test_case_update_statements_bounded (AmendsTestDb  *db,
+                                     gconstpointer  data)
+{
+  static const char * const fields[] = {
+    "description", "team", "fix", "surprise", "bent-rule", "bent-rule-why", "lesson",
+  };
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Cold shower", db->now);
+  g_autoptr(AmendsCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint mask = 1; mask <= 100; mask++)
+    {
+      g_autofree char *value = g_strdup_printf ("Value %u", mask);
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (mask & (1u << i))
+          g_object_set (kase, fields[i], value, NULL);
+
+      g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
+
+  /* The statements forgotten still ran; one used again is prepared again. */
+  loaded = amends_store_load (db->store, AMENDS_TYPE_CASE,
+                              amends_record_get_id (AMENDS_RECORD (kase)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_case_get_fix (loaded), ==, "Value 100");
+  {
+    g_autofree char *team = NULL;
+
+    g_object_get (loaded, "team", &team, NULL);
+    g_assert_cmpstr (team, ==, "Value 99");
+  }
+  g_object_set (kase, "description", "Again", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
+}
+
 static void
 test_case_all_fields_round_trip (AmendsTestDb  *db,
                                  gconstpointer  data)
@@ -1369,6 +1427,7 @@ main (int   argc,
   ADD_DB_TEST ("/store/case/given-reference-advances-counter", test_case_given_reference_advances_counter);
   ADD_DB_TEST ("/store/case/needs-summary", test_case_needs_summary);
   ADD_DB_TEST ("/store/case/update-writes-audit", test_case_update_audit);
+  ADD_DB_TEST ("/store/case/update-statements-bounded", test_case_update_statements_bounded);
   ADD_DB_TEST ("/store/case/every-field-round-trips", test_case_all_fields_round_trip);
   ADD_DB_TEST ("/store/case/trash-restore-purge", test_case_trash_restore_purge);
   ADD_DB_TEST ("/store/action/timeline-in-time-order", test_actions_timeline);

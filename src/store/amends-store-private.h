@@ -47,6 +47,10 @@ struct _AmendsStore
 
   /* The lists' queries' own read connection (amends-store-case-ids.c) */
   struct _AmendsCaseReader *case_reader;
+
+  /* The UPDATE statements, a few of the many column combinations
+   * (amends-store-update.c) */
+  struct _AmendsUpdateCache *update_cache;
 };
 
 typedef struct
@@ -170,6 +174,11 @@ gboolean    amends_store_fill_defaults     (AmendsStore   *self,
 char       *amends_store_column_name       (GParamSpec    *pspec);
 char       *amends_store_value_to_text     (GParamSpec    *pspec,
                                             const GValue  *value);
+
+/* amends-store-update.c */
+typedef struct _AmendsUpdateCache AmendsUpdateCache;
+
+void        amends_update_cache_free       (AmendsUpdateCache *cache);
 
 /* amends-store-defaults.c, for amends-store-update.c */
 void        amends_store_settle_close_reason (AmendsCase  *kase);

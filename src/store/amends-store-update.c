@@ -17,6 +17,93 @@
 
 #include "amends-store-private.h"
 
+/* How many UPDATE statements stay prepared.  Each combination of changed
+ * columns is its own statement, and there are thousands of them: the
+ * editor changes one or two fields at a time, an import or a tool any
+ * number.  Kept without a bound, they would grow with every new
+ * combination for as long as the store is open. */
+#define UPDATE_CACHE_SIZE 32
+
+typedef struct
+{
+  char         *sql;
+  sqlite3_stmt *stmt;
+} CachedUpdate;
+
+struct _AmendsUpdateCache
+{
+  GHashTable *by_sql;   /* SQL text → its link in order */
+  GQueue      order;    /* CachedUpdate, the most recently used first */
+};
+
+static void
+cached_update_free (CachedUpdate *cached)
+{
+  sqlite3_finalize (cached->stmt);
+  g_free (cached->sql);
+  g_free (cached);
+}
+
+void
+amends_update_cache_free (AmendsUpdateCache *cache)
+{
+  g_hash_table_unref (cache->by_sql);
+  g_queue_clear_full (&cache->order, (GDestroyNotify) cached_update_free);
+  g_free (cache);
+}
+
+/* Like amends_store_prepare(), from a cache of its own that forgets the
+ * statement used least recently when it is full. */
+static AmendsStmt *
+prepare_update (AmendsStore  *self,
+                const char   *sql,
+                GError      **error)
+{
+  AmendsUpdateCache *cache = self->update_cache;
+  CachedUpdate *cached;
+  sqlite3_stmt *stmt = NULL;
+  GList *link;
+  int rc;
+
+  if (cache == NULL)
+    {
+      cache = self->update_cache = g_new0 (AmendsUpdateCache, 1);
+      cache->by_sql = g_hash_table_new (g_str_hash, g_str_equal);
+      g_queue_init (&cache->order);
+    }
+
+  if ((link = g_hash_table_lookup (cache->by_sql, sql)) != NULL)
+    {
+      g_queue_unlink (&cache->order, link);
+      g_queue_push_head_link (&cache->order, link);
+      return ((CachedUpdate *) link->data)->stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amends_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  /* None of them is in use: a statement lives only inside one update. */
+  if (cache->order.length >= UPDATE_CACHE_SIZE)
+    {
+      CachedUpdate *oldest = g_queue_pop_tail (&cache->order);
+
+      g_hash_table_remove (cache->by_sql, oldest->sql);
+      cached_update_free (oldest);
+    }
+
+  cached = g_new0 (CachedUpdate, 1);
+  cached->sql = g_strdup (sql);
+  cached->stmt = stmt;
+  g_queue_push_head (&cache->order, cached);
+  g_hash_table_insert (cache->by_sql, cached->sql, cache->order.head);
+
+  return stmt;
+}
+
 /* Takes what is stored now for every field not changed here, and finds
  * the fields changed both here and by someone else, to different values.
  * A record never read from the store (no saved values) is taken to
@@ -108,7 +195,7 @@ update_fields (AmendsStore   *self,
   g_string_append_printf (sql, "version = ?%u + 1 WHERE id = ?%u AND version = ?%u",
                           changed->len + 1, changed->len + 2, changed->len + 1);
 
-  if (!(stmt = amends_store_prepare (self, sql->str, error)))
+  if (!(stmt = prepare_update (self, sql->str, error)))
     return FALSE;
 
   for (guint i = 0; i < changed->len; i++)

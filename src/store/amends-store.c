@@ -356,6 +356,7 @@ amends_store_finalize (GObject *object)
 
   /* Statements first: sqlite3_close refuses while any is alive. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->update_cache, amends_update_cache_free);
   g_clear_pointer (&self->select_sql, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
