@@ -1,9 +1,12 @@
-/* amends-store-measures-private.h: SQL the measures share with the
- * week's lists of cases
+/* amends-store-measures-private.h: what the measures' files share: the
+ * SQL of the spans, and where the SQL runs
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#include "amends-store-measures.h"
+#include "amends-store-private.h"
 
 /* The numbers of digits the time a finished case took can have, 1 to 19,
  * each with its width, 10 to the digits: one short range each of the
@@ -12,3 +15,29 @@
 #define AMENDS_SQL_SPANS \
   "WITH RECURSIVE spans (digits, width) AS" \
   " (SELECT 1, 10 UNION ALL SELECT digits + 1, width * 10 FROM spans WHERE digits < 19) "
+
+/* Where the SQL runs: the store's own connection (and its statement
+ * cache) on the main thread, or a read-only connection of a measurer's
+ * own in a worker thread. */
+typedef struct
+{
+  AmendsStore *store;
+  sqlite3     *db;
+  gint64       now;
+} AmendsMeasureSource;
+
+const char *amends_measure_group_column (int                   by);
+gboolean    amends_measure_period       (AmendsMeasureSource  *source,
+                                         GDateTime            *from,
+                                         GDateTime            *until,
+                                         AmendsMeasures       *measures,
+                                         GError              **error);
+GPtrArray  *amends_measure_groups       (AmendsMeasureSource  *source,
+                                         int                   by,
+                                         GDateTime            *from,
+                                         GDateTime            *until,
+                                         GError              **error);
+GPtrArray  *amends_measure_weeks        (AmendsMeasureSource  *source,
+                                         GDateTime            *last_week_start,
+                                         guint                 n_weeks,
+                                         GError              **error);

@@ -77,35 +77,18 @@ amends_measure_row_free (AmendsMeasureRow *row)
   g_free (row);
 }
 
-/* Where the SQL runs: the store's own connection (and its statement
- * cache) on the main thread, or a read-only connection of a measurer's
- * own in a worker thread. */
-typedef struct
-{
-  AmendsStore *store;
-  sqlite3     *db;
-  gint64       now;
-} Source;
-
-struct _AmendsMeasurer
-{
-  char    *uri;
-  gint64   now;
-  sqlite3 *db;
-};
-
 static volatile gint n_measured;
 
-static Source
+static AmendsMeasureSource
 source_for_store (AmendsStore *store)
 {
-  return (Source) { store, amends_store_get_db (store), amends_store_now (store) };
+  return (AmendsMeasureSource) { store, amends_store_get_db (store), amends_store_now (store) };
 }
 
 static sqlite3_stmt *
-source_prepare (Source      *source,
-                const char  *sql,
-                GError     **error)
+source_prepare (AmendsMeasureSource  *source,
+                const char           *sql,
+                GError              **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -125,8 +108,8 @@ source_prepare (Source      *source,
 }
 
 static void
-source_release (Source       *source,
-                sqlite3_stmt *stmt)
+source_release (AmendsMeasureSource *source,
+                sqlite3_stmt        *stmt)
 {
   if (stmt == NULL)
     return;
@@ -137,9 +120,9 @@ source_release (Source       *source,
 }
 
 static gboolean
-source_set_error (Source  *source,
-                  int      rc,
-                  GError **error)
+source_set_error (AmendsMeasureSource  *source,
+                  int                   rc,
+                  GError              **error)
 {
   if (source->store != NULL)
     return amends_store_set_error (source->store, rc, error);
@@ -150,8 +133,8 @@ source_set_error (Source  *source,
   return FALSE;
 }
 
-static const char *
-group_column (int by)
+const char *
+amends_measure_group_column (int by)
 {
   switch (by)
     {
@@ -240,7 +223,7 @@ group_column (int by)
 static char *
 measures_sql (int by)
 {
-  const char *column = group_column (by);
+  const char *column = amends_measure_group_column (by);
   g_autofree char *key = column ? g_strconcat ("m.", column, NULL) : g_strdup ("NULL");
   const char *name = by == AMENDS_MEASURE_BY_OWNER
     ? "(SELECT s.name FROM staff AS s WHERE s.id = m.owner_id)" : key;
@@ -272,7 +255,7 @@ measures_sql (int by)
 static char *
 times_sql (int by)
 {
-  const char *column = group_column (by);
+  const char *column = amends_measure_group_column (by);
 
   return g_strdup_printf ("SELECT %s%s, max (0, c.recovered_at - c.occurred_at - c.paused_seconds)"
                           " FROM cases AS c WHERE " RECOVERED_IN " ORDER BY 1, 2",
@@ -328,12 +311,12 @@ set_times (AmendsMeasures *m,
 
 /* Measures the period once for each group of @by (or once for all when
  * @by is -1); the rows come out the most cases first. */
-static GPtrArray *
-measure_groups (Source     *source,
-                int         by,
-                GDateTime  *from,
-                GDateTime  *until,
-                GError    **error)
+GPtrArray *
+amends_measure_groups (AmendsMeasureSource  *source,
+                       int                   by,
+                       GDateTime            *from,
+                       GDateTime            *until,
+                       GError              **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_measure_row_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -433,14 +416,14 @@ measure_groups (Source     *source,
   return g_steal_pointer (&rows);
 }
 
-static gboolean
-measure_period (Source          *source,
-                GDateTime       *from,
-                GDateTime       *until,
-                AmendsMeasures  *measures,
-                GError         **error)
+gboolean
+amends_measure_period (AmendsMeasureSource  *source,
+                       GDateTime            *from,
+                       GDateTime            *until,
+                       AmendsMeasures       *measures,
+                       GError              **error)
 {
-  g_autoptr(GPtrArray) rows = measure_groups (source, -1, from, until, error);
+  g_autoptr(GPtrArray) rows = amends_measure_groups (source, -1, from, until, error);
 
   if (rows == NULL)
     return FALSE;
@@ -452,11 +435,11 @@ measure_period (Source          *source,
   return TRUE;
 }
 
-static GPtrArray *
-measure_weeks (Source     *source,
-               GDateTime  *last_week_start,
-               guint       n_weeks,
-               GError    **error)
+GPtrArray *
+amends_measure_weeks (AmendsMeasureSource  *source,
+                      GDateTime            *last_week_start,
+                      guint                 n_weeks,
+                      GError              **error)
 {
   g_autoptr(GPtrArray) weeks = g_ptr_array_new_with_free_func (g_free);
 
@@ -467,7 +450,7 @@ measure_weeks (Source     *source,
       AmendsMeasures *m = g_new0 (AmendsMeasures, 1);
 
       g_ptr_array_add (weeks, m);
-      if (!measure_period (source, from, until, m, error))
+      if (!amends_measure_period (source, from, until, m, error))
         return NULL;
     }
 
@@ -486,14 +469,14 @@ amends_store_measure (AmendsStore     *self,
                       AmendsMeasures  *measures,
                       GError         **error)
 {
-  Source source;
+  AmendsMeasureSource source;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (from != NULL && until != NULL && measures != NULL, FALSE);
 
   source = source_for_store (self);
   memset (measures, 0, sizeof *measures);
-  return measure_period (&source, from, until, measures, error);
+  return amends_measure_period (&source, from, until, measures, error);
 }
 
 /**
@@ -510,13 +493,13 @@ amends_store_measure_by (AmendsStore      *self,
                          GDateTime        *until,
                          GError          **error)
 {
-  Source source;
+  AmendsMeasureSource source;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
-  g_return_val_if_fail (group_column (by) != NULL, NULL);
+  g_return_val_if_fail (amends_measure_group_column (by) != NULL, NULL);
 
   source = source_for_store (self);
-  return measure_groups (&source, by, from, until, error);
+  return amends_measure_groups (&source, by, from, until, error);
 }
 
 /**
@@ -531,12 +514,12 @@ amends_store_measure_weeks (AmendsStore  *self,
                             guint         n_weeks,
                             GError      **error)
 {
-  Source source;
+  AmendsMeasureSource source;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   source = source_for_store (self);
-  return measure_weeks (&source, last_week_start, n_weeks, error);
+  return amends_measure_weeks (&source, last_week_start, n_weeks, error);
 }
 
 /**
@@ -549,114 +532,6 @@ guint
 amends_measures_get_n_measured (void)
 {
   return (guint) g_atomic_int_get (&n_measured);
-}
-
-/**
- * amends_measurer_new:
- *
- * A measurer for a worker thread: it reads @store's file on a read-only
- * connection of its own, opened on first use, with the store's notion of
- * now as it is at this call.  Call this on the thread that owns @store;
- * then use the measurer on one thread at a time.
- */
-AmendsMeasurer *
-amends_measurer_new (AmendsStore *store)
-{
-  AmendsMeasurer *self;
-
-  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
-
-  self = g_new0 (AmendsMeasurer, 1);
-  self->uri = amends_store_dup_reader_uri (store);
-  self->now = amends_store_now (store);
-
-  return self;
-}
-
-void
-amends_measurer_free (AmendsMeasurer *self)
-{
-  if (self == NULL)
-    return;
-
-  sqlite3_close (self->db);
-  g_free (self->uri);
-  g_free (self);
-}
-
-static gboolean
-measurer_source (AmendsMeasurer  *self,
-                 Source          *source,
-                 GError         **error)
-{
-  if (self->db == NULL)
-    {
-      int rc = sqlite3_open_v2 (self->uri, &self->db,
-                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-
-      /* Set before the first read, as amends-store.c does. */
-      if (self->db != NULL)
-        sqlite3_busy_timeout (self->db, 5000);
-      if (rc != SQLITE_OK)
-        {
-          g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                       "%s", self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-          g_clear_pointer (&self->db, sqlite3_close);
-          return FALSE;
-        }
-    }
-
-  *source = (Source) { NULL, self->db, self->now };
-  return TRUE;
-}
-
-gint64
-amends_measurer_get_now (AmendsMeasurer *self)
-{
-  return self->now;
-}
-
-gboolean
-amends_measurer_measure (AmendsMeasurer  *self,
-                         GDateTime       *from,
-                         GDateTime       *until,
-                         AmendsMeasures  *measures,
-                         GError         **error)
-{
-  Source source;
-
-  memset (measures, 0, sizeof *measures);
-  return measurer_source (self, &source, error) &&
-         measure_period (&source, from, until, measures, error);
-}
-
-GPtrArray *
-amends_measurer_measure_by (AmendsMeasurer   *self,
-                            AmendsMeasureBy   by,
-                            GDateTime        *from,
-                            GDateTime        *until,
-                            GError          **error)
-{
-  Source source;
-
-  g_return_val_if_fail (group_column (by) != NULL, NULL);
-
-  if (!measurer_source (self, &source, error))
-    return NULL;
-  return measure_groups (&source, by, from, until, error);
-}
-
-GPtrArray *
-amends_measurer_measure_weeks (AmendsMeasurer  *self,
-                               GDateTime       *last_week_start,
-                               guint            n_weeks,
-                               GError         **error)
-{
-  Source source;
-
-  if (!measurer_source (self, &source, error))
-    return NULL;
-  return measure_weeks (&source, last_week_start, n_weeks, error);
 }
 
 /**

@@ -1,0 +1,134 @@
+/* amends-measurer.c: the measures, on a read-only connection of its own
+ *
+ * For a worker thread (AmendsMeasuresSheet): the same SQL as the store's
+ * own calls in amends-store-measures.c, on a connection opened on first
+ * use, with the store's notion of now as it was when the measurer was
+ * made.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "amends-measurer"
+
+#include "config.h"
+
+#include "amends-store-measures.h"
+
+#include <string.h>
+
+#include "amends-store-measures-private.h"
+
+struct _AmendsMeasurer
+{
+  char    *uri;
+  gint64   now;
+  sqlite3 *db;
+};
+
+/**
+ * amends_measurer_new:
+ *
+ * A measurer for a worker thread: it reads @store's file on a read-only
+ * connection of its own, opened on first use, with the store's notion of
+ * now as it is at this call.  Call this on the thread that owns @store;
+ * then use the measurer on one thread at a time.
+ */
+AmendsMeasurer *
+amends_measurer_new (AmendsStore *store)
+{
+  AmendsMeasurer *self;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  self = g_new0 (AmendsMeasurer, 1);
+  self->uri = amends_store_dup_reader_uri (store);
+  self->now = amends_store_now (store);
+
+  return self;
+}
+
+void
+amends_measurer_free (AmendsMeasurer *self)
+{
+  if (self == NULL)
+    return;
+
+  sqlite3_close (self->db);
+  g_free (self->uri);
+  g_free (self);
+}
+
+static gboolean
+measurer_source (AmendsMeasurer       *self,
+                 AmendsMeasureSource  *source,
+                 GError              **error)
+{
+  if (self->db == NULL)
+    {
+      int rc = sqlite3_open_v2 (self->uri, &self->db,
+                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+
+      /* Set before the first read, as amends-store.c does. */
+      if (self->db != NULL)
+        sqlite3_busy_timeout (self->db, 5000);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                       "%s", self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+          g_clear_pointer (&self->db, sqlite3_close);
+          return FALSE;
+        }
+    }
+
+  *source = (AmendsMeasureSource) { NULL, self->db, self->now };
+  return TRUE;
+}
+
+gint64
+amends_measurer_get_now (AmendsMeasurer *self)
+{
+  return self->now;
+}
+
+gboolean
+amends_measurer_measure (AmendsMeasurer  *self,
+                         GDateTime       *from,
+                         GDateTime       *until,
+                         AmendsMeasures  *measures,
+                         GError         **error)
+{
+  AmendsMeasureSource source;
+
+  memset (measures, 0, sizeof *measures);
+  return measurer_source (self, &source, error) &&
+         amends_measure_period (&source, from, until, measures, error);
+}
+
+GPtrArray *
+amends_measurer_measure_by (AmendsMeasurer   *self,
+                            AmendsMeasureBy   by,
+                            GDateTime        *from,
+                            GDateTime        *until,
+                            GError          **error)
+{
+  AmendsMeasureSource source;
+
+  g_return_val_if_fail (amends_measure_group_column (by) != NULL, NULL);
+
+  if (!measurer_source (self, &source, error))
+    return NULL;
+  return amends_measure_groups (&source, by, from, until, error);
+}
+
+GPtrArray *
+amends_measurer_measure_weeks (AmendsMeasurer  *self,
+                               GDateTime       *last_week_start,
+                               guint            n_weeks,
+                               GError         **error)
+{
+  AmendsMeasureSource source;
+
+  if (!measurer_source (self, &source, error))
+    return NULL;
+  return amends_measure_weeks (&source, last_week_start, n_weeks, error);
+}
