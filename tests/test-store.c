@@ -939,6 +939,32 @@ test_case_update_statements_bounded (AmendsTestDb  *db,
   g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
 }
 
+/* A value SQLite refuses to bind (here longer than its limit) fails the
+ * save: it is not written as NULL over what was stored. */
+static void
+test_case_update_refused_value_keeps_stored (AmendsTestDb  *db,
+                                             gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Broken lamp", db->now);
+  g_autoptr(AmendsCase) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_fix = g_strnfill (3000, 'x');
+  gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+
+  g_object_set (kase, "fix", "New bulb", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+
+  sqlite3_limit (amends_store_get_db (db->store), SQLITE_LIMIT_LENGTH, 2000);
+  g_object_set (kase, "fix", long_fix, NULL);
+  g_assert_false (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_nonnull (error);
+
+  loaded = amends_store_load (db->store, AMENDS_TYPE_CASE, id, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (amends_case_get_fix (loaded), ==, "New bulb");
+}
+
 static void
 test_case_all_fields_round_trip (AmendsTestDb  *db,
                                  gconstpointer  data)
@@ -1428,6 +1454,7 @@ main (int   argc,
   ADD_DB_TEST ("/store/case/needs-summary", test_case_needs_summary);
   ADD_DB_TEST ("/store/case/update-writes-audit", test_case_update_audit);
   ADD_DB_TEST ("/store/case/update-statements-bounded", test_case_update_statements_bounded);
+  ADD_DB_TEST ("/store/case/update-refused-value-keeps-stored", test_case_update_refused_value_keeps_stored);
   ADD_DB_TEST ("/store/case/every-field-round-trips", test_case_all_fields_round_trip);
   ADD_DB_TEST ("/store/case/trash-restore-purge", test_case_trash_restore_purge);
   ADD_DB_TEST ("/store/action/timeline-in-time-order", test_actions_timeline);

@@ -73,8 +73,8 @@ next_reference (AmendsStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, year);
-  rc = sqlite3_step (stmt);
+  if ((rc = sqlite3_bind_int (stmt, 1, year)) == SQLITE_OK)
+    rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       amends_store_set_error (self, rc, error);
@@ -100,6 +100,7 @@ note_given_reference (AmendsStore  *self,
     "ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last)";
   g_autoptr(AmendsStmt) stmt = NULL;
   int year = 0, number = 0;
+  int rc;
   char end = 0;
 
   if (sscanf (reference, "C-%4d-%d%c", &year, &number, &end) != 2 || number <= 0)
@@ -115,8 +116,9 @@ note_given_reference (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int (stmt, 2, number);
+  if ((rc = sqlite3_bind_int (stmt, 1, year)) != SQLITE_OK ||
+      (rc = sqlite3_bind_int (stmt, 2, number)) != SQLITE_OK)
+    return amends_store_set_error (self, rc, error);
 
   return amends_store_step_done (self, stmt, error);
 }

@@ -403,8 +403,9 @@ backup_before_migration (AmendsStore  *self,
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
+      rc = sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
     }

@@ -159,7 +159,7 @@ GDateTime  *amends_store_local_time        (gint64         t);
 /* Shared by amends-store-records.c and the bulk insert of
  * amends-store-import.c: a record's values to columns, checks and
  * defaults, the same for one record or many. */
-void        amends_store_bind_value        (AmendsStmt    *stmt,
+int         amends_store_bind_value        (AmendsStmt    *stmt,
                                             int            index,
                                             GParamSpec    *pspec,
                                             const GValue  *value);

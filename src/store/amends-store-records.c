@@ -53,7 +53,8 @@ is_reference (GParamSpec *pspec)
   return pspec->value_type == G_TYPE_INT64 && g_str_has_suffix (pspec->name, "-id");
 }
 
-void
+/* Returns: SQLITE_OK, or the code sqlite3_bind_*() failed with */
+int
 amends_store_bind_value (AmendsStmt   *stmt,
                          int           index,
                          GParamSpec   *pspec,
@@ -64,39 +65,41 @@ amends_store_bind_value (AmendsStmt   *stmt,
   if (type == G_TYPE_STRING)
     {
       const char *str = g_value_get_string (value);
+
       if (str == NULL)
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_text (stmt, index, str, -1, SQLITE_TRANSIENT);
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_text (stmt, index, str, -1, SQLITE_TRANSIENT);
     }
   else if (type == G_TYPE_INT64)
     {
       gint64 v = g_value_get_int64 (value);
+
       if (v == 0 && is_reference (pspec))
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int64 (stmt, index, v);
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_int64 (stmt, index, v);
     }
   else if (type == G_TYPE_BOOLEAN)
-    sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
+    return sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
   else if (G_TYPE_IS_ENUM (type))
     {
       g_autoptr(GEnumClass) klass = g_type_class_ref (type);
       GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
-      sqlite3_bind_text (stmt, index, ev ? ev->value_nick : "", -1, SQLITE_STATIC);
+
+      return sqlite3_bind_text (stmt, index, ev ? ev->value_nick : "", -1, SQLITE_STATIC);
     }
   else if (G_TYPE_IS_FLAGS (type))
-    sqlite3_bind_int64 (stmt, index, g_value_get_flags (value));
+    return sqlite3_bind_int64 (stmt, index, g_value_get_flags (value));
   else if (type == G_TYPE_DATE_TIME)
     {
       GDateTime *dt = g_value_get_boxed (value);
+
       if (dt == NULL)
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (dt));
+        return sqlite3_bind_null (stmt, index);
+      return sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (dt));
     }
-  else
-    g_assert_not_reached ();
+
+  g_assert_not_reached ();
+  return SQLITE_MISUSE;
 }
 
 static void
@@ -293,8 +296,8 @@ amends_store_load (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
+  if ((rc = sqlite3_bind_int64 (stmt, 1, id)) == SQLITE_OK)
+    rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return amends_store_read_record (self, type, stmt);
 
@@ -335,18 +338,20 @@ amends_store_audit (AmendsStore  *self,
     "INSERT INTO audit_log (at, staff_id, table_name, record_id, field, before, after) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, amends_store_now (self));
-  if (self->actor_id > 0)
-    sqlite3_bind_int64 (stmt, 2, self->actor_id);
-  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, record_id);
-  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_bind_int64 (stmt, 1, amends_store_now (self))) != SQLITE_OK ||
+      (rc = (self->actor_id > 0 ? sqlite3_bind_int64 (stmt, 2, self->actor_id)
+                                : sqlite3_bind_null (stmt, 2))) != SQLITE_OK ||
+      (rc = sqlite3_bind_text (stmt, 3, table, -1, SQLITE_STATIC)) != SQLITE_OK ||
+      (rc = sqlite3_bind_int64 (stmt, 4, record_id)) != SQLITE_OK ||
+      (rc = sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC)) != SQLITE_OK ||
+      (rc = sqlite3_bind_text (stmt, 6, before, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
+      (rc = sqlite3_bind_text (stmt, 7, after, -1, SQLITE_TRANSIENT)) != SQLITE_OK)
+    return amends_store_set_error (self, rc, error);
 
   return amends_store_step_done (self, stmt, error);
 }
@@ -382,10 +387,14 @@ insert_row (AmendsStore   *self,
   n = 0;
   for (guint i = 0; i < klass->n_fields; i++)
     {
+      int rc;
+
       if (amends_record_field_is_derived (klass->fields[i]))
         continue;
-      amends_store_bind_value (stmt, ++n, klass->fields[i],
-                               amends_record_peek_value (record, klass->fields[i]));
+      rc = amends_store_bind_value (stmt, ++n, klass->fields[i],
+                                    amends_record_peek_value (record, klass->fields[i]));
+      if (rc != SQLITE_OK)
+        return amends_store_set_error (self, rc, error);
     }
 
   if (!amends_store_step_done (self, stmt, error))

@@ -77,7 +77,9 @@ queue_others_changes (AmendsStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, self->last_audit_id);
+  if ((rc = sqlite3_bind_int64 (stmt, 1, self->last_audit_id)) != SQLITE_OK)
+    return amends_store_set_error (self, rc, error);
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GType type = type_of_table ((const char *) sqlite3_column_text (stmt, 1));
@@ -173,6 +175,20 @@ truncate_pending (AmendsStore *self,
   g_array_set_size (self->pending, length);
 }
 
+/* SQLite rolls a transaction back by itself on some errors (a full
+ * disk, say), and ROLLBACK then finds none: that is no failure.  One left
+ * open would keep the write lock, and its changes might yet be committed
+ * with the enclosing transaction's: worth a warning in the log. */
+static void
+roll_back (AmendsStore *self,
+           const char  *sql)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK && !sqlite3_get_autocommit (self->db))
+    g_warning ("“%s” failed, the transaction is still open: %s", sql, sqlite3_errmsg (self->db));
+}
+
 void
 amends_store_rollback (AmendsStore *self)
 {
@@ -182,9 +198,9 @@ amends_store_rollback (AmendsStore *self)
   g_return_if_fail (self->depth > 0);
 
   if (self->depth == 1)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    roll_back (self, "ROLLBACK");
   else
-    sqlite3_exec (self->db, "ROLLBACK TO amends_nested; RELEASE amends_nested", NULL, NULL, NULL);
+    roll_back (self, "ROLLBACK TO amends_nested; RELEASE amends_nested");
 
   self->depth--;
   mark = g_array_index (self->marks, guint, self->depth);

@@ -171,6 +171,7 @@ update_fields (AmendsStore   *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(AmendsStmt) stmt = NULL;
   gint64 version = amends_record_get_version (stored);
+  int rc = SQLITE_OK;
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
@@ -198,11 +199,15 @@ update_fields (AmendsStore   *self,
   if (!(stmt = prepare_update (self, sql->str, error)))
     return FALSE;
 
-  for (guint i = 0; i < changed->len; i++)
-    amends_store_bind_value (stmt, i + 1, changed->pdata[i],
-                             amends_record_peek_value (record, changed->pdata[i]));
-  sqlite3_bind_int64 (stmt, changed->len + 1, version);
-  sqlite3_bind_int64 (stmt, changed->len + 2, amends_record_get_id (record));
+  /* A value SQLite refuses (too long, say) would otherwise be written
+   * as NULL over what was stored. */
+  for (guint i = 0; i < changed->len && rc == SQLITE_OK; i++)
+    rc = amends_store_bind_value (stmt, i + 1, changed->pdata[i],
+                                  amends_record_peek_value (record, changed->pdata[i]));
+  if (rc != SQLITE_OK ||
+      (rc = sqlite3_bind_int64 (stmt, changed->len + 1, version)) != SQLITE_OK ||
+      (rc = sqlite3_bind_int64 (stmt, changed->len + 2, amends_record_get_id (record))) != SQLITE_OK)
+    return amends_store_set_error (self, rc, error);
 
   if (!amends_store_step_done (self, stmt, error))
     return FALSE;
