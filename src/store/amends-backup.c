@@ -120,6 +120,30 @@ error_code_of (int code)
     }
 }
 
+/* Why a copy failed, in words a person can act on; SQLite's own go to
+ * the debug log. */
+static const char *
+describe_failure (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL:
+      return _("the disk is full");
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return _("the folder cannot be written to");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("another program kept the database busy");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return _("the database is damaged");
+    default:
+      return _("the disk could not be read or written");
+    }
+}
+
 static gboolean
 copy_failed (GError    **error,
              int         code,
@@ -128,8 +152,10 @@ copy_failed (GError    **error,
 {
   g_autofree char *name = g_filename_display_name (from);
 
+  g_debug ("Copying %s failed: %s", from, detail);
   g_set_error (error, AMENDS_STORE_ERROR, error_code_of (code),
-               _("The database “%s” could not be copied: %s"), name, detail);
+               /* Translators: a file name, then why, as in "the disk is full" */
+               _("The database “%s” could not be copied: %s."), name, describe_failure (code));
   return FALSE;
 }
 
@@ -141,8 +167,10 @@ finish_failed (GError    **error,
 {
   g_autofree char *name = g_filename_display_name (to);
 
+  g_debug ("Finishing the copy %s failed: %s", to, detail);
   g_set_error (error, AMENDS_STORE_ERROR, error_code_of (code),
-               _("The copy “%s” could not be finished: %s"), name, detail);
+               /* Translators: a file name, then why, as in "the disk is full" */
+               _("The copy “%s” could not be finished: %s."), name, describe_failure (code));
   return FALSE;
 }
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amends-board-reader.h"
 
 #include "amends-store-stories.h"
@@ -70,9 +72,8 @@ reader_error (sqlite3  *db,
               int       rc,
               GError  **error)
 {
-  g_set_error (error, AMENDS_STORE_ERROR,
-               (rc & 0xff) == SQLITE_CORRUPT ? AMENDS_STORE_ERROR_CORRUPT : AMENDS_STORE_ERROR_FAILED,
-               "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  amends_store_set_error_from_code (error, rc, db ? sqlite3_db_filename (db, "main") : NULL,
+                                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
 }
 
@@ -88,8 +89,9 @@ reader_open (AmendsBoardReader  *self,
     sqlite3_busy_timeout (db, 5000);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                   "%s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      g_debug ("Could not open a reading connection: %s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                           _("The database could not be opened to read it."));
       sqlite3_close (db);
       return NULL;
     }

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amends-store-measures.h"
 
 #include <string.h>
@@ -73,8 +75,9 @@ measurer_source (AmendsMeasurer       *self,
         sqlite3_busy_timeout (self->db, 5000);
       if (rc != SQLITE_OK)
         {
-          g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                       "%s", self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+          g_debug ("Could not open a reading connection: %s", self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+          g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                               _("The database could not be opened to read it."));
           g_clear_pointer (&self->db, sqlite3_close);
           return FALSE;
         }

@@ -307,9 +307,9 @@ exec_sql (sqlite3     *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                   _("The database could not be brought up to date: %s"),
-                   message ? message : sqlite3_errmsg (db));
+      g_debug ("Migration failed: %s", message ? message : sqlite3_errmsg (db));
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                           _("The database could not be brought up to date; it was left as it was."));
       sqlite3_free (message);
       return FALSE;
     }
@@ -334,9 +334,9 @@ get_version (sqlite3  *db,
 
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                   _("The database could not be brought up to date: %s"),
-                   sqlite3_errmsg (db));
+      g_debug ("Reading the schema version failed: %s", sqlite3_errmsg (db));
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                           _("The database could not be brought up to date; it was left as it was."));
       return FALSE;
     }
 

@@ -262,10 +262,9 @@ amends_store_case_ids_set_error (sqlite3  *db,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                          "The list of cases was no longer wanted.");
   else
-    g_set_error (error, AMENDS_STORE_ERROR,
-                 (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB
-                 ? AMENDS_STORE_ERROR_CORRUPT : AMENDS_STORE_ERROR_FAILED,
-                 "%s", db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    amends_store_set_error_from_code (error, rc,
+                                      db != NULL ? sqlite3_db_filename (db, "main") : NULL,
+                                      db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
 }
 

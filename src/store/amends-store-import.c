@@ -121,12 +121,20 @@ run_rows (AmendsStoreBulk *self,
           const GValue *value = amends_record_peek_value (record, pspec);
           int index = r * n_columns + i + 1;
 
+          int rc;
+
           /* Not copied: the records are held until the statement is
            * reset and its values cleared. */
           if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
-            sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_STATIC);
+            rc = sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_STATIC);
           else
-            amends_store_bind_value (stmt, index, pspec, value);
+            rc = amends_store_bind_value (stmt, index, pspec, value);
+
+          /* A value SQLite refuses (longer than its limit) is not written
+           * as NULL: the batch fails, and is retried row by row to say
+           * which line. */
+          if (rc != SQLITE_OK)
+            return rc;
         }
     }
 

@@ -99,8 +99,8 @@ source_prepare (AmendsMeasureSource  *source,
   rc = sqlite3_prepare_v2 (source->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                   "%s", sqlite3_errmsg (source->db));
+      amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
+                                        sqlite3_errmsg (source->db));
       return NULL;
     }
 
@@ -127,9 +127,8 @@ source_set_error (AmendsMeasureSource  *source,
   if (source->store != NULL)
     return amends_store_set_error (source->store, rc, error);
 
-  g_set_error (error, AMENDS_STORE_ERROR,
-               (rc & 0xff) == SQLITE_CORRUPT ? AMENDS_STORE_ERROR_CORRUPT : AMENDS_STORE_ERROR_FAILED,
-               "%s", sqlite3_errmsg (source->db));
+  amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
+                                    sqlite3_errmsg (source->db));
   return FALSE;
 }
 

@@ -114,14 +114,19 @@ amends_store_set_error_from_code (GError     **error,
                            _("Another program is using the database. Try again in a moment."));
       break;
 
+    /* SQLite's own words are for the log, not for the person at the
+     * desk, who could not act on "CHECK constraint failed: …". */
     case SQLITE_CONSTRAINT:
-      g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
-                   _("The change does not fit the rest of the data: %s"), detail);
+      g_debug ("%s: constraint: %s", path, detail);
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
+                           _("The change does not fit the rest of the data, so it was not saved."));
       break;
 
     default:
+      g_debug ("%s: SQLite error %d: %s", path, rc, detail);
       g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                   _("The database reported a problem: %s"), detail);
+                   _("The database could not do what was asked (error %d). Try again; if it happens again, restart Amends."),
+                   rc & 0xff);
       break;
     }
 }
