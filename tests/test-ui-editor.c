@@ -1175,7 +1175,8 @@ test_customer_conflict_keep_mine (Fixture       *f,
   g_assert_cmpstr (amends_customer_get_phone (stored), ==, "+49 89 555 0100");
 }
 
-/* Flushing saves the entry being written on the timeline too; what cannot
+/* Flushing saves the entry being written on the timeline too, as the
+ * case's draft (it is added to the timeline by Enter only); what cannot
  * be saved stays typed, and the caller is told. */
 static void
 test_flush_saves_everything_typed_or_says_so (Fixture       *f,
@@ -1187,6 +1188,7 @@ test_flush_saves_everything_typed_or_says_so (Fixture       *f,
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *lesson = NULL;
+  g_autofree char *draft = NULL;
   sqlite3 *other = NULL;
   guint before;
 
@@ -1218,10 +1220,47 @@ test_flush_saves_everything_typed_or_says_so (Fixture       *f,
   g_assert_no_error (error);
   lesson = stored_string (f->db.store, f->case_id, "lesson");
   g_assert_cmpstr (lesson, ==, "Check the rooms at noon");
+  draft = stored_string (f->db.store, f->case_id, "timeline-draft");
+  g_assert_cmpstr (draft, ==, "Called the guest back");
   actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before + 1);
-  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_CONTACT, "Called the guest back"));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Called the guest back");
+}
+
+/* An entry typed on the timeline and not added is kept like any field:
+ * shown again when the case is, and gone from the draft once added. */
+static void
+test_timeline_draft_kept (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *timeline = child (f, NULL, AMENDS_TYPE_TIMELINE);
+  GtkWidget *entry = find_in (timeline, "text_entry", GTK_TYPE_ENTRY);
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *draft = NULL;
+  g_autofree char *cleared = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Rang the guest, no answer");
+  amends_case_editor_set_case_id (f->editor, f->earlier_id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  draft = stored_string (f->db.store, f->case_id, "timeline-draft");
+  g_assert_cmpstr (draft, ==, "Rang the guest, no answer");
+
+  amends_case_editor_set_case_id (f->editor, f->case_id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Rang the guest, no answer");
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (amends_case_editor_flush (f->editor, NULL));
+  actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
+  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_CONTACT, "Rang the guest, no answer"));
+  cleared = stored_string (f->db.store, f->case_id, "timeline-draft");
+  g_assert_null (cleared);
+
+  /* What someone is still writing is no change to log; the entry is. */
+  audit = amends_store_list_audit (f->db.store, "cases", f->case_id, NULL);
+  g_assert_nonnull (audit);
+  for (guint i = 0; i < audit->len; i++)
+    g_assert_cmpstr (((AmendsAuditEntry *) audit->pdata[i])->field, !=, "timeline_draft");
 }
 
 static void
@@ -1664,6 +1703,7 @@ main (int   argc,
   ADD_TEST ("/ui/editor/no-pause-once-past-due", test_no_pause_once_past_due);
   ADD_TEST ("/ui/editor/close-without-recovery", test_close_without_recovery);
   ADD_TEST ("/ui/timeline/entry-added-with-enter", test_timeline_entry_added_with_enter);
+  ADD_TEST ("/ui/timeline/draft-kept-like-a-field", test_timeline_draft_kept);
   ADD_TEST ("/ui/customer-card/opens-earlier-case", test_customer_card_opens_earlier_case);
   ADD_TEST ("/ui/customer-card/keeps-rows-while-typing", test_customer_card_keeps_rows_while_typing);
   ADD_TEST ("/ui/customer-card/saves-notes-refuses-empty-name", test_customer_card_saves_notes);

@@ -70,6 +70,8 @@ static const FieldInfo fields[] = {
   { "came-back",           KIND_CHOICE,    W (came_back_row),    0, N_("Did They Come Back") },
   { "follow-up-due-at",    KIND_DUE,       W (follow_up_row),    W (follow_up_error_label), N_("Follow-up Due") },
   { "lesson",              KIND_LONG_TEXT, W (lesson_view),      0, N_("Lesson Learned") },
+  /* The timeline's entry not added yet: a draft, kept as it is typed. */
+  { "timeline-draft",      KIND_TEXT,      W (timeline_entry),   0, N_("Timeline entry") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == AMENDS_CASE_EDITOR_N_FIELDS);
@@ -108,44 +110,6 @@ dup_widget_text (GtkWidget *widget)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static GDateTime *
-parse_due (const char  *text,
-           GDateTime   *now,
-           GError     **error)
-{
-  g_autoptr(GError) when_error = NULL;
-  int y, mo, d, h = 9, mi = 0;
-  char extra;
-  GDateTime *due;
-
-  if (sscanf (text, "%4d-%2d-%2d %2d:%2d %c", &y, &mo, &d, &h, &mi, &extra) == 5 ||
-      sscanf (text, "%4d-%2d-%2dT%2d:%2d %c", &y, &mo, &d, &h, &mi, &extra) == 5 ||
-      sscanf (text, "%4d-%2d-%2d %c", &y, &mo, &d, &extra) == 3)
-    {
-      if ((due = g_date_time_new_local (y, mo, d, h, mi, 0)) != NULL)
-        return due;
-    }
-
-  if ((due = amends_when_parse (text, now, &when_error)) != NULL)
-    return due;
-
-  if (g_error_matches (when_error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_FUTURE))
-    g_set_error_literal (error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_INVALID,
-                         _("Type the follow-up as a date and time, such as 2026-11-20 09:00."));
-  else
-    g_propagate_error (error, g_steal_pointer (&when_error));
-
-  return NULL;
-}
-
-static char *
-format_due (GDateTime *due)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (due);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 /* Reads the value a field's widget holds; FALSE with @error when it
@@ -222,7 +186,7 @@ field_read (AmendsCaseEditor  *self,
       return TRUE;
 
     case KIND_DUE:
-      if (*g_strstrip (text) != '\0' && !(when = parse_due (text, now, error)))
+      if (*g_strstrip (text) != '\0' && !(when = _amends_case_editor_parse_due (text, now, error)))
         return FALSE;
       g_value_take_boxed (value, when);
       return TRUE;
@@ -323,7 +287,7 @@ show_field_cb (gpointer      view,
       else if (g_value_get_boxed (value) == NULL)
         text = g_strdup ("");
       else if (fields[index].kind == KIND_DUE)
-        text = format_due (g_value_get_boxed (value));
+        text = _amends_case_editor_format_due (g_value_get_boxed (value));
       else
         {
           g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
@@ -434,46 +398,6 @@ connect_field (AmendsCaseEditor *self,
     }
 }
 
-static void
-on_follow_up_popover_show_cb (AmendsCaseEditor *self)
-{
-  g_autofree char *text = dup_widget_text (self->follow_up_row);
-  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
-  g_autoptr(GDateTime) due = parse_due (text, now, NULL);
-
-  self->showing = TRUE;
-  gtk_calendar_select_day (self->follow_up_calendar, due ? due : now);
-  self->showing = FALSE;
-}
-
-static void
-on_follow_up_day_selected_cb (AmendsCaseEditor *self)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *new_text = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) old = NULL;
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) due = NULL;
-
-  if (self->showing)
-    return;
-
-  text = dup_widget_text (self->follow_up_row);
-  now = amends_store_dup_now (self->store);
-  old = parse_due (text, now, NULL);
-  day = gtk_calendar_get_date (self->follow_up_calendar);
-  due = g_date_time_new_local (g_date_time_get_year (day),
-                               g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day),
-                               old ? g_date_time_get_hour (old) : 9,
-                               old ? g_date_time_get_minute (old) : 0,
-                               0);
-  new_text = format_due (due);
-  gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), new_text);
-  gtk_popover_popdown (self->follow_up_popover);
-}
-
 /**
  * _amends_case_editor_init_fields:
  *
@@ -484,13 +408,12 @@ _amends_case_editor_init_fields (AmendsCaseEditor *self)
 {
   _amends_case_editor_build_rows (self);
 
+  /* The timeline's entry is made with the timeline, once the store is
+   * known: it is followed from _amends_case_editor_init_autosave(). */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    connect_field (self, i);
+    if (fields[i].widget != W (timeline_entry))
+      connect_field (self, i);
 
-  g_signal_connect_swapped (self->follow_up_popover, "show",
-                            G_CALLBACK (on_follow_up_popover_show_cb), self);
-  g_signal_connect_swapped (self->follow_up_calendar, "day-selected",
-                            G_CALLBACK (on_follow_up_day_selected_cb), self);
 }
 
 /* A value as its field shows it, for the conflict dialog. */
@@ -559,7 +482,7 @@ describe_value_cb (gpointer      view,
     case KIND_OCCURRED:
       if (g_value_get_boxed (value) != NULL)
         {
-          g_autofree char *when = format_due (g_value_get_boxed (value));
+          g_autofree char *when = _amends_case_editor_format_due (g_value_get_boxed (value));
           g_string_append (text, when);
         }
       break;
@@ -668,6 +591,10 @@ on_save_failed_cb (AmendsCaseEditor *self,
 void
 _amends_case_editor_init_autosave (AmendsCaseEditor *self)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].widget == W (timeline_entry))
+      connect_field (self, i);
+
   self->autosave = amends_autosave_new (self->store, AMENDS_TYPE_CASE,
                                         get_autosave_fields (), G_N_ELEMENTS (fields),
                                         &autosave_funcs, self,

@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-#define AMENDS_CASE_EDITOR_N_FIELDS 21
+#define AMENDS_CASE_EDITOR_N_FIELDS 22
 #define AMENDS_CASE_EDITOR_N_RATER  5
 
 /* The dimensions of service quality, in the order of the RATER rows. */
@@ -96,6 +96,7 @@ struct _AmendsCaseEditor
   GtkWidget           *cost_error_label;
   AdwBin              *timeline_bin;
   AmendsTimeline      *timeline;
+  GtkWidget           *timeline_entry;  /* the timeline's, for its draft */
   GtkWidget           *rule_row;
   GtkWidget           *bent_rule_row;
   GtkWidget           *why_view;
@@ -122,6 +123,10 @@ void _amends_case_editor_init_fields       (AmendsCaseEditor *self);
 
 /* amends-case-editor-rows.c */
 void _amends_case_editor_build_rows        (AmendsCaseEditor *self);
+GDateTime *_amends_case_editor_parse_due   (const char       *text,
+                                            GDateTime        *now,
+                                            GError          **error);
+char *_amends_case_editor_format_due       (GDateTime        *due);
 void _amends_case_editor_init_autosave     (AmendsCaseEditor *self);
 void _amends_case_editor_clear_save_error  (AmendsCaseEditor *self);
 void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,

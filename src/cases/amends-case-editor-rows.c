@@ -16,6 +16,89 @@
 #include <glib/gi18n.h>
 
 #include "amends-case-editor-private.h"
+#include "amends-when.h"
+
+#include <stdio.h>
+
+/* The follow-up: a date and time to come, typed or picked in a calendar. */
+
+GDateTime *
+_amends_case_editor_parse_due (const char  *text,
+                               GDateTime   *now,
+                               GError     **error)
+{
+  g_autoptr(GError) when_error = NULL;
+  int y, mo, d, h = 9, mi = 0;
+  char extra;
+  GDateTime *due;
+
+  if (sscanf (text, "%4d-%2d-%2d %2d:%2d %c", &y, &mo, &d, &h, &mi, &extra) == 5 ||
+      sscanf (text, "%4d-%2d-%2dT%2d:%2d %c", &y, &mo, &d, &h, &mi, &extra) == 5 ||
+      sscanf (text, "%4d-%2d-%2d %c", &y, &mo, &d, &extra) == 3)
+    {
+      if ((due = g_date_time_new_local (y, mo, d, h, mi, 0)) != NULL)
+        return due;
+    }
+
+  if ((due = amends_when_parse (text, now, &when_error)) != NULL)
+    return due;
+
+  if (g_error_matches (when_error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_FUTURE))
+    g_set_error_literal (error, AMENDS_WHEN_ERROR, AMENDS_WHEN_ERROR_INVALID,
+                         _("Type the follow-up as a date and time, such as 2026-11-20 09:00."));
+  else
+    g_propagate_error (error, g_steal_pointer (&when_error));
+
+  return NULL;
+}
+
+char *
+_amends_case_editor_format_due (GDateTime *due)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (due);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+on_follow_up_popover_show_cb (AmendsCaseEditor *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row)));
+  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
+  g_autoptr(GDateTime) due = _amends_case_editor_parse_due (text, now, NULL);
+
+  self->showing = TRUE;
+  gtk_calendar_select_day (self->follow_up_calendar, due ? due : now);
+  self->showing = FALSE;
+}
+
+static void
+on_follow_up_day_selected_cb (AmendsCaseEditor *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) old = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) due = NULL;
+
+  if (self->showing)
+    return;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row)));
+  now = amends_store_dup_now (self->store);
+  old = _amends_case_editor_parse_due (text, now, NULL);
+  day = gtk_calendar_get_date (self->follow_up_calendar);
+  due = g_date_time_new_local (g_date_time_get_year (day),
+                               g_date_time_get_month (day),
+                               g_date_time_get_day_of_month (day),
+                               old ? g_date_time_get_hour (old) : 9,
+                               old ? g_date_time_get_minute (old) : 0,
+                               0);
+  new_text = _amends_case_editor_format_due (due);
+  gtk_editable_set_text (GTK_EDITABLE (self->follow_up_row), new_text);
+  gtk_popover_popdown (self->follow_up_popover);
+}
 
 #define CHOICES(row, func, n) set_choices (row, (const char *(*) (int)) func, n)
 
@@ -141,4 +224,9 @@ _amends_case_editor_build_rows (AmendsCaseEditor *self)
   CHOICES (self->came_back_row, amends_came_back_to_label, AMENDS_CAME_BACK_NO + 1);
   build_rater_rows (self);
   name_row_controls (self->fields_box);
+
+  g_signal_connect_swapped (self->follow_up_popover, "show",
+                            G_CALLBACK (on_follow_up_popover_show_cb), self);
+  g_signal_connect_swapped (self->follow_up_calendar, "day-selected",
+                            G_CALLBACK (on_follow_up_day_selected_cb), self);
 }

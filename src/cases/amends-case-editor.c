@@ -243,11 +243,12 @@ amends_case_editor_constructed (GObject *object)
 
   g_return_if_fail (AMENDS_IS_STORE (self->store));
 
-  _amends_case_editor_init_autosave (self);
-
   /* Made here rather than in the template: they need the store to be. */
   self->timeline = AMENDS_TIMELINE (amends_timeline_new (self->store));
   adw_bin_set_child (self->timeline_bin, GTK_WIDGET (self->timeline));
+  self->timeline_entry = amends_timeline_get_entry (self->timeline);
+
+  _amends_case_editor_init_autosave (self);
   self->customer_card = AMENDS_CUSTOMER_CARD (amends_customer_card_new (self->store));
   adw_bin_set_child (self->customer_card_bin, GTK_WIDGET (self->customer_card));
 
@@ -511,7 +512,6 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
   if (self->autosave != NULL)
     amends_autosave_save (self->autosave, NULL);
   amends_customer_card_flush (self->customer_card, NULL);
-  amends_timeline_flush (self->timeline, NULL);
   self->case_id = case_id;
   if (self->store != NULL)
     load_case (self);
@@ -522,7 +522,8 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
  * amends_case_editor_flush:
  *
  * Saves what was typed now, rather than after the usual pause: the
- * case's fields, the customer card's and the entry being written on the
+ * case's fields (the entry being written on the timeline is one: a draft),
+ * the customer card's and
  * timeline.  When any of it cannot be saved (the disk is full, the
  * database is read-only or busy, someone else changed the same field, a
  * value is not one that can be saved) it stays typed on screen, to try
@@ -537,7 +538,6 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
 {
   g_autoptr(GError) first = NULL;
   g_autoptr(GError) card_error = NULL;
-  g_autoptr(GError) timeline_error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), FALSE);
@@ -549,13 +549,6 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
       ok = FALSE;
       if (first == NULL)
         first = g_steal_pointer (&card_error);
-    }
-
-  if (!amends_timeline_flush (self->timeline, &timeline_error))
-    {
-      ok = FALSE;
-      if (first == NULL)
-        first = g_steal_pointer (&timeline_error);
     }
 
   if (!ok)
@@ -576,20 +569,10 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
 char *
 amends_case_editor_dup_unsaved_text (AmendsCaseEditor *self)
 {
-  g_autofree char *fields = NULL;
-  g_autofree char *draft = NULL;
-
   g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), NULL);
 
-  fields = amends_autosave_dup_unsaved_text (self->autosave);
-  draft = amends_timeline_dup_draft (self->timeline);
-  if (draft == NULL)
-    return g_steal_pointer (&fields);
-
-  /* Translators: heading of the timeline entry not yet added, in text
-   * copied to the clipboard after a failed save */
-  return g_strdup_printf ("%s%s%s:\n%s\n", fields ? fields : "", fields ? "\n" : "",
-                          _("Timeline entry"), draft);
+  /* The timeline's entry is one of the fields: its draft is among them. */
+  return amends_autosave_dup_unsaved_text (self->autosave);
 }
 
 void

@@ -3,8 +3,8 @@
  * Entries are added by the person at the desk, now: the store stamps both.
  * Pausing and resuming the clock write their own entries (the clock's
  * buttons do that), so they are not offered here.  An entry typed and
- * not added yet is added when the editor is flushed (the window closes,
- * another case is shown), rather than lost.
+ * not added yet is the case's draft: the case editor saves it as it is
+ * typed, like its other fields, so closing the window keeps it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -394,41 +394,22 @@ amends_timeline_set_case_id (AmendsTimeline *self,
 }
 
 /**
- * amends_timeline_flush:
- *
- * Adds the entry typed and not added yet, if any, as Enter would.
- *
- * Returns: %TRUE if nothing typed is left unsaved; %FALSE with @error
- *   set, and the text kept, when the entry could not be saved
- */
-gboolean
-amends_timeline_flush (AmendsTimeline  *self,
-                       GError         **error)
-{
-  g_return_val_if_fail (AMENDS_IS_TIMELINE (self), FALSE);
-
-  return add_typed (self, error);
-}
-
-/**
  * amends_timeline_focus_entry:
  *
  * Puts the cursor in the field that adds an entry, ready to type.
  */
 /**
- * amends_timeline_dup_draft:
+ * amends_timeline_get_entry:
  *
- * Returns: (transfer full) (nullable): the entry typed and not yet added
+ * Returns: (transfer none): the entry where the next entry is written; the
+ *   case editor keeps what is typed there as the case's draft
  */
-char *
-amends_timeline_dup_draft (AmendsTimeline *self)
+GtkWidget *
+amends_timeline_get_entry (AmendsTimeline *self)
 {
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (AMENDS_IS_TIMELINE (self), NULL);
 
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+  return GTK_WIDGET (self->text_entry);
 }
 
 void

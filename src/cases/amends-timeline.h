@@ -19,9 +19,7 @@ AmendsStore *amends_timeline_get_store    (AmendsTimeline *self);
 gint64       amends_timeline_get_case_id  (AmendsTimeline *self);
 void         amends_timeline_set_case_id  (AmendsTimeline *self,
                                            gint64          case_id);
-gboolean     amends_timeline_flush        (AmendsTimeline *self,
-                                           GError        **error);
-char        *amends_timeline_dup_draft    (AmendsTimeline *self);
+GtkWidget   *amends_timeline_get_entry    (AmendsTimeline *self);
 void         amends_timeline_focus_entry  (AmendsTimeline *self);
 char        *amends_timeline_format_time  (GDateTime      *when,
                                            GDateTime      *now);

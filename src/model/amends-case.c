@@ -58,6 +58,7 @@ enum {
   PROP_LESSON,
   PROP_FOLLOW_UP_DUE_AT,
   PROP_DELETED_AT,
+  PROP_TIMELINE_DRAFT,
   N_PROPS
 };
 
@@ -126,6 +127,9 @@ amends_case_class_init (AmendsCaseClass *klass)
   properties [PROP_LESSON] = amends_record_string_field ("lesson");
   properties [PROP_FOLLOW_UP_DUE_AT] = amends_record_time_field ("follow-up-due-at");
   properties [PROP_DELETED_AT] = amends_record_time_field ("deleted-at");
+  /* An entry being written on the timeline and not added yet: kept like
+   * any field that is typed, and not in the audit log. */
+  properties [PROP_TIMELINE_DRAFT] = amends_record_string_field ("timeline-draft");
 
   amends_record_field_set_derived (properties [PROP_CUSTOMER_NAME]);
   amends_record_field_set_derived (properties [PROP_OWNER_NAME]);

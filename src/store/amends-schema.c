@@ -282,6 +282,12 @@ static const char migration_7[] =
   "    ON CONFLICT (category) DO UPDATE SET n = n + 1;"
   "END;";
 
+/* Version 8: the entry being written on a case's timeline and not added
+ * yet, saved as it is typed like every other field, so that closing the
+ * window keeps it. */
+static const char migration_8[] =
+  "ALTER TABLE cases ADD COLUMN timeline_draft TEXT;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -290,6 +296,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 int

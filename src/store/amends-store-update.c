@@ -224,7 +224,14 @@ update_fields (AmendsStore   *self,
   for (guint i = 0; i < changed->len; i++)
     {
       GParamSpec *pspec = changed->pdata[i];
-      g_autofree char *column = amends_store_column_name (pspec);
+      g_autofree char *column = NULL;
+
+      /* A draft is saved as it is typed: it is what someone is still
+       * writing, not a change to log.  The entry it becomes is logged. */
+      if (g_str_equal (pspec->name, "timeline-draft"))
+        continue;
+
+      column = amends_store_column_name (pspec);
       g_autofree char *before = amends_store_value_to_text (pspec, amends_record_peek_value (stored, pspec));
       g_autofree char *after = amends_store_value_to_text (pspec, amends_record_peek_value (record, pspec));
 
