@@ -4,7 +4,8 @@
  * enumerations' labels, and the RATER rows (one check button for each
  * dimension of service quality, failed and shown) are made here.  The text
  * and the switch inside each row are named for screen readers, which
- * libadwaita 1.2 does not do.
+ * libadwaita 1.2 does not do.  The follow-up row reads a date and time to
+ * come, typed or picked in its calendar.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
