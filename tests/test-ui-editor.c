@@ -752,6 +752,8 @@ test_timeline_entry_added_with_enter (Fixture       *f,
   g_assert_cmpstr (amends_action_get_text (last), ==, "Apologised in person at the desk");
   g_assert_cmpint (amends_action_get_staff_id (last), ==, f->bilal_id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  /* The next entry starts as a contact again: the kind does not stick. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kinds)), ==, 0);
 
   /* The row shows what, who and when. */
   {

@@ -166,6 +166,9 @@ add_typed (AmendsTimeline  *self,
     return FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry), "");
+  /* The next entry is most often a contact again: the kind does not stick,
+   * or a phone call is saved as the apology written before it. */
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
   return TRUE;
 }
 
