@@ -623,6 +623,21 @@ test_sidebar_filters (Fixture       *fixture,
   g_assert_cmpstr (summary_at (fixture, 0), ==, "Broken kettle");
   g_assert_cmpstr (counts_text (fixture), ==, "1 case in the trash");
 
+  /* A case past its time, in the trash, is not shown as overdue in red:
+   * nothing more is asked of it there. */
+  {
+    g_autoptr(GError) trash_error = NULL;
+
+    g_assert_true (amends_store_trash_case (fixture->db.store, fixture->soup_id, &trash_error));
+    g_assert_no_error (trash_error);
+    amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
+    g_assert_cmpuint (n_cases (fixture), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      g_assert_false (gtk_widget_has_css_class (clock_label_of (row_at (fixture, i)), "overdue"));
+    g_assert_true (amends_store_restore_case (fixture->db.store, fixture->soup_id, &trash_error));
+    amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->sidebar));
+  }
+
   /* Sorting keeps what is shown and changes the order. */
   choose (fixture, "sidebar.clear-filters", NULL);
   g_assert_false (amends_case_sidebar_get_showing_trash (fixture->sidebar));

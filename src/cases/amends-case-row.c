@@ -178,7 +178,9 @@ update_time (AmendsCaseRow *self)
       AmendsClockState state = amends_clock_get_state (self->kase, self->now);
 
       clock = amends_clock_describe (self->kase, self->now);
-      set_clock_class (self, clock_state_class (state));
+      /* In the trash nothing more is asked of a case: no colour says so. */
+      set_clock_class (self, amends_case_get_deleted_at (self->kase) != NULL
+                             ? "trashed" : clock_state_class (state));
       keep = (state == AMENDS_CLOCK_STATE_RECOVERED || state == AMENDS_CLOCK_STATE_RECOVERED_LATE ||
               state == AMENDS_CLOCK_STATE_NOT_RECOVERED)
              ? CLOCK_FINISHED_CHARS : CLOCK_RUNNING_CHARS;
