@@ -252,6 +252,62 @@ test_window_has_three_views (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "cases");
 }
 
+/* The name of the action @accelerator triggers in the window, or NULL. */
+static char *
+dup_action_of_key (GtkWidget  *window,
+                   const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+
+          if (g_str_equal (trigger, accelerator) && GTK_IS_NAMED_ACTION (action))
+            return g_strdup_printf ("%s(%s)", gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                    arguments ? g_variant_get_string (arguments, NULL) : "");
+        }
+    }
+
+  return NULL;
+}
+
+/* Alt+1, 2 and 3 show each view, with the focus in it (issue 13: Alt+Left
+ * in the Measures did nothing right after switching). */
+static void
+test_window_views_by_keyboard (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char *names[] = { "cases", "board", "measures" };
+  AdwViewStack *stack = ADW_VIEW_STACK (window_child (fixture, "stack", ADW_TYPE_VIEW_STACK));
+
+  for (int i = G_N_ELEMENTS (names) - 1; i >= 0; i--)
+    {
+      g_autofree char *key = g_strdup_printf ("<Alt>%d", i + 1);
+      g_autofree char *expected = g_strdup_printf ("win.show-view(%s)", names[i]);
+      g_autofree char *action = dup_action_of_key (GTK_WIDGET (fixture->window), key);
+      GtkWidget *focus;
+
+      g_assert_cmpstr (action, ==, expected);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", names[i]));
+      amends_ui_test_drain ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, names[i]);
+      focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_get_child_by_name (stack, names[i])));
+    }
+}
+
 static void
 test_window_staff_picker_lists_staff (Fixture       *fixture,
                                       gconstpointer  data)
@@ -734,6 +790,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)
 
   ADD_TEST ("/ui/window/has-three-views", test_window_has_three_views, fixture_set_up);
+  ADD_TEST ("/ui/window/views-by-keyboard", test_window_views_by_keyboard, fixture_set_up);
   ADD_TEST ("/ui/window/staff-picker-lists-staff", test_window_staff_picker_lists_staff, fixture_set_up);
   ADD_TEST ("/ui/window/choosing-staff-sets-actor", test_window_choosing_staff_sets_actor, fixture_set_up);
   ADD_TEST ("/ui/window/staff-picker-starts-on-saved-person",

@@ -468,6 +468,24 @@ amends_window_set_property (GObject      *object,
     }
 }
 
+/* Alt+1, 2 and 3: the focus goes into the view shown, so that its own
+ * keys (Alt+Left and Right in the Measures) work at once. */
+static void
+amends_window_show_view_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->stack, name);
+
+  if (page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child (self->stack, page);
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 amends_window_class_init (AmendsWindowClass *klass)
 {
@@ -503,6 +521,11 @@ amends_window_class_init (AmendsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", amends_window_show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "cases");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "board");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "measures");
 
   amends_window_cases_class_init (widget_class);
   amends_window_board_class_init (widget_class);
