@@ -1017,6 +1017,34 @@ test_intake_screenshot (Fixture       *fixture,
   sqlite3_close (other);
 }
 
+/* Ctrl+Enter logs the case from any field (issue 13). */
+static void
+test_intake_ctrl_enter_logs (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->dialog));
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          found = g_str_equal (trigger, "<Control>Return") && GTK_IS_NAMED_ACTION (action) &&
+                  g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "intake.log");
+        }
+    }
+
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1061,7 @@ main (int   argc,
   ADD_TEST ("/ui/intake/opens-ready-to-type", test_intake_opens_ready_to_type, fixture_set_up);
   ADD_TEST ("/ui/intake/tab-walks-down-the-form", test_intake_tab_walks_down_the_form, fixture_set_up);
   ADD_TEST ("/ui/intake/logs-case-with-new-customer", test_intake_logs_case_with_new_customer, fixture_set_up);
+  ADD_TEST ("/ui/intake/ctrl-enter-logs-from-any-field", test_intake_ctrl_enter_logs, fixture_set_up);
   ADD_TEST ("/ui/intake/reuses-existing-customer-in-any-case",
             test_intake_reuses_existing_customer, fixture_set_up);
   ADD_TEST ("/ui/intake/suggests-customers", test_intake_suggests_customers, fixture_set_up);

@@ -622,6 +622,10 @@ amends_intake_dialog_class_init (AmendsIntakeDialogClass *klass)
                                    amends_intake_dialog_log_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* From any field, the severity and the owner too, where Enter opens
+   * the list instead. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.log", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "intake.log", NULL);
 }
 
 static void
