@@ -22,6 +22,7 @@ static const char * const english_words[] = {
   [WORDS_NOW] = "now",
   [WORDS_TODAY] = "today",
   [WORDS_YESTERDAY] = "yesterday",
+  [WORDS_TOMORROW] = "tomorrow",
   [WORDS_AT] = "at",
   [WORDS_ONE] = "a|an|one",
   [WORDS_MINUTES] = "m|min|mins|minute|minutes",
@@ -47,6 +48,10 @@ translated_words (Words which)
     case WORDS_YESTERDAY:
       /* Translators: lower case, separated by “|”; the first is written */
       return C_("when: the day before today", "yesterday");
+    case WORDS_TOMORROW:
+      /* Translators: lower case, separated by “|”; read only to say that a
+       * breakdown cannot happen in the future */
+      return C_("when: the day after today", "tomorrow");
     case WORDS_AT:
       /* Translators: lower case, separated by “|” */
       return C_("when: before a clock time, as in “today at 9:15”", "at");
@@ -207,13 +212,17 @@ amends_when_at_end (const char *p)
 
 GDate *
 amends_when_local_date (GDateTime *now,
-            int        days_back)
+                        int        days_back)
 {
   GDate *date = g_date_new_dmy (g_date_time_get_day_of_month (now),
                                 g_date_time_get_month (now),
                                 g_date_time_get_year (now));
 
-  g_date_subtract_days (date, days_back);
+  /* Tomorrow is a day back of -1: read, to be refused as the future. */
+  if (days_back >= 0)
+    g_date_subtract_days (date, days_back);
+  else
+    g_date_add_days (date, -days_back);
   return date;
 }
 

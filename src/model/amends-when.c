@@ -19,6 +19,9 @@
  *   "yesterday"                        yesterday at the same clock time
  *   "today 9:15"  "yesterday 14:30"  "yesterday at 2:30 pm"  "today 2pm"
  *   "14:30"  "9:05"  "at 9:05"  "2 pm"  a time alone is today
+ *   "tomorrow"  "tomorrow 10:00"       read only to be refused as the
+ *                                      future, which says more than
+ *                                      "could not read"
  *   "2026-11-18"                       that day at 00:00
  *   "2026-11-18 14:30"  "2026-11-18T14:30"  "2026-11-18 at 2:30 pm"
  *                                      that day at that time, here
@@ -187,6 +190,8 @@ read_day (const char  *text,
     days_back = 0;
   else if (amends_when_scan_words (&p, WORDS_YESTERDAY))
     days_back = 1;
+  else if (amends_when_scan_words (&p, WORDS_TOMORROW))
+    days_back = -1;
   else
     return READ_NO;
 
