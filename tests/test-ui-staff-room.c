@@ -599,6 +599,57 @@ add_told_story (Fixture    *f,
 /* The wall goes round the stories told in its period (the last four
  * weeks), not every story ever told; a case saved at the desk leaves it
  * as it is, and a story told meanwhile joins it. */
+/* Space pauses the slides and starts them again; the arrows still step
+ * (issue 13: the wall moved on every 15 s with no way to stop it). */
+static void
+test_space_pauses (Fixture       *f,
+                   gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *space_action = NULL;
+  guint before;
+
+  add_cases (f);
+  open_window (f);
+  room = open_staff_room (f);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (room));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, "space") && GTK_IS_NAMED_ACTION (action))
+            space_action = g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  g_assert_cmpstr (space_action, ==, "staff-room.pause");
+
+  g_assert_true (amends_staff_room_get_advancing (room));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room), "staff-room.pause", NULL));
+  g_assert_true (amends_staff_room_get_paused (room));
+  g_assert_false (amends_staff_room_get_advancing (room));
+
+  /* Stepping by hand keeps it paused. */
+  before = amends_staff_room_get_current (room);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room), "staff-room.next", NULL));
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==,
+                    MIN (before + 1, amends_staff_room_get_n_slides (room) - 1));
+  g_assert_false (amends_staff_room_get_advancing (room));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room), "staff-room.pause", NULL));
+  g_assert_false (amends_staff_room_get_paused (room));
+  g_assert_true (amends_staff_room_get_advancing (room));
+}
+
 static void
 test_wall_shows_its_period (Fixture       *f,
                             gconstpointer  data)
@@ -656,6 +707,7 @@ main (int   argc,
   ADD_TEST ("/ui/summary/print-operation-names-the-week", test_print_operation_names_the_week);
   ADD_TEST ("/ui/summary/print-prints-the-week-shown", test_print_prints_the_week_shown);
   ADD_TEST ("/ui/staff-room/wall-shows-its-period", test_wall_shows_its_period);
+  ADD_TEST ("/ui/staff-room/space-pauses", test_space_pauses);
   ADD_TEST ("/ui/staff-room/screenshot", test_screenshot);
   ADD_TEST ("/ui/staff-room/screenshot-nothing-to-measure", test_screenshot_empty);
 

@@ -35,6 +35,7 @@ struct _AmendsStaffRoom
 
   AmendsStore *store;
   guint        interval_seconds;
+  gboolean     paused;        /* Space: the slides stay until asked */
   guint        current;
   guint        n_stories;
   GArray      *shown_cases;     /* the cases of the stories on the wall */
@@ -250,7 +251,7 @@ amends_staff_room_restart_timer (AmendsStaffRoom *self)
 {
   amends_staff_room_stop_timer (self);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->paused)
     self->timeout_id = g_timeout_add_seconds (self->interval_seconds, on_timeout_cb, self);
 }
 
@@ -275,6 +276,21 @@ on_show_hint_cb (gpointer user_data)
   gtk_revealer_set_reveal_child (self->hint_revealer, TRUE);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Someone wants to read a story to the end, or talk about it. */
+static void
+amends_staff_room_pause_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AmendsStaffRoom *self = AMENDS_STAFF_ROOM (widget);
+
+  self->paused = !self->paused;
+  if (self->paused)
+    amends_staff_room_stop_timer (self);
+  else
+    amends_staff_room_restart_timer (self);
 }
 
 static void
@@ -465,10 +481,12 @@ amends_staff_room_class_init (AmendsStaffRoomClass *klass)
                                    amends_staff_room_previous_action);
   gtk_widget_class_install_action (widget_class, "staff-room.leave", NULL,
                                    amends_staff_room_leave_action);
+  gtk_widget_class_install_action (widget_class, "staff-room.pause", NULL,
+                                   amends_staff_room_pause_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "staff-room.leave", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "staff-room.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "staff-room.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "staff-room.pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "staff-room.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "staff-room.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "staff-room.previous", NULL);
@@ -599,4 +617,30 @@ amends_staff_room_previous (AmendsStaffRoom *self)
 
   amends_staff_room_show (self, (self->current + n - 1) % n, TRUE);
   amends_staff_room_restart_timer (self);
+}
+
+/**
+ * amends_staff_room_get_paused:
+ *
+ * Returns: whether the slides wait to be moved on by hand (Space)
+ */
+gboolean
+amends_staff_room_get_paused (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), FALSE);
+
+  return self->paused;
+}
+
+/**
+ * amends_staff_room_get_advancing:
+ *
+ * Returns: whether a slide is due to move on by itself
+ */
+gboolean
+amends_staff_room_get_advancing (AmendsStaffRoom *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF_ROOM (self), FALSE);
+
+  return self->timeout_id != 0;
 }

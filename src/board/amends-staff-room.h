@@ -26,5 +26,7 @@ guint                amends_staff_room_get_n_slides         (AmendsStaffRoom *se
 guint                amends_staff_room_get_current          (AmendsStaffRoom *self);
 void                 amends_staff_room_next                 (AmendsStaffRoom *self);
 void                 amends_staff_room_previous             (AmendsStaffRoom *self);
+gboolean             amends_staff_room_get_paused           (AmendsStaffRoom *self);
+gboolean             amends_staff_room_get_advancing        (AmendsStaffRoom *self);
 
 G_END_DECLS
