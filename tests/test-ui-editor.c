@@ -863,6 +863,28 @@ test_customer_card_keeps_rows_while_typing (Fixture       *f,
                    "Only one lapel pin, and then two");
 }
 
+/* A summary is a few words: 200 characters at most, however it is typed or
+ * pasted (issue 13: 2,000 made the editor's title two screens tall). */
+static void
+test_summary_is_capped (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *summary = child (f, "summary_row", ADW_TYPE_ENTRY_ROW);
+  g_autofree char *pasted = g_strnfill (250, 'x');
+  g_autofree char *stored = NULL;
+
+  type_into (summary, pasted);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (summary)), -1), ==, 200);
+  g_assert_true (amends_case_editor_flush (f->editor, NULL));
+  {
+    g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->case_id, NULL);
+
+    g_assert_nonnull (kase);
+    stored = g_strdup (amends_case_get_summary (kase));
+  }
+  g_assert_cmpint (g_utf8_strlen (stored, -1), ==, 200);
+}
+
 static void
 test_customer_card_saves_notes (Fixture       *f,
                                 gconstpointer  data)
@@ -1707,6 +1729,7 @@ main (int   argc,
   ADD_TEST ("/ui/timeline/entry-added-with-enter", test_timeline_entry_added_with_enter);
   ADD_TEST ("/ui/timeline/draft-kept-like-a-field", test_timeline_draft_kept);
   ADD_TEST ("/ui/customer-card/opens-earlier-case", test_customer_card_opens_earlier_case);
+  ADD_TEST ("/ui/editor/summary-is-capped", test_summary_is_capped);
   ADD_TEST ("/ui/customer-card/keeps-rows-while-typing", test_customer_card_keeps_rows_while_typing);
   ADD_TEST ("/ui/customer-card/saves-notes-refuses-empty-name", test_customer_card_saves_notes);
   ADD_TEST ("/ui/customer-card/no-customer-recorded", test_case_without_customer_says_so);

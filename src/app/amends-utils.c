@@ -160,3 +160,18 @@ amends_combo_row_show_full_labels (AdwComboRow *row)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), row);
   adw_combo_row_set_factory (row, factory);
 }
+
+/**
+ * amends_entry_row_set_max_length:
+ *
+ * Lets no more than @max_length characters be typed or pasted into @row
+ * (libadwaita 1.2 has no property for it: the text inside the row has).
+ */
+void
+amends_entry_row_set_max_length (AdwEntryRow *row,
+                                 int          max_length)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))), max_length);
+}

@@ -15,5 +15,11 @@ void           amends_entry_row_set_invalid (AdwEntryRow *row,
 void           amends_entry_row_set_text_quietly (AdwEntryRow *row,
                                                   const char  *text);
 void           amends_combo_row_show_full_labels (AdwComboRow *row);
+void           amends_entry_row_set_max_length   (AdwEntryRow *row,
+                                                  int          max_length);
+
+/* A summary says in a few words what went wrong; the description says the
+ * rest.  A longer one made the editor's title two screens tall. */
+#define AMENDS_SUMMARY_MAX_LENGTH 200
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-case-editor-private.h"
+#include "amends-utils.h"
 #include "amends-when.h"
 
 #include <stdio.h>
@@ -225,6 +226,7 @@ _amends_case_editor_build_rows (AmendsCaseEditor *self)
   CHOICES (self->came_back_row, amends_came_back_to_label, AMENDS_CAME_BACK_NO + 1);
   build_rater_rows (self);
   name_row_controls (self->fields_box);
+  amends_entry_row_set_max_length (ADW_ENTRY_ROW (self->summary_row), AMENDS_SUMMARY_MAX_LENGTH);
 
   g_signal_connect_swapped (self->follow_up_popover, "show",
                             G_CALLBACK (on_follow_up_popover_show_cb), self);

@@ -637,6 +637,7 @@ amends_intake_dialog_init (AmendsIntakeDialog *self)
   self->category_completion = amends_completion_popover_new (self->category_row, _("Categories in use"));
 
   label_entry_row (self->summary_row);
+  amends_entry_row_set_max_length (self->summary_row, AMENDS_SUMMARY_MAX_LENGTH);
   label_entry_row (self->customer_row);
   label_entry_row (self->category_row);
   label_entry_row (self->when_row);
