@@ -620,10 +620,22 @@ test_recovered_with_fix_asks_nothing (Fixture       *f,
 }
 
 static void
+on_notice_cb (AmendsCaseEditor *editor,
+              const char       *message,
+              char            **noticed)
+{
+  g_free (*noticed);
+  *noticed = g_strdup (message);
+}
+
+static void
 test_recovered_case_proposed_as_story (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autoptr(AmendsStory) story = NULL;
+  g_autofree char *noticed = NULL;
+
+  g_signal_connect (f->editor, "notice", G_CALLBACK (on_notice_cb), &noticed);
 
   /* Not while the case is still being recovered. */
   g_assert_false (step_offered (f, "propose_button"));
@@ -636,9 +648,13 @@ test_recovered_case_proposed_as_story (Fixture       *f,
   story = amends_store_find_story (f->db.store, f->case_id, NULL);
   g_assert_nonnull (story);
   g_assert_cmpint (amends_story_get_stage (story), ==, AMENDS_STORY_STAGE_CANDIDATE);
+  /* Said, since the story goes where the person is not looking. */
+  g_assert_nonnull (noticed);
+  g_assert_nonnull (strstr (noticed, "board"));
 
   /* Once on the board, it is not offered again. */
   g_assert_false (step_offered (f, "propose_button"));
+  g_signal_handlers_disconnect_by_func (f->editor, on_notice_cb, &noticed);
 }
 
 /* Pause Clock is offered while there is time left, and not once the case

@@ -397,6 +397,16 @@ on_selection_changed_cb (AmendsWindow      *self,
 }
 
 static void
+on_editor_message_cb (AmendsWindow *self,
+                      const char   *message)
+{
+  /* A toast's title is markup; a message may hold a name with "&". */
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
+  amends_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
 on_open_case_cb (AmendsWindow     *self,
                  gint64            case_id,
                  AmendsCaseEditor *editor)
@@ -470,6 +480,14 @@ amends_window_cases_constructed (AmendsWindow *self)
   gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "open-case",
                            G_CALLBACK (on_open_case_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* What a step did, or why it failed, in a toast (the editor keeps what
+   * was typed on screen either way). */
+  g_signal_connect_object (self->editor, "error",
+                           G_CALLBACK (on_editor_message_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "notice",
+                           G_CALLBACK (on_editor_message_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Going from one case to another keeps n-selected at 1: the editor

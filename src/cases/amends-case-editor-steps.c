@@ -289,6 +289,8 @@ propose_story_action (GtkWidget  *widget,
   story = amends_store_propose_story (self->store, amends_record_get_id (AMENDS_RECORD (self->kase)), &error);
   if (story == NULL)
     g_signal_emit_by_name (self, "error", error->message);
+  else
+    g_signal_emit_by_name (self, "notice", _("Proposed as a story: it is on the board with the candidates"));
 
   _amends_case_editor_update_actions (self);
 }

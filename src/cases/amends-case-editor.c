@@ -34,6 +34,7 @@ enum {
 enum {
   OPEN_CASE,
   ERROR,
+  NOTICE,
   N_SIGNALS
 };
 
@@ -387,6 +388,20 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
    */
   signals [ERROR] =
     g_signal_new ("error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * AmendsCaseEditor::notice:
+   * @message: what a step did, in words for the person at the desk
+   *
+   * A step was taken whose result shows elsewhere (a story proposed goes
+   * to the board): the window says so in a toast.
+   */
+  signals [NOTICE] =
+    g_signal_new ("notice",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
