@@ -485,6 +485,11 @@ test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
   amends_store_set_actor_id (f->db.store, f->ada_id);
   amends_ui_test_drain ();
   g_assert_true (step_offered (f, "take_ownership_button"));
+  /* Nobody owns the case: taking it is the step that stands out, not
+   * starting a recovery nobody answers for. */
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (child (f, "start_recovery_button", GTK_TYPE_BUTTON),
+                                            "suggested-action"));
 
   g_signal_emit_by_name (button, "clicked");
   amends_ui_test_drain ();
@@ -494,6 +499,8 @@ test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (button));
   owner = adw_combo_row_get_selected_item (ADW_COMBO_ROW (child (f, "owner_row", ADW_TYPE_COMBO_ROW)));
   g_assert_cmpstr (gtk_string_object_get_string (owner), ==, "Ada Moreau");
+  g_assert_true (gtk_widget_has_css_class (child (f, "start_recovery_button", GTK_TYPE_BUTTON),
+                                           "suggested-action"));
 
   actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
   g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_STATUS_REPORT, NULL));

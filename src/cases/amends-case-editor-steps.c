@@ -576,14 +576,18 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.restore", trashed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete-for-good", trashed);
 
-  /* The one step that moves the case on stands out. */
-  if (live && status == AMENDS_CASE_STATUS_OPEN)
+  /* The one step that moves the case on stands out: for a case nobody
+   * owns, taking ownership comes first. */
+  if (live && amends_case_is_active (kase) && amends_case_get_owner_id (kase) <= 0 && can_own)
+    next = self->take_ownership_button;
+  else if (live && status == AMENDS_CASE_STATUS_OPEN)
     next = self->start_recovery_button;
   else if (live && status == AMENDS_CASE_STATUS_IN_RECOVERY)
     next = self->mark_recovered_button;
   else if (live && status == AMENDS_CASE_STATUS_RECOVERED)
     next = self->close_button;
 
+  gtk_widget_remove_css_class (self->take_ownership_button, "suggested-action");
   gtk_widget_remove_css_class (self->start_recovery_button, "suggested-action");
   gtk_widget_remove_css_class (self->mark_recovered_button, "suggested-action");
   gtk_widget_remove_css_class (self->close_button, "suggested-action");
