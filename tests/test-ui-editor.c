@@ -503,7 +503,9 @@ test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
                                            "suggested-action"));
 
   actions = amends_store_list_actions (f->db.store, f->case_id, NULL);
-  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_STATUS_REPORT, NULL));
+  /* Its own kind, not a status report (issue 13). */
+  g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_OWNERSHIP, NULL));
+  g_assert_false (timeline_has (actions, AMENDS_ACTION_KIND_STATUS_REPORT, NULL));
 }
 
 static void

@@ -73,6 +73,7 @@ kind_icon_name (AmendsActionKind kind)
     case AMENDS_ACTION_KIND_RESOLUTION:    return "object-select-symbolic";
     case AMENDS_ACTION_KIND_PAUSE:         return "media-playback-pause-symbolic";
     case AMENDS_ACTION_KIND_RESUME:        return "media-playback-start-symbolic";
+    case AMENDS_ACTION_KIND_OWNERSHIP:     return "avatar-default-symbolic";
     case AMENDS_ACTION_KIND_NOTE:
     default:                               return "document-edit-symbolic";
     }
@@ -110,6 +111,7 @@ create_row (gpointer item,
   gtk_widget_set_tooltip_text (icon, kind_label);
   gtk_widget_add_css_class (icon, "timeline-kind");
   if (kind == AMENDS_ACTION_KIND_PAUSE || kind == AMENDS_ACTION_KIND_RESUME ||
+      kind == AMENDS_ACTION_KIND_OWNERSHIP ||
       kind == AMENDS_ACTION_KIND_STATUS_REPORT)
     gtk_widget_add_css_class (row, "timeline-automatic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),

@@ -118,6 +118,7 @@ amends_action_kind_to_label (AmendsActionKind kind)
     case AMENDS_ACTION_KIND_NOTE:          return _("Note");
     case AMENDS_ACTION_KIND_PAUSE:         return _("Clock paused");
     case AMENDS_ACTION_KIND_RESUME:        return _("Clock resumed");
+    case AMENDS_ACTION_KIND_OWNERSHIP:     return _("Ownership");
     default:                               g_return_val_if_reached (NULL);
     }
 }

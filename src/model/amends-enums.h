@@ -80,6 +80,7 @@ typedef enum
   AMENDS_ACTION_KIND_NOTE,
   AMENDS_ACTION_KIND_PAUSE,
   AMENDS_ACTION_KIND_RESUME,
+  AMENDS_ACTION_KIND_OWNERSHIP,   /* written by Take Ownership */
 } AmendsActionKind;
 
 typedef enum

@@ -246,7 +246,8 @@ amends_store_take_ownership (AmendsStore  *self,
 
   amends_case_set_owner_id (kase, staff_id);
 
-  return save_with_entry (self, kase, AMENDS_ACTION_KIND_STATUS_REPORT, text, error);
+  /* Its own kind: who answers for a case is not a report on it. */
+  return save_with_entry (self, kase, AMENDS_ACTION_KIND_OWNERSHIP, text, error);
 }
 
 /**
