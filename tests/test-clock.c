@@ -319,8 +319,10 @@ test_format_span (void)
     { HOURS (1), "1 h" },
     { HOURS (2) + MINUTES (30), "2 h 30 min" },
     { HOURS (9) + MINUTES (59), "9 h 59 min" },
-    { HOURS (10) + MINUTES (30), "10 h" },
-    { HOURS (23) + MINUTES (59), "23 h" },
+    { HOURS (10) + MINUTES (30), "10 h 30 min" },
+    /* Right after logging a 24-hour case: the clock visibly runs. */
+    { HOURS (23) + MINUTES (58) + 30 * G_TIME_SPAN_SECOND, "23 h 58 min" },
+    { HOURS (23) + MINUTES (59), "23 h 59 min" },
     { HOURS (24), "1 d" },
     { HOURS (27), "1 d 3 h" },
     { HOURS (48) + MINUTES (59), "2 d" },
@@ -355,8 +357,11 @@ test_describe_open (void)
   g_autoptr(GDateTime) running = local (2026, 11, 18, 15, 0);
   g_autoptr(GDateTime) due_soon = local (2026, 11, 19, 7, 30);
   g_autoptr(GDateTime) overdue = local (2026, 11, 19, 12, 0);
+  g_autoptr(GDateTime) logged = g_date_time_add_seconds (occurred, 90);
   g_autoptr(AmendsCase) kase = make_case (occurred);
 
+  /* Logged a minute and a half after it happened: 23 h 58 min 30 s left. */
+  assert_describe (kase, logged, "23 h 58 min left");
   g_assert_cmpint (amends_clock_get_state (kase, running), ==, AMENDS_CLOCK_STATE_RUNNING);
   assert_describe (kase, running, "19 h left");
   g_assert_cmpint (amends_clock_get_state (kase, due_soon), ==, AMENDS_CLOCK_STATE_DUE_SOON);

@@ -45,9 +45,9 @@
  *
  * In words, amends_clock_format_span() truncates toward zero to the whole
  * minute, so the time left is never shown as more than there is: 59 s is
- * "less than a minute", 2 h 59 min 59 s is "2 h 59 min".  Below 10 h
- * minutes are shown ("2 h 30 min"), from 10 h to 24 h only hours ("23 h"),
- * and from 24 h days and hours ("1 d 3 h").  Negative spans read as their
+ * "less than a minute", 2 h 59 min 59 s is "2 h 59 min".  Below a day
+ * hours and minutes are shown ("23 h 58 min": right after logging, the
+ * clock visibly runs), from 24 h days and hours ("1 d 3 h").  Negative spans read as their
  * absolute value: the sentence around them says "overdue by" or "late".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -60,9 +60,6 @@
 #include "amends-clock.h"
 
 #include <glib/gi18n.h>
-
-/* Below this, a span shows its minutes beside its hours. */
-#define SHOW_MINUTES_BELOW (10 * G_TIME_SPAN_HOUR)
 
 static GDateTime *
 get_closed_at (AmendsCase *kase)
@@ -247,15 +244,13 @@ amends_clock_format_span (GTimeSpan span)
   if (hours == 0)
     return format_minutes ((int) minutes);
 
-  if (span < SHOW_MINUTES_BELOW)
+  if (days == 0)
     {
       if (minutes % 60 == 0)
         return format_hours ((int) hours);
       return join_units (format_hours ((int) hours), format_minutes ((int) (minutes % 60)));
     }
 
-  if (days == 0)
-    return format_hours ((int) hours);
   if (hours % 24 == 0)
     return format_days ((int) MIN (days, G_MAXINT));
 
