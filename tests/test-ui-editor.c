@@ -1481,6 +1481,45 @@ test_steps_reached_with_the_keyboard (Fixture       *f,
     }
 }
 
+/* Presses Tab, as a person would, until the focus is inside @target or
+ * @max_presses went by; returns whether it got there. */
+static gboolean
+tab_until_inside (Fixture   *f,
+                  GtkWidget *target,
+                  guint      max_presses)
+{
+  for (guint i = 0; i < max_presses; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (f->window);
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Issue 13: with nobody at the desk, Tab from the header stopped at the
+ * steps, and nothing below them could be reached by keyboard. */
+static void
+test_tab_passes_the_steps_with_nobody_at_the_desk (Fixture       *f,
+                                                    gconstpointer  data)
+{
+  GtkWidget *more;
+
+  g_assert_cmpint (amends_store_get_actor_id (f->db.store), ==, 0);
+
+  more = child (f, "more_button", GTK_TYPE_MENU_BUTTON);
+  g_assert_true (gtk_widget_grab_focus (more));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (f->window), more));
+
+  /* The steps of an open case (at most four), then the summary. */
+  g_assert_true (tab_until_inside (f, child (f, "summary_row", GTK_TYPE_WIDGET), 6));
+  g_assert_true (tab_until_inside (f, child (f, "description_view", GTK_TYPE_WIDGET), 12));
+}
+
 static void
 test_controls_have_accessible_names (Fixture       *f,
                                      gconstpointer  data)
@@ -1748,6 +1787,8 @@ main (int   argc,
   ADD_TEST ("/ui/editor/flush-saves-everything-typed-or-says-so", test_flush_saves_everything_typed_or_says_so);
   ADD_TEST ("/ui/editor/trashed-case-restored", test_trashed_case_restored);
   ADD_TEST ("/ui/editor/steps-reached-with-the-keyboard", test_steps_reached_with_the_keyboard);
+  ADD_TEST ("/ui/editor/tab-passes-the-steps-with-nobody-at-the-desk",
+            test_tab_passes_the_steps_with_nobody_at_the_desk);
   ADD_TEST ("/ui/editor/controls-have-accessible-names", test_controls_have_accessible_names);
   ADD_TEST ("/ui/editor/no-pause-once-past-due", test_no_pause_once_past_due);
   ADD_TEST ("/ui/editor/close-without-recovery", test_close_without_recovery);

@@ -27,9 +27,16 @@ set_step (AmendsCaseEditor *self,
           gboolean          enabled,
           gboolean          visible)
 {
+  GtkWidget *flow_child = gtk_widget_get_parent (button);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
   /* Hide the flow box's child, or its spacing would stay. */
-  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
+  gtk_widget_set_visible (flow_child, visible);
+  /* GtkFlowBox gives Tab to its first sensitive child and keeps it even
+   * when nothing in that child takes the focus: a step shown greyed out
+   * first stopped Tab there, and the fields below could not be reached
+   * by keyboard (issue 13).  An insensitive child is passed over. */
+  gtk_widget_set_sensitive (flow_child, enabled);
 
   return visible ? 1 : 0;
 }
