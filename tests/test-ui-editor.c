@@ -614,6 +614,83 @@ test_recovery_from_start_to_close (Fixture       *f,
   g_assert_true (step_offered (f, "mark_recovered_button"));
 }
 
+/* Presses a step's button from the keyboard: focused, then clicked, as
+ * Space or Enter does once its short press is shown. */
+static void
+press_step (Fixture    *f,
+            const char *button_id)
+{
+  GtkWidget *button = child (f, button_id, GTK_TYPE_BUTTON);
+
+  g_assert_true (step_offered (f, button_id));
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_signal_emit_by_name (button, "clicked");
+  amends_ui_test_drain ();
+}
+
+/* The focus is on @expected, a widget on screen. */
+static void
+assert_focus_on (Fixture    *f,
+                 const char *expected)
+{
+  GtkWidget *widget = child (f, expected, GTK_TYPE_WIDGET);
+  GtkWidget *focus = gtk_window_get_focus (f->window);
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_visible (focus));
+}
+
+/* Issue 13: a step's button hides once taken, and the focus was lost
+ * with it.  It moves on to what comes next. */
+static void
+test_focus_moves_on_after_a_step (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = NULL;
+
+  amends_store_set_actor_id (f->db.store, f->ada_id);
+  amends_ui_test_drain ();
+
+  press_step (f, "take_ownership_button");
+  g_assert_false (gtk_widget_is_visible (child (f, "take_ownership_button", GTK_TYPE_BUTTON)));
+  assert_focus_on (f, "start_recovery_button");
+
+  /* In recovery with no fix written: writing it is next. */
+  press_step (f, "start_recovery_button");
+  assert_focus_on (f, "fix_view");
+
+  /* Marked recovered through the dialog that asks for the fix: closing
+   * is next. */
+  press_step (f, "mark_recovered_button");
+  answer_dialog ("recover", "Moved her to a finished room on the fourth floor");
+  assert_focus_on (f, "close_button");
+
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->ada_id);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_RECOVERED);
+}
+
+/* With the fix written, starting a recovery leads to marking it recovered,
+ * which asks nothing and leads to closing. */
+static void
+test_focus_moves_on_with_a_fix_written (Fixture       *f,
+                                        gconstpointer  data)
+{
+  amends_store_set_actor_id (f->db.store, f->bilal_id);
+  amends_ui_test_drain ();
+  press_step (f, "take_ownership_button");
+  type_field (f, "fix_view", "Gave her the keys to 412 at once");
+
+  press_step (f, "start_recovery_button");
+  assert_focus_on (f, "mark_recovered_button");
+
+  press_step (f, "mark_recovered_button");
+  g_assert_null (find_dialog ());
+  assert_focus_on (f, "close_button");
+}
+
 static void
 test_recovered_with_fix_asks_nothing (Fixture       *f,
                                       gconstpointer  data)
@@ -1772,6 +1849,8 @@ main (int   argc,
             test_take_ownership_needs_someone_at_the_desk);
   ADD_TEST ("/ui/editor/owner-picked-from-the-list", test_owner_picked_from_the_list);
   ADD_TEST ("/ui/editor/recovery-from-start-to-close", test_recovery_from_start_to_close);
+  ADD_TEST ("/ui/editor/focus-moves-on-after-a-step", test_focus_moves_on_after_a_step);
+  ADD_TEST ("/ui/editor/focus-moves-on-with-a-fix-written", test_focus_moves_on_with_a_fix_written);
   ADD_TEST ("/ui/editor/recovered-with-fix-asks-nothing", test_recovered_with_fix_asks_nothing);
   ADD_TEST ("/ui/editor/recovered-case-proposed-as-story", test_recovered_case_proposed_as_story);
   ADD_TEST ("/ui/editor/cancelled-dialog-changes-nothing", test_cancelled_dialog_changes_nothing);

@@ -73,6 +73,7 @@ struct _AmendsCaseEditor
   GtkWidget           *propose_button;
   GtkWidget           *pause_button;
   GtkWidget           *resume_button;
+  GtkWidget           *next_step;     /* the step that stands out, or NULL */
   GtkWidget           *fields_box;
 
   GtkWidget           *summary_row;

@@ -41,6 +41,51 @@ set_step (AmendsCaseEditor *self,
   return visible ? 1 : 0;
 }
 
+static gboolean
+fix_is_empty (AmendsCase *kase)
+{
+  g_autofree char *fix = NULL;
+
+  g_object_get (kase, "fix", &fix, NULL);
+  return fix == NULL || *g_strstrip (fix) == '\0';
+}
+
+/* A step's button hides once the step is taken, and the focus went with
+ * it, nowhere: it moves on to what comes next, so that the keyboard
+ * carries on from here.  A recovery without a fix written down goes on
+ * with writing it; otherwise the step that now stands out is next. */
+static void
+focus_next_step (AmendsCaseEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *target = NULL;
+
+  if (root == NULL || self->kase == NULL)
+    return;
+
+  /* Someone typing elsewhere keeps their place. */
+  if (focus != NULL && gtk_widget_get_mapped (focus) &&
+      !gtk_widget_is_ancestor (focus, self->actions_box))
+    return;
+
+  if (amends_case_get_status (self->kase) == AMENDS_CASE_STATUS_IN_RECOVERY &&
+      fix_is_empty (self->kase) && gtk_widget_is_sensitive (self->fix_view))
+    target = self->fix_view;
+  else if (self->next_step != NULL && gtk_widget_get_visible (self->next_step))
+    target = self->next_step;
+
+  if (target != NULL && gtk_widget_grab_focus (target))
+    return;
+
+  /* Else the first step offered. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->actions_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+      return;
+}
+
 /* After a step on our own copy every field follows, even the one with the
  * cursor: the step just changed it. */
 static void
@@ -55,6 +100,8 @@ after_step (AmendsCaseEditor *self,
     {
       amends_autosave_show (self->autosave, TRUE);
       _amends_case_editor_update_header (self);
+      if (ok)
+        focus_next_step (self);
     }
 }
 
@@ -600,4 +647,5 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
   gtk_widget_remove_css_class (self->close_button, "suggested-action");
   if (next != NULL)
     gtk_widget_add_css_class (next, "suggested-action");
+  self->next_step = next;
 }
