@@ -20,5 +20,8 @@ GDateTime *amends_action_get_done_at (AmendsAction *self);
 gint64 amends_action_get_staff_id (AmendsAction *self);
 const char *amends_action_get_staff_name (AmendsAction *self);
 const char *amends_action_get_text (AmendsAction *self);
+GDateTime *amends_action_get_corrected_at (AmendsAction *self);
+const char *amends_action_get_corrected_by_name (AmendsAction *self);
+gboolean amends_action_kind_is_automatic (AmendsActionKind kind);
 
 G_END_DECLS

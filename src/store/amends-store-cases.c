@@ -17,31 +17,6 @@
 #include "amends-clock.h"
 #include "amends-store-private.h"
 
-/**
- * amends_store_add_action:
- *
- * Adds an entry to a case's timeline, by the person at the desk, now.
- *
- * Returns: (transfer full): the saved entry
- */
-AmendsAction *
-amends_store_add_action (AmendsStore       *self,
-                         gint64             case_id,
-                         AmendsActionKind   kind,
-                         const char        *text,
-                         GError           **error)
-{
-  g_autoptr(AmendsAction) action = amends_action_new ();
-
-  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
-
-  g_object_set (action, "case-id", case_id, "kind", kind, "text", text, NULL);
-  if (!amends_store_insert (self, AMENDS_RECORD (action), error))
-    return NULL;
-
-  return g_steal_pointer (&action);
-}
-
 /* Saves @kase and one timeline entry together; on failure @kase is read
  * back so that it shows what is really stored. */
 static gboolean

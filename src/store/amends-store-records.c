@@ -36,6 +36,15 @@ static const struct {
   { "cases", "customer-name", "(SELECT x.name FROM customers AS x WHERE x.id = r.customer_id)" },
   { "cases", "owner-name", "(SELECT x.name FROM staff AS x WHERE x.id = r.owner_id)" },
   { "actions", "staff-name", "(SELECT x.name FROM staff AS x WHERE x.id = r.staff_id)" },
+  /* A correction of an entry is in the audit log only (amends-store-timeline.c). */
+  { "actions", "corrected-at",
+    "(SELECT max (x.at) FROM audit_log AS x"
+    " WHERE x.table_name = 'actions' AND x.record_id = r.id AND x.field IN ('text', 'kind'))" },
+  { "actions", "corrected-by-name",
+    "(SELECT s.name FROM audit_log AS x JOIN staff AS s ON s.id = x.staff_id"
+    " WHERE x.table_name = 'actions' AND x.record_id = r.id AND x.field IN ('text', 'kind')"
+    " AND x.id = (SELECT max (y.id) FROM audit_log AS y"
+    "             WHERE y.table_name = 'actions' AND y.record_id = r.id AND y.field IN ('text', 'kind')))" },
 };
 
 /* Mapping GValues to columns.  A property "owner-id" is the column

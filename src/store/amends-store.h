@@ -179,6 +179,11 @@ AmendsAction   *amends_store_add_action          (AmendsStore      *self,
                                                   AmendsActionKind  kind,
                                                   const char       *text,
                                                   GError          **error);
+gboolean        amends_store_correct_action      (AmendsStore      *self,
+                                                  AmendsAction     *action,
+                                                  AmendsActionKind  kind,
+                                                  const char       *text,
+                                                  GError          **error);
 gboolean        amends_store_set_case_status     (AmendsStore      *self,
                                                   AmendsCase       *kase,
                                                   AmendsCaseStatus  status,
