@@ -869,6 +869,265 @@ test_timeline_entry_added_with_enter (Fixture       *f,
   }
 }
 
+/* Presses Tab, as a person would, until the focus is inside @target or
+ * @max_presses went by; returns whether it got there. */
+static gboolean
+tab_until_inside (Fixture   *f,
+                  GtkWidget *target,
+                  guint      max_presses)
+{
+  for (guint i = 0; i < max_presses; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (f->window);
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+activate_in_timeline (Fixture    *f,
+                      const char *action)
+{
+  gboolean found = gtk_widget_activate_action (child (f, NULL, AMENDS_TYPE_TIMELINE), action, NULL);
+
+  amends_ui_test_drain ();
+  return found;
+}
+
+/* The timeline's row that says @text, shown (not being corrected). */
+static GtkWidget *
+timeline_row (Fixture    *f,
+              const char *text)
+{
+  GtkWidget *list = find_in (child (f, NULL, AMENDS_TYPE_TIMELINE), "list", GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) == 0)
+      return row;
+
+  return NULL;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Reaches the Edit button of the entry that says @text with Tab from its
+ * row, as a person would, and presses it; returns the entry the
+ * correction is typed in, which has the focus. */
+static GtkWidget *
+start_correcting (Fixture    *f,
+                  const char *text)
+{
+  GtkWidget *row = timeline_row (f, text);
+  GtkWidget *edit;
+  g_autofree char *label = g_strdup_printf ("Correct the entry “%s”", text);
+  GtkWidget *entry;
+
+  g_assert_nonnull (row);
+  edit = find_actionable (row, "timeline.edit");
+  g_assert_nonnull (edit);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (tab_until_inside (f, edit, 3));
+  g_signal_emit_by_name (edit, "clicked");
+  amends_ui_test_drain ();
+
+  entry = gtk_widget_get_ancestor (gtk_window_get_focus (f->window), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+  g_assert_null (timeline_row (f, text));
+
+  return entry;
+}
+
+static AmendsAction *
+stored_entry (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  AmendsAction *action = amends_store_load (f->db.store, AMENDS_TYPE_ACTION, id, &error);
+
+  g_assert_no_error (error);
+  return action;
+}
+
+static void
+screenshot_timeline (Fixture    *f,
+                     const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("AMENDS_SCREENSHOT_DIR") == NULL)
+    return;
+
+  path = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), name, NULL);
+  amends_ui_test_save_png (child (f, NULL, AMENDS_TYPE_TIMELINE), path);
+}
+
+/* Issue 13: an entry is corrected in place, by keyboard; it keeps its
+ * time and author, and says who corrected it. */
+static void
+test_timeline_entry_corrected (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AmendsAction) added = NULL;
+  g_autoptr(AmendsAction) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry, *row, *kinds, *focus;
+  gint64 written_at = g_date_time_to_unix (f->db.now);
+
+  amends_store_set_actor_id (f->db.store, f->ada_id);
+  added = amends_store_add_action (f->db.store, f->case_id, AMENDS_ACTION_KIND_NOTE, "Said sory", &error);
+  g_assert_no_error (error);
+  amends_ui_test_drain ();
+
+  /* Bilal corrects it, twenty minutes on. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_minutes (f->db.now, 20);
+    amends_store_set_fixed_now (f->db.store, later);
+  }
+  amends_store_set_actor_id (f->db.store, f->bilal_id);
+  entry = start_correcting (f, "Said sory");
+  kinds = find_in (gtk_widget_get_ancestor (entry, GTK_TYPE_LIST_BOX_ROW), NULL, GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (kinds);
+  /* A note, among the kinds offered: contact, apology, fix, surprise,
+   * follow-up, status report, resolution, note. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kinds)), ==, 7);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kinds), 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Said sorry at the desk");
+  screenshot_timeline (f, "timeline-correcting.png");
+  g_signal_emit_by_name (entry, "activate");
+  amends_ui_test_drain ();
+
+  stored = stored_entry (f, amends_record_get_id (AMENDS_RECORD (added)));
+  g_assert_cmpstr (amends_action_get_text (stored), ==, "Said sorry at the desk");
+  g_assert_cmpint (amends_action_get_kind (stored), ==, AMENDS_ACTION_KIND_APOLOGY);
+  g_assert_cmpint (amends_action_get_staff_id (stored), ==, f->ada_id);
+  g_assert_cmpint (g_date_time_to_unix (amends_action_get_done_at (stored)), ==, written_at);
+  audit = amends_store_list_audit (f->db.store, "actions", amends_record_get_id (AMENDS_RECORD (added)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((AmendsAuditEntry *) audit->pdata[audit->len - 1])->before, ==, "Said sory");
+  g_assert_cmpint (((AmendsAuditEntry *) audit->pdata[audit->len - 1])->staff_id, ==, f->bilal_id);
+
+  /* The row says who wrote it and who corrected it; the focus is back on
+   * its Edit button. */
+  row = timeline_row (f, "Said sorry at the desk");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ada Moreau"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "corrected by Bilal Okafor"));
+  screenshot_timeline (f, "timeline-corrected.png");
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (focus == find_actionable (row, "timeline.edit"));
+  g_assert_true (gtk_widget_get_mapped (focus));
+}
+
+static GtkWidget *
+find_error_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_error_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Cancelled, a correction changes nothing; one that meets someone else's
+ * correction of the same entry says so, and is saved only when asked
+ * again. */
+static void
+test_timeline_correction_cancel_and_conflict (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(AmendsAction) added = NULL;
+  g_autoptr(AmendsAction) theirs = NULL;
+  g_autoptr(AmendsAction) stored = NULL;
+  g_autoptr(AmendsStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry, *message;
+  gint64 id;
+
+  added = amends_store_add_action (f->db.store, f->case_id, AMENDS_ACTION_KIND_CONTACT, "Called her room", &error);
+  g_assert_no_error (error);
+  id = amends_record_get_id (AMENDS_RECORD (added));
+  amends_ui_test_drain ();
+
+  entry = start_correcting (f, "Called her room");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Called the wrong room");
+  g_assert_true (activate_in_timeline (f, "timeline.cancel-edit"));
+  g_assert_nonnull (timeline_row (f, "Called her room"));
+  g_assert_true (gtk_window_get_focus (f->window) ==
+                 find_actionable (timeline_row (f, "Called her room"), "timeline.edit"));
+  stored = stored_entry (f, id);
+  g_assert_cmpstr (amends_action_get_text (stored), ==, "Called her room");
+  g_clear_object (&stored);
+
+  /* Another program corrects it while it is being corrected here. */
+  entry = start_correcting (f, "Called her room");
+  other = amends_store_open (f->db.path, &error);
+  g_assert_no_error (error);
+  theirs = amends_store_load (other, AMENDS_TYPE_ACTION, id, &error);
+  g_assert_true (amends_store_correct_action (other, theirs, AMENDS_ACTION_KIND_CONTACT,
+                                              "Called her room twice", &error));
+  g_assert_no_error (error);
+  amends_store_check_for_changes (f->db.store);
+  amends_ui_test_drain ();
+
+  /* What is typed here stays in place. */
+  g_assert_true (gtk_widget_get_mapped (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Called her room at noon");
+  g_signal_emit_by_name (entry, "activate");
+  amends_ui_test_drain ();
+
+  stored = stored_entry (f, id);
+  g_assert_cmpstr (amends_action_get_text (stored), ==, "Called her room twice");
+  g_clear_object (&stored);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  message = find_error_label (gtk_widget_get_ancestor (entry, GTK_TYPE_LIST_BOX_ROW));
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "Called her room twice"));
+  screenshot_timeline (f, "timeline-correction-conflict.png");
+
+  /* Saved again: theirs was seen, this one is kept. */
+  g_assert_true (activate_in_timeline (f, "timeline.save-edit"));
+  stored = stored_entry (f, id);
+  g_assert_cmpstr (amends_action_get_text (stored), ==, "Called her room at noon");
+  g_assert_nonnull (timeline_row (f, "Called her room at noon"));
+}
+
 static void
 test_timeline_time_format (void)
 {
@@ -1558,26 +1817,6 @@ test_steps_reached_with_the_keyboard (Fixture       *f,
     }
 }
 
-/* Presses Tab, as a person would, until the focus is inside @target or
- * @max_presses went by; returns whether it got there. */
-static gboolean
-tab_until_inside (Fixture   *f,
-                  GtkWidget *target,
-                  guint      max_presses)
-{
-  for (guint i = 0; i < max_presses; i++)
-    {
-      GtkWidget *focus;
-
-      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
-      focus = gtk_window_get_focus (f->window);
-      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Issue 13: with nobody at the desk, Tab from the header stopped at the
  * steps, and nothing below them could be reached by keyboard. */
 static void
@@ -1873,6 +2112,8 @@ main (int   argc,
   ADD_TEST ("/ui/editor/close-without-recovery", test_close_without_recovery);
   ADD_TEST ("/ui/timeline/entry-added-with-enter", test_timeline_entry_added_with_enter);
   ADD_TEST ("/ui/timeline/draft-kept-like-a-field", test_timeline_draft_kept);
+  ADD_TEST ("/ui/timeline/entry-corrected", test_timeline_entry_corrected);
+  ADD_TEST ("/ui/timeline/correction-cancel-and-conflict", test_timeline_correction_cancel_and_conflict);
   ADD_TEST ("/ui/customer-card/opens-earlier-case", test_customer_card_opens_earlier_case);
   ADD_TEST ("/ui/editor/summary-is-capped", test_summary_is_capped);
   ADD_TEST ("/ui/customer-card/keeps-rows-while-typing", test_customer_card_keeps_rows_while_typing);
