@@ -477,11 +477,8 @@ test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
   GtkWidget *button = child (f, "take_ownership_button", GTK_TYPE_BUTTON);
   GtkStringObject *owner;
 
-  /* Offered, but only once someone picks who is at the desk. */
-  g_assert_true (gtk_widget_is_visible (button));
-  g_assert_false (gtk_widget_is_sensitive (button));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "at the desk"));
-
+  /* With nobody at the desk it asks who (below); with someone, it is
+   * theirs to take. */
   amends_store_set_actor_id (f->db.store, f->ada_id);
   amends_ui_test_drain ();
   g_assert_true (step_offered (f, "take_ownership_button"));
@@ -506,6 +503,136 @@ test_take_ownership_needs_someone_at_the_desk (Fixture       *f,
   /* Its own kind, not a status report (issue 13). */
   g_assert_true (timeline_has (actions, AMENDS_ACTION_KIND_OWNERSHIP, NULL));
   g_assert_false (timeline_has (actions, AMENDS_ACTION_KIND_STATUS_REPORT, NULL));
+}
+
+static void press_step (Fixture *f, const char *button_id);
+static void assert_focus_on (Fixture *f, const char *expected);
+static GtkWidget *find_actionable (GtkWidget *widget, const char *action_name);
+
+static GtkWidget *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_with_text (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkPopover *
+who_popover (Fixture *f)
+{
+  GtkWidget *button = child (f, "take_ownership_button", GTK_TYPE_BUTTON);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (button); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      return GTK_POPOVER (c);
+
+  return NULL;
+}
+
+/* Issue 13: with nobody at the desk, Take Ownership asks who is taking
+ * the case, and the person chosen is at the desk and owns it. */
+static void
+test_take_ownership_asks_who (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(AmendsCase) kase = NULL;
+  GtkWidget *button = child (f, "take_ownership_button", GTK_TYPE_BUTTON);
+  GtkPopover *popover;
+  GtkWidget *focus, *row;
+
+  g_settings_set_int64 (settings, "current-staff", 0);
+  g_assert_cmpint (amends_store_get_actor_id (f->db.store), ==, 0);
+  g_assert_true (step_offered (f, "take_ownership_button"));
+
+  press_step (f, "take_ownership_button");
+  popover = who_popover (f);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (popover), "Who Are You?"));
+  if (g_getenv ("AMENDS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("AMENDS_SCREENSHOT_DIR"), "editor-who-are-you.png", NULL);
+      amends_ui_test_save_png (GTK_WIDGET (popover), path);
+    }
+
+  /* The focus is on the first person offered; Bilal is the next. */
+  focus = gtk_window_get_focus (f->window);
+  g_assert_nonnull (focus);
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label_with_text (row, "Ada Moreau"));
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (find_label_with_text (row, "Bilal Okafor"));
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_signal_emit_by_name (row, "activate");
+  amends_ui_test_drain ();
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-staff"), ==, f->bilal_id);
+  g_assert_cmpint (amends_store_get_actor_id (f->db.store), ==, f->bilal_id);
+  kase = load_case (f, f->case_id);
+  g_assert_cmpint (amends_case_get_owner_id (kase), ==, f->bilal_id);
+  g_assert_false (gtk_widget_is_visible (button));
+  /* And the keyboard carries on from the next step. */
+  assert_focus_on (f, "start_recovery_button");
+}
+
+static void
+on_preferences_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* With nobody on the staff list, it offers to add people. */
+static void
+test_take_ownership_with_no_staff_offers_to_add (Fixture       *f,
+                                                 gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) app = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) preferences = g_simple_action_new ("preferences", NULL);
+  GtkWidget *add, *focus;
+  guint opened = 0;
+  const gint64 ids[] = { f->ada_id, f->bilal_id };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(AmendsStaff) member = amends_store_load (f->db.store, AMENDS_TYPE_STAFF, ids[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (member, "active", FALSE, NULL);
+      g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (member), &error));
+      g_assert_no_error (error);
+    }
+  g_signal_connect (preferences, "activate", G_CALLBACK (on_preferences_cb), &opened);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (preferences));
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "app", G_ACTION_GROUP (app));
+  amends_ui_test_drain ();
+
+  press_step (f, "take_ownership_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (who_popover (f))));
+  add = find_actionable (GTK_WIDGET (who_popover (f)), "app.preferences");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_visible (add));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (focus == add || (focus != NULL && gtk_widget_is_ancestor (focus, add)));
+
+  g_signal_emit_by_name (add, "clicked");
+  amends_ui_test_drain ();
+  g_assert_cmpuint (opened, ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (who_popover (f))));
 }
 
 static void
@@ -2086,6 +2213,9 @@ main (int   argc,
   ADD_TEST ("/ui/editor/empty-summary-refused", test_empty_summary_is_refused);
   ADD_TEST ("/ui/editor/take-ownership-needs-someone-at-the-desk",
             test_take_ownership_needs_someone_at_the_desk);
+  ADD_TEST ("/ui/editor/take-ownership-asks-who", test_take_ownership_asks_who);
+  ADD_TEST ("/ui/editor/take-ownership-with-no-staff-offers-to-add",
+            test_take_ownership_with_no_staff_offers_to_add);
   ADD_TEST ("/ui/editor/owner-picked-from-the-list", test_owner_picked_from_the_list);
   ADD_TEST ("/ui/editor/recovery-from-start-to-close", test_recovery_from_start_to_close);
   ADD_TEST ("/ui/editor/focus-moves-on-after-a-step", test_focus_moves_on_after_a_step);

@@ -6,7 +6,8 @@
  * AmendsAutosave saves), amends-case-editor-rows.c makes the rows that
  * are made in code, amends-case-editor-header.c draws the header and the
  * clock, and amends-case-editor-steps.c takes the steps of a recovery
- * (with the dialogs that ask before them).
+ * (with the dialogs that ask before them); amends-case-editor-desk.c asks
+ * who is taking ownership when nobody is at the desk.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,6 +75,11 @@ struct _AmendsCaseEditor
   GtkWidget           *pause_button;
   GtkWidget           *resume_button;
   GtkWidget           *next_step;     /* the step that stands out, or NULL */
+  GtkPopover          *who_popover;   /* "Who are you?", under Take Ownership */
+  GtkWidget           *who_list;
+  GtkWidget           *who_scroller;
+  GtkWidget           *who_empty_box;
+  GtkWidget           *who_add_button;
   GtkWidget           *fields_box;
 
   GtkWidget           *summary_row;
@@ -140,5 +146,12 @@ void _amends_case_editor_init_steps        (AmendsCaseEditor *self);
 void _amends_case_editor_update_header     (AmendsCaseEditor *self);
 void _amends_case_editor_update_actions    (AmendsCaseEditor *self);
 void _amends_case_editor_update_clock      (AmendsCaseEditor *self);
+void _amends_case_editor_take_ownership    (AmendsCaseEditor *self,
+                                            gint64            staff_id);
+
+/* amends-case-editor-desk.c */
+void _amends_case_editor_init_desk         (AmendsCaseEditor *self);
+void _amends_case_editor_dispose_desk      (AmendsCaseEditor *self);
+void _amends_case_editor_ask_who           (AmendsCaseEditor *self);
 
 G_END_DECLS

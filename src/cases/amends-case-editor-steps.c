@@ -294,23 +294,38 @@ on_purge_response_cb (AdwMessageDialog *dialog,
     _amends_case_editor_report_error (self, error->message);
 }
 
+void
+_amends_case_editor_take_ownership (AmendsCaseEditor *self,
+                                    gint64            staff_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->kase == NULL || staff_id <= 0)
+    return;
+
+  if (!save_typed (self))
+    return;
+  ok = amends_store_take_ownership (self->store, self->kase, staff_id, &error);
+  after_step (self, ok, error);
+}
+
+/* With nobody at the desk, it asks who is taking the case. */
 static void
 take_ownership_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
   gint64 actor = amends_store_get_actor_id (self->store);
-  gboolean ok;
 
-  if (self->kase == NULL || actor == 0)
+  if (self->kase == NULL)
     return;
 
-  if (!save_typed (self))
-    return;
-  ok = amends_store_take_ownership (self->store, self->kase, actor, &error);
-  after_step (self, ok, error);
+  if (actor == 0)
+    _amends_case_editor_ask_who (self);
+  else
+    _amends_case_editor_take_ownership (self, actor);
 }
 
 static void
@@ -556,6 +571,8 @@ _amends_case_editor_class_init_steps (GtkWidgetClass *widget_class)
 void
 _amends_case_editor_init_steps (AmendsCaseEditor *self)
 {
+  _amends_case_editor_init_desk (self);
+
   /* Buttons in the flow box are reached with Tab like any others, not its
    * children. */
   for (GtkWidget *child = gtk_widget_get_first_child (self->actions_box);
@@ -576,8 +593,7 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
   gboolean paused = live && amends_case_get_paused_at (kase) != NULL;
   gboolean past_due = FALSE;
   gint64 actor = amends_store_get_actor_id (self->store);
-  /* With nobody at the desk the step stays in sight, greyed out, and its
-   * tooltip says what to do. */
+  /* With nobody at the desk the step asks who is taking the case. */
   gboolean can_own = live && status != AMENDS_CASE_STATUS_CLOSED &&
                      (actor == 0 || amends_case_get_owner_id (kase) != actor);
   GtkWidget *next = NULL;
@@ -589,11 +605,11 @@ _amends_case_editor_update_actions (AmendsCaseEditor *self)
       past_due = amends_clock_get_state (kase, now) == AMENDS_CLOCK_STATE_OVERDUE;
     }
 
-  shown += set_step (self, "case.take-ownership", self->take_ownership_button, can_own && actor > 0, can_own);
+  shown += set_step (self, "case.take-ownership", self->take_ownership_button, can_own, can_own);
   gtk_widget_set_tooltip_text (self->take_ownership_button,
                                actor > 0 ?
                                _("Make the person at the desk the owner of this case") :
-                               _("Pick who is at the desk first, at the top of the window, to take ownership"));
+                               _("Say who you are, and own this case"));
 
   shown += set_step (self, "case.start-recovery", self->start_recovery_button,
             live && status == AMENDS_CASE_STATUS_OPEN, live && status == AMENDS_CASE_STATUS_OPEN);

@@ -281,6 +281,7 @@ amends_case_editor_dispose (GObject *object)
     amends_autosave_close (self->autosave);
   g_clear_handle_id (&self->clock_source, g_source_remove);
 
+  _amends_case_editor_dispose_desk (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CASE_EDITOR);
   /* The template's top widget is not bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
