@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "amends-case-list.h"
+#include "amends-case-list-private.h"
 #include "amends-test-utils.h"
 
 /* The clock stands at 2026-11-18 10:00 UTC (see amends-test-utils.c). */
@@ -21,6 +22,7 @@ typedef struct
   AmendsCase   *paused;      /* D: past due, but the clock is paused */
   AmendsCase   *recovered;   /* E: recovered at 09:00 today */
   AmendsCase   *old;         /* F: recovered yesterday */
+  GPtrArray    *extra;       /* G, H, …: added by a test */
 } Fixture;
 
 static AmendsCase *
@@ -57,6 +59,7 @@ fixture_setup (Fixture       *f,
   gint64 ada_id;
 
   amends_test_db_setup (&f->db, data);
+  f->extra = g_ptr_array_new_with_free_func (g_object_unref);
   f->ada = amends_test_add_staff (f->db.store, "Ada");
   ada_id = amends_record_get_id (AMENDS_RECORD (f->ada));
 
@@ -87,6 +90,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->paused);
   g_clear_object (&f->recovered);
   g_clear_object (&f->old);
+  g_clear_pointer (&f->extra, g_ptr_array_unref);
   amends_test_db_teardown (&f->db, data);
 }
 
@@ -129,6 +133,9 @@ order_of (Fixture        *f,
       for (guint j = 0; j < G_N_ELEMENTS (named); j++)
         if (amends_record_get_id (AMENDS_RECORD (named[j])) == id)
           letter = letters[j];
+      for (guint j = 0; j < f->extra->len; j++)
+        if (amends_record_get_id (g_ptr_array_index (f->extra, j)) == id)
+          letter = 'G' + j;
       g_string_append_c (str, letter);
     }
 
@@ -153,6 +160,117 @@ test_order_urgency (Fixture       *f,
   /* Overdue first, then least time left; paused after running clocks;
    * finished cases last, the most recently recovered first. */
   assert_order (f, NULL, "ACBDEF");
+}
+
+/* Within the same clock state the worst severity comes first (issue 13:
+ * a major case sorted below a minor one); the clock state still comes
+ * before severity: a minor overdue case above a major one due soon. */
+static void
+test_order_severity (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* G: major, due 08:00 tomorrow, 22 h left: running. */
+  g_ptr_array_add (f->extra, add_case (f, "Lift out, only stairs", "2026-11-18T08:00:00Z",
+                                       "severity", AMENDS_SEVERITY_MAJOR, NULL));
+  /* H: minor, due 07:00 today, 3 h overdue, more than A (moderate). */
+  g_ptr_array_add (f->extra, add_case (f, "Towel missing", "2026-11-17T07:00:00Z",
+                                       "severity", AMENDS_SEVERITY_MINOR, NULL));
+  /* I: colossal, due 12:00 today, 2 h left: due soon. */
+  g_ptr_array_add (f->extra, add_case (f, "Flooded room", "2026-11-17T12:00:00Z",
+                                       "severity", AMENDS_SEVERITY_COLOSSAL, NULL));
+  /* J: major, paused: after the running clocks, before D (moderate). */
+  g_ptr_array_add (f->extra, add_case (f, "Guest away", "2026-11-18T09:30:00Z",
+                                       "severity", AMENDS_SEVERITY_MAJOR,
+                                       "paused-at", f->db.now, NULL));
+
+  /* Overdue: A before H (moderate before minor, though H is later);
+   * due soon: I; running: G (major) before C and B (moderate, by due
+   * time); paused: J (major) before D; finished by recency. */
+  assert_order (f, NULL, "AHIGCBJDEF");
+}
+
+/* A recovered case whose follow-up is still to make is work to do: it
+ * sorts with the open cases by its follow-up's due time; the "Follow-up
+ * due" filter shows those due by now, not a closed case's. */
+static void
+test_follow_up_due (Fixture       *f,
+                    gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GDateTime) half_past_nine = amends_test_time ("2026-11-18T09:30:00Z");
+  g_autoptr(GDateTime) tomorrow_noon = amends_test_time ("2026-11-19T12:00:00Z");
+  g_autoptr(GError) error = NULL;
+
+  /* E: recovered, follow-up due 09:30 today, half an hour ago. */
+  g_object_set (f->recovered, "follow-up-due-at", half_past_nine, NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (f->recovered), &error);
+  g_assert_no_error (error);
+  /* F: closed, with a follow-up date: it stays with the finished cases. */
+  g_object_set (f->old, "follow-up-due-at", half_past_nine, NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (f->old), &error);
+  g_assert_no_error (error);
+  /* G: recovered today at 08:00, follow-up due tomorrow at noon: after
+   * B (moderate too, due 09:00 tomorrow), not yet due. */
+  g_ptr_array_add (f->extra, add_case (f, "Late taxi", "2026-11-17T23:00:00Z",
+                                       "status", AMENDS_CASE_STATUS_RECOVERED,
+                                       "recovered-at", f->db.now,
+                                       "follow-up-due-at", tomorrow_noon, NULL));
+
+  /* E overdue after A (both moderate; A due at 08:00, E at 09:30). */
+  assert_order (f, NULL, "AECBGDF");
+
+  filter.follow_up_due = TRUE;
+  assert_order (f, &filter, "E");
+  filter.status = AMENDS_CASE_STATUS_OPEN;
+  assert_order (f, &filter, "");
+}
+
+static void
+on_list_ready_quit (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  AmendsCaseList **list = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *list = amends_case_list_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The order by urgency holds until the first case changes clock state;
+ * a search made later does not reuse a base read before then. */
+static void
+test_order_follows_time (Fixture       *f,
+                         gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(AmendsCaseList) list = NULL;
+  g_autoptr(AmendsCaseList) searched = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(GDateTime) ten_pm = amends_test_time ("2026-11-18T22:00:00Z");
+  const AmendsCaseIds *ids;
+
+  /* G: major, due 08:00 tomorrow. */
+  g_ptr_array_add (f->extra, add_case (f, "Lift out, only stairs", "2026-11-18T08:00:00Z",
+                                       "severity", AMENDS_SEVERITY_MAJOR, NULL));
+  assert_order (f, NULL, "AGCBDEF");
+  list = make_list (f, NULL);
+
+  /* C is due at 02:00 tomorrow: 4 h before, at 22:00, it is due soon;
+   * nothing changes state before that (A is overdue already, G and B are
+   * due later than C). */
+  ids = amends_case_list_get_reusable_ids (list);
+  g_assert_nonnull (ids);
+  g_assert_cmpint (ids->order_until, ==, g_date_time_to_unix (ten_pm));
+
+  amends_store_set_fixed_now (f->db.store, ten_pm);
+  filter.query = (char *) "only";
+  amends_case_list_new_from_async (list, &filter, NULL, on_list_ready_quit, &searched);
+  while (searched == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* C due soon now, G still running: C first. */
+  order = order_of (f, searched);
+  g_assert_cmpstr (order, ==, "CG");
 }
 
 static void
@@ -895,6 +1013,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   ADD_FIXTURE_TEST ("/case-list/order/urgency", test_order_urgency);
+  ADD_FIXTURE_TEST ("/case-list/order/severity-within-clock-state", test_order_severity);
+  ADD_FIXTURE_TEST ("/case-list/order/follows-time", test_order_follows_time);
+  ADD_FIXTURE_TEST ("/case-list/order/follow-up-due", test_follow_up_due);
   ADD_FIXTURE_TEST ("/case-list/order/newest-and-oldest", test_order_newest_oldest);
   ADD_FIXTURE_TEST ("/case-list/filter/each-and-combined", test_filters);
   ADD_FIXTURE_TEST ("/case-list/filter/trash", test_trash);

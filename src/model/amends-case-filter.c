@@ -35,6 +35,7 @@ amends_case_filter_equal_but_query (const AmendsCaseFilter *a,
   return a->status == b->status &&
          a->owner_id == b->owner_id &&
          a->overdue_only == b->overdue_only &&
+         a->follow_up_due == b->follow_up_due &&
          g_strcmp0 (a->category, b->category) == 0 &&
          a->trash == b->trash &&
          a->sort == b->sort;

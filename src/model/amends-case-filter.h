@@ -22,9 +22,10 @@ typedef struct
   char           *category;      /* NULL: any */
   gboolean        trash;         /* the trash instead of the live cases */
   AmendsCaseSort  sort;
+  gboolean        follow_up_due; /* a follow-up due now or before */
 } AmendsCaseFilter;
 
-#define AMENDS_CASE_FILTER_INIT { NULL, -1, -1, FALSE, NULL, FALSE, AMENDS_CASE_SORT_URGENCY }
+#define AMENDS_CASE_FILTER_INIT { NULL, -1, -1, FALSE, NULL, FALSE, AMENDS_CASE_SORT_URGENCY, FALSE }
 
 void     amends_case_filter_copy            (AmendsCaseFilter       *dest,
                                              const AmendsCaseFilter *src);

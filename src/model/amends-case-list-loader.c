@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "amends-case-list-loader.h"
+#include "amends-case-list-private.h"
 
 #include <glib/gi18n.h>
 
@@ -155,7 +156,19 @@ on_query_now_cb (AmendsCaseListLoader *self,
                  GParamSpec           *pspec,
                  AmendsCaseQuery      *query)
 {
-  if (amends_case_query_get_overdue_only (query) && self->list != NULL)
+  const AmendsCaseIds *ids;
+  gint64 now;
+
+  if (self->list == NULL)
+    return;
+
+  /* Time passing makes cases overdue, follow-ups due, and moves cases
+   * from one clock state to the next in the order by urgency. */
+  ids = amends_case_list_get_reusable_ids (self->list);
+  now = g_date_time_to_unix (amends_case_query_get_now (query));
+  if (amends_case_query_get_overdue_only (query) ||
+      amends_case_query_get_follow_up_due (query) ||
+      (ids != NULL && now >= ids->order_until))
     amends_case_list_refresh (self->list);
 }
 

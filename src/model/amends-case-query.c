@@ -33,6 +33,7 @@ struct _AmendsCaseQuery
   gint64          actor_id;       /* who is at the desk, for "mine"; 0 nobody */
   char           *category;       /* "" for any */
   gboolean        overdue_only;
+  gboolean        follow_up_due;
   gboolean        trash;
   AmendsCaseSort  sort;
   char           *search_text;    /* stripped; NULL when blank */
@@ -51,6 +52,7 @@ enum {
   PROP_ACTOR_ID,
   PROP_CATEGORY,
   PROP_OVERDUE_ONLY,
+  PROP_FOLLOW_UP_DUE,
   PROP_TRASH,
   PROP_SORT,
   PROP_SEARCH_TEXT,
@@ -134,6 +136,10 @@ amends_case_query_get_property (GObject    *object,
       g_value_set_boolean (value, self->overdue_only);
       break;
 
+    case PROP_FOLLOW_UP_DUE:
+      g_value_set_boolean (value, self->follow_up_due);
+      break;
+
     case PROP_TRASH:
       g_value_set_boolean (value, self->trash);
       break;
@@ -183,6 +189,10 @@ amends_case_query_set_property (GObject      *object,
 
     case PROP_OVERDUE_ONLY:
       amends_case_query_set_overdue_only (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_FOLLOW_UP_DUE:
+      amends_case_query_set_follow_up_due (self, g_value_get_boolean (value));
       break;
 
     case PROP_TRASH:
@@ -243,6 +253,18 @@ amends_case_query_class_init (AmendsCaseQueryClass *klass)
 
   properties [PROP_OVERDUE_ONLY] =
     g_param_spec_boolean ("overdue-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AmendsCaseQuery:follow-up-due:
+   *
+   * Only the cases whose follow-up is due now or was due before (and not
+   * closed), as the rows' "Follow-up due" marker says; like "Overdue
+   * only", time passing adds cases to it.
+   */
+  properties [PROP_FOLLOW_UP_DUE] =
+    g_param_spec_boolean ("follow-up-due", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -435,6 +457,28 @@ amends_case_query_set_overdue_only (AmendsCaseQuery *self,
 }
 
 gboolean
+amends_case_query_get_follow_up_due (AmendsCaseQuery *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_QUERY (self), FALSE);
+
+  return self->follow_up_due;
+}
+
+void
+amends_case_query_set_follow_up_due (AmendsCaseQuery *self,
+                                     gboolean         follow_up_due)
+{
+  g_return_if_fail (AMENDS_IS_CASE_QUERY (self));
+
+  follow_up_due = !!follow_up_due;
+  if (self->follow_up_due == follow_up_due)
+    return;
+
+  self->follow_up_due = follow_up_due;
+  changed (self, properties [PROP_FOLLOW_UP_DUE]);
+}
+
+gboolean
 amends_case_query_get_trash (AmendsCaseQuery *self)
 {
   g_return_val_if_fail (AMENDS_IS_CASE_QUERY (self), FALSE);
@@ -594,6 +638,7 @@ amends_case_query_is_trash_alone (AmendsCaseQuery *self)
          self->status < 0 &&
          g_strcmp0 (self->owner, "anyone") == 0 &&
          !self->overdue_only &&
+         !self->follow_up_due &&
          is_blank (self->category);
 }
 
@@ -612,6 +657,7 @@ amends_case_query_is_default (AmendsCaseQuery *self)
          self->status < 0 &&
          g_strcmp0 (self->owner, "anyone") == 0 &&
          !self->overdue_only &&
+         !self->follow_up_due &&
          is_blank (self->category) &&
          !self->trash;
 }
@@ -633,6 +679,7 @@ amends_case_query_reset (AmendsCaseQuery *self)
   amends_case_query_set_status (self, -1);
   amends_case_query_set_owner (self, "anyone");
   amends_case_query_set_overdue_only (self, FALSE);
+  amends_case_query_set_follow_up_due (self, FALSE);
   amends_case_query_set_category (self, "");
   amends_case_query_set_trash (self, FALSE);
   amends_case_query_set_search_text (self, NULL);
@@ -665,6 +712,7 @@ amends_case_query_get_filter (AmendsCaseQuery  *self,
   borrowed.status = self->status;
   borrowed.owner_id = amends_case_query_get_owner_id (self);
   borrowed.overdue_only = self->overdue_only;
+  borrowed.follow_up_due = self->follow_up_due;
   borrowed.category = is_blank (self->category) ? NULL : self->category;
   borrowed.trash = self->trash;
   borrowed.sort = self->sort;

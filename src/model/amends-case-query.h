@@ -30,6 +30,9 @@ void             amends_case_query_set_category        (AmendsCaseQuery  *self,
 gboolean         amends_case_query_get_overdue_only    (AmendsCaseQuery  *self);
 void             amends_case_query_set_overdue_only    (AmendsCaseQuery  *self,
                                                         gboolean          overdue_only);
+gboolean         amends_case_query_get_follow_up_due   (AmendsCaseQuery  *self);
+void             amends_case_query_set_follow_up_due   (AmendsCaseQuery  *self,
+                                                        gboolean          follow_up_due);
 gboolean         amends_case_query_get_trash           (AmendsCaseQuery  *self);
 void             amends_case_query_set_trash           (AmendsCaseQuery  *self,
                                                         gboolean          trash);

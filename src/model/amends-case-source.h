@@ -27,7 +27,10 @@ typedef struct
  * The rest is the source's own, for a search that follows: @base is the
  * ids of the same filter without the search text, in the list's order
  * (@ids itself when there is no search), read at @base_now, and @open the
- * base's open cases.  A search then asks the database only for its hits.
+ * base's open cases.  The order by urgency depends on the time (an
+ * overdue case comes before one due soon whatever their severity): it
+ * holds until @order_until (Unix seconds; G_MAXINT64 for ever), when the
+ * first case of the base changes clock state.  A search then asks the database only for its hits.
  *
  * The arrays are never changed once made, so lists and threads may share
  * them by reference. */
@@ -41,6 +44,7 @@ typedef struct
   GArray           *base;
   GArray           *open;
   gint64            base_now;
+  gint64            order_until;
 } AmendsCaseIds;
 
 void amends_case_ids_free (AmendsCaseIds *ids);

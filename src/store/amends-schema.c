@@ -288,6 +288,50 @@ static const char migration_7[] =
 static const char migration_8[] =
   "ALTER TABLE cases ADD COLUMN timeline_draft TEXT;";
 
+/* Version 9: the list's "Most Urgent" order by clock state, then
+ * severity, then time (issue 13).  The columns of version 1 cannot be
+ * changed in place, so the order has columns of its own:
+ *
+ *   list_group  0 a clock that runs, or a recovered case whose follow-up
+ *               is still to be made (it is work to do, like an open case);
+ *               1 a paused clock; 2 the finished cases
+ *   list_rank   the severity, worst first (colossal 0 … minor 3); 0 for
+ *               every finished case, which keeps its order by recency
+ *   list_key    when the case is due (its follow-up for a recovered one);
+ *               minus when it was finished for a finished one
+ *
+ * The store cuts group 0 into overdue, due soon and running by the time
+ * (amends-store-case-ids.c), each read from these indexes in (rank, key)
+ * order, never sorted.  They replace the urgency indexes, whose leading
+ * columns they keep for any other query. */
+static const char migration_9[] =
+  "ALTER TABLE cases ADD COLUMN list_group INTEGER GENERATED ALWAYS AS ("
+  "  CASE WHEN status = 'recovered' AND follow_up_due_at IS NOT NULL THEN 0"
+  "       WHEN status IN ('recovered', 'closed') THEN 2"
+  "       WHEN paused_at IS NOT NULL THEN 1"
+  "       ELSE 0 END) VIRTUAL;"
+  "ALTER TABLE cases ADD COLUMN list_rank INTEGER GENERATED ALWAYS AS ("
+  "  CASE WHEN status = 'closed' OR (status = 'recovered' AND follow_up_due_at IS NULL) THEN 0"
+  "       WHEN severity = 'colossal' THEN 0"
+  "       WHEN severity = 'major' THEN 1"
+  "       WHEN severity = 'moderate' THEN 2"
+  "       ELSE 3 END) VIRTUAL;"
+  "ALTER TABLE cases ADD COLUMN list_key INTEGER GENERATED ALWAYS AS ("
+  "  CASE WHEN status = 'recovered' AND follow_up_due_at IS NOT NULL THEN follow_up_due_at"
+  "       WHEN status IN ('recovered', 'closed')"
+  "       THEN -coalesce (recovered_at, closed_at, logged_at)"
+  "       ELSE recovery_due_at + paused_seconds END) VIRTUAL;"
+  "DROP INDEX cases_by_urgency;"
+  "DROP INDEX cases_by_status;"
+  "DROP INDEX cases_by_owner;"
+  "DROP INDEX cases_by_category_urgency;"
+  "CREATE INDEX cases_by_list_order ON cases (list_group, list_rank, list_key, id)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX cases_by_status_order ON cases (status, list_group, list_rank, list_key);"
+  "CREATE INDEX cases_by_owner_order ON cases (owner_id, list_group, list_rank, list_key);"
+  "CREATE INDEX cases_by_category_order ON cases (category, list_group, list_rank, list_key, id)"
+  "  WHERE deleted_at IS NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -297,6 +341,7 @@ static const char * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 int

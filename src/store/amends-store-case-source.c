@@ -133,8 +133,9 @@ reader_run (AmendsCaseReader        *reader,
 }
 
 /* Whether @previous has the base that @filter needs at @now: the same
- * filter but for the search text.  "Overdue only" depends on the time,
- * so its base serves only the same second. */
+ * filter but for the search text.  "Overdue only" and "Follow-up due"
+ * depend on the time, so their base serves only the same second; the
+ * order by urgency, until a case changes clock state. */
 static gboolean
 can_serve (const AmendsCaseIds    *previous,
            const AmendsCaseFilter *filter,
@@ -142,7 +143,8 @@ can_serve (const AmendsCaseIds    *previous,
 {
   return previous != NULL && previous->base != NULL && previous->open != NULL &&
          amends_case_filter_equal_but_query (&previous->filter, filter) &&
-         (!filter->overdue_only || previous->base_now == now);
+         (!(filter->overdue_only || filter->follow_up_due) || previous->base_now == now) &&
+         now < previous->order_until;
 }
 
 /* What a worker thread needs to read a list's ids.  It holds no object:
@@ -175,6 +177,7 @@ copy_base (const AmendsCaseIds *previous)
   reuse->base = g_array_ref (previous->base);
   reuse->open = g_array_ref (previous->open);
   reuse->base_now = previous->base_now;
+  reuse->order_until = previous->order_until;
 
   return reuse;
 }
