@@ -99,6 +99,9 @@ describe_filters (AmendsCaseFilterBar *self)
     g_ptr_array_add (parts, self->owner_name ? self->owner_name : (gpointer) _("One person"));
   if (amends_case_query_get_overdue_only (self->query))
     g_ptr_array_add (parts, (gpointer) _("Overdue"));
+  if (amends_case_query_get_follow_up_due (self->query))
+    /* Translators: a filter in force, on the filter button */
+    g_ptr_array_add (parts, (gpointer) _("Follow-up Due"));
   if (category != NULL && category[0] != '\0')
     g_ptr_array_add (parts, (gpointer) category);
 

@@ -40,7 +40,9 @@ struct _AmendsCaseRow
   GtkInscription *customer_inscription;
   GtkLabel       *owner_label;
   GtkLabel       *reference_label;
+  GtkLabel       *severity_label;
   GtkLabel       *status_label;
+  GtkLabel       *due_soon_label;
   GtkLabel       *follow_up_label;
 };
 
@@ -84,6 +86,31 @@ follow_up_is_due (AmendsCase *kase,
          g_date_time_compare (due, now) <= 0;
 }
 
+/* Amber alone says "due soon" only to those who see it: the marker says
+ * it in words.  Not in the trash, where no clock asks anything. */
+static gboolean
+is_due_soon (AmendsCaseRow *self)
+{
+  return self->kase != NULL && self->now != NULL &&
+         amends_case_get_deleted_at (self->kase) == NULL &&
+         amends_clock_get_state (self->kase, self->now) == AMENDS_CLOCK_STATE_DUE_SOON;
+}
+
+/* The severity in words, with a class for the worst two (style.css makes
+ * them bold: a word, not a colour). */
+static void
+update_severity (AmendsCaseRow *self)
+{
+  AmendsSeverity severity = self->kase ? amends_case_get_severity (self->kase) : AMENDS_SEVERITY_MODERATE;
+  gboolean grave = self->kase != NULL && severity >= AMENDS_SEVERITY_MAJOR;
+
+  gtk_label_set_label (self->severity_label, self->kase ? amends_severity_to_label (severity) : "");
+  if (grave)
+    gtk_widget_add_css_class (GTK_WIDGET (self->severity_label), "grave");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->severity_label), "grave");
+}
+
 static void
 set_clock_class (AmendsCaseRow *self,
                  const char    *css_class)
@@ -108,6 +135,7 @@ update_accessible (AmendsCaseRow *self,
   const char *owner = amends_case_get_owner_name (self->kase);
   const char *customer = amends_case_get_customer_name (self->kase);
   const char *status = amends_case_status_to_label (amends_case_get_status (self->kase));
+  const char *severity = amends_severity_to_label (amends_case_get_severity (self->kase));
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
 
@@ -130,10 +158,24 @@ update_accessible (AmendsCaseRow *self,
 
   if (customer != NULL && customer[0] != '\0')
     /* Translators: the rest of a case in the list, for screen readers:
-     * its status and its customer's name, e.g. "Open, customer Ines Duarte" */
-    description = g_strdup_printf (_("%s, customer %s"), status, customer);
+     * its severity, its status and its customer's name,
+     * e.g. "Major, Open, customer Ines Duarte" */
+    description = g_strdup_printf (_("%s, %s, customer %s"), severity, status, customer);
   else
-    description = g_strdup (status);
+    /* Translators: a case's severity and status, for screen readers,
+     * e.g. "Major, Open" */
+    description = g_strdup_printf (_("%s, %s"), severity, status);
+
+  if (is_due_soon (self))
+    {
+      char *with_due_soon =
+        /* Translators: appended to a case's description when its recovery
+         * clock has 4 hours or less left */
+        g_strdup_printf (_("%s, due soon"), description);
+
+      g_free (description);
+      description = with_due_soon;
+    }
 
   if (follow_up_is_due (self->kase, self->now))
     {
@@ -197,6 +239,7 @@ update_time (AmendsCaseRow *self)
   self->clock_cut = length > keep;
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_label),
                           self->kase != NULL && follow_up_is_due (self->kase, self->now));
+  gtk_widget_set_visible (GTK_WIDGET (self->due_soon_label), is_due_soon (self));
 
   if (self->kase != NULL)
     update_accessible (self, clock);
@@ -221,6 +264,7 @@ update (AmendsCaseRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->owner_label), "unowned");
   gtk_label_set_label (self->status_label,
                        self->kase ? amends_case_status_to_label (amends_case_get_status (self->kase)) : "");
+  update_severity (self);
 
   update_time (self);
 }
@@ -347,7 +391,9 @@ amends_case_row_class_init (AmendsCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, customer_inscription);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, owner_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, severity_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, due_soon_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, follow_up_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -51,6 +51,7 @@ enum {
   PROP_STATUS,
   PROP_OWNER,
   PROP_OVERDUE_ONLY,
+  PROP_FOLLOW_UP_DUE,
   PROP_CATEGORY,
   PROP_SHOW_TRASH,
   PROP_SORT,
@@ -343,6 +344,7 @@ amends_case_sidebar_get_property (GObject    *object,
     case PROP_STATUS:
     case PROP_OWNER:
     case PROP_OVERDUE_ONLY:
+    case PROP_FOLLOW_UP_DUE:
     case PROP_CATEGORY:
     case PROP_SHOW_TRASH:
     case PROP_SORT:
@@ -376,6 +378,7 @@ amends_case_sidebar_set_property (GObject      *object,
     case PROP_STATUS:
     case PROP_OWNER:
     case PROP_OVERDUE_ONLY:
+    case PROP_FOLLOW_UP_DUE:
     case PROP_CATEGORY:
     case PROP_SHOW_TRASH:
     case PROP_SORT:
@@ -473,6 +476,13 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_FOLLOW_UP_DUE] =
+    g_param_spec_boolean ("follow-up-due", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   properties [PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL,
                          "",
@@ -523,6 +533,7 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   gtk_widget_class_install_property_action (widget_class, "sidebar.status", "status");
   gtk_widget_class_install_property_action (widget_class, "sidebar.owner", "owner");
   gtk_widget_class_install_property_action (widget_class, "sidebar.overdue-only", "overdue-only");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.follow-up-due", "follow-up-due");
   gtk_widget_class_install_property_action (widget_class, "sidebar.category", "category");
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-trash", "show-trash");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort", "sort");
@@ -537,12 +548,54 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "casesidebar");
 }
 
+/* The list is one Tab stop, the arrows move inside it (issue 13: Tab
+ * went through every row before it reached the editor).  GTK 4.8's list
+ * view moves Tab from row to row and has no setting against it (that is
+ * GTK 4.12's tab-behavior), so Tab here moves the focus on from the list
+ * as a whole: while the list cannot take the focus, the window's focus
+ * chain passes over it to the next widget (or the one before). */
+static gboolean
+on_list_key_pressed_cb (AmendsCaseSidebar     *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkDirectionType direction;
+  GtkRoot *root;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  root = gtk_widget_get_root (list);
+  if (root == NULL)
+    return FALSE;
+
+  direction = (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0)
+              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
 static void
 amends_case_sidebar_init (AmendsCaseSidebar *self)
 {
+  GtkEventController *keys;
+
   g_type_ensure (AMENDS_TYPE_CASE_EMPTY_PAGE);
   g_type_ensure (AMENDS_TYPE_CASE_FILTER_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   self->query = amends_case_query_new ();
   amends_case_filter_bar_set_query (self->filter_bar, self->query);
@@ -641,8 +694,9 @@ amends_case_sidebar_get_now (AmendsCaseSidebar *self)
 /**
  * amends_case_sidebar_set_now:
  *
- * Moves the rows' clocks on to @now.  With "Overdue only" on, the list is
- * read again too: time passing makes cases overdue.
+ * Moves the rows' clocks on to @now.  With "Overdue only" or "Follow-up
+ * due" on, or when a case changes clock state in the order by urgency,
+ * the list is read again too (amends-case-list-loader.c).
  */
 void
 amends_case_sidebar_set_now (AmendsCaseSidebar *self,
