@@ -36,6 +36,8 @@ typedef struct
   gint64             booking_id;
   gint64             noise_id;
   gint64             kettle_id;
+  GtkWidget         *editor;     /* beside the sidebar, for the Tab test */
+  GtkWidget         *overlay;    /* around it, for the toast test */
 } Fixture;
 
 static gboolean
@@ -195,6 +197,62 @@ text_of (gpointer widget)
   return g_string_free (text, FALSE);
 }
 
+static GtkWidget *
+find_css (GtkWidget  *widget,
+          const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What GTK does with a Tab press on @target: its capture-phase key
+ * controllers first (and those of its ancestors, none here), then, if
+ * none took it, the window's Tab binding, which moves the focus on. */
+static void
+press_tab (Fixture   *fixture,
+           GtkWidget *target)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (target);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, (GdkModifierType) 0, &handled);
+    }
+
+  if (!handled)
+    g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
+  amends_ui_test_drain ();
+}
+
+static gboolean
+list_caught_up (Fixture *fixture)
+{
+  gboolean busy;
+
+  g_object_get (fixture->sidebar, "busy", &busy, NULL);
+  return !busy;
+}
+
+static void save_screenshot (GtkWidget  *widget,
+                             const char *path);
+
 static void
 assert_row_says (Fixture    *fixture,
                  guint       position,
@@ -344,10 +402,18 @@ on_n_selected_changed_cb (AmendsCaseSidebar *sidebar,
   fixture->n_n_selected_notifies++;
 }
 
+typedef enum
+{
+  AROUND_NOTHING,
+  AROUND_EDITOR,    /* an entry after the sidebar, as the editor is */
+  AROUND_TOASTS,    /* an AdwToastOverlay around it, as the window has */
+} Around;
+
 static void
-fixture_open (Fixture *fixture,
-              int      width,
-              int      height)
+fixture_open_in (Fixture *fixture,
+                 int      width,
+                 int      height,
+                 Around   around)
 {
   guint before = fixture->n_lists;
 
@@ -355,7 +421,24 @@ fixture_open (Fixture *fixture,
   gtk_window_set_default_size (fixture->window, width, height);
   fixture->sidebar = g_object_new (AMENDS_TYPE_CASE_SIDEBAR, NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->sidebar), (gpointer *) &fixture->sidebar);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->sidebar));
+  if (around == AROUND_EDITOR)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+      fixture->editor = gtk_entry_new ();
+      gtk_widget_set_hexpand (GTK_WIDGET (fixture->sidebar), TRUE);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->sidebar));
+      gtk_box_append (GTK_BOX (box), fixture->editor);
+      gtk_window_set_child (fixture->window, box);
+    }
+  else if (around == AROUND_TOASTS)
+    {
+      fixture->overlay = adw_toast_overlay_new ();
+      adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fixture->overlay), GTK_WIDGET (fixture->sidebar));
+      gtk_window_set_child (fixture->window, fixture->overlay);
+    }
+  else
+    gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->sidebar));
 
   g_signal_connect (selection (fixture), "notify::model",
                     G_CALLBACK (on_list_swapped_cb), fixture);
@@ -367,6 +450,14 @@ fixture_open (Fixture *fixture,
   g_object_set (fixture->sidebar, "store", fixture->db.store, NULL);
   gtk_window_present (fixture->window);
   wait_for_new_list (fixture, before);
+}
+
+static void
+fixture_open (Fixture *fixture,
+              int      width,
+              int      height)
+{
+  fixture_open_in (fixture, width, height, AROUND_NOTHING);
 }
 
 /* Five cases: one overdue, one due within the hour, one with time to go,
@@ -402,6 +493,26 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture_open (fixture, 360, 720);
+}
+
+static void
+fixture_set_up_beside_editor (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  fixture_set_up (fixture, data);
+  gtk_window_destroy (fixture->window);
+  amends_ui_test_drain ();
+  fixture_open_in (fixture, 720, 720, AROUND_EDITOR);
+}
+
+static void
+fixture_set_up_with_toasts (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  fixture_set_up (fixture, data);
+  gtk_window_destroy (fixture->window);
+  amends_ui_test_drain ();
+  fixture_open_in (fixture, 360, 720, AROUND_TOASTS);
 }
 
 static void
@@ -1113,6 +1224,170 @@ test_sidebar_select_case (Fixture       *fixture,
   g_assert_false (amends_case_sidebar_select_case (fixture->sidebar, fixture->kettle_id));
 }
 
+/* Colour is never the only signal (issue 13): the severity is written on
+ * every row, and a clock due soon says so in words beside its amber. */
+static void
+test_sidebar_words_not_colour (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(AmendsCase) soup = amends_store_load (fixture->db.store, AMENDS_TYPE_CASE, fixture->soup_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Room not ready: logged 23 h ago, 1 h left: due soon. */
+  g_assert_cmpstr (summary_at (fixture, 1), ==, "Room not ready");
+  assert_row_says (fixture, 1, "Due soon");
+  assert_row_says (fixture, 1, "Moderate");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row_at (fixture, 1)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Moderate, Open, customer Tomás Lind, due soon");
+
+  /* Overdue and running clocks are not due soon. */
+  text = text_of (row_at (fixture, 0));
+  g_assert_null (strstr (text, "Due soon"));
+  g_clear_pointer (&text, g_free);
+  text = text_of (row_at (fixture, 2));
+  g_assert_null (strstr (text, "Due soon"));
+
+  /* A change of severity shows on the row. */
+  g_object_set (soup, "severity", AMENDS_SEVERITY_MAJOR, NULL);
+  amends_store_update (fixture->db.store, AMENDS_RECORD (soup), &error);
+  g_assert_no_error (error);
+  amends_ui_test_wait_until ((gboolean (*) (gpointer)) list_caught_up, fixture);
+  assert_row_says (fixture, 0, "Major");
+}
+
+/* The list is one Tab stop: Tab from a row leaves the list for what comes
+ * after it (the editor), instead of going to the next row. */
+static void
+test_sidebar_tab_leaves_list (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (row_at (fixture, 0)));
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (item);
+  g_assert_true (gtk_window_get_focus (fixture->window) == item);
+
+  press_tab (fixture, GTK_WIDGET (list_view (fixture)));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (list_view (fixture))));
+  g_assert_true (focus == fixture->editor || gtk_widget_is_ancestor (focus, fixture->editor));
+
+  /* Arrows still move inside the list (GtkListView's own keys). */
+  gtk_widget_grab_focus (item);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (list_view (fixture)), GTK_DIR_DOWN));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (list_view (fixture))));
+}
+
+/* A recovered case whose follow-up is due sorts with the open cases, and
+ * the "Follow-up Due" filter shows it alone. */
+static void
+test_sidebar_follow_up_due (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AmendsCase) noise = amends_store_load (fixture->db.store, AMENDS_TYPE_CASE, fixture->noise_id, NULL);
+  g_autoptr(GDateTime) half_an_hour_ago = hours_ago (fixture, 0.5);
+  GtkMenuButton *filter_button = GTK_MENU_BUTTON (sidebar_child (fixture, GTK_TYPE_MENU_BUTTON));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (filter_button), "_Follow-up Due"));
+  g_assert_cmpstr (summary_at (fixture, 3), ==, "Noisy neighbours");
+
+  g_object_set (noise, "follow-up-due-at", half_an_hour_ago, NULL);
+  amends_store_update (fixture->db.store, AMENDS_RECORD (noise), &error);
+  g_assert_no_error (error);
+  amends_ui_test_wait_until ((gboolean (*) (gpointer)) list_caught_up, fixture);
+
+  /* Overdue by half an hour: after the soup (2 h overdue, as severe),
+   * before the room (due soon). */
+  g_assert_cmpstr (summary_at (fixture, 0), ==, "Cold soup");
+  g_assert_cmpstr (summary_at (fixture, 1), ==, "Noisy neighbours");
+  g_assert_cmpstr (summary_at (fixture, 2), ==, "Room not ready");
+
+  choose (fixture, "sidebar.follow-up-due", NULL);
+  g_assert_cmpuint (n_cases (fixture), ==, 1);
+  g_assert_cmpstr (summary_at (fixture, 0), ==, "Noisy neighbours");
+  assert_row_says (fixture, 0, "Follow-up due");
+  label = text_of (filter_button);
+  g_assert_cmpstr (label, ==, "Follow-up Due\n");
+}
+
+/* At text scaling 1.5 a summary wraps to a second line before it is cut;
+ * every row keeps the same height, so the list never measures rows. */
+static void
+test_sidebar_large_text (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *path = g_build_filename (amends_ui_test_screenshot_dir (), "sidebar-text-1.5.png", NULL);
+  int old_dpi;
+  GtkWidget *summary, *customer;
+  int heights[4];
+
+  g_object_get (settings, "gtk-xft-dpi", &old_dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int) (1.5 * 96 * 1024), NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  amends_ui_test_drain ();
+  save_screenshot (GTK_WIDGET (fixture->window), path);
+
+  summary = find_css (GTK_WIDGET (row_at (fixture, 0)), "summary");
+  customer = find_css (GTK_WIDGET (row_at (fixture, 0)), "customer");
+  /* Two lines for the summary, one for the customer's name, in the same
+   * font size: at least 1.8 times the height. */
+  g_assert_cmpint (gtk_widget_get_height (summary) * 10, >=, gtk_widget_get_height (customer) * 18);
+
+  for (guint i = 0; i < 4; i++)
+    heights[i] = gtk_widget_get_height (GTK_WIDGET (row_at (fixture, i)));
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpint (heights[i], ==, heights[0]);
+
+  g_object_set (settings, "gtk-xft-dpi", old_dpi, NULL);
+}
+
+static gboolean
+says_filters_cleared (Fixture *fixture)
+{
+  g_autofree char *toasts = text_of (fixture->overlay);
+
+  return strstr (toasts, "Filters cleared to show C-2026-00003") != NULL;
+}
+
+/* Opening a case the search hides (an earlier case from the customer
+ * card) clears the search before the person's eyes and says so. */
+static void
+test_sidebar_select_hidden_says_why (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *toasts = NULL;
+  guint before;
+
+  type_search (fixture, "noisy");
+  g_assert_cmpuint (n_cases (fixture), ==, 1);
+
+  before = fixture->n_lists;
+  g_assert_true (amends_case_sidebar_select_case (fixture->sidebar, fixture->soup_id));
+  wait_for_new_list (fixture, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sidebar_child (fixture, GTK_TYPE_SEARCH_ENTRY))), ==, "");
+  g_assert_cmpint (amends_record_get_id (AMENDS_RECORD (amends_case_sidebar_get_selected_case (fixture->sidebar))),
+                   ==, fixture->soup_id);
+  toasts = text_of (fixture->overlay);
+  if (strstr (toasts, "Search “noisy” cleared to show C-2026-00001") == NULL)
+    g_error ("No toast says why the search was cleared; the window says:\n%s", toasts);
+  g_clear_pointer (&toasts, g_free);
+
+  /* A filter alone */
+  choose (fixture, "sidebar.status", "i", AMENDS_CASE_STATUS_RECOVERED);
+  before = fixture->n_lists;
+  g_assert_true (amends_case_sidebar_select_case (fixture->sidebar, fixture->booking_id));
+  wait_for_new_list (fixture, before);
+  /* It replaces the first toast, which would otherwise hold it back. */
+  amends_ui_test_wait_until ((gboolean (*) (gpointer)) says_filters_cleared, fixture);
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *path)
@@ -1250,6 +1525,11 @@ main (int   argc,
   ADD_TEST ("/ui/sidebar/one-model-for-life", test_sidebar_one_model_for_life, fixture_set_up);
   ADD_TEST ("/ui/sidebar/select-case-clears-filters", test_sidebar_select_case, fixture_set_up);
   ADD_TEST ("/ui/sidebar/screenshot", test_sidebar_screenshot, fixture_set_up_varied);
+  ADD_TEST ("/ui/sidebar/words-not-colour", test_sidebar_words_not_colour, fixture_set_up);
+  ADD_TEST ("/ui/sidebar/tab-leaves-list", test_sidebar_tab_leaves_list, fixture_set_up_beside_editor);
+  ADD_TEST ("/ui/sidebar/follow-up-due", test_sidebar_follow_up_due, fixture_set_up);
+  ADD_TEST ("/ui/sidebar/large-text-wraps-summary", test_sidebar_large_text, fixture_set_up_varied);
+  ADD_TEST ("/ui/sidebar/select-hidden-says-why", test_sidebar_select_hidden_says_why, fixture_set_up_with_toasts);
 
 #undef ADD_TEST
 

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include <gtk/gtk.h>
 
 #include "amends-case-empty-page.h"
@@ -43,6 +45,9 @@ struct _AmendsCaseSidebar
   /* A case asked for while the list was catching up with a commit (the
    * case just logged, say): selected when the list has caught up. */
   gint64              pending_id;
+  /* The toast that said the search or the filters were cleared, while it
+   * shows: the next such toast replaces it rather than waiting behind it. */
+  AdwToast           *cleared_toast;
 
   GtkSearchEntry     *search_entry;
   AmendsCaseFilterBar *filter_bar;

@@ -15,6 +15,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "amends-case-sidebar.h"
 #include "amends-case-sidebar-private.h"
 
@@ -318,6 +321,61 @@ amends_case_sidebar_select_case (AmendsCaseSidebar *self,
   return TRUE;
 }
 
+/* The case asked for (an earlier case of the customer, one just logged)
+ * is hidden by the search or the filters.  Keeping them would leave the
+ * editor on a case the list does not show, with nothing selected; so the
+ * list goes back to every case, as before, but no longer silently: the
+ * search entry empties before the person's eyes and a toast says what was
+ * cleared and why, as GNOME applications tell of what they did on their
+ * own.  Nothing is said when nothing was cleared. */
+static void
+tell_why_cleared (AmendsCaseSidebar *self,
+                  AmendsCase        *kase)
+{
+  AmendsCaseQuery *query = self->query;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  const char *reference = amends_case_get_reference (kase);
+  const char *category = amends_case_query_get_category (query);
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+  gboolean searched = text[0] != '\0';
+  gboolean filtered = amends_case_query_get_status (query) >= 0 ||
+                      g_strcmp0 (amends_case_query_get_owner (query), "anyone") != 0 ||
+                      amends_case_query_get_overdue_only (query) ||
+                      amends_case_query_get_follow_up_due (query) ||
+                      (category != NULL && category[0] != '\0') ||
+                      amends_case_query_get_trash (query);
+
+  if (!searched && !filtered)
+    return;
+
+  if (searched && filtered)
+    /* Translators: a toast when the case asked for was hidden by the
+     * search and the filters, which were cleared to show it; %s is
+     * its reference, e.g. C-2026-00042 */
+    title = g_strdup_printf (_("Search and filters cleared to show %s"), reference);
+  else if (searched)
+    /* Translators: a toast when the case asked for was not among the
+     * search's results; the first %s is what was searched for, the
+     * second the case's reference */
+    title = g_strdup_printf (_("Search “%s” cleared to show %s"), text, reference);
+  else
+    /* Translators: a toast when the case asked for was hidden by the
+     * filters; %s is its reference */
+    title = g_strdup_printf (_("Filters cleared to show %s"), reference);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+
+  if (self->cleared_toast != NULL)
+    adw_toast_dismiss (self->cleared_toast);
+  g_clear_weak_pointer (&self->cleared_toast);
+  self->cleared_toast = adw_toast_new (title);
+  g_object_add_weak_pointer (G_OBJECT (self->cleared_toast), (gpointer *) &self->cleared_toast);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), self->cleared_toast);
+}
+
 /* Back to the default list, which has every live case; @case_id is
  * selected when it lands. */
 static void
@@ -329,6 +387,7 @@ select_after_reset (AmendsCaseSidebar *self,
   if (kase == NULL || amends_case_get_deleted_at (kase) != NULL)
     return;
 
+  tell_why_cleared (self, kase);
   if (self->selection != NULL)
     gtk_selection_model_unselect_all (self->selection);
   self->remembered_id = case_id;

@@ -291,6 +291,7 @@ amends_case_sidebar_dispose (GObject *object)
   AmendsCaseSidebar *self = (AmendsCaseSidebar *)object;
   GtkWidget *child;
 
+  g_clear_weak_pointer (&self->cleared_toast);
   if (self->loader != NULL)
     g_signal_handlers_disconnect_by_data (self->loader, self);
   g_clear_object (&self->loader);
