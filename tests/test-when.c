@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "amends-when.h"
+#include "amends-when-private.h"
 
 typedef struct
 {
@@ -428,8 +429,10 @@ test_parse_invalid (void)
     "yesterdays",
     "nowhere",
     "at",
-    "18.11.2026",
-    "11/18/2026",
+    /* A day and month need a four-digit year, and one separator. */
+    "18.11.26",
+    "18/11-2026",
+    "18/11/20266",
     "2026-11",
     "2026-11-18 14",
     "2026-11-18T14:30+99",
@@ -645,6 +648,144 @@ test_format_repeated_hour (void)
     }
 }
 
+
+/* The day as the locale writes it: "26/11/2026 14:30", both orders. */
+
+static void
+assert_parses_in_order (const char      *text,
+                        GDateTime       *now,
+                        AmendsWhenOrder  order,
+                        const char      *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = amends_when_parse_in_order (text, now, order, &error);
+  g_autofree char *iso = NULL;
+
+  if (error != NULL)
+    g_test_message ("“%s”: %s", text, error->message);
+  g_assert_no_error (error);
+  iso = g_date_time_format_iso8601 (when);
+  if (g_strcmp0 (iso, expected) != 0)
+    g_test_message ("“%s” read as %s", text, iso);
+  g_assert_cmpstr (iso, ==, expected);
+}
+
+static void
+test_parse_day_month_unambiguous (void)
+{
+  /* Friday 27 November 2026, 10:00 in Berlin: the 26th is yesterday. */
+  g_autoptr(GDateTime) now = local (2026, 11, 27, 10, 0);
+  static const Example examples[] = {
+    /* A day after the 12th cannot be a month: read in either locale. */
+    { "26/11/2026 14:30", "2026-11-26T14:30:00+01" },
+    { "26/11/2026", "2026-11-26T00:00:00+01" },
+    { "26.11.2026 14:30", "2026-11-26T14:30:00+01" },
+    { "26-11-2026 at 2:30 pm", "2026-11-26T14:30:00+01" },
+    { "11/26/2026 14:30", "2026-11-26T14:30:00+01" },
+    { "7/31/2026", "2026-07-31T00:00:00+02" },
+    { "31/7/2026", "2026-07-31T00:00:00+02" },
+    { "18.11.2026", "2026-11-18T00:00:00+01" },
+    { "11/18/2026", "2026-11-18T00:00:00+01" },
+    { " 26/11/2026   14:30 ", "2026-11-26T14:30:00+01" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      assert_parses_in_order (examples[i].text, now, AMENDS_WHEN_ORDER_DAY_FIRST, examples[i].expected);
+      assert_parses_in_order (examples[i].text, now, AMENDS_WHEN_ORDER_MONTH_FIRST, examples[i].expected);
+      assert_parses (examples[i].text, now, examples[i].expected);
+    }
+}
+
+static void
+test_parse_day_month_in_order (void)
+{
+  g_autoptr(GDateTime) now = usual_now ();
+
+  /* 3 April (summer time in Berlin) or 4 March (winter time). */
+  assert_parses_in_order ("03/04/2026", now, AMENDS_WHEN_ORDER_DAY_FIRST, "2026-04-03T00:00:00+02");
+  assert_parses_in_order ("03/04/2026", now, AMENDS_WHEN_ORDER_MONTH_FIRST, "2026-03-04T00:00:00+01");
+  assert_parses_in_order ("3.4.2026 9:15", now, AMENDS_WHEN_ORDER_DAY_FIRST, "2026-04-03T09:15:00+02");
+  assert_parses_in_order ("3.4.2026 9:15", now, AMENDS_WHEN_ORDER_MONTH_FIRST, "2026-03-04T09:15:00+01");
+  assert_parses_in_order ("10/11/2026", now, AMENDS_WHEN_ORDER_DAY_FIRST, "2026-11-10T00:00:00+01");
+  assert_parses_in_order ("10/11/2026", now, AMENDS_WHEN_ORDER_MONTH_FIRST, "2026-10-11T00:00:00+02");
+  /* ISO is read the same whatever the order. */
+  assert_parses_in_order ("2026-04-03", now, AMENDS_WHEN_ORDER_DAY_FIRST, "2026-04-03T00:00:00+02");
+  assert_parses_in_order ("2026-04-03", now, AMENDS_WHEN_ORDER_MONTH_FIRST, "2026-04-03T00:00:00+02");
+}
+
+static void
+test_parse_day_month_refused (void)
+{
+  g_autoptr(GDateTime) now = usual_now ();
+  static const struct {
+    const char *text;
+    int code;
+  } refused[] = {
+    /* Neither order gives a date. */
+    { "31/13/2026", AMENDS_WHEN_ERROR_INVALID },
+    { "30/02/2026", AMENDS_WHEN_ERROR_INVALID },
+    { "00/11/2026", AMENDS_WHEN_ERROR_INVALID },
+    { "18/11/2026 25:00", AMENDS_WHEN_ERROR_INVALID },
+    /* 19 November whichever order: a day ahead. */
+    { "19/11/2026", AMENDS_WHEN_ERROR_FUTURE },
+    { "12/11/2026 at", AMENDS_WHEN_ERROR_INVALID },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      AmendsWhenOrder orders[] = { AMENDS_WHEN_ORDER_DAY_FIRST, AMENDS_WHEN_ORDER_MONTH_FIRST };
+
+      for (gsize j = 0; j < G_N_ELEMENTS (orders); j++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GDateTime) when = amends_when_parse_in_order (refused[i].text, now, orders[j], &error);
+
+          if (when != NULL)
+            g_test_message ("“%s” read as a time", refused[i].text);
+          g_assert_null (when);
+          g_assert_error (error, AMENDS_WHEN_ERROR, refused[i].code);
+        }
+    }
+}
+
+/* The locale's own order, where the locale is installed: C and en_US write
+ * the month first, en_GB and de_DE the day. */
+static void
+test_parse_day_month_locale (void)
+{
+  static const struct {
+    const char *locale;
+    AmendsWhenOrder order;
+    const char *expected;
+  } locales[] = {
+    { "C.UTF-8", AMENDS_WHEN_ORDER_MONTH_FIRST, "2026-03-04T00:00:00+01" },
+    { "en_US.UTF-8", AMENDS_WHEN_ORDER_MONTH_FIRST, "2026-03-04T00:00:00+01" },
+    { "en_GB.UTF-8", AMENDS_WHEN_ORDER_DAY_FIRST, "2026-04-03T00:00:00+02" },
+    { "de_DE.UTF-8", AMENDS_WHEN_ORDER_DAY_FIRST, "2026-04-03T00:00:00+02" },
+  };
+  g_autoptr(GDateTime) now = usual_now ();
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  guint tried = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      if (setlocale (LC_TIME, locales[i].locale) == NULL)
+        {
+          g_test_message ("%s is not installed: not tried", locales[i].locale);
+          continue;
+        }
+
+      tried++;
+      g_assert_cmpint (amends_when_locale_order (), ==, locales[i].order);
+      assert_parses ("03/04/2026", now, locales[i].expected);
+    }
+
+  setlocale (LC_TIME, saved);
+  /* C.UTF-8 is always there: at least the month-first order was tried. */
+  g_assert_cmpuint (tried, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +816,10 @@ main (int   argc,
   g_test_add_func ("/when/parse/iso-date-time", test_parse_iso_date_time);
   g_test_add_func ("/when/parse/iso-with-zone", test_parse_iso_with_zone);
   g_test_add_func ("/when/parse/result-in-zone-of-now", test_parse_result_in_now_zone);
+  g_test_add_func ("/when/parse/day-month-unambiguous", test_parse_day_month_unambiguous);
+  g_test_add_func ("/when/parse/day-month-in-order", test_parse_day_month_in_order);
+  g_test_add_func ("/when/parse/day-month-refused", test_parse_day_month_refused);
+  g_test_add_func ("/when/parse/day-month-in-locale-order", test_parse_day_month_locale);
   g_test_add_func ("/when/parse/case-and-spacing", test_parse_case_and_spacing);
   g_test_add_func ("/when/parse/across-daylight-saving", test_parse_hours_ago_across_daylight_saving);
   g_test_add_func ("/when/parse/future-refused", test_parse_future_refused);

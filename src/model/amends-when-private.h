@@ -36,6 +36,14 @@ typedef enum
   WORDS_WEEKS,
 } Words;
 
+/* Which of the first two numbers of "03/04/2026" is the day. */
+typedef enum
+{
+  AMENDS_WHEN_ORDER_LOCALE,       /* as the locale writes dates (LC_TIME) */
+  AMENDS_WHEN_ORDER_DAY_FIRST,    /* 03/04/2026 is 3 April */
+  AMENDS_WHEN_ORDER_MONTH_FIRST,  /* 03/04/2026 is 4 March */
+} AmendsWhenOrder;
+
 typedef struct
 {
   int hour;
@@ -72,5 +80,11 @@ ReadResult amends_when_scan_span_back   (const char **p,
 ReadResult amends_when_scan_date_time   (const char **p,
                                          ClockTime *clock,
                                          GTimeZone **zone);
+AmendsWhenOrder amends_when_locale_order (void);
+
+GDateTime *amends_when_parse_in_order   (const char *text,
+                                         GDateTime *now,
+                                         AmendsWhenOrder order,
+                                         GError **error);
 
 G_END_DECLS

@@ -395,3 +395,26 @@ amends_when_scan_date_time (const char **p,
   amends_when_skip_space (p);
   return scan_zone (p, zone) ? READ_OK : READ_NO;
 }
+
+/* Whether the locale writes the day before the month, as en_GB's
+ * "22/11/99" and de_DE's "22.11.1999" do, or after it, as C's and en_US's
+ * "11/22/99" do.  Learnt from how it writes a day that cannot be a month;
+ * a locale that writes the year first ("1999-11-22") puts the month
+ * before the day too. */
+AmendsWhenOrder
+amends_when_locale_order (void)
+{
+  g_autoptr(GDateTime) probe = g_date_time_new_utc (1999, 11, 22, 0, 0, 0);
+  g_autofree char *written = g_date_time_format (probe, "%x");
+  const char *day, *month;
+
+  if (written == NULL)
+    return AMENDS_WHEN_ORDER_MONTH_FIRST;
+
+  day = strstr (written, "22");
+  month = strstr (written, "11");
+  if (day != NULL && month != NULL && day < month)
+    return AMENDS_WHEN_ORDER_DAY_FIRST;
+
+  return AMENDS_WHEN_ORDER_MONTH_FIRST;
+}

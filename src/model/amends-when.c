@@ -28,10 +28,20 @@
  *   "2026-11-18T14:30:00Z"  "2026-11-18T14:30+05:30"  and other ISO 8601
  *                                      forms that GLib reads: that instant
  *
+ *   "26/11/2026"  "26.11.2026 14:30"  "11/26/2026 at 2:30 pm"
+ *                                      a date as the locale writes it, with
+ *                                      a four-digit year: that day, at that
+ *                                      time or 00:00.  "03/04/2026" is read
+ *                                      in the locale's order (3 April in
+ *                                      en_GB and de_DE, 4 March in C and
+ *                                      en_US); when that order gives no
+ *                                      date ("26/11/2026" in en_US) the
+ *                                      other one is taken, as it is the
+ *                                      only one meant
+ *
  * Hours run 0–23 (with "am"/"pm": 1–12), minutes and seconds 0–59, with
- * minutes always two digits.  A bare number ("14") is not a time, and
- * neither is a day-first or month-first date ("18.11.2026", "11/18/2026"):
- * they are too easy to misread.  A clock time that does not exist because
+ * minutes always two digits.  A bare number ("14") is not a time, and a
+ * two-digit year ("26/11/26") is not a date.  A clock time that does not exist because
  * the clocks went forward moves forward as GLib does; one that happens twice
  * because they went back is GLib's choice (the second, standard time).
  * A text longer than 200 bytes, or not valid UTF-8, is refused unread.
@@ -254,6 +264,68 @@ read_date (const char  *text,
   return *out != NULL ? READ_OK : READ_RANGE;
 }
 
+/* "26/11/2026", "26.11.2026 14:30", "11-26-2026 at 2 pm": day and month
+ * in @order, or in the other order when @order gives no date. */
+static ReadResult
+read_day_month_year (const char      *text,
+                     GDateTime       *now,
+                     AmendsWhenOrder  order,
+                     GDateTime      **out)
+{
+  const char *p = text;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDate) date = NULL;
+  ClockTime clock = { 0, 0, 0 };
+  int first, second, year, day, month;
+  char separator;
+
+  if (!amends_when_scan_digits (&p, 1, 2, &first))
+    return READ_NO;
+  separator = *p;
+  if (separator != '/' && separator != '.' && separator != '-')
+    return READ_NO;
+  p++;
+  if (!amends_when_scan_digits (&p, 1, 2, &second) || !amends_when_scan_char (&p, separator) ||
+      !amends_when_scan_digits (&p, 4, 4, &year))
+    return READ_NO;
+
+  if (!amends_when_at_end (p))
+    {
+      ReadResult result = amends_when_scan_date_time (&p, &clock, &zone);
+
+      if (result != READ_OK)
+        return result;
+      if (!amends_when_at_end (p))
+        return READ_NO;
+    }
+
+  if (order == AMENDS_WHEN_ORDER_LOCALE)
+    order = amends_when_locale_order ();
+
+  day = order == AMENDS_WHEN_ORDER_DAY_FIRST ? first : second;
+  month = order == AMENDS_WHEN_ORDER_DAY_FIRST ? second : first;
+  if (year >= 1 && !g_date_valid_dmy (day, month, year) && g_date_valid_dmy (month, day, year))
+    {
+      int swap = day;
+
+      day = month;
+      month = swap;
+    }
+
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return READ_RANGE;
+
+  date = g_date_new_dmy (day, month, year);
+  if (zone == NULL)
+    return amends_when_make_local (g_date_time_get_timezone (now), date, &clock, out);
+
+  if (amends_when_make_local (zone, date, &clock, &when) != READ_OK)
+    return READ_RANGE;
+  *out = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
+  return *out != NULL ? READ_OK : READ_RANGE;
+}
+
 /* Whatever else of ISO 8601 GLib reads, such as fractions of a second. */
 static ReadResult
 read_iso8601 (const char  *text,
@@ -344,9 +416,10 @@ set_future_error (GError     **error,
 }
 
 static ReadResult
-read_any (const char  *text,
-          GDateTime   *now,
-          GDateTime  **out)
+read_any (const char       *text,
+          GDateTime        *now,
+          AmendsWhenOrder   order,
+          GDateTime       **out)
 {
   g_autofree char *normal = amends_when_normalize (text);
 
@@ -358,7 +431,8 @@ read_any (const char  *text,
         return result;
     }
 
-  return READ_NO;
+  /* Last: no other form starts with one or two digits and a '/', '.' or '-'. */
+  return read_day_month_year (normal, now, order, out);
 }
 
 /**
@@ -375,6 +449,17 @@ amends_when_parse (const char  *text,
                    GDateTime   *now,
                    GError     **error)
 {
+  return amends_when_parse_in_order (text, now, AMENDS_WHEN_ORDER_LOCALE, error);
+}
+
+/* As amends_when_parse(), with the order of day and month in "03/04/2026"
+ * given: the tests read both orders whatever locales are installed. */
+GDateTime *
+amends_when_parse_in_order (const char       *text,
+                            GDateTime        *now,
+                            AmendsWhenOrder   order,
+                            GError          **error)
+{
   g_autoptr(GDateTime) when = NULL;
   ReadResult result = READ_NO;
 
@@ -383,7 +468,7 @@ amends_when_parse (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (strlen (text) <= MAX_TEXT_BYTES && g_utf8_validate (text, -1, NULL))
-    result = read_any (text, now, &when);
+    result = read_any (text, now, order, &when);
 
   switch (result)
     {
