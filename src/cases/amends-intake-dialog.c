@@ -2,7 +2,8 @@
  *
  * The dialog is made to be filled in from the keyboard alone: focus starts
  * on what went wrong, Tab walks down the form, Enter in any entry logs the
- * case and Escape lets it go.  Customer and category complete from what the
+ * case and Escape lets it go (asking first once something is typed, as a
+ * stray Escape must not lose a customer's complaint).  Customer and category complete from what the
  * store already holds, so that the same customer is not added twice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +32,7 @@ struct _AmendsIntakeDialog
   AmendsCompletionPopover *customer_completion;
   AmendsCompletionPopover *category_completion;
   gboolean         when_is_valid;
+  char            *initial_when;
 
   GtkWidget       *error_box;
   GtkLabel        *error_label;
@@ -43,6 +45,11 @@ struct _AmendsIntakeDialog
   AdwEntryRow     *when_row;
   GtkLabel        *when_hint;
   AdwComboRow     *owner_row;
+  GtkWidget       *cancel_button;
+  GtkWidget       *log_button;
+  AdwPreferencesGroup *details_group;
+  AdwPreferencesGroup *when_group;
+  AdwPreferencesGroup *owner_group;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsIntakeDialog, amends_intake_dialog, ADW_TYPE_WINDOW)
@@ -471,6 +478,68 @@ amends_intake_dialog_log_action (GtkWidget  *widget,
   g_object_unref (self);
 }
 
+/* Whether closing would throw away something the person typed. */
+static gboolean
+amends_intake_dialog_is_filled (AmendsIntakeDialog *self)
+{
+  AdwEntryRow *rows[] = { self->summary_row, self->customer_row, self->category_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *text = dup_stripped_text (rows[i]);
+
+      if (*text != '\0')
+        return TRUE;
+    }
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->when_row)), self->initial_when) != 0;
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog   *question,
+                        const char         *response,
+                        AmendsIntakeDialog *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* The question goes first: it must not outlive the window it is
+   * transient for, even until its response signal returns. */
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
+  gtk_window_destroy (GTK_WINDOW (question));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Escape: an empty form goes at once; a filled one asks first, with
+ * keeping the default, so that Enter or a second Escape loses nothing. */
+static void
+amends_intake_dialog_escape_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AmendsIntakeDialog *self = AMENDS_INTAKE_DIALOG (widget);
+  AdwMessageDialog *dialog;
+
+  if (!amends_intake_dialog_is_filled (self))
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard this case?"),
+                                                       _("What you typed is not logged and will be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* AdwEntryRow labels itself, but not the text inside it. */
 static void
 label_entry_row (AdwEntryRow *row)
@@ -479,6 +548,34 @@ label_entry_row (AdwEntryRow *row)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                   -1);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A group without a title leaves its list unnamed in libadwaita 1.2, and a
+ * screen reader says "GtkListBox" on the way into its first row. */
+static void
+name_group_list (AdwPreferencesGroup *group,
+                 const char          *name)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (group), GTK_TYPE_LIST_BOX);
+
+  g_return_if_fail (list != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 /* GObject */
@@ -527,6 +624,7 @@ amends_intake_dialog_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->categories, g_strfreev);
+  g_clear_pointer (&self->initial_when, g_free);
 
   G_OBJECT_CLASS (amends_intake_dialog_parent_class)->finalize (object);
 }
@@ -606,6 +704,8 @@ amends_intake_dialog_class_init (AmendsIntakeDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-intake-dialog.ui");
+  /* A dialog to a screen reader, not a filler it reads nothing for. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, summary_row);
@@ -617,11 +717,19 @@ amends_intake_dialog_class_init (AmendsIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, when_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, when_hint);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, log_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, details_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, when_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, owner_group);
 
   gtk_widget_class_install_action (widget_class, "intake.log", NULL,
                                    amends_intake_dialog_log_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "intake.escape", NULL,
+                                   amends_intake_dialog_escape_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "intake.escape", NULL);
   /* From any field, the severity and the owner too, where Enter opens
    * the list instead. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.log", NULL);
@@ -648,6 +756,21 @@ amends_intake_dialog_init (AmendsIntakeDialog *self)
   gtk_accessible_update_property (amends_entry_row_get_text (self->summary_row),
                                   GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
                                   -1);
+
+  /* GTK 4.8 names a button with a mnemonic twice, by its label with the
+   * underline and by the label it is labelled by ("_Cancel Cancel"). */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->log_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  /* Translators: read by a screen reader on entering the first part of
+   * the quick intake: what went wrong, the customer, the category */
+  name_group_list (self->details_group, C_("intake", "What happened"));
+  /* Translators: the severity, who noticed first and when it happened */
+  name_group_list (self->when_group, C_("intake", "How serious, and when"));
+  /* Translators: the part of the quick intake that chooses the owner */
+  name_group_list (self->owner_group, C_("intake", "Who follows up"));
+
+  self->initial_when = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->when_row)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.log", FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
