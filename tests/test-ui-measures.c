@@ -24,6 +24,7 @@
 #include "amends-ui-test-utils.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "amends-demo.h"
 #include "amends-headline-card.h"
@@ -563,6 +564,160 @@ test_screenshot (void)
   g_free (f.db.dir);
 }
 
+/* A period without a case says so in one line, in place of the cards and
+ * tiles; a period with cases shows its figures and no hint. */
+static gboolean
+hint_shown (AmendsMeasuresView *view)
+{
+  GtkWidget *hint = amends_ui_test_find_child (GTK_WIDGET (view), "empty_hint", GTK_TYPE_LABEL);
+  GtkWidget *cards = amends_ui_test_find_child (GTK_WIDGET (view), "headline_box", GTK_TYPE_BOX);
+
+  g_assert_nonnull (hint);
+  g_assert_nonnull (cards);
+  /* One or the other, never both. */
+  g_assert_true (gtk_widget_get_visible (hint) != gtk_widget_get_visible (cards));
+
+  return gtk_widget_get_visible (hint);
+}
+
+static void
+test_empty_hint_on_empty_database (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *hint;
+
+  amends_test_db_setup (&f.db, NULL);
+  open_view (&f, 900, 700);
+
+  hint = amends_ui_test_find_child (GTK_WIDGET (f.view), "empty_hint", GTK_TYPE_LABEL);
+  g_assert_true (hint_shown (f.view));
+  g_assert_true (gtk_widget_is_drawable (hint));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                   "No cases in this period. Measures appear once cases are logged and recovered.");
+  /* No wall of dashes and zeros behind it. */
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (amends_measures_view_get_tile (f.view, AMENDS_MEASURES_TILE_MEDIAN))));
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (amends_measures_view_get_headline (f.view, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY))));
+
+  fixture_teardown (&f, NULL);
+}
+
+static void
+test_empty_hint_only_without_cases (Fixture       *f,
+                                    gconstpointer  data)
+{
+  /* Week 47 has six cases, week 46 one, week 45 none. */
+  g_assert_false (hint_shown (f->view));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (amends_measures_view_get_headline (f->view, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN))));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "measures.previous", NULL);
+  wait_for_figures (f->view);
+  g_assert_cmpstr (amends_measures_view_get_period_text (f->view), ==, "Week 46 · 9–15 Nov 2026");
+  g_assert_false (hint_shown (f->view));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "measures.previous", NULL);
+  wait_for_figures (f->view);
+  g_assert_cmpstr (amends_measures_view_get_period_text (f->view), ==, "Week 45 · 2–8 Nov 2026");
+  g_assert_true (hint_shown (f->view));
+}
+
+/* Real key presses, through the X server (GTK 4 cannot make key events):
+ * xdotool gives the window the input focus and types @keys. FALSE when
+ * that cannot be done here. */
+static gboolean
+press_keys (GtkWindow  *window,
+            const char *keys)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  gdk_display_sync (gdk_surface_get_display (surface));
+  amends_ui_test_drain ();
+  return TRUE;
+}
+
+typedef struct
+{
+  AmendsMeasuresView *view;
+  const char         *text;
+} PeriodWait;
+
+static gboolean
+period_is (gpointer data)
+{
+  PeriodWait *wait = data;
+
+  return g_strcmp0 (amends_measures_view_get_period_text (wait->view), wait->text) == 0;
+}
+
+/* The window's layout in small: a header with a focusable control in it,
+ * and a view stack with the Measures as one of its pages. */
+static void
+test_alt_left_after_switching_by_mouse (Fixture       *f,
+                                        gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *header_button = gtk_button_new_with_label ("Cases");
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  PeriodWait wait = { f->view, "Week 46 · 9–15 Nov 2026" };
+
+  g_object_ref (f->view);
+  gtk_window_set_child (f->window, NULL);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), header_button);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (GTK_WIDGET (stack), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (stack));
+  adw_view_stack_add_named (stack, gtk_label_new ("Cases"), "cases");
+  adw_view_stack_add_named (stack, GTK_WIDGET (f->view), "measures");
+  g_object_unref (f->view);
+  gtk_window_set_child (f->window, box);
+  amends_ui_test_drain ();
+
+  /* As after a click on the view switcher: the Measures shown, the focus
+   * left in the header. */
+  gtk_widget_grab_focus (header_button);
+  adw_view_stack_set_visible_child_name (stack, "measures");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  wait_for_figures (f->view);
+  g_assert_true (gtk_window_get_focus (f->window) == header_button);
+  g_assert_cmpstr (amends_measures_view_get_period_text (f->view), ==, "Week 47 · 16–22 Nov 2026");
+
+  if (!press_keys (f->window, "alt+Left"))
+    {
+      g_test_skip ("No X server and xdotool to press keys with");
+      return;
+    }
+  amends_ui_test_wait_until (period_is, &wait);
+  wait_for_figures (f->view);
+  g_assert_true (gtk_window_get_focus (f->window) == header_button);
+
+  g_assert_true (press_keys (f->window, "alt+Right"));
+  wait.text = "Week 47 · 16–22 Nov 2026";
+  amends_ui_test_wait_until (period_is, &wait);
+  wait_for_figures (f->view);
+
+  /* Hidden, the view leaves the keys alone. */
+  adw_view_stack_set_visible_child_name (stack, "cases");
+  amends_ui_test_drain ();
+  g_assert_true (press_keys (f->window, "alt+Left"));
+  g_assert_cmpstr (amends_measures_view_get_period_text (f->view), ==, "Week 47 · 16–22 Nov 2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,7 +740,10 @@ main (int   argc,
   ADD_TEST ("/ui/measures/previous-next-and-menu-periods", test_periods);
   ADD_TEST ("/ui/measures/set-period", test_set_period);
   ADD_TEST ("/ui/measures/trend-chart-has-eight-weeks", test_trend_chart);
+  ADD_TEST ("/ui/measures/empty-hint-only-without-cases", test_empty_hint_only_without_cases);
+  ADD_TEST ("/ui/measures/alt-left-after-switching-by-mouse", test_alt_left_after_switching_by_mouse);
   g_test_add_func ("/ui/measures/nothing-to-measure", test_nothing_to_measure);
+  g_test_add_func ("/ui/measures/empty-hint-on-empty-database", test_empty_hint_on_empty_database);
   g_test_add_func ("/ui/measures/screenshot", test_screenshot);
 
   return g_test_run ();

@@ -105,6 +105,11 @@ amends_measure_tile_new (AmendsMeasuresTile tile)
   self->tile = tile;
   gtk_label_set_text (self->caption_label, _(tile_texts[tile].caption));
   gtk_widget_set_tooltip_text (self->box, _(tile_texts[tile].tooltip));
+  /* Named before the first figures come, or a screen reader reads the
+   * class name of a tile it reaches while they are measured. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(tile_texts[tile].caption),
+                                  -1);
 
   return GTK_WIDGET (self);
 }

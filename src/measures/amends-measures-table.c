@@ -176,13 +176,19 @@ amends_measures_table_class_init (AmendsMeasuresTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresTable, list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  /* The list inside is what a screen reader names, by the table's label:
+   * a named group around it as well would be said twice. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }
 
 static void
 amends_measures_table_init (AmendsMeasuresTable *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL,
+                                  -1);
 }
 
 /**

@@ -54,6 +54,9 @@ struct _AmendsMeasuresView
   GtkWidget           *scroller;
   GtkMenuButton       *period_button;
   GtkLabel            *error_label;
+  GtkWidget           *empty_hint;
+  GtkWidget           *glance_heading;
+  GtkWidget           *headline_box;
   AmendsHeadlineCard  *headlines[N_HEADLINES];
   GtkFlowBox          *tile_box;
   AmendsTrendChart    *trend_chart;
@@ -101,6 +104,18 @@ update_tiles (AmendsMeasuresView   *self,
     amends_measure_tile_show (self->tiles[i], m, period_over, currency);
 }
 
+/* A period without a case: one line that says what the figures wait for,
+ * instead of two cards and ten tiles of dashes and zeros. */
+static void
+show_empty_hint (AmendsMeasuresView *self,
+                 gboolean            empty)
+{
+  gtk_widget_set_visible (self->empty_hint, empty);
+  gtk_widget_set_visible (self->headline_box, !empty);
+  gtk_widget_set_visible (self->glance_heading, !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->tile_box), !empty);
+}
+
 /* Loading */
 
 static void
@@ -141,6 +156,7 @@ show_sheet (AmendsMeasuresView        *self,
   amends_headline_card_show_blown_away (self->headlines[AMENDS_MEASURES_HEADLINE_BLOWN_AWAY],
                                         m, before, target_blown, compare);
   update_tiles (self, m, m->as_of < sheet->now);
+  show_empty_hint (self, m->n_happened == 0);
 
   amends_trend_chart_set_target_hours (self->trend_chart, hours);
   amends_trend_chart_set_targets (self->trend_chart, target_within, target_blown);
@@ -300,6 +316,41 @@ set_period (AmendsMeasuresView *self,
 {
   g_set_object (&self->period, period);
   amends_measures_view_reload (self);
+}
+
+/* Alt+Left and Alt+Right, wherever the focus is while the view is shown
+ * (after a click on the view switcher it stays in the header): a managed
+ * shortcut is the window's, not the focus chain's.  Hidden, the view lets
+ * the keys go on to whatever else wants them. */
+static gboolean
+shift_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, (const char *) data, NULL);
+}
+
+static void
+add_shift_shortcuts (AmendsMeasuresView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "amends-measures-period-keys");
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                          gtk_callback_action_new (shift_shortcut_cb,
+                                                                                   (gpointer) "measures.previous",
+                                                                                   NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
+                                                          gtk_callback_action_new (shift_shortcut_cb,
+                                                                                   (gpointer) "measures.next",
+                                                                                   NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* Actions */
@@ -491,6 +542,9 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, period_button);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, empty_hint);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, glance_heading);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, headline_box);
   gtk_widget_class_bind_template_child_full (widget_class, "tiles", FALSE,
                                              G_STRUCT_OFFSET (AmendsMeasuresView, tile_box));
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, trend_chart);
@@ -509,8 +563,7 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.period", "s", period_action);
   gtk_widget_class_install_action (widget_class, "measures.refresh", NULL, refresh_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "measures.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "measures.next", NULL);
+  /* Alt+Left and Alt+Right: see add_shift_shortcuts(). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "measures.refresh", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -525,6 +578,7 @@ amends_measures_view_init (AmendsMeasuresView *self)
   g_autoptr(GDateTime) until = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_shift_shortcuts (self);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
