@@ -9,6 +9,8 @@
 
 #include "amends-preferences-window.h"
 
+#include <glib/gi18n.h>
+
 #include "amends-staff-page.h"
 
 struct _AmendsPreferencesWindow
@@ -37,6 +39,26 @@ amends_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (amends_preferences_window_parent_class)->dispose (object);
 }
 
+/* libadwaita 1.2 leaves its search entry and the list of what it finds
+ * without a name: a screen reader says "GtkSearchEntry" and "GtkListBox".
+ * The list is the one GtkListBox outside the pages' view stack. */
+static void
+name_search (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search preferences"), -1);
+      else if (GTK_IS_LIST_BOX (child) && gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_STACK) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Preferences found"), -1);
+      else
+        name_search (child);
+    }
+}
+
 static void
 amends_preferences_window_class_init (AmendsPreferencesWindowClass *klass)
 {
@@ -58,6 +80,7 @@ static void
 amends_preferences_window_init (AmendsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
 
