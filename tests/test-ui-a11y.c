@@ -816,6 +816,38 @@ test_f6_moves_from_list_to_case (Fixture       *fixture,
   amends_ui_test_wait_until (focus_in_editor, fixture);
 }
 
+/* The shortcuts window has a title, and documents F6. */
+static void
+test_shortcuts_window_documents_f6 (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (overlay);
+  g_assert_cmpstr (gtk_window_get_title (overlay), ==, "Keyboard Shortcuts");
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "title", &title, "accelerator", &accelerator, NULL);
+      if (g_strcmp0 (accelerator, "F6") == 0)
+        {
+          g_assert_cmpstr (title, ==, "Move between the list and the case");
+          found = TRUE;
+        }
+    }
+
+  g_assert_true (found);
+  gtk_window_destroy (overlay);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +891,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/a11y/name-rule", test_name_rule);
+  g_test_add_func ("/ui/a11y/shortcuts-window-documents-f6", test_shortcuts_window_documents_f6);
   g_test_add ("/ui/a11y/empty-window-controls-named", Fixture, NULL,
               fixture_set_up, test_empty_window_controls_named, fixture_tear_down);
   g_test_add ("/ui/a11y/window-controls-named", Fixture, "demo",
