@@ -693,6 +693,33 @@ test_window_controls_named (Fixture       *fixture,
   report_known_seen (known_seen);
 }
 
+static gboolean
+list_is_empty (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (case_list_view (fixture))))) == 0;
+}
+
+/* A search that finds nothing: the page that says so, and its button. */
+static void
+test_no_match_controls_named (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *search = amends_ui_test_find_child (GTK_WIDGET (sidebar_of (fixture)), NULL, GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GHashTable) known_seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "xylophone quartet");
+  amends_ui_test_wait_until (list_is_empty, fixture);
+  amends_ui_test_wait_for_cases (GTK_WIDGET (fixture->window));
+  nodes = read_tree ("Amends");
+
+  g_assert_nonnull (find_node (nodes, "button", "Clear Filters"));
+  assert_all_named (nodes, known_seen);
+}
+
 /* The quick intake: a dialog, each row named once, by its title. */
 static void
 test_intake_controls_named (Fixture       *fixture,
@@ -896,6 +923,8 @@ main (int   argc,
               fixture_set_up, test_empty_window_controls_named, fixture_tear_down);
   g_test_add ("/ui/a11y/window-controls-named", Fixture, "demo",
               fixture_set_up, test_window_controls_named, fixture_tear_down);
+  g_test_add ("/ui/a11y/no-match-controls-named", Fixture, "demo",
+              fixture_set_up, test_no_match_controls_named, fixture_tear_down);
   g_test_add ("/ui/a11y/intake-controls-named", Fixture, NULL,
               fixture_set_up, test_intake_controls_named, fixture_tear_down);
   g_test_add ("/ui/a11y/preferences-controls-named", Fixture, NULL,

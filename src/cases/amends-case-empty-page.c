@@ -76,7 +76,13 @@ update_page (AmendsCaseEmptyPage *self)
   adw_status_page_set_description (self->status_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->button), button != NULL);
   if (button != NULL)
-    gtk_button_set_label (self->button, button);
+    {
+      gtk_button_set_label (self->button, button);
+      /* GTK 4.8 names a button with a mnemonic twice, by this label with
+       * its underline and by the label widget ("_Clear Filters Clear
+       * Filters"): the label widget alone names it. */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
 }
 
 static void
