@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-case-editor-private.h"
 
 #define CLOCK_INTERVAL_S 30
@@ -480,6 +481,9 @@ amends_case_editor_init (AmendsCaseEditor *self)
 
   _amends_case_editor_init_fields (self);
   _amends_case_editor_init_steps (self);
+
+  amends_accessible_unmnemonic_buttons (GTK_WIDGET (self));
+  amends_accessible_name_group_list (GTK_WIDGET (self->rule_row), _("The rule bent, and why"));
 
   self->clock_source = g_timeout_add_seconds (CLOCK_INTERVAL_S, clock_tick_cb, self);
 }

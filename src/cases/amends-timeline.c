@@ -23,6 +23,8 @@
 
 #include "amends-timeline.h"
 
+#include "amends-accessible.h"
+
 #include <glib/gi18n.h>
 
 struct _AmendsTimeline
@@ -241,9 +243,7 @@ create_editing_row (AmendsTimeline *self,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->edit_kind), position);
       gtk_widget_set_valign (self->edit_kind, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (self->edit_kind, _("Kind of entry"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_kind),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of the entry corrected"),
-                                      -1);
+      amends_accessible_name_drop_down (GTK_DROP_DOWN (self->edit_kind), _("Kind of the entry corrected"));
       gtk_box_append (GTK_BOX (line), self->edit_kind);
     }
   else
@@ -275,6 +275,7 @@ create_editing_row (AmendsTimeline *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "timeline.save-edit");
   gtk_box_append (GTK_BOX (line), save);
   gtk_box_append (GTK_BOX (box), line);
+  amends_accessible_unmnemonic_buttons (line);
 
   self->edit_error = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->edit_error), TRUE);
@@ -723,6 +724,7 @@ amends_timeline_init (AmendsTimeline *self)
   for (guint i = 0; i < G_N_ELEMENTS (addable_kinds); i++)
     gtk_string_list_append (kinds, amends_action_kind_to_label (addable_kinds[i]));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  amends_accessible_name_drop_down (self->kind_dropdown, _("Kind of entry"));
 
   g_signal_connect_swapped (self->text_entry, "activate", G_CALLBACK (on_text_entry_activate_cb), self);
   g_signal_connect_swapped (self->text_entry, "changed", G_CALLBACK (on_text_entry_changed_cb), self);
