@@ -476,6 +476,18 @@ test_editor_starts_from_the_case (Fixture       *fixture,
   save_png (GTK_WIDGET (editor), "story-editor.png");
 }
 
+/* A screen reader announces the editor as a dialog over the window, not
+ * as a filler: the role of its accessible context, which is what goes out
+ * over AT-SPI. */
+static void
+test_editor_is_a_dialog (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AmendsStoryEditor *editor = open_editor (fixture);
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_ROLE_DIALOG);
+}
+
 /* The heroes panel */
 
 /* Worked out by hand, now being Wednesday 2026-11-18 (in UTC):
@@ -887,6 +899,7 @@ main (int   argc,
   ADD_TEST ("/ui/stories/editor/refuses-unreadable-told-at", test_editor_refuses_unreadable_told_at);
   ADD_TEST ("/ui/stories/editor/cancel-asks-and-discards", test_editor_cancel_asks_and_discards);
   ADD_TEST ("/ui/stories/editor/starts-from-the-case", test_editor_starts_from_the_case);
+  ADD_TEST ("/ui/stories/editor/is-a-dialog", test_editor_is_a_dialog);
   ADD_TEST ("/ui/stories/heroes/counts-by-period", test_heroes_counts_by_period);
   ADD_TEST ("/ui/stories/heroes/refresh-on-commit", test_heroes_refresh_on_commit);
   g_test_add_func ("/ui/stories/heroes/period-ranges", test_heroes_period_ranges);

@@ -496,6 +496,12 @@ amends_story_editor_class_init (AmendsStoryEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* A window of its own over the main one: read out as a dialog, not as
+   * the filler a plain window is.  The template says so again: with a
+   * screen reader running, GTK 4.8 makes the window's accessible context
+   * while GtkWindow's own init runs, with GtkWindow's role. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-story-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, error_box);
