@@ -85,6 +85,60 @@ wait_for_board (Fixture *f)
   amends_ui_test_drain ();
 }
 
+/* A key pressed and let go at once, as GTK hands it on: from the focus
+ * up, to the first widget with a shortcut for it.  Letting go does what
+ * GtkWindow does then (update_focus_visible() in gtkwindow.c): the focus
+ * ring shows if the key moved the focus, and is hidden if the focus is
+ * where it was and did not show when the key went down.  Both come
+ * before the main loop is next idle, as two events queued together do. */
+static gboolean
+press_keys (Fixture    *f,
+            const char *accelerator)
+{
+  GtkWidget *pressed_on = gtk_window_get_focus_visible (f->window) ? NULL : gtk_window_get_focus (f->window);
+  gboolean handled = FALSE;
+
+  for (GtkWidget *widget = gtk_window_get_focus (f->window); widget && !handled; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+              handled = g_str_equal (trigger, accelerator) &&
+                        gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                      gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+
+  gtk_window_set_focus_visible (f->window, pressed_on != gtk_window_get_focus (f->window));
+
+  return handled;
+}
+
+/* Whether the focus is on the card of @story_id, or inside it, and shows. */
+static gboolean
+focus_is_on_card (Fixture *f,
+                  gint64   story_id)
+{
+  GtkWidget *focus = gtk_window_get_focus (f->window);
+  GtkWidget *card = focus ? gtk_widget_get_ancestor (focus, AMENDS_TYPE_STORY_CARD) : NULL;
+  AmendsStory *story = card ? amends_story_card_get_story (AMENDS_STORY_CARD (card)) : NULL;
+
+
+  return story != NULL && amends_record_get_id (AMENDS_RECORD (story)) == story_id &&
+         gtk_widget_get_mapped (card) && gtk_window_get_focus_visible (f->window);
+}
+
 static AmendsStoryCard *
 card_of (Fixture *f,
          gint64   story_id)
@@ -617,6 +671,47 @@ test_toast_offers_undo (Fixture       *f,
   assert_counts (f, 2, 0, 0);
 }
 
+/* The keys move a card and undo the move; the focus, and its ring, stay
+ * on the card moved, in whichever column it lands. */
+static void
+test_focus_follows_the_moved_card (Fixture       *f,
+                                   gconstpointer  data)
+{
+  gint64 story_id = story_id_of_case (f, f->pins_case_id);
+
+  /* Clicked on: the focus is there, without its ring. */
+  gtk_widget_grab_focus (GTK_WIDGET (card_of (f, story_id)));
+  gtk_window_set_focus_visible (f->window, FALSE);
+
+  g_assert_true (press_keys (f, "<Control>Right"));
+  assert_counts (f, 1, 1, 0);
+  card_of (f, story_id);
+  g_assert_true (focus_is_on_card (f, story_id));
+
+  g_assert_true (press_keys (f, "<Control>Right"));
+  assert_counts (f, 1, 0, 1);
+  card_of (f, story_id);
+  g_assert_true (focus_is_on_card (f, story_id));
+
+  /* Undone: back in Drafted, and the focus with it. */
+  g_assert_true (press_keys (f, "<Control>z"));
+  assert_counts (f, 1, 1, 0);
+  card_of (f, story_id);
+  g_assert_true (focus_is_on_card (f, story_id));
+
+  /* The lift, the other candidate, moved with the keys and undone. */
+  story_id = story_id_of_case (f, f->lift_case_id);
+  gtk_widget_grab_focus (GTK_WIDGET (card_of (f, story_id)));
+  g_assert_true (press_keys (f, "<Control>Right"));
+  assert_counts (f, 0, 2, 0);
+  card_of (f, story_id);
+  g_assert_true (focus_is_on_card (f, story_id));
+  g_assert_true (press_keys (f, "<Control>z"));
+  assert_counts (f, 1, 1, 0);
+  card_of (f, story_id);
+  g_assert_true (focus_is_on_card (f, story_id));
+}
+
 static void
 test_screenshot (void)
 {
@@ -694,6 +789,7 @@ main (int   argc,
   ADD_TEST ("/ui/board/changes-wait-while-hidden", test_changes_wait_while_hidden);
   ADD_TEST ("/ui/board/a-card-follows-its-case", test_a_card_follows_its_case);
   ADD_TEST ("/ui/board/toast-offers-undo", test_toast_offers_undo);
+  ADD_TEST ("/ui/board/focus-follows-the-moved-card", test_focus_follows_the_moved_card);
   g_test_add_func ("/ui/board/screenshot", test_screenshot);
 
   return g_test_run ();

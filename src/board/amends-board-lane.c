@@ -404,7 +404,7 @@ amends_board_lane_focus_card (AmendsBoardLane *self,
       GtkWidget *card = gtk_widget_get_first_child (row);
       AmendsStory *story;
 
-      if (!AMENDS_IS_STORY_CARD (card) ||
+      if (!AMENDS_IS_STORY_CARD (card) || !gtk_widget_get_mapped (card) ||
           !(story = amends_story_card_get_story (AMENDS_STORY_CARD (card))) ||
           amends_record_get_id (AMENDS_RECORD (story)) != story_id)
         continue;

@@ -46,8 +46,11 @@ struct _AmendsBoardView
   GDateTime       *undo_told_at;
   AdwToast        *undo_toast;          /* weak */
 
-  /* A card moved from the keyboard keeps the focus in its new column. */
+  /* A card moved from the keyboard, or put back by undo, has the focus
+   * in its new column, with the focus ring if the keyboard moved it. */
   gint64           focus_story_id;
+  guint            focus_column;
+  gboolean         focus_ring;
   guint            focus_tick;
   guint            focus_tries;
 };

@@ -118,7 +118,14 @@ amends_board_view_undo_move (AmendsBoardView *self)
       /* Back to told keeps the time it was first told. */
       if (self->undo_stage == AMENDS_STORY_STAGE_TOLD)
         g_object_set (story, "told-at", self->undo_told_at, NULL);
-      amends_store_move_story (self->store, story, self->undo_stage, &error);
+      /* The card put back has the focus, wherever the undo came from: the
+       * card that had it has gone, or shows another story.  With the ring
+       * if the focus was on the board, as it is for Ctrl+Z. */
+      if (amends_store_move_story (self->store, story, self->undo_stage, &error))
+        {
+          self->focus_story_id = self->undo_story_id;
+          self->focus_ring = (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+        }
     }
 
   amends_board_view_clear_undo (self);

@@ -60,13 +60,20 @@ focus_moved_card_cb (GtkWidget     *widget,
 {
   AmendsBoardView *self = AMENDS_BOARD_VIEW (widget);
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (amends_board_lane_focus_card (self->columns[i].lane, self->focus_story_id))
-      {
-        self->focus_story_id = 0;
-        self->focus_tick = 0;
-        return G_SOURCE_REMOVE;
-      }
+  /* Only in the column it is in now: the list it left may keep its old
+   * card a while, bound to it still. */
+  if (amends_board_lane_focus_card (self->columns[self->focus_column].lane, self->focus_story_id))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      /* GTK hides the ring when a key is let go while the focus is not
+       * where the key press left it, as happens while the card moves. */
+      if (self->focus_ring && GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+      self->focus_story_id = 0;
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   if (++self->focus_tries < FOCUS_TRIES)
     return G_SOURCE_CONTINUE;
@@ -89,6 +96,7 @@ amends_board_view_focus_moved_card (AmendsBoardView *self)
         continue;
 
       amends_board_lane_scroll_to (column->lane, (guint) pos);
+      self->focus_column = i;
       self->focus_tries = 0;
       if (self->focus_tick == 0)
         self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_moved_card_cb, NULL, NULL);
@@ -116,7 +124,10 @@ on_lane_move_story_cb (AmendsBoardLane *lane,
     }
 
   if (keep_focus && stage != AMENDS_STORY_STAGE_DISMISSED)
-    self->focus_story_id = story_id;
+    {
+      self->focus_story_id = story_id;
+      self->focus_ring = TRUE;
+    }
 
   return TRUE;
 }
