@@ -712,6 +712,37 @@ test_focus_follows_the_moved_card (Fixture       *f,
   g_assert_true (focus_is_on_card (f, story_id));
 }
 
+/* A screen reader tells the story menus apart: each names its story, and
+ * follows the title when it changes. */
+static void
+test_story_menus_name_their_story (Fixture       *f,
+                                   gconstpointer  data)
+{
+  gint64 story_id = story_id_of_case (f, f->pins_case_id);
+  g_autoptr(AmendsStory) story = story_of_case (f, f->pins_case_id);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *menu;
+
+  /* No title yet: the card, and its menu, go by the case's summary. */
+  menu = amends_ui_test_find_child (GTK_WIDGET (card_of (f, story_id)), "menu_button", GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Menu for story Noisy room on the wedding night");
+
+  menu = amends_ui_test_find_child (GTK_WIDGET (card_of (f, story_id_of_case (f, f->lift_case_id))),
+                                    "menu_button", GTK_TYPE_MENU_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Menu for story Lift out of order for a wheelchair user");
+
+  /* Written, as the story editor saves it. */
+  g_object_set (story, "title", "Two pins for two children", NULL);
+  g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (story), &error));
+  g_assert_no_error (error);
+  menu = amends_ui_test_find_child (GTK_WIDGET (card_of (f, story_id)), "menu_button", GTK_TYPE_MENU_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Menu for story Two pins for two children");
+}
+
 static void
 test_screenshot (void)
 {
@@ -790,6 +821,7 @@ main (int   argc,
   ADD_TEST ("/ui/board/a-card-follows-its-case", test_a_card_follows_its_case);
   ADD_TEST ("/ui/board/toast-offers-undo", test_toast_offers_undo);
   ADD_TEST ("/ui/board/focus-follows-the-moved-card", test_focus_follows_the_moved_card);
+  ADD_TEST ("/ui/board/story-menus-name-their-story", test_story_menus_name_their_story);
   g_test_add_func ("/ui/board/screenshot", test_screenshot);
 
   return g_test_run ();

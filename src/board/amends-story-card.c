@@ -182,6 +182,7 @@ update_card (AmendsStoryCard *self)
   g_autofree char *reaction = NULL;
   g_autofree char *date = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *menu_label = NULL;
   const char *title = NULL;
   const char *summary = NULL;
   GDateTime *when;
@@ -199,6 +200,9 @@ update_card (AmendsStoryCard *self)
       set_text (self->reaction_label, NULL);
       set_text (self->date_label, NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story Menu"),
+                                      -1);
       return;
     }
 
@@ -269,6 +273,15 @@ update_card (AmendsStoryCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, heroes,
+                                  -1);
+
+  /* A screen reader lists the menus of a column one after the other:
+   * each says whose it is. */
+  /* Translators: what a screen reader says for the menu button on a story
+   * card; %s is the story's title */
+  menu_label = g_strdup_printf (_("Menu for story %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);
 }
 
