@@ -413,7 +413,7 @@ drop_on_column (Fixture *f,
                 guint    column,
                 gint64   story_id)
 {
-  GtkWidget *columns = gtk_widget_get_first_child (GTK_WIDGET (f->board));
+  GtkWidget *columns = amends_ui_test_find_child (GTK_WIDGET (f->board), "columns", GTK_TYPE_BOX);
   GtkWidget *pane = gtk_widget_get_first_child (columns);
   g_autoptr(GListModel) controllers = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -743,6 +743,62 @@ test_story_menus_name_their_story (Fixture       *f,
                                        "Menu for story Two pins for two children");
 }
 
+static gboolean
+hint_shown (Fixture *f)
+{
+  GtkWidget *hint = amends_ui_test_find_child (GTK_WIDGET (f->board), "empty_hint", GTK_TYPE_LABEL);
+
+  g_assert_nonnull (hint);
+  return gtk_widget_get_mapped (hint);
+}
+
+/* A board without a single story says, in one line, how stories come;
+ * once one has come, the line goes. */
+static void
+test_empty_board_says_how_stories_come (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(AmendsStaff) ada = NULL;
+  Fixture f = { 0 };
+  GtkWidget *hint;
+  gint64 case_id;
+
+  amends_test_db_setup (&f.db, NULL);
+  ada = amends_test_add_staff (f.db.store, "Ada Moreau");
+  open_board (&f, 1200, 800);
+  assert_counts (&f, 0, 0, 0);
+  g_assert_true (hint_shown (&f));
+  hint = amends_ui_test_find_child (GTK_WIDGET (f.board), "empty_hint", GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                   "No stories yet. To start one, open a finished case and choose Propose as Story.");
+
+  /* A case proposed from its editor. */
+  case_id = add_recovered_case (f.db.store, "Lift out of order for a wheelchair user",
+                                30, AMENDS_REACTION_SATISFIED,
+                                amends_record_get_id (AMENDS_RECORD (ada)), f.db.now);
+  assert_counts (&f, 0, 0, 0);
+  g_assert_true (hint_shown (&f));
+  story = amends_store_propose_story (f.db.store, case_id, &error);
+  g_assert_no_error (error);
+  assert_counts (&f, 1, 0, 0);
+  g_assert_false (hint_shown (&f));
+
+  /* Dismissed, the board is empty again. */
+  g_assert_true (amends_board_view_move_story (f.board, amends_record_get_id (AMENDS_RECORD (story)),
+                                               AMENDS_STORY_STAGE_DISMISSED, &error));
+  g_assert_no_error (error);
+  assert_counts (&f, 0, 0, 0);
+  g_assert_true (hint_shown (&f));
+
+  gtk_window_destroy (f.window);
+  amends_ui_test_drain ();
+  g_assert_null (f.board);
+  g_clear_object (&story);
+  g_clear_object (&ada);
+  amends_test_db_teardown (&f.db, NULL);
+}
+
 static void
 test_screenshot (void)
 {
@@ -822,6 +878,7 @@ main (int   argc,
   ADD_TEST ("/ui/board/toast-offers-undo", test_toast_offers_undo);
   ADD_TEST ("/ui/board/focus-follows-the-moved-card", test_focus_follows_the_moved_card);
   ADD_TEST ("/ui/board/story-menus-name-their-story", test_story_menus_name_their_story);
+  g_test_add_func ("/ui/board/empty-board-says-how-stories-come", test_empty_board_says_how_stories_come);
   g_test_add_func ("/ui/board/screenshot", test_screenshot);
 
   return g_test_run ();

@@ -29,6 +29,7 @@ struct _AmendsBoardView
 
   AmendsStore     *store;
   Column           columns[N_COLUMNS];
+  GtkWidget       *empty_hint;
 
   /* What changed since the board last looked: ids, as sets. */
   GHashTable      *changed_cases;
@@ -58,6 +59,7 @@ struct _AmendsBoardView
 Column   *amends_board_view_column_for_stage         (AmendsBoardView  *self,
                                                       AmendsStoryStage  stage);
 void      amends_board_view_focus_moved_card         (AmendsBoardView  *self);
+void      amends_board_view_update_hint              (AmendsBoardView  *self);
 
 /* amends-board-view-sync.c */
 gboolean  amends_board_view_is_shown                 (AmendsBoardView  *self);

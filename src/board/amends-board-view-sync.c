@@ -134,6 +134,7 @@ on_board_read_cb (GObject      *source,
       amends_board_column_set_entries (self->columns[i].stories, read->columns[i]);
       amends_board_lane_update (self->columns[i].lane);
     }
+  amends_board_view_update_hint (self);
 
   g_clear_pointer (&self->missing, g_array_unref);
   g_clear_handle_id (&self->missing_source, g_source_remove);
@@ -290,6 +291,7 @@ flush_cb (gpointer user_data)
   stories = steal_ids (self->changed_stories);
   for (guint i = 0; i < stories->len; i++)
     place_story (self, g_array_index (stories, gint64, i), 0);
+  amends_board_view_update_hint (self);
 
   if (self->focus_story_id != 0)
     amends_board_view_focus_moved_card (self);

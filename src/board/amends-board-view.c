@@ -107,6 +107,20 @@ amends_board_view_focus_moved_card (AmendsBoardView *self)
   self->focus_story_id = 0;
 }
 
+/* The line on how stories come, while the board has none at all; not
+ * while it is being read, when it does not know yet. */
+void
+amends_board_view_update_hint (AmendsBoardView *self)
+{
+  gboolean empty = self->store != NULL && self->reading == NULL && !self->stale;
+
+  for (guint i = 0; i < N_COLUMNS && empty; i++)
+    empty = self->columns[i].stories == NULL ||
+            g_list_model_get_n_items (G_LIST_MODEL (self->columns[i].stories)) == 0;
+
+  gtk_widget_set_visible (self->empty_hint, empty);
+}
+
 /* A move asked for on a card or by a drop on a column. */
 static gboolean
 on_lane_move_story_cb (AmendsBoardLane *lane,
@@ -321,6 +335,7 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
   BIND_LANE (1, drafted);
   BIND_LANE (2, told);
 #undef BIND_LANE
+  gtk_widget_class_bind_template_child (widget_class, AmendsBoardView, empty_hint);
 
   gtk_widget_class_install_action (widget_class, "board.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "board.undo-move", NULL, undo_move_action);
