@@ -1,8 +1,8 @@
 /* amends-window-board.c: the Board view of the window: stories and heroes
  *
- * The board moves stories itself; the window opens the story editor for
- * it, puts the heroes beside it, and shows the staff-room screen.  Ctrl+P
- * prints the summary of the week the Measures view shows.
+ * The board moves stories itself, and its page puts the heroes beside it;
+ * the window opens the story editor for it and shows the staff-room
+ * screen.  Ctrl+P prints the summary of the week the Measures view shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,8 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-board-page.h"
 #include "amends-board-view.h"
-#include "amends-heroes-panel.h"
 #include "amends-measures-sheet.h"
 #include "amends-measures-view.h"
 #include "amends-print.h"
@@ -135,12 +135,9 @@ amends_window_print_action (GtkWidget  *widget,
 void
 amends_window_board_class_init (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (AMENDS_TYPE_BOARD_VIEW);
+  g_type_ensure (AMENDS_TYPE_BOARD_PAGE);
   g_type_ensure (AMENDS_TYPE_MEASURES_VIEW);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, measures_view);
-
-  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, board_view);
-  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, board_side);
 
   gtk_widget_class_install_action (widget_class, "win.staff-room", NULL, amends_window_staff_room_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.staff-room", NULL);
@@ -152,20 +149,12 @@ amends_window_board_class_init (GtkWidgetClass *widget_class)
 void
 amends_window_board_constructed (AmendsWindow *self)
 {
-  GtkWidget *heroes;
+  AmendsBoardPage *page = AMENDS_BOARD_PAGE (adw_view_stack_get_child_by_name (self->stack, "board"));
 
-  amends_board_view_set_store (AMENDS_BOARD_VIEW (self->board_view), self->store);
+  self->board_view = amends_board_page_get_board_view (page);
+  amends_board_page_set_store (page, self->store);
   amends_measures_view_set_store (AMENDS_MEASURES_VIEW (self->measures_view), self->store);
   g_signal_connect_object (self->board_view, "edit-story",
                            G_CALLBACK (on_edit_story_cb), self,
                            G_CONNECT_SWAPPED);
-
-  heroes = g_object_new (AMENDS_TYPE_HEROES_PANEL,
-                         "store", self->store,
-                         "vexpand", TRUE,
-                         "margin-start", 12,
-                         "margin-end", 12,
-                         "margin-bottom", 12,
-                         NULL);
-  gtk_box_append (GTK_BOX (self->board_side), heroes);
 }

@@ -25,6 +25,11 @@
  * on putting the focus back on it. */
 #define FOCUS_TRIES 10
 
+/* The width the board asks for, short of which its page folds the heroes
+ * away: three columns of 220 px, their spacing and margins.  A card's
+ * text would ask for a line each, the width of a wall. */
+#define NATURAL_WIDTH (3 * 220 + 2 * 12 + 2 * 12)
+
 G_DEFINE_FINAL_TYPE (AmendsBoardView, amends_board_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -175,6 +180,31 @@ undo_move_action (GtkWidget  *widget,
 }
 
 static void
+amends_board_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, NATURAL_WIDTH);
+}
+
+static void
+amends_board_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
 amends_board_view_map (GtkWidget *widget)
 {
   AmendsBoardView *self = AMENDS_BOARD_VIEW (widget);
@@ -290,6 +320,8 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
   object_class->set_property = amends_board_view_set_property;
 
   widget_class->map = amends_board_view_map;
+  widget_class->measure = amends_board_view_measure;
+  widget_class->size_allocate = amends_board_view_size_allocate;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -343,7 +375,6 @@ amends_board_view_class_init (AmendsBoardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "board.undo-move", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "board.refresh", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "boardview");
 }
 
