@@ -746,7 +746,7 @@ test_story_menus_name_their_story (Fixture       *f,
 static gboolean
 hint_shown (Fixture *f)
 {
-  GtkWidget *hint = amends_ui_test_find_child (GTK_WIDGET (f->board), "empty_hint", GTK_TYPE_LABEL);
+  GtkWidget *hint = amends_ui_test_find_child (GTK_WIDGET (f->board), "empty_hint_label", GTK_TYPE_LABEL);
 
   g_assert_nonnull (hint);
   return gtk_widget_get_mapped (hint);
@@ -769,7 +769,7 @@ test_empty_board_says_how_stories_come (void)
   open_board (&f, 1200, 800);
   assert_counts (&f, 0, 0, 0);
   g_assert_true (hint_shown (&f));
-  hint = amends_ui_test_find_child (GTK_WIDGET (f.board), "empty_hint", GTK_TYPE_LABEL);
+  hint = amends_ui_test_find_child (GTK_WIDGET (f.board), "empty_hint_label", GTK_TYPE_LABEL);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
                    "No stories yet. To start one, open a finished case and choose Propose as Story.");
 
