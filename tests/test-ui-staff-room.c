@@ -685,6 +685,75 @@ test_wall_shows_its_period (Fixture       *f,
   g_assert_cmpuint (adw_carousel_get_n_pages (carousel), ==, 3);
 }
 
+/* A key pressed on @widget as GTK hands it on, at the window: its
+ * shortcut controllers in the capture phase first, then in the bubble
+ * phase, each in its order, the first shortcut for the key that runs
+ * taking it (gtkshortcutcontroller.c).  The window's own bindings, such
+ * as the arrows that move the focus, come before those of its class. */
+static gboolean
+press_key (GtkWidget  *widget,
+           const char *accelerator)
+{
+  static const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_BUBBLE };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+            gtk_event_controller_get_propagation_phase (controller) != phases[p])
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (g_str_equal (trigger, accelerator) &&
+                gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                              gtk_shortcut_get_arguments (shortcut)))
+              return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+/* The arrows step from slide to slide, as Page Down and Page Up do, and
+ * do not move the focus instead. */
+static void
+test_arrows_step (Fixture       *f,
+                  gconstpointer  data)
+{
+  AmendsStaffRoom *room;
+
+  add_cases (f);
+  add_told_story (f, "A birthday cake from the kitchen", "2026-11-10T09:00:00Z", "2026-11-12T09:00:00Z");
+  add_told_story (f, "A taxi for the lost suitcase", "2026-11-16T09:00:00Z", "2026-11-17T09:00:00Z");
+  open_window (f);
+  room = open_staff_room (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (room), "staff-room.pause", NULL));
+
+  /* Two stories and the measures. */
+  g_assert_cmpuint (amends_staff_room_get_n_slides (room), ==, 3);
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==, 0);
+
+  g_assert_true (press_key (GTK_WIDGET (room), "Right"));
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (room), "Right"));
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==, 2);
+  g_assert_true (press_key (GTK_WIDGET (room), "Left"));
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (room), "Page_Up"));
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==, 0);
+  g_assert_true (press_key (GTK_WIDGET (room), "Page_Down"));
+  g_assert_cmpuint (amends_staff_room_get_current (room), ==, 1);
+
+  /* Stepping by hand keeps it paused. */
+  g_assert_true (amends_staff_room_get_paused (room));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +777,7 @@ main (int   argc,
   ADD_TEST ("/ui/summary/print-prints-the-week-shown", test_print_prints_the_week_shown);
   ADD_TEST ("/ui/staff-room/wall-shows-its-period", test_wall_shows_its_period);
   ADD_TEST ("/ui/staff-room/space-pauses", test_space_pauses);
+  ADD_TEST ("/ui/staff-room/arrows-step", test_arrows_step);
   ADD_TEST ("/ui/staff-room/screenshot", test_screenshot);
   ADD_TEST ("/ui/staff-room/screenshot-nothing-to-measure", test_screenshot_empty);
 

@@ -485,11 +485,27 @@ amends_staff_room_class_init (AmendsStaffRoomClass *klass)
                                    amends_staff_room_pause_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "staff-room.leave", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "staff-room.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "staff-room.pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "staff-room.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "staff-room.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "staff-room.previous", NULL);
+}
+
+/* Left and Right step, as Page Up and Page Down do.  Not as bindings of
+ * the class: GtkWindow's own bindings come first, and move the focus
+ * with the arrows; a controller of the capture phase comes before them. */
+static void
+add_arrow_keys (AmendsStaffRoom *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
+                                                          gtk_named_action_new ("staff-room.next")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, 0),
+                                                          gtk_named_action_new ("staff-room.previous")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -499,6 +515,7 @@ amends_staff_room_init (AmendsStaffRoom *self)
   self->shown_cases = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_arrow_keys (self);
 
   g_signal_connect_swapped (self->carousel, "page-changed", G_CALLBACK (on_page_changed_cb), self);
   /* The wall shows the stories told in its period. */
