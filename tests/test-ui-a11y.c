@@ -434,11 +434,6 @@ static const char * const known_failures[] = {
   "window 'Amends' > group 'No Cases Yet' > button '_Log the First Case Log the First Case'",
   /* Cases view: the batch page's button with a mnemonic, named twice. */
   "window 'Amends' > button 'Move to _Trash Move to Trash'",
-  /* Board: buttons with a mnemonic, named twice by GTK 4.8. */
-  "window 'Amends' > button '_Staff-Room Screen Staff-Room Screen'",
-  "window 'Amends' > group 'Recovery heroes' > group 'Period' > button 'This _Week This Week'",
-  "window 'Amends' > group 'Recovery heroes' > group 'Period' > button 'This _Month This Month'",
-  "window 'Amends' > group 'Recovery heroes' > group 'Period' > button 'This _Year This Year'",
   NULL,
 };
 

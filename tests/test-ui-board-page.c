@@ -286,7 +286,6 @@ test_heroes_by_keyboard (Fixture       *f,
   AdwFlap *flap;
   GtkWidget *side;
   GtkWidget *heroes_button;
-  GtkWidget *heroes;
 
   open_board (f, 800, 600);
   flap = ADW_FLAP (child_of (f->page, "flap", ADW_TYPE_FLAP));

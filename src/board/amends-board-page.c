@@ -16,6 +16,7 @@
 
 #include "amends-board-page.h"
 
+#include "amends-accessible.h"
 #include "amends-board-view.h"
 #include "amends-heroes-panel.h"
 
@@ -173,6 +174,7 @@ static void
 amends_board_page_init (AmendsBoardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  amends_accessible_unmnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_reveal_cb), self, G_CONNECT_SWAPPED);

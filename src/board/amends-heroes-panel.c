@@ -24,6 +24,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-store-stories.h"
 
 struct _AmendsHeroesPanel
@@ -529,6 +530,7 @@ static void
 amends_heroes_panel_init (AmendsHeroesPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  amends_accessible_unmnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect (self->week_button, "toggled", G_CALLBACK (on_period_toggled_cb), self);
   g_signal_connect (self->month_button, "toggled", G_CALLBACK (on_period_toggled_cb), self);
