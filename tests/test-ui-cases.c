@@ -649,6 +649,55 @@ test_batch_assign_undo (Fixture       *f,
 }
 
 static void
+on_toast_dismissed (AdwToast *toast,
+                    gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* Issue 13: a toast with Undo, or an error, stays until the person
+ * dismisses it (timeout 0), and the next toast replaces it rather than
+ * queueing behind it. */
+static void
+test_toasts_stay_until_replaced (Fixture       *f,
+                                 gconstpointer  data)
+{
+  Expect expect = { f, 0, 2 };
+  g_autoptr(AdwToast) error_toast = NULL;
+  gboolean dismissed = FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, i ? "Wrong bill" : "Cold coffee", NULL);
+    }
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (shown_cases (f)));
+  wait_for (batch_page_shown, f);
+
+  /* Neither has a fix written down: nothing changes, and the toast that
+   * says so is an error. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-status", "s", "recovered"));
+  amends_ui_test_drain ();
+  g_assert_nonnull (f->window->toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->toast), ==,
+                   "No fix written down for C-2026-00001, C-2026-00002: left as they were.");
+  g_assert_cmpuint (adw_toast_get_timeout (f->window->toast), ==, 0);
+  error_toast = g_object_ref (f->window->toast);
+  g_signal_connect (error_toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+
+  /* The trash's toast, with Undo, replaces it and stays too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-cases", NULL));
+  amends_ui_test_drain ();
+  g_assert_true (dismissed);
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_true (f->window->toast == f->window->undo_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->toast), ==, "Moved 2 cases to the trash");
+  g_assert_cmpuint (adw_toast_get_timeout (f->window->toast), ==, 0);
+}
+
+static void
 test_mark_recovered_shortcut (Fixture       *f,
                               gconstpointer  data)
 {
@@ -845,6 +894,7 @@ main (int   argc,
   ADD_TEST ("/ui/cases/walk-while-another-desk-writes", test_walk_while_another_writes);
   ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
   ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
+  ADD_TEST ("/ui/cases/toasts-stay-until-replaced", test_toasts_stay_until_replaced);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
   ADD_TEST ("/ui/summary/print-opens-dialog", test_print_opens_dialog);
   g_test_add_func ("/ui/cases/screenshot", test_screenshot);

@@ -125,8 +125,12 @@ amends_window_restore_backup (AmendsWindow *self,
     return;
 
   if (error != NULL)
-    title = g_strdup (error->message);
-  else if (replaced != NULL)
+    {
+      amends_window_show_error (AMENDS_WINDOW (window), error->message);
+      return;
+    }
+
+  if (replaced != NULL)
     {
       g_autofree char *kept = g_filename_display_basename (replaced);
       /* Translators: %s is a file name, beside the database */

@@ -22,7 +22,7 @@ static void
 show_error (AmendsWindow *self,
             const GError *error)
 {
-  amends_window_add_toast (self, adw_toast_new (error->message));
+  amends_window_show_error (self, error->message);
 }
 
 static GArray *
@@ -202,7 +202,7 @@ amends_window_set_status_action (GtkWidget  *widget,
   if (n_changed == 0)
     {
       amends_batch_free (batch);
-      amends_window_add_toast (self, adw_toast_new (refused));
+      amends_window_show_error (self, refused);
       return;
     }
 
@@ -397,8 +397,8 @@ on_selection_changed_cb (AmendsWindow      *self,
 }
 
 static void
-on_editor_message_cb (AmendsWindow *self,
-                      const char   *message)
+on_editor_notice_cb (AmendsWindow *self,
+                     const char   *message)
 {
   /* A toast's title is markup; a message may hold a name with "&". */
   g_autofree char *title = g_markup_escape_text (message, -1);
@@ -484,10 +484,10 @@ amends_window_cases_constructed (AmendsWindow *self)
   /* What a step did, or why it failed, in a toast (the editor keeps what
    * was typed on screen either way). */
   g_signal_connect_object (self->editor, "error",
-                           G_CALLBACK (on_editor_message_cb), self,
+                           G_CALLBACK (amends_window_show_error), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "notice",
-                           G_CALLBACK (on_editor_message_cb), self,
+                           G_CALLBACK (on_editor_notice_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Going from one case to another keeps n-selected at 1: the editor

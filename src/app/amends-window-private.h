@@ -44,12 +44,17 @@ struct _AmendsWindow
   /* Set when the person chose to close although a save failed. */
   gboolean              close_anyway;
 
+  /* The toast shown now, which the next one replaces. */
+  AdwToast             *toast;
+
   /* The last change to several cases, kept for its Undo button. */
   AmendsBatch          *last_batch;
   AdwToast             *undo_toast;
 };
 
 void amends_window_load_staff       (AmendsWindow   *self);
+void amends_window_show_error       (AmendsWindow   *self,
+                                     const char     *message);
 void amends_window_board_class_init  (GtkWidgetClass *widget_class);
 void amends_window_board_constructed (AmendsWindow   *self);
 void amends_window_io_class_init     (GtkWidgetClass *widget_class);

@@ -241,7 +241,7 @@ amends_window_load_staff (AmendsWindow *self)
   staff = amends_store_list_staff (self->store, FALSE, &error);
   if (staff == NULL)
     {
-      amends_window_add_toast (self, adw_toast_new (error->message));
+      amends_window_show_error (self, error->message);
       staff = G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_STAFF));
     }
 
@@ -414,6 +414,7 @@ amends_window_dispose (GObject *object)
   AmendsWindow *self = (AmendsWindow *)object;
 
   amends_window_cases_dispose (self);
+  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (amends_window_parent_class)->dispose (object);
@@ -585,9 +586,22 @@ amends_window_get_store (AmendsWindow *self)
   return self->store;
 }
 
+static void
+on_toast_dismissed_cb (AmendsWindow *self,
+                       AdwToast     *toast)
+{
+  if (self->toast == toast)
+    self->toast = NULL;
+}
+
 /**
  * amends_window_add_toast:
  * @toast: (transfer full): the toast to show
+ *
+ * The rule for every toast of the window: the one shown gives way to the
+ * next at once, and one with a button (Undo) stays until the person
+ * dismisses it: it is not gone after five seconds while they reach for
+ * it.  Errors stay too (amends_window_show_error()).
  */
 void
 amends_window_add_toast (AmendsWindow *self,
@@ -596,5 +610,41 @@ amends_window_add_toast (AmendsWindow *self,
   g_return_if_fail (AMENDS_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  if (adw_toast_get_button_label (toast) != NULL)
+    adw_toast_set_timeout (toast, 0);
+
+  /* A toast that stays would hold every later one back in the overlay's
+   * queue: the newer news replaces it. */
+  if (self->toast != NULL)
+    {
+      AdwToast *shown = g_steal_pointer (&self->toast);
+
+      adw_toast_dismiss (shown);
+    }
+
+  self->toast = toast;
+  g_signal_connect_object (toast, "dismissed",
+                           G_CALLBACK (on_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * amends_window_show_error:
+ * @message: what went wrong, in words for the person at the desk
+ *
+ * An error in a toast that stays until it is dismissed or replaced: it
+ * may need reading twice, or to be read out to someone.
+ */
+void
+amends_window_show_error (AmendsWindow *self,
+                          const char   *message)
+{
+  /* A toast's title is markup; a message may hold a name with "&". */
+  g_autofree char *title = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  amends_window_add_toast (self, toast);
 }
