@@ -12,14 +12,25 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "amends-batch.h"
+
+/* What undo does: put the fields back, or move the cases out of the
+ * trash or into it again. */
+typedef enum
+{
+  UNDO_FIELDS,
+  UNDO_TRASH,
+  UNDO_RESTORE,
+} UndoKind;
 
 struct _AmendsBatch
 {
   AmendsStore *store;
   GPtrArray   *before;     /* AmendsCase, as each was before */
   GPtrArray   *refused;    /* references of the cases the change did not fit */
-  gboolean     trashed;    /* undo restores from the trash */
+  UndoKind     undo;
 };
 
 typedef gboolean (*ChangeFunc) (AmendsStore  *store,
@@ -40,6 +51,18 @@ amends_batch_free (AmendsBatch *batch)
 }
 
 static AmendsBatch *
+batch_new (AmendsStore *store)
+{
+  AmendsBatch *batch = g_new0 (AmendsBatch, 1);
+
+  batch->store = g_object_ref (store);
+  batch->before = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->refused = g_ptr_array_new_with_free_func (g_free);
+
+  return batch;
+}
+
+static AmendsBatch *
 run_batch (AmendsStore   *store,
            const gint64  *case_ids,
            guint          n_case_ids,
@@ -47,11 +70,7 @@ run_batch (AmendsStore   *store,
            gconstpointer  data,
            GError       **error)
 {
-  g_autoptr(AmendsBatch) batch = g_new0 (AmendsBatch, 1);
-
-  batch->store = g_object_ref (store);
-  batch->before = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->refused = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AmendsBatch) batch = batch_new (store);
 
   if (!amends_store_begin (store, error))
     return NULL;
@@ -132,6 +151,15 @@ change_trash (AmendsStore   *store,
   return amends_store_trash_case (store, amends_record_get_id (AMENDS_RECORD (kase)), error);
 }
 
+static gboolean
+change_restore (AmendsStore   *store,
+                AmendsCase    *kase,
+                gconstpointer  data,
+                GError       **error)
+{
+  return amends_store_restore_case (store, amends_record_get_id (AMENDS_RECORD (kase)), error);
+}
+
 /**
  * amends_batch_assign_owner:
  * @owner_id: the new owner, or 0 for none
@@ -187,7 +215,63 @@ amends_batch_trash (AmendsStore   *store,
 
   batch = run_batch (store, case_ids, n_case_ids, change_trash, NULL, error);
   if (batch != NULL)
-    batch->trashed = TRUE;
+    batch->undo = UNDO_TRASH;
+
+  return batch;
+}
+
+/**
+ * amends_batch_restore:
+ *
+ * Takes cases out of the trash, all at once; undo puts them back in.
+ */
+AmendsBatch *
+amends_batch_restore (AmendsStore   *store,
+                      const gint64  *case_ids,
+                      guint          n_case_ids,
+                      GError       **error)
+{
+  AmendsBatch *batch;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+
+  batch = run_batch (store, case_ids, n_case_ids, change_restore, NULL, error);
+  if (batch != NULL)
+    batch->undo = UNDO_RESTORE;
+
+  return batch;
+}
+
+/**
+ * amends_batch_new_for_change:
+ * @before: the case as it was read before a change to it
+ * @after: the same case as the change saved it
+ *
+ * A change already saved to one case (a step of its recovery), kept so
+ * that it can be undone like a batch: undo puts back the fields that
+ * differ between @before and @after, and nothing anyone changed since.
+ *
+ * Returns: (transfer full): the batch, of one case
+ */
+AmendsBatch *
+amends_batch_new_for_change (AmendsStore *store,
+                             AmendsCase  *before,
+                             AmendsCase  *after)
+{
+  AmendsBatch *batch;
+  AmendsCase *copy;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+  g_return_val_if_fail (AMENDS_IS_CASE (before), NULL);
+  g_return_val_if_fail (AMENDS_IS_CASE (after), NULL);
+  g_return_val_if_fail (amends_record_get_id (AMENDS_RECORD (before)) ==
+                        amends_record_get_id (AMENDS_RECORD (after)), NULL);
+
+  batch = batch_new (store);
+  copy = amends_case_new ();
+  amends_record_copy_fields (AMENDS_RECORD (copy), AMENDS_RECORD (before));
+  amends_record_take_saved_values (AMENDS_RECORD (copy), AMENDS_RECORD (after));
+  g_ptr_array_add (batch->before, copy);
 
   return batch;
 }
@@ -214,10 +298,29 @@ amends_batch_get_refused (AmendsBatch *batch)
   return batch->refused;
 }
 
+static gboolean
+undo_one (AmendsBatch   *batch,
+          AmendsRecord  *before,
+          GError       **error)
+{
+  gint64 id = amends_record_get_id (before);
+
+  switch (batch->undo)
+    {
+    case UNDO_TRASH:   return amends_store_restore_case (batch->store, id, error);
+    case UNDO_RESTORE: return amends_store_trash_case (batch->store, id, error);
+    case UNDO_FIELDS:
+    default:           return amends_store_update (batch->store, before, error);
+    }
+}
+
 /**
  * amends_batch_undo:
  *
- * Puts every case of the batch back as it was, in one transaction.
+ * Puts every case of the batch back as it was, in one transaction.  A
+ * case someone changed since, in a field the batch changed too, is not
+ * written over: nothing is undone, and the error says which case
+ * (%AMENDS_STORE_ERROR_CONFLICT).
  */
 gboolean
 amends_batch_undo (AmendsBatch  *batch,
@@ -231,12 +334,19 @@ amends_batch_undo (AmendsBatch  *batch,
   for (guint i = 0; i < batch->before->len; i++)
     {
       AmendsRecord *before = g_ptr_array_index (batch->before, i);
-      gint64 id = amends_record_get_id (before);
+      g_autoptr(GError) local_error = NULL;
 
-      if ((batch->trashed && !amends_store_restore_case (batch->store, id, error)) ||
-          (!batch->trashed && !amends_store_update (batch->store, before, error)))
+      if (!undo_one (batch, before, &local_error))
         {
           amends_store_rollback (batch->store);
+          amends_record_clear_conflicts (before);
+          if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+            g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT,
+                         /* Translators: %s is a case's reference */
+                         _("Not undone: %s was changed elsewhere since. Nothing was changed."),
+                         amends_case_get_reference (AMENDS_CASE (before)));
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
     }

@@ -29,6 +29,13 @@ AmendsBatch *amends_batch_trash         (AmendsStore      *store,
                                          const gint64     *case_ids,
                                          guint             n_case_ids,
                                          GError          **error);
+AmendsBatch *amends_batch_restore       (AmendsStore      *store,
+                                         const gint64     *case_ids,
+                                         guint             n_case_ids,
+                                         GError          **error);
+AmendsBatch *amends_batch_new_for_change (AmendsStore     *store,
+                                         AmendsCase       *before,
+                                         AmendsCase       *after);
 guint        amends_batch_get_n_cases   (AmendsBatch      *batch);
 GPtrArray   *amends_batch_get_refused   (AmendsBatch      *batch);
 gboolean     amends_batch_undo          (AmendsBatch      *batch,
