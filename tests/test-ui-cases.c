@@ -150,6 +150,8 @@ list_has_n (gpointer data)
   return g_list_model_get_n_items (shown_cases (expect->f)) == expect->n;
 }
 
+static void press_ctrl_z (Fixture *f);
+
 static gint64 logged_id;
 
 static void
@@ -617,8 +619,9 @@ test_batch_assign_undo (Fixture       *f,
     g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
     g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  amends_ui_test_drain ();
+  /* Ctrl+Z, as the toast's Undo. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  press_ctrl_z (f);
   {
     g_autoptr(AmendsCase) kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, ids[1], NULL);
     g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
@@ -695,6 +698,241 @@ test_toasts_stay_until_replaced (Fixture       *f,
   g_assert_true (f->window->toast == f->window->undo_toast);
   g_assert_cmpstr (adw_toast_get_title (f->window->toast), ==, "Moved 2 cases to the trash");
   g_assert_cmpuint (adw_toast_get_timeout (f->window->toast), ==, 0);
+}
+
+/* The name of the action @accelerator triggers in the window, or NULL. */
+static char *
+dup_action_of_key (GtkWidget  *window,
+                   const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, accelerator) && GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+/* Ctrl+Z as the window gets it when nothing under the focus took it. */
+static void
+press_ctrl_z (Fixture *f)
+{
+  g_autofree char *action = dup_action_of_key (GTK_WIDGET (f->window), "<Control>z");
+
+  g_assert_cmpstr (action, ==, "win.undo-shortcut");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  amends_ui_test_drain ();
+}
+
+static void
+assert_same_case (AmendsCase *a,
+                  AmendsCase *b)
+{
+  g_autofree char *fix_a = NULL;
+  g_autofree char *fix_b = NULL;
+
+  g_object_get (a, "fix", &fix_a, NULL);
+  g_object_get (b, "fix", &fix_b, NULL);
+  g_assert_cmpstr (amends_case_get_reference (a), ==, amends_case_get_reference (b));
+  g_assert_cmpstr (amends_case_get_summary (a), ==, amends_case_get_summary (b));
+  g_assert_cmpstr (amends_case_get_category (a), ==, amends_case_get_category (b));
+  g_assert_cmpstr (fix_a, ==, fix_b);
+  g_assert_cmpint (amends_case_get_status (a), ==, amends_case_get_status (b));
+  g_assert_cmpint (amends_case_get_owner_id (a), ==, amends_case_get_owner_id (b));
+  g_assert_null (amends_case_get_deleted_at (b));
+}
+
+/* Issue 13: Ctrl+Z takes back the trash, unless the focus is in text,
+ * whose own undo it is then. */
+static void
+test_ctrl_z_undoes_trash (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AmendsCase) soup = amends_test_add_case (f->db.store, "Cold soup", NULL);
+  g_autoptr(AmendsCase) bill = amends_test_add_case (f->db.store, "Wrong bill", NULL);
+  g_autoptr(AmendsCase) stored = NULL;
+  Expect expect = { f, amends_record_get_id (AMENDS_RECORD (soup)), 2 };
+  AmendsCaseEditor *editor;
+  GtkWidget *summary;
+
+  g_object_set (soup, "category", "Food", "fix", "A fresh bowl", NULL);
+  g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (soup), NULL));
+  g_assert_true (amends_store_take_ownership (f->db.store, soup, f->ada_id, NULL));
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  amends_case_sidebar_select_case (sidebar_of (f), expect.case_id);
+  wait_for (case_is_selected, &expect);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-cases", NULL));
+  amends_ui_test_drain ();
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 1);
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  press_ctrl_z (f);
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 2);
+  stored = amends_store_load (f->db.store, AMENDS_TYPE_CASE, expect.case_id, NULL);
+  assert_same_case (soup, stored);
+  /* Taken back once: the undo is not offered again. */
+  g_assert_null (f->window->last_batch);
+
+  /* Trashed again; then, typing in the other case's summary, Ctrl+Z is
+   * the text's: the trash stays as it is. */
+  expect.n = 2;
+  wait_for (list_has_n, &expect);
+  amends_case_sidebar_select_case (sidebar_of (f), expect.case_id);
+  wait_for (case_is_selected, &expect);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash-cases", NULL));
+  amends_ui_test_drain ();
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 1);
+
+  expect.case_id = amends_record_get_id (AMENDS_RECORD (bill));
+  expect.n = 1;
+  wait_for (list_has_n, &expect);
+  amends_case_sidebar_select_case (sidebar_of (f), expect.case_id);
+  wait_for (case_is_selected, &expect);
+  editor = AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR));
+  summary = amends_ui_test_find_child (GTK_WIDGET (editor), "summary_row", ADW_TYPE_ENTRY_ROW);
+  g_assert_true (gtk_widget_grab_focus (summary));
+  g_assert_true (GTK_IS_EDITABLE (gtk_window_get_focus (GTK_WINDOW (f->window))));
+  press_ctrl_z (f);
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 1);
+
+  /* Out of the text, Ctrl+Z is the window's again. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  press_ctrl_z (f);
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 2);
+}
+
+static gboolean
+status_is_closed_in_window (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->window->shown_case != NULL &&
+         amends_case_get_status (f->window->shown_case) == AMENDS_CASE_STATUS_CLOSED;
+}
+
+/* Start Recovery in the editor, then Ctrl+Z: open again.  A step another
+ * program takes is not offered for undo here, and an undo that would
+ * write over it is refused, in words. */
+static void
+test_ctrl_z_undoes_editor_step (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, "Lost reservation", NULL);
+  g_autoptr(AmendsStore) other = NULL;
+  gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
+  Expect expect = { f, id, 1 };
+  g_autofree char *started = g_strdup_printf ("%s is now In recovery", amends_case_get_reference (kase));
+  g_autofree char *refused = g_strdup_printf ("Not undone: %s was changed elsewhere since. Nothing was changed.",
+                                              amends_case_get_reference (kase));
+  AmendsCaseEditor *editor;
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  amends_case_sidebar_select_case (sidebar_of (f), id);
+  wait_for (case_is_selected, &expect);
+  editor = AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "case.start-recovery", NULL));
+  amends_ui_test_drain ();
+  amends_store_reload (f->db.store, AMENDS_RECORD (kase), NULL);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_IN_RECOVERY);
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, started);
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  press_ctrl_z (f);
+  amends_store_reload (f->db.store, AMENDS_RECORD (kase), NULL);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
+  g_assert_null (f->window->last_batch);
+
+  /* Again; then another desk closes the case before Ctrl+Z. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "case.start-recovery", NULL));
+  amends_ui_test_drain ();
+  other = amends_store_open (f->db.path, NULL);
+  g_assert_nonnull (other);
+  {
+    g_autoptr(AmendsCase) theirs = amends_store_load (other, AMENDS_TYPE_CASE, id, NULL);
+
+    g_assert_true (amends_store_close_case (other, theirs, AMENDS_CLOSE_REASON_NOT_RECOVERED, NULL));
+  }
+  wait_for (status_is_closed_in_window, f);
+  /* Their step is theirs: the undo offered is still ours. */
+  g_assert_nonnull (f->window->undo_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->undo_toast), ==, started);
+
+  press_ctrl_z (f);
+  amends_store_reload (f->db.store, AMENDS_RECORD (kase), NULL);
+  g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_CLOSED);
+  g_assert_nonnull (f->window->toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->toast), ==, refused);
+}
+
+static gboolean
+trash_batch_page_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkStack *detail = GTK_STACK (window_child (f, "detail_stack", GTK_TYPE_STACK));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (detail), "trash-batch") == 0;
+}
+
+/* Issue 13: several cases out of the trash at once, and back with Ctrl+Z. */
+static void
+test_restore_several_from_trash (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *summaries[] = { "No towels in 210", "Wrong bill", "Cold coffee" };
+  Expect expect = { f, 0, 0 };
+  GtkWidget *button;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summaries[i], NULL);
+      g_assert_true (amends_store_trash_case (f->db.store, amends_record_get_id (AMENDS_RECORD (kase)), NULL));
+    }
+  {
+    g_autoptr(AmendsCase) live = amends_test_add_case (f->db.store, "Noisy room", NULL);
+  }
+
+  open_window (f);
+  g_object_set (sidebar_of (f), "show-trash", TRUE, NULL);
+  expect.n = 3;
+  wait_for (list_has_n, &expect);
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (shown_cases (f)));
+  wait_for (trash_batch_page_shown, f);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (window_child (f, "trash_batch_page", ADW_TYPE_STATUS_PAGE))),
+                   ==, "3 Cases Selected");
+
+  button = window_child (f, "restore_cases_button", GTK_TYPE_BUTTON);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  amends_ui_test_drain ();
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 4);
+  g_assert_cmpstr (adw_toast_get_title (f->window->toast), ==, "Restored 3 cases from the trash");
+
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  press_ctrl_z (f);
+  g_assert_cmpint (amends_store_count_cases (f->db.store, NULL), ==, 1);
 }
 
 static void
@@ -895,6 +1133,9 @@ main (int   argc,
   ADD_TEST ("/ui/cases/several-at-once-then-undo", test_batch_assign_undo);
   ADD_TEST ("/ui/cases/mark-recovered-shortcut", test_mark_recovered_shortcut);
   ADD_TEST ("/ui/cases/toasts-stay-until-replaced", test_toasts_stay_until_replaced);
+  ADD_TEST ("/ui/cases/ctrl-z-undoes-trash", test_ctrl_z_undoes_trash);
+  ADD_TEST ("/ui/cases/ctrl-z-undoes-editor-step", test_ctrl_z_undoes_editor_step);
+  ADD_TEST ("/ui/cases/restore-several-from-trash", test_restore_several_from_trash);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
   ADD_TEST ("/ui/summary/print-opens-dialog", test_print_opens_dialog);
   g_test_add_func ("/ui/cases/screenshot", test_screenshot);

@@ -32,58 +32,6 @@ selected_ids (AmendsWindow *self)
 }
 
 static void
-on_undo_toast_dismissed_cb (AmendsWindow *self,
-                            AdwToast     *toast)
-{
-  if (self->undo_toast == toast)
-    {
-      self->undo_toast = NULL;
-      g_clear_pointer (&self->last_batch, amends_batch_free);
-    }
-}
-
-/* Keeps @batch for undo and says what happened, with an Undo button. */
-static void
-offer_undo (AmendsWindow *self,
-            AmendsBatch  *batch,
-            const char   *title)
-{
-  AdwToast *toast;
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_pointer (&self->last_batch, amends_batch_free);
-
-  self->last_batch = batch;
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed",
-                           G_CALLBACK (on_undo_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->undo_toast = toast;
-  amends_window_add_toast (self, toast);
-}
-
-static void
-amends_window_undo_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  AmendsWindow *self = AMENDS_WINDOW (widget);
-  g_autoptr(AmendsBatch) batch = g_steal_pointer (&self->last_batch);
-  g_autoptr(GError) error = NULL;
-
-  if (batch == NULL)
-    return;
-
-  self->undo_toast = NULL;
-  if (!amends_batch_undo (batch, &error))
-    show_error (self, error);
-}
-
-static void
 amends_window_trash_cases_action (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *parameter)
@@ -107,7 +55,34 @@ amends_window_trash_cases_action (GtkWidget  *widget,
 
   title = g_strdup_printf (ngettext ("Moved %u case to the trash",
                                      "Moved %u cases to the trash", ids->len), ids->len);
-  offer_undo (self, batch, title);
+  amends_window_offer_undo (self, batch, title);
+}
+
+/* Out of the trash, all the cases selected in it at once. */
+static void
+amends_window_restore_cases_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AmendsBatch *batch;
+
+  if (ids->len == 0 || !amends_case_sidebar_get_showing_trash (self->sidebar))
+    return;
+
+  batch = amends_batch_restore (self->store, (const gint64 *) (gpointer) ids->data, ids->len, &error);
+  if (batch == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("Restored %u case from the trash",
+                                     "Restored %u cases from the trash", ids->len), ids->len);
+  amends_window_offer_undo (self, batch, title);
 }
 
 static void
@@ -134,7 +109,7 @@ amends_window_assign_owner_action (GtkWidget  *widget,
 
   title = g_strdup_printf (ngettext ("Owner set for %u case", "Owner set for %u cases", ids->len),
                            ids->len);
-  offer_undo (self, batch, title);
+  amends_window_offer_undo (self, batch, title);
 }
 
 /* The cases a batch left as they were, named: "C-2026-00003 has no fix
@@ -217,7 +192,7 @@ amends_window_set_status_action (GtkWidget  *widget,
       g_free (title);
       title = g_steal_pointer (&both);
     }
-  offer_undo (self, batch, title);
+  amends_window_offer_undo (self, batch, title);
 }
 
 static void
@@ -245,7 +220,7 @@ amends_window_set_category_action (GtkWidget  *widget,
 
   title = g_strdup_printf (ngettext ("Category set for %u case", "Category set for %u cases", ids->len),
                            ids->len);
-  offer_undo (self, batch, title);
+  amends_window_offer_undo (self, batch, title);
 }
 
 static void
@@ -367,6 +342,10 @@ update_detail (AmendsWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-cases",
                                  ids->len > 0 && !in_trash && !amends_store_get_read_only (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-cases",
+                                 ids->len > 0 && in_trash && !amends_store_get_read_only (self->store));
+
+  amends_window_follow_shown_case (self, ids->len == 1 ? g_array_index (ids, gint64, 0) : 0);
 
   if (ids->len == 1)
     {
@@ -376,15 +355,17 @@ update_detail (AmendsWindow *self)
   else
     {
       amends_case_editor_set_case_id (self->editor, 0);
-      gtk_stack_set_visible_child_name (self->detail_stack, ids->len > 1 && !in_trash ? "batch" : "none");
+      gtk_stack_set_visible_child_name (self->detail_stack,
+                                        ids->len < 2 ? "none" : in_trash ? "trash-batch" : "batch");
     }
 
   if (ids->len > 1)
     {
       g_autofree char *title = g_strdup_printf (ngettext ("%u Case Selected", "%u Cases Selected", ids->len),
                                                 ids->len);
-      adw_status_page_set_title (self->batch_page, title);
-      rebuild_category_menu (self);
+      adw_status_page_set_title (in_trash ? self->trash_batch_page : self->batch_page, title);
+      if (!in_trash)
+        rebuild_category_menu (self);
     }
 }
 
@@ -447,12 +428,13 @@ amends_window_cases_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, batch_page);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, trash_batch_page);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, assign_menu);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, category_menu);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, amends_window_new_case_action);
   gtk_widget_class_install_action (widget_class, "win.trash-cases", NULL, amends_window_trash_cases_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, amends_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-cases", NULL, amends_window_restore_cases_action);
   gtk_widget_class_install_action (widget_class, "win.assign-owner", "x", amends_window_assign_owner_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", amends_window_set_status_action);
   gtk_widget_class_install_action (widget_class, "win.set-category", "s", amends_window_set_category_action);
@@ -519,6 +501,4 @@ amends_window_cases_dispose (AmendsWindow *self)
   if (self->editor != NULL)
     amends_case_editor_flush (self->editor, NULL);
   self->editor = NULL;
-  self->undo_toast = NULL;
-  g_clear_pointer (&self->last_batch, amends_batch_free);
 }

@@ -34,6 +34,7 @@ struct _AmendsWindow
   GtkStack             *detail_stack;
   AmendsCaseEditor     *editor;
   AdwStatusPage        *batch_page;
+  AdwStatusPage        *trash_batch_page;
   GMenu                *assign_menu;
   GMenu                *category_menu;
 
@@ -47,9 +48,13 @@ struct _AmendsWindow
   /* The toast shown now, which the next one replaces. */
   AdwToast             *toast;
 
-  /* The last change to several cases, kept for its Undo button. */
+  /* The last change to cases, kept for Ctrl+Z and its toast's Undo
+   * (amends-window-undo.c); the case the editor shows as stored, to see
+   * the steps taken on it; set while an undo runs. */
   AmendsBatch          *last_batch;
   AdwToast             *undo_toast;
+  AmendsCase           *shown_case;
+  gboolean              undoing;
 };
 
 void amends_window_load_staff       (AmendsWindow   *self);
@@ -71,5 +76,13 @@ void amends_window_cases_class_init  (GtkWidgetClass *widget_class);
 void amends_window_cases_constructed (AmendsWindow   *self);
 void amends_window_cases_dispose     (AmendsWindow   *self);
 void amends_window_cases_load        (AmendsWindow   *self);
+void amends_window_undo_class_init   (GtkWidgetClass *widget_class);
+void amends_window_undo_constructed  (AmendsWindow   *self);
+void amends_window_undo_dispose      (AmendsWindow   *self);
+void amends_window_offer_undo        (AmendsWindow   *self,
+                                      AmendsBatch    *batch,
+                                      const char     *title);
+void amends_window_follow_shown_case (AmendsWindow   *self,
+                                      gint64          case_id);
 
 G_END_DECLS

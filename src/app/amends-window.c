@@ -389,6 +389,7 @@ amends_window_constructed (GObject *object)
   g_assert (AMENDS_IS_STORE (self->store));
 
   amends_window_load_staff (self);
+  amends_window_undo_constructed (self);
   amends_window_cases_constructed (self);
   amends_window_board_constructed (self);
   amends_window_show_database_state (self);
@@ -414,6 +415,7 @@ amends_window_dispose (GObject *object)
   AmendsWindow *self = (AmendsWindow *)object;
 
   amends_window_cases_dispose (self);
+  amends_window_undo_dispose (self);
   self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_WINDOW);
 
@@ -529,6 +531,7 @@ amends_window_class_init (AmendsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "measures");
 
   amends_window_cases_class_init (widget_class);
+  amends_window_undo_class_init (widget_class);
   amends_window_board_class_init (widget_class);
   amends_window_io_class_init (widget_class);
   amends_window_backup_class_init (widget_class);
