@@ -168,6 +168,35 @@ case_was_logged (gpointer data)
   return logged_id != 0;
 }
 
+/* The focus is on the list's row of the case expected (issue 13: it was
+ * left on the "+" button). */
+static gboolean
+focus_is_on_case_row (gpointer data)
+{
+  Expect *expect = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (expect->f->window));
+  GtkListView *view = GTK_LIST_VIEW (amends_ui_test_find_child (GTK_WIDGET (sidebar_of (expect->f)), "list_view", GTK_TYPE_LIST_VIEW));
+
+  if (focus == NULL)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      g_autoptr(AmendsCase) kase = NULL;
+
+      if (row == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (row), "case") == NULL)
+        continue;
+      g_object_get (row, "case", &kase, NULL);
+      if (kase != NULL && amends_record_get_id (AMENDS_RECORD (kase)) == expect->case_id)
+        return focus == child || gtk_widget_is_ancestor (focus, child);
+    }
+
+  return FALSE;
+}
+
 static void
 test_log_find_trash_undo (Fixture       *f,
                           gconstpointer  data)
@@ -197,10 +226,12 @@ test_log_find_trash_undo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (intake), "intake.log", NULL));
   wait_for (case_was_logged, NULL);
 
-  /* The new case is selected, in the editor, its clock started. */
+  /* The new case is selected, in the editor, its clock started, and the
+   * focus is on its row. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (cases_stack), ==, "browse");
   expect.case_id = logged_id;
   wait_for (case_is_selected, &expect);
+  wait_for (focus_is_on_case_row, &expect);
   editor = AMENDS_CASE_EDITOR (amends_ui_test_find_child (GTK_WIDGET (f->window), NULL, AMENDS_TYPE_CASE_EDITOR));
   g_assert_cmpint (amends_case_editor_get_case_id (editor), ==, logged_id);
   {
@@ -400,6 +431,7 @@ test_editor_follows_selection (Fixture       *f,
   wait_for (case_was_logged, NULL);
   expect.case_id = logged_id;
   wait_for (case_is_selected, &expect);
+  wait_for (focus_is_on_case_row, &expect);
   assert_editor_shows_selection (f);
 
   /* A search that leaves the selected case out empties the editor; the

@@ -223,6 +223,91 @@ amends_window_set_category_action (GtkWidget  *widget,
   amends_window_offer_undo (self, batch, title);
 }
 
+static GtkListView *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return GTK_LIST_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The list of cases inside the sidebar. */
+GtkListView *
+amends_window_find_case_list (AmendsWindow *self)
+{
+  return find_list_view (GTK_WIDGET (self->sidebar));
+}
+
+/* The row the list shows selected, once it has one on screen. */
+static GtkWidget *
+find_selected_row (AmendsWindow *self)
+{
+  GtkListView *list = amends_window_find_case_list (self);
+
+  if (list == NULL)
+    return NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      if (gtk_widget_get_mapped (row) && gtk_widget_get_focusable (row) &&
+          (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+stop_focusing_case (AmendsWindow *self)
+{
+  self->focus_case_id = 0;
+  if (self->focus_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+  self->focus_tick_id = 0;
+}
+
+/* A few frames at most: the list scrolls to the new row and makes it. */
+#define FOCUS_CASE_FRAMES 30
+
+static gboolean
+focus_logged_case_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  AmendsCase *selected = amends_case_sidebar_get_selected_case (self->sidebar);
+  GtkWidget *row;
+
+  if (selected != NULL && amends_record_get_id (AMENDS_RECORD (selected)) == self->focus_case_id &&
+      (row = find_selected_row (self)) != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      self->focus_tick_id = 0;
+      stop_focusing_case (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (++self->focus_ticks < FOCUS_CASE_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->focus_tick_id = 0;
+  stop_focusing_case (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the quick intake the focus goes to the new case's row, selected
+ * in the list: the person sees where it went, can go on to the next
+ * case with the arrows, or Tab into its editor to add what they know.
+ * (Not the "+" button: logging another is Ctrl+N from anywhere.) */
 static void
 on_case_logged_cb (AmendsWindow       *self,
                    gint64              case_id,
@@ -231,6 +316,11 @@ on_case_logged_cb (AmendsWindow       *self,
   gtk_stack_set_visible_child_name (self->cases_stack, "browse");
   adw_view_stack_set_visible_child_name (self->stack, "cases");
   amends_case_sidebar_select_case (self->sidebar, case_id);
+
+  stop_focusing_case (self);
+  self->focus_case_id = case_id;
+  self->focus_ticks = 0;
+  self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_logged_case_cb, NULL, NULL);
 }
 
 static void
@@ -501,4 +591,5 @@ amends_window_cases_dispose (AmendsWindow *self)
   if (self->editor != NULL)
     amends_case_editor_flush (self->editor, NULL);
   self->editor = NULL;
+  stop_focusing_case (self);
 }

@@ -42,6 +42,11 @@ struct _AmendsWindow
   GtkBox               *board_side;
   GtkWidget            *measures_view;
 
+  /* A case just logged, whose row takes the focus once it is selected. */
+  gint64                focus_case_id;
+  guint                 focus_tick_id;
+  guint                 focus_ticks;
+
   /* Set when the person chose to close although a save failed. */
   gboolean              close_anyway;
 
@@ -76,6 +81,7 @@ void amends_window_cases_class_init  (GtkWidgetClass *widget_class);
 void amends_window_cases_constructed (AmendsWindow   *self);
 void amends_window_cases_dispose     (AmendsWindow   *self);
 void amends_window_cases_load        (AmendsWindow   *self);
+GtkListView *amends_window_find_case_list (AmendsWindow *self);
 void amends_window_undo_class_init   (GtkWidgetClass *widget_class);
 void amends_window_undo_constructed  (AmendsWindow   *self);
 void amends_window_undo_dispose      (AmendsWindow   *self);

@@ -341,28 +341,11 @@ amends_window_close_request (GtkWindow *window)
 /* AMENDS_QUIT_AFTER_FIRST_FRAME=1 makes the application quit right after
  * the first frame that shows the case list filled, so that start-up can
  * be timed from outside (see the README's Performance section). */
-static GtkListView *
-find_list_view (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    return GTK_LIST_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 on_after_paint_quit_cb (GdkFrameClock *clock,
                         AmendsWindow  *self)
 {
-  GtkListView *list = find_list_view (GTK_WIDGET (self->sidebar));
+  GtkListView *list = amends_window_find_case_list (self);
   GListModel *model = list != NULL ? G_LIST_MODEL (gtk_list_view_get_model (list)) : NULL;
 
   if (model == NULL || g_list_model_get_n_items (model) == 0)
