@@ -318,23 +318,65 @@ test_window_staff_picker_lists_staff (Fixture       *fixture,
   g_autoptr(AmendsStaff) first = NULL;
   g_autoptr(AmendsStaff) second = NULL;
 
+  GtkWidget *toggle = amends_ui_test_find_child (GTK_WIDGET (dropdown), NULL, GTK_TYPE_TOGGLE_BUTTON);
+
   g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (dropdown), ADW_TYPE_HEADER_BAR) != NULL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Who is at the desk");
+                                       "Person at the desk");
+  /* Issue 13: the button inside, which has the focus, was read out as
+   * "toggle button". */
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_get_focusable (toggle));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Person at the desk");
 
-  /* "Who is at the desk?" first, then the active staff by name. */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  /* "Who is at the desk?" first, then the active staff by name, then the
+   * way to add more. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   nobody = g_list_model_get_item (model, 0);
   g_assert_cmpint (amends_record_get_id (nobody), ==, 0);
   first = g_list_model_get_item (model, 1);
   g_assert_cmpstr (amends_staff_get_name (first), ==, "Ada Moreau");
   second = g_list_model_get_item (model, 2);
   g_assert_cmpstr (amends_staff_get_name (second), ==, "Bilal Okafor");
+  {
+    g_autoptr(AmendsRecord) add = g_list_model_get_item (model, 3);
+    g_assert_cmpint (amends_record_get_id (add), ==, 0);
+  }
 
   /* Nobody is chosen yet, and the button asks. */
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   g_assert_true (tree_has_label (GTK_WIDGET (dropdown), "Who is at the desk?"));
+}
+
+/* Issue 13: on a new database the picker offered only "Nobody".  Its last
+ * row, "Add People…", opens the staff page; whoever was at the desk stays. */
+static void
+test_window_staff_picker_adds_people (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (window_child (fixture, "staff_dropdown", GTK_TYPE_DROP_DOWN));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint last = g_list_model_get_n_items (model) - 1;
+  GtkWindow *preferences;
+
+  gtk_drop_down_set_selected (dropdown, find_staff_position (dropdown, fixture->bilal_id));
+  amends_ui_test_drain ();
+  g_assert_null (find_toplevel (AMENDS_TYPE_PREFERENCES_WINDOW));
+
+  gtk_drop_down_set_selected (dropdown, last);
+  amends_ui_test_drain ();
+
+  preferences = find_toplevel (AMENDS_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==, "staff");
+
+  g_assert_cmpint (selected_staff_id (dropdown), ==, fixture->bilal_id);
+  g_assert_cmpint (amends_store_get_actor_id (fixture->store), ==, fixture->bilal_id);
+  g_assert_true (tree_has_label (GTK_WIDGET (dropdown), "Bilal Okafor"));
 }
 
 static void
@@ -793,6 +835,7 @@ main (int   argc,
   ADD_TEST ("/ui/window/views-by-keyboard", test_window_views_by_keyboard, fixture_set_up);
   ADD_TEST ("/ui/window/staff-picker-lists-staff", test_window_staff_picker_lists_staff, fixture_set_up);
   ADD_TEST ("/ui/window/choosing-staff-sets-actor", test_window_choosing_staff_sets_actor, fixture_set_up);
+  ADD_TEST ("/ui/window/staff-picker-adds-people", test_window_staff_picker_adds_people, fixture_set_up);
   ADD_TEST ("/ui/window/staff-picker-starts-on-saved-person",
             test_window_staff_picker_starts_on_saved_person, fixture_set_up_store);
   ADD_TEST ("/ui/window/unknown-saved-person-is-nobody",

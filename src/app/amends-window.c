@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-preferences-window.h"
 #include "amends-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AmendsWindow, amends_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -22,11 +23,22 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* The staff picker lists an unsaved AmendsStaff (id 0) first: choosing it
- * says that nobody is at the desk. */
+ * says that nobody is at the desk.  Another, last, is "Add People…": on a
+ * new database the picker would offer nobody else, and the way to add
+ * them is in the preferences. */
+#define ADD_PEOPLE_KEY "amends-add-people"
+
+static gboolean
+staff_is_add_people (AmendsStaff *staff)
+{
+  return staff != NULL && g_object_get_data (G_OBJECT (staff), ADD_PEOPLE_KEY) != NULL;
+}
+
 static gboolean
 staff_is_nobody (AmendsStaff *staff)
 {
-  return staff == NULL || amends_record_get_id (AMENDS_RECORD (staff)) == 0;
+  return staff == NULL ||
+         (amends_record_get_id (AMENDS_RECORD (staff)) == 0 && !staff_is_add_people (staff));
 }
 
 static char *
@@ -45,6 +57,9 @@ staff_row_label (GtkListItem *list_item,
                  AmendsStaff *staff,
                  gpointer     user_data)
 {
+  if (staff_is_add_people (staff))
+    return g_strdup (_("Add People…"));
+
   if (staff_is_nobody (staff))
     return g_strdup (_("Nobody"));
 
@@ -56,6 +71,9 @@ staff_row_detail (GtkListItem *list_item,
                   AmendsStaff *staff,
                   gpointer     user_data)
 {
+  if (staff_is_add_people (staff))
+    return g_strdup (_("Opens the staff list in Preferences"));
+
   if (staff_is_nobody (staff))
     return g_strdup (_("Changes are saved without a name"));
 
@@ -179,6 +197,25 @@ on_staff_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, row);
 }
 
+/* The drop-down's label does not reach the toggle button inside it, which
+ * is what has the focus: a screen reader said "toggle button". */
+static void
+label_staff_button (AmendsWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_TOGGLE_BUTTON (child))
+        continue;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person at the desk"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Every change is recorded under this name"),
+                                      -1);
+    }
+}
+
 static void
 amends_window_follow_current_staff (AmendsWindow *self)
 {
@@ -187,7 +224,7 @@ amends_window_follow_current_staff (AmendsWindow *self)
   guint n_items = g_list_model_get_n_items (staff);
   guint position = 0;
 
-  for (guint i = 1; i < n_items; i++)
+  for (guint i = 1; i < n_items && staff_id > 0; i++)
     {
       g_autoptr(AmendsRecord) record = g_list_model_get_item (staff, i);
 
@@ -223,6 +260,15 @@ on_staff_selected_cb (AmendsWindow *self,
     return;
 
   staff = gtk_drop_down_get_selected_item (dropdown);
+  if (staff_is_add_people (staff))
+    {
+      /* A way to the staff list, not a person: whoever was at the desk
+       * stays there. */
+      amends_window_follow_current_staff (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-people", NULL);
+      return;
+    }
+
   staff_id = staff_is_nobody (staff) ? 0 : amends_record_get_id (AMENDS_RECORD (staff));
 
   /* The application binds this setting to the store's actor. */
@@ -235,6 +281,8 @@ amends_window_load_staff (AmendsWindow *self)
   g_autoptr(GListModel) staff = NULL;
   g_autoptr(GListStore) nobody = NULL;
   g_autoptr(AmendsStaff) placeholder = NULL;
+  g_autoptr(GListStore) add_people = NULL;
+  g_autoptr(AmendsStaff) add_people_item = NULL;
   g_autoptr(GError) error = NULL;
   GListStore *parts;
 
@@ -249,9 +297,15 @@ amends_window_load_staff (AmendsWindow *self)
   nobody = g_list_store_new (AMENDS_TYPE_STAFF);
   g_list_store_append (nobody, placeholder);
 
+  add_people_item = amends_staff_new ();
+  g_object_set_data (G_OBJECT (add_people_item), ADD_PEOPLE_KEY, GINT_TO_POINTER (TRUE));
+  add_people = g_list_store_new (AMENDS_TYPE_STAFF);
+  g_list_store_append (add_people, add_people_item);
+
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (parts, nobody);
   g_list_store_append (parts, staff);
+  g_list_store_append (parts, add_people);
 
   self->following_settings = TRUE;
   gtk_drop_down_set_model (self->staff_dropdown,
@@ -472,6 +526,20 @@ amends_window_show_view_action (GtkWidget  *widget,
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* The staff page of the preferences, where people are added. */
+static void
+amends_window_add_people_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  AmendsPreferencesWindow *preferences;
+
+  preferences = amends_preferences_window_new (GTK_WINDOW (self), self->store);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "staff");
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 amends_window_class_init (AmendsWindowClass *klass)
 {
@@ -509,6 +577,7 @@ amends_window_class_init (AmendsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_stack);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", amends_window_show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.add-people", NULL, amends_window_add_people_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "cases");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "board");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "measures");
@@ -536,6 +605,8 @@ amends_window_init (AmendsWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_staff_row_setup_cb), NULL);
   gtk_drop_down_set_list_factory (self->staff_dropdown, factory);
   g_object_unref (factory);
+
+  label_staff_button (self);
 
   self->settings = g_settings_new (APP_ID);
 
