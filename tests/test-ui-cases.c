@@ -968,6 +968,170 @@ test_restore_several_from_trash (Fixture       *f,
 }
 
 static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  g_autofree char *path = g_build_filename (amends_ui_test_screenshot_dir (), name, NULL);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  amends_ui_test_save_png (GTK_WIDGET (f->window), path);
+  g_test_message ("Saved %s", path);
+}
+
+static void
+resize_window (Fixture *f,
+               int      width,
+               int      height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  amends_ui_test_drain ();
+}
+
+static gboolean
+window_is_width (gpointer data)
+{
+  Expect *expect = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (expect->f->window)) == (int) expect->n;
+}
+
+/* Where things end up, not how they slide there: the leaflet and the
+ * switcher bar have finished moving. */
+static gboolean
+narrow_layout_settled (gpointer data)
+{
+  Fixture *f = data;
+  AdwLeaflet *leaflet = ADW_LEAFLET (window_child (f, "cases_leaflet", ADW_TYPE_LEAFLET));
+  GtkWidget *visible = adw_leaflet_get_visible_child (leaflet);
+  GtkWidget *bar = window_child (f, "switcher_bar", ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *revealer = amends_ui_test_find_child (bar, NULL, GTK_TYPE_REVEALER);
+
+  return adw_leaflet_get_folded (leaflet) &&
+         !adw_leaflet_get_child_transition_running (leaflet) &&
+         gtk_widget_get_width (visible) == gtk_widget_get_width (GTK_WIDGET (leaflet)) &&
+         gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+/* Under Xvfb, without a window manager, a window made wider again can
+ * end a few pixels short of its default size. */
+static gboolean
+window_is_wider (gpointer data)
+{
+  Expect *expect = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (expect->f->window)) >= (int) expect->n;
+}
+
+static GtkWidget *
+shown_detail (Fixture *f)
+{
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (window_child (f, "cases_leaflet", ADW_TYPE_LEAFLET)));
+}
+
+/* Issue 13: on a 360 px wide window the Cases view is the list or the
+ * case, with a way back; at 1078 px both, side by side. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *summaries[] = { "No towels in 210", "Wrong bill at checkout", "Cold coffee at breakfast" };
+  Expect expect = { f, 0, G_N_ELEMENTS (summaries) };
+  Expect width = { f, 0, 360 };
+  g_autofree char *layout = NULL;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *detail;
+  GtkWidget *editor;
+  GtkWidget *back;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summaries[i], NULL);
+    }
+
+  /* GNOME's title bar has a close button only; Xvfb, without a desktop's
+   * settings, would add minimize and maximize. */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  leaflet = ADW_LEAFLET (window_child (f, "cases_leaflet", ADW_TYPE_LEAFLET));
+  sidebar = GTK_WIDGET (sidebar_of (f));
+  detail = window_child (f, "detail_box", GTK_TYPE_BOX);
+  editor = window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR);
+  back = window_child (f, "back_button", GTK_TYPE_BUTTON);
+
+  /* 360 × 640: the window is as narrow as asked, and shows the list. */
+  resize_window (f, 360, 640);
+  wait_for (window_is_width, &width);
+  wait_for (narrow_layout_settled, f);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (shown_detail (f) == sidebar);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, 360);
+  /* The views are at the bottom: the title bar has no room for them. */
+  g_assert_true (gtk_widget_get_mapped (window_child (f, "switcher_bar", ADW_TYPE_VIEW_SWITCHER_BAR)));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (window_child (f, "switcher_bar", ADW_TYPE_VIEW_SWITCHER_BAR))));
+  save_screenshot (f, "cases-360-list.png");
+
+  /* A case chosen: its editor, with a way back, and the window as wide
+   * as before. */
+  {
+    g_autoptr(AmendsCase) second = g_list_model_get_item (shown_cases (f), 1);
+    expect.case_id = amends_record_get_id (AMENDS_RECORD (second));
+  }
+  click_case (f, 1);
+  wait_for (case_is_selected, &expect);
+  g_assert_true (shown_detail (f) == detail);
+  wait_for (narrow_layout_settled, f);
+  wait_for (window_is_width, &width);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_get_mapped (back));
+  g_assert_false (gtk_widget_get_mapped (sidebar));
+  save_screenshot (f, "cases-360-editor.png");
+
+  /* Esc (and Alt+Left) go back to the list. */
+  {
+    g_autofree char *escape = dup_action_of_key (GTK_WIDGET (f->window), "Escape");
+    g_autofree char *alt_left = dup_action_of_key (GTK_WIDGET (f->window), "<Alt>Left");
+
+    g_assert_cmpstr (escape, ==, "win.show-case-list");
+    g_assert_cmpstr (alt_left, ==, "win.show-case-list");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), escape, NULL));
+    amends_ui_test_drain ();
+  }
+  g_assert_true (shown_detail (f) == sidebar);
+
+  /* The same case again shows it again; the Back button goes back too. */
+  click_case (f, 1);
+  wait_for (case_is_selected, &expect);
+  g_assert_true (shown_detail (f) == detail);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  amends_ui_test_drain ();
+  g_signal_emit_by_name (back, "clicked");
+  amends_ui_test_drain ();
+  g_assert_true (shown_detail (f) == sidebar);
+
+  /* 1078 × 705: both, side by side, and no Back button. */
+  click_case (f, 2);
+  resize_window (f, 1078, 705);
+  width.n = 1000;
+  wait_for (window_is_wider, &width);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  amends_ui_test_drain ();
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_false (gtk_widget_get_mapped (back));
+  g_assert_cmpint (gtk_widget_get_width (sidebar), >=, 320);
+  g_assert_cmpint (gtk_widget_get_width (editor), >=, 1000 - 2 * gtk_widget_get_width (sidebar));
+  save_screenshot (f, "cases-1078.png");
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
+static void
 test_mark_recovered_shortcut (Fixture       *f,
                               gconstpointer  data)
 {
@@ -1168,6 +1332,7 @@ main (int   argc,
   ADD_TEST ("/ui/cases/ctrl-z-undoes-trash", test_ctrl_z_undoes_trash);
   ADD_TEST ("/ui/cases/ctrl-z-undoes-editor-step", test_ctrl_z_undoes_editor_step);
   ADD_TEST ("/ui/cases/restore-several-from-trash", test_restore_several_from_trash);
+  ADD_TEST ("/ui/cases/narrow-window", test_narrow_window);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
   ADD_TEST ("/ui/summary/print-opens-dialog", test_print_opens_dialog);
   g_test_add_func ("/ui/cases/screenshot", test_screenshot);

@@ -424,6 +424,65 @@ rebuild_category_menu (AmendsWindow *self)
   g_menu_append_item (self->category_menu, none);
 }
 
+/* Esc and Alt+Left go back to the list only where there is a way back:
+ * on the Cases view of a narrow window, showing a case. */
+static void
+update_back (AmendsWindow *self)
+{
+  gboolean can_go_back =
+    adw_leaflet_get_folded (self->cases_leaflet) &&
+    adw_leaflet_get_visible_child (self->cases_leaflet) == self->detail_box &&
+    g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-case-list", can_go_back);
+}
+
+/* On a narrow window, choosing a case (or several) shows it in place of
+ * the list. */
+static void
+show_detail_if_chosen (AmendsWindow *self,
+                       GArray       *ids)
+{
+  gint64 case_id = ids->len == 1 ? g_array_index (ids, gint64, 0) : 0;
+  gboolean chosen = (case_id != 0 && case_id != self->detail_case_id) ||
+                    (ids->len > 1 && self->detail_n_selected < 2);
+
+  self->detail_case_id = case_id;
+  self->detail_n_selected = ids->len;
+
+  if (!adw_leaflet_get_folded (self->cases_leaflet))
+    return;
+
+  if (chosen)
+    adw_leaflet_set_visible_child (self->cases_leaflet, self->detail_box);
+  else if (ids->len == 0)
+    adw_leaflet_set_visible_child (self->cases_leaflet, GTK_WIDGET (self->sidebar));
+}
+
+/* Back to the list: nothing stays selected, so that choosing the same
+ * case again shows it again. */
+static void
+amends_window_show_case_list_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  GtkListView *list = amends_window_find_case_list (self);
+
+  adw_leaflet_set_visible_child (self->cases_leaflet, GTK_WIDGET (self->sidebar));
+  if (list != NULL)
+    {
+      gtk_selection_model_unselect_all (gtk_list_view_get_model (list));
+      gtk_widget_grab_focus (GTK_WIDGET (list));
+    }
+}
+
+static void
+on_leaflet_changed_cb (AmendsWindow *self)
+{
+  update_back (self);
+}
+
 static void
 update_detail (AmendsWindow *self)
 {
@@ -448,6 +507,8 @@ update_detail (AmendsWindow *self)
       gtk_stack_set_visible_child_name (self->detail_stack,
                                         ids->len < 2 ? "none" : in_trash ? "trash-batch" : "batch");
     }
+
+  show_detail_if_chosen (self, ids);
 
   if (ids->len > 1)
     {
@@ -515,6 +576,8 @@ amends_window_cases_class_init (GtkWidgetClass *widget_class)
 
   g_type_ensure (AMENDS_TYPE_CASE_SIDEBAR);
 
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, cases_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, batch_page);
@@ -528,6 +591,10 @@ amends_window_cases_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.assign-owner", "x", amends_window_assign_owner_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", amends_window_set_status_action);
   gtk_widget_class_install_action (widget_class, "win.set-category", "s", amends_window_set_category_action);
+
+  gtk_widget_class_install_action (widget_class, "win.show-case-list", NULL, amends_window_show_case_list_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-case-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-case-list", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.trash-cases", NULL);
@@ -574,8 +641,19 @@ amends_window_cases_constructed (AmendsWindow *self)
                            G_CALLBACK (on_record_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->cases_leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cases_leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   rebuild_assign_menu (self);
   update_detail (self);
+  update_back (self);
 
   /* A new database opens on a welcome that offers to log the first case;
    * once there are cases, the list is the place to be. */

@@ -30,6 +30,8 @@ struct _AmendsWindow
   GtkWidget            *database_banner_restore;
   AdwViewStack         *stack;
   GtkStack             *cases_stack;
+  AdwLeaflet           *cases_leaflet;
+  GtkWidget            *detail_box;
   AmendsCaseSidebar    *sidebar;
   GtkStack             *detail_stack;
   AmendsCaseEditor     *editor;
@@ -41,6 +43,11 @@ struct _AmendsWindow
   GtkWidget            *board_view;
   GtkBox               *board_side;
   GtkWidget            *measures_view;
+
+  /* What the detail showed last, to go to it on a narrow window when the
+   * selection changes (and not when the list only reloads). */
+  gint64                detail_case_id;
+  guint                 detail_n_selected;
 
   /* A case just logged, whose row takes the focus once it is selected. */
   gint64                focus_case_id;

@@ -128,8 +128,10 @@ on_staff_button_setup_cb (GtkSignalListItemFactory *factory,
 
   label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Enough to read a first name when the header bar is short of room. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  /* Enough to start a first name when the header bar is short of room:
+   * on a 360 px wide window it shares the bar with two buttons and the
+   * title. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_box_append (GTK_BOX (box), label);
