@@ -1,9 +1,10 @@
 /* amends-window-cases.c: the Cases view of the window: list, editor, batches
  *
  * The sidebar lists the cases and says which are selected; this file puts
- * the editor beside it for one case, the batch page for several, and owns
- * the window's actions on cases (log, trash, assign, set status or
- * category) with the one-step Undo that a batch gets.
+ * the editor beside it for one case, the batch page for several (in the
+ * trash, a page to restore them), in its place on a narrow window, and
+ * owns the window's actions on cases (log, trash, restore, assign, set
+ * status or category).  Their undo is in amends-window-undo.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
