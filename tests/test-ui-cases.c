@@ -1023,6 +1023,23 @@ window_is_wider (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (expect->f->window)) >= (int) expect->n;
 }
 
+static gboolean
+wide_layout_settled (gpointer data)
+{
+  Fixture *f = data;
+  AdwLeaflet *leaflet = ADW_LEAFLET (window_child (f, "cases_leaflet", ADW_TYPE_LEAFLET));
+  GtkWidget *sidebar = window_child (f, "sidebar", AMENDS_TYPE_CASE_SIDEBAR);
+  GtkWidget *detail = window_child (f, "detail_box", GTK_TYPE_BOX);
+  GtkWidget *bar = window_child (f, "switcher_bar", ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *revealer = amends_ui_test_find_child (bar, NULL, GTK_TYPE_REVEALER);
+  graphene_rect_t bounds;
+
+  return !adw_leaflet_get_folded (leaflet) &&
+         gtk_widget_compute_bounds (detail, GTK_WIDGET (leaflet), &bounds) &&
+         bounds.origin.x >= gtk_widget_get_width (sidebar) &&
+         !gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
 static GtkWidget *
 shown_detail (Fixture *f)
 {
@@ -1118,13 +1135,14 @@ test_narrow_window (Fixture       *f,
   resize_window (f, 1078, 705);
   width.n = 1000;
   wait_for (window_is_wider, &width);
+  wait_for (wide_layout_settled, f);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   amends_ui_test_drain ();
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_false (gtk_widget_get_mapped (back));
-  g_assert_cmpint (gtk_widget_get_width (sidebar), >=, 320);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), >=, 360);
   g_assert_cmpint (gtk_widget_get_width (editor), >=, 1000 - 2 * gtk_widget_get_width (sidebar));
   save_screenshot (f, "cases-1078.png");
 
