@@ -810,6 +810,16 @@ focus_in_editor (gpointer data)
   return focus != NULL && gtk_widget_get_ancestor (focus, AMENDS_TYPE_CASE_EDITOR) != NULL;
 }
 
+static gboolean
+focus_in_list (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  GtkWidget *list = case_list_view (fixture);
+
+  return focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+
 static void
 test_f6_moves_from_list_to_case (Fixture       *fixture,
                                  gconstpointer  data)
@@ -829,6 +839,10 @@ test_f6_moves_from_list_to_case (Fixture       *fixture,
     }
 
   amends_ui_test_wait_until (focus_in_editor, fixture);
+
+  /* And back: F6 from the case returns to the list. */
+  g_assert_true (press_keys (GTK_WINDOW (fixture->window), "F6"));
+  amends_ui_test_wait_until (focus_in_list, fixture);
 }
 
 /* The shortcuts window has a title, and documents F6. */

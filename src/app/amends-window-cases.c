@@ -478,6 +478,41 @@ amends_window_show_case_list_action (GtkWidget  *widget,
     }
 }
 
+/* F6 moves between the list and the case, as GtkPaned did before the
+ * leaflet: into the selected row (or the list), or into the case's first
+ * control.  On a narrow window it turns the page as well. */
+static void
+amends_window_next_pane_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *sidebar = GTK_WIDGET (self->sidebar);
+  gboolean in_list = focus != NULL && (focus == sidebar || gtk_widget_is_ancestor (focus, sidebar));
+  GtkWidget *row;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "cases") != 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->cases_leaflet)))
+    return;
+
+  if (in_list)
+    {
+      if (adw_leaflet_get_folded (self->cases_leaflet))
+        adw_leaflet_set_visible_child (self->cases_leaflet, self->detail_box);
+      gtk_widget_child_focus (self->detail_box, GTK_DIR_TAB_FORWARD);
+      return;
+    }
+
+  if (adw_leaflet_get_folded (self->cases_leaflet))
+    adw_leaflet_set_visible_child (self->cases_leaflet, sidebar);
+  row = find_selected_row (self);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  else if (amends_window_find_case_list (self) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (amends_window_find_case_list (self)));
+}
+
 static void
 on_leaflet_changed_cb (AmendsWindow *self)
 {
@@ -596,6 +631,10 @@ amends_window_cases_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-case-list", NULL, amends_window_show_case_list_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-case-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-case-list", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, amends_window_next_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.next-pane", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.trash-cases", NULL);
