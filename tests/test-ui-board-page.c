@@ -20,8 +20,10 @@
 #include "amends-board-view.h"
 #include "amends-demo.h"
 #include "amends-heroes-panel.h"
+#include "amends-story-card.h"
 #include "amends-test-utils.h"
 #include "amends-window.h"
+#include "amends-window-private.h"
 
 /* Narrower than this, a column would no longer show a card's title and
  * pills readably. */
@@ -175,6 +177,37 @@ save_png (Fixture    *f,
   g_autofree char *path = g_build_filename (amends_ui_test_screenshot_dir (), name, NULL);
 
   amends_ui_test_save_png (GTK_WIDGET (f->window), path);
+}
+
+/* A move on the board offers Undo in the window's toast, by the window's
+ * rule: it stays until dismissed, and replaces the toast shown before. */
+static void
+test_board_toasts_follow_the_window (Fixture       *f,
+                                     gconstpointer  data)
+{
+  AmendsBoardView *board;
+  GtkWidget *card;
+  AdwToast *first;
+  g_autoptr(GError) error = NULL;
+
+  open_board (f, 1078, 705);
+  board = AMENDS_BOARD_VIEW (amends_board_page_get_board_view (AMENDS_BOARD_PAGE (f->page)));
+  card = child_of (child_of (f->page, "candidate_lane", AMENDS_TYPE_BOARD_LANE), NULL, AMENDS_TYPE_STORY_CARD);
+
+  amends_window_show_error (f->window, "Something before");
+  first = f->window->toast;
+  g_assert_nonnull (first);
+
+  g_assert_true (amends_board_view_move_story (board,
+                                               amends_record_get_id (AMENDS_RECORD (amends_story_card_get_story (AMENDS_STORY_CARD (card)))),
+                                               AMENDS_STORY_STAGE_DRAFTED, &error));
+  g_assert_no_error (error);
+  amends_ui_test_drain ();
+
+  g_assert_nonnull (f->window->toast);
+  g_assert_true (f->window->toast != first);
+  g_assert_cmpstr (adw_toast_get_button_label (f->window->toast), ==, "_Undo");
+  g_assert_cmpuint (adw_toast_get_timeout (f->window->toast), ==, 0);
 }
 
 /* The size the window first opens with: the board and the heroes side by
@@ -338,6 +371,7 @@ main (int   argc,
   ADD_TEST ("/ui/board-page/fits-at-800x600", test_fits_at_800x600);
   ADD_TEST ("/ui/board-page/heroes-fold-and-unfold", test_heroes_fold_and_unfold);
   ADD_TEST ("/ui/board-page/heroes-by-keyboard", test_heroes_by_keyboard);
+  ADD_TEST ("/ui/board-page/toasts-follow-the-window", test_board_toasts_follow_the_window);
 
   status = g_test_run ();
   g_clear_object (&app);

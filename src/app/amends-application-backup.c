@@ -48,7 +48,7 @@ on_daily_backup_cb (GObject      *source,
     {
       /* Translators: %s says why, as in "No space left on device" */
       g_autofree char *title = g_strdup_printf (_("Today’s backup could not be written: %s"), error->message);
-      amends_window_add_toast (AMENDS_WINDOW (window), adw_toast_new (title));
+      amends_window_show_error (AMENDS_WINDOW (window), title);
     }
 }
 

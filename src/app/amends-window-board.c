@@ -57,7 +57,7 @@ on_staff_room_measured_cb (GObject      *source,
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (room));
   if (sheet == NULL && AMENDS_IS_WINDOW (parent))
-    amends_window_add_toast (AMENDS_WINDOW (parent), adw_toast_new (error->message));
+    amends_window_show_error (AMENDS_WINDOW (parent), error->message);
   if (sheet != NULL)
     g_object_set (amends_staff_room_get_measures_slide (room),
                   "recovered-within-share", sheet->period.recovered_within.share,
@@ -146,6 +146,17 @@ amends_window_board_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
+/* The board's toasts follow the window's rule: the newest replaces the one
+ * shown, and an Undo or an error stays until dismissed. */
+static void
+on_board_toast_cb (AmendsWindow *self,
+                   AdwToast     *toast)
+{
+  if (adw_toast_get_priority (toast) == ADW_TOAST_PRIORITY_HIGH)
+    adw_toast_set_timeout (toast, 0);
+  amends_window_add_toast (self, g_object_ref (toast));
+}
+
 void
 amends_window_board_constructed (AmendsWindow *self)
 {
@@ -156,5 +167,8 @@ amends_window_board_constructed (AmendsWindow *self)
   amends_measures_view_set_store (AMENDS_MEASURES_VIEW (self->measures_view), self->store);
   g_signal_connect_object (self->board_view, "edit-story",
                            G_CALLBACK (on_edit_story_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board_view, "toast",
+                           G_CALLBACK (on_board_toast_cb), self,
                            G_CONNECT_SWAPPED);
 }

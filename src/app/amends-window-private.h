@@ -41,7 +41,6 @@ struct _AmendsWindow
   GMenu                *category_menu;
 
   GtkWidget            *board_view;
-  GtkBox               *board_side;
   GtkWidget            *measures_view;
 
   /* What the detail showed last, to go to it on a narrow window when the
@@ -70,8 +69,6 @@ struct _AmendsWindow
 };
 
 void amends_window_load_staff       (AmendsWindow   *self);
-void amends_window_show_error       (AmendsWindow   *self,
-                                     const char     *message);
 void amends_window_board_class_init  (GtkWidgetClass *widget_class);
 void amends_window_board_constructed (AmendsWindow   *self);
 void amends_window_io_class_init     (GtkWidgetClass *widget_class);

@@ -19,5 +19,7 @@ AmendsWindow *amends_window_new       (GtkApplication *application,
 AmendsStore  *amends_window_get_store (AmendsWindow   *self);
 void          amends_window_add_toast (AmendsWindow   *self,
                                        AdwToast       *toast);
+void          amends_window_show_error (AmendsWindow   *self,
+                                        const char     *message);
 
 G_END_DECLS
