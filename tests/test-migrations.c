@@ -95,6 +95,12 @@ test_migrates_version_1 (void)
   g_assert_no_error (error);
   g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, 1);
 
+  /* Version 10: the target in force is the old case's own: due at
+   * 1700086400, it happened at 1700000000, so 24 h = 86400 s. */
+  g_assert_cmpint (read_pragma (path, "SELECT coalesce (target_seconds, recovery_due_at - occurred_at)"
+                                      "  FROM cases WHERE id = 7"), ==, 86400);
+  g_assert_cmpint (read_pragma (path, "SELECT lead FROM staff WHERE id = 1"), ==, 0);
+
   /* A copy of the file as it was is kept beside it. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (read_pragma (backup, "PRAGMA user_version"), ==, 1);

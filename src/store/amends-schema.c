@@ -332,6 +332,99 @@ static const char migration_9[] =
   "CREATE INDEX cases_by_category_order ON cases (category, list_group, list_rank, list_key, id)"
   "  WHERE deleted_at IS NULL;";
 
+/* Version 10: the deeper recovery work of issue 14, in one step so that
+ * the features built on it can land in any order.  Everything is optional
+ * or has a default, so a clinic or a shop leaves it empty.
+ *
+ *  - the guest's stay: a room or area, arrival and departure times;
+ *  - the recovery target in force when the case was logged, in seconds,
+ *    so that changing a target never rewrites history; NULL on the cases
+ *    logged before, whose target is their due time less when it happened
+ *    (read it as coalesce (target_seconds, recovery_due_at - occurred_at):
+ *    writing it into a million rows would slow the first start);
+ *  - a "lead" flag on staff, to whom overdue cases are escalated;
+ *  - a cause for each lesson, from a list the site keeps, and whether the
+ *    process was changed;
+ *  - helpers on a case besides its owner (co-heroes);
+ *  - a playbook per category;
+ *  - targets per category and severity ('' for "any"), with categories
+ *    whose clock runs in office hours only, and the site's office hours
+ *    (minutes from midnight, weekday 1 = Monday … 7 = Sunday);
+ *  - stories marked as training examples, and who has read them;
+ *  - attachments (photos and files) kept in the file itself, so that the
+ *    backup and the privacy rules that cover the cases cover them too. */
+static const char migration_10[] =
+  "ALTER TABLE cases ADD COLUMN room TEXT;"
+  "ALTER TABLE cases ADD COLUMN arrival_at INTEGER;"
+  "ALTER TABLE cases ADD COLUMN departure_at INTEGER;"
+  "CREATE INDEX cases_by_room ON cases (room COLLATE NOCASE, occurred_at)"
+  "  WHERE room IS NOT NULL AND room != '';"
+  "ALTER TABLE cases ADD COLUMN target_seconds INTEGER;"
+  "ALTER TABLE cases ADD COLUMN lesson_cause TEXT;"
+  "ALTER TABLE cases ADD COLUMN process_changed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE staff ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE causes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length (trim (name)) > 0),"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  version INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TRIGGER causes_version AFTER UPDATE ON causes WHEN new.version = old.version BEGIN"
+  "  UPDATE causes SET version = old.version + 1 WHERE id = new.id;"
+  "END;"
+  "CREATE TABLE case_helpers ("
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  PRIMARY KEY (case_id, staff_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX case_helpers_by_staff ON case_helpers (staff_id, case_id);"
+  "CREATE TABLE playbooks ("
+  "  category TEXT PRIMARY KEY,"
+  "  put_right TEXT,"
+  "  spending_guide TEXT,"
+  "  updated_at INTEGER,"
+  "  version INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TRIGGER playbooks_version AFTER UPDATE ON playbooks WHEN new.version = old.version BEGIN"
+  "  UPDATE playbooks SET version = old.version + 1 WHERE category = new.category;"
+  "END;"
+  "CREATE TABLE targets ("
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  severity TEXT NOT NULL DEFAULT '',"
+  "  seconds INTEGER CHECK (seconds IS NULL OR seconds > 0),"
+  "  office_hours_only INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (category, severity)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE business_hours ("
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),"
+  "  opens INTEGER NOT NULL CHECK (opens BETWEEN 0 AND 1440),"
+  "  closes INTEGER NOT NULL CHECK (closes BETWEEN 0 AND 1440 AND closes > opens),"
+  "  PRIMARY KEY (weekday, opens)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE stories ADD COLUMN training INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE story_readers ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  staff_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  read_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (story_id, staff_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  content_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  data BLOB NOT NULL,"
+  "  added_at INTEGER NOT NULL,"
+  "  added_by_id INTEGER REFERENCES staff (id),"
+  "  deleted_at INTEGER,"
+  "  version INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX attachments_by_case ON attachments (case_id, added_at);"
+  "CREATE TRIGGER attachments_version AFTER UPDATE ON attachments WHEN new.version = old.version BEGIN"
+  "  UPDATE attachments SET version = old.version + 1 WHERE id = new.id;"
+  "END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -342,6 +435,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 int
