@@ -420,20 +420,10 @@ is_toolkit_own (const Node *node)
   return FALSE;
 }
 
-/* Failures in screens other helpers of issue 13 are working on, by their
- * place in the tree.  The lead empties this list as those fixes are merged:
- * an entry no longer found is reported, a new failure fails the test. */
+/* Failures known and waiting for a fix, by their place in the tree: none
+ * now.  An entry no longer found is reported; a new failure fails the
+ * test. */
 static const char * const known_failures[] = {
-  /* Window header: the desk picker's button inside its GtkDropDown. */
-  "window 'Amends' > combo box 'Who is at the desk' > button 'GtkToggleButton'",
-  /* Cases view: the GtkPaned between the list and the editor (F8 focuses
-   * its handle). */
-  "window 'Amends' > widget 'GtkPaned'",
-  /* Cases view: the first case's button, a mnemonic named twice by GTK 4.8
-   * (amends-window.ui). */
-  "window 'Amends' > group 'No Cases Yet' > button '_Log the First Case Log the First Case'",
-  /* Cases view: the batch page's button with a mnemonic, named twice. */
-  "window 'Amends' > button 'Move to _Trash Move to Trash'",
   NULL,
 };
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-preferences-window.h"
 #include "amends-window-private.h"
 
@@ -597,6 +598,7 @@ amends_window_init (AmendsWindow *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  amends_accessible_unmnemonic_buttons (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_staff_button_setup_cb), NULL);
