@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+
 /* Lets everything that is pending happen: idles, redraws, signals. */
 void
 amends_ui_test_drain (void)
@@ -207,4 +209,41 @@ amends_ui_test_wait_until (gboolean (*done) (gpointer),
     }
   g_source_remove (wake);
   amends_ui_test_drain ();
+}
+
+/**
+ * amends_ui_test_press_keys:
+ * @keys: keys as xdotool names them, such as "F6" or "ctrl+z Down"
+ *
+ * Real key presses, through the X server (GTK 4 cannot make key events):
+ * xdotool gives @window the input focus and types @keys, which then go
+ * through every controller and binding as a person's would.
+ *
+ * Returns: FALSE when that cannot be done here (no X11 or no xdotool)
+ */
+gboolean
+amends_ui_test_press_keys (GtkWindow  *window,
+                           const char *keys)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  gdk_display_sync (gdk_surface_get_display (surface));
+  amends_ui_test_drain ();
+  return TRUE;
 }

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 void       amends_ui_test_drain      (void);
+gboolean   amends_ui_test_press_keys (GtkWindow  *window,
+                                      const char *keys);
 GtkWidget *amends_ui_test_find_child (GtkWidget  *widget,
                                       const char *id,
                                       GType       type);

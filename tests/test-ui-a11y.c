@@ -762,35 +762,6 @@ test_name_rule (void)
   g_assert_false (is_doubled ("Pick the day of the follow-up"));
 }
 
-/* F6 moves between the list and the case (documented in the shortcuts
- * window), pressed as a person does, through the X server. */
-static gboolean
-press_keys (GtkWindow  *window,
-            const char *keys)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *xid = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  int status = 0;
-
-  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  gdk_display_sync (gdk_surface_get_display (surface));
-  amends_ui_test_drain ();
-  return TRUE;
-}
-
 static gboolean
 focus_in_editor (gpointer data)
 {
@@ -810,6 +781,8 @@ focus_in_list (gpointer data)
   return focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list));
 }
 
+/* F6 moves between the list and the case (documented in the shortcuts
+ * window), pressed as a person does, through the X server. */
 static void
 test_f6_moves_from_list_to_case (Fixture       *fixture,
                                  gconstpointer  data)
@@ -822,7 +795,7 @@ test_f6_moves_from_list_to_case (Fixture       *fixture,
   g_assert_nonnull (focus);
   g_assert_true (focus == case_list_view (fixture) || gtk_widget_is_ancestor (focus, case_list_view (fixture)));
 
-  if (!press_keys (GTK_WINDOW (fixture->window), "F6"))
+  if (!amends_ui_test_press_keys (GTK_WINDOW (fixture->window), "F6"))
     {
       g_test_skip ("No X server and xdotool to press keys with");
       return;
@@ -831,7 +804,7 @@ test_f6_moves_from_list_to_case (Fixture       *fixture,
   amends_ui_test_wait_until (focus_in_editor, fixture);
 
   /* And back: F6 from the case returns to the list. */
-  g_assert_true (press_keys (GTK_WINDOW (fixture->window), "F6"));
+  g_assert_true (amends_ui_test_press_keys (GTK_WINDOW (fixture->window), "F6"));
   amends_ui_test_wait_until (focus_in_list, fixture);
 }
 

@@ -1152,6 +1152,63 @@ test_narrow_window (Fixture       *f,
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
 }
 
+/* On a narrow window the arrows walk the list, each case selected in
+ * turn, without turning the page at every step; Enter opens the case. */
+static void
+test_narrow_arrows_walk_the_list (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *summaries[] = { "No towels in 210", "Wrong bill at checkout", "Cold coffee at breakfast" };
+  Expect expect = { f, 0, G_N_ELEMENTS (summaries) };
+  Expect width = { f, 0, 360 };
+  g_autofree char *layout = NULL;
+  GtkWidget *sidebar;
+  GtkWidget *detail;
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summaries[i], NULL);
+    }
+
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  open_window (f);
+  wait_for (list_has_n, &expect);
+  sidebar = GTK_WIDGET (sidebar_of (f));
+  detail = window_child (f, "detail_box", GTK_TYPE_BOX);
+  resize_window (f, 360, 640);
+  wait_for (window_is_width, &width);
+  wait_for (narrow_layout_settled, f);
+  g_assert_true (shown_detail (f) == sidebar);
+
+  gtk_widget_grab_focus (row_widget_at (f, 0));
+  if (!amends_ui_test_press_keys (GTK_WINDOW (f->window), "Down"))
+    {
+      g_test_skip ("No X server and xdotool to press keys with");
+      g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+      return;
+    }
+
+  /* Down, Down: the third case is selected, and the list still shown. */
+  g_assert_true (amends_ui_test_press_keys (GTK_WINDOW (f->window), "Down"));
+  {
+    g_autoptr(AmendsCase) third = g_list_model_get_item (shown_cases (f), 2);
+    expect.case_id = amends_record_get_id (AMENDS_RECORD (third));
+  }
+  wait_for (case_is_selected, &expect);
+  amends_ui_test_drain ();
+  g_assert_true (shown_detail (f) == sidebar);
+
+  /* Enter: that case. */
+  g_assert_true (amends_ui_test_press_keys (GTK_WINDOW (f->window), "Return"));
+  g_assert_true (shown_detail (f) == detail);
+  g_assert_cmpint (amends_case_editor_get_case_id (AMENDS_CASE_EDITOR (window_child (f, NULL, AMENDS_TYPE_CASE_EDITOR))),
+                   ==, expect.case_id);
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
 static void
 test_mark_recovered_shortcut (Fixture       *f,
                               gconstpointer  data)
@@ -1354,6 +1411,7 @@ main (int   argc,
   ADD_TEST ("/ui/cases/ctrl-z-undoes-editor-step", test_ctrl_z_undoes_editor_step);
   ADD_TEST ("/ui/cases/restore-several-from-trash", test_restore_several_from_trash);
   ADD_TEST ("/ui/cases/narrow-window", test_narrow_window);
+  ADD_TEST ("/ui/cases/narrow-arrows-walk-the-list", test_narrow_arrows_walk_the_list);
   ADD_TEST ("/ui/cases/import-and-export-csv", test_import_and_export);
   ADD_TEST ("/ui/summary/print-opens-dialog", test_print_opens_dialog);
   g_test_add_func ("/ui/cases/screenshot", test_screenshot);

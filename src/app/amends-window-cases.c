@@ -454,7 +454,7 @@ show_detail_if_chosen (AmendsWindow *self,
   if (!adw_leaflet_get_folded (self->cases_leaflet))
     return;
 
-  if (chosen)
+  if (chosen && !self->walking_list)
     adw_leaflet_set_visible_child (self->cases_leaflet, self->detail_box);
   else if (ids->len == 0)
     adw_leaflet_set_visible_child (self->cases_leaflet, GTK_WIDGET (self->sidebar));
@@ -511,6 +511,69 @@ amends_window_next_pane_action (GtkWidget  *widget,
     gtk_widget_grab_focus (row);
   else if (amends_window_find_case_list (self) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (amends_window_find_case_list (self)));
+}
+
+static gboolean
+on_list_key_pressed_cb (AmendsWindow          *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *keys)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Home: case GDK_KEY_KP_Home:
+    case GDK_KEY_End: case GDK_KEY_KP_End:
+      self->walking_list = TRUE;
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_list_pressed_cb (AmendsWindow *self)
+{
+  self->walking_list = FALSE;
+}
+
+/* Enter on a row (or a double click): the case, also on a narrow window. */
+static void
+on_list_activate_cb (AmendsWindow *self)
+{
+  self->walking_list = FALSE;
+  if (adw_leaflet_get_folded (self->cases_leaflet) && self->detail_n_selected > 0)
+    adw_leaflet_set_visible_child (self->cases_leaflet, self->detail_box);
+}
+
+static void
+watch_case_list (AmendsWindow *self)
+{
+  GtkListView *list = amends_window_find_case_list (self);
+  GtkEventController *keys;
+  GtkGesture *click;
+
+  g_return_if_fail (list != NULL);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (list), keys);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_list_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (list), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (list, "activate", G_CALLBACK (on_list_activate_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -691,6 +754,7 @@ amends_window_cases_constructed (AmendsWindow *self)
                            G_CALLBACK (on_leaflet_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  watch_case_list (self);
   rebuild_assign_menu (self);
   update_detail (self);
   update_back (self);

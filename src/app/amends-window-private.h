@@ -46,6 +46,9 @@ struct _AmendsWindow
   /* What the detail showed last, to go to it on a narrow window when the
    * selection changes (and not when the list only reloads). */
   gint64                detail_case_id;
+  /* Set while the arrows walk the list: on a narrow window that does not
+   * turn the page to each case passed; a click or Enter does. */
+  gboolean              walking_list;
   guint                 detail_n_selected;
 
   /* A case just logged, whose row takes the focus once it is selected. */
