@@ -1109,6 +1109,14 @@ test_narrow_window (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (gtk_widget_get_mapped (back));
   g_assert_false (gtk_widget_get_mapped (sidebar));
+  /* The case fits: nothing to scroll to sideways. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (window_child (f, "detail_scroller", GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (scroller);
+
+    g_test_message ("case: %.0f of %.0f", gtk_adjustment_get_page_size (h), gtk_adjustment_get_upper (h));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
+  }
   save_screenshot (f, "cases-360-editor.png");
 
   /* Esc (and Alt+Left) go back to the list. */
