@@ -485,6 +485,26 @@ test_window_counts_cases (Fixture       *fixture,
   g_assert_true (gtk_widget_is_drawable (window_child (fixture, "sidebar", AMENDS_TYPE_CASE_SIDEBAR)));
 }
 
+/* Every case in the trash: the window still opens on the list, from
+ * which the trash is reached, not on "No Cases Yet". */
+static void
+test_window_all_in_trash_opens_list (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(GError) error = NULL;
+  GtkStack *cases_stack;
+
+  amends_case_set_summary (kase, "Room 12 was not cleaned before check-in");
+  g_assert_true (amends_store_insert (fixture->store, AMENDS_RECORD (kase), &error));
+  g_assert_true (amends_store_trash_case (fixture->store, amends_record_get_id (AMENDS_RECORD (kase)), &error));
+  g_assert_no_error (error);
+  fixture_open_window (fixture);
+
+  cases_stack = GTK_STACK (window_child (fixture, "cases_stack", GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (cases_stack), ==, "browse");
+}
+
 static void
 test_window_remembers_size (Fixture       *fixture,
                             gconstpointer  data)
@@ -842,6 +862,7 @@ main (int   argc,
             test_window_unknown_saved_person_is_nobody, fixture_set_up_store);
   ADD_TEST ("/ui/window/empty-cases-state-logs-first-case", test_window_empty_cases_state, fixture_set_up);
   ADD_TEST ("/ui/window/opens-on-the-list-when-there-are-cases", test_window_counts_cases, fixture_set_up_store);
+  ADD_TEST ("/ui/window/opens-on-the-list-when-all-are-in-the-trash", test_window_all_in_trash_opens_list, fixture_set_up_store);
   ADD_TEST ("/ui/window/remembers-size", test_window_remembers_size, fixture_set_up_store);
   ADD_TEST ("/ui/app/quit-closes-window", test_app_quit_closes_window, fixture_set_up);
   ADD_TEST ("/ui/app/activate-opens-one-window", test_app_activate_opens_window, fixture_set_up_store);

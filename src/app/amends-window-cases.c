@@ -762,6 +762,9 @@ amends_window_cases_constructed (AmendsWindow *self)
   /* A new database opens on a welcome that offers to log the first case;
    * once there are cases, the list is the place to be. */
   has_cases = amends_store_has_cases (self->store, &error);
+  /* Every case in the trash: the list still, where the trash is. */
+  if (!has_cases && error == NULL)
+    has_cases = amends_store_has_trashed_cases (self->store, &error);
   if (error != NULL)
     show_error (self, error);
   gtk_stack_set_visible_child_name (self->cases_stack, has_cases ? "browse" : "empty");

@@ -534,6 +534,24 @@ amends_store_init (AmendsStore *self)
   self->recovery_target_hours = 24;
 }
 
+/* Whether @sql, a SELECT EXISTS (…), finds a row. */
+static gboolean
+has_any (AmendsStore  *self,
+         const char   *sql,
+         GError      **error)
+{
+  g_autoptr(AmendsStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return amends_store_set_error (self, rc, error);
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}
 
 /**
  * amends_store_has_cases:
@@ -549,20 +567,27 @@ gboolean
 amends_store_has_cases (AmendsStore  *self,
                         GError      **error)
 {
-  static const char sql[] = "SELECT EXISTS (SELECT 1 FROM cases WHERE deleted_at IS NULL)";
-  g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
-  if (!(stmt = amends_store_prepare (self, sql, error)))
-    return FALSE;
+  return has_any (self, "SELECT EXISTS (SELECT 1 FROM cases WHERE deleted_at IS NULL)", error);
+}
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
+/**
+ * amends_store_has_trashed_cases:
+ *
+ * Whether any case is in the trash, from its index: a file whose every
+ * case was moved to the trash still opens on the list, where the trash is.
+ *
+ * Returns: %TRUE if there is one, %FALSE if none or on error (with
+ *   @error set)
+ */
+gboolean
+amends_store_has_trashed_cases (AmendsStore  *self,
+                                GError      **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
-  return sqlite3_column_int (stmt, 0) != 0;
+  return has_any (self, "SELECT EXISTS (SELECT 1 FROM cases WHERE deleted_at IS NOT NULL)", error);
 }
 
 const char *

@@ -98,6 +98,8 @@ void         amends_store_hold_integrity_check   (AmendsStore  *self,
 const char  *amends_store_get_path               (AmendsStore  *self);
 gboolean     amends_store_has_cases              (AmendsStore  *self,
                                                   GError      **error);
+gboolean     amends_store_has_trashed_cases      (AmendsStore  *self,
+                                                  GError      **error);
 gboolean     amends_store_get_damaged            (AmendsStore  *self);
 gboolean     amends_store_get_read_only          (AmendsStore  *self);
 void         amends_store_check_for_changes      (AmendsStore  *self);
