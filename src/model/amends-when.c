@@ -223,6 +223,51 @@ read_time (const char  *text,
   return read_clock_on (text, now, 0, out);
 }
 
+/* What may follow a date: nothing, or a time (and a zone) and then
+ * nothing. */
+static ReadResult
+read_time_after_date (const char  *p,
+                      ClockTime   *clock,
+                      GTimeZone  **zone)
+{
+  ReadResult result;
+
+  if (amends_when_at_end (p))
+    return READ_OK;
+
+  if ((result = amends_when_scan_date_time (&p, clock, zone)) != READ_OK)
+    return result;
+
+  return amends_when_at_end (p) ? READ_OK : READ_NO;
+}
+
+/* The date and time read, in @zone if one was written, else where @now is;
+ * given back where @now is. */
+static ReadResult
+make_date_time (int          year,
+                int          month,
+                int          day,
+                ClockTime   *clock,
+                GTimeZone   *zone,
+                GDateTime   *now,
+                GDateTime  **out)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDate) date = NULL;
+
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return READ_RANGE;
+
+  date = g_date_new_dmy (day, month, year);
+  if (zone == NULL)
+    return amends_when_make_local (g_date_time_get_timezone (now), date, clock, out);
+
+  if (amends_when_make_local (zone, date, clock, &when) != READ_OK)
+    return READ_RANGE;
+  *out = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
+  return *out != NULL ? READ_OK : READ_RANGE;
+}
+
 /* "2026-11-18", "2026-11-18 14:30", "2026-11-18T14:30+01:00" */
 static ReadResult
 read_date (const char  *text,
@@ -231,9 +276,8 @@ read_date (const char  *text,
 {
   const char *p = text;
   g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDate) date = NULL;
   ClockTime clock = { 0, 0, 0 };
+  ReadResult result;
   int year, month, day;
 
   if (!amends_when_scan_digits (&p, 4, 4, &year) || !amends_when_scan_char (&p, '-') ||
@@ -241,27 +285,10 @@ read_date (const char  *text,
       !amends_when_scan_digits (&p, 2, 2, &day))
     return READ_NO;
 
-  if (!amends_when_at_end (p))
-    {
-      ReadResult result = amends_when_scan_date_time (&p, &clock, &zone);
+  if ((result = read_time_after_date (p, &clock, &zone)) != READ_OK)
+    return result;
 
-      if (result != READ_OK)
-        return result;
-      if (!amends_when_at_end (p))
-        return READ_NO;
-    }
-
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return READ_RANGE;
-
-  date = g_date_new_dmy (day, month, year);
-  if (zone == NULL)
-    return amends_when_make_local (g_date_time_get_timezone (now), date, &clock, out);
-
-  if (amends_when_make_local (zone, date, &clock, &when) != READ_OK)
-    return READ_RANGE;
-  *out = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
-  return *out != NULL ? READ_OK : READ_RANGE;
+  return make_date_time (year, month, day, &clock, zone, now, out);
 }
 
 /* "26/11/2026", "26.11.2026 14:30", "11-26-2026 at 2 pm": day and month
@@ -274,9 +301,8 @@ read_day_month_year (const char      *text,
 {
   const char *p = text;
   g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDate) date = NULL;
   ClockTime clock = { 0, 0, 0 };
+  ReadResult result;
   int first, second, year, day, month;
   char separator;
 
@@ -290,15 +316,8 @@ read_day_month_year (const char      *text,
       !amends_when_scan_digits (&p, 4, 4, &year))
     return READ_NO;
 
-  if (!amends_when_at_end (p))
-    {
-      ReadResult result = amends_when_scan_date_time (&p, &clock, &zone);
-
-      if (result != READ_OK)
-        return result;
-      if (!amends_when_at_end (p))
-        return READ_NO;
-    }
+  if ((result = read_time_after_date (p, &clock, &zone)) != READ_OK)
+    return result;
 
   if (order == AMENDS_WHEN_ORDER_LOCALE)
     order = amends_when_locale_order ();
@@ -313,17 +332,7 @@ read_day_month_year (const char      *text,
       month = swap;
     }
 
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return READ_RANGE;
-
-  date = g_date_new_dmy (day, month, year);
-  if (zone == NULL)
-    return amends_when_make_local (g_date_time_get_timezone (now), date, &clock, out);
-
-  if (amends_when_make_local (zone, date, &clock, &when) != READ_OK)
-    return READ_RANGE;
-  *out = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
-  return *out != NULL ? READ_OK : READ_RANGE;
+  return make_date_time (year, month, day, &clock, zone, now, out);
 }
 
 /* Whatever else of ISO 8601 GLib reads, such as fractions of a second. */
