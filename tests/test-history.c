@@ -131,9 +131,17 @@ test_sentences_nobody_and_shortened (void)
 
   g_assert_cmpstr (nobody, ==, "Someone changed the status from In recovery to Recovered");
 
-  /* The first 20 characters, on one line, then an ellipsis. */
+  /* The first 20 characters, which end a word, then an ellipsis. */
   shortened = describe ("cases", "fix", NULL, long_fix, "Ada Moreau", 20);
   g_assert_cmpstr (shortened, ==, "Ada Moreau set the fix to “Gave the guest a new…”");
+  g_free (shortened);
+  /* 18 end inside "new": back to the word before. */
+  shortened = describe ("cases", "fix", NULL, long_fix, "Ada Moreau", 18);
+  g_assert_cmpstr (shortened, ==, "Ada Moreau set the fix to “Gave the guest a…”");
+  g_free (shortened);
+  /* On one line. */
+  shortened = describe ("cases", "fix", NULL, "Gave a card,\nthen a room", "Ada Moreau", 17);
+  g_assert_cmpstr (shortened, ==, "Ada Moreau set the fix to “Gave a card, then…”");
   whole = describe ("cases", "fix", NULL, long_fix, "Ada Moreau", 0);
   g_assert_cmpstr (whole, ==,
                    "Ada Moreau set the fix to “Gave the guest a new key card at once,\n"

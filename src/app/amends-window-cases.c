@@ -362,6 +362,8 @@ amends_window_forward_action (GtkWidget  *widget,
         gtk_widget_activate_action (GTK_WIDGET (self->editor), "case.mark-recovered", NULL);
       else if (g_str_equal (action_name, "win.add-action"))
         gtk_widget_activate_action (GTK_WIDGET (self->editor), "case.add-action", NULL);
+      else if (g_str_equal (action_name, "win.case-history"))
+        gtk_widget_activate_action (GTK_WIDGET (self->editor), "case.history", NULL);
     }
 }
 
@@ -671,6 +673,7 @@ amends_window_cases_class_init (GtkWidgetClass *widget_class)
     { "win.previous-case", GDK_KEY_Up, GDK_ALT_MASK },
     { "win.mark-recovered", GDK_KEY_r, GDK_CONTROL_MASK },
     { "win.add-action", GDK_KEY_t, GDK_CONTROL_MASK },
+    { "win.case-history", GDK_KEY_h, GDK_CONTROL_MASK },
   };
 
   g_type_ensure (AMENDS_TYPE_CASE_SIDEBAR);

@@ -20,6 +20,7 @@
 
 #include "amends-accessible.h"
 #include "amends-case-editor-private.h"
+#include "amends-case-history.h"
 
 #define CLOCK_INTERVAL_S 30
 
@@ -341,6 +342,20 @@ amends_case_editor_set_property (GObject      *object,
     }
 }
 
+/* What was typed is saved first, so that the history has it. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AmendsCaseEditor *self = AMENDS_CASE_EDITOR (widget);
+
+  if (self->case_id == 0)
+    return;
+  amends_autosave_save (self->autosave, NULL);
+  amends_case_history_present (widget, self->store, self->case_id);
+}
+
 static void
 amends_case_editor_class_init (AmendsCaseEditorClass *klass)
 {
@@ -467,6 +482,7 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
 #undef BIND
 
   _amends_case_editor_class_init_steps (widget_class);
+  gtk_widget_class_install_action (widget_class, "case.history", NULL, history_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caseeditor");

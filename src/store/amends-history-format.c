@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "amends-enum-types.h"
 #include "amends-money.h"
@@ -221,6 +222,12 @@ quote (const char *text,
       else
         {
           g_autofree char *cut = g_utf8_substring (line, 0, max_chars);
+          const char *next = g_utf8_offset_to_pointer (line, max_chars);
+          char *space = strrchr (cut, ' ');
+
+          /* At the end of a word, when one ends not far back. */
+          if (*next != ' ' && space != NULL && g_utf8_strlen (space, -1) <= 20)
+            *space = '\0';
           shown = g_strconcat (g_strchomp (cut), "…", NULL);
         }
     }
