@@ -227,6 +227,58 @@ search (AmendsCaseHistory *history,
   amends_ui_test_drain ();
 }
 
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  return out;
+}
+
+/* Prints the history as shown to a PDF, checks its words, and keeps a
+ * picture of its first page beside the screenshots. */
+static void
+print_to_pdf (AmendsCaseHistory *history,
+              const char        *name)
+{
+  g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", amends_ui_test_screenshot_dir (), name);
+  g_autofree char *png = g_strdup_printf ("%s/%s-page", amends_ui_test_screenshot_dir (), name);
+  const char *text_argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  const char *png_argv[] = { "pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", pdf, png, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pictures = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+
+  if (pdftotext == NULL || pdftoppm == NULL)
+    {
+      g_test_message ("poppler-utils are needed to read the printed history");
+      return;
+    }
+
+  g_assert_true (amends_case_history_export_pdf (history, pdf, &error));
+  g_assert_no_error (error);
+
+  text = run (text_argv);
+  g_assert_nonnull (strstr (text, "History of C-2026-00001"));
+  g_assert_nonnull (strstr (text, "2 changes, the newest first"));
+  g_assert_nonnull (strstr (text, "Ada Moreau set the fix to “New key card”"));
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+  /* Only what the Texts filter shows. */
+  g_assert_null (strstr (text, "Bilal Okafor"));
+
+  pictures = run (png_argv);
+}
+
 static void
 test_status_and_fix_in_words (Fixture       *f,
                               gconstpointer  data)
@@ -288,6 +340,9 @@ test_status_and_fix_in_words (Fixture       *f,
                    "Ada Moreau changed the fix from “New key card” to “New key card and a late check-out”\n"
                    "Ada Moreau set the fix to “New key card”\n");
 
+  /* Print draws what is shown: the two changes of the fix, whole. */
+  print_to_pdf (history, "history-texts");
+
   /* Asking again brings the same window forward, not a second one. */
   open_history (f);
   g_assert_cmpuint (count_history_windows (), ==, 1);
@@ -309,6 +364,7 @@ test_long_text_shortened (Fixture       *f,
   GtkExpander *expander;
   GtkWidget *whole;
   const char *shown;
+  g_autofree char *path = NULL;
 
   kase = amends_store_load (f->db.store, AMENDS_TYPE_CASE, f->case_id, &error);
   g_assert_no_error (error);
@@ -333,6 +389,8 @@ test_long_text_shortened (Fixture       *f,
   whole = gtk_expander_get_child (expander);
   g_assert_true (gtk_widget_get_mapped (whole));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (whole)), "offers a sleeve with each card."));
+  path = g_build_filename (amends_ui_test_screenshot_dir (), "history-whole-text.png", NULL);
+  amends_ui_test_save_png (GTK_WIDGET (history), path);
 
   /* The row of a short change has none. */
   g_assert_null (amends_ui_test_find_child (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),

@@ -22,5 +22,8 @@ GtkWidget  *amends_case_history_present      (GtkWidget         *from,
 gint64      amends_case_history_get_case_id  (AmendsCaseHistory *self);
 gboolean    amends_case_history_get_busy     (AmendsCaseHistory *self);
 GListModel *amends_case_history_get_shown    (AmendsCaseHistory *self);
+gboolean    amends_case_history_export_pdf   (AmendsCaseHistory *self,
+                                              const char        *path,
+                                              GError           **error);
 
 G_END_DECLS
