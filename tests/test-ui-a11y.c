@@ -37,6 +37,7 @@
 
 #include "amends-application.h"
 #include "amends-case-editor.h"
+#include "amends-case-history.h"
 #include "amends-case-sidebar.h"
 #include "amends-demo.h"
 #include "amends-intake-dialog.h"
@@ -741,6 +742,38 @@ test_preferences_controls_named (Fixture       *fixture,
   assert_all_named (nodes, known_seen);
 }
 
+static gboolean
+history_read (gpointer data)
+{
+  return !amends_case_history_get_busy (data);
+}
+
+/* A case's History, opened with Ctrl+H's action: its filters, its list
+ * and its rows, each named. */
+static void
+test_history_controls_named (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GHashTable) known_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWindow *history;
+
+  open_first_case (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.case-history", NULL);
+  amends_ui_test_drain ();
+  history = find_toplevel (AMENDS_TYPE_CASE_HISTORY);
+  g_assert_nonnull (history);
+  amends_ui_test_wait_until (history_read, history);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (history));
+  nodes = read_tree (gtk_window_get_title (history));
+
+  g_assert_nonnull (find_node (nodes, "combo box", "Kind of change"));
+  g_assert_nonnull (find_node (nodes, "combo box", "Who made the change"));
+  g_assert_nonnull (find_node (nodes, "button", "Print the history"));
+  g_assert_nonnull (find_node (nodes, "list", "Changes, the newest first"));
+  assert_all_named (nodes, known_seen);
+}
+
 /* The rule itself: what counts as no name, or a name said twice. */
 static void
 test_name_rule (void)
@@ -896,6 +929,8 @@ main (int   argc,
               fixture_set_up, test_preferences_controls_named, fixture_tear_down);
   g_test_add ("/ui/a11y/f6-moves-from-list-to-case", Fixture, "demo",
               fixture_set_up, test_f6_moves_from_list_to_case, fixture_tear_down);
+  g_test_add ("/ui/a11y/history-controls-named", Fixture, "demo",
+              fixture_set_up, test_history_controls_named, fixture_tear_down);
 
   status = g_test_run ();
 

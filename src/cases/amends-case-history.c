@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-history-format.h"
 #include "amends-store-history.h"
 #include "report/amends-report-history.h"
@@ -190,7 +191,8 @@ create_row_cb (gpointer item,
    * the keyboard and a screen reader reach. */
   if (amends_history_entry_is_shortened (entry))
     {
-      GtkWidget *expander = gtk_expander_new_with_mnemonic (_("Show the _Whole Text"));
+      const char *show = _("Show the Whole Text");
+      GtkWidget *expander = gtk_expander_new (show);
       GtkWidget *whole = gtk_label_new (amends_history_entry_get_full_sentence (entry));
 
       gtk_widget_set_tooltip_text (sentence, amends_history_entry_get_full_sentence (entry));
@@ -201,6 +203,8 @@ create_row_cb (gpointer item,
       gtk_widget_set_margin_top (whole, 6);
       gtk_expander_set_child (GTK_EXPANDER (expander), whole);
       gtk_widget_add_css_class (expander, "caption");
+      /* GTK 4.8 names an expander by its class, not its label. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, show, -1);
       gtk_box_append (GTK_BOX (box), expander);
     }
 
@@ -631,6 +635,10 @@ amends_case_history_init (AmendsCaseHistory *self)
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
   fill_people (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.print", FALSE);
+
+  /* The button inside each drop-down is what takes the focus. */
+  amends_accessible_name_drop_down (self->kind_dropdown, _("Kind of change"));
+  amends_accessible_name_drop_down (self->person_dropdown, _("Who made the change"));
 }
 
 /**
