@@ -612,8 +612,6 @@ amends_case_history_class_init (AmendsCaseHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseHistory, list_box);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseHistory, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseHistory, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "history.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "history.focus-search", NULL, focus_search_action);
@@ -635,6 +633,12 @@ amends_case_history_init (AmendsCaseHistory *self)
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row_cb, self, NULL);
   fill_people (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.print", FALSE);
+
+  /* Connected here rather than in the template, which
+   * gtk4-builder-tool validates without our callbacks. */
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->person_dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
 
   /* The button inside each drop-down is what takes the focus. */
   amends_accessible_name_drop_down (self->kind_dropdown, _("Kind of change"));
