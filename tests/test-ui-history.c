@@ -291,6 +291,8 @@ test_status_and_fix_in_words (Fixture       *f,
   g_autofree char *texts = NULL;
   g_autofree char *later = NULL;
   GtkTextBuffer *fix;
+  GtkListBox *list;
+  GtkListBoxRow *first_row;
   char *path;
 
   /* Start the recovery, then write the fix, and open the History at once:
@@ -331,6 +333,8 @@ test_status_and_fix_in_words (Fixture       *f,
 
   /* A change while it is open shows; the Texts filter stays as chosen. */
   choose (history, "kind_dropdown", "Texts");
+  list = GTK_LIST_BOX (find (GTK_WIDGET (history), "list_box", GTK_TYPE_LIST_BOX));
+  first_row = gtk_list_box_get_row_at_index (list, 0);
   gtk_text_buffer_set_text (fix, "New key card and a late check-out", -1);
   amends_case_editor_flush (f->editor, NULL);
   amends_ui_test_drain ();
@@ -339,6 +343,8 @@ test_status_and_fix_in_words (Fixture       *f,
   g_assert_cmpstr (texts, ==,
                    "Ada Moreau changed the fix from “New key card” to “New key card and a late check-out”\n"
                    "Ada Moreau set the fix to “New key card”\n");
+  /* The new change is a new row on top; the one shown before stays. */
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) == first_row);
 
   /* Print draws what is shown: the two changes of the fix, whole. */
   print_to_pdf (history, "history-texts");

@@ -279,6 +279,54 @@ fill_people (AmendsCaseHistory *self)
   self->filling = FALSE;
 }
 
+static gboolean
+same_ids (GListModel *a,
+          guint       a_from,
+          GPtrArray  *b,
+          guint       b_from)
+{
+  guint n = g_list_model_get_n_items (a) - a_from;
+
+  if (n != b->len - b_from)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AmendsHistoryEntry) entry = g_list_model_get_item (a, a_from + i);
+
+      if (amends_history_entry_get_id (entry) != amends_history_entry_get_id (b->pdata[b_from + i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The history read again is mostly the one shown, with the newest
+ * changes on top: only those become new rows, so that a change saved
+ * while the window is open does not rebuild hundreds of them. */
+static void
+take_entries (AmendsCaseHistory *self,
+              GPtrArray         *items)
+{
+  GListModel *shown = G_LIST_MODEL (self->entries);
+  guint n_old = g_list_model_get_n_items (shown);
+  guint n_new = 0;
+
+  if (n_old > 0)
+    {
+      g_autoptr(AmendsHistoryEntry) newest = g_list_model_get_item (shown, 0);
+      gint64 newest_id = amends_history_entry_get_id (newest);
+
+      while (n_new < items->len && amends_history_entry_get_id (items->pdata[n_new]) > newest_id)
+        n_new++;
+    }
+
+  if (n_old > 0 && same_ids (shown, 0, items, n_new))
+    g_list_store_splice (self->entries, 0, 0, items->pdata, n_new);
+  else
+    g_list_store_splice (self->entries, 0, n_old, items->pdata, items->len);
+}
+
 static void
 on_read_cb (GObject      *source,
             GAsyncResult *result,
@@ -307,8 +355,7 @@ on_read_cb (GObject      *source,
   n = g_list_model_get_n_items (history);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (history, i));
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       items->pdata, items->len);
+  take_entries (self, items);
 
   fill_people (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
