@@ -24,6 +24,7 @@ enum {
   PROP_TEAM,
   PROP_ROLE,
   PROP_ACTIVE,
+  PROP_LEAD,
   N_PROPS
 };
 
@@ -40,6 +41,10 @@ amends_staff_class_init (AmendsStaffClass *klass)
                        AMENDS_RECORD_FIELD_FLAGS);
   properties [PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, TRUE,
+                          AMENDS_RECORD_FIELD_FLAGS);
+  /* A team lead: overdue cases are escalated to them (issue 14). */
+  properties [PROP_LEAD] =
+    g_param_spec_boolean ("lead", NULL, NULL, FALSE,
                           AMENDS_RECORD_FIELD_FLAGS);
 
   amends_record_class_install_fields (AMENDS_RECORD_CLASS (klass), "staff",
@@ -83,4 +88,11 @@ amends_staff_get_active (AmendsStaff *self)
 {
   g_return_val_if_fail (AMENDS_IS_STAFF (self), 0);
   return amends_record_get_boolean (AMENDS_RECORD (self), properties [PROP_ACTIVE]);
+}
+
+gboolean
+amends_staff_get_lead (AmendsStaff *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAFF (self), FALSE);
+  return amends_record_get_boolean (AMENDS_RECORD (self), properties [PROP_LEAD]);
 }

@@ -18,5 +18,6 @@ const char *amends_staff_get_name (AmendsStaff *self);
 const char *amends_staff_get_team (AmendsStaff *self);
 AmendsStaffRole amends_staff_get_role (AmendsStaff *self);
 gboolean amends_staff_get_active (AmendsStaff *self);
+gboolean amends_staff_get_lead (AmendsStaff *self);
 
 G_END_DECLS

@@ -1,0 +1,271 @@
+/* amends-store-reminders.c: the cases the reminders look at
+ *
+ * The reminders (amends-reminders.c) need the few cases whose moments lie
+ * around now, never the million: the work whose due time lies between
+ * the look-back (less the escalation time) and the lead time ahead, read
+ * from the list's order index (list_group 0, one range per severity), and
+ * the open cases nobody owns logged since the look-back, from the index of
+ * the open cases.  Then the first due time beyond, one row per severity
+ * from the same index, which is when to look again if nothing comes
+ * sooner.  The window reads them in a worker thread on a read-only
+ * connection of its own; the tests on the store's connection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "amends-store-reminders"
+
+#include "config.h"
+
+#include "amends-store-case-ids.h"
+#include "amends-store-private.h"
+#include "amends-store-reminders.h"
+
+/* At most this many: more at once would be a flood nobody reads, and
+ * the notifier says how many more there are in one notification. */
+#define MAX_CASES 500
+
+static const char cases_sql[] =
+  "SELECT id, reference, summary, coalesce (owner_id, 0), logged_at,"
+  "       " AMENDS_SQL_OPEN ("c") ","
+  "       CASE WHEN " AMENDS_SQL_OPEN ("c") " AND paused_at IS NULL"
+  "            THEN " AMENDS_SQL_DUE ("c") " ELSE 0 END,"
+  "       CASE WHEN status = 'recovered' THEN coalesce (follow_up_due_at, 0) ELSE 0 END"
+  "  FROM cases AS c"
+  "  WHERE deleted_at IS NULL AND list_group = 0 AND list_rank IN (0, 1, 2, 3)"
+  "    AND list_key BETWEEN :from AND :until "
+  "UNION "
+  "SELECT id, reference, summary, 0, logged_at, 1,"
+  "       CASE WHEN paused_at IS NULL THEN " AMENDS_SQL_DUE ("c") " ELSE 0 END, 0"
+  "  FROM cases AS c"
+  "  WHERE deleted_at IS NULL AND " AMENDS_SQL_OPEN ("c")
+  "    AND logged_at >= :logged_from AND owner_id IS NULL "
+  "LIMIT " G_STRINGIFY (MAX_CASES);
+
+/* min() on one severity's range is one step into the index. */
+static const char later_sql[] =
+  "SELECT min (list_key) FROM cases"
+  "  WHERE deleted_at IS NULL AND list_group = 0 AND list_rank = :rank AND list_key > :until";
+
+/**
+ * amends_reminder_window_init:
+ *
+ * The moments that can be due at @now, or come before the lead time ahead:
+ * an escalation of a case due as long before as the escalation time and
+ * the look-back together, a "due soon" of a case due within the lead time.
+ */
+void
+amends_reminder_window_init (AmendsReminderWindow      *window,
+                             const AmendsReminderRules *rules,
+                             gint64                     now)
+{
+  window->from = now - rules->look_back_seconds - MAX (rules->escalation_seconds, 0) - 1;
+  window->until = now + MAX (rules->lead_seconds, 0) + 1;
+  window->logged_from = now - rules->look_back_seconds - rules->unowned_seconds;
+}
+
+static void
+bind (sqlite3_stmt *stmt,
+      const char   *name,
+      gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+read_later (sqlite3                    *db,
+            const AmendsReminderWindow *window,
+            gint64                     *later)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, later_sql, -1, &stmt, NULL);
+
+  *later = G_MAXINT64;
+  for (int rank = 0; rc == SQLITE_OK && rank <= 3; rank++)
+    {
+      sqlite3_reset (stmt);
+      bind (stmt, ":rank", rank);
+      bind (stmt, ":until", window->until);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            *later = MIN (*later, sqlite3_column_int64 (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+static GArray *
+read_cases (sqlite3                    *db,
+            const AmendsReminderWindow *window,
+            gint64                     *later,
+            GError                    **error)
+{
+  g_autoptr(GArray) cases = g_array_new (FALSE, TRUE, sizeof (AmendsReminderCase));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (cases, (GDestroyNotify) amends_reminder_case_clear);
+
+  /* One read transaction: the cases and what comes later of one moment. */
+  rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, cases_sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      bind (stmt, ":from", window->from);
+      bind (stmt, ":until", window->until);
+      bind (stmt, ":logged_from", window->logged_from);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          AmendsReminderCase kase = {
+            sqlite3_column_int64 (stmt, 0),
+            column_text (stmt, 1),
+            column_text (stmt, 2),
+            sqlite3_column_int64 (stmt, 3),
+            sqlite3_column_int64 (stmt, 4),
+            sqlite3_column_int (stmt, 5) != 0,
+            sqlite3_column_int64 (stmt, 6),
+            sqlite3_column_int64 (stmt, 7),
+          };
+          g_array_append_val (cases, kase);
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK && !read_later (db, window, later))
+    rc = sqlite3_errcode (db);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      amends_store_case_ids_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cases);
+}
+
+/**
+ * amends_store_read_reminder_cases:
+ * @later: (out): the first due time after the window, or %G_MAXINT64
+ *
+ * Reads on the store's own connection, in the caller's thread.
+ *
+ * Returns: (transfer full) (element-type AmendsReminderCase): the cases
+ *   in @window, or %NULL with @error set
+ */
+GArray *
+amends_store_read_reminder_cases (AmendsStore                *self,
+                                  const AmendsReminderWindow *window,
+                                  gint64                     *later,
+                                  GError                    **error)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+  g_return_val_if_fail (window != NULL && later != NULL, NULL);
+
+  return read_cases (amends_store_get_db (self), window, later, error);
+}
+
+typedef struct
+{
+  char                 *uri;
+  AmendsReminderWindow  window;
+  gint64                later;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->uri);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+  GArray *cases = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (job->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (db != NULL)
+    sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (rc != SQLITE_OK)
+    amends_store_case_ids_set_error (db, rc, &error);
+  else
+    cases = read_cases (db, &job->window, &job->later, &error);
+  sqlite3_close (db);
+
+  if (cases == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cases, (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * amends_store_read_reminder_cases_async:
+ *
+ * Reads the cases in @window in a worker thread, on a read-only
+ * connection of its own; holds no reference to @self.
+ */
+void
+amends_store_read_reminder_cases_async (AmendsStore                *self,
+                                        const AmendsReminderWindow *window,
+                                        GCancellable               *cancellable,
+                                        GAsyncReadyCallback         callback,
+                                        gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (AMENDS_IS_STORE (self));
+  g_return_if_fail (window != NULL);
+
+  job = g_new0 (Job, 1);
+  job->uri = amends_store_dup_reader_uri (self);
+  job->window = *window;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amends_store_read_reminder_cases_async);
+  g_task_set_name (task, "[amends] reminders");
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+GArray *
+amends_store_read_reminder_cases_finish (GAsyncResult  *result,
+                                         gint64        *later,
+                                         GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (later != NULL)
+    *later = job->later;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
