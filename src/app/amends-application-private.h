@@ -26,6 +26,13 @@ struct _AmendsApplication
   GCancellable   *backup_cancellable;
 
   guint           terminate_source;
+
+  /* Desktop notifications of the open database (amends-notifier.c), and
+   * whether the application stays when its last window closes: started
+   * as the background service, or "Remind me while Amends is closed". */
+  struct _AmendsNotifier *notifier;
+  gboolean        held;
+  gboolean        terminating;
 };
 
 /* amends-application.c */

@@ -21,6 +21,7 @@
 #include "amends-backup.h"
 #include "amends-cli.h"
 #include "amends-demo.h"
+#include "amends-notifier.h"
 #include "amends-preferences-window.h"
 #include "amends-window.h"
 
@@ -102,6 +103,10 @@ amends_application_bind_store (AmendsApplication *self)
   if (self->settings == NULL || self->store == NULL)
     return;
 
+  /* Notifications go through the application's D-Bus connection: only
+   * once it is registered (startup), which is when settings exist. */
+  self->notifier = amends_notifier_new (G_APPLICATION (self), self->store, self->settings);
+
   g_settings_bind_with_mapping (self->settings, "current-staff",
                                 self->store, "actor-id",
                                 G_SETTINGS_BIND_GET,
@@ -115,6 +120,8 @@ amends_application_bind_store (AmendsApplication *self)
 static void
 amends_application_unbind_store (AmendsApplication *self)
 {
+  g_clear_object (&self->notifier);
+
   if (self->settings == NULL || self->store == NULL)
     return;
 
@@ -258,7 +265,52 @@ amends_application_quit_action (GSimpleAction *action,
         return;
     }
 
+  /* The reminders go on while the window is closed, unless the session
+   * ends (SIGTERM): quitting is closing the windows then. */
+  if (self->held && !self->terminating)
+    return;
+
   g_application_quit (G_APPLICATION (self));
+}
+
+/* A desktop notification's click: the window, with the case selected. */
+static void
+amends_application_show_case_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  AmendsApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (AMENDS_IS_WINDOW (l->data))
+        {
+          gtk_widget_activate_action (l->data, "win.show-case", "x", g_variant_get_int64 (parameter));
+          return;
+        }
+    }
+}
+
+/* Stays when the last window closes while the reminders are wanted: the
+ * background service does, and "Remind me while Amends is closed" makes
+ * the window's own process one at once (the autostart entry starts it at
+ * the next login). */
+static void
+update_hold (AmendsApplication *self)
+{
+  gboolean wanted = (g_application_get_flags (G_APPLICATION (self)) & G_APPLICATION_IS_SERVICE) ||
+                    g_settings_get_boolean (self->settings, "remind-while-closed");
+
+  if (wanted == self->held)
+    return;
+
+  self->held = wanted;
+  if (wanted)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -304,6 +356,7 @@ amends_application_preferences_action (GSimpleAction *action,
 static gboolean
 on_terminate_cb (gpointer user_data)
 {
+  AMENDS_APPLICATION (user_data)->terminating = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
 
   return G_SOURCE_CONTINUE;
@@ -313,6 +366,7 @@ static const GActionEntry app_actions[] = {
   { "quit", amends_application_quit_action },
   { "about", amends_application_about_action },
   { "preferences", amends_application_preferences_action },
+  { "show-case", amends_application_show_case_action, "x" },
 };
 
 static int
@@ -453,7 +507,31 @@ amends_application_startup (GApplication *application)
 
   /* Not in init: `amends --version` must work without the schema. */
   self->settings = g_settings_new (APP_ID);
+
+  /* The background service (--gapplication-service, D-Bus activation, the
+   * autostart entry) opens the database as the window would, and is the
+   * very process whose window opens later: it is the one writer of this
+   * desktop session, never a second.  It only reads to remind. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE && self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = amends_application_get_database_path (self);
+      g_autoptr(AmendsStore) store = amends_application_open_store (self, path, &error);
+
+      if (store == NULL)
+        g_warning ("The reminders cannot read %s: %s", path, error->message);
+      else
+        {
+          self->store = g_steal_pointer (&store);
+          self->backup_wanted = TRUE;
+        }
+    }
+
   amends_application_bind_store (self);
+
+  g_signal_connect_object (self->settings, "changed::remind-while-closed",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  update_hold (self);
 
   self->terminate_source = g_unix_signal_add (SIGTERM, on_terminate_cb, self);
 }
@@ -500,6 +578,7 @@ amends_application_shutdown (GApplication *application)
 
   g_clear_handle_id (&self->terminate_source, g_source_remove);
   amends_application_stop_daily_backup (self);
+  g_clear_object (&self->notifier);
 
   G_APPLICATION_CLASS (amends_application_parent_class)->shutdown (application);
 }

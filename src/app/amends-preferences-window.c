@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-reminders-page.h"
 #include "amends-staff-page.h"
 
 struct _AmendsPreferencesWindow
@@ -125,6 +126,8 @@ amends_preferences_window_new (GtkWindow   *parent,
   if (store != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (amends_staff_page_new (store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (amends_reminders_page_new ()));
 
   return self;
 }

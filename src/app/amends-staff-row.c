@@ -42,6 +42,7 @@ struct _AmendsStaffRow
   AdwEntryRow    *team_row;
   AdwComboRow    *role_row;
   GtkSwitch      *active_switch;
+  GtkSwitch      *lead_switch;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsStaffRow, amends_staff_row, G_TYPE_OBJECT)
@@ -99,13 +100,16 @@ describe (AmendsStaff *staff)
 {
   const char *team = amends_staff_get_team (staff);
   const char *role = amends_staff_role_to_label (amends_staff_get_role (staff));
-  const char *parts[4];
+  const char *parts[5];
   guint n = 0;
 
   /* A team called "Front desk" need not be followed by the role "Front desk". */
   if (team != NULL && *team != '\0' && !same_words (team, role))
     parts[n++] = team;
   parts[n++] = role;
+  if (amends_staff_get_lead (staff))
+    /* Translators: under a person's name in Preferences → Staff */
+    parts[n++] = _("Team lead");
   if (!amends_staff_get_active (staff))
     parts[n++] = _("Inactive");
   parts[n] = NULL;
@@ -207,6 +211,19 @@ on_active_switch_cb (AmendsStaffRow *self)
     gtk_switch_set_active (self->active_switch, stored);
 }
 
+static void
+on_lead_switch_cb (AmendsStaffRow *self)
+{
+  gboolean lead = gtk_switch_get_active (self->lead_switch);
+  gboolean stored = amends_staff_get_lead (self->staff);
+
+  if (lead == stored)
+    return;
+
+  if (!change (self, "lead", lead))
+    gtk_switch_set_active (self->lead_switch, stored);
+}
+
 static gboolean
 role_to_selected (GBinding     *binding,
                   const GValue *from,
@@ -228,6 +245,7 @@ build_row (AmendsStaffRow *self)
   self->team_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "team_row"));
   self->role_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "role_row"));
   self->active_switch = GTK_SWITCH (gtk_builder_get_object (builder, "active_switch"));
+  self->lead_switch = GTK_SWITCH (gtk_builder_get_object (builder, "lead_switch"));
 
   g_object_unref (builder);
 
@@ -250,6 +268,7 @@ amends_staff_row_constructed (GObject *object)
 
   adw_combo_row_set_model (self->role_row, self->roles);
   g_object_bind_property (self->staff, "active", self->active_switch, "active", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->staff, "lead", self->lead_switch, "active", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (self->staff, "role", self->role_row, "selected",
                                G_BINDING_SYNC_CREATE, role_to_selected, NULL, NULL, NULL);
   g_signal_connect_object (self->staff, "notify", G_CALLBACK (on_staff_notify_cb), self, G_CONNECT_SWAPPED);
@@ -267,6 +286,7 @@ amends_staff_row_constructed (GObject *object)
   g_signal_connect_swapped (self->team_row, "entry-activated", G_CALLBACK (on_team_apply_cb), self);
   g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (on_role_selected_cb), self);
   g_signal_connect_swapped (self->active_switch, "notify::active", G_CALLBACK (on_active_switch_cb), self);
+  g_signal_connect_swapped (self->lead_switch, "notify::active", G_CALLBACK (on_lead_switch_cb), self);
 }
 
 static void

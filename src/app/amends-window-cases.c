@@ -462,6 +462,20 @@ show_detail_if_chosen (AmendsWindow *self,
     adw_leaflet_set_visible_child (self->cases_leaflet, GTK_WIDGET (self->sidebar));
 }
 
+/* A case asked for from outside the window (a desktop notification's
+ * click): the Cases view, with the case selected, as after the intake. */
+static void
+amends_window_show_case_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AmendsWindow *self = AMENDS_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->cases_stack, "browse");
+  adw_view_stack_set_visible_child_name (self->stack, "cases");
+  amends_case_sidebar_select_case (self->sidebar, g_variant_get_int64 (parameter));
+}
+
 /* Back to the list: nothing stays selected, so that choosing the same
  * case again shows it again. */
 static void
@@ -695,6 +709,7 @@ amends_window_cases_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.set-category", "s", amends_window_set_category_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-case-list", NULL, amends_window_show_case_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", amends_window_show_case_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-case-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-case-list", NULL);
 
