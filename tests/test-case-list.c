@@ -225,6 +225,34 @@ test_follow_up_due (Fixture       *f,
   assert_order (f, &filter, "");
 }
 
+/* "Needs a Lead": open, the clock running, overdue by more than the
+ * escalation time (issue 14).  The clock stands at 10:00 today; a case is
+ * due 24 h after it happened. */
+static void
+test_needs_lead (Fixture       *f,
+                 gconstpointer  data)
+{
+  AmendsCaseFilter filter = AMENDS_CASE_FILTER_INIT;
+  g_autoptr(GDateTime) recovered_at = amends_test_time ("2026-11-18T09:50:00Z");
+
+  /* G: due 05:00 today, 5 h overdue. */
+  g_ptr_array_add (f->extra, add_case (f, "No hot water", "2026-11-17T05:00:00Z", NULL));
+  /* H: due 06:00 today, overdue by exactly 4 h: not more than 4 h. */
+  g_ptr_array_add (f->extra, add_case (f, "Broken safe", "2026-11-17T06:00:00Z", NULL));
+  /* I: due 04:00 today, but recovered: no lead needed. */
+  g_ptr_array_add (f->extra, add_case (f, "Lost luggage", "2026-11-17T04:00:00Z",
+                                       "status", AMENDS_CASE_STATUS_RECOVERED,
+                                       "recovered-at", recovered_at, "fix", "Found it", NULL));
+
+  filter.needs_lead_after = 4 * 3600;
+  assert_order (f, &filter, "G");
+
+  /* An hour: A (2 h overdue) too; never D, whose clock is paused past
+   * its due time.  Most overdue first. */
+  filter.needs_lead_after = 3600;
+  assert_order (f, &filter, "GHA");
+}
+
 static void
 on_list_ready_quit (GObject      *source,
                     GAsyncResult *result,
@@ -1016,6 +1044,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/case-list/order/severity-within-clock-state", test_order_severity);
   ADD_FIXTURE_TEST ("/case-list/order/follows-time", test_order_follows_time);
   ADD_FIXTURE_TEST ("/case-list/order/follow-up-due", test_follow_up_due);
+  ADD_FIXTURE_TEST ("/case-list/filter/needs-lead", test_needs_lead);
   ADD_FIXTURE_TEST ("/case-list/order/newest-and-oldest", test_order_newest_oldest);
   ADD_FIXTURE_TEST ("/case-list/filter/each-and-combined", test_filters);
   ADD_FIXTURE_TEST ("/case-list/filter/trash", test_trash);

@@ -102,6 +102,9 @@ describe_filters (AmendsCaseFilterBar *self)
   if (amends_case_query_get_follow_up_due (self->query))
     /* Translators: a filter in force, on the filter button */
     g_ptr_array_add (parts, (gpointer) _("Follow-up Due"));
+  if (amends_case_query_get_needs_lead (self->query))
+    /* Translators: a filter in force, on the filter button */
+    g_ptr_array_add (parts, (gpointer) _("Needs a Lead"));
   if (category != NULL && category[0] != '\0')
     g_ptr_array_add (parts, (gpointer) category);
 

@@ -343,6 +343,7 @@ tell_why_cleared (AmendsCaseSidebar *self,
                       g_strcmp0 (amends_case_query_get_owner (query), "anyone") != 0 ||
                       amends_case_query_get_overdue_only (query) ||
                       amends_case_query_get_follow_up_due (query) ||
+                      amends_case_query_get_needs_lead (query) ||
                       (category != NULL && category[0] != '\0') ||
                       amends_case_query_get_trash (query);
 

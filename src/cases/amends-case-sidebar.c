@@ -56,6 +56,7 @@ enum {
   PROP_SHOW_TRASH,
   PROP_SORT,
   PROP_BUSY,
+  PROP_NEEDS_LEAD,
   N_PROPS
 };
 
@@ -346,6 +347,7 @@ amends_case_sidebar_get_property (GObject    *object,
     case PROP_OWNER:
     case PROP_OVERDUE_ONLY:
     case PROP_FOLLOW_UP_DUE:
+    case PROP_NEEDS_LEAD:
     case PROP_CATEGORY:
     case PROP_SHOW_TRASH:
     case PROP_SORT:
@@ -380,6 +382,7 @@ amends_case_sidebar_set_property (GObject      *object,
     case PROP_OWNER:
     case PROP_OVERDUE_ONLY:
     case PROP_FOLLOW_UP_DUE:
+    case PROP_NEEDS_LEAD:
     case PROP_CATEGORY:
     case PROP_SHOW_TRASH:
     case PROP_SORT:
@@ -484,6 +487,13 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_NEEDS_LEAD] =
+    g_param_spec_boolean ("needs-lead", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   properties [PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL,
                          "",
@@ -535,6 +545,7 @@ amends_case_sidebar_class_init (AmendsCaseSidebarClass *klass)
   gtk_widget_class_install_property_action (widget_class, "sidebar.owner", "owner");
   gtk_widget_class_install_property_action (widget_class, "sidebar.overdue-only", "overdue-only");
   gtk_widget_class_install_property_action (widget_class, "sidebar.follow-up-due", "follow-up-due");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.needs-lead", "needs-lead");
   gtk_widget_class_install_property_action (widget_class, "sidebar.category", "category");
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-trash", "show-trash");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort", "sort");
@@ -599,6 +610,11 @@ amends_case_sidebar_init (AmendsCaseSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   self->query = amends_case_query_new ();
+  {
+    /* "Needs a Lead" is overdue by more than the escalation time. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_bind (settings, "escalation-hours", self->query, "escalation-hours", G_SETTINGS_BIND_GET);
+  }
   amends_case_filter_bar_set_query (self->filter_bar, self->query);
   amends_case_empty_page_set_query (self->empty_page, self->query);
 

@@ -36,6 +36,7 @@ amends_case_filter_equal_but_query (const AmendsCaseFilter *a,
          a->owner_id == b->owner_id &&
          a->overdue_only == b->overdue_only &&
          a->follow_up_due == b->follow_up_due &&
+         a->needs_lead_after == b->needs_lead_after &&
          g_strcmp0 (a->category, b->category) == 0 &&
          a->trash == b->trash &&
          a->sort == b->sort;

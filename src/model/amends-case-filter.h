@@ -23,9 +23,10 @@ typedef struct
   gboolean        trash;         /* the trash instead of the live cases */
   AmendsCaseSort  sort;
   gboolean        follow_up_due; /* a follow-up due now or before */
+  gint64          needs_lead_after; /* 0: any; else open, overdue by more than this many seconds */
 } AmendsCaseFilter;
 
-#define AMENDS_CASE_FILTER_INIT { NULL, -1, -1, FALSE, NULL, FALSE, AMENDS_CASE_SORT_URGENCY, FALSE }
+#define AMENDS_CASE_FILTER_INIT { NULL, -1, -1, FALSE, NULL, FALSE, AMENDS_CASE_SORT_URGENCY, FALSE, 0 }
 
 void     amends_case_filter_copy            (AmendsCaseFilter       *dest,
                                              const AmendsCaseFilter *src);

@@ -168,6 +168,7 @@ on_query_now_cb (AmendsCaseListLoader *self,
   now = g_date_time_to_unix (amends_case_query_get_now (query));
   if (amends_case_query_get_overdue_only (query) ||
       amends_case_query_get_follow_up_due (query) ||
+      amends_case_query_get_needs_lead (query) ||
       (ids != NULL && now >= ids->order_until))
     amends_case_list_refresh (self->list);
 }

@@ -38,6 +38,8 @@ struct _AmendsCaseQuery
   AmendsCaseSort  sort;
   char           *search_text;    /* stripped; NULL when blank */
   GDateTime      *now;
+  gboolean        needs_lead;
+  int             escalation_hours;
 
   guint           batch;          /* within a reset: ::changed waits */
   gboolean        changed_in_batch;
@@ -57,6 +59,8 @@ enum {
   PROP_SORT,
   PROP_SEARCH_TEXT,
   PROP_NOW,
+  PROP_NEEDS_LEAD,
+  PROP_ESCALATION_HOURS,
   N_PROPS
 };
 
@@ -132,6 +136,14 @@ amends_case_query_get_property (GObject    *object,
       g_value_set_string (value, self->category);
       break;
 
+    case PROP_NEEDS_LEAD:
+      g_value_set_boolean (value, self->needs_lead);
+      break;
+
+    case PROP_ESCALATION_HOURS:
+      g_value_set_int (value, self->escalation_hours);
+      break;
+
     case PROP_OVERDUE_ONLY:
       g_value_set_boolean (value, self->overdue_only);
       break;
@@ -189,6 +201,14 @@ amends_case_query_set_property (GObject      *object,
 
     case PROP_OVERDUE_ONLY:
       amends_case_query_set_overdue_only (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NEEDS_LEAD:
+      amends_case_query_set_needs_lead (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ESCALATION_HOURS:
+      amends_case_query_set_escalation_hours (self, g_value_get_int (value));
       break;
 
     case PROP_FOLLOW_UP_DUE:
@@ -268,6 +288,28 @@ amends_case_query_class_init (AmendsCaseQueryClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AmendsCaseQuery:needs-lead:
+   *
+   * Only the open cases overdue by more than the escalation time: they
+   * are escalated to a team lead.  Time passing adds cases to it.
+   */
+  properties [PROP_NEEDS_LEAD] =
+    g_param_spec_boolean ("needs-lead", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AmendsCaseQuery:escalation-hours:
+   *
+   * How long overdue a case is before it needs a lead (the setting
+   * "escalation-hours").
+   */
+  properties [PROP_ESCALATION_HOURS] =
+    g_param_spec_int ("escalation-hours", NULL, NULL,
+                      1, 168, 4,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties [PROP_TRASH] =
     g_param_spec_boolean ("trash", NULL, NULL,
                           FALSE,
@@ -312,6 +354,7 @@ amends_case_query_init (AmendsCaseQuery *self)
   self->category = g_strdup ("");
   self->sort = AMENDS_CASE_SORT_URGENCY;
   self->now = g_date_time_new_now_local ();
+  self->escalation_hours = 4;
 }
 
 /**
@@ -558,6 +601,54 @@ amends_case_query_set_search_text (AmendsCaseQuery *self,
   changed (self, properties [PROP_SEARCH_TEXT]);
 }
 
+gboolean
+amends_case_query_get_needs_lead (AmendsCaseQuery *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_QUERY (self), FALSE);
+
+  return self->needs_lead;
+}
+
+void
+amends_case_query_set_needs_lead (AmendsCaseQuery *self,
+                                  gboolean         needs_lead)
+{
+  g_return_if_fail (AMENDS_IS_CASE_QUERY (self));
+
+  needs_lead = !!needs_lead;
+  if (self->needs_lead == needs_lead)
+    return;
+
+  self->needs_lead = needs_lead;
+  changed (self, properties [PROP_NEEDS_LEAD]);
+}
+
+int
+amends_case_query_get_escalation_hours (AmendsCaseQuery *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE_QUERY (self), 4);
+
+  return self->escalation_hours;
+}
+
+void
+amends_case_query_set_escalation_hours (AmendsCaseQuery *self,
+                                        int              hours)
+{
+  g_return_if_fail (AMENDS_IS_CASE_QUERY (self));
+  g_return_if_fail (hours > 0);
+
+  if (self->escalation_hours == hours)
+    return;
+
+  self->escalation_hours = hours;
+  /* Only a list that shows the escalated cases changes with it. */
+  if (self->needs_lead)
+    changed (self, properties [PROP_ESCALATION_HOURS]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ESCALATION_HOURS]);
+}
+
 /**
  * amends_case_query_get_now:
  *
@@ -639,6 +730,7 @@ amends_case_query_is_trash_alone (AmendsCaseQuery *self)
          g_strcmp0 (self->owner, "anyone") == 0 &&
          !self->overdue_only &&
          !self->follow_up_due &&
+         !self->needs_lead &&
          is_blank (self->category);
 }
 
@@ -658,6 +750,7 @@ amends_case_query_is_default (AmendsCaseQuery *self)
          g_strcmp0 (self->owner, "anyone") == 0 &&
          !self->overdue_only &&
          !self->follow_up_due &&
+         !self->needs_lead &&
          is_blank (self->category) &&
          !self->trash;
 }
@@ -680,6 +773,7 @@ amends_case_query_reset (AmendsCaseQuery *self)
   amends_case_query_set_owner (self, "anyone");
   amends_case_query_set_overdue_only (self, FALSE);
   amends_case_query_set_follow_up_due (self, FALSE);
+  amends_case_query_set_needs_lead (self, FALSE);
   amends_case_query_set_category (self, "");
   amends_case_query_set_trash (self, FALSE);
   amends_case_query_set_search_text (self, NULL);
@@ -716,6 +810,7 @@ amends_case_query_get_filter (AmendsCaseQuery  *self,
   borrowed.category = is_blank (self->category) ? NULL : self->category;
   borrowed.trash = self->trash;
   borrowed.sort = self->sort;
+  borrowed.needs_lead_after = self->needs_lead ? (gint64) self->escalation_hours * 3600 : 0;
 
   amends_case_filter_copy (filter, &borrowed);
 }

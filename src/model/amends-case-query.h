@@ -42,6 +42,12 @@ void             amends_case_query_set_sort            (AmendsCaseQuery  *self,
 const char      *amends_case_query_get_search_text     (AmendsCaseQuery  *self);
 void             amends_case_query_set_search_text     (AmendsCaseQuery  *self,
                                                         const char       *search_text);
+gboolean         amends_case_query_get_needs_lead      (AmendsCaseQuery  *self);
+void             amends_case_query_set_needs_lead      (AmendsCaseQuery  *self,
+                                                        gboolean          needs_lead);
+int              amends_case_query_get_escalation_hours (AmendsCaseQuery *self);
+void             amends_case_query_set_escalation_hours (AmendsCaseQuery *self,
+                                                         int              hours);
 GDateTime       *amends_case_query_get_now             (AmendsCaseQuery  *self);
 void             amends_case_query_set_now             (AmendsCaseQuery  *self,
                                                         GDateTime        *now);

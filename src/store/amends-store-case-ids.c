@@ -151,6 +151,9 @@ append_conditions (GString                *sql,
   /* As the rows' marker (amends-case-row.c): set, due by now, not closed. */
   if (filter->follow_up_due)
     g_string_append (sql, " AND c.follow_up_due_at <= :now AND c.status != 'closed'");
+  /* Escalated to a lead: overdue, by more than the escalation time. */
+  if (filter->needs_lead_after > 0)
+    g_string_append (sql, " AND " AMENDS_SQL_OVERDUE ("c", "(:now - :lead_after)"));
 }
 
 /* The order by urgency: first the cases whose work is still to do
@@ -279,6 +282,7 @@ bind_filter (sqlite3_stmt           *stmt,
     }
   bind_named_int64 (stmt, ":owner", filter->owner_id);
   bind_named_int64 (stmt, ":now", now);
+  bind_named_int64 (stmt, ":lead_after", filter->needs_lead_after);
   bind_named_int64 (stmt, ":soon", now + AMENDS_CLOCK_DUE_SOON / G_TIME_SPAN_SECOND);
   bind_named_int64 (stmt, ":soon_span", AMENDS_CLOCK_DUE_SOON / G_TIME_SPAN_SECOND);
   bind_named_text (stmt, ":category", filter->category);

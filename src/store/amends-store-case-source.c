@@ -143,7 +143,8 @@ can_serve (const AmendsCaseIds    *previous,
 {
   return previous != NULL && previous->base != NULL && previous->open != NULL &&
          amends_case_filter_equal_but_query (&previous->filter, filter) &&
-         (!(filter->overdue_only || filter->follow_up_due) || previous->base_now == now) &&
+         (!(filter->overdue_only || filter->follow_up_due || filter->needs_lead_after) ||
+          previous->base_now == now) &&
          now < previous->order_until;
 }
 
