@@ -306,6 +306,84 @@ test_week_pdf (AmendsTestDb  *db,
   g_clear_object (&report);
 }
 
+/* The line of @text that holds @needle, for a table's row. */
+static char *
+line_with (const char *text,
+           const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      return g_strdup (lines[i]);
+
+  return NULL;
+}
+
+/* "Escalated to a lead" (issue 14), worked out by hand; as of Wednesday
+ * 10:00 of week 47, escalated when overdue by more than 4 h:
+ *
+ *   burst pipe      due Tue 00:00, recovered Tue 06:00: 6 h, listed
+ *   late taxi       due Tue 05:00, recovered Tue 08:00: 3 h, not
+ *   missing towels  due 11 Nov, recovered 15 Nov: before the week, not
+ *   broken lift     due Tue 09:00, open, nobody's: 1 d 1 h so far, listed
+ *   wrong invoice   due Wed 06:00, open: exactly 4 h, not more, not
+ */
+static void
+test_escalated (AmendsTestDb  *db,
+                gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) alice = amends_test_add_staff (db->store, "Alice Lindqvist");
+  g_autoptr(GDateTime) week = amends_test_time ("2026-11-16T00:00:00Z");
+  g_auto(AmendsReportOptions) options = { 0 };
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (db->dir, "escalated.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pipe = NULL;
+  g_autofree char *lift = NULL;
+
+  put (db, alice, "Burst pipe in 204", "2026-11-16T00:00:00Z", "2026-11-17T06:00:00Z", NULL,
+       AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_SATISFIED, NULL);
+  put (db, alice, "Late taxi", "2026-11-16T05:00:00Z", "2026-11-17T08:00:00Z", NULL,
+       AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_SATISFIED, NULL);
+  put (db, alice, "Missing towels", "2026-11-10T00:00:00Z", "2026-11-15T00:00:00Z", NULL,
+       AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_SATISFIED, NULL);
+  put (db, NULL, "Broken lift", "2026-11-16T09:00:00Z", NULL, NULL,
+       AMENDS_CASE_STATUS_OPEN, AMENDS_REACTION_UNKNOWN, NULL);
+  put (db, alice, "Wrong invoice", "2026-11-17T06:00:00Z", NULL, NULL,
+       AMENDS_CASE_STATUS_OPEN, AMENDS_REACTION_UNKNOWN, NULL);
+
+  amends_report_options_init (&options);
+  report = amends_report_new (db->store, week, &options);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+
+  g_assert_nonnull (strstr (text, "Escalated to a lead (2)"));
+  pipe = line_with (strstr (text, "Escalated to a lead"), "Burst pipe in 204");
+  lift = line_with (strstr (text, "Escalated to a lead"), "Broken lift");
+  g_assert_nonnull (pipe);
+  g_assert_nonnull (lift);
+  g_assert_true (has_squashed (pipe, "Alice Lindqvist 6 h"));
+  g_assert_true (has_squashed (lift, "Unowned 1 d 1 h"));
+  g_assert_null (line_with (strstr (text, "Escalated to a lead"), "Late taxi"));
+  g_assert_null (line_with (strstr (text, "Escalated to a lead"), "Missing towels"));
+  g_assert_null (line_with (strstr (text, "Escalated to a lead"), "Wrong invoice"));
+
+  /* Escalated after 8 h: the broken lift alone. */
+  g_clear_object (&report);
+  options.escalation_hours = 8;
+  report = amends_report_new (db->store, week, &options);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Escalated to a lead (1)"));
+  g_assert_null (line_with (strstr (text, "Escalated to a lead"), "Burst pipe in 204"));
+}
+
 /* The PDF without its "As of" line: what must not change with the day it
  * is printed. */
 static char *
@@ -829,6 +907,7 @@ main (int   argc,
   DB_TEST ("/report/cli/writes-pdf", test_cli_writes_pdf);
   DB_TEST ("/report/cli/errors", test_cli_errors);
   DB_TEST ("/report/pdf/past-week-is-a-record", test_past_week_is_a_record);
+  DB_TEST ("/report/pdf/escalated-to-a-lead", test_escalated);
   g_test_add_func ("/report/chart/a-week-with-nothing-is-a-gap", test_chart_painter);
   g_test_add_func ("/report/cli/exit-status", test_cli_exit_status);
   g_test_add_data_func ("/report/cli/exit-status/bad-week", "bad-week", test_cli_subprocess);

@@ -52,6 +52,7 @@ amends_cli_load_report_options (AmendsReportOptions *options)
   options->target_recovered_within = g_settings_get_int (settings, "target-recovered-within");
   options->target_blown_away = g_settings_get_int (settings, "target-blown-away");
   options->recovery_target_hours = g_settings_get_int (settings, "recovery-target-hours");
+  options->escalation_hours = g_settings_get_int (settings, "escalation-hours");
 }
 
 /**

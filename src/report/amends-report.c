@@ -30,6 +30,7 @@
 #include "amends-report-format.h"
 #include "amends-report-headlines.h"
 #include "amends-report-page.h"
+#include "amends-report-escalated.h"
 #include "amends-report-rows.h"
 #include "amends-report-table.h"
 #include "amends-store-measures.h"
@@ -179,6 +180,7 @@ amends_report_options_init (AmendsReportOptions *options)
   options->recovery_target_hours = 24;
   options->page_width = AMENDS_REPORT_A4_WIDTH;
   options->page_height = AMENDS_REPORT_A4_HEIGHT;
+  options->escalation_hours = 4;
 }
 
 void
@@ -224,6 +226,8 @@ amends_report_new (AmendsStore               *store,
         }
       if (self->options.recovery_target_hours <= 0)
         self->options.recovery_target_hours = 24;
+      if (self->options.escalation_hours <= 0)
+        self->options.escalation_hours = 4;
     }
 
   return self;
@@ -264,6 +268,8 @@ amends_report_layout (AmendsReport  *self,
   g_autoptr(GPtrArray) stories = NULL;
   g_autoptr(GPtrArray) lessons = NULL;
   g_autoptr(GPtrArray) weeks = NULL;
+  g_autoptr(GPtrArray) escalated = NULL;
+  guint n_escalated = 0;
   AmendsMeasures now = { 0 }, before = { 0 };
   guint n_past_due = 0;
   g_autofree char *overdue_heading = NULL;
@@ -308,6 +314,9 @@ amends_report_layout (AmendsReport  *self,
   if (!(weeks = amends_store_measure_weeks (self->store, self->week_start, N_TREND_WEEKS, error))
       || !(owners = amends_report_owner_rows (self->store, self->week_start, self->week_end, error))
       || !(overdue = amends_report_overdue_rows (self->store, as_of, &n_past_due, error))
+      || !(escalated = amends_report_escalated_rows (self->store, self->week_start, as_of,
+                                                     MAX (self->options.escalation_hours, 1),
+                                                     &n_escalated, error))
       || !(stories = amends_report_story_rows (self->store, self->week_start, self->week_end, error))
       || !(lessons = amends_report_lesson_rows (self->store, self->week_start, self->week_end, error)))
     return FALSE;
@@ -358,6 +367,7 @@ amends_report_layout (AmendsReport  *self,
                             n_past_due - overdue->len);
   amends_page_place_table (&cur, overdue_heading, overdue_columns, G_N_ELEMENTS (overdue_columns),
                            overdue, _("No open case is past due."), more);
+  amends_report_place_escalated (&cur, escalated, n_escalated, MAX (self->options.escalation_hours, 1));
   amends_page_place_table (&cur, _("Stories told"), story_columns, G_N_ELEMENTS (story_columns),
                            stories, _("No stories were told this week."), NULL);
   amends_page_place_table (&cur, _("Lessons learned"), lesson_columns, G_N_ELEMENTS (lesson_columns),

@@ -25,6 +25,7 @@ typedef struct
   int     recovery_target_hours;
   double  page_width;                 /* points */
   double  page_height;
+  int     escalation_hours;           /* overdue by more: escalated to a lead */
 } AmendsReportOptions;
 
 void amends_report_options_init  (AmendsReportOptions *options);
