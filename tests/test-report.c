@@ -135,6 +135,21 @@ new_report (AmendsTestDb *db)
   return amends_report_new (db->store, week, &options);
 }
 
+/* The escalated cases (issue 14) are the overdue ones of long ago: the
+ * tests of the overdue table set the escalation time beyond them. */
+static AmendsReport *
+new_report_escalating_after (AmendsTestDb *db,
+                             int           hours)
+{
+  g_autoptr(GDateTime) week = amends_test_time ("2026-11-16T00:00:00Z");
+  g_auto(AmendsReportOptions) options = { 0 };
+
+  amends_report_options_init (&options);
+  options.escalation_hours = hours;
+
+  return amends_report_new (db->store, week, &options);
+}
+
 static char *
 run (const char * const *argv)
 {
@@ -382,6 +397,16 @@ test_escalated (AmendsTestDb  *db,
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Escalated to a lead (1)"));
   g_assert_null (line_with (strstr (text, "Escalated to a lead"), "Burst pipe in 204"));
+
+  /* After a week: none, and no heading. */
+  g_clear_object (&report);
+  options.escalation_hours = 168;
+  report = amends_report_new (db->store, week, &options);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_free (text);
+  text = pdf_text (path);
+  g_assert_null (strstr (text, "Escalated to a lead"));
 }
 
 /* The PDF without its "As of" line: what must not change with the day it
@@ -519,7 +544,8 @@ test_many_overdue (AmendsTestDb  *db,
                                              AMENDS_REACTION_UNKNOWN, NULL);
     }
 
-  report = new_report (db);
+  /* The overdue table alone: 33 h overdue is not escalated after a week. */
+  report = new_report_escalating_after (db, 168);
   g_assert_true (amends_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
 
@@ -583,7 +609,8 @@ test_overdue_list_has_an_end (AmendsTestDb  *db,
       put (db, NULL, summary, when, NULL, NULL, AMENDS_CASE_STATUS_OPEN, AMENDS_REACTION_UNKNOWN, NULL);
     }
 
-  report = new_report (db);
+  /* The overdue table alone (see test_many_overdue). */
+  report = new_report_escalating_after (db, 168);
   g_assert_true (amends_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
 

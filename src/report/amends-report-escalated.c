@@ -4,7 +4,7 @@
  * (Preferences → Reminders), which the team lead was told of: reference,
  * summary, owner, and how long overdue they were by the time they were
  * put right, or by the week's end if they were not.  Capped like the
- * table of overdue cases.
+ * table of overdue cases; left out in a week without any.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,6 +113,11 @@ amends_report_place_escalated (AmendsPageCursor *cur,
   g_autofree char *heading = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *more = NULL;
+
+  /* A week without escalations needs no heading: it keeps a quiet
+   * week's summary on one page. */
+  if (n_escalated == 0)
+    return;
 
   /* Translators: the heading of the table of cases overdue by more than the escalation time; %u is how many */
   heading = g_strdup_printf (_("Escalated to a lead (%u)"), n_escalated);
