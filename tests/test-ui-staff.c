@@ -664,6 +664,34 @@ test_staff_page_deactivate_keeps_history (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (child_of (GTK_WIDGET (row), ADW_TYPE_AVATAR, NULL), "dim-label"));
 }
 
+/* "Team Lead" (issue 14): overdue cases are escalated to the leads. */
+static void
+test_staff_page_team_lead (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) bilal = NULL;
+  AdwExpanderRow *row = expand_person (fixture, "Bilal Okafor");
+  GtkWidget *lead_row = child_of (GTK_WIDGET (row), ADW_TYPE_ACTION_ROW, "Team Lead");
+  GtkSwitch *lead_switch = GTK_SWITCH (child_of (lead_row, GTK_TYPE_SWITCH, NULL));
+
+  g_assert_false (gtk_switch_get_active (lead_switch));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (lead_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Team Lead");
+
+  /* Enter on the row flips its switch, and the store keeps it. */
+  g_assert_true (gtk_widget_activate (lead_row));
+  amends_ui_test_drain ();
+  bilal = load_staff (fixture, fixture->bilal_id);
+  g_assert_true (amends_staff_get_lead (bilal));
+  g_assert_true (gtk_switch_get_active (lead_switch));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Night shift · Front desk · Team lead");
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (lead_switch)));
+  amends_ui_test_drain ();
+  g_clear_object (&bilal);
+  bilal = load_staff (fixture, fixture->bilal_id);
+  g_assert_false (amends_staff_get_lead (bilal));
+}
+
 static void
 test_staff_page_change_role (Fixture       *fixture,
                              gconstpointer  data)
@@ -806,6 +834,7 @@ main (int   argc,
   ADD_TEST ("/ui/staff/rename-saved-on-apply-not-before", test_staff_page_rename_saves_on_apply, fixture_set_up);
   ADD_TEST ("/ui/staff/deactivate-keeps-history", test_staff_page_deactivate_keeps_history, fixture_set_up);
   ADD_TEST ("/ui/staff/change-role-to-manager", test_staff_page_change_role, fixture_set_up);
+  ADD_TEST ("/ui/staff/team-lead-switch", test_staff_page_team_lead, fixture_set_up);
   ADD_TEST ("/ui/staff/follows-changes-made-elsewhere", test_staff_page_follows_store, fixture_set_up);
   ADD_TEST ("/ui/staff/screenshot", test_staff_page_screenshot, fixture_set_up);
 
