@@ -245,7 +245,7 @@ send_summary (AmendsNotifier *self,
                            n_more);
   notification = g_notification_new (title);
   g_notification_set_body (notification, _("Open Amends to see them in the list of cases."));
-  g_notification_set_default_action (notification, "app.activate");
+  /* No default action: a click activates the application, its window. */
   g_application_send_notification (self->application, "more", notification);
 }
 
