@@ -13,6 +13,7 @@
  */
 #pragma once
 
+#include "amends-attachments.h"
 #include "amends-autosave.h"
 #include "amends-case-editor.h"
 #include "amends-customer-card.h"
@@ -119,6 +120,8 @@ struct _AmendsCaseEditor
   GtkWidget           *lesson_view;
 
   AmendsCaseEditorFieldRef refs[AMENDS_CASE_EDITOR_N_FIELDS];
+
+  AmendsAttachments   *attachments;
 };
 
 /* amends-case-editor.c */

@@ -140,6 +140,7 @@ load_case (AmendsCaseEditor *self)
   gtk_stack_set_visible_child_name (self->stack, self->kase ? "case" : "empty");
 
   amends_timeline_set_case_id (self->timeline, self->kase ? self->case_id : 0);
+  amends_attachments_show_case (self->attachments, self->store, self->kase ? self->case_id : 0);
   amends_customer_card_set_current_case_id (self->customer_card, self->case_id);
   amends_customer_card_set_customer_id (self->customer_card,
                                         self->kase ? amends_case_get_customer_id (self->kase) : 0);
@@ -424,6 +425,7 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (AMENDS_TYPE_ATTACHMENTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-case-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AmendsCaseEditor, name)
@@ -468,6 +470,7 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
   BIND (cost_row);
   BIND (cost_error_label);
   BIND (timeline_bin);
+  BIND (attachments);
   BIND (rule_row);
   BIND (bent_rule_row);
   BIND (why_view);
