@@ -424,6 +424,19 @@ viewer_loaded (gpointer data)
   return viewer != NULL && !amends_attachment_viewer_get_loading (AMENDS_ATTACHMENT_VIEWER (viewer));
 }
 
+static void
+scroll_to_attachments (Fixture *f)
+{
+  GtkWidget *scroller = amends_ui_test_find_child (GTK_WIDGET (f->editor), "scroller", GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->attachments), content, &bounds));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 300);
+  amends_ui_test_drain ();
+}
+
 /* The editor with two photos, and the viewer on the second: pictures for
  * people to look at. */
 static void
@@ -440,6 +453,7 @@ test_screenshots (Fixture       *f,
 
   drop_files (f, paths);
   g_assert_cmpuint (n_shown (f), ==, 2);
+  scroll_to_attachments (f);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   amends_ui_test_save_png (GTK_WIDGET (f->window), editor_png);
 

@@ -28,7 +28,7 @@
 /* The longer side of a thumbnail, in pixels: twice what is shown, for a
  * screen at scale 2. */
 #define THUMBNAIL_SIZE   192
-#define THUMBNAIL_SHOWN  96
+#define THUMBNAIL_SHOWN  112
 
 struct _AmendsAttachments
 {
@@ -272,12 +272,19 @@ create_child (gpointer item,
   GtkWidget *child = gtk_flow_box_child_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *name = gtk_label_new (amends_attachment_get_name (attachment));
   GtkWidget *size_label = gtk_label_new (size);
   GdkTexture *texture = g_hash_table_lookup (self->thumbnails, &id);
 
+  /* Squares, cropped, as a photo app shows them; the viewer shows all. */
   gtk_widget_set_size_request (picture, THUMBNAIL_SHOWN, THUMBNAIL_SHOWN);
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture),
+                               amends_attachment_is_image (attachment) ? GTK_CONTENT_FIT_COVER
+                                                                       : GTK_CONTENT_FIT_SCALE_DOWN);
+  gtk_widget_set_overflow (picture, GTK_OVERFLOW_HIDDEN);
   if (texture != NULL)
     gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
   else if (!amends_attachment_is_image (attachment))
@@ -297,7 +304,12 @@ create_child (gpointer item,
   gtk_widget_add_css_class (size_label, "dim-label");
   gtk_widget_add_css_class (size_label, "caption");
 
-  gtk_box_append (GTK_BOX (box), picture);
+  /* A picture is as wide as its paintable would like; the clamp keeps
+   * every thumbnail the same square. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), THUMBNAIL_SHOWN);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), THUMBNAIL_SHOWN);
+  adw_clamp_set_child (ADW_CLAMP (clamp), picture);
+  gtk_box_append (GTK_BOX (box), clamp);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), size_label);
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
