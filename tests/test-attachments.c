@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "amends-csv-export.h"
 #include "amends-store-attachments.h"
 #include "amends-test-utils.h"
 
@@ -280,6 +281,109 @@ test_trashed_case (AmendsTestDb  *db,
   g_assert_cmpint (count_rows (db->store), ==, 0);
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+/* cases.csv → cases-attachments/C-2026-00001/IMG_2034.jpg, and a last
+ * column naming those paths; not what is removed or in the trash. */
+static void
+test_csv_export (AmendsTestDb  *db,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (db->now, -2);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (db->now, 1);
+  g_autoptr(AmendsCase) shower = amends_test_add_case (db->store, "Shower broken", earlier);
+  g_autoptr(AmendsCase) trashed = amends_test_add_case (db->store, "Wrong bill", db->now);
+  g_autoptr(AmendsCase) plain = amends_test_add_case (db->store, "Cold soup", later);
+  gint64 shower_id = amends_record_get_id (AMENDS_RECORD (shower));
+  g_autofree char *photo = write_file (db, "IMG_2034.jpg", "first photo", -1);
+  g_autofree char *receipt = write_file (db, "receipt.txt", "Plumber: 85.00\n", -1);
+  g_autofree char *old = write_file (db, "old.txt", "removed", -1);
+  g_autofree char *out_dir = g_build_filename (db->dir, "out", NULL);
+  g_autofree char *csv = g_build_filename (out_dir, "cases.csv", NULL);
+  g_autofree char *folder = g_build_filename (out_dir, "cases-attachments", NULL);
+  g_autofree char *case_folder = g_build_filename (folder, "C-2026-00001", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected_row = NULL;
+  g_autofree char *twin_name = NULL;
+  g_autofree char *twin_path = NULL;
+  g_autofree char *twin_text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(AmendsAttachment) a = NULL;
+  g_autoptr(AmendsAttachment) twin = NULL;
+  g_autoptr(AmendsAttachment) b = NULL;
+  g_autoptr(AmendsAttachment) removed = NULL;
+  g_autoptr(AmendsAttachment) in_trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  a = add_file (db->store, shower_id, photo, &error);
+  g_assert_no_error (error);
+  /* A second photo of the same name, from another phone. */
+  g_assert_true (g_file_set_contents (photo, "second photo", -1, NULL));
+  twin = add_file (db->store, shower_id, photo, &error);
+  g_assert_no_error (error);
+  b = add_file (db->store, shower_id, receipt, &error);
+  g_assert_no_error (error);
+  removed = add_file (db->store, shower_id, old, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_remove_attachment (db->store, amends_attachment_get_id (removed), NULL));
+  in_trash = add_file (db->store, amends_record_get_id (AMENDS_RECORD (trashed)), receipt, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_trash_case (db->store, amends_record_get_id (AMENDS_RECORD (trashed)), NULL));
+
+  g_assert_true (amends_csv_export_cases_to_path (db->store, csv, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The files, byte for byte; the twin's name begins with its id (2). */
+  g_assert_cmpint (amends_attachment_get_id (twin), ==, 2);
+  path = g_build_filename (case_folder, "IMG_2034.jpg", NULL);
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "first photo");
+  twin_path = g_build_filename (case_folder, "2-IMG_2034.jpg", NULL);
+  twin_text = read_text (twin_path);
+  g_assert_cmpstr (twin_text, ==, "second photo");
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&contents, g_free);
+  path = g_build_filename (case_folder, "receipt.txt", NULL);
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "Plumber: 85.00\n");
+
+  /* Nothing else: not the removed file, not the trashed case's. */
+  dir = g_dir_open (case_folder, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 3);
+  g_clear_pointer (&dir, g_dir_close);
+  n_files = 0;
+  dir = g_dir_open (folder, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  /* The column: last, its paths relative to the CSV file, one a line. */
+  text = read_text (csv);
+  g_assert_nonnull (strstr (text, ",lesson,follow_up_due_at,attachments\r\n"));
+  g_assert_nonnull (strstr (text, ",\"cases-attachments/C-2026-00001/IMG_2034.jpg\n"
+                                  "cases-attachments/C-2026-00001/2-IMG_2034.jpg\n"
+                                  "cases-attachments/C-2026-00001/receipt.txt\"\r\n"));
+  /* The case with none: an empty cell, the row's last. */
+  g_assert_nonnull (strstr (text, "C-2026-00003,Cold soup,"));
+  g_assert_true (g_str_has_suffix (text, ",\r\n"));
+  g_assert_null (strstr (text, "Wrong bill"));
+  g_assert_null (strstr (text, "old.txt"));
+}
+
 static void
 add_test (const char *path,
           void (*func) (AmendsTestDb *, gconstpointer))
@@ -297,6 +401,7 @@ main (int   argc,
   add_test ("/store/attachment/size-limit", test_size_limit);
   add_test ("/store/attachment/remove-undo", test_remove_undo);
   add_test ("/store/attachment/refused-on-trashed-case", test_trashed_case);
+  add_test ("/io/csv-export/attachments-folder-and-column", test_csv_export);
 
   return g_test_run ();
 }

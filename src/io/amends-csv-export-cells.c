@@ -179,6 +179,19 @@ format_cell (const AmendsCsvCell *cell,
 
   if (cell->kind == AMENDS_CSV_CELL_TEXT)
     return (const char *) sqlite3_column_text (stmt, i);
+  if (cell->kind == AMENDS_CSV_CELL_PATHS)
+    {
+      const char *lines = (const char *) sqlite3_column_text (stmt, i);
+      g_auto(GStrv) paths = NULL;
+
+      if (lines == NULL || cell->prefix == NULL)
+        return lines;
+      paths = g_strsplit (lines, "\n", -1);
+      g_string_truncate (scratch, 0);
+      for (guint p = 0; paths[p] != NULL; p++)
+        g_string_append_printf (scratch, "%s%s/%s", p > 0 ? "\n" : "", cell->prefix, paths[p]);
+      return scratch->str;
+    }
   if (cell->kind == AMENDS_CSV_CELL_TIME)
     {
       g_string_set_size (scratch, 32);
@@ -233,6 +246,7 @@ format_cell (const AmendsCsvCell *cell,
 
     case AMENDS_CSV_CELL_TEXT:
     case AMENDS_CSV_CELL_TIME:
+    case AMENDS_CSV_CELL_PATHS:
     default:
       g_return_val_if_reached (NULL);
     }

@@ -21,6 +21,7 @@ typedef enum
   AMENDS_CSV_CELL_ENUM,
   AMENDS_CSV_CELL_FLAGS,
   AMENDS_CSV_CELL_CENTS,
+  AMENDS_CSV_CELL_PATHS,
 } AmendsCsvCellKind;
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   AmendsCsvCellKind  kind;
   gboolean           is_text;    /* free text: neutralised */
   GParamSpec        *pspec;      /* its default, and its enum or flags class */
+  const char        *prefix;     /* PATHS: the folder each line is in, or NULL */
 } AmendsCsvCell;
 
 const gboolean *amends_csv_timeline_is_text         (void);
@@ -60,6 +62,25 @@ gboolean        amends_csv_stream_rows              (AmendsStore         *store,
                                                      guint                n_cells,
                                                      GString             *buffer,
                                                      GOutputStream       *out,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+
+/* amends-csv-export-attachments.c: the attachments' files beside the
+ * cases' CSV file.  The path of attachment a of case c in their folder,
+ * "C-2026-00001/IMG_2034.jpg": the reference and the name made safe as
+ * file names, and a name that repeats in a case preceded by the id. */
+#define AMENDS_CSV_SAFE_NAME(x) \
+  "(CASE WHEN " x " IN ('', '.', '..') THEN '_' ELSE replace (replace (replace (replace (" \
+  x ", '/', '_'), '\\', '_'), char (10), ' '), char (13), ' ') END)"
+#define AMENDS_CSV_ATTACHMENT_PATH(a, c) \
+  AMENDS_CSV_SAFE_NAME (c ".reference") " || '/' ||" \
+  " (CASE WHEN EXISTS (SELECT 1 FROM attachments AS twin WHERE twin.case_id = " a ".case_id" \
+  " AND twin.deleted_at IS NULL AND twin.name = " a ".name AND twin.id < " a ".id)" \
+  " THEN " a ".id || '-' ELSE '' END) || " AMENDS_CSV_SAFE_NAME (a ".name")
+
+char           *amends_csv_attachments_folder_name  (const char          *csv_path);
+gboolean        amends_csv_export_attachments       (AmendsStore         *store,
+                                                     const char          *csv_path,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
 

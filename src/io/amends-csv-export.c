@@ -207,23 +207,22 @@ amends_csv_case_column_is_text (const char *column)
   return pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING;
 }
 
-/**
- * amends_csv_export_cases:
- *
- * Writes every case not in the trash to @out, a header row first.  From a
- * damaged database, what can be read (see
- * amends_csv_export_readable_cases_to_path()).
- */
-gboolean
-amends_csv_export_cases (AmendsStore   *store,
-                         GOutputStream *out,
-                         GCancellable  *cancellable,
-                         GError       **error)
+/* The cases, and after their columns one more, "attachments": the paths
+ * of the case's attachments, one a line, in @folder (the folder beside
+ * the CSV file that amends_csv_export_attachments() fills), or relative
+ * to it when @folder is NULL.  The importer does not read it back. */
+static gboolean
+export_cases (AmendsStore   *store,
+              const char    *folder,
+              GOutputStream *out,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GString) buffer = g_string_new (NULL);
   g_autoptr(GString) sql = NULL;
   g_autoptr(GTypeClass) klass = NULL;
   g_autofree AmendsCsvCell *cells = NULL;
+  g_autofree const char **header = NULL;
   guint n_columns = g_strv_length ((char **) case_columns);
 
   g_return_val_if_fail (AMENDS_IS_STORE (store), FALSE);
@@ -238,15 +237,24 @@ amends_csv_export_cases (AmendsStore   *store,
 
   g_type_ensure (AMENDS_TYPE_CASE);
   klass = g_type_class_ref (AMENDS_TYPE_CASE);
-  cells = g_new0 (AmendsCsvCell, n_columns);
+  cells = g_new0 (AmendsCsvCell, n_columns + 1);
+  header = g_new0 (const char *, n_columns + 2);
   sql = g_string_new ("SELECT ");
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *expression = amends_csv_case_column_expression (case_columns[c]);
 
       cells[c] = amends_csv_case_cell (G_OBJECT_CLASS (klass), case_columns[c]);
+      header[c] = case_columns[c];
       g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", expression);
     }
+  /* One lookup in attachments_by_case a case; never the data. */
+  g_string_append (sql, ", (SELECT group_concat (path, char (10)) FROM"
+                        " (SELECT " AMENDS_CSV_ATTACHMENT_PATH ("a", "c") " AS path"
+                        " FROM attachments AS a WHERE a.case_id = c.id AND a.deleted_at IS NULL"
+                        " ORDER BY a.added_at, a.id))");
+  cells[n_columns] = (AmendsCsvCell) { AMENDS_CSV_CELL_PATHS, TRUE, NULL, folder };
+  header[n_columns] = "attachments";
   /* The case list's order when sorted oldest first, read in the order
    * of the index cases_by_occurred: no sort, nothing held. */
   g_string_append (sql, " FROM cases AS c"
@@ -254,8 +262,26 @@ amends_csv_export_cases (AmendsStore   *store,
                         " LEFT JOIN staff AS s ON s.id = c.owner_id"
                         " WHERE c.deleted_at IS NULL ORDER BY c.occurred_at, c.id");
 
-  amends_csv_append_row (buffer, case_columns, NULL, n_columns);
-  return amends_csv_stream_rows (store, sql->str, cells, n_columns, buffer, out, cancellable, error);
+  amends_csv_append_row (buffer, header, NULL, n_columns + 1);
+  return amends_csv_stream_rows (store, sql->str, cells, n_columns + 1, buffer, out, cancellable, error);
+}
+
+/**
+ * amends_csv_export_cases:
+ *
+ * Writes every case not in the trash to @out, a header row first, and
+ * last a column "attachments" with the paths of each case's attachments
+ * in the folder amends_csv_export_cases_to_path() writes.  From a
+ * damaged database, what can be read (see
+ * amends_csv_export_readable_cases_to_path()).
+ */
+gboolean
+amends_csv_export_cases (AmendsStore   *store,
+                         GOutputStream *out,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return export_cases (store, NULL, out, cancellable, error);
 }
 
 /**
@@ -304,7 +330,17 @@ amends_csv_export_timeline (AmendsStore   *store,
   return amends_csv_stream_rows (store, sql, cells, n_columns, buffer, out, cancellable, error);
 }
 
-typedef gboolean (*ExportFunc) (AmendsStore *, GOutputStream *, GCancellable *, GError **);
+typedef gboolean (*ExportFunc) (AmendsStore *, const char *, GOutputStream *, GCancellable *, GError **);
+
+static gboolean
+export_timeline (AmendsStore   *store,
+                 const char    *folder,
+                 GOutputStream *out,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return amends_csv_export_timeline (store, out, cancellable, error);
+}
 
 /* GFile's replace writes a temporary file beside @path and renames it over
  * @path only when everything was written: a failed export never leaves half
@@ -312,6 +348,7 @@ typedef gboolean (*ExportFunc) (AmendsStore *, GOutputStream *, GCancellable *, 
 static gboolean
 export_to_path (ExportFunc     func,
                 AmendsStore   *store,
+                const char    *folder,
                 const char    *path,
                 GCancellable  *cancellable,
                 GError       **error)
@@ -324,7 +361,7 @@ export_to_path (ExportFunc     func,
   if (out == NULL)
     return FALSE;
 
-  if (!func (store, G_OUTPUT_STREAM (out), cancellable, error))
+  if (!func (store, folder, G_OUTPUT_STREAM (out), cancellable, error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
@@ -343,9 +380,17 @@ amends_csv_export_cases_to_path (AmendsStore   *store,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
+  g_autofree char *folder = NULL;
+
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return export_to_path (amends_csv_export_cases, store, path, cancellable, error);
+  /* The files first: a CSV file that names them is written only once
+   * they are all there. */
+  folder = amends_csv_attachments_folder_name (path);
+  if (!amends_store_get_damaged (store) &&
+      !amends_csv_export_attachments (store, path, cancellable, error))
+    return FALSE;
+  return export_to_path (export_cases, store, folder, path, cancellable, error);
 }
 
 gboolean
@@ -356,5 +401,5 @@ amends_csv_export_timeline_to_path (AmendsStore   *store,
 {
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return export_to_path (amends_csv_export_timeline, store, path, cancellable, error);
+  return export_to_path (export_timeline, store, NULL, path, cancellable, error);
 }

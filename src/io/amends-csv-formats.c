@@ -45,8 +45,10 @@ find_column (const char * const *headers,
 static gboolean
 is_amends_header (const char * const *headers)
 {
+  /* "attachments", the export's last column, names files beside the
+   * file: not a field of the case, and not read back. */
   for (guint i = 0; headers[i] != NULL; i++)
-    if (amends_csv_field_index (headers[i]) < 0)
+    if (amends_csv_field_index (headers[i]) < 0 && g_ascii_strcasecmp (headers[i], "attachments") != 0)
       return FALSE;
   return find_column (headers, "summary") >= 0;
 }
