@@ -684,7 +684,6 @@ amends_attachments_class_init (AmendsAttachmentsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsAttachments, empty_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsAttachments, busy_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsAttachments, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_child_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "attachments.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "attachments.remove", "x", remove_action);
@@ -702,6 +701,7 @@ amends_attachments_init (AmendsAttachments *self)
   self->thumbnails = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->no_thumbnail = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_swapped (self->flow_box, "child-activated", G_CALLBACK (on_child_activated_cb), self);
   gtk_flow_box_bind_model (GTK_FLOW_BOX (self->flow_box), G_LIST_MODEL (self->attachments),
                            create_child, self, NULL);
   update_visibility (self);
