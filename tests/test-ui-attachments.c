@@ -457,6 +457,17 @@ test_screenshots (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   amends_ui_test_save_png (GTK_WIDGET (f->window), editor_png);
 
+  /* While files are dragged over the case, as GTK marks it. */
+  {
+    GtkWidget *area = amends_ui_test_find_child (GTK_WIDGET (f->editor), "scroller", GTK_TYPE_SCROLLED_WINDOW);
+    g_autofree char *drag_png = g_build_filename (dir, "attachments-drop-highlight.png", NULL);
+
+    gtk_widget_set_state_flags (area, GTK_STATE_FLAG_DROP_ACTIVE, FALSE);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    amends_ui_test_save_png (GTK_WIDGET (f->window), drag_png);
+    gtk_widget_unset_state_flags (area, GTK_STATE_FLAG_DROP_ACTIVE);
+  }
+
   amends_attachments_open (f->attachments, 1);
   viewer = amends_attachments_get_viewer (f->attachments);
   g_assert_nonnull (viewer);
@@ -476,6 +487,16 @@ test_screenshots (Fixture       *f,
   amends_ui_test_wait_until (viewer_loaded, f);
 }
 
+static void
+load_application_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +505,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  load_application_style ();
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

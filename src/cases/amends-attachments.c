@@ -614,8 +614,8 @@ on_drop_cb (GtkDropTarget     *target,
 /* The whole case takes files, not only this group: whoever drags a photo
  * from the file manager drops it where they look.  So the drop target
  * goes on the editor's scrolled area (the nearest), while this group is
- * in it; GTK marks it :drop(active) while a file is over it, which the
- * theme outlines. */
+ * in it; GTK marks it :drop(active) while a file is over it, which
+ * style.css outlines (.attachments-drop). */
 static void
 amends_attachments_root (GtkWidget *widget)
 {
@@ -629,6 +629,7 @@ amends_attachments_root (GtkWidget *widget)
   self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (self->drop_widget, GTK_EVENT_CONTROLLER (self->drop_target));
+  gtk_widget_add_css_class (self->drop_widget, "attachments-drop");
 }
 
 static void
@@ -638,6 +639,7 @@ amends_attachments_unroot (GtkWidget *widget)
 
   if (self->drop_target != NULL)
     {
+      gtk_widget_remove_css_class (self->drop_widget, "attachments-drop");
       gtk_widget_remove_controller (self->drop_widget, GTK_EVENT_CONTROLLER (self->drop_target));
       self->drop_target = NULL;
       self->drop_widget = NULL;
