@@ -295,6 +295,19 @@ drop_files (Fixture     *f,
 }
 
 static void
+scroll_to_attachments (Fixture *f)
+{
+  GtkWidget *scroller = amends_ui_test_find_child (GTK_WIDGET (f->editor), "scroller", GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->attachments), content, &bounds));
+  gtk_adjustment_set_value (adjustment, bounds.origin.y - 300);
+  amends_ui_test_drain ();
+}
+
+static void
 test_drop_files (Fixture       *f,
                  gconstpointer  data)
 {
@@ -317,6 +330,27 @@ test_drop_files (Fixture       *f,
   second = g_list_model_get_item (amends_attachments_get_model (f->attachments), 1);
   g_assert_null (amends_attachments_get_thumbnail (f->attachments, amends_attachment_get_id (second)));
   g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (amends_ui_test_find_child (flow_child (f, 1), NULL, GTK_TYPE_PICTURE))));
+
+  {
+    g_autofree char *png = g_build_filename (amends_ui_test_screenshot_dir (), "attachments-photo-and-file.png", NULL);
+
+    scroll_to_attachments (f);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    amends_ui_test_save_png (GTK_WIDGET (f->window), png);
+  }
+
+  /* The viewer shows what kind of file it is, and no picture. */
+  g_assert_true (gtk_widget_grab_focus (flow_child (f, 1)));
+  g_signal_emit_by_name (flow_child (f, 1), "activate");
+  g_assert_nonnull (amends_attachments_get_viewer (f->attachments));
+  g_assert_cmpstr (gtk_window_get_title (amends_attachments_get_viewer (f->attachments)), ==, "receipt.txt");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (amends_ui_test_find_child (GTK_WIDGET (amends_attachments_get_viewer (f->attachments)), "stack", GTK_TYPE_STACK))), ==, "file");
+
+  /* Remove in the viewer: the file leaves the case, the viewer follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (amends_attachments_get_viewer (f->attachments)), "viewer.remove", NULL));
+  g_assert_cmpint (count_rows (f, "deleted_at IS NOT NULL AND name = 'receipt.txt'"), ==, 1);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (amends_attachments_get_viewer (f->attachments)), ==, "shower.png");
 }
 
 static void
@@ -424,19 +458,6 @@ viewer_loaded (gpointer data)
   return viewer != NULL && !amends_attachment_viewer_get_loading (AMENDS_ATTACHMENT_VIEWER (viewer));
 }
 
-static void
-scroll_to_attachments (Fixture *f)
-{
-  GtkWidget *scroller = amends_ui_test_find_child (GTK_WIDGET (f->editor), "scroller", GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  graphene_rect_t bounds;
-
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->attachments), content, &bounds));
-  gtk_adjustment_set_value (adjustment, bounds.origin.y - 300);
-  amends_ui_test_drain ();
-}
-
 /* The editor with two photos, and the viewer on the second: pictures for
  * people to look at. */
 static void
@@ -450,6 +471,14 @@ test_screenshots (Fixture       *f,
   g_autofree char *editor_png = g_build_filename (dir, "attachments-editor.png", NULL);
   g_autofree char *viewer_png = g_build_filename (dir, "attachments-viewer.png", NULL);
   GtkWindow *viewer;
+
+  {
+    g_autofree char *png = g_build_filename (dir, "attachments-none.png", NULL);
+
+    scroll_to_attachments (f);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    amends_ui_test_save_png (GTK_WIDGET (f->window), png);
+  }
 
   drop_files (f, paths);
   g_assert_cmpuint (n_shown (f), ==, 2);
@@ -468,7 +497,9 @@ test_screenshots (Fixture       *f,
     gtk_widget_unset_state_flags (area, GTK_STATE_FLAG_DROP_ACTIVE);
   }
 
-  amends_attachments_open (f->attachments, 1);
+  /* Enter on the second thumbnail opens it. */
+  g_assert_true (gtk_widget_grab_focus (flow_child (f, 1)));
+  g_signal_emit_by_name (flow_child (f, 1), "activate");
   viewer = amends_attachments_get_viewer (f->attachments);
   g_assert_nonnull (viewer);
   gtk_window_set_default_size (viewer, 700, 560);
