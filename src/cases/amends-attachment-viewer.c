@@ -21,6 +21,7 @@
 
 #include "amends-attachment-viewer.h"
 
+#include "amends-attachment-image.h"
 #include "amends-attachments.h"
 #include "amends-store-attachments.h"
 
@@ -69,31 +70,6 @@ show_error (AmendsAttachmentViewer *self,
 }
 
 static void
-decode_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  GError *error = NULL;
-  GdkPixbuf *pixbuf;
-
-  if (!gdk_pixbuf_loader_write_bytes (loader, task_data, &error) ||
-      !gdk_pixbuf_loader_close (loader, &error))
-    {
-      gdk_pixbuf_loader_close (loader, NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-  if ((pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no image");
-      return;
-    }
-  g_task_return_pointer (task, gdk_pixbuf_apply_embedded_orientation (pixbuf), g_object_unref);
-}
-
-static void
 show_as_file (AmendsAttachmentViewer *self,
               AmendsAttachment       *attachment)
 {
@@ -114,7 +90,7 @@ on_decoded_cb (GObject      *source,
 {
   AmendsAttachmentViewer *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GdkTexture) texture = amends_attachment_image_load_finish (result, &error);
   g_autoptr(AmendsAttachment) attachment = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -122,18 +98,14 @@ on_decoded_cb (GObject      *source,
 
   self->loading = FALSE;
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
-  if (pixbuf == NULL)
+  if (texture == NULL)
     {
       if ((attachment = current (self)) != NULL)
         show_as_file (self, attachment);
       return;
     }
 
-  {
-    g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
-
-    gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  }
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_stack_set_visible_child_name (self->stack, "image");
 }
 
@@ -145,7 +117,6 @@ on_image_read_cb (GObject      *source,
   AmendsAttachmentViewer *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = amends_store_read_attachment_finish (AMENDS_STORE (source), result, &error);
-  g_autoptr(GTask) task = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -156,9 +127,7 @@ on_image_read_cb (GObject      *source,
       return;
     }
 
-  task = g_task_new (NULL, self->cancellable, on_decoded_cb, self);
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, decode_thread);
+  amends_attachment_image_load_async (bytes, 0, self->cancellable, on_decoded_cb, self);
 }
 
 static void

@@ -2,14 +2,15 @@
  *
  * The group "Photos and Files" of the case editor: a thumbnail a photo
  * (an icon for any other file) with its name and size, an Add… button,
- * and files dropped anywhere on the case.  A thumbnail opens the viewer
- * (amends-attachment-viewer.c); Delete on one, or Remove in the viewer,
- * moves it to the trash with Undo in a toast.
+ * and files dropped anywhere on the case (amends-attachments-add.c).  A
+ * thumbnail opens the viewer (amends-attachment-viewer.c); Delete on one,
+ * or Remove in the viewer, moves it to the trash with Undo in a toast.
  *
  * Nothing here waits on the disk: the store lists, reads and writes the
  * attachments in worker threads (amends-store-attachments.c), and the
- * thumbnails are decoded in another, one at a time and at a small size.
- * They are kept in memory for the case shown only.
+ * thumbnails are decoded in another (amends-attachment-image.c), one at a
+ * time and at a small size.  They are kept in memory for the case shown
+ * only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,8 +21,9 @@
 
 #include <glib/gi18n.h>
 
-#include "amends-attachments.h"
+#include "amends-attachments-private.h"
 
+#include "amends-attachment-image.h"
 #include "amends-attachment-viewer.h"
 #include "amends-store-attachments.h"
 
@@ -30,35 +32,7 @@
 #define THUMBNAIL_SIZE   192
 #define THUMBNAIL_SHOWN  112
 
-struct _AmendsAttachments
-{
-  AdwPreferencesGroup   parent_instance;
-
-  AmendsStore          *store;
-  gint64                case_id;
-  GListStore           *attachments;   /* AmendsAttachment, the case's */
-  GHashTable           *thumbnails;    /* id → GdkTexture, of this case only */
-  GHashTable           *no_thumbnail;  /* ids that could not be decoded */
-  GCancellable         *cancellable;   /* the case's loads; cancelled when it changes */
-  gboolean              thumbnailing;
-  gint64                thumbnail_id;  /* the one being read */
-  guint                 n_adding;      /* in the queue or being added */
-  GQueue                to_add;        /* GFile, in the order given */
-
-  GtkFileChooserNative *chooser;
-  GtkDropTarget        *drop_target;
-  GtkWidget            *drop_widget;
-  GtkWindow            *viewer;
-
-  GtkWidget            *flow_box;
-  GtkWidget            *empty_label;
-  GtkWidget            *busy_label;
-  GtkWidget            *error_label;
-};
-
 G_DEFINE_FINAL_TYPE (AmendsAttachments, amends_attachments, ADW_TYPE_PREFERENCES_GROUP)
-
-static void load_next_thumbnail (AmendsAttachments *self);
 
 /**
  * amends_attachments_describe:
@@ -78,8 +52,8 @@ amends_attachments_describe (gpointer attachment)
   return g_strdup_printf (_("File %s, %s"), amends_attachment_get_name (attachment), size);
 }
 
-static void
-show_error (AmendsAttachments *self,
+void
+_amends_attachments_show_error (AmendsAttachments *self,
             const char        *message)
 {
   gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
@@ -99,8 +73,8 @@ add_toast (AmendsAttachments *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
 }
 
-static void
-update_visibility (AmendsAttachments *self)
+void
+_amends_attachments_update_visibility (AmendsAttachments *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) > 0;
 
@@ -112,49 +86,6 @@ update_visibility (AmendsAttachments *self)
 }
 
 /* Thumbnails */
-
-static void
-thumbnail_size_prepared_cb (GdkPixbufLoader *loader,
-                            int              width,
-                            int              height,
-                            gpointer         user_data)
-{
-  double scale = (double) THUMBNAIL_SIZE / MAX (width, height);
-
-  /* Decoded at the small size: a 12-megapixel photo never whole in memory. */
-  if (scale < 1.0)
-    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
-}
-
-static void
-decode_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  GBytes *bytes = task_data;
-  GError *error = NULL;
-  GdkPixbuf *pixbuf;
-
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (thumbnail_size_prepared_cb), NULL);
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
-      !gdk_pixbuf_loader_close (loader, &error))
-    {
-      gdk_pixbuf_loader_close (loader, NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no image");
-      return;
-    }
-  /* A phone's photo is stored sideways with a note to turn it. */
-  g_task_return_pointer (task, gdk_pixbuf_apply_embedded_orientation (pixbuf), g_object_unref);
-}
 
 static GtkWidget *
 find_picture (AmendsAttachments *self,
@@ -176,29 +107,29 @@ on_decoded_cb (GObject      *source,
 {
   AmendsAttachments *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
-  gint64 id = GPOINTER_TO_SIZE (g_task_get_source_tag (G_TASK (result)));
+  g_autoptr(GdkTexture) texture = amends_attachment_image_load_finish (result, &error);
+  gint64 id;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->thumbnailing = FALSE;
-  if (pixbuf == NULL)
+  id = self->thumbnail_id;
+  if (texture == NULL)
     {
       g_debug ("No thumbnail for attachment %" G_GINT64_FORMAT ": %s", id, error->message);
       g_hash_table_add (self->no_thumbnail, g_memdup2 (&id, sizeof id));
     }
   else
     {
-      GdkTexture *texture = gdk_texture_new_for_pixbuf (pixbuf);
       GtkWidget *picture = find_picture (self, id);
 
-      g_hash_table_insert (self->thumbnails, g_memdup2 (&id, sizeof id), texture);
+      g_hash_table_insert (self->thumbnails, g_memdup2 (&id, sizeof id), g_object_ref (texture));
       if (picture != NULL)
         gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
     }
 
-  load_next_thumbnail (self);
+  _amends_attachments_load_next_thumbnail (self);
 }
 
 static void
@@ -209,7 +140,6 @@ on_thumbnail_read_cb (GObject      *source,
   AmendsAttachments *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GTask) task = NULL;
   gint64 id;
 
   bytes = amends_store_read_attachment_finish (AMENDS_STORE (source), result, &error);
@@ -221,20 +151,17 @@ on_thumbnail_read_cb (GObject      *source,
     {
       self->thumbnailing = FALSE;
       g_hash_table_add (self->no_thumbnail, g_memdup2 (&id, sizeof id));
-      load_next_thumbnail (self);
+      _amends_attachments_load_next_thumbnail (self);
       return;
     }
 
-  task = g_task_new (NULL, self->cancellable, on_decoded_cb, self);
-  g_task_set_source_tag (task, GSIZE_TO_POINTER ((gsize) id));
-  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, decode_thread);
+  amends_attachment_image_load_async (bytes, THUMBNAIL_SIZE, self->cancellable, on_decoded_cb, self);
 }
 
 /* One at a time, so that a case with many photos does not read them all
  * into memory at once. */
-static void
-load_next_thumbnail (AmendsAttachments *self)
+void
+_amends_attachments_load_next_thumbnail (AmendsAttachments *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attachments));
 
@@ -350,7 +277,7 @@ on_listed_cb (GObject      *source,
     return;
   if (list == NULL)
     {
-      show_error (self, error->message);
+      _amends_attachments_show_error (self, error->message);
       return;
     }
 
@@ -358,8 +285,8 @@ on_listed_cb (GObject      *source,
     g_ptr_array_add (items, g_list_model_get_item (list, i));
   g_list_store_splice (self->attachments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attachments)),
                        items->pdata, items->len);
-  update_visibility (self);
-  load_next_thumbnail (self);
+  _amends_attachments_update_visibility (self);
+  _amends_attachments_load_next_thumbnail (self);
 }
 
 static void
@@ -369,134 +296,6 @@ reload (AmendsAttachments *self)
     return;
 
   amends_store_list_attachments_async (self->store, self->case_id, self->cancellable, on_listed_cb, self);
-}
-
-/* Adding */
-
-static void add_next (AmendsAttachments *self);
-
-static void
-on_added_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  AmendsAttachments *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsAttachment) attachment = NULL;
-
-  attachment = amends_store_add_attachment_finish (AMENDS_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->n_adding--;
-  if (attachment == NULL)
-    show_error (self, error->message);
-  else if (amends_attachment_get_case_id (attachment) == self->case_id)
-    {
-      g_list_store_append (self->attachments, attachment);
-      load_next_thumbnail (self);
-    }
-  update_visibility (self);
-  add_next (self);
-}
-
-/* One file at a time, in the order given: they show in that order, and
- * two writers never wait on each other's lock. */
-static void
-add_next (AmendsAttachments *self)
-{
-  g_autoptr(GFile) file = g_queue_pop_head (&self->to_add);
-
-  if (file == NULL)
-    return;
-
-  amends_store_add_attachment_async (self->store, self->case_id, file,
-                                     self->cancellable, on_added_cb, self);
-}
-
-static void
-clear_queue (AmendsAttachments *self)
-{
-  g_queue_clear_full (&self->to_add, g_object_unref);
-  self->n_adding = 0;
-}
-
-/**
- * amends_attachments_add_files:
- *
- * Attaches @files to the case shown, each in its own transaction: a file
- * too large is refused with a message and the others are added.
- */
-void
-amends_attachments_add_files (AmendsAttachments  *self,
-                              GFile             **files,
-                              guint               n_files)
-{
-  gboolean idle;
-
-  g_return_if_fail (AMENDS_IS_ATTACHMENTS (self));
-
-  if (self->store == NULL || self->case_id <= 0 || n_files == 0)
-    return;
-
-  show_error (self, NULL);
-  idle = self->n_adding == 0;
-  for (guint i = 0; i < n_files; i++)
-    g_queue_push_tail (&self->to_add, g_object_ref (files[i]));
-  self->n_adding += n_files;
-  if (idle)
-    add_next (self);
-  update_visibility (self);
-}
-
-static void
-on_chooser_response_cb (AmendsAttachments    *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (list, g_list_model_get_item (files, i));
-      amends_attachments_add_files (self, (GFile **) list->pdata, list->len);
-    }
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  AmendsAttachments *self = AMENDS_ATTACHMENTS (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_("Attach Photos and Files"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Attach"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_filter_set_name (images, _("Photos"));
-  gtk_file_filter_add_mime_type (images, "image/*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* Removing, with Undo */
@@ -513,7 +312,7 @@ on_undo_clicked_cb (AdwToast *toast,
     return;
 
   if (!amends_store_restore_attachment (self->store, id, &error))
-    show_error (self, error->message);
+    _amends_attachments_show_error (self, error->message);
   else
     reload (self);
 }
@@ -555,13 +354,13 @@ remove_action (GtkWidget  *widget,
   attachment = g_list_model_get_item (G_LIST_MODEL (self->attachments), position);
   if (!amends_store_remove_attachment (self->store, id, &error))
     {
-      show_error (self, error->message);
+      _amends_attachments_show_error (self, error->message);
       return;
     }
 
   g_list_store_remove (self->attachments, position);
   g_hash_table_remove (self->thumbnails, &id);
-  update_visibility (self);
+  _amends_attachments_update_visibility (self);
 
   escaped = g_markup_escape_text (amends_attachment_get_name (attachment), -1);
   /* Translators: a toast; %s is the name of the file removed from the case. */
@@ -590,61 +389,17 @@ remove_focused_action (GtkWidget  *widget,
                               (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "attachment-id")));
 }
 
-/* Dropping files on the case */
-
-static gboolean
-on_drop_cb (GtkDropTarget     *target,
-            const GValue      *value,
-            double             x,
-            double             y,
-            AmendsAttachments *self)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->case_id <= 0)
-    return FALSE;
-
-  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  amends_attachments_add_files (self, (GFile **) files->pdata, files->len);
-
-  return files->len > 0;
-}
-
-/* The whole case takes files, not only this group: whoever drags a photo
- * from the file manager drops it where they look.  So the drop target
- * goes on the editor's scrolled area (the nearest), while this group is
- * in it; GTK marks it :drop(active) while a file is over it, which
- * style.css outlines (.attachments-drop). */
 static void
 amends_attachments_root (GtkWidget *widget)
 {
-  AmendsAttachments *self = AMENDS_ATTACHMENTS (widget);
-
   GTK_WIDGET_CLASS (amends_attachments_parent_class)->root (widget);
-
-  self->drop_widget = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  if (self->drop_widget == NULL)
-    self->drop_widget = widget;
-  self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (self->drop_widget, GTK_EVENT_CONTROLLER (self->drop_target));
-  gtk_widget_add_css_class (self->drop_widget, "attachments-drop");
+  _amends_attachments_watch_drops (AMENDS_ATTACHMENTS (widget));
 }
 
 static void
 amends_attachments_unroot (GtkWidget *widget)
 {
-  AmendsAttachments *self = AMENDS_ATTACHMENTS (widget);
-
-  if (self->drop_target != NULL)
-    {
-      gtk_widget_remove_css_class (self->drop_widget, "attachments-drop");
-      gtk_widget_remove_controller (self->drop_widget, GTK_EVENT_CONTROLLER (self->drop_target));
-      self->drop_target = NULL;
-      self->drop_widget = NULL;
-    }
-
+  _amends_attachments_unwatch_drops (AMENDS_ATTACHMENTS (widget));
   GTK_WIDGET_CLASS (amends_attachments_parent_class)->unroot (widget);
 }
 
@@ -655,7 +410,7 @@ amends_attachments_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  clear_queue (self);
+  _amends_attachments_clear_queue (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -687,7 +442,7 @@ amends_attachments_class_init (AmendsAttachmentsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsAttachments, busy_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsAttachments, error_label);
 
-  gtk_widget_class_install_action (widget_class, "attachments.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "attachments.add", NULL, _amends_attachments_add_action);
   gtk_widget_class_install_action (widget_class, "attachments.remove", "x", remove_action);
   gtk_widget_class_install_action (widget_class, "attachments.remove-focused", NULL, remove_focused_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "attachments.remove-focused", NULL);
@@ -706,7 +461,7 @@ amends_attachments_init (AmendsAttachments *self)
   g_signal_connect_swapped (self->flow_box, "child-activated", G_CALLBACK (on_child_activated_cb), self);
   gtk_flow_box_bind_model (GTK_FLOW_BOX (self->flow_box), G_LIST_MODEL (self->attachments),
                            create_child, self, NULL);
-  update_visibility (self);
+  _amends_attachments_update_visibility (self);
 }
 
 /**
@@ -729,7 +484,7 @@ amends_attachments_show_case (AmendsAttachments *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->thumbnailing = FALSE;
-  clear_queue (self);
+  _amends_attachments_clear_queue (self);
   if (self->viewer != NULL)
     gtk_window_destroy (self->viewer);
 
@@ -738,8 +493,8 @@ amends_attachments_show_case (AmendsAttachments *self,
   g_hash_table_remove_all (self->thumbnails);
   g_hash_table_remove_all (self->no_thumbnail);
   g_list_store_remove_all (self->attachments);
-  show_error (self, NULL);
-  update_visibility (self);
+  _amends_attachments_show_error (self, NULL);
+  _amends_attachments_update_visibility (self);
   reload (self);
 }
 
