@@ -206,6 +206,25 @@ amends_trend_chart_set_weeks (AmendsTrendChart *self,
 }
 
 /**
+ * amends_trend_chart_set_spans:
+ * @measures: (element-type AmendsMeasures) (nullable): a span each,
+ *   oldest first
+ * @labels: (element-type utf8) (nullable): a label each, "W47", "Jan"
+ *
+ * Shows spans of any length: the weeks of a quarter, the months of a year.
+ */
+void
+amends_trend_chart_set_spans (AmendsTrendChart *self,
+                              GPtrArray        *measures,
+                              GPtrArray        *labels)
+{
+  g_return_if_fail (AMENDS_IS_TREND_CHART (self));
+
+  amends_chart_painter_set_spans (self->painter, measures, labels);
+  changed (self);
+}
+
+/**
  * amends_trend_chart_set_targets:
  *
  * The targets in percent, drawn as dashed lines; -1 for none.

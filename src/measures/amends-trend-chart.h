@@ -16,6 +16,9 @@ GtkWidget  *amends_trend_chart_new               (void);
 void        amends_trend_chart_set_weeks         (AmendsTrendChart *self,
                                                   GPtrArray        *measures,
                                                   GDateTime        *last_week_start);
+void        amends_trend_chart_set_spans         (AmendsTrendChart *self,
+                                                  GPtrArray        *measures,
+                                                  GPtrArray        *labels);
 void        amends_trend_chart_set_targets       (AmendsTrendChart *self,
                                                   int               recovered_within,
                                                   int               blown_away);

@@ -14,8 +14,18 @@ typedef enum
   AMENDS_PERIOD_WEEK,
   AMENDS_PERIOD_FOUR_WEEKS,
   AMENDS_PERIOD_YEAR,
+  AMENDS_PERIOD_MONTH,
+  AMENDS_PERIOD_QUARTER,
   AMENDS_PERIOD_OTHER,
 } AmendsPeriodKind;
+
+/* What one point of a period's trend is. */
+typedef enum
+{
+  AMENDS_PERIOD_TREND_WEEKS,
+  AMENDS_PERIOD_TREND_MONTHS,
+  AMENDS_PERIOD_TREND_YEARS,
+} AmendsPeriodTrend;
 
 #define AMENDS_TYPE_PERIOD (amends_period_get_type ())
 
@@ -36,5 +46,24 @@ GDateTime        *amends_period_get_from         (AmendsPeriod     *self);
 GDateTime        *amends_period_get_until        (AmendsPeriod     *self);
 char             *amends_period_dup_label        (AmendsPeriod     *self);
 const char       *amends_period_get_compare_text (AmendsPeriod     *self);
+
+AmendsPeriod     *amends_period_parse            (const char       *text,
+                                                  GTimeZone        *zone,
+                                                  GError          **error);
+AmendsPeriod     *amends_period_new_around       (AmendsPeriodKind  kind,
+                                                  GDateTime        *when);
+AmendsPeriod     *amends_period_new_days         (GDate            *first,
+                                                  GDate            *last,
+                                                  GTimeZone        *zone,
+                                                  GError          **error);
+gboolean          amends_period_parse_day        (const char       *text,
+                                                  GDate            *day);
+char             *amends_period_dup_title        (AmendsPeriod     *self);
+char             *amends_period_dup_days         (AmendsPeriod     *self);
+char             *amends_period_dup_name         (AmendsPeriod     *self);
+GPtrArray        *amends_period_dup_trend        (AmendsPeriod     *self,
+                                                  GDateTime        *now,
+                                                  AmendsPeriodTrend *unit,
+                                                  GPtrArray       **labels);
 
 G_END_DECLS

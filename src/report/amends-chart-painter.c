@@ -306,11 +306,31 @@ paint_week_labels (AmendsChartPainter     *self,
                    const AmendsChartStyle *style,
                    const Plot             *plot)
 {
+  double widest = 0;
+  guint every = 1;
+
+  /* Fourteen weeks of a quarter, or 36 months, on a narrow chart: every
+   * second or third label, counted back from the last, so none overlap. */
+  for (guint i = 0; i < plot->n_weeks; i++)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (style, self->labels->pdata[i], TRUE);
+      double w;
+
+      get_size (layout, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  if (plot->n_weeks > 1 && plot->step > 0)
+    every = MAX (1, (guint) ceil ((widest + 6) / plot->step));
+
   for (guint i = 0; i < plot->n_weeks; i++)
     {
       gboolean last = i + 1 == plot->n_weeks;
-      g_autoptr(PangoLayout) layout = create_layout (style, self->labels->pdata[i], last);
+      g_autoptr(PangoLayout) layout = NULL;
       double w;
+
+      if ((plot->n_weeks - 1 - i) % every != 0)
+        continue;
+      layout = create_layout (style, self->labels->pdata[i], last);
 
       get_size (layout, &w, NULL);
       set_source (cr, last ? &style->text : &style->dim, 1.0);
@@ -451,6 +471,43 @@ amends_chart_painter_set_weeks (AmendsChartPainter *self,
       g_array_append_val (self->values[AMENDS_CHART_SERIES_BLOWN_AWAY], blown);
       /* Translators: an ISO week under the trend chart, "W47"; %d is its number */
       g_ptr_array_add (self->labels, g_strdup_printf (_("W%d"), g_date_time_get_week_of_year (start)));
+    }
+}
+
+/**
+ * amends_chart_painter_set_spans:
+ * @measures: (element-type AmendsMeasures) (nullable): a span each, oldest
+ *   first, as amends_store_measure_spans() gives them
+ * @labels: (element-type utf8) (nullable): a label each, as
+ *   amends_period_dup_trend() gives them
+ *
+ * Spans of any length to show: the weeks of a quarter, the months of a
+ * year.
+ */
+void
+amends_chart_painter_set_spans (AmendsChartPainter *self,
+                                GPtrArray          *measures,
+                                GPtrArray          *labels)
+{
+  guint n;
+
+  g_return_if_fail (AMENDS_IS_CHART_PAINTER (self));
+  g_return_if_fail (measures == NULL || (labels != NULL && labels->len == measures->len));
+
+  for (AmendsChartSeries s = 0; s < AMENDS_CHART_N_SERIES; s++)
+    g_array_set_size (self->values[s], 0);
+  g_ptr_array_set_size (self->labels, 0);
+
+  n = measures != NULL ? measures->len : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const AmendsMeasures *m = measures->pdata[i];
+      double within = m->recovered_within.n_of > 0 ? m->recovered_within.share : -1;
+      double blown = m->blown_away.n_of > 0 ? m->blown_away.share : -1;
+
+      g_array_append_val (self->values[AMENDS_CHART_SERIES_RECOVERED_WITHIN], within);
+      g_array_append_val (self->values[AMENDS_CHART_SERIES_BLOWN_AWAY], blown);
+      g_ptr_array_add (self->labels, g_strdup (labels->pdata[i]));
     }
 }
 

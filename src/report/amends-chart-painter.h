@@ -45,6 +45,9 @@ AmendsChartPainter *amends_chart_painter_new              (void);
 void                amends_chart_painter_set_weeks        (AmendsChartPainter     *self,
                                                            GPtrArray              *measures,
                                                            GDateTime              *last_week_start);
+void                amends_chart_painter_set_spans        (AmendsChartPainter     *self,
+                                                           GPtrArray              *measures,
+                                                           GPtrArray              *labels);
 gboolean            amends_chart_painter_set_targets      (AmendsChartPainter     *self,
                                                            int                     recovered_within,
                                                            int                     blown_away);

@@ -25,6 +25,7 @@ typedef struct
   int                target;
   guint32            accent;
   const char        *note;     /* what the share leaves out, or NULL */
+  gboolean           week;     /* of a week, against the week before; else of any period */
 } Headline;
 
 /* What the share is of, with what it leaves out. */
@@ -34,7 +35,9 @@ headline_of (const Headline *h)
   g_autofree char *of = NULL;
 
   if (h->now->share < 0)
-    return g_strdup (h->note != NULL ? h->note : _("Nothing to measure this week"));
+    return g_strdup (h->note != NULL ? h->note
+                     : h->week ? _("Nothing to measure this week")
+                     : _("Nothing to measure in this period"));
 
   /* Translators: what a headline share is of, as in "3 of 5 cases" */
   of = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases",
@@ -76,6 +79,47 @@ against_target (const Headline *h,
                           h->target, -gap);
 }
 
+/* How the share stands against the period before, as long, and in which
+ * colour: for a month, a quarter or any days. */
+static char *
+against_period_before (const Headline *h,
+                       guint32        *rgb)
+{
+  int before, change;
+
+  *rgb = RGB_DIM;
+  if (h->before->share < 0)
+    return g_strdup (_("Nothing to compare with the period before"));
+
+  before = amends_percent_of (h->before->share);
+  if (h->now->share < 0)
+    return g_strdup_printf (_("%d %% the period before"), before);
+
+  change = amends_percent_of (h->now->share) - before;
+  if (change > 0)
+    {
+      *rgb = RGB_GOOD;
+      /* Translators: a rise on the period before, as long: "▲ 5 points on the period before (55 %)" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "▲ %d point on the period before (%d %%)",
+                                           "▲ %d points on the period before (%d %%)",
+                                           change),
+                              change, before);
+    }
+  if (change < 0)
+    {
+      *rgb = RGB_BAD;
+      /* Translators: a fall on the period before, as long: "▼ 5 points on the period before (65 %)" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "▼ %d point on the period before (%d %%)",
+                                           "▼ %d points on the period before (%d %%)",
+                                           -change),
+                              -change, before);
+    }
+
+  return g_strdup_printf (_("The same as the period before (%d %%)"), before);
+}
+
 /* How the share stands against the week before, and in which colour. */
 static char *
 against_week_before (const Headline *h,
@@ -84,6 +128,9 @@ against_week_before (const Headline *h,
   int before, change;
 
   *rgb = RGB_DIM;
+  if (!h->week)
+    return against_period_before (h, rgb);
+
   if (h->before->share < 0)
     return g_strdup (_("Nothing to compare with the week before"));
 
@@ -170,7 +217,8 @@ void
 amends_report_place_headlines (AmendsPageCursor          *cur,
                                const AmendsReportOptions *options,
                                const AmendsMeasures      *now,
-                               const AmendsMeasures      *before)
+                               const AmendsMeasures      *before,
+                               gboolean                   week)
 {
   double gap = 16;
   double width = (cur->right - cur->left - gap) / 2;
@@ -200,9 +248,9 @@ amends_report_place_headlines (AmendsPageCursor          *cur,
                                                options->recovery_target_hours),
                                   options->recovery_target_hours);
   h[0] = (Headline) { within_label, &now->recovered_within, &before->recovered_within,
-                      options->target_recovered_within, RGB_ACCENT, pending };
+                      options->target_recovered_within, RGB_ACCENT, pending, week };
   h[1] = (Headline) { _("Customers blown away"), &now->blown_away, &before->blown_away,
-                      options->target_blown_away, RGB_SECOND, unrecorded };
+                      options->target_blown_away, RGB_SECOND, unrecorded, week };
 
   height = MAX (place_headline (cur, &h[0], cur->left, cur->y, width, TRUE),
                 place_headline (cur, &h[1], cur->left + width + gap, cur->y, width, TRUE));
@@ -226,7 +274,8 @@ amends_report_place_headlines (AmendsPageCursor          *cur,
 void
 amends_report_place_key_figures (AmendsPageCursor     *cur,
                                  const AmendsMeasures *now,
-                                 gboolean              over)
+                                 gboolean              over,
+                                 gboolean              week)
 {
   g_autofree char *happened = g_strdup_printf ("%u", now->n_happened);
   g_autofree char *open = g_strdup_printf ("%u", now->n_open);
@@ -234,9 +283,9 @@ amends_report_place_key_figures (AmendsPageCursor     *cur,
   g_autofree char *unowned = g_strdup_printf ("%u", now->n_unowned);
   g_autofree char *median = amends_report_format_span (now->median_seconds);
   const char *labels[] = {
-    _("Cases this week"),
-    over ? _("Open at week’s end") : _("Open now"),
-    over ? _("Past due at week’s end") : _("Past due now"),
+    week ? _("Cases this week") : _("Cases in the period"),
+    over ? (week ? _("Open at week’s end") : _("Open at the period’s end")) : _("Open now"),
+    over ? (week ? _("Past due at week’s end") : _("Past due at the period’s end")) : _("Past due now"),
     _("Open without owner"), _("Median time to recovery"),
   };
   const char *values[] = { happened, open, overdue, unowned, median };

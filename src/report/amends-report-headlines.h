@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 void amends_report_place_headlines   (AmendsPageCursor          *cur,
                                       const AmendsReportOptions *options,
                                       const AmendsMeasures      *now,
-                                      const AmendsMeasures      *before);
+                                      const AmendsMeasures      *before,
+                                      gboolean                   week);
 void amends_report_place_key_figures (AmendsPageCursor          *cur,
                                       const AmendsMeasures      *now,
-                                      gboolean                   over);
+                                      gboolean                   over,
+                                      gboolean                   week);
 
 G_END_DECLS

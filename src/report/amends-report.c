@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-chart-painter.h"
+#include "amends-period.h"
 #include "amends-report-format.h"
 #include "amends-report-headlines.h"
 #include "amends-report-page.h"
@@ -44,8 +45,10 @@ struct _AmendsReport
   GObject              parent_instance;
 
   AmendsStore         *store;
-  GDateTime           *week_start;
-  GDateTime           *week_end;      /* the next week's start */
+  AmendsPeriod        *period;        /* a week, a month, a quarter, any days */
+  GDateTime           *week_start;    /* the period's first moment */
+  GDateTime           *week_end;      /* the moment after its last */
+  AmendsPeriodTrend    trend_unit;
   AmendsReportOptions  options;
 
   /* What amends_report_layout() found and placed. */
@@ -60,13 +63,29 @@ G_DEFINE_FINAL_TYPE (AmendsReport, amends_report, G_TYPE_OBJECT)
 
 /* Laying out. */
 
+static gboolean
+is_week (AmendsReport *self)
+{
+  return amends_period_get_kind (self->period) == AMENDS_PERIOD_WEEK;
+}
+
+/* "16–22 November 2026", "1 October – 31 December 2026" */
+static char *
+dup_days (AmendsReport *self)
+{
+  if (is_week (self))
+    return amends_report_format_week_days (self->week_start);
+
+  return amends_period_dup_days (self->period);
+}
+
 static void
 place_header (AmendsReport     *self,
               AmendsPageCursor *cur)
 {
   double width = cur->right - cur->left;
-  g_autofree char *title = amends_report_format_week_title (self->week_start);
-  g_autofree char *days = amends_report_format_week_days (self->week_start);
+  g_autofree char *title = amends_report_dup_title (self);
+  g_autofree char *days = dup_days (self);
 
   if (self->options.organisation != NULL && self->options.organisation[0] != '\0')
     cur->y += amends_page_add_text (cur, STYLE_ORGANISATION, cur->left, cur->y, width,
@@ -79,12 +98,17 @@ place_header (AmendsReport     *self,
 }
 
 static void
-place_trend (AmendsPageCursor *cur)
+place_trend (AmendsReport     *self,
+             AmendsPageCursor *cur)
 {
-  double heading = amends_page_measure (cur, STYLE_HEADING, _("Eight-week trend"), -1) + 7;
+  const char *title = is_week (self) ? _("Eight-week trend")
+                    : self->trend_unit == AMENDS_PERIOD_TREND_WEEKS ? _("Week by week")
+                    : self->trend_unit == AMENDS_PERIOD_TREND_MONTHS ? _("Month by month")
+                    : _("Year by year");
+  double heading = amends_page_measure (cur, STYLE_HEADING, title, -1) + 7;
 
   amends_page_need (cur, heading + CHART_HEIGHT);
-  amends_page_place_heading (cur, _("Eight-week trend"));
+  amends_page_place_heading (cur, title);
   amends_page_add_op (cur, OP_CHART, cur->left, cur->y, cur->right - cur->left, CHART_HEIGHT);
   cur->y += CHART_HEIGHT + SECTION_GAP;
 }
@@ -100,6 +124,41 @@ as_of_time (AmendsReport *self)
     return g_date_time_ref (self->generated_at);
 
   return g_steal_pointer (&last);
+}
+
+/* The period's figures, the period before's, and the trend's: a week's
+ * trend is the eight weeks that end with it, and its last two are the
+ * week and the one before (each measured once); any other period's is
+ * its own weeks, months or years (see amends_period_dup_trend()), and
+ * @labels says which. */
+static gboolean
+measure_trend (AmendsReport    *self,
+               GPtrArray      **spans,
+               GPtrArray      **labels,
+               AmendsMeasures  *now,
+               AmendsMeasures  *before,
+               GError         **error)
+{
+  g_autoptr(AmendsPeriod) previous = NULL;
+  g_autoptr(GPtrArray) bounds = NULL;
+
+  if (is_week (self))
+    {
+      self->trend_unit = AMENDS_PERIOD_TREND_WEEKS;
+      if (!(*spans = amends_store_measure_weeks (self->store, self->week_start, N_TREND_WEEKS, error)))
+        return FALSE;
+      *now = *(AmendsMeasures *) (*spans)->pdata[N_TREND_WEEKS - 1];
+      *before = *(AmendsMeasures *) (*spans)->pdata[N_TREND_WEEKS - 2];
+      return TRUE;
+    }
+
+  previous = amends_period_shift (self->period, -1);
+  bounds = amends_period_dup_trend (self->period, self->generated_at, &self->trend_unit, labels);
+
+  return amends_store_measure (self->store, self->week_start, self->week_end, now, error) &&
+         amends_store_measure (self->store, amends_period_get_from (previous),
+                               amends_period_get_until (previous), before, error) &&
+         (*spans = amends_store_measure_spans (self->store, bounds, error)) != NULL;
 }
 
 /* Drawing. */
@@ -139,6 +198,7 @@ amends_report_finalize (GObject *object)
   AmendsReport *self = (AmendsReport *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->period);
   g_clear_pointer (&self->week_start, g_date_time_unref);
   g_clear_pointer (&self->week_end, g_date_time_unref);
   g_clear_pointer (&self->generated_at, g_date_time_unref);
@@ -205,15 +265,47 @@ amends_report_new (AmendsStore               *store,
                    GDateTime                 *week_start,
                    const AmendsReportOptions *options)
 {
-  AmendsReport *self;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(AmendsPeriod) period = NULL;
 
   g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
   g_return_val_if_fail (week_start != NULL, NULL);
 
+  from = amends_iso_week_start (week_start);
+  until = g_date_time_add_weeks (from, 1);
+  period = amends_period_new_full (AMENDS_PERIOD_WEEK, from, until);
+
+  return amends_report_new_for_period (store, period, options);
+}
+
+/**
+ * amends_report_new_for_period:
+ * @store: the database to report on
+ * @period: a week, a month, a quarter or any days
+ * @options: (nullable): names and targets; the defaults when %NULL
+ *
+ * The summary of any period: its title says which ("Summary — Quarter 4,
+ * 2026"); a week's is the weekly summary as amends_report_new() makes it.
+ *
+ * Returns: (transfer full): a report with no pages until
+ *   amends_report_layout() or amends_report_write_pdf()
+ */
+AmendsReport *
+amends_report_new_for_period (AmendsStore               *store,
+                              AmendsPeriod              *period,
+                              const AmendsReportOptions *options)
+{
+  AmendsReport *self;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
+  g_return_val_if_fail (AMENDS_IS_PERIOD (period), NULL);
+
   self = g_object_new (AMENDS_TYPE_REPORT, NULL);
   self->store = g_object_ref (store);
-  self->week_start = amends_iso_week_start (week_start);
-  self->week_end = g_date_time_add_weeks (self->week_start, 1);
+  self->period = g_object_ref (period);
+  self->week_start = g_date_time_ref (amends_period_get_from (period));
+  self->week_end = g_date_time_ref (amends_period_get_until (period));
 
   if (options != NULL)
     {
@@ -244,7 +336,10 @@ amends_report_dup_title (AmendsReport *self)
 {
   g_return_val_if_fail (AMENDS_IS_REPORT (self), NULL);
 
-  return amends_report_format_week_title (self->week_start);
+  if (is_week (self))
+    return amends_report_format_week_title (self->week_start);
+
+  return amends_period_dup_title (self->period);
 }
 
 /**
@@ -270,6 +365,8 @@ amends_report_layout (AmendsReport  *self,
   g_autoptr(GPtrArray) weeks = NULL;
   g_autoptr(GPtrArray) escalated = NULL;
   guint n_escalated = 0;
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean week = is_week (self);
   AmendsMeasures now = { 0 }, before = { 0 };
   guint n_past_due = 0;
   g_autofree char *overdue_heading = NULL;
@@ -311,7 +408,7 @@ amends_report_layout (AmendsReport  *self,
    * period is measured once. */
   G_STATIC_ASSERT (N_TREND_WEEKS >= 2);
   as_of = as_of_time (self);
-  if (!(weeks = amends_store_measure_weeks (self->store, self->week_start, N_TREND_WEEKS, error))
+  if (!measure_trend (self, &weeks, &labels, &now, &before, error)
       || !(owners = amends_report_owner_rows (self->store, self->week_start, self->week_end, error))
       || !(overdue = amends_report_overdue_rows (self->store, as_of, &n_past_due, error))
       || !(escalated = amends_report_escalated_rows (self->store, self->week_start, as_of,
@@ -320,15 +417,16 @@ amends_report_layout (AmendsReport  *self,
       || !(stories = amends_report_story_rows (self->store, self->week_start, self->week_end, error))
       || !(lessons = amends_report_lesson_rows (self->store, self->week_start, self->week_end, error)))
     return FALSE;
-  now = *(AmendsMeasures *) weeks->pdata[N_TREND_WEEKS - 1];
-  before = *(AmendsMeasures *) weeks->pdata[N_TREND_WEEKS - 2];
   /* A week that is over is a record: its open cases as they stood at its
    * end, whenever it is printed. */
   over = now.as_of < g_date_time_to_unix (self->generated_at);
 
   g_clear_object (&self->chart);
   self->chart = amends_chart_painter_new ();
-  amends_chart_painter_set_weeks (self->chart, weeks, self->week_start);
+  if (labels != NULL)
+    amends_chart_painter_set_spans (self->chart, weeks, labels);
+  else
+    amends_chart_painter_set_weeks (self->chart, weeks, self->week_start);
   amends_chart_painter_set_targets (self->chart, self->options.target_recovered_within,
                                     self->options.target_blown_away);
   amends_chart_painter_set_target_hours (self->chart, self->options.recovery_target_hours);
@@ -347,17 +445,20 @@ amends_report_layout (AmendsReport  *self,
   amends_page_break (&cur);
 
   place_header (self, &cur);
-  amends_report_place_headlines (&cur, &self->options, &now, &before);
-  amends_report_place_key_figures (&cur, &now, over);
-  place_trend (&cur);
+  amends_report_place_headlines (&cur, &self->options, &now, &before, week);
+  amends_report_place_key_figures (&cur, &now, over, week);
+  place_trend (self, &cur);
 
   amends_page_place_table (&cur, _("Cases by owner"), owner_columns, G_N_ELEMENTS (owner_columns),
-                           owners, _("No cases happened this week."), NULL);
+                           owners, week ? _("No cases happened this week.")
+                                        : _("No cases happened in this period."), NULL);
 
   /* Translators: the heading of the table of overdue cases; %u is how many */
   overdue_heading = g_strdup_printf (over
                                      /* Translators: the heading of the table of cases past due when a past week ended; %u is how many */
-                                     ? _("Open cases past due at the week’s end (%u)")
+                                     ? (week ? _("Open cases past due at the week’s end (%u)")
+                                        /* Translators: the heading of the table of cases past due when a past month, quarter or range ended; %u is how many */
+                                        : _("Open cases past due at the period’s end (%u)"))
                                      : _("Open cases past due (%u)"),
                                      n_past_due);
   if (n_past_due > overdue->len)
@@ -369,9 +470,11 @@ amends_report_layout (AmendsReport  *self,
                            overdue, _("No open case is past due."), more);
   amends_report_place_escalated (&cur, escalated, n_escalated, MAX (self->options.escalation_hours, 1));
   amends_page_place_table (&cur, _("Stories told"), story_columns, G_N_ELEMENTS (story_columns),
-                           stories, _("No stories were told this week."), NULL);
+                           stories, week ? _("No stories were told this week.")
+                                         : _("No stories were told in this period."), NULL);
   amends_page_place_table (&cur, _("Lessons learned"), lesson_columns, G_N_ELEMENTS (lesson_columns),
-                           lessons, _("No lessons were written down this week."), NULL);
+                           lessons, week ? _("No lessons were written down this week.")
+                                         : _("No lessons were written down in this period."), NULL);
 
   g_object_unref (context);
   return TRUE;
@@ -391,8 +494,8 @@ draw_running_head (AmendsReport *self,
                    cairo_t      *cr,
                    PangoContext *context)
 {
-  g_autofree char *title = amends_report_format_week_title (self->week_start);
-  g_autofree char *days = amends_report_format_week_days (self->week_start);
+  g_autofree char *title = amends_report_dup_title (self);
+  g_autofree char *days = dup_days (self);
   g_autofree char *head = NULL;
   double width = self->page_width - 2 * MARGIN_X;
 

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "amends-period.h"
 #include "amends-store.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ G_DECLARE_FINAL_TYPE (AmendsReport, amends_report, AMENDS, REPORT, GObject)
 
 AmendsReport *amends_report_new             (AmendsStore               *store,
                                              GDateTime                 *week_start,
+                                             const AmendsReportOptions *options);
+AmendsReport *amends_report_new_for_period  (AmendsStore               *store,
+                                             AmendsPeriod              *period,
                                              const AmendsReportOptions *options);
 char         *amends_report_dup_title       (AmendsReport              *self);
 gboolean      amends_report_layout          (AmendsReport              *self,

@@ -135,3 +135,16 @@ amends_measurer_measure_weeks (AmendsMeasurer  *self,
     return NULL;
   return amends_measure_weeks (&source, last_week_start, n_weeks, error);
 }
+
+/* One AmendsMeasures a span [bounds[i], bounds[i + 1]), oldest first. */
+GPtrArray *
+amends_measurer_measure_spans (AmendsMeasurer  *self,
+                               GPtrArray       *bounds,
+                               GError         **error)
+{
+  AmendsMeasureSource source;
+
+  if (!measurer_source (self, &source, error))
+    return NULL;
+  return amends_measure_spans (&source, bounds, error);
+}

@@ -38,6 +38,8 @@ amends_measures_sheet_free (AmendsMeasuresSheet *sheet)
   g_clear_pointer (&sheet->owners, g_ptr_array_unref);
   g_clear_pointer (&sheet->teams, g_ptr_array_unref);
   g_clear_pointer (&sheet->categories, g_ptr_array_unref);
+  g_clear_pointer (&sheet->bounds, g_ptr_array_unref);
+  g_clear_pointer (&sheet->spans, g_ptr_array_unref);
   g_free (sheet);
 }
 
@@ -70,6 +72,11 @@ measure (Job           *job,
   if ((job->parts & AMENDS_MEASURES_SHEET_WEEKS) &&
       (g_cancellable_set_error_if_cancelled (cancellable, error) ||
        !(s->weeks = amends_measurer_measure_weeks (job->measurer, s->last_week, job->n_weeks, error))))
+    return FALSE;
+
+  if ((job->parts & AMENDS_MEASURES_SHEET_SPANS) &&
+      (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+       !(s->spans = amends_measurer_measure_spans (job->measurer, s->bounds, error))))
     return FALSE;
 
   if (job->parts & AMENDS_MEASURES_SHEET_TABLES)
@@ -152,6 +159,57 @@ amends_measures_sheet_measure_async (AmendsStore              *store,
     job->sheet->last_week = g_date_time_ref (last_week);
 
   /* Not the store as source object: nothing here keeps it alive. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, amends_measures_sheet_measure_async);
+  g_task_set_name (task, "[amends] measures sheet");
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, measure_thread);
+}
+
+/**
+ * amends_measures_sheet_measure_spans_async:
+ * @bounds: (element-type GDateTime) (nullable): the bounds of the trend's
+ *   spans, for %AMENDS_MEASURES_SHEET_SPANS (see amends_period_dup_trend())
+ *
+ * As amends_measures_sheet_measure_async(), with a trend of any spans
+ * instead of weeks.
+ */
+void
+amends_measures_sheet_measure_spans_async (AmendsStore              *store,
+                                           GDateTime                *from,
+                                           GDateTime                *until,
+                                           GDateTime                *before_from,
+                                           GDateTime                *before_until,
+                                           GPtrArray                *bounds,
+                                           AmendsMeasuresSheetParts  parts,
+                                           GCancellable             *cancellable,
+                                           GAsyncReadyCallback       callback,
+                                           gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (AMENDS_IS_STORE (store));
+  g_return_if_fail (from != NULL && until != NULL);
+  g_return_if_fail (!(parts & AMENDS_MEASURES_SHEET_BEFORE) || (before_from != NULL && before_until != NULL));
+  g_return_if_fail (!(parts & AMENDS_MEASURES_SHEET_SPANS) || (bounds != NULL && bounds->len >= 2));
+  g_return_if_fail (!(parts & AMENDS_MEASURES_SHEET_WEEKS));
+
+  job = g_new0 (Job, 1);
+  job->measurer = amends_measurer_new (store);
+  job->parts = parts;
+  job->sheet = g_new0 (AmendsMeasuresSheet, 1);
+  job->sheet->from = g_date_time_ref (from);
+  job->sheet->until = g_date_time_ref (until);
+  job->sheet->now = amends_measurer_get_now (job->measurer);
+  if (parts & AMENDS_MEASURES_SHEET_BEFORE)
+    {
+      job->before_from = g_date_time_ref (before_from);
+      job->before_until = g_date_time_ref (before_until);
+    }
+  if (parts & AMENDS_MEASURES_SHEET_SPANS)
+    job->sheet->bounds = g_ptr_array_ref (bounds);
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, amends_measures_sheet_measure_async);
   g_task_set_name (task, "[amends] measures sheet");

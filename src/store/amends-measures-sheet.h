@@ -17,6 +17,7 @@ typedef enum
   AMENDS_MEASURES_SHEET_BEFORE = 1 << 0, /* the period before, as long */
   AMENDS_MEASURES_SHEET_WEEKS  = 1 << 1, /* the weeks of the trend */
   AMENDS_MEASURES_SHEET_TABLES = 1 << 2, /* per owner, team and category */
+  AMENDS_MEASURES_SHEET_SPANS  = 1 << 3, /* the spans of the trend, any length */
 } AmendsMeasuresSheetParts;
 
 /* Everything measured for one look at a period. */
@@ -32,6 +33,8 @@ typedef struct
   GPtrArray      *owners;     /* TABLES only: AmendsMeasureRow* */
   GPtrArray      *teams;
   GPtrArray      *categories;
+  GPtrArray      *bounds;     /* SPANS only: GDateTime*, one more than spans */
+  GPtrArray      *spans;      /* SPANS only: AmendsMeasures*, oldest first */
 } AmendsMeasuresSheet;
 
 void                 amends_measures_sheet_free           (AmendsMeasuresSheet      *sheet);
@@ -44,6 +47,16 @@ void                 amends_measures_sheet_measure_async  (AmendsStore          
                                                            GDateTime                *before_until,
                                                            GDateTime                *last_week,
                                                            guint                     n_weeks,
+                                                           AmendsMeasuresSheetParts  parts,
+                                                           GCancellable             *cancellable,
+                                                           GAsyncReadyCallback       callback,
+                                                           gpointer                  user_data);
+void                 amends_measures_sheet_measure_spans_async (AmendsStore          *store,
+                                                           GDateTime                *from,
+                                                           GDateTime                *until,
+                                                           GDateTime                *before_from,
+                                                           GDateTime                *before_until,
+                                                           GPtrArray                *bounds,
                                                            AmendsMeasuresSheetParts  parts,
                                                            GCancellable             *cancellable,
                                                            GAsyncReadyCallback       callback,

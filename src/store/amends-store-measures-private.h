@@ -41,3 +41,6 @@ GPtrArray  *amends_measure_weeks        (AmendsMeasureSource  *source,
                                          GDateTime            *last_week_start,
                                          guint                 n_weeks,
                                          GError              **error);
+GPtrArray  *amends_measure_spans        (AmendsMeasureSource  *source,
+                                         GPtrArray            *bounds,
+                                         GError              **error);

@@ -456,6 +456,25 @@ amends_measure_weeks (AmendsMeasureSource  *source,
   return g_steal_pointer (&weeks);
 }
 
+GPtrArray *
+amends_measure_spans (AmendsMeasureSource  *source,
+                      GPtrArray            *bounds,
+                      GError              **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i + 1 < bounds->len; i++)
+    {
+      AmendsMeasures *m = g_new0 (AmendsMeasures, 1);
+
+      g_ptr_array_add (spans, m);
+      if (!amends_measure_period (source, bounds->pdata[i], bounds->pdata[i + 1], m, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&spans);
+}
+
 /**
  * amends_store_measure:
  *
@@ -519,6 +538,28 @@ amends_store_measure_weeks (AmendsStore  *self,
 
   source = source_for_store (self);
   return amends_measure_weeks (&source, last_week_start, n_weeks, error);
+}
+
+/**
+ * amends_store_measure_spans:
+ * @bounds: (element-type GDateTime): the spans' bounds, one more than
+ *   the spans
+ *
+ * Returns: (transfer full) (element-type AmendsMeasures): one a span,
+ *   oldest first
+ */
+GPtrArray *
+amends_store_measure_spans (AmendsStore  *self,
+                            GPtrArray    *bounds,
+                            GError      **error)
+{
+  AmendsMeasureSource source;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+  g_return_val_if_fail (bounds != NULL && bounds->len >= 2, NULL);
+
+  source = source_for_store (self);
+  return amends_measure_spans (&source, bounds, error);
 }
 
 /**

@@ -80,6 +80,11 @@ GPtrArray *amends_store_measure_weeks     (AmendsStore      *self,
                                            GDateTime        *last_week_start,
                                            guint             n_weeks,
                                            GError          **error);
+/* AmendsMeasures* (g_free), one a span [bounds[i], bounds[i + 1]) of
+ * @bounds (GDateTime*), oldest first: the points of a period's trend. */
+GPtrArray *amends_store_measure_spans     (AmendsStore      *self,
+                                           GPtrArray        *bounds,
+                                           GError          **error);
 guint      amends_measures_get_n_measured (void);
 
 /* Measures on a read-only connection of its own, for a worker thread. */
@@ -101,6 +106,9 @@ GPtrArray *amends_measurer_measure_by     (AmendsMeasurer   *self,
 GPtrArray *amends_measurer_measure_weeks  (AmendsMeasurer   *self,
                                            GDateTime        *last_week_start,
                                            guint             n_weeks,
+                                           GError          **error);
+GPtrArray *amends_measurer_measure_spans  (AmendsMeasurer   *self,
+                                           GPtrArray        *bounds,
                                            GError          **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsMeasurer, amends_measurer_free)
 
