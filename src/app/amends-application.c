@@ -43,7 +43,7 @@ static const GOptionEntry option_entries[] = {
   { "weekly-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the weekly summary of WEEK (such as 2026-W47) as a PDF and quit"), N_("WEEK") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The PDF file that --weekly-summary writes"), N_("FILE") },
+    N_("The PDF file that --weekly-summary or --summary writes"), N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the cases in FILE (CSV with Amends, osTicket or CFPB columns) and quit"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -61,6 +61,11 @@ static const GOptionEntry option_entries[] = {
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check the backup in FILE and put it in the database’s place, keeping the database as it was, and quit"),
     N_("FILE") },
+  { "summary", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the summary of PERIOD (2026-10-01..2026-12-31, 2026-11 or 2026-Q4) with --output FILE.pdf and/or --csv FILE.csv, and quit"),
+    N_("PERIOD") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --summary: write the period’s measures to FILE as CSV"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Amends and quit"), NULL },
   { NULL }
@@ -423,6 +428,26 @@ amends_application_handle_local_options (GApplication *application,
       return amends_cli_weekly_summary (week, output, path);
     }
 
+  if (g_variant_dict_contains (options, "summary"))
+    {
+      g_autofree char *period = NULL;
+      g_autofree char *output = NULL;
+      g_autofree char *csv = NULL;
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, "summary", "s", &period);
+      g_variant_dict_lookup (options, "output", "^ay", &output);
+      g_variant_dict_lookup (options, "csv", "^ay", &csv);
+      path = self->demo ? amends_demo_get_default_path () : g_steal_pointer (&database);
+      return amends_cli_summary (period, output, csv, path);
+    }
+
+  if (g_variant_dict_contains (options, "csv"))
+    {
+      g_printerr ("amends: %s\n", _("--csv goes with --summary."));
+      return 1;
+    }
+
   if (g_variant_dict_contains (options, "import-csv") ||
       g_variant_dict_contains (options, "export-csv"))
     {
@@ -471,7 +496,7 @@ amends_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "output"))
     {
-      g_printerr ("%s\n", _("--output goes with --weekly-summary."));
+      g_printerr ("%s\n", _("--output goes with --weekly-summary or --summary."));
       return 1;
     }
 

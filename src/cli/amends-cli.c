@@ -1,7 +1,9 @@
 /* amends-cli.c: what Amends does from the command line, without a display
  *
  * `amends --weekly-summary 2026-W47 --output summary.pdf` writes the
- * weekly summary as a PDF with the same renderer the print dialog uses.
+ * weekly summary as a PDF with the same renderer the print dialog uses;
+ * `amends --summary 2026-10-01..2026-12-31 -o q4.pdf --csv q4.csv` the
+ * summary of any period (also 2026-11, 2026-Q4), and its measures as CSV.
  * Nothing here touches GTK: it runs over ssh, from cron, on a server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +23,9 @@
 #include "amends-backup.h"
 #include "amends-csv-export.h"
 #include "amends-csv-import.h"
+#include "amends-csv-measures.h"
+#include "amends-measures-sheet.h"
+#include "amends-period.h"
 
 #include "amends-store.h"
 #include "amends-store-measures.h"
@@ -55,39 +60,63 @@ amends_cli_load_report_options (AmendsReportOptions *options)
   options->escalation_hours = g_settings_get_int (settings, "escalation-hours");
 }
 
-/**
- * amends_cli_write_weekly_summary:
- * @week: an ISO week, "2026-W47"
- * @output: the PDF to write
- * @database_path: (nullable): the database; the usual one when %NULL
- *
- * Returns: %TRUE when the PDF was written
- */
-gboolean
-amends_cli_write_weekly_summary (const char  *week,
-                                 const char  *output,
-                                 const char  *database_path,
-                                 GError     **error)
+/* The period's measures and tables, as the Measures view's sheet holds
+ * them, for the CSV file. */
+static AmendsMeasuresSheet *
+measure_sheet (AmendsStore   *store,
+               AmendsPeriod  *period,
+               GError       **error)
 {
-  g_auto(AmendsReportOptions) options = { 0 };
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) until = NULL;
-  g_autoptr(AmendsStore) store = NULL;
-  g_autoptr(AmendsReport) report = NULL;
-  gboolean written;
-  g_autofree char *path = NULL;
+  g_autoptr(AmendsMeasuresSheet) sheet = g_new0 (AmendsMeasuresSheet, 1);
+  GPtrArray **tables[] = { &sheet->owners, &sheet->teams, &sheet->categories };
 
-  g_return_val_if_fail (week != NULL, FALSE);
+  sheet->from = g_date_time_ref (amends_period_get_from (period));
+  sheet->until = g_date_time_ref (amends_period_get_until (period));
+  {
+    g_autoptr(GDateTime) now = amends_store_dup_now (store);
 
-  if (!amends_iso_week_parse (week, NULL, &from, &until, error))
+    sheet->now = g_date_time_to_unix (now);
+  }
+
+  if (!amends_store_measure (store, sheet->from, sheet->until, &sheet->period, error))
+    return NULL;
+  for (AmendsMeasureBy by = AMENDS_MEASURE_BY_OWNER; by <= AMENDS_MEASURE_BY_CATEGORY; by++)
+    if (!(*tables[by] = amends_store_measure_by (store, by, sheet->from, sheet->until, error)))
+      return NULL;
+
+  return g_steal_pointer (&sheet);
+}
+
+static gboolean
+write_csv (AmendsStore   *store,
+           AmendsPeriod  *period,
+           const char    *csv,
+           GError       **error)
+{
+  g_autoptr(AmendsMeasuresSheet) sheet = measure_sheet (store, period, error);
+  g_autofree char *name = NULL;
+
+  if (sheet == NULL)
     return FALSE;
 
-  if (output == NULL || output[0] == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("--weekly-summary needs --output and the name of the PDF file to write."));
-      return FALSE;
-    }
+  name = amends_period_dup_name (period);
+  return amends_csv_measures_to_path (sheet, name, csv, error);
+}
+
+/* Writes the summary of @period as a PDF to @output and its measures as
+ * CSV to @csv, either of which may be %NULL. */
+static gboolean
+write_summary (AmendsPeriod  *period,
+               const char    *output,
+               const char    *csv,
+               const char    *database_path,
+               GError       **error)
+{
+  g_auto(AmendsReportOptions) options = { 0 };
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(AmendsReport) report = NULL;
+  gboolean written = TRUE;
+  g_autofree char *path = NULL;
 
   path = database_path != NULL ? g_strdup (database_path) : amends_store_get_default_path ();
 
@@ -109,9 +138,14 @@ amends_cli_write_weekly_summary (const char  *week,
     return FALSE;
   amends_store_check_integrity (store);
 
-  amends_cli_load_report_options (&options);
-  report = amends_report_new (store, from, &options);
-  written = amends_report_write_pdf (report, output, error);
+  if (output != NULL)
+    {
+      amends_cli_load_report_options (&options);
+      report = amends_report_new_for_period (store, period, &options);
+      written = amends_report_write_pdf (report, output, error);
+    }
+  if (written && csv != NULL)
+    written = write_csv (store, period, csv, error);
 
   while (amends_store_get_checking (store))
     g_main_context_iteration (NULL, TRUE);
@@ -120,7 +154,10 @@ amends_cli_write_weekly_summary (const char  *week,
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_unlink (output);
+      if (output != NULL)
+        g_unlink (output);
+      if (csv != NULL)
+        g_unlink (csv);
       g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
                    _("The database “%s” is damaged, so no summary was written: its figures could be wrong. Restore it from a backup."),
                    display);
@@ -128,6 +165,103 @@ amends_cli_write_weekly_summary (const char  *week,
     }
 
   return written;
+}
+
+/**
+ * amends_cli_write_weekly_summary:
+ * @week: an ISO week, "2026-W47"
+ * @output: the PDF to write
+ * @database_path: (nullable): the database; the usual one when %NULL
+ *
+ * Returns: %TRUE when the PDF was written
+ */
+gboolean
+amends_cli_write_weekly_summary (const char  *week,
+                                 const char  *output,
+                                 const char  *database_path,
+                                 GError     **error)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(AmendsPeriod) period = NULL;
+
+  g_return_val_if_fail (week != NULL, FALSE);
+
+  if (!amends_iso_week_parse (week, NULL, &from, &until, error))
+    return FALSE;
+
+  if (output == NULL || output[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--weekly-summary needs --output and the name of the PDF file to write."));
+      return FALSE;
+    }
+
+  period = amends_period_new_full (AMENDS_PERIOD_WEEK, from, until);
+  return write_summary (period, output, NULL, database_path, error);
+}
+
+/**
+ * amends_cli_write_summary:
+ * @text: the period: "2026-10-01..2026-12-31" (both days in it), a month
+ *   "2026-11", a quarter "2026-Q4", a week "2026-W47"
+ * @output: (nullable): the PDF to write
+ * @csv: (nullable): the CSV file of the measures to write
+ * @database_path: (nullable): the database; the usual one when %NULL
+ *
+ * Returns: %TRUE when what was asked for was written
+ */
+gboolean
+amends_cli_write_summary (const char  *text,
+                          const char  *output,
+                          const char  *csv,
+                          const char  *database_path,
+                          GError     **error)
+{
+  g_autoptr(AmendsPeriod) period = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!(period = amends_period_parse (text, NULL, error)))
+    return FALSE;
+
+  if (output != NULL && output[0] == '\0')
+    output = NULL;
+  if (csv != NULL && csv[0] == '\0')
+    csv = NULL;
+  if (output == NULL && csv == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--summary needs --output and the name of the PDF file to write, or --csv and the name of the CSV file."));
+      return FALSE;
+    }
+
+  return write_summary (period, output, csv, database_path, error);
+}
+
+/**
+ * amends_cli_summary:
+ *
+ * The command line's entry for --summary: writes the summary, or says in
+ * one line on standard error why it could not.
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_summary (const char *text,
+                    const char *output,
+                    const char *csv,
+                    const char *database_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!amends_cli_write_summary (text, output, csv, database_path, &error))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
 }
 
 /**

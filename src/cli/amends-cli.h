@@ -19,6 +19,15 @@ gboolean  amends_cli_write_weekly_summary       (const char          *week,
 int       amends_cli_weekly_summary             (const char          *week,
                                                  const char          *output,
                                                  const char          *database_path);
+gboolean  amends_cli_write_summary              (const char          *text,
+                                                 const char          *output,
+                                                 const char          *csv,
+                                                 const char          *database_path,
+                                                 GError             **error);
+int       amends_cli_summary                    (const char          *text,
+                                                 const char          *output,
+                                                 const char          *csv,
+                                                 const char          *database_path);
 
 int       amends_cli_export_csv                 (const char          *file,
                                                  const char          *database_path,
