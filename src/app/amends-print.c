@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "amends-cli.h"
+#include "amends-period.h"
 #include "amends-store-measures.h"
 #include "report/amends-report.h"
 
@@ -43,7 +44,7 @@ show_error (GtkWindow    *parent,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
-                                                       _("Could Not Print the Weekly Summary"),
+                                                       _("Could Not Print the Summary"),
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
@@ -105,9 +106,8 @@ on_done_cb (GtkPrintOperation       *operation,
  * @store: the database
  * @week: any moment in the week to print, in the zone whose weeks count
  *
- * Builds the print operation for the weekly summary of @week, with its job
- * name, the file name offered for printing to a file, and the report
- * that draws its pages; amends_print_operation_run() runs it.
+ * Builds the print operation for the weekly summary of @week; see
+ * amends_print_operation_new_for_period().
  *
  * Returns: (transfer full): a new print operation
  */
@@ -115,31 +115,72 @@ GtkPrintOperation *
 amends_print_operation_new (AmendsStore *store,
                             GDateTime   *week)
 {
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(AmendsPeriod) period = NULL;
+
+  g_return_val_if_fail (week != NULL, NULL);
+
+  start = amends_iso_week_start (week);
+  until = g_date_time_add_weeks (start, 1);
+  period = amends_period_new_full (AMENDS_PERIOD_WEEK, start, until);
+
+  return amends_print_operation_new_for_period (store, period);
+}
+
+/**
+ * amends_print_operation_new_for_period:
+ * @store: the database
+ * @period: a week, a month, a quarter or any days
+ *
+ * Builds the print operation for the summary of @period, with its job
+ * name, the file name offered for printing to a file, and the report
+ * that draws its pages; amends_print_operation_run() runs it.
+ *
+ * Returns: (transfer full): a new print operation
+ */
+GtkPrintOperation *
+amends_print_operation_new_for_period (AmendsStore  *store,
+                                       AmendsPeriod *period)
+{
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPrintSettings) settings = NULL;
   g_auto(AmendsReportOptions) options = { 0 };
-  g_autoptr(GDateTime) start = NULL;
   g_autofree char *job_name = NULL;
-  g_autofree char *week_name = NULL;
   g_autofree char *basename = NULL;
   PrintJob *job;
 
   g_return_val_if_fail (AMENDS_IS_STORE (store), NULL);
-  g_return_val_if_fail (week != NULL, NULL);
+  g_return_val_if_fail (AMENDS_IS_PERIOD (period), NULL);
 
   amends_cli_load_report_options (&options);
-  start = amends_iso_week_start (week);
 
   job = g_new0 (PrintJob, 1);
-  job->report = amends_report_new (store, start, &options);
+  job->report = amends_report_new_for_period (store, period, &options);
 
-  week_name = amends_iso_week_format (start);
-  /* Translators: the name of the print job, as the printer's queue lists
-   * it; %s is the week, "2026-W47" */
-  job_name = g_strdup_printf (_("Weekly summary %s"), week_name);
-  /* Translators: the file name offered when printing to a file, without
-   * ".pdf"; %s is the week, "2026-W47" */
-  basename = g_strdup_printf (_("weekly-summary-%s"), week_name);
+  if (amends_period_get_kind (period) == AMENDS_PERIOD_WEEK)
+    {
+      g_autofree char *week_name = amends_iso_week_format (amends_period_get_from (period));
+
+      /* Translators: the name of the print job, as the printer's queue lists
+       * it; %s is the week, "2026-W47" */
+      job_name = g_strdup_printf (_("Weekly summary %s"), week_name);
+      /* Translators: the file name offered when printing to a file, without
+       * ".pdf"; %s is the week, "2026-W47" */
+      basename = g_strdup_printf (_("weekly-summary-%s"), week_name);
+    }
+  else
+    {
+      g_autoptr(GDateTime) last = g_date_time_add_seconds (amends_period_get_until (period), -1);
+      g_autofree char *from = g_date_time_format (amends_period_get_from (period), "%Y-%m-%d");
+      g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
+
+      job_name = amends_report_dup_title (job->report);
+      /* Translators: the file name offered when printing the summary of a
+       * month, a quarter or any days to a file, without ".pdf"; the %s are
+       * its first and last days */
+      basename = g_strdup_printf (_("summary-%s-%s"), from, to);
+    }
 
   settings = gtk_print_settings_new ();
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
@@ -214,5 +255,29 @@ amends_print_weekly_summary (GtkWindow   *parent,
   g_return_if_fail (week != NULL);
 
   operation = amends_print_operation_new (store, week);
+  amends_print_operation_run (operation, parent);
+}
+
+/**
+ * amends_print_summary:
+ * @parent: (nullable): the window the dialogs belong to
+ * @store: the database
+ * @period: the period to print
+ *
+ * Opens the print dialog for the summary of @period.  Returns at once;
+ * errors are shown in a dialog.
+ */
+void
+amends_print_summary (GtkWindow    *parent,
+                      AmendsStore  *store,
+                      AmendsPeriod *period)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (AMENDS_IS_STORE (store));
+  g_return_if_fail (AMENDS_IS_PERIOD (period));
+
+  operation = amends_print_operation_new_for_period (store, period);
   amends_print_operation_run (operation, parent);
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "amends-period.h"
 #include "amends-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,11 @@ void               amends_print_operation_run  (GtkPrintOperation *operation,
 void               amends_print_weekly_summary (GtkWindow         *parent,
                                                 AmendsStore       *store,
                                                 GDateTime         *week);
+
+GtkPrintOperation *amends_print_operation_new_for_period (AmendsStore  *store,
+                                                         AmendsPeriod *period);
+void               amends_print_summary        (GtkWindow         *parent,
+                                                AmendsStore       *store,
+                                                AmendsPeriod      *period);
 
 G_END_DECLS

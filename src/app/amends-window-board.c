@@ -2,7 +2,7 @@
  *
  * The board moves stories itself, and its page puts the heroes beside it;
  * the window opens the story editor for it and shows the staff-room
- * screen.  Ctrl+P prints the summary of the week the Measures view shows.
+ * screen.  Ctrl+P prints the summary of the period the Measures view shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -95,41 +95,18 @@ amends_window_staff_room_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (room));
 }
 
-/* The week the Measures view shows; of a longer period its last week, or
- * this week if the period runs on past now, as the view's trend does. */
-static GDateTime *
-dup_week_shown (AmendsWindow *self)
-{
-  AmendsMeasuresView *view = AMENDS_MEASURES_VIEW (self->measures_view);
-  GDateTime *from = amends_measures_view_get_from (view);
-  GDateTime *until = amends_measures_view_get_until (view);
-  g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
-  g_autoptr(GDateTime) now_there = NULL;
-  g_autoptr(GDateTime) last = NULL;
-
-  if (from == NULL || until == NULL)
-    return g_steal_pointer (&now);
-
-  /* The week in the zone of the view's days. */
-  now_there = g_date_time_to_timezone (now, g_date_time_get_timezone (from));
-  last = g_date_time_add_seconds (until, -1);
-  if (g_date_time_compare (last, now_there) > 0)
-    return g_steal_pointer (&now_there);
-
-  return g_steal_pointer (&last);
-}
-
-/* Prints the summary of the week the Measures view shows; the dialog lets
- * the person pick pages, paper and a preview. */
+/* Prints the summary of the period the Measures view shows (a week, a
+ * month, a quarter or any days); the dialog lets the person pick pages,
+ * paper and a preview. */
 static void
 amends_window_print_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
   AmendsWindow *self = AMENDS_WINDOW (widget);
-  g_autoptr(GDateTime) week = dup_week_shown (self);
+  AmendsMeasuresView *view = AMENDS_MEASURES_VIEW (self->measures_view);
 
-  amends_print_weekly_summary (GTK_WINDOW (self), self->store, week);
+  amends_print_summary (GTK_WINDOW (self), self->store, amends_measures_view_get_period (view));
 }
 
 void

@@ -3,9 +3,11 @@
  * "Recovery objectives must be set, monitored and displayed throughout the
  * workplace" and "put recovery expectations into every leader's
  * performance plan" (seeds/004).  For one period (a week by default, or
- * four weeks, a year): the two headline measures in large type against
- * their targets and the period before, the figures around them as tiles,
- * the eight-week trend, and the measures per owner and per category.
+ * a month, a quarter, a year, four weeks or any days): the two headline
+ * measures in large type against their targets and the period before,
+ * the figures around them as tiles, the trend (eight weeks around a
+ * week; the weeks, months or years of a longer period), and the
+ * measures per owner, team and category, which can be exported as CSV.
  *
  * Figures come from amends-store-measures.c, which says what each one
  * counts; this view only shows them.  It follows the store
@@ -21,14 +23,17 @@
 
 #include "amends-measures-view.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "amends-csv-measures.h"
 #include "amends-headline-card.h"
 #include "amends-measure-tile.h"
 #include "amends-measures-format.h"
 #include "amends-measures-sheet.h"
 #include "amends-measures-table.h"
 #include "amends-period.h"
+#include "amends-when.h"
 
 #define N_TREND_WEEKS 8
 /* How long after a save the figures are measured again. */
@@ -47,12 +52,26 @@ struct _AmendsMeasuresView
   guint                reload_source;
   GCancellable        *cancellable;
   gboolean             up_to_date;
+  gboolean             syncing_unit;    /* the unit shown follows the period */
+  GPtrArray           *trend_labels;    /* of the measuring under way */
+  AmendsPeriodTrend    trend_unit;
+  GCancellable        *export_cancellable;
 
   AmendsMeasureTile   *tiles[N_TILES];
 
   /* template */
   GtkWidget           *scroller;
   GtkMenuButton       *period_button;
+  GtkDropDown         *unit_dropdown;
+  GtkMenuButton       *range_button;
+  GtkPopover          *range_popover;
+  GtkEntry            *from_entry;
+  GtkEntry            *to_entry;
+  GtkLabel            *range_error;
+  GtkWidget           *range_show_button;
+  GtkLabel            *export_label;
+  GtkLabel            *trend_heading;
+  GtkLabel            *trend_caption;
   GtkLabel            *error_label;
   GtkWidget           *empty_hint;
   GtkWidget           *glance_heading;
@@ -118,6 +137,23 @@ show_empty_hint (AmendsMeasuresView *self,
 
 /* Loading */
 
+/* The choices of the unit drop-down, in its order. */
+static const AmendsPeriodKind unit_kinds[] = {
+  AMENDS_PERIOD_WEEK, AMENDS_PERIOD_MONTH, AMENDS_PERIOD_QUARTER, AMENDS_PERIOD_YEAR,
+};
+#define UNIT_CUSTOM G_N_ELEMENTS (unit_kinds)
+
+static guint
+unit_for_kind (AmendsPeriodKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unit_kinds); i++)
+    if (unit_kinds[i] == kind)
+      return i;
+
+  /* Four weeks from the menu, or any days. */
+  return UNIT_CUSTOM;
+}
+
 static void
 update_period_label (AmendsMeasuresView *self)
 {
@@ -128,11 +164,48 @@ update_period_label (AmendsMeasuresView *self)
   self->period_text = amends_period_dup_label (self->period);
   gtk_menu_button_set_label (self->period_button, self->period_text);
 
+  self->syncing_unit = TRUE;
+  gtk_drop_down_set_selected (self->unit_dropdown, unit_for_kind (amends_period_get_kind (self->period)));
+  self->syncing_unit = FALSE;
+
   /* Nothing to see in a period that has not begun. */
   now = self->store != NULL ? amends_store_dup_now (self->store) : g_date_time_new_now_local ();
   next = amends_period_shift (self->period, 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "measures.next",
                                  g_date_time_compare (amends_period_get_from (next), now) <= 0);
+}
+
+/* What the trend's points are: see amends_period_dup_trend(). */
+static void
+update_trend_heading (AmendsMeasuresView *self)
+{
+  AmendsPeriodKind kind = amends_period_get_kind (self->period);
+  const char *heading, *caption;
+
+  if (kind == AMENDS_PERIOD_WEEK || kind == AMENDS_PERIOD_FOUR_WEEKS)
+    {
+      heading = _("Week by Week");
+      caption = _("The last eight weeks of the period, against the targets.");
+    }
+  else if (self->trend_unit == AMENDS_PERIOD_TREND_WEEKS)
+    {
+      heading = _("Week by Week");
+      /* Translators: under the heading of the trend chart of a month, a quarter or a range of days */
+      caption = _("The weeks of the period, against the targets; a week cut by the period’s start or end counts only its days in the period.");
+    }
+  else if (self->trend_unit == AMENDS_PERIOD_TREND_MONTHS)
+    {
+      heading = _("Month by Month");
+      caption = _("The months of the period, against the targets.");
+    }
+  else
+    {
+      heading = _("Year by Year");
+      caption = _("The years of the period, against the targets.");
+    }
+
+  gtk_label_set_text (self->trend_heading, heading);
+  gtk_label_set_text (self->trend_caption, caption);
 }
 
 /* Shows a sheet measured in a worker thread; see start_measuring(). */
@@ -160,7 +233,8 @@ show_sheet (AmendsMeasuresView        *self,
 
   amends_trend_chart_set_target_hours (self->trend_chart, hours);
   amends_trend_chart_set_targets (self->trend_chart, target_within, target_blown);
-  amends_trend_chart_set_weeks (self->trend_chart, sheet->weeks, sheet->last_week);
+  amends_trend_chart_set_spans (self->trend_chart, sheet->spans, self->trend_labels);
+  update_trend_heading (self);
 
   amends_measures_table_fill (self->owner_table, AMENDS_MEASURE_BY_OWNER, sheet->owners, hours);
   amends_measures_table_fill (self->team_table, AMENDS_MEASURE_BY_TEAM, sheet->teams, hours);
@@ -211,29 +285,29 @@ start_measuring (AmendsMeasuresView *self)
 {
   g_autoptr(AmendsPeriod) before = amends_period_shift (self->period, -1);
   g_autoptr(GDateTime) now = amends_store_dup_now (self->store);
-  g_autoptr(GDateTime) last = g_date_time_add_seconds (amends_period_get_until (self->period), -1);
-  g_autoptr(GDateTime) last_week = NULL;
+  g_autoptr(GPtrArray) bounds = NULL;
   GWeakRef *weak = g_new0 (GWeakRef, 1);
 
   g_assert (self->cancellable == NULL);
 
-  /* The trend ends with the period's last week, or this week if that is
-   * still to come. */
-  last_week = amends_iso_week_start (g_date_time_compare (last, now) > 0 ? now : last);
+  /* The trend: the eight weeks that end with a week's, or the weeks,
+   * months or years of a longer period (see amends_period_dup_trend()). */
+  g_clear_pointer (&self->trend_labels, g_ptr_array_unref);
+  bounds = amends_period_dup_trend (self->period, now, &self->trend_unit, &self->trend_labels);
 
   /* Weak: a view closed meanwhile is not kept alive for its figures. */
   g_weak_ref_init (weak, self);
   self->cancellable = g_cancellable_new ();
-  amends_measures_sheet_measure_async (self->store,
-                                       amends_period_get_from (self->period),
-                                       amends_period_get_until (self->period),
-                                       amends_period_get_from (before),
-                                       amends_period_get_until (before),
-                                       last_week, N_TREND_WEEKS,
-                                       AMENDS_MEASURES_SHEET_BEFORE |
-                                       AMENDS_MEASURES_SHEET_WEEKS |
-                                       AMENDS_MEASURES_SHEET_TABLES,
-                                       self->cancellable, on_sheet_measured_cb, weak);
+  amends_measures_sheet_measure_spans_async (self->store,
+                                             amends_period_get_from (self->period),
+                                             amends_period_get_until (self->period),
+                                             amends_period_get_from (before),
+                                             amends_period_get_until (before),
+                                             bounds,
+                                             AMENDS_MEASURES_SHEET_BEFORE |
+                                             AMENDS_MEASURES_SHEET_SPANS |
+                                             AMENDS_MEASURES_SHEET_TABLES,
+                                             self->cancellable, on_sheet_measured_cb, weak);
 }
 
 /* The figures shown are no longer those of the period and the cases as
@@ -401,6 +475,287 @@ period_action (GtkWidget  *widget,
   set_period (self, period);
 }
 
+/* A unit chosen: the week, month, quarter or year that holds the end of
+ * the period shown (or now, if that is still to come). */
+static void
+on_unit_selected_cb (AmendsMeasuresView *self)
+{
+  guint unit = gtk_drop_down_get_selected (self->unit_dropdown);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(AmendsPeriod) period = NULL;
+
+  if (self->syncing_unit || unit == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (unit >= UNIT_CUSTOM)
+    {
+      gtk_menu_button_popup (self->range_button);
+      return;
+    }
+
+  now = self->store != NULL ? amends_store_dup_now (self->store) : g_date_time_new_now_local ();
+  last = g_date_time_add_seconds (amends_period_get_until (self->period), -1);
+  period = amends_period_new_around (unit_kinds[unit], g_date_time_compare (last, now) > 0 ? now : last);
+  set_period (self, period);
+}
+
+/* The range's entries start from the period shown. */
+static void
+on_range_popover_show_cb (AmendsMeasuresView *self)
+{
+  g_autoptr(GDateTime) last = g_date_time_add_seconds (amends_period_get_until (self->period), -1);
+  g_autofree char *from = g_date_time_format (amends_period_get_from (self->period), "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_error), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
+}
+
+/* "2026-10-01", or anything the case editor's "when" reads ("1 Oct",
+ * "yesterday"). */
+static gboolean
+parse_entry_day (AmendsMeasuresView *self,
+                 GtkEntry           *entry,
+                 GDate              *day)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (amends_period_parse_day (text, day))
+    return TRUE;
+
+  now = self->store != NULL ? amends_store_dup_now (self->store) : g_date_time_new_now_local ();
+  if (!(when = amends_when_parse (text, now, NULL)))
+    return FALSE;
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                  g_date_time_get_year (when));
+  return TRUE;
+}
+
+static void
+show_range_error (AmendsMeasuresView *self,
+                  GtkEntry           *entry,
+                  const char         *message)
+{
+  gtk_label_set_text (self->range_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_error), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+static void
+show_range_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmendsMeasuresView *self = AMENDS_MEASURES_VIEW (widget);
+  g_autoptr(AmendsPeriod) period = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->from_entry), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->to_entry), GTK_ACCESSIBLE_STATE_INVALID);
+
+  if (!parse_entry_day (self, self->from_entry, &first))
+    {
+      show_range_error (self, self->from_entry, _("The first day is not a date: write it as 2026-10-01."));
+      return;
+    }
+  if (!parse_entry_day (self, self->to_entry, &last))
+    {
+      show_range_error (self, self->to_entry, _("The last day is not a date: write it as 2026-12-31."));
+      return;
+    }
+  if (!(period = amends_period_new_days (&first, &last, NULL, &error)))
+    {
+      show_range_error (self, self->to_entry, error->message);
+      return;
+    }
+
+  gtk_popover_popdown (self->range_popover);
+  set_period (self, period);
+}
+
+/* Export */
+
+typedef struct
+{
+  GWeakRef  view;
+  GFile    *file;
+  char     *period_name;
+  char     *text;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_weak_ref_clear (&job->view);
+  g_clear_object (&job->file);
+  g_free (job->period_name);
+  g_free (job->text);
+  g_free (job);
+}
+
+static void
+show_export_result (AmendsMeasuresView *self,
+                    ExportJob          *job,
+                    const GError       *error)
+{
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    /* Translators: under the period when the CSV file could not be written */
+    text = g_strdup_printf (_("The measures could not be exported: %s"), error->message);
+  else
+    /* Translators: under the period once the CSV file is written; %s is its name */
+    text = g_strdup_printf (_("The measures of %s were exported to “%s”."), job->period_name, name);
+
+  gtk_label_set_text (self->export_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_label), TRUE);
+}
+
+static void
+on_export_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  ExportJob *job = data;
+  g_autoptr(AmendsMeasuresView) self = g_weak_ref_get (&job->view);
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents_finish (G_FILE (source), result, NULL, &error);
+  if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_result (self, job, error);
+  export_job_free (job);
+}
+
+/* The tables measured in a worker thread: written, as the case export is,
+ * beside the file and renamed over it. */
+static void
+on_export_measured_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  ExportJob *job = data;
+  g_autoptr(AmendsMeasuresView) self = g_weak_ref_get (&job->view);
+  g_autoptr(AmendsMeasuresSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sheet = amends_measures_sheet_measure_finish (result, &error);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      export_job_free (job);
+      return;
+    }
+  if (sheet == NULL)
+    {
+      show_export_result (self, job, error);
+      export_job_free (job);
+      return;
+    }
+
+  job->text = amends_csv_measures_format (sheet, job->period_name);
+  g_file_replace_contents_async (job->file, job->text, strlen (job->text), NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, self->export_cancellable,
+                                 on_export_written_cb, job);
+}
+
+/**
+ * amends_measures_view_export_csv:
+ * @file: where to write
+ *
+ * Writes the measures of the period shown, per owner, team and category,
+ * to @file as CSV (see amends-csv-measures.c); measured in a worker
+ * thread, written asynchronously.  The view says under the period when
+ * it is done.
+ */
+void
+amends_measures_view_export_csv (AmendsMeasuresView *self,
+                                 GFile              *file)
+{
+  ExportJob *job;
+
+  g_return_if_fail (AMENDS_IS_MEASURES_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  g_weak_ref_init (&job->view, self);
+  job->file = g_object_ref (file);
+  job->period_name = amends_period_dup_name (self->period);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->export_label), FALSE);
+  if (self->export_cancellable == NULL)
+    self->export_cancellable = g_cancellable_new ();
+  amends_measures_sheet_measure_spans_async (self->store,
+                                             amends_period_get_from (self->period),
+                                             amends_period_get_until (self->period),
+                                             NULL, NULL, NULL,
+                                             AMENDS_MEASURES_SHEET_TABLES,
+                                             self->export_cancellable, on_export_measured_cb, job);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         data)
+{
+  g_autoptr(AmendsMeasuresView) self = g_weak_ref_get (data);
+  g_autoptr(GFile) file = NULL;
+
+  g_weak_ref_clear (data);
+  g_free (data);
+
+  if (self != NULL && response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    amends_measures_view_export_csv (self, file);
+
+  g_object_unref (chooser);
+}
+
+/* "measures-2026-10-01-2026-12-31.csv" */
+static char *
+dup_export_name (AmendsMeasuresView *self)
+{
+  g_autoptr(GDateTime) last = g_date_time_add_seconds (amends_period_get_until (self->period), -1);
+  g_autofree char *from = g_date_time_format (amends_period_get_from (self->period), "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
+
+  /* Translators: the file name offered for the measures' CSV; the first
+   * %s is the period's first day, the second its last */
+  return g_strdup_printf (_("measures-%s-%s.csv"), from, to);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmendsMeasuresView *self = AMENDS_MEASURES_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = dup_export_name (self);
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  chooser = gtk_file_chooser_native_new (_("Export Measures as CSV"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_weak_ref_init (weak, self);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), weak);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
@@ -420,6 +775,9 @@ amends_measures_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -451,6 +809,7 @@ amends_measures_view_finalize (GObject *object)
 
   g_clear_object (&self->period);
   g_clear_pointer (&self->period_text, g_free);
+  g_clear_pointer (&self->trend_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (amends_measures_view_parent_class)->finalize (object);
 }
@@ -541,6 +900,17 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, period_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, range_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, range_popover);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, range_error);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, range_show_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, export_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, trend_heading);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, trend_caption);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, error_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, empty_hint);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, glance_heading);
@@ -562,6 +932,8 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   gtk_widget_class_install_action (widget_class, "measures.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "measures.period", "s", period_action);
   gtk_widget_class_install_action (widget_class, "measures.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "measures.show-range", NULL, show_range_action);
+  gtk_widget_class_install_action (widget_class, "measures.export-csv", NULL, export_csv_action);
 
   /* Alt+Left and Alt+Right: see add_shift_shortcuts(). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "measures.refresh", NULL);
@@ -579,6 +951,9 @@ amends_measures_view_init (AmendsMeasuresView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_shift_shortcuts (self);
+  gtk_popover_set_default_widget (self->range_popover, self->range_show_button);
+  g_signal_connect_object (self->unit_dropdown, "notify::selected",
+                           G_CALLBACK (on_unit_selected_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
@@ -666,6 +1041,15 @@ amends_measures_view_set_period (AmendsMeasuresView *self,
 
   period = amends_period_new (from, until);
   set_period (self, period);
+}
+
+/* The period shown, for the printout of the same. */
+AmendsPeriod *
+amends_measures_view_get_period (AmendsMeasuresView *self)
+{
+  g_return_val_if_fail (AMENDS_IS_MEASURES_VIEW (self), NULL);
+
+  return self->period;
 }
 
 GDateTime *

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "amends-period.h"
 #include "amends-store.h"
 #include "amends-store-measures.h"
 #include "amends-trend-chart.h"
@@ -49,6 +50,9 @@ void              amends_measures_view_set_store           (AmendsMeasuresView  
 void              amends_measures_view_set_period          (AmendsMeasuresView     *self,
                                                             GDateTime              *from,
                                                             GDateTime              *until);
+AmendsPeriod     *amends_measures_view_get_period          (AmendsMeasuresView     *self);
+void              amends_measures_view_export_csv          (AmendsMeasuresView     *self,
+                                                            GFile                  *file);
 GDateTime        *amends_measures_view_get_from            (AmendsMeasuresView     *self);
 GDateTime        *amends_measures_view_get_until           (AmendsMeasuresView     *self);
 void              amends_measures_view_reload              (AmendsMeasuresView     *self);
