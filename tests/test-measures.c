@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include "amends-csv-measures.h"
+#include "amends-period.h"
 #include "amends-store-measures.h"
 #include "amends-store-private.h"
 #include "amends-store-stories.h"
@@ -543,6 +545,329 @@ test_week_reads_through_indexes (Week          *w,
     }
 }
 
+
+/* Periods: written by hand, in UTC. */
+
+static AmendsPeriod *
+parse_period (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GError) error = NULL;
+  AmendsPeriod *period = amends_period_parse (text, utc, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (period);
+  return period;
+}
+
+static void
+assert_period (AmendsPeriod     *period,
+               AmendsPeriodKind  kind,
+               const char       *from,
+               const char       *until)
+{
+  g_autofree char *a = g_date_time_format (amends_period_get_from (period), "%F %T");
+  g_autofree char *b = g_date_time_format (amends_period_get_until (period), "%F %T");
+
+  g_assert_cmpint (amends_period_get_kind (period), ==, kind);
+  g_assert_cmpstr (a, ==, from);
+  g_assert_cmpstr (b, ==, until);
+}
+
+static void
+assert_shifted (AmendsPeriod     *period,
+                int               steps,
+                AmendsPeriodKind  kind,
+                const char       *from,
+                const char       *until)
+{
+  g_autoptr(AmendsPeriod) moved = amends_period_shift (period, steps);
+
+  assert_period (moved, kind, from, until);
+}
+
+static void
+test_period_parse_and_step (void)
+{
+  g_autoptr(AmendsPeriod) q4 = parse_period ("2026-10-01..2026-12-31");
+  g_autoptr(AmendsPeriod) q4_named = parse_period ("2026-Q4");
+  g_autoptr(AmendsPeriod) november = parse_period ("2026-11");
+  g_autoptr(AmendsPeriod) december = parse_period ("2026-12-01..2026-12-31");
+  g_autoptr(AmendsPeriod) week = parse_period ("2026-W53");
+  g_autoptr(AmendsPeriod) day = parse_period ("2026-01-31");
+  g_autoptr(AmendsPeriod) range = parse_period ("2026-12-20..2027-01-10");
+  g_autoptr(AmendsPeriod) leap = parse_period ("2028-02");
+  g_autofree char *q4_label = amends_period_dup_label (q4);
+  g_autofree char *q4_name = amends_period_dup_name (q4);
+  g_autofree char *q4_title = amends_period_dup_title (q4);
+  g_autofree char *q4_days = amends_period_dup_days (q4);
+  g_autofree char *november_label = amends_period_dup_label (november);
+  g_autofree char *range_title = amends_period_dup_title (range);
+  g_autofree char *range_label = amends_period_dup_label (range);
+  g_autofree char *week_title = amends_period_dup_title (week);
+
+  /* A range of whole days that is a quarter is the quarter. */
+  assert_period (q4, AMENDS_PERIOD_QUARTER, "2026-10-01 00:00:00", "2027-01-01 00:00:00");
+  assert_period (q4_named, AMENDS_PERIOD_QUARTER, "2026-10-01 00:00:00", "2027-01-01 00:00:00");
+  g_assert_cmpstr (q4_label, ==, "Q4 2026 · 1 Oct – 31 Dec 2026");
+  g_assert_cmpstr (q4_name, ==, "Quarter 4, 2026");
+  g_assert_cmpstr (q4_title, ==, "Summary — Quarter 4, 2026");
+  g_assert_cmpstr (q4_days, ==, "1 October – 31 December 2026");
+  g_assert_cmpstr (amends_period_get_compare_text (q4), ==, "on the quarter before");
+  /* Q4 → Q1 of the next year, and back a year. */
+  assert_shifted (q4, 1, AMENDS_PERIOD_QUARTER, "2027-01-01 00:00:00", "2027-04-01 00:00:00");
+  assert_shifted (q4, -4, AMENDS_PERIOD_QUARTER, "2025-10-01 00:00:00", "2026-01-01 00:00:00");
+  assert_shifted (q4, -1, AMENDS_PERIOD_QUARTER, "2026-07-01 00:00:00", "2026-10-01 00:00:00");
+
+  assert_period (november, AMENDS_PERIOD_MONTH, "2026-11-01 00:00:00", "2026-12-01 00:00:00");
+  assert_period (december, AMENDS_PERIOD_MONTH, "2026-12-01 00:00:00", "2027-01-01 00:00:00");
+  g_assert_cmpstr (november_label, ==, "November 2026");
+  /* December → January across the year; months of 28 to 31 days. */
+  assert_shifted (november, 2, AMENDS_PERIOD_MONTH, "2027-01-01 00:00:00", "2027-02-01 00:00:00");
+  assert_shifted (november, 3, AMENDS_PERIOD_MONTH, "2027-02-01 00:00:00", "2027-03-01 00:00:00");
+  assert_shifted (november, -11, AMENDS_PERIOD_MONTH, "2025-12-01 00:00:00", "2026-01-01 00:00:00");
+  assert_period (leap, AMENDS_PERIOD_MONTH, "2028-02-01 00:00:00", "2028-03-01 00:00:00");
+
+  /* 2026 has a week 53: 28 Dec – 3 Jan; the next is week 1 of 2027. */
+  assert_period (week, AMENDS_PERIOD_WEEK, "2026-12-28 00:00:00", "2027-01-04 00:00:00");
+  g_assert_cmpstr (week_title, ==, "Weekly summary — Week 53, 2026");
+  assert_shifted (week, 1, AMENDS_PERIOD_WEEK, "2027-01-04 00:00:00", "2027-01-11 00:00:00");
+
+  /* One day; any days step by as many days. */
+  assert_period (day, AMENDS_PERIOD_OTHER, "2026-01-31 00:00:00", "2026-02-01 00:00:00");
+  assert_shifted (day, 1, AMENDS_PERIOD_OTHER, "2026-02-01 00:00:00", "2026-02-02 00:00:00");
+  assert_period (range, AMENDS_PERIOD_OTHER, "2026-12-20 00:00:00", "2027-01-11 00:00:00");
+  assert_shifted (range, -1, AMENDS_PERIOD_OTHER, "2026-11-28 00:00:00", "2026-12-20 00:00:00");
+  g_assert_cmpstr (range_title, ==, "Summary — 20 December 2026 – 10 January 2027");
+  g_assert_cmpstr (range_label, ==, "20 Dec 2026 – 10 Jan 2027");
+}
+
+static void
+test_period_parse_refuses (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *bad[] = {
+    "2026-13", "2026-Q5", "2026-Q0", "2026-W54", "yesterday", "", "2026-1", "26-11",
+    "2026-02-30..2026-03-01", "2026-10-01..", "..2026-10-01", "2026-10-01..2026-12-32",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AmendsPeriod) period = amends_period_parse (bad[i], utc, &error);
+
+      g_test_message ("%s", bad[i]);
+      g_assert_null (period);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AmendsPeriod) period = amends_period_parse ("2026-12-31..2026-10-01", utc, &error);
+
+    g_assert_null (period);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_cmpstr (error->message, ==, "The period ends on 1 October 2026, before it begins on 31 December 2026.");
+  }
+}
+
+static void
+test_period_around (void)
+{
+  g_autoptr(GDateTime) when = amends_test_time ("2026-11-18T10:00:00Z");
+  g_autoptr(AmendsPeriod) week = amends_period_new_around (AMENDS_PERIOD_WEEK, when);
+  g_autoptr(AmendsPeriod) month = amends_period_new_around (AMENDS_PERIOD_MONTH, when);
+  g_autoptr(AmendsPeriod) quarter = amends_period_new_around (AMENDS_PERIOD_QUARTER, when);
+  g_autoptr(AmendsPeriod) year = amends_period_new_around (AMENDS_PERIOD_YEAR, when);
+
+  assert_period (week, AMENDS_PERIOD_WEEK, "2026-11-16 00:00:00", "2026-11-23 00:00:00");
+  assert_period (month, AMENDS_PERIOD_MONTH, "2026-11-01 00:00:00", "2026-12-01 00:00:00");
+  assert_period (quarter, AMENDS_PERIOD_QUARTER, "2026-10-01 00:00:00", "2027-01-01 00:00:00");
+  assert_period (year, AMENDS_PERIOD_YEAR, "2026-01-01 00:00:00", "2027-01-01 00:00:00");
+  g_assert_null (amends_period_new_around (AMENDS_PERIOD_OTHER, when));
+}
+
+static char *
+join_labels (GPtrArray *labels)
+{
+  g_ptr_array_add (labels, NULL);
+  return g_strjoinv (" ", (char **) labels->pdata);
+}
+
+static void
+test_period_trend (void)
+{
+  g_autoptr(GDateTime) now = amends_test_time ("2026-11-18T10:00:00Z");
+  g_autoptr(AmendsPeriod) q4 = parse_period ("2026-Q4");
+  g_autoptr(AmendsPeriod) q4_2025 = parse_period ("2025-Q4");
+  g_autoptr(AmendsPeriod) year = parse_period ("2025");
+  g_autoptr(AmendsPeriod) week = parse_period ("2026-W47");
+  g_autoptr(AmendsPeriod) years = parse_period ("2019-01-01..2025-12-31");
+  AmendsPeriodTrend unit;
+
+  {
+    /* The quarter running: its weeks up to this one, the first cut to
+     * Thursday 1 October, the last this week whole. */
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) bounds = amends_period_dup_trend (q4, now, &unit, &labels);
+    g_autofree char *text = join_labels (labels);
+    g_autofree char *first_end = g_date_time_format (bounds->pdata[1], "%F");
+    g_autofree char *last_end = g_date_time_format (bounds->pdata[bounds->len - 1], "%F");
+
+    g_assert_cmpint (unit, ==, AMENDS_PERIOD_TREND_WEEKS);
+    g_assert_cmpstr (text, ==, "W40 W41 W42 W43 W44 W45 W46 W47");
+    g_assert_cmpuint (bounds->len, ==, 9);
+    g_assert_cmpstr (first_end, ==, "2026-10-05");
+    g_assert_cmpstr (last_end, ==, "2026-11-23");
+  }
+  {
+    /* A quarter gone by: all its weeks, the last cut to 31 December. */
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) bounds = amends_period_dup_trend (q4_2025, now, &unit, &labels);
+    g_autofree char *text = join_labels (labels);
+    g_autofree char *last_start = g_date_time_format (bounds->pdata[bounds->len - 2], "%F");
+    g_autofree char *last_end = g_date_time_format (bounds->pdata[bounds->len - 1], "%F");
+
+    g_assert_cmpstr (text, ==, "W40 W41 W42 W43 W44 W45 W46 W47 W48 W49 W50 W51 W52 W1");
+    g_assert_cmpstr (last_start, ==, "2025-12-29");
+    g_assert_cmpstr (last_end, ==, "2026-01-01");
+  }
+  {
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) bounds = amends_period_dup_trend (year, now, &unit, &labels);
+    g_autofree char *text = join_labels (labels);
+
+    g_assert_cmpint (unit, ==, AMENDS_PERIOD_TREND_MONTHS);
+    g_assert_cmpstr (text, ==, "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec");
+    g_assert_cmpuint (bounds->len, ==, 13);
+  }
+  {
+    /* A week: the eight weeks that end with it. */
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) bounds = amends_period_dup_trend (week, now, &unit, &labels);
+    g_autofree char *text = join_labels (labels);
+
+    g_assert_cmpstr (text, ==, "W40 W41 W42 W43 W44 W45 W46 W47");
+  }
+  {
+    g_autoptr(GPtrArray) labels = NULL;
+    g_autoptr(GPtrArray) bounds = amends_period_dup_trend (years, now, &unit, &labels);
+    g_autofree char *text = join_labels (labels);
+
+    g_assert_cmpint (unit, ==, AMENDS_PERIOD_TREND_YEARS);
+    g_assert_cmpstr (text, ==, "2019 2020 2021 2022 2023 2024 2025");
+  }
+}
+
+/* October 2026, worked by hand from the week's table above: the week's
+ * ten cases, M (Sunday 18) and K (Monday 26); now is Monday 26, 10:00,
+ * so the month runs on and its open counts are as of now. */
+static void
+test_month_by_hand (Week          *w,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = g_date_time_new (w->zone, 2026, 10, 1, 0, 0, 0);
+  g_autoptr(GDateTime) until = g_date_time_new (w->zone, 2026, 11, 1, 0, 0, 0);
+  g_autoptr(AmendsPeriod) month = amends_period_new (from, until);
+  g_autoptr(GDateTime) now = amends_store_dup_now (w->db.store);
+  g_autoptr(GPtrArray) bounds = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AmendsMeasures m, *last;
+
+  g_assert_cmpint (amends_period_get_kind (month), ==, AMENDS_PERIOD_MONTH);
+  g_assert_true (amends_store_measure (w->db.store, from, until, &m, &error));
+  g_assert_no_error (error);
+
+  /* L A C D F G B H I J K M (E no breakdown, T in the trash). */
+  g_assert_cmpuint (m.n_happened, ==, 12);
+  g_assert_cmpuint (m.proactive.n_counted, ==, 2);
+  g_assert_cmpuint (m.proactive.n_of, ==, 12);
+  /* In time L A F M, and I in UTC; missed G H C D, and I in Berlin;
+   * pending B J K. */
+  g_assert_cmpuint (m.recovered_within.n_counted, ==, w->berlin ? 4 : 5);
+  g_assert_cmpuint (m.recovered_within.n_of, ==, 9);
+  g_assert_cmpuint (m.n_pending, ==, 3);
+  /* Recovered in October: M L A F G H I, as in the week. */
+  g_assert_cmpuint (m.n_recovered, ==, 7);
+  g_assert_cmpuint (m.blown_away.n_counted, ==, 4);
+  g_assert_cmpuint (m.blown_away.n_of, ==, 6);
+  g_assert_cmpint (m.median_seconds, ==, 23 * 3600 + 1800);
+  g_assert_cmpint (m.p90_seconds, ==, 29 * 3600);
+  g_assert_cmpint (m.surprise_cents, ==, 3500);
+  g_assert_cmpuint (m.n_rule_bends, ==, 1);
+  /* Open now: B C J K; past due C; unowned C and K. */
+  g_assert_cmpuint (m.n_open, ==, 4);
+  g_assert_cmpuint (m.n_overdue, ==, 1);
+  g_assert_cmpuint (m.n_unowned, ==, 2);
+
+  /* Its trend: Thursday 1 to Sunday 4 (W40), W41, W42, W43 whole, and
+   * Monday 26 to the month's end (W44), which has only K, pending. */
+  bounds = amends_period_dup_trend (month, now, NULL, &labels);
+  spans = amends_store_measure_spans (w->db.store, bounds, &error);
+  g_assert_no_error (error);
+  text = join_labels (labels);
+  g_assert_cmpstr (text, ==, "W40 W41 W42 W43 W44");
+  g_assert_cmpuint (spans->len, ==, 5);
+  g_assert_cmpuint (((AmendsMeasures *) spans->pdata[0])->n_happened, ==, 0);
+  g_assert_cmpuint (((AmendsMeasures *) spans->pdata[2])->n_happened, ==, 1);    /* M */
+  g_assert_cmpuint (((AmendsMeasures *) spans->pdata[3])->n_happened, ==, 10);
+  last = spans->pdata[4];
+  g_assert_cmpuint (last->n_happened, ==, 1);
+  g_assert_cmpuint (last->n_pending, ==, 1);
+  g_assert_cmpfloat (last->recovered_within.share, ==, -1);
+}
+
+/* The CSV of October's measures, row by row, the figures by hand as in
+ * test_month_by_hand(). */
+static void
+test_month_csv (Week          *w,
+                gconstpointer  data)
+{
+  g_autoptr(AmendsMeasuresSheet) sheet = g_new0 (AmendsMeasuresSheet, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  sheet->from = g_date_time_new (w->zone, 2026, 10, 1, 0, 0, 0);
+  sheet->until = g_date_time_new (w->zone, 2026, 11, 1, 0, 0, 0);
+  g_assert_true (amends_store_measure (w->db.store, sheet->from, sheet->until, &sheet->period, &error));
+  sheet->owners = amends_store_measure_by (w->db.store, AMENDS_MEASURE_BY_OWNER, sheet->from, sheet->until, &error);
+  sheet->teams = amends_store_measure_by (w->db.store, AMENDS_MEASURE_BY_TEAM, sheet->from, sheet->until, &error);
+  sheet->categories = amends_store_measure_by (w->db.store, AMENDS_MEASURE_BY_CATEGORY, sheet->from, sheet->until, &error);
+  g_assert_no_error (error);
+
+  text = amends_csv_measures_format (sheet, "October 2026");
+  lines = g_strsplit (text, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==,
+                   "table,name,from,to,cases,recovered_in_time,recovered_measured,recovered_within_share,"
+                   "blown_away,reactions_recorded,blown_away_share,proactive,proactive_share,"
+                   "pending,recovered,reaction_unknown,open,past_due,unowned,"
+                   "median_hours,p90_hours,surprise_spend,rule_bends");
+  /* In UTC: 5 of 9 in time (0.5556), 4 of 6 blown away (0.6667), 2 of 12
+   * proactive (0.1667); 23.5 h and 29 h; 35.00 spent. */
+  if (!w->berlin)
+    g_assert_cmpstr (lines[1], ==,
+                     "period,October 2026,2026-10-01,2026-10-31,12,5,9,0.5556,4,6,0.6667,2,0.1667,"
+                     "3,7,1,4,1,2,23.50,29.00,35.00,1");
+  else
+    g_assert_cmpstr (lines[1], ==,
+                     "period,October 2026,2026-10-01,2026-10-31,12,4,9,0.4444,4,6,0.6667,2,0.1667,"
+                     "3,7,1,4,1,2,23.50,29.00,35.00,1");
+  /* Owners, the most cases first: nobody (L C D F G H I K M: 9), Ada (A B), Bob (J). */
+  g_assert_true (g_str_has_prefix (lines[2], "owner,Unowned,2026-10-01,2026-10-31,9,"));
+  g_assert_true (g_str_has_prefix (lines[3], "owner,Ada,2026-10-01,2026-10-31,2,1,1,1.0000,1,1,1.0000,0,0.0000,1,1,0,1,0,0,23.50,23.50,20.00,0"));
+  g_assert_true (g_str_has_prefix (lines[4], "owner,Bob,2026-10-01,2026-10-31,1,0,0,,0,0,,0,0.0000,1,0,0,1,0,0,,,0.00,0"));
+  /* No team and no category on any case: one line each. */
+  g_assert_true (g_str_has_prefix (lines[5], "team,No team,2026-10-01,2026-10-31,12,"));
+  g_assert_true (g_str_has_prefix (lines[6], "category,No category,2026-10-01,2026-10-31,12,"));
+  g_assert_cmpstr (lines[7], ==, "");
+  g_assert_null (lines[8]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +886,14 @@ main (int   argc,
   ADD_WEEK_TEST ("/measures/week/local-bounds/berlin", "Europe/Berlin", test_week_bounds);
   ADD_WEEK_TEST ("/measures/week/local-bounds/utc", "UTC", test_week_bounds);
   g_test_add_func ("/measures/iso-week/parse-and-format", test_iso_weeks);
+  ADD_WEEK_TEST ("/measures/month/by-hand/berlin", "Europe/Berlin", test_month_by_hand);
+  ADD_WEEK_TEST ("/measures/month/by-hand/utc", "UTC", test_month_by_hand);
+  ADD_WEEK_TEST ("/measures/month/csv/utc", "UTC", test_month_csv);
+  ADD_WEEK_TEST ("/measures/month/csv/berlin", "Europe/Berlin", test_month_csv);
+  g_test_add_func ("/measures/period/parse-and-step", test_period_parse_and_step);
+  g_test_add_func ("/measures/period/parse-refuses", test_period_parse_refuses);
+  g_test_add_func ("/measures/period/around", test_period_around);
+  g_test_add_func ("/measures/period/trend", test_period_trend);
   g_test_add ("/measures/headlines/nothing-yet", AmendsTestDb, NULL,
               amends_test_db_setup, test_nothing_to_measure, amends_test_db_teardown);
 
