@@ -275,11 +275,206 @@ test_import_again_and_dates (AmendsTestDb  *db,
   g_assert_cmpint (amends_store_count_cases (db->store, NULL), ==, 2);
 }
 
+
+/* Three cases of Q4 2025 and one of the new year, worked by hand:
+ *
+ *   a  Fri 10 Oct 10:00   recovered 2 h later, blown away     in time
+ *   b  Thu 20 Nov 09:00   recovered 30 h later, satisfied     late
+ *   c  Wed 31 Dec 23:00   still open, nobody's                missed (past due now);
+ *                                                              open, not yet due, at the year's end
+ *   d  Thu 1 Jan 01:00    still open                          the next quarter's
+ *
+ * Each is logged as it happens. */
+static void
+add_quarter_case (AmendsTestDb   *db,
+                  const char     *summary,
+                  const char     *occurred_at,
+                  int             hours_to_recovery,
+                  AmendsReaction  reaction)
+{
+  g_autoptr(GDateTime) occurred = amends_test_time (occurred_at);
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  amends_store_set_fixed_now (db->store, occurred);
+  g_object_set (kase, "summary", summary, "occurred-at", occurred, NULL);
+  if (hours_to_recovery >= 0)
+    {
+      g_autoptr(GDateTime) recovered = g_date_time_add_hours (occurred, hours_to_recovery);
+
+      g_object_set (kase, "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", recovered,
+                    "fix", "Put right", "reaction", reaction, NULL);
+    }
+  g_assert_true (amends_store_insert (db->store, AMENDS_RECORD (kase), &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_quarter (AmendsTestDb *db)
+{
+  add_quarter_case (db, "Cold soup", "2025-10-10T10:00:00Z", 2, AMENDS_REACTION_BLOWN_AWAY);
+  add_quarter_case (db, "Lost key card", "2025-11-20T09:00:00Z", 30, AMENDS_REACTION_SATISFIED);
+  add_quarter_case (db, "Fireworks noise", "2025-12-31T23:00:00Z", -1, AMENDS_REACTION_UNKNOWN);
+  add_quarter_case (db, "No hot water", "2026-01-01T01:00:00Z", -1, AMENDS_REACTION_UNKNOWN);
+  g_clear_object (&db->store);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+/* --summary FROM..TO writes the summary of the days given, titled with
+ * the period, and its measures as CSV. */
+static void
+test_summary_of_a_range (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (db->dir, "q4.pdf", NULL);
+  g_autofree char *csv = g_build_filename (db->dir, "q4.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!g_find_program_in_path ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  add_quarter (db);
+  run_amends (&run, "--database", db->path, "--summary", "2025-10-01..2025-12-31",
+              "-o", pdf, "--csv", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Summary — Quarter 4, 2025"));
+  g_assert_nonnull (strstr (text, "1 October – 31 December 2025"));
+  g_assert_null (strstr (text, "Weekly summary"));
+  /* Its weeks, the first from Wednesday 1 October, the last to the 31st. */
+  g_assert_nonnull (strstr (text, "Week by week"));
+  g_assert_nonnull (strstr (text, "W40"));
+  g_assert_nonnull (strstr (text, "W1"));
+
+  g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+  lines = g_strsplit (table, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "table,name,from,to,cases,recovered_in_time,"));
+  /* a, b, c: 1 in time of 3 (c past due now); 1 blown away of 2; none
+   * noticed by staff; c open and unowned at the end, not yet due then;
+   * times 2 h and 30 h: median 16 h, 90th percentile 30 h. */
+  g_assert_cmpstr (lines[1], ==,
+                   "period,\"Quarter 4, 2025\",2025-10-01,2025-12-31,3,1,3,0.3333,1,2,0.5000,0,0.0000,"
+                   "0,2,0,1,0,1,16.00,30.00,0.00,0");
+  g_assert_true (g_str_has_prefix (lines[2], "owner,Unowned,2025-10-01,2025-12-31,3,1,3,0.3333,"));
+  g_assert_true (g_str_has_prefix (lines[3], "team,No team,2025-10-01,2025-12-31,3,"));
+  g_assert_true (g_str_has_prefix (lines[4], "category,No category,2025-10-01,2025-12-31,3,"));
+  g_assert_cmpstr (lines[5], ==, "");
+}
+
+/* A month and a quarter by name; the month's title says the month. */
+static void
+test_summary_of_a_month (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (db->dir, "nov.pdf", NULL);
+  g_autofree char *csv = g_build_filename (db->dir, "q4.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *table = NULL;
+
+  if (!g_find_program_in_path ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  add_quarter (db);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", db->path, "--summary", "2025-11", "-o", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Summary — November 2025"));
+    g_assert_nonnull (strstr (text, "1–30 November 2025"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", db->path, "--summary", "2025-Q4", "--csv", csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+    g_assert_nonnull (strstr (table, "\r\nperiod,\"Quarter 4, 2025\",2025-10-01,2025-12-31,3,"));
+  }
+}
+
+/* A bad range is refused in one line on standard error, exit status 1,
+ * and nothing is written. */
+static void
+test_summary_bad_ranges (AmendsTestDb  *db,
+                         gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (db->dir, "bad.pdf", NULL);
+  const struct { const char *period; const char *said; } cases[] = {
+    { "2025-12-31..2025-10-01", "amends: The period ends on 1 October 2025, before it begins on 31 December 2025.\n" },
+    { "2025-02-30..2025-03-31", "amends: “2025-02-30” is not a date: write it as YYYY-MM-DD, such as 2026-10-01.\n" },
+    { "2025-10-01..2025-13-01", "amends: “2025-13-01” is not a date: write it as YYYY-MM-DD, such as 2026-10-01.\n" },
+    { "last quarter", NULL },
+    { "2025-Q5", NULL },
+  };
+
+  g_clear_object (&db->store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_amends (&run, "--database", db->path, "--summary", cases[i].period, "-o", pdf, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      if (cases[i].said != NULL)
+        g_assert_cmpstr (run.err, ==, cases[i].said);
+      else
+        g_assert_true (g_str_has_prefix (run.err, "amends: “"));
+      /* One line. */
+      g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Nothing to write. */
+    run_amends (&run, "--database", db->path, "--summary", "2025-Q4", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, "amends: --summary needs --output"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", db->path, "--csv", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.err, ==, "amends: --csv goes with --summary.\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The days of the periods, in the command line's zone too. */
+  g_setenv ("TZ", "UTC", TRUE);
 
 #define DB_TEST(path, func) \
   g_test_add (path, AmendsTestDb, NULL, amends_test_db_setup, func, amends_test_db_teardown)
@@ -291,6 +486,9 @@ main (int   argc,
   DB_TEST ("/cli/import-refuses-damaged-database", test_import_refuses_damaged);
   DB_TEST ("/cli/summary-of-damaged-database", test_summary_of_damaged);
   DB_TEST ("/cli/import-again-and-ambiguous-dates", test_import_again_and_dates);
+  DB_TEST ("/cli/summary-of-a-range", test_summary_of_a_range);
+  DB_TEST ("/cli/summary-of-a-month-and-a-quarter", test_summary_of_a_month);
+  DB_TEST ("/cli/summary-bad-ranges", test_summary_bad_ranges);
 
   return g_test_run ();
 }
