@@ -718,6 +718,220 @@ test_alt_left_after_switching_by_mouse (Fixture       *f,
   g_assert_cmpstr (amends_measures_view_get_period_text (f->view), ==, "Week 47 · 16–22 Nov 2026");
 }
 
+
+static GtkWidget *
+view_child (AmendsMeasuresView *view,
+            const char         *id,
+            GType               type)
+{
+  GtkWidget *child = amends_ui_test_find_child (GTK_WIDGET (view), id, type);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+tile_text (AmendsMeasuresView *view,
+           AmendsMeasuresTile  tile)
+{
+  return amends_measure_tile_get_text (amends_measures_view_get_tile (view, tile));
+}
+
+static const char *
+headline_figure (AmendsMeasuresView     *view,
+                 AmendsMeasuresHeadline  headline)
+{
+  return amends_headline_card_get_figure (amends_measures_view_get_headline (view, headline));
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* Month chosen by keyboard from the unit drop-down: the view shows
+ * November, by hand: the six cases of week 47 and the one of week 46.
+ * In time: pins, towels, bill, breakfast (4 of 6; lift late, refund past
+ * due; wifi pending); blown away: pins, lift, breakfast of the four with
+ * a reaction recorded (75 %).  Alt+Left moves a month back, Alt+Right
+ * forward again; the measures export as CSV. */
+static void
+test_month_by_keyboard (Fixture       *f,
+                        gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  GtkWidget *unit = view_child (v, "unit_dropdown", GTK_TYPE_DROP_DOWN);
+  GtkWidget *export_label = view_child (v, "export_label", GTK_TYPE_LABEL);
+  PeriodWait wait = { v, "November 2026" };
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *csv = g_build_filename (dir, "november.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (unit)), ==, 0);
+  gtk_widget_grab_focus (unit);
+  amends_ui_test_drain ();
+  if (!press_keys (f->window, "space"))
+    {
+      g_test_skip ("No X server and xdotool to press keys with");
+      amends_test_remove_dir (dir);
+      return;
+    }
+  g_assert_true (press_keys (f->window, "Down"));
+  g_assert_true (press_keys (f->window, "Return"));
+  amends_ui_test_wait_until (period_is, &wait);
+  wait_for_figures (v);
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (unit)), ==, 1);
+  g_assert_cmpstr (tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "7");
+  g_assert_cmpstr (headline_figure (v, AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN), ==, "67 %");
+  g_assert_cmpstr (headline_figure (v, AMENDS_MEASURES_HEADLINE_BLOWN_AWAY), ==, "75 %");
+  /* The month's weeks: 1 November is a Sunday, of week 44; now is in 47. */
+  g_assert_cmpuint (amends_trend_chart_get_n_weeks (amends_measures_view_get_trend_chart (v)), ==, 4);
+
+  /* The printout and the CSV are of the month too. */
+  amends_measures_view_export_csv (v, file);
+  amends_ui_test_wait_until (label_shown, export_label);
+  g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+  lines = g_strsplit (table, "\r\n", -1);
+  /* Median of 2, 3, 10, 21 and 48 h; 90th percentile the 5th of 5;
+   * 12.50 surprise on each of the five recovered. */
+  g_assert_cmpstr (lines[1], ==,
+                   "period,November 2026,2026-11-01,2026-11-30,7,4,6,0.6667,3,4,0.7500,1,0.1429,"
+                   "1,5,1,2,1,1,10.00,48.00,62.50,0");
+  g_assert_true (g_str_has_prefix (lines[2], "owner,Ada Moreau,2026-11-01,2026-11-30,4,"));
+
+  /* No looking into December. */
+  g_assert_true (press_keys (f->window, "alt+Right"));
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "November 2026");
+
+  g_assert_true (press_keys (f->window, "alt+Left"));
+  wait.text = "October 2026";
+  amends_ui_test_wait_until (period_is, &wait);
+  wait_for_figures (v);
+  g_assert_cmpstr (tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "0");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (unit)), ==, 1);
+
+  g_assert_true (press_keys (f->window, "alt+Right"));
+  wait.text = "November 2026";
+  amends_ui_test_wait_until (period_is, &wait);
+  wait_for_figures (v);
+  g_assert_cmpstr (tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "7");
+
+  amends_test_remove_dir (dir);
+}
+
+/* Quarter from the drop-down: Q4, its weeks so far (W40 to W47). */
+static void
+test_quarter (Fixture       *f,
+              gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  GtkWidget *unit = view_child (v, "unit_dropdown", GTK_TYPE_DROP_DOWN);
+  GtkWidget *heading = view_child (v, "trend_heading", GTK_TYPE_LABEL);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), 2);
+  wait_for_figures (v);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Q4 2026 · 1 Oct – 31 Dec 2026");
+  g_assert_cmpstr (tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "7");
+  g_assert_cmpuint (amends_trend_chart_get_n_weeks (amends_measures_view_get_trend_chart (v)), ==, 8);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Week by Week");
+
+  /* Back a quarter: Q3, none of the cases. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (v), "measures.previous", NULL));
+  wait_for_figures (v);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Q3 2026 · 1 Jul – 30 Sep 2026");
+  g_assert_cmpstr (tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "0");
+
+  /* A year: its months. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), 3);
+  wait_for_figures (v);
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "2026");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Month by Month");
+  /* January to November, this month. */
+  g_assert_cmpuint (amends_trend_chart_get_n_weeks (amends_measures_view_get_trend_chart (v)), ==, 11);
+}
+
+/* Custom Range opens the range's popover; two days typed and Enter show
+ * them; a range given backwards is refused in words there. */
+static void
+test_custom_range (Fixture       *f,
+                   gconstpointer  data)
+{
+  AmendsMeasuresView *v = f->view;
+  GtkWidget *unit = view_child (v, "unit_dropdown", GTK_TYPE_DROP_DOWN);
+  GtkWidget *popover = view_child (v, "range_popover", GTK_TYPE_POPOVER);
+  GtkWidget *from = view_child (v, "from_entry", GTK_TYPE_ENTRY);
+  GtkWidget *to = view_child (v, "to_entry", GTK_TYPE_ENTRY);
+  GtkWidget *error = view_child (v, "range_error", GTK_TYPE_LABEL);
+  PeriodWait wait = { v, "10–16 Nov 2026" };
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), 4);
+  amends_ui_test_wait_until (label_shown, popover);
+  /* It starts from the period shown. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-11-16");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2026-11-22");
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-11-20");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2026-11-10");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (v), "measures.show-range", NULL));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==,
+                   "The period ends on 10 November 2026, before it begins on 20 November 2026.");
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "Week 47 · 16–22 Nov 2026");
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-11-10");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2026-11-16");
+  gtk_widget_grab_focus (to);
+  if (!press_keys (f->window, "Return"))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (v), "measures.show-range", NULL));
+  amends_ui_test_wait_until (period_is, &wait);
+  wait_for_figures (v);
+  /* Breakfast on the 10th, and the five cases of Monday 16th. */
+  g_assert_cmpstr (tile_text (v, AMENDS_MEASURES_TILE_CASES), ==, "6");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Any days step by as many days. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (v), "measures.previous", NULL));
+  g_assert_cmpstr (amends_measures_view_get_period_text (v), ==, "3–9 Nov 2026");
+}
+
+/* The view on a quarter of the demo hotel, to look at. */
+static void
+test_quarter_screenshot (void)
+{
+  const char *dir = amends_ui_test_screenshot_dir ();
+  g_autoptr(GDateTime) now = amends_test_time ("2026-11-18T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Fixture f = { 0 };
+
+  f.db.dir = amends_test_make_dir ();
+  f.db.path = g_build_filename (f.db.dir, "demo.db", NULL);
+  f.db.store = amends_store_open (f.db.path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (f.db.store, now);
+  amends_demo_populate (f.db.store, now, &error);
+  g_assert_no_error (error);
+
+  open_view (&f, 1100, 1700);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (view_child (f.view, "unit_dropdown", GTK_TYPE_DROP_DOWN)), 2);
+  wait_for_figures (f.view);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  amends_ui_test_drain ();
+  path = g_build_filename (dir, "measures-quarter.png", NULL);
+  amends_ui_test_save_png (GTK_WIDGET (f.window), path);
+
+  gtk_window_destroy (f.window);
+  amends_ui_test_drain ();
+  g_assert_finalize_object (f.db.store);
+  amends_test_remove_dir (f.db.dir);
+  g_free (f.db.path);
+  g_free (f.db.dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +956,10 @@ main (int   argc,
   ADD_TEST ("/ui/measures/trend-chart-has-eight-weeks", test_trend_chart);
   ADD_TEST ("/ui/measures/empty-hint-only-without-cases", test_empty_hint_only_without_cases);
   ADD_TEST ("/ui/measures/alt-left-after-switching-by-mouse", test_alt_left_after_switching_by_mouse);
+  ADD_TEST ("/ui/measures/month-by-keyboard", test_month_by_keyboard);
+  ADD_TEST ("/ui/measures/quarter-and-year", test_quarter);
+  ADD_TEST ("/ui/measures/custom-range", test_custom_range);
+  g_test_add_func ("/ui/measures/quarter-screenshot", test_quarter_screenshot);
   g_test_add_func ("/ui/measures/nothing-to-measure", test_nothing_to_measure);
   g_test_add_func ("/ui/measures/empty-hint-on-empty-database", test_empty_hint_on_empty_database);
   g_test_add_func ("/ui/measures/screenshot", test_screenshot);
