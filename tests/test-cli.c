@@ -319,6 +319,14 @@ add_quarter (AmendsTestDb *db)
   g_clear_object (&db->store);
 }
 
+static gboolean
+has_pdftotext (void)
+{
+  g_autofree char *found = g_find_program_in_path ("pdftotext");
+
+  return found != NULL;
+}
+
 static char *
 pdf_text (const char *path)
 {
@@ -348,7 +356,7 @@ test_summary_of_a_range (AmendsTestDb  *db,
   g_auto(GStrv) lines = NULL;
   g_auto(Run) run = { 0 };
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (!has_pdftotext ())
     {
       g_test_skip ("pdftotext is not installed");
       return;
@@ -394,7 +402,7 @@ test_summary_of_a_month (AmendsTestDb  *db,
   g_autofree char *text = NULL;
   g_autofree char *table = NULL;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (!has_pdftotext ())
     {
       g_test_skip ("pdftotext is not installed");
       return;

@@ -912,6 +912,47 @@ test_chart_painter (void)
   cairo_surface_destroy (surface);
 }
 
+
+/* November 2026 as a month, from the week worked by hand above: all six
+ * cases happened in it.  In time 1, 5 and 6 of the six (2 late; 3 and 4
+ * open and past due): 3 of 6, 50 %; blown away 1 and 5 of 1, 2, 5 and
+ * 6: 2 of 4, 50 %.  October had nothing to compare with.  Its trend is
+ * its weeks so far: W44 (Sunday 1 November) to W47. */
+static void
+test_month_pdf (AmendsTestDb  *db,
+                gconstpointer  data)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(AmendsPeriod) november = amends_period_parse ("2026-11", utc, NULL);
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (db->dir, "november.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  fill_week (db);
+  report = amends_report_new_for_period (db->store, november, NULL);
+  title = amends_report_dup_title (report);
+  g_assert_cmpstr (title, ==, "Summary — November 2026");
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Summary — November 2026"));
+  g_assert_nonnull (strstr (text, "1–30 November 2026"));
+  g_assert_null (strstr (text, "Weekly summary"));
+  g_assert_null (strstr (text, "this week"));
+  g_assert_nonnull (strstr (text, "3 of 6 cases"));
+  g_assert_nonnull (strstr (text, "2 of 4 cases"));
+  g_assert_nonnull (strstr (text, "Nothing to compare with the period before"));
+  g_assert_nonnull (strstr (text, "Cases in the period"));
+  g_assert_nonnull (strstr (text, "Week by week"));
+  g_assert_nonnull (strstr (text, "W44"));
+  g_assert_nonnull (strstr (text, "W47"));
+  g_assert_null (strstr (text, "W43"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -935,6 +976,7 @@ main (int   argc,
   DB_TEST ("/report/cli/errors", test_cli_errors);
   DB_TEST ("/report/pdf/past-week-is-a-record", test_past_week_is_a_record);
   DB_TEST ("/report/pdf/escalated-to-a-lead", test_escalated);
+  DB_TEST ("/report/pdf/month-says-the-period", test_month_pdf);
   g_test_add_func ("/report/chart/a-week-with-nothing-is-a-gap", test_chart_painter);
   g_test_add_func ("/report/cli/exit-status", test_cli_exit_status);
   g_test_add_data_func ("/report/cli/exit-status/bad-week", "bad-week", test_cli_subprocess);

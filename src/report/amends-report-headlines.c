@@ -284,8 +284,8 @@ amends_report_place_key_figures (AmendsPageCursor     *cur,
   g_autofree char *median = amends_report_format_span (now->median_seconds);
   const char *labels[] = {
     week ? _("Cases this week") : _("Cases in the period"),
-    over ? (week ? _("Open at week’s end") : _("Open at the period’s end")) : _("Open now"),
-    over ? (week ? _("Past due at week’s end") : _("Past due at the period’s end")) : _("Past due now"),
+    over ? (week ? _("Open at week’s end") : _("Open at the end")) : _("Open now"),
+    over ? (week ? _("Past due at week’s end") : _("Past due at the end")) : _("Past due now"),
     _("Open without owner"), _("Median time to recovery"),
   };
   const char *values[] = { happened, open, overdue, unowned, median };
