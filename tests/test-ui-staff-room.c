@@ -472,7 +472,7 @@ print_job_name (Fixture *f)
 }
 
 static void
-test_print_prints_the_week_shown (Fixture       *f,
+test_print_prints_the_period_shown (Fixture       *f,
                                   gconstpointer  data)
 {
   AmendsMeasuresView *view;
@@ -497,11 +497,22 @@ test_print_prints_the_week_shown (Fixture       *f,
   week_before = print_job_name (f);
   g_assert_cmpstr (week_before, ==, "Weekly summary 2026-W46");
 
-  /* Of four weeks, the last; here, this week. */
+  /* Four weeks, or any period shown, is printed whole (issue 14). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "measures.period", "s", "last-4-weeks"));
   amends_ui_test_drain ();
   four_weeks = print_job_name (f);
-  g_assert_cmpstr (four_weeks, ==, "Weekly summary 2026-W47");
+  g_assert_cmpstr (four_weeks, ==, "Summary — 26 October – 22 November 2026");
+
+  {
+    g_autoptr(GDateTime) from = amends_test_time ("2026-10-01T00:00:00Z");
+    g_autoptr(GDateTime) until = amends_test_time ("2027-01-01T00:00:00Z");
+    g_autofree char *quarter = NULL;
+
+    amends_measures_view_set_period (view, from, until);
+    amends_ui_test_drain ();
+    quarter = print_job_name (f);
+    g_assert_cmpstr (quarter, ==, "Summary — Quarter 4, 2026");
+  }
 }
 
 /* Screenshots */
@@ -774,7 +785,7 @@ main (int   argc,
   ADD_TEST ("/ui/measures/measured-only-once-shown", test_measures_wait_until_shown);
   ADD_TEST ("/ui/staff-room/met-short-or-no-target", test_targets_by_hand);
   ADD_TEST ("/ui/summary/print-operation-names-the-week", test_print_operation_names_the_week);
-  ADD_TEST ("/ui/summary/print-prints-the-week-shown", test_print_prints_the_week_shown);
+  ADD_TEST ("/ui/summary/print-prints-the-period-shown", test_print_prints_the_period_shown);
   ADD_TEST ("/ui/staff-room/wall-shows-its-period", test_wall_shows_its_period);
   ADD_TEST ("/ui/staff-room/space-pauses", test_space_pauses);
   ADD_TEST ("/ui/staff-room/arrows-step", test_arrows_step);

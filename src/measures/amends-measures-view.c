@@ -26,6 +26,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-csv-measures.h"
 #include "amends-headline-card.h"
 #include "amends-measure-tile.h"
@@ -910,7 +911,6 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, export_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, trend_heading);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, trend_caption);
-  gtk_widget_class_bind_template_callback (widget_class, on_range_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, error_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, empty_hint);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, glance_heading);
@@ -954,6 +954,10 @@ amends_measures_view_init (AmendsMeasuresView *self)
   gtk_popover_set_default_widget (self->range_popover, self->range_show_button);
   g_signal_connect_object (self->unit_dropdown, "notify::selected",
                            G_CALLBACK (on_unit_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->range_popover, "show",
+                           G_CALLBACK (on_range_popover_show_cb), self, G_CONNECT_SWAPPED);
+  /* Translators: the accessible name of the unit drop-down, as in the .ui */
+  amends_accessible_name_drop_down (self->unit_dropdown, _("Period length"));
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
