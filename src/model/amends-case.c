@@ -59,6 +59,7 @@ enum {
   PROP_FOLLOW_UP_DUE_AT,
   PROP_DELETED_AT,
   PROP_TIMELINE_DRAFT,
+  PROP_TARGET_SECONDS,
   N_PROPS
 };
 
@@ -130,6 +131,11 @@ amends_case_class_init (AmendsCaseClass *klass)
   /* An entry being written on the timeline and not added yet: kept like
    * any field that is typed, and not in the audit log. */
   properties [PROP_TIMELINE_DRAFT] = amends_record_string_field ("timeline-draft");
+  /* The recovery target in force when the case was logged, in seconds
+   * (counted in office hours when its category said so); 0, stored as
+   * NULL, on cases logged before targets were kept. */
+  properties [PROP_TARGET_SECONDS] =
+    g_param_spec_int64 ("target-seconds", NULL, NULL, 0, G_MAXINT64, 0, FIELD_FLAGS);
 
   amends_record_field_set_derived (properties [PROP_CUSTOMER_NAME]);
   amends_record_field_set_derived (properties [PROP_OWNER_NAME]);
@@ -177,6 +183,7 @@ GETTER (GDateTime *, paused_at, date_time, PROP_PAUSED_AT)
 GETTER (gint64, paused_seconds, int64, PROP_PAUSED_SECONDS)
 GETTER (GDateTime *, follow_up_due_at, date_time, PROP_FOLLOW_UP_DUE_AT)
 GETTER (GDateTime *, deleted_at, date_time, PROP_DELETED_AT)
+GETTER (gint64, target_seconds, int64, PROP_TARGET_SECONDS)
 
 #undef GETTER
 

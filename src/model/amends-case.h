@@ -46,5 +46,6 @@ GDateTime        *amends_case_get_deleted_at       (AmendsCase *self);
 gboolean          amends_case_is_active            (AmendsCase *self);
 gboolean          amends_case_is_recovered         (AmendsCase *self);
 char             *amends_case_dup_story_draft      (AmendsCase *self);
+gint64            amends_case_get_target_seconds   (AmendsCase *self);
 
 G_END_DECLS

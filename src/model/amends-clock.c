@@ -5,8 +5,14 @@
  * from daylight-saving time neither gives nor takes an hour.  Spans are
  * GTimeSpan (microseconds); paused-seconds is stored in whole seconds.
  *
- *   target (the time allowed)
+ *   allowed (the time allowed, on the wall clock)
  *     = recovery_due_at - occurred_at
+ *
+ *   target (what the case was given, as a person reads it)
+ *     = target_seconds, kept when the case was logged; on a case logged
+ *     before targets were kept, allowed.  The two differ on a case whose
+ *     clock runs in office hours only: a 4 h target logged on Friday at
+ *     16:00 is allowed 68 h, until Monday 12:00.
  *
  *   paused (now)
  *     = paused_seconds + (now - paused_at, when paused_at is set)
@@ -36,7 +42,7 @@
  *     yet overdue.  The list of cases filters and counts overdue cases in
  *     SQL by the same rule (AMENDS_SQL_OVERDUE in the store), which
  *     tests/test-overdue.c checks against this one.
- *     recovered or closed: RECOVERED if time_to_recovery <= target (a
+ *     recovered or closed: RECOVERED if time_to_recovery <= allowed (a
  *     recovery exactly on target is in time), else RECOVERED_LATE.  A
  *     recovered case without any end time counts as RECOVERED.
  *
@@ -88,13 +94,11 @@ get_end (AmendsCase *kase)
   return get_closed_at (kase);
 }
 
-GTimeSpan
-amends_clock_get_target (AmendsCase *kase)
+static GTimeSpan
+get_allowed (AmendsCase *kase)
 {
   GDateTime *occurred_at;
   GDateTime *due_at;
-
-  g_return_val_if_fail (AMENDS_IS_CASE (kase), 0);
 
   occurred_at = amends_case_get_occurred_at (kase);
   due_at = amends_case_get_recovery_due_at (kase);
@@ -102,6 +106,20 @@ amends_clock_get_target (AmendsCase *kase)
     return 0;
 
   return g_date_time_difference (due_at, occurred_at);
+}
+
+GTimeSpan
+amends_clock_get_target (AmendsCase *kase)
+{
+  gint64 seconds;
+
+  g_return_val_if_fail (AMENDS_IS_CASE (kase), 0);
+
+  seconds = amends_case_get_target_seconds (kase);
+  if (seconds > 0)
+    return seconds * G_TIME_SPAN_SECOND;
+
+  return get_allowed (kase);
 }
 
 GTimeSpan
@@ -176,7 +194,7 @@ amends_clock_get_state (AmendsCase *kase,
       /* Closed without a fix is not a recovery, whenever it was closed. */
       if (amends_case_get_status (kase) == AMENDS_CASE_STATUS_CLOSED && !amends_case_is_recovered (kase))
         return AMENDS_CLOCK_STATE_NOT_RECOVERED;
-      if (amends_clock_get_time_to_recovery (kase) <= amends_clock_get_target (kase))
+      if (amends_clock_get_time_to_recovery (kase) <= get_allowed (kase))
         return AMENDS_CLOCK_STATE_RECOVERED;
       return AMENDS_CLOCK_STATE_RECOVERED_LATE;
     }
@@ -315,7 +333,7 @@ describe_recovered_late (AmendsCase *kase)
 {
   GTimeSpan took = amends_clock_get_time_to_recovery (kase);
   g_autofree char *span = amends_clock_format_span (took);
-  g_autofree char *late = amends_clock_format_span (took - amends_clock_get_target (kase));
+  g_autofree char *late = amends_clock_format_span (took - get_allowed (kase));
 
   /* Translators: a recovery that took longer than the target; the first %s
    * is the time it took, such as "1 d 6 h", the second how much longer than

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-store-private.h"
+#include "amends-store-targets.h"
 
 static gboolean
 require_text (AmendsRecord  *record,
@@ -184,10 +185,20 @@ fill_case_defaults (AmendsStore  *self,
     amends_case_set_occurred_at (kase, logged_at);
   occurred_at = amends_case_get_occurred_at (kase);
 
+  /* The target in force now is kept on the case with the due time it
+   * gives (amends-store-targets.c).  A case that comes with its due time
+   * (an import) keeps it, and its target reads as due less happened. */
   if (amends_case_get_recovery_due_at (kase) == NULL)
     {
-      g_autoptr(GDateTime) due = g_date_time_add_hours (occurred_at, self->recovery_target_hours);
-      g_object_set (kase, "recovery-due-at", due, NULL);
+      g_autoptr(GDateTime) due = NULL;
+      gint64 target = 0;
+
+      due = amends_store_compute_due (self, amends_case_get_category (kase),
+                                      amends_case_get_severity (kase), occurred_at,
+                                      &target, error);
+      if (due == NULL)
+        return FALSE;
+      g_object_set (kase, "recovery-due-at", due, "target-seconds", target, NULL);
     }
 
   if (amends_case_get_reference (kase) == NULL)

@@ -56,10 +56,13 @@ amends_store_column_name (GParamSpec *pspec)
   return g_strdelimit (g_strdup (pspec->name), "-", '_');
 }
 
+/* An id of 0 is no record; a target of 0 is one not known (a case
+ * logged before targets were kept): both are NULL in the file. */
 static gboolean
 is_reference (GParamSpec *pspec)
 {
-  return pspec->value_type == G_TYPE_INT64 && g_str_has_suffix (pspec->name, "-id");
+  return pspec->value_type == G_TYPE_INT64 &&
+         (g_str_has_suffix (pspec->name, "-id") || g_str_equal (pspec->name, "target-seconds"));
 }
 
 /* Returns: SQLITE_OK, or the code sqlite3_bind_*() failed with */
