@@ -12,6 +12,7 @@
 #include "amends-store-measures.h"
 #include "amends-store-private.h"
 #include "amends-store-stories.h"
+#include "amends-store-targets.h"
 #include "amends-test-utils.h"
 
 /* A week worked by hand, from the definitions in amends-store-measures.c
@@ -868,6 +869,96 @@ test_month_csv (Week          *w,
   g_assert_null (lines[8]);
 }
 
+static AmendsCase *
+log_with_target (AmendsTestDb   *db,
+                 const char     *category,
+                 AmendsSeverity  severity,
+                 const char     *happened,
+                 const char     *recovered)
+{
+  g_autoptr(GDateTime) occurred = amends_test_time (happened);
+  g_autoptr(GDateTime) fixed = amends_test_time (recovered);
+  g_autoptr(AmendsCase) kase = amends_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  amends_store_set_fixed_now (db->store, occurred);
+  g_object_set (kase, "summary", category, "category", category, "severity", severity,
+                "occurred-at", occurred, NULL);
+  g_assert_true (amends_store_insert (db->store, AMENDS_RECORD (kase), &error));
+  amends_store_set_fixed_now (db->store, fixed);
+  g_object_set (kase, "fix", "Put right", NULL);
+  g_assert_true (amends_store_set_case_status (db->store, kase, AMENDS_CASE_STATUS_RECOVERED, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&kase);
+}
+
+/* Each case against its own target.  Major 4 h, minor 48 h, anything
+ * else the desk's 24 h; the week of Monday 16 November 2026, UTC.
+ *
+ *      happened         recovered           target  verdict
+ *  P   Rooms, major     Mon 16 08:00 → 14:00 (6 h)    4 h   missed (in time against 24 h)
+ *  Q   Rooms, minor     Mon 16 08:00 → Wed 07:00 (47 h) 48 h in time (missed against 24 h)
+ *  R   Rooms, minor     Tue 17 08:00 → Thu 00:00 (40 h) 48 h in time (missed against 24 h)
+ *  S   Spa, moderate    Tue 17 09:00 → 19:00 (10 h)  24 h   in time
+ *
+ * In time: Q R S of P Q R S, 3 of 4 (against one 24 h target it would
+ * be P S, 2 of 4); Rooms Q R of P Q R, 2 of 3.
+ * Then minor becomes 2 h: P, Q and S keep their targets and verdicts. */
+static void
+test_mixed_targets (AmendsTestDb  *db,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = amends_test_time ("2026-11-16T00:00:00Z");
+  g_autoptr(GDateTime) until = amends_test_time ("2026-11-23T00:00:00Z");
+  g_autoptr(GDateTime) now = amends_test_time ("2026-11-23T10:00:00Z");
+  g_autoptr(AmendsCase) p = NULL, q = NULL, r = NULL, s = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsMeasures m;
+
+  g_assert_true (amends_store_set_target (db->store, NULL, AMENDS_SEVERITY_MAJOR, 4 * 3600, FALSE, &error));
+  g_assert_true (amends_store_set_target (db->store, NULL, AMENDS_SEVERITY_MINOR, 48 * 3600, FALSE, &error));
+  g_assert_no_error (error);
+
+  p = log_with_target (db, "Rooms", AMENDS_SEVERITY_MAJOR, "2026-11-16T08:00:00Z", "2026-11-16T14:00:00Z");
+  q = log_with_target (db, "Rooms", AMENDS_SEVERITY_MINOR, "2026-11-16T08:00:00Z", "2026-11-18T07:00:00Z");
+  r = log_with_target (db, "Rooms", AMENDS_SEVERITY_MINOR, "2026-11-17T08:00:00Z", "2026-11-19T00:00:00Z");
+  s = log_with_target (db, "Spa", AMENDS_SEVERITY_MODERATE, "2026-11-17T09:00:00Z", "2026-11-17T19:00:00Z");
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(GPtrArray) categories = NULL;
+      AmendsMeasureRow *row;
+
+      amends_store_set_fixed_now (db->store, now);
+      g_assert_true (amends_store_measure (db->store, from, until, &m, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (m.recovered_within.n_counted, ==, 3);
+      g_assert_cmpuint (m.recovered_within.n_of, ==, 4);
+      g_assert_cmpint (m.target_min_seconds, ==, 4 * 3600);
+      g_assert_cmpint (m.target_max_seconds, ==, 48 * 3600);
+
+      categories = amends_store_measure_by (db->store, AMENDS_MEASURE_BY_CATEGORY, from, until, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (categories->len, ==, 2);
+      row = categories->pdata[0];
+      g_assert_cmpstr (row->name, ==, "Rooms");
+      g_assert_cmpuint (row->measures.recovered_within.n_counted, ==, 2);
+      g_assert_cmpuint (row->measures.recovered_within.n_of, ==, 3);
+      g_assert_cmpint (row->measures.target_min_seconds, ==, 4 * 3600);
+      g_assert_cmpint (row->measures.target_max_seconds, ==, 48 * 3600);
+      row = categories->pdata[1];
+      g_assert_cmpstr (row->name, ==, "Spa");
+      g_assert_cmpuint (row->measures.recovered_within.n_counted, ==, 1);
+      g_assert_cmpint (row->measures.target_min_seconds, ==, 24 * 3600);
+      g_assert_cmpint (row->measures.target_max_seconds, ==, 24 * 3600);
+
+      /* Changing a target never rewrites history. */
+      g_assert_true (amends_store_set_target (db->store, NULL, AMENDS_SEVERITY_MINOR, 2 * 3600, FALSE, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +985,8 @@ main (int   argc,
   g_test_add_func ("/measures/period/parse-refuses", test_period_parse_refuses);
   g_test_add_func ("/measures/period/around", test_period_around);
   g_test_add_func ("/measures/period/trend", test_period_trend);
+  g_test_add ("/measures/targets/mixed", AmendsTestDb, NULL,
+              amends_test_db_setup, test_mixed_targets, amends_test_db_teardown);
   g_test_add ("/measures/headlines/nothing-yet", AmendsTestDb, NULL,
               amends_test_db_setup, test_nothing_to_measure, amends_test_db_teardown);
 

@@ -30,6 +30,13 @@
  * not count the time the clock was paused.  Rule bends count the cases
  * that happened in the period.
  *
+ * Targets: each case is measured against its own due time, worked out
+ * from the target in force when it was logged (amends-store-targets.c).
+ * A line shows the shortest and the longest target of the cases that
+ * happened in the period, each read as coalesce (target_seconds,
+ * recovery_due_at - occurred_at): a case logged before targets were kept
+ * has its due time less when it happened.
+ *
  * Open, past due and unowned are counts as at the end of the period, or
  * now while the period runs: open is logged by then and not yet recovered
  * or closed by then; past due is open and due before then (the owner is
@@ -261,6 +268,19 @@ times_sql (int by)
                           column ? "c." : "", column ? column : "NULL");
 }
 
+/* The shortest and longest target of the cases that happened, by group. */
+static char *
+targets_sql (int by)
+{
+  const char *column = amends_measure_group_column (by);
+
+  return g_strdup_printf ("SELECT %s%s,"
+                          " min (coalesce (c.target_seconds, c.recovery_due_at - c.occurred_at)),"
+                          " max (coalesce (c.target_seconds, c.recovery_due_at - c.occurred_at))"
+                          " FROM cases AS c WHERE " HAPPENED " GROUP BY 1",
+                          column ? "c." : "", column ? column : "NULL");
+}
+
 /* A group's key as text, so that NULL ("no owner") is a key too. */
 static char *
 dup_group_key (sqlite3_stmt *stmt,
@@ -306,6 +326,40 @@ set_times (AmendsMeasures *m,
 {
   m->median_seconds = median (times);
   m->p90_seconds = nearest_rank (times, 0.9);
+}
+
+static gboolean
+read_targets (AmendsMeasureSource  *source,
+              int                   by,
+              GDateTime            *from,
+              GDateTime            *until,
+              GHashTable           *by_key,
+              GError              **error)
+{
+  g_autofree char *sql = targets_sql (by);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = source_prepare (source, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = dup_group_key (stmt, 0);
+      AmendsMeasureRow *row = g_hash_table_lookup (by_key, key);
+
+      if (row == NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+      row->measures.target_min_seconds = sqlite3_column_int64 (stmt, 1);
+      row->measures.target_max_seconds = sqlite3_column_int64 (stmt, 2);
+    }
+  source_release (source, stmt);
+  if (rc != SQLITE_DONE)
+    return source_set_error (source, rc, error);
+
+  return TRUE;
 }
 
 /* Measures the period once for each group of @by (or once for all when
@@ -373,6 +427,8 @@ amends_measure_groups (AmendsMeasureSource  *source,
       m->as_of = MIN (source->now, end);
       m->median_seconds = -1;
       m->p90_seconds = -1;
+      m->target_min_seconds = -1;
+      m->target_max_seconds = -1;
     }
   source_release (source, stmt);
   if (rc != SQLITE_DONE)
@@ -411,6 +467,9 @@ amends_measure_groups (AmendsMeasureSource  *source,
       source_set_error (source, rc, error);
       return NULL;
     }
+
+  if (!read_targets (source, by, from, until, by_key, error))
+    return NULL;
 
   return g_steal_pointer (&rows);
 }

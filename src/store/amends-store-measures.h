@@ -38,6 +38,8 @@ typedef struct
   gint64      surprise_cents;     /* surprise spend, cases recovered in the period */
   guint       n_rule_bends;       /* rules bent, cases happened in the period */
   gint64      as_of;              /* Unix time of the open counts: the period's end, or now */
+  gint64      target_min_seconds; /* the shortest target of the cases happened; -1 none */
+  gint64      target_max_seconds; /* ... and the longest: the same when they all had one */
 } AmendsMeasures;
 
 typedef enum
