@@ -15,6 +15,8 @@
 #include "amends-store-stories.h"
 #include "amends-test-utils.h"
 #include "report/amends-chart-painter.h"
+#include "report/amends-report-rows.h"
+#include "amends-store-targets.h"
 #include "report/amends-report.h"
 
 /* The clock stands at Wednesday 2026-11-18 10:00 UTC, in ISO week 47
@@ -436,6 +438,47 @@ week_pdf_text (AmendsTestDb *db,
 /* A past week's summary is a record of that week: printed the day after
  * or a month later, it says the same, though the broken shower was put
  * right since and a new case went past due in the meantime. */
+/* The owners' table shows each owner's targets: Alice had a major case
+ * (4 h) and a moderate one (the desk's 24 h), Bob only a moderate one. */
+static void
+test_owner_targets (AmendsTestDb  *db,
+                    gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) alice = amends_test_add_staff (db->store, "Alice Lindqvist");
+  g_autoptr(AmendsStaff) bob = amends_test_add_staff (db->store, "Bob Okafor");
+  g_autoptr(GDateTime) from = amends_test_time ("2026-11-16T00:00:00Z");
+  g_autoptr(GDateTime) until = amends_test_time ("2026-11-23T00:00:00Z");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { AmendsStaff *owner; AmendsSeverity severity; } cases[] = {
+    { alice, AMENDS_SEVERITY_MAJOR }, { alice, AMENDS_SEVERITY_MODERATE }, { bob, AMENDS_SEVERITY_MODERATE },
+  };
+
+  g_assert_true (amends_store_set_target (db->store, NULL, AMENDS_SEVERITY_MAJOR, 4 * 3600, FALSE, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AmendsCase) kase = amends_case_new ();
+      g_autoptr(GDateTime) occurred = amends_test_time ("2026-11-16T08:00:00Z");
+
+      g_object_set (kase, "summary", "Cold breakfast", "occurred-at", occurred,
+                    "severity", cases[i].severity,
+                    "owner-id", amends_record_get_id (AMENDS_RECORD (cases[i].owner)), NULL);
+      g_assert_true (amends_store_insert (db->store, AMENDS_RECORD (kase), &error));
+    }
+  g_assert_no_error (error);
+
+  rows = amends_report_owner_rows (db->store, from, until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = rows->pdata[i];
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 6);
+      g_assert_cmpstr (cells[5], ==, g_str_equal (cells[0], "Alice Lindqvist") ? "4–24 h" : "24 h");
+    }
+}
+
 static void
 test_past_week_is_a_record (AmendsTestDb  *db,
                             gconstpointer  data)
@@ -966,6 +1009,7 @@ main (int   argc,
 
   DB_TEST ("/report/pdf/week-with-figures-worked-out-by-hand", test_week_pdf);
   DB_TEST ("/report/pdf/empty-week-on-one-page", test_empty_week);
+  DB_TEST ("/report/rows/owners-show-their-targets", test_owner_targets);
   DB_TEST ("/report/pdf/many-overdue-flow-over-pages", test_many_overdue);
   DB_TEST ("/report/pdf/overdue-list-ends-with-how-many-more", test_overdue_list_has_an_end);
   DB_TEST ("/report/pdf/us-letter-and-defaults", test_letter);

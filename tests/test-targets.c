@@ -341,6 +341,25 @@ test_office_hours_case (AmendsTestDb  *db,
   g_assert_cmpint (due_after (rooms), ==, 4 * HOUR);
 }
 
+/* A line's targets in words, in hours as they are set. */
+static void
+test_format_range (void)
+{
+  static const struct { gint64 min, max; const char *text; } cases[] = {
+    { -1, -1, "—" },
+    { 4 * HOUR, 4 * HOUR, "4 h" },
+    { 24 * HOUR, 24 * HOUR, "24 h" },
+    { 4 * HOUR, 48 * HOUR, "4–48 h" },
+    { 1800, 2 * HOUR, "30 min–2 h" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = amends_target_format_range (cases[i].min, cases[i].max);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/office-hours/closed-day", test_office_hours_closed_day);
   g_test_add_func ("/office-hours/unset", test_office_hours_unset);
   g_test_add_func ("/office-hours/daylight-saving", test_office_hours_daylight_saving);
+  g_test_add_func ("/targets/format-range", test_format_range);
   g_test_add ("/targets/precedence", AmendsTestDb, NULL,
               amends_test_db_setup, test_lookup_precedence, amends_test_db_teardown);
   g_test_add ("/targets/kept-on-case", AmendsTestDb, NULL,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-measures-format.h"
+#include "amends-store-targets.h"
 
 struct _AmendsMeasuresTable
 {
@@ -33,6 +34,7 @@ enum {
   COLUMN_WITHIN,
   COLUMN_BLOWN,
   COLUMN_MEDIAN,
+  COLUMN_TARGET,
   N_COLUMNS
 };
 
@@ -132,25 +134,28 @@ measure_row_new (const AmendsMeasureRow *r,
   g_autofree char *within = amends_measures_format_share (&r->measures.recovered_within);
   g_autofree char *blown = amends_measures_format_share (&r->measures.blown_away);
   g_autofree char *median = amends_measures_format_seconds (r->measures.median_seconds);
+  g_autofree char *target = amends_target_format_range (r->measures.target_min_seconds,
+                                                        r->measures.target_max_seconds);
   g_autofree char *label = NULL;
-  const char *cells[N_COLUMNS] = { r->name, cases, within, blown, median };
+  const char *cells[N_COLUMNS] = { r->name, cases, within, blown, median, target };
   GtkWidget *row = table_row_new (cells, FALSE);
 
   if (by == AMENDS_MEASURE_BY_OWNER && r->staff_id == 0)
     gtk_widget_add_css_class (row, "unowned-row");
 
   /* Translators: a table row read by a screen reader: "Ada Moreau: 5 cases,
-   * within 24 h 80 %, blown away 50 %, median time 3 h" */
-  label = g_strdup_printf (_("%s: %s cases, %s %s, %s %s, %s %s"),
+   * in time 80 %, blown away 50 %, median time 3 h, target 4 h" */
+  label = g_strdup_printf (_("%s: %s cases, %s %s, %s %s, %s %s, %s %s"),
                            r->name, cases,
                            header[COLUMN_WITHIN], within,
                            header[COLUMN_BLOWN], blown,
-                           header[COLUMN_MEDIAN], median);
+                           header[COLUMN_MEDIAN], median,
+                           header[COLUMN_TARGET], target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "cells",
-                          g_strjoinv ("\t", (char **) (const char *[]) { r->name, cases, within, blown, median, NULL }),
+                          g_strjoinv ("\t", (char **) (const char *[]) { r->name, cases, within, blown, median, target, NULL }),
                           g_free);
 
   return row;
@@ -195,7 +200,7 @@ amends_measures_table_init (AmendsMeasuresTable *self)
  * amends_measures_table_fill:
  * @by: what a row is of
  * @rows: (nullable) (element-type AmendsMeasureRow): the rows, sorted here
- * @hours: the recovery target, for the heading of its column
+ * @hours: the desk's recovery target; unused since each line shows its own
  */
 void
 amends_measures_table_fill (AmendsMeasuresTable *self,
@@ -203,7 +208,6 @@ amends_measures_table_fill (AmendsMeasuresTable *self,
                             GPtrArray           *rows,
                             int                  hours)
 {
-  g_autofree char *within_heading = NULL;
   const char *header[N_COLUMNS];
 
   g_return_if_fail (AMENDS_IS_MEASURES_TABLE (self));
@@ -215,12 +219,16 @@ amends_measures_table_fill (AmendsMeasuresTable *self,
                       : by == AMENDS_MEASURE_BY_TEAM ? _("Team")
                       : _("Category");
   header[COLUMN_CASES] = _("Cases");
-  /* Translators: a column heading: "Within 24 h" */
-  within_heading = g_strdup_printf (ngettext ("Within %d h", "Within %d h", hours), hours);
-  header[COLUMN_WITHIN] = within_heading;
+  /* Each case is measured against its own target, shown in the last
+   * column: one number of hours would be wrong when they differ.
+   * Translators: a column heading: the share recovered within their target */
+  header[COLUMN_WITHIN] = _("In time");
   header[COLUMN_BLOWN] = _("Blown away");
   /* Translators: a column heading: the median time to recovery */
   header[COLUMN_MEDIAN] = _("Median time");
+  /* Translators: a column heading: the recovery target of the line's
+   * cases, "4 h", or the shortest and longest, "4 h–2 d" */
+  header[COLUMN_TARGET] = _("Target");
   gtk_list_box_append (self->list, table_row_new (header, TRUE));
 
   if (rows == NULL || rows->len == 0)
@@ -254,7 +262,7 @@ amends_measures_table_get_n_rows (AmendsMeasuresTable *self)
  * amends_measures_table_dup_row_text:
  *
  * Returns: (nullable): the cells of a line, joined by tabs:
- *   "Ada Moreau\t3\t100 %\t50 %\t6 h 30 min"
+ *   "Ada Moreau\t3\t100 %\t50 %\t6 h 30 min\t4–48 h"
  */
 char *
 amends_measures_table_dup_row_text (AmendsMeasuresTable *self,

@@ -18,6 +18,7 @@
 #include "amends-clock.h"
 #include "amends-report-format.h"
 #include "amends-store-stories.h"
+#include "amends-store-targets.h"
 
 /* The most overdue cases listed, about 14 pages: a printout for a meeting,
  * not the whole backlog of a large desk (15,000 cases past due made 400
@@ -41,13 +42,15 @@ amends_report_owner_rows (AmendsStore  *store,
   for (guint i = 0; i < measured->len; i++)
     {
       AmendsMeasureRow *row = measured->pdata[i];
-      char **cells = g_new0 (char *, 6);
+      char **cells = g_new0 (char *, 7);
 
       cells[0] = g_strdup (row->name);
       cells[1] = g_strdup_printf ("%u", row->measures.n_happened);
       cells[2] = amends_report_format_share (&row->measures.recovered_within);
       cells[3] = amends_report_format_share (&row->measures.blown_away);
       cells[4] = amends_report_format_span (row->measures.median_seconds);
+      cells[5] = amends_target_format_range (row->measures.target_min_seconds,
+                                             row->measures.target_max_seconds);
       g_ptr_array_add (rows, cells);
     }
 

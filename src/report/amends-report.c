@@ -376,11 +376,14 @@ amends_report_layout (AmendsReport  *self,
   gboolean over;
 
   const AmendsPageColumn owner_columns[] = {
-    { _("Owner"), 0.27, PANGO_ALIGN_LEFT },
-    { _("Cases"), 0.10, PANGO_ALIGN_RIGHT },
-    { _("Recovered in time"), 0.22, PANGO_ALIGN_RIGHT },
-    { _("Blown away"), 0.20, PANGO_ALIGN_RIGHT },
-    { _("Median time to recovery"), 0.21, PANGO_ALIGN_RIGHT },
+    { _("Owner"), 0.23, PANGO_ALIGN_LEFT },
+    { _("Cases"), 0.08, PANGO_ALIGN_RIGHT },
+    { _("Recovered in time"), 0.18, PANGO_ALIGN_RIGHT },
+    { _("Blown away"), 0.15, PANGO_ALIGN_RIGHT },
+    { _("Median time to recovery"), 0.20, PANGO_ALIGN_RIGHT },
+    /* Translators: a column heading: the recovery target of the owner's
+     * cases, "4 h", or the shortest and longest, "4 h–2 d" */
+    { _("Target"), 0.16, PANGO_ALIGN_RIGHT },
   };
   const AmendsPageColumn overdue_columns[] = {
     { _("Reference"), 0.18, PANGO_ALIGN_LEFT },

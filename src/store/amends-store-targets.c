@@ -29,6 +29,9 @@
 
 #include "amends-store-targets.h"
 
+#include <glib/gi18n.h>
+
+#include "amends-clock.h"
 #include "amends-enum-types.h"
 #include "amends-enums.h"
 #include "amends-store-private.h"
@@ -413,4 +416,48 @@ amends_store_compute_due (AmendsStore  *self,
   local = g_time_zone_new_local ();
   return amends_office_hours_add (occurred_at, target.seconds, local,
                                   (const AmendsOfficeSpan *) spans->data, spans->len);
+}
+
+static char *
+format_target (gint64 seconds)
+{
+  if (seconds % 3600 == 0)
+    /* Translators: a recovery target in hours, as in "24 h" */
+    return g_strdup_printf (ngettext ("%d h", "%d h", (int) (seconds / 3600)), (int) (seconds / 3600));
+
+  return amends_clock_format_span (seconds * G_TIME_SPAN_SECOND);
+}
+
+/**
+ * amends_target_format_range:
+ *
+ * Targets are set in hours and read in hours: "48 h", not "2 d".
+ *
+ * Returns: the targets of a line of the measures, in words: "4 h" when
+ *   its cases all had the same, "4–48 h" when they differ, "—" when it
+ *   has no case that happened in the period
+ */
+char *
+amends_target_format_range (gint64 min_seconds,
+                            gint64 max_seconds)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (min_seconds <= 0 || max_seconds <= 0)
+    return g_strdup ("—");
+
+  if (max_seconds == min_seconds)
+    return format_target (min_seconds);
+
+  if (min_seconds % 3600 == 0 && max_seconds % 3600 == 0)
+    /* Translators: the targets of the cases of one line of the measures,
+     * from the shortest to the longest, in hours, as in "4–48 h" */
+    return g_strdup_printf (C_("targets", "%d–%d h"), (int) (min_seconds / 3600), (int) (max_seconds / 3600));
+
+  low = format_target (min_seconds);
+  high = format_target (max_seconds);
+  /* Translators: the targets of the cases of one line of the measures,
+   * from the shortest to the longest, as in "30 min–2 h" */
+  return g_strdup_printf (C_("targets", "%s–%s"), low, high);
 }

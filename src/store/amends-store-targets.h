@@ -68,4 +68,7 @@ GDateTime *amends_store_compute_due         (AmendsStore          *self,
                                              gint64               *target_seconds,
                                              GError              **error);
 
+char      *amends_target_format_range       (gint64                min_seconds,
+                                             gint64                max_seconds);
+
 G_END_DECLS
