@@ -17,6 +17,7 @@
 #include "amends-case-sidebar.h"
 #include "amends-intake-dialog.h"
 #include "amends-preferences-window.h"
+#include "amends-targets-page.h"
 #include "amends-window.h"
 
 /* One application for the whole run, as in the program; each test gets a
@@ -588,15 +589,12 @@ test_app_preferences_follow_settings (Fixture       *fixture,
   row = amends_ui_test_find_child (GTK_WIDGET (preferences), "organisation_row", ADW_TYPE_ENTRY_ROW);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Hotel Sol");
 
-  spin = amends_ui_test_find_child (GTK_WIDGET (preferences), "recovery_target_spin", GTK_TYPE_SPIN_BUTTON);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 48);
+  /* The desk's old recovery target is only the store's last fallback
+   * now; the targets are the database's, on their own page. */
   g_assert_cmpint (amends_store_get_recovery_target_hours (fixture->store), ==, 48);
-
-  /* And back: the spin button writes the setting, which moves the store. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 12);
-  amends_ui_test_drain ();
-  g_assert_cmpint (g_settings_get_int (fixture->settings, "recovery-target-hours"), ==, 12);
-  g_assert_cmpint (amends_store_get_recovery_target_hours (fixture->store), ==, 12);
+  g_assert_null (amends_ui_test_find_child (GTK_WIDGET (preferences), "recovery_target_spin", GTK_TYPE_SPIN_BUTTON));
+  spin = amends_ui_test_find_child (GTK_WIDGET (preferences), NULL, AMENDS_TYPE_TARGETS_PAGE);
+  g_assert_nonnull (spin);
 
   g_settings_reset (fixture->settings, "organisation-name");
   g_settings_reset (fixture->settings, "recovery-target-hours");

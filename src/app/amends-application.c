@@ -22,6 +22,7 @@
 #include "amends-cli.h"
 #include "amends-demo.h"
 #include "amends-notifier.h"
+#include "amends-store-targets.h"
 #include "amends-preferences-window.h"
 #include "amends-window.h"
 
@@ -120,6 +121,18 @@ amends_application_bind_store (AmendsApplication *self)
   g_settings_bind (self->settings, "recovery-target-hours",
                    self->store, "recovery-target-hours",
                    G_SETTINGS_BIND_GET);
+
+  /* The targets are the database's now (Preferences → Targets): the
+   * desk's old setting comes in once, as the target for any case, into
+   * a file that has none yet. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!amends_store_seed_default_target (self->store,
+                                           amends_store_get_recovery_target_hours (self->store),
+                                           &error))
+      g_debug ("The recovery target could not be brought into the database: %s", error->message);
+  }
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "amends-reminders-page.h"
 #include "amends-staff-page.h"
+#include "amends-targets-page.h"
 
 struct _AmendsPreferencesWindow
 {
@@ -21,7 +22,6 @@ struct _AmendsPreferencesWindow
   GSettings            *settings;
 
   AdwEntryRow          *organisation_row;
-  GtkSpinButton        *recovery_target_spin;
   GtkSpinButton        *target_recovered_spin;
   GtkSpinButton        *target_blown_away_spin;
   AdwEntryRow          *currency_row;
@@ -71,7 +71,6 @@ amends_preferences_window_class_init (AmendsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, organisation_row);
-  gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, recovery_target_spin);
   gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, target_recovered_spin);
   gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, target_blown_away_spin);
   gtk_widget_class_bind_template_child (widget_class, AmendsPreferencesWindow, currency_row);
@@ -87,9 +86,6 @@ amends_preferences_window_init (AmendsPreferencesWindow *self)
 
   g_settings_bind (self->settings, "organisation-name",
                    self->organisation_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "recovery-target-hours",
-                   self->recovery_target_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "target-recovered-within",
                    self->target_recovered_spin, "value",
@@ -128,6 +124,10 @@ amends_preferences_window_new (GtkWindow   *parent,
                                 ADW_PREFERENCES_PAGE (amends_staff_page_new (store)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (amends_reminders_page_new ()));
+  /* The recovery targets are the database's, shared by every desk. */
+  if (store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (amends_targets_page_new (store)));
 
   return self;
 }

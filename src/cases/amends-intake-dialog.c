@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-completion-popover.h"
+#include "amends-store-targets.h"
 #include "amends-utils.h"
 #include "amends-when.h"
 
@@ -250,8 +251,15 @@ on_when_changed_cb (AmendsIntakeDialog *self)
 
   if (when != NULL)
     {
-      int target_hours = amends_store_get_recovery_target_hours (self->store);
-      g_autoptr(GDateTime) due = g_date_time_add_hours (when, target_hours);
+      g_autofree char *category = dup_stripped_text (self->category_row);
+      /* The due time the case will be given: its category's and
+       * severity's target, in office hours if they say so. */
+      g_autoptr(GDateTime) due =
+        amends_store_compute_due (self->store, category,
+                                  (int) adw_combo_row_get_selected (self->severity_row), when, NULL, NULL);
+
+      if (due == NULL)
+        due = g_date_time_add_hours (when, amends_store_get_recovery_target_hours (self->store));
       g_autofree char *happened = describe_time (when, now);
       g_autofree char *due_by = describe_time (due, now);
       g_autofree char *hint = NULL;
@@ -598,6 +606,11 @@ amends_intake_dialog_constructed (GObject *object)
   g_signal_connect_object (self->category_row, "changed",
                            G_CALLBACK (on_category_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->when_row, "changed",
+                           G_CALLBACK (on_when_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The category and the severity choose the target, so the due time. */
+  g_signal_connect_object (self->category_row, "changed",
+                           G_CALLBACK (on_when_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->severity_row, "notify::selected",
                            G_CALLBACK (on_when_changed_cb), self, G_CONNECT_SWAPPED);
   on_when_changed_cb (self);
 }
