@@ -335,10 +335,12 @@ test_office_hours_case (AmendsTestDb  *db,
   g_assert_cmpint (amends_case_get_target_seconds (stored), ==, 4 * HOUR);
   /* The clock reads its 4 h target, not the 68 h to Monday noon. */
   g_assert_cmpint (amends_clock_get_target (stored), ==, 4 * HOUR * G_TIME_SPAN_SECOND);
+  g_assert_true (amends_clock_counts_office_hours (stored));
 
   /* Any other category: the clock always runs. */
   rooms = log_case (db->store, "Rooms", AMENDS_SEVERITY_MODERATE, friday);
   g_assert_cmpint (due_after (rooms), ==, 4 * HOUR);
+  g_assert_false (amends_clock_counts_office_hours (rooms));
 }
 
 /* A line's targets in words, in hours as they are set. */

@@ -382,6 +382,18 @@ test_severities_and_office_hours (Fixture       *f,
 
   save_screenshot (f, "targets-page.png");
 
+  /* A billing case logged now, Wednesday 18 at 10:00, moderate: 24 h of
+   * office time.  Closed until Monday 23; then 9 h on Monday (9:00–18:00)
+   * and 8 h on Tuesday leave 7 h for Monday 30, from 9:00: due at 16:00,
+   * 12 d 6 h from now. */
+  {
+    g_autofree char *clock = NULL;
+    gint64 id = log_case (f, "Charged twice for the minibar", "Billing", "30 November at 16:00");
+
+    clock = clock_of (f, id);
+    g_assert_cmpstr (clock, ==, "12 d 6 h left · target 24 h in office hours");
+  }
+
   /* Removed again: billing follows the severities, all day. */
   g_signal_emit_by_name (remove_button (f, "Billing"), "clicked");
   amends_ui_test_drain ();

@@ -129,8 +129,13 @@ update_clock (AmendsCaseEditor *self)
     {
     case AMENDS_CLOCK_STATE_RUNNING:
     case AMENDS_CLOCK_STATE_DUE_SOON:
-      /* Translators: the recovery clock, as in "5 h left of 24 h" */
-      text = g_strdup_printf (_("%s left of %s"), span, target);
+      if (amends_clock_counts_office_hours (self->kase))
+        /* Translators: the recovery clock of a case whose target counts
+         * office hours only, as in "2 d 20 h left · target 4 h in office hours" */
+        text = g_strdup_printf (_("%s left · target %s in office hours"), span, target);
+      else
+        /* Translators: the recovery clock, as in "5 h left of 24 h" */
+        text = g_strdup_printf (_("%s left of %s"), span, target);
       /* Translators: when a case must be recovered, as in "Due Today 14:30" */
       detail = g_strdup_printf (_("Due %s"), when);
       break;

@@ -122,6 +122,22 @@ amends_clock_get_target (AmendsCase *kase)
   return get_allowed (kase);
 }
 
+/**
+ * amends_clock_counts_office_hours:
+ *
+ * Returns: whether the case's target is counted in office hours only: it
+ *   was allowed more time on the wall clock than its target, the nights
+ *   and weekends in between
+ */
+gboolean
+amends_clock_counts_office_hours (AmendsCase *kase)
+{
+  g_return_val_if_fail (AMENDS_IS_CASE (kase), FALSE);
+
+  return amends_case_get_target_seconds (kase) > 0 &&
+         get_allowed (kase) != amends_case_get_target_seconds (kase) * G_TIME_SPAN_SECOND;
+}
+
 GTimeSpan
 amends_clock_get_paused (AmendsCase *kase,
                          GDateTime  *now)

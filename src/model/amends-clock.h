@@ -25,6 +25,7 @@ typedef enum
 AmendsClockState  amends_clock_get_state             (AmendsCase *kase,
                                                       GDateTime  *now);
 GTimeSpan         amends_clock_get_target            (AmendsCase *kase);
+gboolean          amends_clock_counts_office_hours   (AmendsCase *kase);
 GTimeSpan         amends_clock_get_paused            (AmendsCase *kase,
                                                       GDateTime  *now);
 GTimeSpan         amends_clock_get_remaining         (AmendsCase *kase,
