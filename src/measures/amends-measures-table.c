@@ -70,7 +70,7 @@ cell_new (const char *text,
   else
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_label_set_width_chars (GTK_LABEL (label), column == COLUMN_CASES ? 6 : 11);
+      gtk_label_set_width_chars (GTK_LABEL (label), column == COLUMN_CASES || column == COLUMN_TARGET ? 6 : 11);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
       gtk_label_set_wrap (GTK_LABEL (label), header);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
