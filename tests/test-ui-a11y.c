@@ -42,6 +42,7 @@
 #include "amends-demo.h"
 #include "amends-intake-dialog.h"
 #include "amends-preferences-window.h"
+#include "amends-targets-page.h"
 #include "amends-window.h"
 
 /* AT-SPI's roles and states, as at-spi2-core numbers them (atspi-constants.h;
@@ -735,11 +736,29 @@ test_preferences_controls_named (Fixture       *fixture,
   g_assert_nonnull (find_toplevel (AMENDS_TYPE_PREFERENCES_WINDOW));
   nodes = read_tree ("Preferences");
 
-  g_assert_nonnull (find_node (nodes, "spin button", "Recovery Target"));
   g_assert_nonnull (find_node (nodes, "spin button", "Recovered in Time"));
   g_assert_nonnull (find_node (nodes, "spin button", "Customers Blown Away"));
 
   assert_all_named (nodes, known_seen);
+
+  /* The Targets page: a severity's spin button is named by its row; an
+   * office hour's controls by what they set, the weekday included. */
+  {
+    AdwPreferencesWindow *preferences = ADW_PREFERENCES_WINDOW (find_toplevel (AMENDS_TYPE_PREFERENCES_WINDOW));
+    GtkWidget *page = amends_ui_test_find_child (GTK_WIDGET (preferences), NULL, AMENDS_TYPE_TARGETS_PAGE);
+
+    g_assert_nonnull (page);
+    adw_preferences_window_set_visible_page (preferences, ADW_PREFERENCES_PAGE (page));
+    amends_ui_test_drain ();
+    g_clear_pointer (&nodes, g_ptr_array_unref);
+    nodes = read_tree ("Preferences");
+
+    g_assert_nonnull (find_node (nodes, "spin button", "Major"));
+    g_assert_nonnull (find_node (nodes, "spin button", "Monday: opens at"));
+    g_assert_nonnull (find_node (nodes, "switch", "Open on Monday"));
+    g_assert_nonnull (find_node (nodes, "text box", "Category"));
+    assert_all_named (nodes, known_seen);
+  }
 }
 
 static gboolean

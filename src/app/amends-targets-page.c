@@ -132,7 +132,8 @@ spin_new (double      lower,
   GtkWidget *spin = gtk_spin_button_new (adjustment, 1, 0);
 
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  label_widget (spin, label);
+  if (label != NULL)
+    label_widget (spin, label);
 
   return GTK_SPIN_BUTTON (spin);
 }
@@ -233,9 +234,8 @@ build_severity_rows (AmendsTargetsPage *self)
     {
       GtkWidget *row = adw_action_row_new ();
       const char *title = severity_rows[i] < 0 ? _("Any Other Case") : amends_severity_to_label (severity_rows[i]);
-      /* Translators: the accessible label of a spin button: "Major: hours" */
-      g_autofree char *label = g_strdup_printf (_("%s: hours"), title);
-      GtkSpinButton *spin = spin_new (1, MAX_HOURS, 1, 24, label);
+      /* Named by its row's title alone, the row's activatable widget. */
+      GtkSpinButton *spin = spin_new (1, MAX_HOURS, 1, 24, NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
