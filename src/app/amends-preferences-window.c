@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-reminders-page.h"
+#include "amends-playbooks-page.h"
 #include "amends-staff-page.h"
 #include "amends-targets-page.h"
 
@@ -128,6 +129,9 @@ amends_preferences_window_new (GtkWindow   *parent,
   if (store != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (amends_targets_page_new (store)));
+  if (store != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (amends_playbooks_page_new (store)));
 
   return self;
 }

@@ -17,6 +17,8 @@
 #include "amends-autosave.h"
 #include "amends-case-editor.h"
 #include "amends-customer-card.h"
+#include "amends-lesson-cause.h"
+#include "amends-playbook-hint.h"
 #include "amends-timeline.h"
 
 G_BEGIN_DECLS
@@ -118,6 +120,8 @@ struct _AmendsCaseEditor
   GtkPopover          *follow_up_popover;
   GtkCalendar         *follow_up_calendar;
   GtkWidget           *lesson_view;
+  AmendsPlaybookHint  *playbook_hint;
+  AmendsLessonCause   *lesson_cause;
 
   AmendsCaseEditorFieldRef refs[AMENDS_CASE_EDITOR_N_FIELDS];
 

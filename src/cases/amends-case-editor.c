@@ -141,6 +141,7 @@ load_case (AmendsCaseEditor *self)
 
   amends_timeline_set_case_id (self->timeline, self->kase ? self->case_id : 0);
   amends_attachments_show_case (self->attachments, self->store, self->kase ? self->case_id : 0);
+  amends_lesson_cause_set_case_id (self->lesson_cause, self->kase ? self->case_id : 0);
   amends_customer_card_set_current_case_id (self->customer_card, self->case_id);
   amends_customer_card_set_customer_id (self->customer_card,
                                         self->kase ? amends_case_get_customer_id (self->kase) : 0);
@@ -253,6 +254,8 @@ amends_case_editor_constructed (GObject *object)
   self->timeline_entry = amends_timeline_get_entry (self->timeline);
 
   _amends_case_editor_init_autosave (self);
+  amends_playbook_hint_set_store (self->playbook_hint, self->store);
+  amends_lesson_cause_set_store (self->lesson_cause, self->store);
   self->customer_card = AMENDS_CUSTOMER_CARD (amends_customer_card_new (self->store));
   adw_bin_set_child (self->customer_card_bin, GTK_WIDGET (self->customer_card));
 
@@ -426,6 +429,8 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (AMENDS_TYPE_ATTACHMENTS);
+  g_type_ensure (AMENDS_TYPE_PLAYBOOK_HINT);
+  g_type_ensure (AMENDS_TYPE_LESSON_CAUSE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-case-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AmendsCaseEditor, name)
@@ -482,6 +487,8 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
   BIND (follow_up_popover);
   BIND (follow_up_calendar);
   BIND (lesson_view);
+  BIND (playbook_hint);
+  BIND (lesson_cause);
 #undef BIND
 
   _amends_case_editor_class_init_steps (widget_class);
@@ -582,6 +589,7 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
   g_return_val_if_fail (AMENDS_IS_CASE_EDITOR (self), FALSE);
 
   ok = amends_autosave_flush (self->autosave, &first);
+  ok = amends_lesson_cause_flush (self->lesson_cause, first == NULL ? &first : NULL) && ok;
 
   if (!amends_customer_card_flush (self->customer_card, &card_error))
     {

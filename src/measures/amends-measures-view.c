@@ -29,6 +29,7 @@
 #include "amends-accessible.h"
 #include "amends-csv-measures.h"
 #include "amends-headline-card.h"
+#include "amends-lessons-section.h"
 #include "amends-measure-tile.h"
 #include "amends-measures-format.h"
 #include "amends-measures-sheet.h"
@@ -83,6 +84,7 @@ struct _AmendsMeasuresView
   AmendsMeasuresTable *owner_table;
   AmendsMeasuresTable *category_table;
   AmendsMeasuresTable *team_table;
+  AmendsLessonsSection *lessons_section;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsMeasuresView, amends_measures_view, GTK_TYPE_WIDGET)
@@ -309,6 +311,8 @@ start_measuring (AmendsMeasuresView *self)
                                              AMENDS_MEASURES_SHEET_SPANS |
                                              AMENDS_MEASURES_SHEET_TABLES,
                                              self->cancellable, on_sheet_measured_cb, weak);
+  amends_lessons_section_measure (self->lessons_section, self->store, amends_period_get_from (self->period),
+                                  amends_period_get_until (self->period));
 }
 
 /* The figures shown are no longer those of the period and the cases as
@@ -897,6 +901,7 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   g_type_ensure (AMENDS_TYPE_TREND_CHART);
   g_type_ensure (AMENDS_TYPE_HEADLINE_CARD);
   g_type_ensure (AMENDS_TYPE_MEASURES_TABLE);
+  g_type_ensure (AMENDS_TYPE_LESSONS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/amends-measures-view.ui");
 
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, scroller);
@@ -921,6 +926,7 @@ amends_measures_view_class_init (AmendsMeasuresViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, owner_table);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, category_table);
   gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, team_table);
+  gtk_widget_class_bind_template_child (widget_class, AmendsMeasuresView, lessons_section);
   gtk_widget_class_bind_template_child_full (widget_class, "recovered_card", FALSE,
                                              G_STRUCT_OFFSET (AmendsMeasuresView,
                                                               headlines[AMENDS_MEASURES_HEADLINE_RECOVERED_WITHIN]));

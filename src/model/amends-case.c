@@ -60,6 +60,8 @@ enum {
   PROP_DELETED_AT,
   PROP_TIMELINE_DRAFT,
   PROP_TARGET_SECONDS,
+  PROP_LESSON_CAUSE,
+  PROP_PROCESS_CHANGED,
   N_PROPS
 };
 
@@ -136,6 +138,12 @@ amends_case_class_init (AmendsCaseClass *klass)
    * NULL, on cases logged before targets were kept. */
   properties [PROP_TARGET_SECONDS] =
     g_param_spec_int64 ("target-seconds", NULL, NULL, 0, G_MAXINT64, 0, FIELD_FLAGS);
+  /* What caused the breakdown, from the causes the site keeps, and
+   * whether the process was changed so that it does not happen again:
+   * the lesson put to work ("problem solving", seeds/004). */
+  properties [PROP_LESSON_CAUSE] = amends_record_string_field ("lesson-cause");
+  properties [PROP_PROCESS_CHANGED] =
+    g_param_spec_boolean ("process-changed", NULL, NULL, FALSE, FIELD_FLAGS);
 
   amends_record_field_set_derived (properties [PROP_CUSTOMER_NAME]);
   amends_record_field_set_derived (properties [PROP_OWNER_NAME]);
@@ -184,6 +192,8 @@ GETTER (gint64, paused_seconds, int64, PROP_PAUSED_SECONDS)
 GETTER (GDateTime *, follow_up_due_at, date_time, PROP_FOLLOW_UP_DUE_AT)
 GETTER (GDateTime *, deleted_at, date_time, PROP_DELETED_AT)
 GETTER (gint64, target_seconds, int64, PROP_TARGET_SECONDS)
+GETTER (const char *, lesson_cause, string, PROP_LESSON_CAUSE)
+GETTER (gboolean, process_changed, boolean, PROP_PROCESS_CHANGED)
 
 #undef GETTER
 

@@ -47,5 +47,7 @@ gboolean          amends_case_is_active            (AmendsCase *self);
 gboolean          amends_case_is_recovered         (AmendsCase *self);
 char             *amends_case_dup_story_draft      (AmendsCase *self);
 gint64            amends_case_get_target_seconds   (AmendsCase *self);
+const char       *amends_case_get_lesson_cause     (AmendsCase *self);
+gboolean          amends_case_get_process_changed  (AmendsCase *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@
 #include "amends-period.h"
 #include "amends-report-format.h"
 #include "amends-report-headlines.h"
+#include "amends-report-lessons.h"
 #include "amends-report-page.h"
 #include "amends-report-escalated.h"
 #include "amends-report-rows.h"
@@ -367,6 +368,7 @@ amends_report_layout (AmendsReport  *self,
   guint n_escalated = 0;
   g_autoptr(GPtrArray) labels = NULL;
   gboolean week = is_week (self);
+  g_autoptr(AmendsLessonMeasures) lesson_measures = NULL;
   AmendsMeasures now = { 0 }, before = { 0 };
   guint n_past_due = 0;
   g_autofree char *overdue_heading = NULL;
@@ -418,7 +420,8 @@ amends_report_layout (AmendsReport  *self,
                                                      MAX (self->options.escalation_hours, 1),
                                                      &n_escalated, error))
       || !(stories = amends_report_story_rows (self->store, self->week_start, self->week_end, error))
-      || !(lessons = amends_report_lesson_rows (self->store, self->week_start, self->week_end, error)))
+      || !(lessons = amends_report_lesson_rows (self->store, self->week_start, self->week_end, error))
+      || !(lesson_measures = amends_store_measure_lessons (self->store, self->week_start, self->week_end, error)))
     return FALSE;
   /* A week that is over is a record: its open cases as they stood at its
    * end, whenever it is printed. */
@@ -478,6 +481,7 @@ amends_report_layout (AmendsReport  *self,
   amends_page_place_table (&cur, _("Lessons learned"), lesson_columns, G_N_ELEMENTS (lesson_columns),
                            lessons, week ? _("No lessons were written down this week.")
                                          : _("No lessons were written down in this period."), NULL);
+  amends_report_place_lessons (&cur, &now, lesson_measures);
 
   g_object_unref (context);
   return TRUE;
