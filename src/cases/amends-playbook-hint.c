@@ -22,7 +22,6 @@
 
 #include "amends-playbook-hint.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "amends-store-playbooks.h"
@@ -78,13 +77,27 @@ dup_ideas_text (GStrv ideas)
   return g_string_free (g_steal_pointer (&text), text->len == 0);
 }
 
-/* The first line of @text, for the folded row. */
+/* What the folded row holds, in a few words: "What putting it right
+ * means, what to spend, 2 ideas". */
 static char *
-dup_first_line (const char *text)
+dup_summary (const AmendsPlaybook *playbook,
+             guint                 n_ideas)
 {
-  const char *end = strchr (text, '\n');
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  return end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+  if (playbook->put_right != NULL)
+    g_ptr_array_add (parts, g_strdup (_("What putting it right means")));
+  if (playbook->spending_guide != NULL)
+    g_ptr_array_add (parts, g_strdup (parts->len ? _("what to spend") : _("What to spend")));
+  if (n_ideas > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u idea that blew a customer away",
+                                                       "%u ideas that blew customers away",
+                                                       n_ideas),
+                                             n_ideas));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: between the parts of a playbook, as in "What putting it right means, what to spend" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
 static void
@@ -123,15 +136,7 @@ reload (AmendsPlaybookHint *self)
   title = g_strdup_printf (_("Playbook for %s"), self->category);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->expander), title);
 
-  if (playbook->put_right != NULL)
-    subtitle = dup_first_line (playbook->put_right);
-  else if (playbook->spending_guide != NULL)
-    subtitle = dup_first_line (playbook->spending_guide);
-  else
-    subtitle = g_strdup_printf (ngettext ("%u idea from the stories told",
-                                          "%u ideas from the stories told",
-                                          g_strv_length (ideas)),
-                                g_strv_length (ideas));
+  subtitle = dup_summary (playbook, g_strv_length (ideas));
   adw_expander_row_set_subtitle (self->expander, subtitle);
 
   show_text (self->put_right_row, playbook->put_right);
@@ -149,11 +154,15 @@ on_changes_committed_cb (AmendsPlaybookHint *self)
 static void
 amends_playbook_hint_dispose (GObject *object)
 {
+  GtkWidget *child;
   AmendsPlaybookHint *self = AMENDS_PLAYBOOK_HINT (object);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_PLAYBOOK_HINT);
+  /* The template's top widget is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amends_playbook_hint_parent_class)->dispose (object);

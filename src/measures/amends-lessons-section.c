@@ -72,7 +72,8 @@ make_cell (const char *text,
   gtk_widget_set_hexpand (label, first);
   if (!first)
     {
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      /* The same width in the heading's smaller type as in the rows'. */
+      gtk_widget_set_size_request (label, 112, -1);
       gtk_widget_add_css_class (label, "numeric");
     }
   if (head)
@@ -277,12 +278,16 @@ on_measured_cb (GObject      *source,
 static void
 amends_lessons_section_dispose (GObject *object)
 {
+  GtkWidget *child;
   AmendsLessonsSection *self = AMENDS_LESSONS_SECTION (object);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_LESSONS_SECTION);
+  /* The template's top widget is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->measures, amends_lesson_measures_free);
 
   G_OBJECT_CLASS (amends_lessons_section_parent_class)->dispose (object);
