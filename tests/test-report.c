@@ -996,6 +996,59 @@ test_month_pdf (AmendsTestDb  *db,
   g_assert_null (strstr (text, "W43"));
 }
 
+/* What the lessons add up to, after them: the week of fill_week() and two
+ * more cases, both recovered in it, both naming Staffing (the first one
+ * changed the process) and bending the same rule in other case:
+ *   A towels missing  blown away, came back, Reliability failed
+ *   B towels again    satisfied, did not come back
+ * Recovered in the week: 1, 2, 5, A, B.  Came back: A of A and B, 50 %
+ * (1 of 2), not recorded 3 of 5.  Blown away: 1, 5, A of all five, 60 %
+ * (3 of 5), not recorded 0 of 5.  Staffing: 2 this week, 1 changed the
+ * process, 2 in the last 90 days, written as B (the newer) wrote it; the
+ * rule the same: bent twice. */
+static void
+test_lessons_tables (AmendsTestDb  *db,
+                     gconstpointer  data)
+{
+  g_autoptr(AmendsReport) report = NULL;
+  g_autoptr(AmendsCase) a = NULL;
+  g_autoptr(AmendsCase) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (db->dir, "lessons.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  fill_week (db);
+  a = add (db, NULL, "Towels missing", "2026-11-18T06:00:00Z", "2026-11-18T08:00:00Z", NULL,
+           AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_BLOWN_AWAY, "Count the towels");
+  g_object_set (a, "lesson-cause", "Staffing", "process-changed", TRUE, "came-back", AMENDS_CAME_BACK_YES,
+                "rule-bent", TRUE, "bent-rule", "Towels only on request",
+                "rater-failed", AMENDS_RATER_RELIABILITY, NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (a), &error));
+  b = add (db, NULL, "Towels again", "2026-11-18T07:00:00Z", "2026-11-18T09:00:00Z", NULL,
+           AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_SATISFIED, NULL);
+  g_object_set (b, "lesson-cause", "staffing", "came-back", AMENDS_CAME_BACK_NO,
+                "rule-bent", TRUE, "bent-rule", "towels only on request", NULL);
+  g_assert_true (amends_store_update (db->store, AMENDS_RECORD (b), &error));
+  g_assert_no_error (error);
+
+  report = new_report (db);
+  g_assert_true (amends_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+
+  g_assert_true (has_squashed (text, "Customers won back"));
+  g_assert_true (has_squashed (text, "Blown away 60 % (3 of 5) not recorded: 0 of 5"));
+  g_assert_true (has_squashed (text, "Came back 50 % (1 of 2) not recorded: 3 of 5"));
+  g_assert_true (has_squashed (text, "Service quality (RATER)"));
+  g_assert_true (has_squashed (text, "Reliability 1 0"));
+  g_assert_true (has_squashed (text, "Of the 7 cases that happened this week."));
+  g_assert_true (has_squashed (text, "Causes that keep coming back"));
+  g_assert_true (has_squashed (text, "staffing 2 1 2"));
+  g_assert_true (has_squashed (text, "Rules that keep being bent"));
+  g_assert_true (has_squashed (text, "towels only on request 2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1021,6 +1074,7 @@ main (int   argc,
   DB_TEST ("/report/pdf/past-week-is-a-record", test_past_week_is_a_record);
   DB_TEST ("/report/pdf/escalated-to-a-lead", test_escalated);
   DB_TEST ("/report/pdf/month-says-the-period", test_month_pdf);
+  DB_TEST ("/report/pdf/what-the-lessons-add-up-to", test_lessons_tables);
   g_test_add_func ("/report/chart/a-week-with-nothing-is-a-gap", test_chart_painter);
   g_test_add_func ("/report/cli/exit-status", test_cli_exit_status);
   g_test_add_data_func ("/report/cli/exit-status/bad-week", "bad-week", test_cli_subprocess);

@@ -14,7 +14,9 @@
 #include "amends-lessons-section.h"
 #include "amends-measures-view.h"
 #include "amends-playbook-hint.h"
+#include "amends-playbooks-page.h"
 #include "amends-store-playbooks.h"
+#include "amends-store-stories.h"
 #include "amends-test-utils.h"
 
 typedef struct
@@ -69,6 +71,29 @@ show_in_window (Fixture   *f,
   amends_ui_test_drain ();
 }
 
+/* A told story of Housekeeping whose customer was blown away: its
+ * surprise is an idea in the playbook. */
+static void
+tell_story (Fixture    *f,
+            const char *summary,
+            const char *surprise)
+{
+  g_autoptr(GDateTime) when = amends_test_time ("2026-11-02T09:00:00Z");
+  g_autoptr(GDateTime) recovered = amends_test_time ("2026-11-02T12:00:00Z");
+  g_autoptr(AmendsCase) kase = amends_test_add_case (f->db.store, summary, when);
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (kase, "category", "Housekeeping", "surprise", surprise, "fix", "Put right",
+                "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", recovered,
+                "reaction", AMENDS_REACTION_BLOWN_AWAY, NULL);
+  g_assert_true (amends_store_update (f->db.store, AMENDS_RECORD (kase), &error));
+  story = amends_store_propose_story (f->db.store, amends_record_get_id (AMENDS_RECORD (kase)), &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_store_move_story (f->db.store, story, AMENDS_STORY_STAGE_TOLD, &error));
+  g_assert_no_error (error);
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -85,6 +110,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (amends_store_save_playbook (f->db.store, "Billing",
                                              "The charge refunded the same day, and a printed bill that adds up",
                                              NULL, &error));
+  tell_story (f, "Towels missing on the honeymoon", "A bottle of local wine and a note from the housekeeper");
   g_assert_true (amends_store_add_cause (f->db.store, "Staffing", &error));
   g_assert_true (amends_store_add_cause (f->db.store, "Broken equipment", &error));
   g_assert_no_error (error);
@@ -175,7 +201,10 @@ test_playbook_hint (Fixture       *f,
                    "The room cleaned again within the hour, checked by the duty manager");
   g_assert_cmpstr (adw_action_row_get_subtitle (spending), ==, "Up to 30.00 without asking anyone");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (spending)));
-  g_assert_cmpstr (adw_expander_row_get_subtitle (expander), ==, "What putting it right means, what to spend");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (expander), ==,
+                   "What putting it right means, what to spend, 1 idea that blew a customer away");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (amends_ui_test_find_child (hint, "ideas_row", ADW_TYPE_ACTION_ROW))),
+                   ==, "• A bottle of local wine and a note from the housekeeper");
 
   /* Opened at once, not halfway through its animation. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -353,6 +382,67 @@ test_measures_section (Fixture       *f,
   g_assert_cmpstr (row_label (causes, 1), ==, "Noise");
 }
 
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_titled (c, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Preferences → Playbooks: a category's playbook typed in is saved, and
+ * a cause added goes on the list the editor offers. */
+static void
+test_playbooks_page (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *page = amends_playbooks_page_new (f->db.store);
+  GtkWidget *expander, *spending, *add;
+  g_autoptr(AmendsPlaybook) saved = NULL;
+  g_auto(GStrv) causes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show_in_window (f, page, 700, 900);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  expander = find_titled (page, ADW_TYPE_EXPANDER_ROW, "Billing");
+  g_assert_nonnull (expander);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==,
+                   "The charge refunded the same day, and a printed bill that adds up");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  spending = find_titled (expander, ADW_TYPE_ENTRY_ROW, "What to Spend on the Surprise");
+  g_assert_nonnull (spending);
+  gtk_editable_set_text (GTK_EDITABLE (spending), "Up to 20.00; more with the duty manager");
+  g_assert_true (amends_playbooks_page_flush (AMENDS_PLAYBOOKS_PAGE (page), &error));
+  g_assert_no_error (error);
+  saved = amends_store_load_playbook (f->db.store, "Billing", &error);
+  g_assert_cmpstr (saved->spending_guide, ==, "Up to 20.00; more with the duty manager");
+  g_assert_cmpstr (saved->put_right, ==, "The charge refunded the same day, and a printed bill that adds up");
+
+  add = child (f, "add_cause_row", ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (add), "Noise from works");
+  g_signal_emit_by_name (add, "apply");
+  amends_ui_test_drain ();
+  causes = amends_store_list_causes (f->db.store, &error);
+  g_assert_cmpuint (g_strv_length (causes), ==, 3);
+  g_assert_cmpstr (causes[1], ==, "Noise from works");
+  g_assert_nonnull (find_titled (page, ADW_TYPE_ACTION_ROW, "Noise from works"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  save_png (f, "preferences-playbooks.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +452,7 @@ main (int   argc,
 
   g_test_add ("/lessons-ui/playbook-hint", Fixture, NULL, fixture_setup, test_playbook_hint, fixture_teardown);
   g_test_add ("/lessons-ui/cause-saved", Fixture, NULL, fixture_setup, test_cause_saved, fixture_teardown);
+  g_test_add ("/lessons-ui/playbooks-page", Fixture, NULL, fixture_setup, test_playbooks_page, fixture_teardown);
   g_test_add ("/lessons-ui/measures-section", Fixture, NULL, fixture_setup, test_measures_section, fixture_teardown);
 
   return g_test_run ();

@@ -276,8 +276,13 @@ static void
 on_add_cause_apply_cb (AmendsPlaybooksPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_cause_row))));
 
-  if (amends_store_add_cause (self->store, gtk_editable_get_text (GTK_EDITABLE (self->add_cause_row)), &error))
+  /* Enter in an empty row, or after the apply button took the text. */
+  if (*name == '\0')
+    return;
+
+  if (amends_store_add_cause (self->store, name, &error))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->add_cause_row), "");
       show_error (self, NULL);

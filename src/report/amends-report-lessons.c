@@ -156,19 +156,28 @@ amends_report_place_lessons (AmendsPageCursor           *cur,
     { _("Times bent"), 0.20, PANGO_ALIGN_RIGHT },
   };
 
-  g_ptr_array_add (won_back, won_back_row (_("Blown away"), &week->blown_away,
-                                           week->n_reaction_unknown, week->n_recovered));
-  g_ptr_array_add (won_back, won_back_row (_("Came back"), &lessons->came_back,
-                                           lessons->n_came_back_unknown, lessons->n_recovered));
-  amends_page_place_table (cur, _("Customers won back"), won_back_columns, G_N_ELEMENTS (won_back_columns),
-                           won_back, NULL, NULL);
+  /* A week with nothing in it says so once, above: not four times more. */
+  if (lessons->n_happened == 0 && lessons->n_recovered == 0 && lessons->causes->len == 0)
+    return;
 
+  if (lessons->n_recovered > 0)
+    {
+      g_ptr_array_add (won_back, won_back_row (_("Blown away"), &week->blown_away,
+                                               week->n_reaction_unknown, week->n_recovered));
+      g_ptr_array_add (won_back, won_back_row (_("Came back"), &lessons->came_back,
+                                               lessons->n_came_back_unknown, lessons->n_recovered));
+    }
+  amends_page_place_table (cur, _("Customers won back"), won_back_columns, G_N_ELEMENTS (won_back_columns),
+                           won_back, _("No case was recovered this week."), NULL);
+
+  if (lessons->n_happened == 0)
+    g_ptr_array_set_size (rater, 0);
   rater_note = g_strdup_printf (ngettext ("Of the %u case that happened this week.",
                                           "Of the %u cases that happened this week.",
                                           lessons->n_happened),
                                 lessons->n_happened);
   amends_page_place_table (cur, _("Service quality (RATER)"), rater_columns, G_N_ELEMENTS (rater_columns),
-                           rater, NULL, rater_note);
+                           rater, _("No case happened this week."), rater_note);
 
   amends_page_place_table (cur, _("Causes that keep coming back"), cause_columns, G_N_ELEMENTS (cause_columns),
                            causes, _("No lesson named a cause this week or in the 90 days before."), NULL);
