@@ -273,6 +273,8 @@ test_cause_saved (Fixture       *f,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_widget_activate (process);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (process)));
+  scroll_to (f, cause);
+  save_png (f, "editor-lesson-cause.png");
   g_assert_true (amends_case_editor_flush (editor, &error));
   g_assert_no_error (error);
 

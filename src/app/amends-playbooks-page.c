@@ -31,7 +31,7 @@ typedef struct
   AmendsPlaybooksPage *page;
   char                *category;
   AdwExpanderRow      *expander;
-  GtkTextBuffer       *put_right;
+  GtkEditable         *put_right;
   GtkEditable         *spending;
   guint                save_source;
 } PlaybookRow;
@@ -64,15 +64,6 @@ show_error (AmendsPlaybooksPage *self,
 
 /* Playbooks */
 
-static char *
-dup_buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 show_summary (PlaybookRow *row,
               const char  *put_right)
@@ -95,14 +86,14 @@ static gboolean
 save_row (PlaybookRow  *row,
           GError      **error)
 {
-  g_autofree char *put_right = dup_buffer_text (row->put_right);
+  g_autofree char *put_right = g_strstrip (g_strdup (gtk_editable_get_text (row->put_right)));
 
   g_clear_handle_id (&row->save_source, g_source_remove);
   if (!amends_store_save_playbook (row->page->store, row->category, put_right,
                                    gtk_editable_get_text (row->spending), error))
     return FALSE;
 
-  show_summary (row, g_strstrip (put_right));
+  show_summary (row, put_right);
   return TRUE;
 }
 
@@ -135,38 +126,20 @@ playbook_row_free (PlaybookRow *row)
   g_free (row);
 }
 
-static GtkWidget *
-make_text_row (const char     *title,
-               const char     *description,
-               GtkTextBuffer **buffer)
+/* An entry row of a playbook: what is typed is saved a moment later. */
+static GtkEditable *
+add_text_row (PlaybookRow *row,
+              const char  *title,
+              const char  *text)
 {
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *entry = adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_add_css_class (row, "text-row");
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 48);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), view);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  adw_expander_row_add_row (row->expander, entry);
 
-  *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  return row;
+  return GTK_EDITABLE (entry);
 }
 
 static void
@@ -176,7 +149,6 @@ add_playbook_row (AmendsPlaybooksPage *self,
   g_autoptr(AmendsPlaybook) playbook = NULL;
   g_autoptr(GError) error = NULL;
   PlaybookRow *row = g_new0 (PlaybookRow, 1);
-  GtkWidget *spending;
 
   row->page = self;
   row->category = g_strdup (category);
@@ -184,23 +156,13 @@ add_playbook_row (AmendsPlaybooksPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), category);
 
-  adw_expander_row_add_row (row->expander,
-                            make_text_row (_("What Putting It Right Means Here"),
-                                           _("What the fix should achieve for this category"),
-                                           &row->put_right));
-  spending = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (spending), _("What to Spend on the Surprise"));
-  row->spending = GTK_EDITABLE (spending);
-  adw_expander_row_add_row (row->expander, spending);
-
   if (!(playbook = amends_store_load_playbook (self->store, category, &error)))
     show_error (self, error);
-  else
-    {
-      gtk_text_buffer_set_text (row->put_right, playbook->put_right ? playbook->put_right : "", -1);
-      gtk_editable_set_text (row->spending, playbook->spending_guide ? playbook->spending_guide : "");
-      show_summary (row, playbook->put_right);
-    }
+  row->put_right = add_text_row (row, _("What Putting It Right Means Here"),
+                                 playbook ? playbook->put_right : NULL);
+  row->spending = add_text_row (row, _("What to Spend on the Surprise"),
+                                playbook ? playbook->spending_guide : NULL);
+  show_summary (row, playbook ? playbook->put_right : NULL);
 
   g_signal_connect_swapped (row->put_right, "changed", G_CALLBACK (on_playbook_changed_cb), row);
   g_signal_connect_swapped (row->spending, "changed", G_CALLBACK (on_playbook_changed_cb), row);
