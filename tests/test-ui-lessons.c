@@ -283,8 +283,8 @@ test_cause_saved (Fixture       *f,
   g_assert_true (amends_case_get_process_changed (saved));
   g_clear_object (&saved);
 
-  /* Typed, and saved a moment later by itself. */
-  gtk_editable_set_text (GTK_EDITABLE (cause_row), "Staffing");
+  /* Typed, and saved a moment later by itself, as the list spells it. */
+  gtk_editable_set_text (GTK_EDITABLE (cause_row), "staffing");
   amends_ui_test_wait_until (cause_saved_as_staffing, f);
   saved = load_case (f);
   g_assert_cmpstr (amends_case_get_lesson_cause (saved), ==, "Staffing");

@@ -16,6 +16,7 @@
  */
 
 #define G_LOG_DOMAIN "amends-lesson-cause"
+#define MAX_SUGGESTIONS 6
 
 #include "config.h"
 
@@ -24,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-autosave.h"
+#include "amends-completion-popover.h"
 #include "amends-store-playbooks.h"
 
 enum {
@@ -46,6 +48,8 @@ struct _AmendsLessonCause
   gint64               case_id;
   gboolean             needs_reload;
   gboolean             needs_causes;
+  GStrv                causes;          /* the site's list, to pick and complete from */
+  AmendsCompletionPopover *completion;
 
   AdwEntryRow         *cause_row;
   GtkMenuButton       *cause_button;
@@ -90,9 +94,15 @@ read_field_cb (gpointer   view,
   else
     {
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cause_row))));
+      const char *kept = text;
+
+      /* "staffing" is the list's "Staffing": one cause, one spelling. */
+      for (guint i = 0; self->causes != NULL && self->causes[i] != NULL; i++)
+        if (amends_completion_popover_same_name (self->causes[i], text))
+          kept = self->causes[i];
 
       g_value_init (value, G_TYPE_STRING);
-      g_value_set_string (value, *text != '\0' ? text : NULL);
+      g_value_set_string (value, *kept != '\0' ? kept : NULL);
     }
 
   return TRUE;
@@ -163,10 +173,12 @@ static void
 load_causes (AmendsLessonCause *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) causes = amends_store_list_causes (self->store, &error);
   g_autoptr(GMenu) menu = g_menu_new ();
+  GStrv causes;
 
   self->needs_causes = FALSE;
+  g_strfreev (self->causes);
+  causes = self->causes = amends_store_list_causes (self->store, &error);
   if (error != NULL)
     g_debug ("The causes could not be read: %s", error->message);
 
@@ -196,11 +208,37 @@ pick_action (GtkWidget  *widget,
 
 /* Following the case */
 
+/* The causes on the list that begin with what is typed. */
+static void
+suggest (AmendsLessonCause *self)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cause_row))));
+  g_autofree char *folded = g_utf8_casefold (typed, -1);
+  const char *names[MAX_SUGGESTIONS];
+  guint n_names = 0;
+
+  for (guint i = 0; *folded != '\0' && self->causes != NULL && self->causes[i] != NULL; i++)
+    {
+      g_autofree char *cause = g_utf8_casefold (self->causes[i], -1);
+
+      if (g_str_has_prefix (cause, folded) && !g_str_equal (cause, folded))
+        names[n_names++] = self->causes[i];
+      if (n_names == MAX_SUGGESTIONS)
+        break;
+    }
+
+  amends_completion_popover_show_names (self->completion, names, n_names);
+}
+
 static void
 on_cause_changed_cb (AmendsLessonCause *self)
 {
-  if (self->case_id > 0)
-    amends_autosave_changed (self->autosave, FIELD_CAUSE);
+  if (self->case_id == 0)
+    return;
+
+  amends_autosave_changed (self->autosave, FIELD_CAUSE);
+  if (!amends_completion_popover_is_filling (self->completion))
+    suggest (self);
 }
 
 static void
@@ -265,8 +303,11 @@ amends_lesson_cause_dispose (GObject *object)
     amends_autosave_close (self->autosave);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->completion != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->completion)));
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_LESSON_CAUSE);
   g_clear_object (&self->autosave);
+  g_clear_pointer (&self->causes, g_strfreev);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (amends_lesson_cause_parent_class)->dispose (object);
@@ -293,6 +334,7 @@ static void
 amends_lesson_cause_init (AmendsLessonCause *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->completion = amends_completion_popover_new (self->cause_row, _("Causes on the list"));
 
   g_signal_connect_swapped (self->cause_row, "changed", G_CALLBACK (on_cause_changed_cb), self);
   g_signal_connect_swapped (self->process_switch, "notify::active", G_CALLBACK (on_process_changed_cb), self);
