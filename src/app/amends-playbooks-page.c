@@ -22,6 +22,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-store-playbooks.h"
 
 #define SAVE_DELAY_MS 600
@@ -155,6 +156,7 @@ add_playbook_row (AmendsPlaybooksPage *self,
   row->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->expander), category);
+  amends_accessible_name_group_list (GTK_WIDGET (row->expander), category);
 
   if (!(playbook = amends_store_load_playbook (self->store, category, &error)))
     show_error (self, error);

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-store-playbooks.h"
 
 #define N_IDEAS 5
@@ -256,6 +257,7 @@ static void
 amends_playbook_hint_init (AmendsPlaybookHint *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  amends_accessible_name_group_list (GTK_WIDGET (self->expander), _("The playbook of the category"));
 }
 
 GtkWidget *
