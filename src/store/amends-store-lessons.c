@@ -71,7 +71,9 @@ static const char came_back_sql[] =
   " AND c.recovered_at >= ?1 AND c.recovered_at < ?2";
 
 /* ?1 ?2: the period; ?3 ?4: the 90 days; ?5: the earlier of ?1 and ?3.
- * One range of the index cases_by_occurred covers both. */
+ * One range of the index cases_by_occurred covers both; "IS NOT NULL" is
+ * spelt out so that a partial index of the cases with a cause, (occurred_at)
+ * WHERE deleted_at IS NULL AND lesson_cause IS NOT NULL, can serve it. */
 static const char causes_sql[] =
   "SELECT c.lesson_cause,"
   " sum (c.occurred_at >= ?1 AND c.occurred_at < ?2),"
@@ -79,7 +81,7 @@ static const char causes_sql[] =
   " sum (c.occurred_at >= ?3 AND c.occurred_at < ?4),"
   " max (c.occurred_at)"
   " FROM cases AS c WHERE " COUNTED " AND c.occurred_at >= ?5 AND c.occurred_at < max (?2, ?4)"
-  " AND length (trim (coalesce (c.lesson_cause, ''))) > 0"
+  " AND c.lesson_cause IS NOT NULL AND length (trim (c.lesson_cause)) > 0"
   " GROUP BY c.lesson_cause";
 
 /* ?1 ?2: the period. */
