@@ -120,14 +120,16 @@ won_back_row (const char        *label,
 
 /**
  * amends_report_place_lessons:
- * @week: the week's measures, for blown away beside came back
+ * @week: the period's measures, for blown away beside came back
+ * @is_week: whether the period is a week, which the tables then say
  *
  * Places the four tables after the lessons learned.
  */
 void
 amends_report_place_lessons (AmendsPageCursor           *cur,
                              const AmendsMeasures       *week,
-                             const AmendsLessonMeasures *lessons)
+                             const AmendsLessonMeasures *lessons,
+                             gboolean                    is_week)
 {
   g_autoptr(GPtrArray) won_back = new_rows ();
   g_autoptr(GPtrArray) rater = amends_report_rater_rows (lessons);
@@ -147,7 +149,7 @@ amends_report_place_lessons (AmendsPageCursor           *cur,
   };
   const AmendsPageColumn cause_columns[] = {
     { _("Cause"), 0.40, PANGO_ALIGN_LEFT },
-    { _("This week"), 0.18, PANGO_ALIGN_RIGHT },
+    { is_week ? _("This week") : _("This period"), 0.18, PANGO_ALIGN_RIGHT },
     { _("Process changed"), 0.22, PANGO_ALIGN_RIGHT },
     { _("Last 90 days"), 0.20, PANGO_ALIGN_RIGHT },
   };
@@ -168,19 +170,28 @@ amends_report_place_lessons (AmendsPageCursor           *cur,
                                                lessons->n_came_back_unknown, lessons->n_recovered));
     }
   amends_page_place_table (cur, _("Customers won back"), won_back_columns, G_N_ELEMENTS (won_back_columns),
-                           won_back, _("No case was recovered this week."), NULL);
+                           won_back, is_week ? _("No case was recovered this week.")
+                                             : _("No case was recovered in this period."), NULL);
 
   if (lessons->n_happened == 0)
     g_ptr_array_set_size (rater, 0);
-  rater_note = g_strdup_printf (ngettext ("Of the %u case that happened this week.",
-                                          "Of the %u cases that happened this week.",
-                                          lessons->n_happened),
-                                lessons->n_happened);
+  if (is_week)
+    rater_note = g_strdup_printf (ngettext ("Of the %u case that happened this week.",
+                                            "Of the %u cases that happened this week.",
+                                            lessons->n_happened),
+                                  lessons->n_happened);
+  else
+    rater_note = g_strdup_printf (ngettext ("Of the %u case that happened in this period.",
+                                            "Of the %u cases that happened in this period.",
+                                            lessons->n_happened),
+                                  lessons->n_happened);
   amends_page_place_table (cur, _("Service quality (RATER)"), rater_columns, G_N_ELEMENTS (rater_columns),
-                           rater, _("No case happened this week."), rater_note);
+                           rater, is_week ? _("No case happened this week.")
+                                          : _("No case happened in this period."), rater_note);
 
   amends_page_place_table (cur, _("Causes that keep coming back"), cause_columns, G_N_ELEMENTS (cause_columns),
-                           causes, _("No lesson named a cause this week or in the 90 days before."), NULL);
+                           causes, is_week ? _("No lesson named a cause this week or in the 90 days before.")
+                                           : _("No lesson named a cause in this period or in the 90 days before."), NULL);
 
   if (lessons->n_rules_unnamed > 0)
     rules_note = g_strdup_printf (ngettext ("And %u rule bent without saying which.",
@@ -188,5 +199,6 @@ amends_report_place_lessons (AmendsPageCursor           *cur,
                                             lessons->n_rules_unnamed),
                                   lessons->n_rules_unnamed);
   amends_page_place_table (cur, _("Rules that keep being bent"), rule_columns, G_N_ELEMENTS (rule_columns),
-                           rules, _("No rule was bent this week."), rules_note);
+                           rules, is_week ? _("No rule was bent this week.")
+                                          : _("No rule was bent in this period."), rules_note);
 }

@@ -16,6 +16,7 @@ GPtrArray *amends_report_cause_rows          (const AmendsLessonMeasures  *lesso
 GPtrArray *amends_report_bent_rule_rows      (const AmendsLessonMeasures  *lessons);
 void       amends_report_place_lessons       (AmendsPageCursor            *cur,
                                               const AmendsMeasures        *week,
-                                              const AmendsLessonMeasures  *lessons);
+                                              const AmendsLessonMeasures  *lessons,
+                                              gboolean                     is_week);
 
 G_END_DECLS

@@ -481,7 +481,7 @@ amends_report_layout (AmendsReport  *self,
   amends_page_place_table (&cur, _("Lessons learned"), lesson_columns, G_N_ELEMENTS (lesson_columns),
                            lessons, week ? _("No lessons were written down this week.")
                                          : _("No lessons were written down in this period."), NULL);
-  amends_report_place_lessons (&cur, &now, lesson_measures);
+  amends_report_place_lessons (&cur, &now, lesson_measures, week);
 
   g_object_unref (context);
   return TRUE;
