@@ -69,6 +69,14 @@ static const GOptionEntry option_entries[] = {
     N_("With --summary: write the period’s measures to FILE as CSV"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Amends and quit"), NULL },
+  { "training-pack", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write the training pack (the stories marked for training) to the PDF given with --output and quit"), NULL },
+  { "staff-record", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the recovery record of the member of staff NAME to the PDF given with --output and quit"), N_("NAME") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --staff-record: the first day, such as 2026-05-01"), N_("DAY") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --staff-record: the last day, such as 2026-05-31"), N_("DAY") },
   { NULL }
 };
 
@@ -426,6 +434,13 @@ amends_application_handle_local_options (GApplication *application,
         return amends_cli_backup (file, path);
       g_variant_dict_lookup (options, "restore", "^ay", &file);
       return amends_cli_restore (file, path);
+    }
+
+  if (g_variant_dict_contains (options, "training-pack") ||
+      g_variant_dict_contains (options, "staff-record"))
+    {
+      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
+      return amends_cli_run_training_options (options, path);
     }
 
   /* No window and no display: the PDF is written here, before GTK starts. */

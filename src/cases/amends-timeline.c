@@ -90,6 +90,7 @@ kind_icon_name (AmendsActionKind kind)
     case AMENDS_ACTION_KIND_PAUSE:         return "media-playback-pause-symbolic";
     case AMENDS_ACTION_KIND_RESUME:        return "media-playback-start-symbolic";
     case AMENDS_ACTION_KIND_OWNERSHIP:     return "avatar-default-symbolic";
+    case AMENDS_ACTION_KIND_HANDOVER:      return "mail-forward-symbolic";
     case AMENDS_ACTION_KIND_NOTE:
     default:                               return "document-edit-symbolic";
     }
@@ -172,7 +173,7 @@ create_shown_row (AmendsTimeline *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
   if (kind == AMENDS_ACTION_KIND_PAUSE || kind == AMENDS_ACTION_KIND_RESUME ||
-      kind == AMENDS_ACTION_KIND_OWNERSHIP ||
+      kind == AMENDS_ACTION_KIND_OWNERSHIP || kind == AMENDS_ACTION_KIND_HANDOVER ||
       kind == AMENDS_ACTION_KIND_STATUS_REPORT)
     gtk_widget_add_css_class (row, "timeline-automatic");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_kind_icon (kind));

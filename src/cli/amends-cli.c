@@ -30,6 +30,9 @@
 #include "amends-store.h"
 #include "amends-store-measures.h"
 
+#include "amends-report-staff-record.h"
+#include "amends-report-training.h"
+
 /**
  * amends_cli_load_report_options:
  *
@@ -502,5 +505,194 @@ amends_cli_import_csv (const char            *file,
     }
 
   print_import_counts (import);
+  return 0;
+}
+
+/* Issue 14: the training pack and a staff member's recovery record, as
+ * PDF, without a display (amends --training-pack / --staff-record). */
+
+static AmendsStore *
+open_existing (const char  *database_path,
+               GError     **error)
+{
+  g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
+
+  if (!check_database_exists (path, FALSE, error))
+    return NULL;
+  return amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, error);
+}
+
+static gboolean
+need_output (const char  *option,
+             const char  *output,
+             GError     **error)
+{
+  if (output != NULL && output[0] != '\0')
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               /* Translators: %s is an option such as --training-pack */
+               _("%s needs --output and the name of the PDF file to write."), option);
+  return FALSE;
+}
+
+/**
+ * amends_cli_write_training_pack:
+ * @n_stories: (out) (optional): how many stories it holds
+ *
+ * Writes the training pack (the told stories marked for training) as PDF.
+ */
+gboolean
+amends_cli_write_training_pack (const char  *output,
+                                const char  *database_path,
+                                guint       *n_stories,
+                                GError     **error)
+{
+  g_auto(AmendsReportOptions) options = { 0 };
+  g_autoptr(AmendsStore) store = NULL;
+
+  if (!need_output ("--training-pack", output, error) ||
+      !(store = open_existing (database_path, error)))
+    return FALSE;
+
+  amends_cli_load_report_options (&options);
+  return amends_training_pack_write_pdf (store, options.organisation, NULL, output, n_stories, error);
+}
+
+/* "2026-05-01", midnight local time. */
+static GDateTime *
+parse_day (const char  *option,
+           const char  *text,
+           GError     **error)
+{
+  int y, m, d;
+  char end;
+  GDateTime *day = NULL;
+
+  if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &end) == 3)
+    day = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (day == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 /* Translators: the first %s is an option (--from), the second what was given */
+                 _("%s takes a day written as 2026-05-01, not “%s”."), option, text);
+  return day;
+}
+
+static gint64
+find_staff (AmendsStore  *store,
+            const char   *name,
+            GError      **error)
+{
+  g_autoptr(GListModel) staff = amends_store_list_staff (store, TRUE, error);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  if (staff == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(AmendsStaff) person = g_list_model_get_item (staff, i);
+      g_autofree char *folded = g_utf8_casefold (amends_staff_get_name (person), -1);
+
+      if (g_str_equal (folded, wanted))
+        return amends_record_get_id (AMENDS_RECORD (person));
+    }
+
+  g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a name given on the command line */
+               _("Nobody called “%s” is on the staff."), name);
+  return 0;
+}
+
+/**
+ * amends_cli_write_staff_record:
+ * @from: (nullable): the first day, "2026-05-01"; 1 January of this year when %NULL
+ * @to: (nullable): the last day, included; today when %NULL
+ *
+ * Writes a member of staff's recovery record over the days as PDF.
+ */
+gboolean
+amends_cli_write_staff_record (const char  *name,
+                               const char  *from,
+                               const char  *to,
+                               const char  *output,
+                               const char  *database_path,
+                               GError     **error)
+{
+  g_auto(AmendsReportOptions) options = { 0 };
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(AmendsStaffRecord) record = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  gint64 staff_id;
+
+  if (!need_output ("--staff-record", output, error) ||
+      !(store = open_existing (database_path, error)))
+    return FALSE;
+
+  now = amends_store_dup_now (store);
+  start = from ? parse_day ("--from", from, error)
+               : g_date_time_new_local (g_date_time_get_year (now), 1, 1, 0, 0, 0);
+  if (start == NULL)
+    return FALSE;
+  last = to ? parse_day ("--to", to, error)
+            : g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                     g_date_time_get_day_of_month (now), 0, 0, 0);
+  if (last == NULL)
+    return FALSE;
+  until = g_date_time_add_days (last, 1);
+  if (g_date_time_compare (until, start) <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--to is before --from."));
+      return FALSE;
+    }
+
+  if (!(staff_id = find_staff (store, name, error)) ||
+      !(record = amends_store_read_staff_record (store, staff_id, start, until, error)))
+    return FALSE;
+
+  amends_cli_load_report_options (&options);
+  return amends_staff_record_write_pdf (record, options.organisation, now, output, error);
+}
+
+/**
+ * amends_cli_run_training_options:
+ *
+ * The command line's entry for --training-pack and --staff-record: writes
+ * the PDF, or says in one line on standard error why it could not.
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_run_training_options (GVariantDict *options,
+                                 const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean ok;
+
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+
+  if (g_variant_dict_lookup (options, "staff-record", "s", &name))
+    {
+      g_variant_dict_lookup (options, "from", "s", &from);
+      g_variant_dict_lookup (options, "to", "s", &to);
+      ok = amends_cli_write_staff_record (name, from, to, output, database_path, &error);
+    }
+  else
+    ok = amends_cli_write_training_pack (output, database_path, NULL, &error);
+
+  if (!ok)
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
   return 0;
 }

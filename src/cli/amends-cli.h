@@ -49,4 +49,18 @@ int       amends_cli_backup                     (const char          *file,
 int       amends_cli_restore                    (const char          *file,
                                                  const char          *database_path);
 
+/* Issue 14: the training pack and a staff record, as PDF. */
+gboolean  amends_cli_write_training_pack        (const char          *output,
+                                                 const char          *database_path,
+                                                 guint               *n_stories,
+                                                 GError             **error);
+gboolean  amends_cli_write_staff_record         (const char          *name,
+                                                 const char          *from,
+                                                 const char          *to,
+                                                 const char          *output,
+                                                 const char          *database_path,
+                                                 GError             **error);
+int       amends_cli_run_training_options       (GVariantDict        *options,
+                                                 const char          *database_path);
+
 G_END_DECLS

@@ -142,5 +142,6 @@ amends_action_kind_is_automatic (AmendsActionKind kind)
 {
   return kind == AMENDS_ACTION_KIND_PAUSE ||
          kind == AMENDS_ACTION_KIND_RESUME ||
-         kind == AMENDS_ACTION_KIND_OWNERSHIP;
+         kind == AMENDS_ACTION_KIND_OWNERSHIP ||
+         kind == AMENDS_ACTION_KIND_HANDOVER;
 }

@@ -119,6 +119,8 @@ amends_action_kind_to_label (AmendsActionKind kind)
     case AMENDS_ACTION_KIND_PAUSE:         return _("Clock paused");
     case AMENDS_ACTION_KIND_RESUME:        return _("Clock resumed");
     case AMENDS_ACTION_KIND_OWNERSHIP:     return _("Ownership");
+    /* Translators: a timeline entry's kind: the case passed to another team */
+    case AMENDS_ACTION_KIND_HANDOVER:      return C_("action kind", "Hand-over");
     default:                               g_return_val_if_reached (NULL);
     }
 }

@@ -81,6 +81,7 @@ typedef enum
   AMENDS_ACTION_KIND_PAUSE,
   AMENDS_ACTION_KIND_RESUME,
   AMENDS_ACTION_KIND_OWNERSHIP,   /* written by Take Ownership */
+  AMENDS_ACTION_KIND_HANDOVER,    /* written by Hand Over… */
 } AmendsActionKind;
 
 typedef enum

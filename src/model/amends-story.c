@@ -26,6 +26,7 @@ enum {
   PROP_STAGE,
   PROP_CREATED_AT,
   PROP_TOLD_AT,
+  PROP_TRAINING,
   N_PROPS
 };
 
@@ -43,6 +44,9 @@ amends_story_class_init (AmendsStoryClass *klass)
                        AMENDS_RECORD_FIELD_FLAGS);
   properties [PROP_CREATED_AT] = amends_record_time_field ("created-at");
   properties [PROP_TOLD_AT] = amends_record_time_field ("told-at");
+  /* Marked to be taught from: it goes into the training pack. */
+  properties [PROP_TRAINING] =
+    g_param_spec_boolean ("training", NULL, NULL, FALSE, AMENDS_RECORD_FIELD_FLAGS);
 
   amends_record_class_install_fields (AMENDS_RECORD_CLASS (klass), "stories",
                                       N_PROPS, properties);
@@ -92,4 +96,11 @@ amends_story_get_told_at (AmendsStory *self)
 {
   g_return_val_if_fail (AMENDS_IS_STORY (self), 0);
   return amends_record_get_date_time (AMENDS_RECORD (self), properties [PROP_TOLD_AT]);
+}
+
+gboolean
+amends_story_get_training (AmendsStory *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STORY (self), FALSE);
+  return amends_record_get_boolean (AMENDS_RECORD (self), properties [PROP_TRAINING]);
 }

@@ -19,5 +19,6 @@ const char *amends_story_get_title (AmendsStory *self);
 const char *amends_story_get_text (AmendsStory *self);
 AmendsStoryStage amends_story_get_stage (AmendsStory *self);
 GDateTime *amends_story_get_told_at (AmendsStory *self);
+gboolean amends_story_get_training (AmendsStory *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-enum-types.h"
+#include "amends-store-helpers.h"
 #include "amends-store-private.h"
 #include "amends-store-stories-private.h"
 
@@ -71,6 +72,7 @@ add_story (AmendsStore   *self,
            GError       **error)
 {
   g_autoptr(AmendsStory) story = amends_story_new ();
+  g_autoptr(GArray) heroes = NULL;
   gint64 owner_id = amends_case_get_owner_id (kase);
 
   g_object_set (story,
@@ -81,10 +83,17 @@ add_story (AmendsStore   *self,
   if (!amends_store_insert (self, AMENDS_RECORD (story), error))
     return FALSE;
 
-  /* Whoever owned the recovery is its first hero. */
-  if (owner_id > 0 &&
+  /* Whoever owned the recovery is its first hero; those who helped on it
+   * are heroes beside them. */
+  if (!(heroes = amends_store_list_case_helpers (self, amends_record_get_id (AMENDS_RECORD (kase)),
+                                                 error)))
+    return FALSE;
+  if (owner_id > 0)
+    g_array_prepend_val (heroes, owner_id);
+  if (heroes->len > 0 &&
       !amends_store_set_story_heroes (self, amends_record_get_id (AMENDS_RECORD (story)),
-                                      &owner_id, 1, error))
+                                      (const gint64 *) (gpointer) heroes->data, heroes->len,
+                                      error))
     return FALSE;
 
   if (out != NULL)
