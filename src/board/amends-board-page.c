@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "amends-board-page.h"
+#include "amends-training-pack.h"
 
 #include "amends-accessible.h"
 #include "amends-board-view.h"
@@ -166,6 +167,7 @@ amends_board_page_class_init (AmendsBoardPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "board-page.toggle-heroes", NULL, toggle_heroes_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "board-page.toggle-heroes", NULL);
+  amends_training_pack_install_action (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -15,8 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-board-view-private.h"
 #include "amends-clock.h"
 #include "amends-enum-types.h"
+#include "amends-store-training.h"
 
 struct _AmendsStoryCard
 {
@@ -33,6 +35,7 @@ struct _AmendsStoryCard
   GtkLabel      *recovery_label;
   GtkLabel      *reaction_label;
   GtkLabel      *date_label;
+  GtkLabel      *training_label;
   GtkMenuButton *menu_button;
 };
 
@@ -42,6 +45,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_STORY,
+  PROP_TRAINING,
   N_PROPS
 };
 
@@ -157,6 +161,9 @@ update_actions (AmendsStoryCard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", has_story);
+  /* Only a story told is taught from. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.training",
+                                 has_story && amends_story_get_stage (self->story) == AMENDS_STORY_STAGE_TOLD);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-to-candidate",
                                  has_story && stage != AMENDS_STORY_STAGE_CANDIDATE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.move-to-drafted",
@@ -188,6 +195,9 @@ update_card (AmendsStoryCard *self)
   GDateTime *when;
 
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TRAINING]);
+  gtk_widget_set_visible (GTK_WIDGET (self->training_label),
+                          self->story != NULL && amends_story_get_training (self->story));
 
   if (self->story == NULL || self->store == NULL)
     {
@@ -283,6 +293,31 @@ update_card (AmendsStoryCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);
+}
+
+/* Marks the story as a training example, or no longer: at once, as a
+ * fact about the story rather than an edit of it.  A failure shows on
+ * the board, and the check goes back to what is stored. */
+static void
+set_training (AmendsStoryCard *self,
+              gboolean         training)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+
+  if (self->story == NULL || self->store == NULL ||
+      amends_story_get_training (self->story) == training)
+    return;
+
+  if (amends_store_set_story_training (self->store, self->story, training, &error))
+    return;
+
+  view = gtk_widget_get_ancestor (GTK_WIDGET (self), AMENDS_TYPE_BOARD_VIEW);
+  if (view != NULL)
+    amends_board_view_show_error (AMENDS_BOARD_VIEW (view), error);
+  else
+    g_warning ("Could not mark the story for training: %s", error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TRAINING]);
 }
 
 static void
@@ -462,6 +497,10 @@ amends_story_card_get_property (GObject    *object,
       g_value_set_object (value, self->story);
       break;
 
+    case PROP_TRAINING:
+      g_value_set_boolean (value, self->story != NULL && amends_story_get_training (self->story));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -483,6 +522,10 @@ amends_story_card_set_property (GObject      *object,
 
     case PROP_STORY:
       amends_story_card_set_story (self, g_value_get_object (value));
+      break;
+
+    case PROP_TRAINING:
+      set_training (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -513,6 +556,13 @@ amends_story_card_class_init (AmendsStoryCardClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  /* The menu's Training Example check (card.training). */
+  properties [PROP_TRAINING] =
+    g_param_spec_boolean ("training", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -549,6 +599,7 @@ amends_story_card_class_init (AmendsStoryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryCard, reaction_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryCard, date_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStoryCard, training_label);
 
   gtk_widget_class_install_action (widget_class, "card.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "card.move-to-candidate", NULL, move_to_action);
@@ -559,6 +610,7 @@ amends_story_card_class_init (AmendsStoryCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.move-right", NULL, move_sideways_action);
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "card.show-menu", NULL, show_menu_action);
+  gtk_widget_class_install_property_action (widget_class, "card.training", "training");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "card.move-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_CONTROL_MASK, "card.move-left", NULL);

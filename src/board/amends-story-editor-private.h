@@ -10,6 +10,7 @@
 
 #include "amends-hero-picker.h"
 #include "amends-story-editor.h"
+#include "amends-story-training.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ struct _AmendsStoryEditor
   AdwComboRow      *stage_row;
   AdwEntryRow      *told_row;
   GtkLabel         *told_hint;
+  AmendsStoryTraining *training_group;
 };
 
 char             *amends_story_editor_dup_row_text     (AdwEntryRow        *row);

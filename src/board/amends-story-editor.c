@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-story-editor-private.h"
+#include "amends-store-helpers.h"
 #include "amends-store-stories.h"
 #include "amends-utils.h"
 
@@ -127,9 +128,14 @@ amends_story_editor_load_heroes (AmendsStoryEditor *self)
                                                       amends_story_get_case_id (self->story),
                                                       NULL);
       gint64 owner_id = kase ? amends_case_get_owner_id (kase) : 0;
+      g_autoptr(GArray) helpers = NULL;
 
       if (owner_id > 0)
         g_array_append_val (heroes, owner_id);
+      /* Those who helped are heroes beside the owner. */
+      if (kase != NULL &&
+          (helpers = amends_store_list_case_helpers (self->store, amends_story_get_case_id (self->story), NULL)))
+        g_array_append_vals (heroes, helpers->data, helpers->len);
     }
 
   if (!amends_hero_picker_load (self->hero_picker, self->store, heroes, &error))
@@ -151,6 +157,7 @@ amends_story_editor_load (AmendsStoryEditor *self)
   amends_story_editor_load_heroes (self);
   amends_story_editor_update_told (self);
   amends_story_editor_update_draft (self);
+  amends_story_training_load (self->training_group, self->store, self->story);
 
   self->loading = FALSE;
 }
@@ -209,6 +216,7 @@ amends_story_editor_save (AmendsStoryEditor  *self,
                 "text", *text != '\0' ? text : NULL,
                 "stage", stage,
                 "told-at", told_at,
+                "training", amends_story_training_get_active (self->training_group),
                 NULL);
 
   return amends_store_save_story (self->store, self->story, heroes, error);
@@ -456,6 +464,7 @@ amends_story_editor_class_init (AmendsStoryEditorClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (AMENDS_TYPE_HERO_PICKER);
+  g_type_ensure (AMENDS_TYPE_STORY_TRAINING);
 
   object_class->constructed = amends_story_editor_constructed;
   object_class->dispose = amends_story_editor_dispose;
@@ -513,6 +522,7 @@ amends_story_editor_class_init (AmendsStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, stage_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, told_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, told_hint);
+  gtk_widget_class_bind_template_child (widget_class, AmendsStoryEditor, training_group);
 
   gtk_widget_class_install_action (widget_class, "story-editor.save", NULL,
                                    amends_story_editor_save_action);
