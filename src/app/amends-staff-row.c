@@ -24,6 +24,8 @@
 #include <glib/gi18n.h>
 #include <gobject/gvaluecollector.h>
 
+#include "amends-staff-page.h"
+#include "amends-staff-record.h"
 #include "amends-utils.h"
 
 #define ROW_KEY "amends-staff-row"
@@ -234,6 +236,19 @@ role_to_selected (GBinding     *binding,
   return TRUE;
 }
 
+/* Their recovery record, in a window of its own (amends-staff-record.c). */
+static void
+on_record_clicked_cb (AmendsStaffRow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->row), AMENDS_TYPE_STAFF_PAGE);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->row));
+
+  if (page != NULL && amends_staff_page_get_store (AMENDS_STAFF_PAGE (page)) != NULL)
+    gtk_window_present (GTK_WINDOW (amends_staff_record_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             amends_staff_page_get_store (AMENDS_STAFF_PAGE (page)),
+                                                             amends_record_get_id (AMENDS_RECORD (self->staff)))));
+}
+
 static void
 build_row (AmendsStaffRow *self)
 {
@@ -246,6 +261,8 @@ build_row (AmendsStaffRow *self)
   self->role_row = ADW_COMBO_ROW (gtk_builder_get_object (builder, "role_row"));
   self->active_switch = GTK_SWITCH (gtk_builder_get_object (builder, "active_switch"));
   self->lead_switch = GTK_SWITCH (gtk_builder_get_object (builder, "lead_switch"));
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "record_button"), "clicked",
+                            G_CALLBACK (on_record_clicked_cb), self);
 
   g_object_unref (builder);
 

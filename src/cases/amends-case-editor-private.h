@@ -149,6 +149,7 @@ void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,
 
 /* amends-case-editor-steps.c */
 void _amends_case_editor_class_init_steps  (GtkWidgetClass   *widget_class);
+void _amends_case_editor_class_init_handover (GtkWidgetClass *widget_class);
 void _amends_case_editor_init_steps        (AmendsCaseEditor *self);
 void _amends_case_editor_update_header     (AmendsCaseEditor *self);
 void _amends_case_editor_update_actions    (AmendsCaseEditor *self);

@@ -21,6 +21,7 @@
 #include "amends-accessible.h"
 #include "amends-case-editor-private.h"
 #include "amends-case-history.h"
+#include "amends-case-helpers.h"
 
 #define CLOCK_INTERVAL_S 30
 
@@ -493,6 +494,8 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
 
   _amends_case_editor_class_init_steps (widget_class);
   gtk_widget_class_install_action (widget_class, "case.history", NULL, history_action);
+  _amends_case_editor_class_init_handover (widget_class);
+  g_type_ensure (AMENDS_TYPE_CASE_HELPERS);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "caseeditor");
