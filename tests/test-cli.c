@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 
 #include "amends-backup.h"
+#include "amends-store-stories.h"
 #include "amends-test-utils.h"
 
 typedef struct
@@ -458,6 +459,45 @@ test_summary_bad_ranges (AmendsTestDb  *db,
       g_assert_cmpint (strchr (run.err, '\n') - run.err, ==, strlen (run.err) - 1);
       g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     }
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* `amends --training-pack -o FILE.pdf` and `--staff-record NAME`: the
+ * stories marked for training, and a person's record, without a window. */
+static void
+test_training_pack_and_staff_record (AmendsTestDb  *db,
+                                     gconstpointer  data)
+{
+  g_autoptr(AmendsStaff) ada = amends_test_add_staff (db->store, "Ada Moreau");
+  g_autoptr(GDateTime) occurred = amends_test_time ("2026-11-16T09:00:00Z");
+  g_autoptr(GDateTime) recovered = amends_test_time ("2026-11-16T10:00:00Z");
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Only one lapel pin", occurred);
+  g_autoptr(AmendsStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack = g_build_filename (db->dir, "pack.pdf", NULL);
+  g_autofree char *record = g_build_filename (db->dir, "record.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  g_object_set (kase, "recovered-at", recovered, "status", AMENDS_CASE_STATUS_RECOVERED,
+                "fix", "Two more pins", "owner-id", amends_record_get_id (AMENDS_RECORD (ada)),
+                "rule-bent", TRUE, "bent-rule", "One pin per participant", NULL);
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+  story = amends_store_propose_story (db->store, amends_record_get_id (AMENDS_RECORD (kase)), &error);
+  g_assert_no_error (error);
+  g_object_set (story, "stage", AMENDS_STORY_STAGE_TOLD, "told-at", recovered, "training", TRUE, NULL);
+  amends_store_update (db->store, AMENDS_RECORD (story), &error);
+  g_assert_no_error (error);
 
   {
     g_auto(Run) run = { 0 };
@@ -466,6 +506,9 @@ test_summary_bad_ranges (AmendsTestDb  *db,
     run_amends (&run, "--database", db->path, "--summary", "2025-Q4", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, "amends: --summary needs --output"));
+    run_amends (&run, "--database", db->path, "--training-pack", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "--training-pack needs --output"));
   }
   {
     g_auto(Run) run = { 0 };
@@ -473,6 +516,31 @@ test_summary_bad_ranges (AmendsTestDb  *db,
     run_amends (&run, "--database", db->path, "--csv", pdf, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.err, ==, "amends: --csv goes with --summary.\n");
+    run_amends (&run, "--database", db->path, "--training-pack", "-o", pack, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (pack);
+    g_assert_nonnull (strstr (text, "Training Pack"));
+    g_assert_nonnull (strstr (text, "1 story"));
+    g_assert_nonnull (strstr (text, "Two more pins"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", db->path, "--staff-record", "Nobody", "-o", record, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Nobody called “Nobody” is on the staff."));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", db->path, "--staff-record", "ada moreau",
+                "--from", "2026-11-01", "--to", "2026-11-30", "-o", record, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (record);
+    g_assert_nonnull (strstr (text, "Ada Moreau"));
+    g_assert_nonnull (strstr (text, "1 November 2026 – 30 November 2026"));
+    g_assert_nonnull (strstr (text, "One pin per participant"));
   }
 }
 
@@ -497,6 +565,7 @@ main (int   argc,
   DB_TEST ("/cli/summary-of-a-range", test_summary_of_a_range);
   DB_TEST ("/cli/summary-of-a-month-and-a-quarter", test_summary_of_a_month);
   DB_TEST ("/cli/summary-bad-ranges", test_summary_bad_ranges);
+  DB_TEST ("/cli/training-pack-and-staff-record", test_training_pack_and_staff_record);
 
   return g_test_run ();
 }

@@ -137,6 +137,23 @@ save_png (GtkWidget  *widget,
   amends_ui_test_save_png (widget, path);
 }
 
+/* Scrolls the editor so that @widget shows, for a picture of it. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  if (scroller == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_widget_translate_coordinates (widget, scroller, 0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 240);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  amends_ui_test_drain ();
+}
+
 static gboolean
 board_settled (gpointer data)
 {
@@ -348,6 +365,7 @@ test_add_helper (Fixture       *f,
   chips = amends_ui_test_find_child (row, "chips_box", GTK_TYPE_FLOW_BOX);
   g_assert_true (gtk_widget_get_visible (chips));
   g_assert_nonnull (gtk_widget_get_first_child (chips));
+  scroll_to (row);
   save_png (GTK_WIDGET (f->window), "editor-helpers.png");
 
   /* The chip's remove button takes Bilal off again. */
@@ -471,6 +489,7 @@ test_hand_over_by_keyboard (Fixture       *f,
   g_assert_cmpint (amends_action_get_kind (entry), ==, AMENDS_ACTION_KIND_HANDOVER);
   g_assert_cmpstr (amends_action_get_text (entry), ==,
                    "Handed over from Registration to Housekeeping: Pins for the children by 9");
+  scroll_to (find_type (GTK_WIDGET (editor), g_type_from_name ("AmendsTimeline")));
   save_png (GTK_WIDGET (f->window), "editor-after-hand-over.png");
 }
 

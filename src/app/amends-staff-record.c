@@ -114,7 +114,6 @@ add_row (AmendsStaffRecordWindow *self,
       GtkWidget *label = gtk_label_new (value);
 
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);

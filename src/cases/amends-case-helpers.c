@@ -62,6 +62,7 @@ create_chip (AmendsCaseHelpers *self,
 
   gtk_widget_add_css_class (chip, "helper-chip");
   gtk_widget_add_css_class (chip, "card");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_margin_start (label, 8);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "circular");

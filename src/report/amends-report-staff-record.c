@@ -186,7 +186,7 @@ lay_out_record (AmendsPageCursor  *cur,
   for (guint i = 0; i < record->bends->len; i++)
     {
       g_autofree char *text = amends_staff_record_format_bend (record->bends->pdata[i]);
-      place (cur, STYLE_BODY, RGB_TEXT, text, 10);
+      place (cur, STYLE_SUBTITLE, RGB_TEXT, text, 10);
     }
 
   cur->y += 14;

@@ -61,12 +61,12 @@ place_section (AmendsPageCursor *cur,
 
   /* A heading is never left alone at the foot of a page. */
   amends_page_need (cur, amends_page_measure (cur, STYLE_FIGURE_LABEL, heading, width) +
-                         amends_page_measure (cur, STYLE_BODY, "M", width) + 4);
+                         amends_page_measure (cur, STYLE_SUBTITLE, "M", width) + 4);
   place (cur, STYLE_FIGURE_LABEL, RGB_ACCENT, heading, 4);
 
   if (text == NULL || *text == '\0')
     {
-      place (cur, STYLE_BODY, RGB_FAINT, none, 14);
+      place (cur, STYLE_SUBTITLE, RGB_FAINT, none, 14);
       return;
     }
 
@@ -75,7 +75,7 @@ place_section (AmendsPageCursor *cur,
     {
       g_strstrip (paragraphs[i]);
       if (*paragraphs[i] != '\0')
-        place (cur, STYLE_BODY, RGB_TEXT, paragraphs[i], 4);
+        place (cur, STYLE_SUBTITLE, RGB_TEXT, paragraphs[i], 4);
     }
   cur->y += 10;
 }
@@ -149,7 +149,7 @@ place_title_page (AmendsPageCursor *cur,
       /* Translators: a line of the training pack's contents: its number and title */
       g_autofree char *line = g_strdup_printf (_("%u. %s"), i + 1, story->title ? story->title : "");
 
-      place (cur, STYLE_BODY, RGB_TEXT, line, 3);
+      place (cur, STYLE_SUBTITLE, RGB_TEXT, line, 3);
     }
 }
 
@@ -187,7 +187,7 @@ place_story (AmendsPageCursor    *cur,
       g_string_append_printf (subtitle, _("Heroes: %s"), names);
     }
   place (cur, STYLE_SUBTITLE, RGB_DIM, subtitle->str, 6);
-  place (cur, STYLE_SMALL, RGB_DIM, readers, 10);
+  place (cur, STYLE_BODY, RGB_DIM, readers, 10);
   amends_page_add_rule (cur, cur->y, 0.8, RGB_RULE);
   cur->y += 14;
 
