@@ -23,6 +23,7 @@
 #include "amends-store-stories.h"
 #include "amends-store-training.h"
 #include "amends-story-card.h"
+#include "amends-story-editor.h"
 #include "amends-test-utils.h"
 #include "amends-training-pack.h"
 
@@ -294,6 +295,53 @@ test_export_pack (Fixture       *f,
       g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
       save_png (GTK_WIDGET (f->window), "board-training-pack-button.png");
     }
+}
+
+/* In the story editor: the Training Example switch is saved with the
+ * story; Mark as Read by Me records the person at the desk at once. */
+static void
+test_story_editor_training (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AmendsStory) story = load_story (f);
+  g_autoptr(AmendsStory) stored = NULL;
+  g_autoptr(GPtrArray) readers = NULL;
+  AmendsStoryEditor *editor;
+  GtkWidget *training;
+  GtkWidget *read_row;
+  GtkWidget *read_button;
+
+  amends_store_set_actor_id (f->db.store, f->bilal);
+  editor = amends_story_editor_new (NULL, f->db.store, story);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 600, 1100);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  amends_ui_test_drain ();
+
+  training = amends_ui_test_find_child (GTK_WIDGET (editor), "training_switch", GTK_TYPE_SWITCH);
+  read_row = amends_ui_test_find_child (GTK_WIDGET (editor), "read_row", ADW_TYPE_ACTION_ROW);
+  read_button = amends_ui_test_find_child (GTK_WIDGET (editor), "read_button", GTK_TYPE_BUTTON);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (training)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (read_row)), ==, "Nobody yet");
+  g_assert_true (gtk_widget_is_sensitive (read_button));
+
+  g_signal_emit_by_name (read_button, "clicked");
+  amends_ui_test_drain ();
+  readers = amends_store_list_story_readers (f->db.store, f->story_id, NULL);
+  g_assert_cmpuint (readers->len, ==, 1);
+  g_assert_cmpint (((AmendsStoryReader *) readers->pdata[0])->staff_id, ==, f->bilal);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (read_row)), ==, "Bilal Okafor (18 Nov 2026)");
+  /* Read once is enough. */
+  g_assert_false (gtk_widget_is_sensitive (read_button));
+
+  gtk_switch_set_active (GTK_SWITCH (training), TRUE);
+  scroll_to (read_row);
+  save_png (GTK_WIDGET (editor), "story-editor-training.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "story-editor.save", NULL));
+  amends_ui_test_drain ();
+
+  stored = load_story (f);
+  g_assert_true (amends_story_get_training (stored));
 }
 
 static AmendsCaseEditor *
@@ -570,6 +618,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/training/mark-from-menu", test_mark_training_from_menu);
   ADD ("/ui/training/export-pack", test_export_pack);
+  ADD ("/ui/training/story-editor", test_story_editor_training);
   ADD ("/ui/helpers/add-in-editor", test_add_helper);
   ADD ("/ui/helpers/hand-over-by-keyboard", test_hand_over_by_keyboard);
   ADD ("/ui/staff-record/window", test_staff_record_window);
