@@ -334,7 +334,9 @@ test_story_editor_training (Fixture       *f,
   /* Read once is enough. */
   g_assert_false (gtk_widget_is_sensitive (read_button));
 
+  g_assert_false (amends_story_editor_get_modified (editor));
   gtk_switch_set_active (GTK_SWITCH (training), TRUE);
+  g_assert_true (amends_story_editor_get_modified (editor));
   scroll_to (read_row);
   save_png (GTK_WIDGET (editor), "story-editor-training.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "story-editor.save", NULL));

@@ -539,6 +539,7 @@ amends_story_editor_init (AmendsStoryEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->hero_picker, "changed", G_CALLBACK (on_changed_cb), self);
+  g_signal_connect_swapped (self->training_group, "changed", G_CALLBACK (on_changed_cb), self);
 
   gtk_accessible_update_property (amends_entry_row_get_text (self->title_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),

@@ -33,6 +33,19 @@ struct _AmendsStoryTraining
 
 G_DEFINE_FINAL_TYPE (AmendsStoryTraining, amends_story_training, ADW_TYPE_PREFERENCES_GROUP)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static void
+on_switch_cb (AmendsStoryTraining *self)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
 static void
 update_readers (AmendsStoryTraining *self)
 {
@@ -125,6 +138,15 @@ amends_story_training_class_init (AmendsStoryTrainingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsStoryTraining, read_button);
 
   gtk_widget_class_install_action (widget_class, "story-training.mark-read", NULL, mark_read_action);
+
+  /**
+   * AmendsStoryTraining::changed:
+   *
+   * The Training Example switch was turned: the story has a change to save.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -132,6 +154,7 @@ amends_story_training_init (AmendsStoryTraining *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "story-training.mark-read", FALSE);
+  g_signal_connect_swapped (self->training_switch, "notify::active", G_CALLBACK (on_switch_cb), self);
 }
 
 /**
