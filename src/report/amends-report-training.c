@@ -60,9 +60,9 @@ place_section (AmendsPageCursor *cur,
   double width = cur->right - cur->left;
 
   /* A heading is never left alone at the foot of a page. */
-  amends_page_need (cur, amends_page_measure (cur, STYLE_FIGURE_LABEL, heading, width) +
+  amends_page_need (cur, amends_page_measure (cur, STYLE_HEADING, heading, width) +
                          amends_page_measure (cur, STYLE_SUBTITLE, "M", width) + 4);
-  place (cur, STYLE_FIGURE_LABEL, RGB_ACCENT, heading, 4);
+  place (cur, STYLE_HEADING, RGB_ACCENT, heading, 4);
 
   if (text == NULL || *text == '\0')
     {
