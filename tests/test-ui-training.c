@@ -138,7 +138,8 @@ save_png (GtkWidget  *widget,
   amends_ui_test_save_png (widget, path);
 }
 
-/* Scrolls the editor so that @widget shows, for a picture of it. */
+/* Scrolls the editor so that @widget shows, to click it or for a picture
+ * of it. */
 static void
 scroll_to (GtkWidget *widget)
 {
@@ -383,6 +384,13 @@ test_add_helper (Fixture       *f,
 
   g_assert_nonnull (row);
   add_button = amends_ui_test_find_child (row, "add_button", GTK_TYPE_MENU_BUTTON);
+
+  /* Brought into view first, as a person does before clicking it: below
+   * the attachments the row starts past the bottom of the 1000 px window,
+   * and a menu anchored off the screen finds no monitor to place it on
+   * (Gdk-CRITICAL in gdk_monitor_get_geometry).  Tabbing to the button
+   * scrolls it into view too, but with an animation. */
+  scroll_to (row);
 
   /* The menu offers Bilal, not Ada, who owns the case. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (add_button));
