@@ -62,6 +62,9 @@ static const struct {
   { "rater_shown",      N_("Rater shown") },
   { "paused_seconds",   N_("Seconds the clock was paused") },
   { "reference",        N_("Reference") },
+  { "room",             N_("Room or area") },
+  { "arrival_at",       N_("Arrival") },
+  { "departure_at",     N_("Departure") },
 };
 
 static const char *

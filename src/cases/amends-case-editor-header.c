@@ -14,6 +14,7 @@
 
 #include "amends-case-editor-private.h"
 #include "amends-clock.h"
+#include "amends-stay.h"
 
 static char *
 capitalize (char *text)
@@ -109,6 +110,7 @@ update_clock (AmendsCaseEditor *self)
   g_autofree char *span = NULL;
   g_autofree char *target = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *stay = NULL;
   AmendsClockState state;
   GTimeSpan remaining;
   const char *icon_name;
@@ -173,6 +175,20 @@ update_clock (AmendsCaseEditor *self)
         }
       break;
     }
+
+  /* The guest's departure, beside the due time it may come before. */
+  stay = amends_stay_describe_departure (self->kase, now);
+  if (stay != NULL)
+    {
+      char *with_stay = detail ?
+        /* Translators: the clock's detail, then the guest's departure, as
+         * in "Due Today 14:30 · leaves tomorrow 11:00" */
+        g_strdup_printf (_("%s · %s"), detail, stay) : capitalize (g_strdup (stay));
+
+      g_free (detail);
+      detail = with_stay;
+    }
+  gtk_widget_set_visible (self->stay_flag_box, amends_stay_is_due_after_departure (self->kase, now));
 
   style = clock_style (state, &icon_name);
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)

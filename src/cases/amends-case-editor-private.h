@@ -19,6 +19,7 @@
 #include "amends-customer-card.h"
 #include "amends-lesson-cause.h"
 #include "amends-playbook-hint.h"
+#include "amends-stay-group.h"
 #include "amends-timeline.h"
 
 G_BEGIN_DECLS
@@ -122,6 +123,8 @@ struct _AmendsCaseEditor
   GtkWidget           *lesson_view;
   AmendsPlaybookHint  *playbook_hint;
   AmendsLessonCause   *lesson_cause;
+  AmendsStayGroup     *stay_group;
+  GtkWidget           *stay_flag_box;
 
   AmendsCaseEditorFieldRef refs[AMENDS_CASE_EDITOR_N_FIELDS];
 

@@ -146,6 +146,8 @@ load_case (AmendsCaseEditor *self)
   amends_customer_card_set_current_case_id (self->customer_card, self->case_id);
   amends_customer_card_set_customer_id (self->customer_card,
                                         self->kase ? amends_case_get_customer_id (self->kase) : 0);
+  amends_customer_card_set_room (self->customer_card, self->kase ? amends_case_get_room (self->kase) : NULL);
+  amends_stay_group_set_case_id (self->stay_group, self->kase ? self->case_id : 0);
 
   if (self->kase != NULL)
     {
@@ -184,6 +186,7 @@ reload_case (AmendsCaseEditor *self)
 
   amends_customer_card_set_customer_id (self->customer_card,
                                         amends_case_get_customer_id (self->kase));
+  amends_customer_card_set_room (self->customer_card, amends_case_get_room (self->kase));
   _amends_case_editor_update_header (self);
 }
 
@@ -263,6 +266,8 @@ amends_case_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->timeline, "error", G_CALLBACK (on_child_error_cb), self);
   g_signal_connect_swapped (self->customer_card, "error", G_CALLBACK (on_child_error_cb), self);
   g_signal_connect_swapped (self->customer_card, "case-activated", G_CALLBACK (on_case_activated_cb), self);
+  amends_stay_group_set_store (self->stay_group, self->store);
+  g_signal_connect_swapped (self->stay_group, "error", G_CALLBACK (on_child_error_cb), self);
 
   g_signal_connect_object (self->store, "record-changed",
                            G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
@@ -432,6 +437,7 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
   g_type_ensure (AMENDS_TYPE_ATTACHMENTS);
   g_type_ensure (AMENDS_TYPE_PLAYBOOK_HINT);
   g_type_ensure (AMENDS_TYPE_LESSON_CAUSE);
+  g_type_ensure (AMENDS_TYPE_STAY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/amends-case-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AmendsCaseEditor, name)
@@ -490,6 +496,8 @@ amends_case_editor_class_init (AmendsCaseEditorClass *klass)
   BIND (lesson_view);
   BIND (playbook_hint);
   BIND (lesson_cause);
+  BIND (stay_group);
+  BIND (stay_flag_box);
 #undef BIND
 
   _amends_case_editor_class_init_steps (widget_class);
@@ -561,6 +569,7 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
   if (self->autosave != NULL)
     amends_autosave_save (self->autosave, NULL);
   amends_customer_card_flush (self->customer_card, NULL);
+  amends_stay_group_flush (self->stay_group, NULL);
   self->case_id = case_id;
   if (self->store != NULL)
     load_case (self);
@@ -595,6 +604,14 @@ amends_case_editor_flush (AmendsCaseEditor  *self,
   ok = amends_lesson_cause_flush (self->lesson_cause, first == NULL ? &first : NULL) && ok;
 
   if (!amends_customer_card_flush (self->customer_card, &card_error))
+    {
+      ok = FALSE;
+      if (first == NULL)
+        first = g_steal_pointer (&card_error);
+    }
+
+  g_clear_error (&card_error);
+  if (!amends_stay_group_flush (self->stay_group, &card_error))
     {
       ok = FALSE;
       if (first == NULL)

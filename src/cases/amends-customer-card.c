@@ -1,5 +1,10 @@
 /* amends-customer-card.c: who the customer is, what would delight them, and their earlier cases
  *
+ * Below them, the other cases of the same room or area, with or without
+ * a customer: the room that keeps going wrong is a cause to fix.  Only
+ * the newest few are read (an indexed, LIMITed query), as a room may
+ * have hundreds over the years.
+ *
  * The card edits its own copy of the customer and saves it as the person
  * types, as the case editor does (AmendsAutosave): only the fields typed
  * in, asking about a conflict with someone else's change.  A name left
@@ -18,6 +23,9 @@
 #include <glib/gi18n.h>
 
 #include "amends-autosave.h"
+
+/* The room's other cases shown: the newest, enough to see a pattern. */
+#define ROOM_CASES_LIMIT 5
 
 typedef enum
 {
@@ -43,6 +51,7 @@ struct _AmendsCustomerCard
   AmendsAutosave  *autosave;
   gint64           customer_id;
   gint64           current_case_id;
+  char            *room;
 
   gboolean         needs_reload;
   gboolean         needs_cases;
@@ -56,6 +65,8 @@ struct _AmendsCustomerCard
   GtkLabel        *name_error_label;
   AdwPreferencesGroup *cases_group;
   GtkListBox      *cases_list;
+  AdwPreferencesGroup *room_group;
+  GtkListBox      *room_list;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsCustomerCard, amends_customer_card, GTK_TYPE_WIDGET)
@@ -65,6 +76,7 @@ enum {
   PROP_STORE,
   PROP_CUSTOMER_ID,
   PROP_CURRENT_CASE_ID,
+  PROP_ROOM,
   N_PROPS
 };
 
@@ -355,6 +367,30 @@ load_cases (AmendsCustomerCard *self)
 }
 
 static void
+load_room_cases (AmendsCustomerCard *self)
+{
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->room != NULL)
+    cases = amends_store_list_room_cases (self->store, self->room, self->current_case_id,
+                                          ROOM_CASES_LIMIT, &error);
+  if (error != NULL)
+    report_error (self, error);
+
+  gtk_list_box_bind_model (self->room_list, cases, create_case_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->room_group),
+                          cases != NULL && g_list_model_get_n_items (cases) > 0);
+  if (self->room != NULL)
+    {
+      /* Translators: under "Same Room"; %s is a room or area, such as "112" */
+      description = g_strdup_printf (_("Other cases of “%s”, newest first"), self->room);
+      adw_preferences_group_set_description (self->room_group, description);
+    }
+}
+
+static void
 load_customer (AmendsCustomerCard *self)
 {
   g_autoptr(GError) error = NULL;
@@ -393,7 +429,8 @@ on_record_changed_cb (AmendsCustomerCard *self,
     self->needs_reload = TRUE;
   /* The case on screen is not among the earlier ones: saving it, which
    * happens as the person types, rebuilds nothing here. */
-  else if (type == AMENDS_TYPE_CASE && self->customer_id > 0 && id != self->current_case_id)
+  else if (type == AMENDS_TYPE_CASE && (self->customer_id > 0 || self->room != NULL) &&
+           id != self->current_case_id)
     self->needs_cases = TRUE;
 }
 
@@ -404,7 +441,10 @@ on_changes_committed_cb (AmendsCustomerCard *self)
   if (self->needs_reload)
     reload_customer (self);
   if (self->needs_cases)
-    load_cases (self);
+    {
+      load_cases (self);
+      load_room_cases (self);
+    }
 }
 
 static void
@@ -439,6 +479,7 @@ amends_customer_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->autosave);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->room, g_free);
 
   G_OBJECT_CLASS (amends_customer_card_parent_class)->dispose (object);
 }
@@ -463,6 +504,10 @@ amends_customer_card_get_property (GObject    *object,
 
     case PROP_CURRENT_CASE_ID:
       g_value_set_int64 (value, self->current_case_id);
+      break;
+
+    case PROP_ROOM:
+      g_value_set_string (value, self->room);
       break;
 
     default:
@@ -490,6 +535,10 @@ amends_customer_card_set_property (GObject      *object,
 
     case PROP_CURRENT_CASE_ID:
       amends_customer_card_set_current_case_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_ROOM:
+      amends_customer_card_set_room (self, g_value_get_string (value));
       break;
 
     default:
@@ -530,6 +579,14 @@ amends_customer_card_class_init (AmendsCustomerCardClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
 
+  /* The case's room or area, whose other cases are listed; NULL for none */
+  properties [PROP_ROOM] =
+    g_param_spec_string ("room", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -567,6 +624,8 @@ amends_customer_card_class_init (AmendsCustomerCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsCustomerCard, name_error_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCustomerCard, cases_group);
   gtk_widget_class_bind_template_child (widget_class, AmendsCustomerCard, cases_list);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCustomerCard, room_group);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCustomerCard, room_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customercard");
@@ -582,6 +641,7 @@ amends_customer_card_init (AmendsCustomerCard *self)
   g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (on_email_changed_cb), self);
   g_signal_connect_swapped (self->notes_buffer, "changed", G_CALLBACK (on_notes_changed_cb), self);
   g_signal_connect (self->cases_list, "row-activated", G_CALLBACK (on_case_row_activated_cb), self);
+  g_signal_connect (self->room_list, "row-activated", G_CALLBACK (on_case_row_activated_cb), self);
 
   name_entry_text (self->name_row);
   name_entry_text (self->phone_row);
@@ -654,7 +714,10 @@ amends_customer_card_set_current_case_id (AmendsCustomerCard *self,
 
   self->current_case_id = case_id;
   if (self->store != NULL)
-    load_cases (self);
+    {
+      load_cases (self);
+      load_room_cases (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_CASE_ID]);
 }
 
@@ -673,4 +736,41 @@ amends_customer_card_flush (AmendsCustomerCard  *self,
   g_return_val_if_fail (AMENDS_IS_CUSTOMER_CARD (self), FALSE);
 
   return amends_autosave_flush (self->autosave, error);
+}
+
+const char *
+amends_customer_card_get_room (AmendsCustomerCard *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CUSTOMER_CARD (self), NULL);
+
+  return self->room;
+}
+
+/**
+ * amends_customer_card_set_room:
+ * @room: (nullable): the case's room or area; %NULL or blank for none
+ *
+ * Lists the other cases of @room ("112" and " 112 " are the same room;
+ * so are "Spa" and "spa").
+ */
+void
+amends_customer_card_set_room (AmendsCustomerCard *self,
+                               const char         *room)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (AMENDS_IS_CUSTOMER_CARD (self));
+
+  stripped = g_strstrip (g_strdup (room ? room : ""));
+  if (*stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+
+  if (g_strcmp0 (self->room, stripped) == 0)
+    return;
+
+  g_free (self->room);
+  self->room = g_steal_pointer (&stripped);
+  if (self->store != NULL)
+    load_room_cases (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROOM]);
 }

@@ -24,5 +24,8 @@ void         amends_customer_card_set_current_case_id  (AmendsCustomerCard *self
                                                         gint64              case_id);
 gboolean     amends_customer_card_flush                (AmendsCustomerCard *self,
                                                         GError            **error);
+const char  *amends_customer_card_get_room             (AmendsCustomerCard *self);
+void         amends_customer_card_set_room             (AmendsCustomerCard *self,
+                                                        const char         *room);
 
 G_END_DECLS

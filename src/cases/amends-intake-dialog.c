@@ -40,6 +40,7 @@ struct _AmendsIntakeDialog
   AdwEntryRow     *summary_row;
   AdwEntryRow     *customer_row;
   AdwEntryRow     *category_row;
+  AdwEntryRow     *room_row;
   AdwComboRow     *severity_row;
   GtkToggleButton *noticed_customer_button;
   GtkToggleButton *noticed_staff_button;
@@ -398,6 +399,7 @@ amends_intake_dialog_save (AmendsIntakeDialog  *self,
   g_autofree char *summary = dup_stripped_text (self->summary_row);
   g_autofree char *customer = dup_stripped_text (self->customer_row);
   g_autofree char *category = dup_stripped_text (self->category_row);
+  g_autofree char *room = dup_stripped_text (self->room_row);
   const char *known_category;
   AmendsStaff *owner;
   gint64 customer_id = 0;
@@ -426,6 +428,7 @@ amends_intake_dialog_save (AmendsIntakeDialog  *self,
                                 ? AMENDS_NOTICED_BY_STAFF : AMENDS_NOTICED_BY_CUSTOMER,
                 "occurred-at", occurred_at,
                 "owner-id", owner ? amends_record_get_id (AMENDS_RECORD (owner)) : (gint64) 0,
+                "room", *room != '\0' ? room : NULL,
                 NULL);
 
   if (!amends_store_begin (self->store, error))
@@ -490,7 +493,7 @@ amends_intake_dialog_log_action (GtkWidget  *widget,
 static gboolean
 amends_intake_dialog_is_filled (AmendsIntakeDialog *self)
 {
-  AdwEntryRow *rows[] = { self->summary_row, self->customer_row, self->category_row };
+  AdwEntryRow *rows[] = { self->summary_row, self->customer_row, self->category_row, self->room_row };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -724,6 +727,7 @@ amends_intake_dialog_class_init (AmendsIntakeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, summary_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, customer_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, category_row);
+  gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, room_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, severity_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, noticed_customer_button);
   gtk_widget_class_bind_template_child (widget_class, AmendsIntakeDialog, noticed_staff_button);
@@ -761,6 +765,7 @@ amends_intake_dialog_init (AmendsIntakeDialog *self)
   amends_entry_row_set_max_length (self->summary_row, AMENDS_SUMMARY_MAX_LENGTH);
   label_entry_row (self->customer_row);
   label_entry_row (self->category_row);
+  label_entry_row (self->room_row);
   label_entry_row (self->when_row);
 
   gtk_accessible_update_relation (amends_entry_row_get_text (self->when_row),

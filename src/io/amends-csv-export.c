@@ -35,6 +35,8 @@ static const char * const case_columns[] = {
   "recovered_at", "closed_at", "paused_seconds", "fix", "surprise",
   "surprise_cost", "rule_bent", "bent_rule", "bent_rule_why", "rater_failed",
   "rater_shown", "reaction", "came_back", "lesson", "follow_up_due_at",
+  /* The guest's stay: a file without these columns reads as before. */
+  "room", "arrival_at", "departure_at",
   NULL
 };
 

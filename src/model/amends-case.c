@@ -62,6 +62,9 @@ enum {
   PROP_TARGET_SECONDS,
   PROP_LESSON_CAUSE,
   PROP_PROCESS_CHANGED,
+  PROP_ROOM,
+  PROP_ARRIVAL_AT,
+  PROP_DEPARTURE_AT,
   N_PROPS
 };
 
@@ -144,6 +147,10 @@ amends_case_class_init (AmendsCaseClass *klass)
   properties [PROP_LESSON_CAUSE] = amends_record_string_field ("lesson-cause");
   properties [PROP_PROCESS_CHANGED] =
     g_param_spec_boolean ("process-changed", NULL, NULL, FALSE, FIELD_FLAGS);
+  /* The guest's stay, all optional: a clinic or a shop leaves them unset. */
+  properties [PROP_ROOM] = amends_record_string_field ("room");
+  properties [PROP_ARRIVAL_AT] = amends_record_time_field ("arrival-at");
+  properties [PROP_DEPARTURE_AT] = amends_record_time_field ("departure-at");
 
   amends_record_field_set_derived (properties [PROP_CUSTOMER_NAME]);
   amends_record_field_set_derived (properties [PROP_OWNER_NAME]);
@@ -194,6 +201,9 @@ GETTER (GDateTime *, deleted_at, date_time, PROP_DELETED_AT)
 GETTER (gint64, target_seconds, int64, PROP_TARGET_SECONDS)
 GETTER (const char *, lesson_cause, string, PROP_LESSON_CAUSE)
 GETTER (gboolean, process_changed, boolean, PROP_PROCESS_CHANGED)
+GETTER (const char *, room, string, PROP_ROOM)
+GETTER (GDateTime *, arrival_at, date_time, PROP_ARRIVAL_AT)
+GETTER (GDateTime *, departure_at, date_time, PROP_DEPARTURE_AT)
 
 #undef GETTER
 

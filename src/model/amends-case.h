@@ -49,5 +49,8 @@ char             *amends_case_dup_story_draft      (AmendsCase *self);
 gint64            amends_case_get_target_seconds   (AmendsCase *self);
 const char       *amends_case_get_lesson_cause     (AmendsCase *self);
 gboolean          amends_case_get_process_changed  (AmendsCase *self);
+const char       *amends_case_get_room             (AmendsCase *self);
+GDateTime        *amends_case_get_arrival_at       (AmendsCase *self);
+GDateTime        *amends_case_get_departure_at     (AmendsCase *self);
 
 G_END_DECLS

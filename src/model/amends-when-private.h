@@ -86,5 +86,10 @@ GDateTime *amends_when_parse_in_order   (const char *text,
                                          GDateTime *now,
                                          AmendsWhenOrder order,
                                          GError **error);
+GDateTime *amends_when_parse_full       (const char *text,
+                                         GDateTime *now,
+                                         AmendsWhenOrder order,
+                                         gboolean allow_future,
+                                         GError **error);
 
 G_END_DECLS

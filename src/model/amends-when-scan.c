@@ -49,8 +49,8 @@ translated_words (Words which)
       /* Translators: lower case, separated by “|”; the first is written */
       return C_("when: the day before today", "yesterday");
     case WORDS_TOMORROW:
-      /* Translators: lower case, separated by “|”; read only to say that a
-       * breakdown cannot happen in the future */
+      /* Translators: lower case, separated by “|”; the first is written
+       * (a guest's departure, “tomorrow 11:00”) */
       return C_("when: the day after today", "tomorrow");
     case WORDS_AT:
       /* Translators: lower case, separated by “|” */

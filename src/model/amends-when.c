@@ -469,6 +469,18 @@ amends_when_parse_in_order (const char       *text,
                             AmendsWhenOrder   order,
                             GError          **error)
 {
+  return amends_when_parse_full (text, now, order, FALSE, error);
+}
+
+/* As amends_when_parse_in_order(), and with @allow_future a time to come
+ * is read too ("tomorrow 11:00"): a guest's departure (amends-stay.c). */
+GDateTime *
+amends_when_parse_full (const char       *text,
+                        GDateTime        *now,
+                        AmendsWhenOrder   order,
+                        gboolean          allow_future,
+                        GError          **error)
+{
   g_autoptr(GDateTime) when = NULL;
   ReadResult result = READ_NO;
 
@@ -492,7 +504,7 @@ amends_when_parse_in_order (const char       *text,
       break;
     }
 
-  if (g_date_time_difference (when, now) > FUTURE_SLACK)
+  if (!allow_future && g_date_time_difference (when, now) > FUTURE_SLACK)
     {
       set_future_error (error, text);
       return NULL;

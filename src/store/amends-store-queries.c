@@ -255,6 +255,51 @@ amends_store_list_customer_cases (AmendsStore  *self,
 }
 
 /**
+ * amends_store_list_room_cases:
+ * @room: a room or area, any case: "112" finds "112", "spa" finds "Spa"
+ * @except_case_id: a case left out (the one on screen), or 0
+ * @limit: at most this many
+ *
+ * The index cases_by_room (room COLLATE NOCASE, occurred_at) serves it:
+ * the newest @limit of a room are read, however many cases there are.
+ *
+ * Returns: (transfer full): the room's cases not in the trash, newest
+ *   first; a #GListModel of #AmendsCase
+ */
+GListModel *
+amends_store_list_room_cases (AmendsStore  *self,
+                              const char   *room,
+                              gint64        except_case_id,
+                              guint         limit,
+                              GError      **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(AmendsStmt) stmt = NULL;
+
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+
+  stripped = g_strstrip (g_strdup (room ? room : ""));
+  if (*stripped == '\0' || limit == 0)
+    return G_LIST_MODEL (g_list_store_new (AMENDS_TYPE_CASE));
+
+  /* The terms of the index's WHERE, as it has them, so that it is used. */
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
+                                 "WHERE r.room = ?1 COLLATE NOCASE"
+                                 " AND r.room IS NOT NULL AND r.room != ''"
+                                 " AND r.deleted_at IS NULL AND r.id != ?2 "
+                                 "ORDER BY r.room COLLATE NOCASE DESC, r.occurred_at DESC LIMIT ?3");
+  if (!(stmt = amends_store_prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_case_id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+
+  return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
+}
+
+/**
  * amends_store_list_stories:
  *
  * Returns: (transfer full): the stories at @stage whose case is not in the

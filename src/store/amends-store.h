@@ -154,6 +154,11 @@ GListModel  *amends_store_list_actions           (AmendsStore  *self,
 GListModel  *amends_store_list_customer_cases    (AmendsStore  *self,
                                                   gint64        customer_id,
                                                   GError      **error);
+GListModel  *amends_store_list_room_cases        (AmendsStore  *self,
+                                                  const char   *room,
+                                                  gint64        except_case_id,
+                                                  guint         limit,
+                                                  GError      **error);
 GListModel  *amends_store_list_stories           (AmendsStore  *self,
                                                   AmendsStoryStage stage,
                                                   GError      **error);
