@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-clock.h"
+#include "amends-stay.h"
 
 /* How much of the clock's words a row keeps clear of the summary: all of
  * a running clock's; less of a finished case's, which says more and
@@ -44,6 +45,8 @@ struct _AmendsCaseRow
   GtkLabel       *status_label;
   GtkLabel       *due_soon_label;
   GtkLabel       *follow_up_label;
+  GtkLabel       *stay_label;
+  GtkWidget      *stay_flag_box;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsCaseRow, amends_case_row, GTK_TYPE_WIDGET)
@@ -138,6 +141,7 @@ update_accessible (AmendsCaseRow *self,
   const char *severity = amends_severity_to_label (amends_case_get_severity (self->kase));
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *stay = NULL;
 
   if (amends_case_get_owner_id (self->kase) > 0)
     /* Translators: a case in the list, for screen readers: reference,
@@ -155,6 +159,17 @@ update_accessible (AmendsCaseRow *self,
                              reference ? reference : "",
                              summary ? summary : "",
                              clock ? clock : "");
+
+  if (self->now != NULL && (stay = amends_stay_describe_departure (self->kase, self->now)) != NULL)
+    {
+      char *with_stay =
+        /* Translators: a case in the list, for screen readers, then when
+         * the guest leaves, as in "…, owner Ada, leaves tomorrow 11:00" */
+        g_strdup_printf (_("%s, %s"), label, stay);
+
+      g_free (label);
+      label = with_stay;
+    }
 
   if (customer != NULL && customer[0] != '\0')
     /* Translators: the rest of a case in the list, for screen readers:
@@ -175,6 +190,17 @@ update_accessible (AmendsCaseRow *self,
 
       g_free (description);
       description = with_due_soon;
+    }
+
+  if (self->now != NULL && amends_stay_is_due_after_departure (self->kase, self->now))
+    {
+      char *with_flag =
+        /* Translators: appended to a case's description when its recovery
+         * clock runs out after the guest's departure */
+        g_strdup_printf (_("%s, due after the guest leaves"), description);
+
+      g_free (description);
+      description = with_flag;
     }
 
   if (follow_up_is_due (self->kase, self->now))
@@ -205,6 +231,25 @@ on_clock_query_tooltip_cb (AmendsCaseRow *self,
 
   gtk_tooltip_set_text (tooltip, gtk_label_get_label (self->clock_label));
   return TRUE;
+}
+
+/* The guest's departure beside the customer, and the flag when the
+ * clock runs out after it: both change with time, as the clock does. */
+static void
+update_stay (AmendsCaseRow *self)
+{
+  g_autofree char *stay = NULL;
+  gboolean flagged = FALSE;
+
+  if (self->kase != NULL && self->now != NULL)
+    {
+      stay = amends_stay_describe_departure (self->kase, self->now);
+      flagged = amends_stay_is_due_after_departure (self->kase, self->now);
+    }
+
+  gtk_label_set_label (self->stay_label, stay ? stay : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->stay_label), stay != NULL);
+  gtk_widget_set_visible (self->stay_flag_box, flagged);
 }
 
 /* The parts that change with time: the clock and the follow-up marker. */
@@ -240,6 +285,7 @@ update_time (AmendsCaseRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_label),
                           self->kase != NULL && follow_up_is_due (self->kase, self->now));
   gtk_widget_set_visible (GTK_WIDGET (self->due_soon_label), is_due_soon (self));
+  update_stay (self);
 
   if (self->kase != NULL)
     update_accessible (self, clock);
@@ -395,6 +441,8 @@ amends_case_row_class_init (AmendsCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, due_soon_label);
   gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, follow_up_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, stay_label);
+  gtk_widget_class_bind_template_child (widget_class, AmendsCaseRow, stay_flag_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
