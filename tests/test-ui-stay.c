@@ -303,6 +303,18 @@ test_stay_typed_and_told (Fixture       *f,
 
   save_screenshot (GTK_WIDGET (f->window), "stay-editor.png");
   save_screenshot (GTK_WIDGET (row), "stay-list-row.png");
+  /* The group itself, scrolled to the top of the editor. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (editor_child (f, "scroller", GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *group = editor_child (f, "stay_group", GTK_TYPE_WIDGET);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scroller),
+                                             &GRAPHENE_POINT_INIT (0, 0), &point));
+    gtk_adjustment_set_value (adjustment, point.y - 300);
+    save_screenshot (GTK_WIDGET (f->window), "stay-editor-group.png");
+  }
 }
 
 static GtkListBoxRow *
