@@ -1055,8 +1055,8 @@ test_reimport_adds_new_rows (AmendsTestDb  *db,
   g_autoptr(AmendsCsvImport) import = NULL;
 
   text = g_strconcat (exported, row,
-                      "C-2026-04711,Noisy room,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n",
-                      ",Late check-in,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", NULL);
+                      "C-2026-04711,Noisy room,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n",
+                      ",Late check-in,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", NULL);
   import = read_text (db->store, text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (amends_csv_import_count_existing (import, -1, &error), ==, 1);

@@ -481,6 +481,7 @@ test_intake_tab_walks_down_the_form (Fixture       *fixture,
     "summary_row",
     "customer_row",
     "category_row",
+    "room_row",
     "severity_row",
     "noticed_row",  /* "Customer complained" */
     "noticed_row",  /* "Staff noticed first" */
@@ -521,6 +522,8 @@ test_intake_logs_case_with_new_customer (Fixture       *fixture,
   type_text (fixture, "Nora Blake");
   press_key (fixture, GDK_KEY_Tab);
   type_text (fixture, "Housekeeping");
+  press_key (fixture, GDK_KEY_Tab);
+  type_text (fixture, "12");
   press_key (fixture, GDK_KEY_Tab);   /* severity */
   press_key (fixture, GDK_KEY_Tab);   /* customer complained */
   press_key (fixture, GDK_KEY_Tab);   /* staff noticed first */
@@ -541,6 +544,7 @@ test_intake_logs_case_with_new_customer (Fixture       *fixture,
   kase = load_logged_case (fixture);
   g_assert_cmpstr (amends_case_get_summary (kase), ==, "Room 12 was not cleaned before check-in");
   g_assert_cmpstr (amends_case_get_category (kase), ==, "Housekeeping");
+  g_assert_cmpstr (amends_case_get_room (kase), ==, "12");
   g_assert_cmpint (amends_case_get_severity (kase), ==, AMENDS_SEVERITY_MODERATE);
   g_assert_cmpint (amends_case_get_noticed_by (kase), ==, AMENDS_NOTICED_BY_CUSTOMER);
   g_assert_cmpint (amends_case_get_status (kase), ==, AMENDS_CASE_STATUS_OPEN);
@@ -677,7 +681,7 @@ test_intake_unreadable_time_is_shown_at_once (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   type_text (fixture, "Dinner booking was lost");
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 7; i++)
     press_key (fixture, GDK_KEY_Tab);
   assert_focus_in (fixture, "when_row");
   g_assert_true (gtk_widget_get_sensitive (log_button));
@@ -897,6 +901,7 @@ test_intake_stores_staff_noticed_and_major (Fixture       *fixture,
   press_key (fixture, GDK_KEY_Tab);
   press_key (fixture, GDK_KEY_Tab);
   press_key (fixture, GDK_KEY_Tab);
+  press_key (fixture, GDK_KEY_Tab);
   assert_focus_in (fixture, "severity_row");
   adw_combo_row_set_selected (severity, find_label_position (severity, "Major"));
 
@@ -1010,6 +1015,7 @@ test_intake_controls_have_accessible_labels (Fixture       *fixture,
     { "summary_row", "What Went Wrong" },
     { "customer_row", "Customer" },
     { "category_row", "Category" },
+    { "room_row", "Room or Area" },
     { "when_row", "When It Happened" },
   };
   GtkWidget *when_text;
@@ -1025,7 +1031,7 @@ test_intake_controls_have_accessible_labels (Fixture       *fixture,
   /* A row is named by its title (libadwaita labels it by the title's
    * label): a label of its own as well was read twice, "Severity Severity". */
   {
-    const char *titled[] = { "summary_row", "customer_row", "category_row", "severity_row", "when_row", "owner_row" };
+    const char *titled[] = { "summary_row", "customer_row", "category_row", "room_row", "severity_row", "when_row", "owner_row" };
 
     for (guint i = 0; i < G_N_ELEMENTS (titled); i++)
       {
@@ -1092,7 +1098,7 @@ test_intake_screenshot (Fixture       *fixture,
   save_png (suggestion_popover (fixture, "customer_row"), dir, "intake-suggestions.png");
   press_key (fixture, GDK_KEY_Tab);
   type_text (fixture, "Restaurant");
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 5; i++)
     press_key (fixture, GDK_KEY_Tab);
   type_text (fixture, "40 min ago");
   save_png (GTK_WIDGET (fixture->dialog), dir, "intake-filled.png");

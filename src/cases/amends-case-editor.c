@@ -7,7 +7,8 @@
  * person is not typing in follows; the one they are typing in keeps the
  * value they began from, so that saving it can tell whether someone else
  * changed it too.  The timeline and the customer card are widgets of
- * their own, made here once the store is known.
+ * their own, made here once the store is known; so is the guest's stay
+ * (AmendsStayGroup), which saves its own three fields.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -581,11 +582,10 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
  *
  * Saves what was typed now, rather than after the usual pause: the
  * case's fields (the entry being written on the timeline is one: a draft),
- * the customer card's and
- * timeline.  When any of it cannot be saved (the disk is full, the
- * database is read-only or busy, someone else changed the same field, a
- * value is not one that can be saved) it stays typed on screen, to try
- * again or to copy.
+ * the customer card's and the stay's.  When any of it cannot be saved
+ * (the disk is full, the database is read-only or busy, someone else
+ * changed the same field, a value is not one that can be saved) it
+ * stays typed on screen, to try again or to copy.
  *
  * Returns: %TRUE if everything typed is saved; %FALSE with @error set to
  *   the first failure

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-autosave.h"
 #include "amends-stay.h"
 #include "amends-utils.h"
@@ -309,10 +310,13 @@ on_save_failed_cb (AmendsStayGroup *self,
 
 static void
 on_row_changed_cb (AmendsStayGroup *self,
-                   AdwEntryRow     *row)
+                   GtkEditable     *row)
 {
+  if (self->autosave == NULL)
+    return;
+
   for (guint i = 0; i < N_FIELDS; i++)
-    if (field_row (self, i) == row)
+    if (GTK_EDITABLE (field_row (self, i)) == row)
       amends_autosave_changed (self->autosave, i);
 }
 
@@ -490,7 +494,6 @@ amends_stay_group_class_init (AmendsStayGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmendsStayGroup, arrival_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStayGroup, departure_row);
   gtk_widget_class_bind_template_child (widget_class, AmendsStayGroup, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "staygroup");
@@ -501,6 +504,9 @@ amends_stay_group_init (AmendsStayGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_signal_connect_swapped (field_row (self, i), "changed", G_CALLBACK (on_row_changed_cb), self);
+
   /* libadwaita 1.2 names an entry row but not the text inside it, which
    * has the focus when a screen reader speaks. */
   for (guint i = 0; i < N_FIELDS; i++)
@@ -508,6 +514,10 @@ amends_stay_group_init (AmendsStayGroup *self)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field_row (self, i))),
                                     -1);
+
+  /* The rows the folded row holds are a list of their own to a screen
+   * reader: it says what they are. */
+  amends_accessible_name_group_list (GTK_WIDGET (self), _("The guest’s room and stay dates"));
 
   update_summary (self);
 }
