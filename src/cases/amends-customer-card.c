@@ -373,6 +373,10 @@ load_room_cases (AmendsCustomerCard *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
 
+  /* Not once the card is going away. */
+  if (self->store == NULL || self->room_list == NULL)
+    return;
+
   if (self->room != NULL)
     cases = amends_store_list_room_cases (self->store, self->room, self->current_case_id,
                                           ROOM_CASES_LIMIT, &error);
@@ -471,6 +475,9 @@ amends_customer_card_dispose (GObject *object)
   AmendsCustomerCard *self = (AmendsCustomerCard *)object;
   GtkWidget *child;
 
+  /* The store outlives the card: it must not call back into it now. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->autosave != NULL)
     amends_autosave_close (self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_CUSTOMER_CARD);

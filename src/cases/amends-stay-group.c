@@ -335,12 +335,14 @@ on_changes_committed_cb (AmendsStayGroup *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!self->needs_reload)
+  if (!self->needs_reload || self->autosave == NULL)
     return;
 
   self->needs_reload = FALSE;
   if (!amends_autosave_reload (self->autosave, &error))
     {
+      if (error == NULL)
+        return;
       /* Deleted for good: the editor shows no case either. */
       if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND))
         amends_stay_group_set_case_id (self, 0);
@@ -376,6 +378,9 @@ amends_stay_group_dispose (GObject *object)
   AmendsStayGroup *self = (AmendsStayGroup *)object;
   GtkWidget *child;
 
+  /* The store outlives us: it must not call back into a disposed group. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->autosave != NULL)
     amends_autosave_close (self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_STAY_GROUP);
