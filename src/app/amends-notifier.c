@@ -415,6 +415,15 @@ on_settings_changed_cb (AmendsNotifier *self,
     refresh_soon (self);
 }
 
+/* GIO sends through the portal only inside a sandbox (or when told to);
+ * outside one, a portal that can be started is no one to show them. */
+static gboolean
+uses_portal (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ||
+         g_strcmp0 (g_getenv ("GTK_USE_PORTAL"), "1") == 0;
+}
+
 /* Sending needs someone to show them: the portal in a sandbox, or a
  * notification server on the session bus, running or activatable.
  * Without one, GIO would warn on every notification. */
@@ -436,7 +445,7 @@ on_names_cb (GObject      *source,
   g_variant_get (reply, "(^a&s)", &names);
   for (guint i = 0; names[i] != NULL && !self->can_notify; i++)
     for (guint j = 0; j < G_N_ELEMENTS (wanted); j++)
-      if (g_str_equal (names[i], wanted[j]))
+      if (g_str_equal (names[i], wanted[j]) && (j < 2 || uses_portal ()))
         self->can_notify = TRUE;
 
   if (self->can_notify)
