@@ -362,6 +362,25 @@ test_format_range (void)
     }
 }
 
+/* The first headline's name says what it measures against: the targets
+ * of the period's cases, or the desk's when it has none. */
+static void
+test_format_within (void)
+{
+  static const struct { gint64 min, max; int fallback; const char *text; } cases[] = {
+    { 24 * HOUR, 24 * HOUR, 48, "Recovered within 24 h" },
+    { 4 * HOUR, 48 * HOUR, 24, "Recovered within their targets (4–48 h)" },
+    { -1, -1, 24, "Recovered within 24 h" },
+    { -1, -1, 8, "Recovered within 8 h" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = amends_target_format_within (cases[i].min, cases[i].max, cases[i].fallback);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/office-hours/unset", test_office_hours_unset);
   g_test_add_func ("/office-hours/daylight-saving", test_office_hours_daylight_saving);
   g_test_add_func ("/targets/format-range", test_format_range);
+  g_test_add_func ("/targets/format-within", test_format_within);
   g_test_add ("/targets/precedence", AmendsTestDb, NULL,
               amends_test_db_setup, test_lookup_precedence, amends_test_db_teardown);
   g_test_add ("/targets/kept-on-case", AmendsTestDb, NULL,

@@ -13,6 +13,8 @@
 
 #include "amends-headline-card.h"
 
+#include "amends-store-targets.h"
+
 #include <glib/gi18n.h>
 
 #include "amends-measures-format.h"
@@ -228,8 +230,9 @@ amends_headline_card_show_recovered_within (AmendsHeadlineCard   *self,
 
   g_return_if_fail (AMENDS_IS_HEADLINE_CARD (self));
 
-  /* Translators: the caption of a headline measure: "Recovered within 24 h" */
-  caption = g_strdup_printf (ngettext ("Recovered within %d h", "Recovered within %d h", hours), hours);
+  /* The target of the period's cases, kept on each when it was logged;
+   * the desk's setting only when the period has none. */
+  caption = amends_target_format_within (m->target_min_seconds, m->target_max_seconds, hours);
   /* Never silently dropped: the cases still on their clock. */
   if (m->n_pending > 0)
     pending = g_strdup_printf (ngettext ("%u still within its clock", "%u still within their clock",

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-percent.h"
+#include "amends-store-targets.h"
 #include "amends-report-format.h"
 
 typedef struct
@@ -241,12 +242,8 @@ amends_report_place_headlines (AmendsPageCursor          *cur,
     unrecorded = g_strdup_printf (_("reaction not recorded: %u of %u"),
                                   now->n_reaction_unknown, now->n_recovered);
 
-  /* Translators: the first headline measure; %d is the recovery target in hours */
-  within_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Recovered within %d hour",
-                                               "Recovered within %d hours",
-                                               options->recovery_target_hours),
-                                  options->recovery_target_hours);
+  within_label = amends_target_format_within (now->target_min_seconds, now->target_max_seconds,
+                                              options->recovery_target_hours);
   h[0] = (Headline) { within_label, &now->recovered_within, &before->recovered_within,
                       options->target_recovered_within, RGB_ACCENT, pending, week };
   h[1] = (Headline) { _("Customers blown away"), &now->blown_away, &before->blown_away,

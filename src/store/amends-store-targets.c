@@ -461,3 +461,38 @@ amends_target_format_range (gint64 min_seconds,
    * from the shortest to the longest, as in "30 min–2 h" */
   return g_strdup_printf (C_("targets", "%s–%s"), low, high);
 }
+
+/**
+ * amends_target_format_within:
+ * @min_seconds: the shortest target of the period's cases, -1 if none
+ * @max_seconds: the longest
+ * @fallback_hours: the desk's target, for a period without cases
+ *
+ * The name of the first headline measure, which says the target it is
+ * measured against: "Recovered within 24 h" when every case had that
+ * target, "Recovered within their targets (4–48 h)" when they differ.
+ *
+ * Returns: the caption
+ */
+char *
+amends_target_format_within (gint64 min_seconds,
+                             gint64 max_seconds,
+                             int    fallback_hours)
+{
+  g_autofree char *range = NULL;
+
+  if (min_seconds <= 0 || max_seconds <= 0)
+    {
+      min_seconds = max_seconds = (gint64) MAX (fallback_hours, 1) * 3600;
+    }
+
+  range = amends_target_format_range (min_seconds, max_seconds);
+  if (min_seconds == max_seconds)
+    /* Translators: the first headline measure, %s is the target, as in
+     * "Recovered within 24 h" */
+    return g_strdup_printf (_("Recovered within %s"), range);
+
+  /* Translators: the first headline measure when the cases had different
+   * targets (by severity or category), %s as in "4–48 h" */
+  return g_strdup_printf (_("Recovered within their targets (%s)"), range);
+}

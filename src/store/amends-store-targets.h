@@ -70,5 +70,8 @@ GDateTime *amends_store_compute_due         (AmendsStore          *self,
 
 char      *amends_target_format_range       (gint64                min_seconds,
                                              gint64                max_seconds);
+char      *amends_target_format_within      (gint64                min_seconds,
+                                             gint64                max_seconds,
+                                             int                   fallback_hours);
 
 G_END_DECLS
