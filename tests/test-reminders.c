@@ -290,6 +290,42 @@ test_store_reads_window (AmendsTestDb  *db,
   g_assert_cmpint (later, ==, g_date_time_to_unix (db->now) + 22 * 3600);
 }
 
+/* Put right, a case's reminders have nothing more to ask: worked out
+ * from the cases as the store reads them after the change. */
+static void
+test_settled (void)
+{
+  /* id, reference, summary, owner, logged at, open, due at, follow-up at */
+  const AmendsReminderCase running = { 1, NULL, NULL, DESK, NOW - 5000, TRUE, NOW + 3600, 0 };
+  const AmendsReminderCase recovered = { 1, NULL, NULL, DESK, NOW - 5000, FALSE, 0, NOW + 3600 };
+  const AmendsReminderCase recovered_no_follow_up = { 1, NULL, NULL, DESK, NOW - 5000, FALSE, 0, 0 };
+  const AmendsReminderCase nobodys = { 2, NULL, NULL, 0, NOW - 5000, TRUE, NOW - 10, 0 };
+  const AmendsReminderCase taken = { 2, NULL, NULL, OTHER, NOW - 5000, TRUE, NOW - 10, 0 };
+
+  /* Still running: every clock reminder stands. */
+  g_assert_false (amends_reminder_is_settled (&running, AMENDS_REMINDER_DUE_SOON));
+  g_assert_false (amends_reminder_is_settled (&running, AMENDS_REMINDER_OVERDUE));
+  g_assert_false (amends_reminder_is_settled (&running, AMENDS_REMINDER_ESCALATED));
+
+  /* Recovered: the clock's reminders are done; its follow-up stands
+   * until it is cleared. */
+  g_assert_true (amends_reminder_is_settled (&recovered, AMENDS_REMINDER_DUE_SOON));
+  g_assert_true (amends_reminder_is_settled (&recovered, AMENDS_REMINDER_OVERDUE));
+  g_assert_true (amends_reminder_is_settled (&recovered, AMENDS_REMINDER_ESCALATED));
+  g_assert_false (amends_reminder_is_settled (&recovered, AMENDS_REMINDER_FOLLOW_UP));
+  g_assert_true (amends_reminder_is_settled (&recovered_no_follow_up, AMENDS_REMINDER_FOLLOW_UP));
+
+  /* Unowned until someone takes it; overdue whoever owns it. */
+  g_assert_false (amends_reminder_is_settled (&nobodys, AMENDS_REMINDER_UNOWNED));
+  g_assert_true (amends_reminder_is_settled (&taken, AMENDS_REMINDER_UNOWNED));
+  g_assert_false (amends_reminder_is_settled (&taken, AMENDS_REMINDER_OVERDUE));
+  g_assert_true (amends_reminder_is_settled (&recovered, AMENDS_REMINDER_UNOWNED));
+
+  /* Gone from the read (trashed, closed): every kind. */
+  for (guint kind = AMENDS_REMINDER_DUE_SOON; kind <= AMENDS_REMINDER_ESCALATED; kind <<= 1)
+    g_assert_true (amends_reminder_is_settled (NULL, kind));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/reminders/plan/lead", test_plan_lead);
   g_test_add_func ("/reminders/plan/nobody-at-desk", test_plan_nobody_at_desk);
   g_test_add_func ("/reminders/plan/kinds-off", test_plan_kinds_off);
+  g_test_add_func ("/reminders/settled", test_settled);
   g_test_add ("/reminders/store/reads-the-window", AmendsTestDb, NULL,
               amends_test_db_setup, test_store_reads_window, amends_test_db_teardown);
 

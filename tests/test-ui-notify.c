@@ -67,6 +67,7 @@ shown_free (Shown *shown)
 static AmendsApplication *app;
 static GDBusConnection *bus;
 static GPtrArray *shown;      /* Shown, in the order they came */
+static GArray *closed;        /* guint32: the ids CloseNotification was asked for */
 static gboolean name_owned;
 
 static void
@@ -88,6 +89,14 @@ on_server_call_cb (GDBusConnection       *connection,
       s->id = shown->len + 1;
       g_ptr_array_add (shown, s);
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", s->id));
+    }
+  else if (g_str_equal (method, "CloseNotification"))
+    {
+      guint32 id;
+
+      g_variant_get (parameters, "(u)", &id);
+      g_array_append_val (closed, id);
+      g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else if (g_str_equal (method, "GetCapabilities"))
     {
@@ -206,6 +215,7 @@ fixture_set_up (Fixture       *f,
   g_settings_set_int64 (f->settings, "current-staff", f->ada_id);
 
   g_ptr_array_set_size (shown, 0);
+  g_array_set_size (closed, 0);
   amends_application_set_store (app, f->db.store);
 
   f->window = amends_window_new (GTK_APPLICATION (app), f->db.store);
@@ -335,6 +345,40 @@ test_notify_escalates_to_lead (Fixture       *f,
   g_assert_true (found);
 }
 
+static gboolean
+has_closed (gpointer data)
+{
+  return closed->len >= GPOINTER_TO_UINT (data);
+}
+
+/* Ada recovers the case she was told is due soon: the notification
+ * goes away from the desktop (GIO's freedesktop backend asks the server
+ * to close it), and is not sent again. */
+static void
+test_notify_withdrawn_when_recovered (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const Shown *s;
+
+  amends_ui_test_wait_until (has_shown, GUINT_TO_POINTER (1));
+  flush_server ();
+  g_assert_cmpuint (shown->len, ==, 1);
+  s = g_ptr_array_index (shown, 0);
+  g_assert_cmpuint (closed->len, ==, 0);
+
+  g_object_set (f->soon, "status", AMENDS_CASE_STATUS_RECOVERED, "recovered-at", f->db.now,
+                "fix", "Room made up, upgrade offered", NULL);
+  amends_store_update (f->db.store, AMENDS_RECORD (f->soon), &error);
+  g_assert_no_error (error);
+
+  amends_ui_test_wait_until (has_closed, GUINT_TO_POINTER (1));
+  flush_server ();
+  g_assert_cmpuint (closed->len, ==, 1);
+  g_assert_cmpuint (g_array_index (closed, guint32, 0), ==, s->id);
+  g_assert_cmpuint (shown->len, ==, 1);
+}
+
 /* A notifier started again (the service after a restart) reads what was
  * sent from its state file, and sends nothing twice. */
 static void
@@ -453,6 +497,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   shown = g_ptr_array_new_with_free_func ((GDestroyNotify) shown_free);
+  closed = g_array_new (FALSE, FALSE, sizeof (guint32));
   start_server ();
 
   app = amends_application_new ();
@@ -466,6 +511,7 @@ main (int   argc,
   ADD_TEST ("/ui/notify/due-soon-sent-and-click-opens-case", test_notify_sends_and_click_opens);
   ADD_TEST ("/ui/notify/escalated-to-lead-at-desk", test_notify_escalates_to_lead);
   ADD_TEST ("/ui/notify/once-across-restarts", test_notify_once_across_restarts);
+  ADD_TEST ("/ui/notify/withdrawn-when-recovered", test_notify_withdrawn_when_recovered);
   ADD_TEST ("/ui/notify/screenshots", test_notify_screenshots);
   ADD_TEST ("/ui/notify/autostart-switch", test_autostart_switch);
 
@@ -476,6 +522,7 @@ main (int   argc,
   g_object_unref (app);
   g_clear_object (&bus);
   g_clear_pointer (&shown, g_ptr_array_unref);
+  g_clear_pointer (&closed, g_array_unref);
 
   return status;
 }

@@ -50,6 +50,7 @@ struct _AmendsNotifier
   GSettings     *settings;
 
   GHashTable    *sent;          /* amends_reminder_key () → gint64 *, when sent */
+  GHashTable    *shown;         /* amends_reminder_key () → AmendsReminder *, sent by us and not withdrawn */
   char          *state_path;
 
   GCancellable  *cancellable;
@@ -57,6 +58,7 @@ struct _AmendsNotifier
   guint          timer_id;
   gint64         next_wake;
   guint          n_sent;
+  guint          n_withdrawn;
   gboolean       can_notify;
 };
 
@@ -275,12 +277,47 @@ send_reminders (AmendsNotifier            *self,
 
           /* The key as id: the same reminder replaces itself. */
           g_application_send_notification (self->application, key, notification);
+          g_hash_table_insert (self->shown, g_strdup (key), g_memdup2 (reminder, sizeof *reminder));
           self->n_sent++;
         }
     }
 
   if (n_more > 0 && self->application != NULL)
     send_summary (self, n_more);
+}
+
+/* A notification whose case was put right (recovered, closed, trashed,
+ * taken, its follow-up cleared) would send someone to work already done:
+ * it is withdrawn.  It stays in "sent", so that it does not come again
+ * for the same moment.  What this process did not send (before a
+ * restart) it cannot withdraw: GIO knows only its own. */
+static void
+withdraw_settled (AmendsNotifier *self,
+                  GArray         *cases)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  /* A read cut at its limit may have left out a case still there. */
+  gboolean complete = cases->len < AMENDS_REMINDER_MAX_CASES;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const AmendsReminder *reminder = value;
+      const AmendsReminderCase *kase = find_case (cases, reminder->case_id);
+
+      if (kase == NULL && !complete)
+        continue;
+
+      if (amends_reminder_is_settled (kase, reminder->kind))
+        {
+          g_debug ("Withdrawing %s: its case was put right", (const char *) key);
+          if (self->application != NULL)
+            g_application_withdraw_notification (self->application, key);
+          self->n_withdrawn++;
+          g_hash_table_iter_remove (&iter);
+        }
+    }
 }
 
 static gboolean
@@ -340,6 +377,8 @@ on_read_cb (GObject      *source,
       arm_timer (self, now + 60, now);
       return;
     }
+
+  withdraw_settled (self, cases);
 
   get_rules (self, &rules);
   due = amends_reminders_plan ((AmendsReminderCase *) (gpointer) cases->data, cases->len,
@@ -494,6 +533,7 @@ amends_notifier_finalize (GObject *object)
   AmendsNotifier *self = (AmendsNotifier *)object;
 
   g_clear_pointer (&self->sent, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   g_clear_pointer (&self->state_path, g_free);
 
   G_OBJECT_CLASS (amends_notifier_parent_class)->finalize (object);
@@ -512,6 +552,7 @@ static void
 amends_notifier_init (AmendsNotifier *self)
 {
   self->sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->next_wake = G_MAXINT64;
 }
 
@@ -575,4 +616,18 @@ amends_notifier_get_n_sent (AmendsNotifier *self)
   g_return_val_if_fail (AMENDS_IS_NOTIFIER (self), 0);
 
   return self->n_sent;
+}
+
+/**
+ * amends_notifier_get_n_withdrawn:
+ *
+ * Returns: how many notifications were withdrawn because their case was
+ *   put right
+ */
+guint
+amends_notifier_get_n_withdrawn (AmendsNotifier *self)
+{
+  g_return_val_if_fail (AMENDS_IS_NOTIFIER (self), 0);
+
+  return self->n_withdrawn;
 }

@@ -20,6 +20,7 @@ AmendsNotifier *amends_notifier_new          (GApplication   *application,
 void            amends_notifier_refresh      (AmendsNotifier *self);
 gint64          amends_notifier_get_next_wake (AmendsNotifier *self);
 guint           amends_notifier_get_n_sent   (AmendsNotifier *self);
+guint           amends_notifier_get_n_withdrawn (AmendsNotifier *self);
 char           *amends_notifier_dup_state_path (AmendsStore  *store);
 
 G_END_DECLS

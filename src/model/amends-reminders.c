@@ -102,6 +102,39 @@ amends_reminder_is_for_desk (const AmendsReminderCase  *kase,
 }
 
 /**
+ * amends_reminder_is_settled:
+ * @kase: (nullable): the case as read now; %NULL when the read no longer
+ *   has it: trashed, closed, or its clock paused (the due time moves when
+ *   it runs again, so what was said of it no longer holds)
+ *
+ * Returns: whether a reminder of @kind sent for the case no longer has
+ *   anything to ask: the case is gone from the read, was recovered or
+ *   closed, someone took it (for "unowned"), or its follow-up was
+ *   cleared.  Its notification is withdrawn then.
+ */
+gboolean
+amends_reminder_is_settled (const AmendsReminderCase *kase,
+                            AmendsReminderKind        kind)
+{
+  if (kase == NULL)
+    return TRUE;
+
+  switch (kind)
+    {
+    case AMENDS_REMINDER_DUE_SOON:
+    case AMENDS_REMINDER_OVERDUE:
+    case AMENDS_REMINDER_ESCALATED:
+      return !kase->open;
+    case AMENDS_REMINDER_UNOWNED:
+      return !kase->open || kase->owner_id != 0;
+    case AMENDS_REMINDER_FOLLOW_UP:
+      return kase->open || kase->follow_up_at == 0;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
  * amends_reminder_key:
  *
  * Returns: (transfer full): the name of @kind on @case_id in the set of

@@ -72,6 +72,8 @@ gint64   amends_reminder_get_moment   (const AmendsReminderCase  *kase,
 gboolean amends_reminder_is_for_desk  (const AmendsReminderCase  *kase,
                                        const AmendsReminderRules *rules,
                                        AmendsReminderKind         kind);
+gboolean amends_reminder_is_settled   (const AmendsReminderCase  *kase,
+                                       AmendsReminderKind         kind);
 char    *amends_reminder_key          (gint64                     case_id,
                                        AmendsReminderKind         kind);
 GArray  *amends_reminders_plan        (const AmendsReminderCase  *cases,

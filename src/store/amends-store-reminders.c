@@ -21,10 +21,6 @@
 #include "amends-store-private.h"
 #include "amends-store-reminders.h"
 
-/* At most this many: more at once would be a flood nobody reads, and
- * the notifier says how many more there are in one notification. */
-#define MAX_CASES 500
-
 static const char cases_sql[] =
   "SELECT id, reference, summary, coalesce (owner_id, 0), logged_at,"
   "       " AMENDS_SQL_OPEN ("c") ","
@@ -40,7 +36,7 @@ static const char cases_sql[] =
   "  FROM cases AS c"
   "  WHERE deleted_at IS NULL AND " AMENDS_SQL_OPEN ("c")
   "    AND logged_at >= :logged_from AND owner_id IS NULL "
-  "LIMIT " G_STRINGIFY (MAX_CASES);
+  "LIMIT " G_STRINGIFY (AMENDS_REMINDER_MAX_CASES);
 
 /* min() on one severity's range is one step into the index. */
 static const char later_sql[] =

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* At most this many cases are read: more at once would be a flood nobody
+ * reads, and the notifier says how many more there are in one
+ * notification.  A read that came to it may have left out a case that
+ * is still there. */
+#define AMENDS_REMINDER_MAX_CASES 500
+
 /* Which cases to read around a moment: the work (a running clock, or a
  * follow-up still to make) whose due time lies in [from, until], the
  * unowned open cases logged since @logged_from; and @later, the first
