@@ -373,7 +373,7 @@ test_csv_export (AmendsTestDb  *db,
 
   /* The column: last, its paths relative to the CSV file, one a line. */
   text = read_text (csv);
-  g_assert_nonnull (strstr (text, ",follow_up_due_at,room,arrival_at,departure_at,attachments\r\n"));
+  g_assert_nonnull (strstr (text, ",follow_up_due_at,room,arrival_at,departure_at,lesson_cause,process_changed,attachments\r\n"));
   g_assert_nonnull (strstr (text, ",\"cases-attachments/C-2026-00001/IMG_2034.jpg\n"
                                   "cases-attachments/C-2026-00001/2-IMG_2034.jpg\n"
                                   "cases-attachments/C-2026-00001/receipt.txt\"\r\n"));

@@ -846,6 +846,93 @@ test_formulas_round_trip (AmendsTestDb  *db,
   amends_test_remove_dir (dir);
 }
 
+/* What the lesson was of, and whether the process changed for it: out
+ * in their own columns, after the stay's and before the attachments',
+ * and back into another database as they were. */
+static void
+test_lesson_cause_round_trip (AmendsTestDb  *db,
+                              gconstpointer  data)
+{
+  g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Cold soup", db->now);
+  g_autoptr(AmendsCase) plain = amends_test_add_case (db->store, "Late taxi", db->now);
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *exported = NULL;
+  g_autoptr(AmendsStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_object_set (kase, "lesson", "Check the soup's heat before it leaves the kitchen",
+                "lesson-cause", "Kitchen pass", "process-changed", TRUE, NULL);
+  amends_store_update (db->store, AMENDS_RECORD (kase), &error);
+  g_assert_no_error (error);
+
+  exported = export_cases (db->store);
+  lines = g_strsplit (exported, "\r\n", -1);
+  g_assert_true (g_str_has_suffix (lines[0], ",departure_at,lesson_cause,process_changed,attachments"));
+  g_assert_nonnull (strstr (exported, ",Kitchen pass,yes,\r\n"));
+  g_assert_nonnull (strstr (exported, ",,no,\r\n"));
+
+  other = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  amends_store_set_fixed_now (other, db->now);
+  import_text (other, exported);
+  g_assert_cmpint (amends_store_count_cases (other, &error), ==, 2);
+
+  {
+    g_autoptr(GPtrArray) cases = list_cases (other);
+
+    for (guint i = 0; i < cases->len; i++)
+      {
+        /* The whole record, not the list's row. */
+        g_autoptr(AmendsCase) back = amends_store_load (other, AMENDS_TYPE_CASE,
+                                                        amends_record_get_id (cases->pdata[i]), &error);
+
+        g_assert_no_error (error);
+        if (g_str_equal (amends_case_get_summary (back), "Cold soup"))
+          {
+            g_assert_cmpstr (amends_case_get_lesson_cause (back), ==, "Kitchen pass");
+            g_assert_true (amends_case_get_process_changed (back));
+          }
+        else
+          {
+            g_assert_cmpstr (amends_case_get_summary (back), ==, "Late taxi");
+            g_assert_true (amends_case_get_lesson_cause (back) == NULL ||
+                           *amends_case_get_lesson_cause (back) == '\0');
+            g_assert_false (amends_case_get_process_changed (back));
+          }
+      }
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+  amends_test_remove_dir (dir);
+  (void) plain;
+}
+
+/* A file from before schema 10, without the two columns: it imports as
+ * it did, with no cause and no change of process. */
+static void
+test_lesson_cause_old_file (AmendsTestDb  *db,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(AmendsCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lesson = NULL;
+
+  import_text (db->store,
+               "summary,occurred_at,lesson\r\n"
+               "Lost key,2026-11-17T08:00:00Z,Keep a spare at the desk\r\n");
+  cases = list_cases (db->store);
+  g_assert_cmpuint (cases->len, ==, 1);
+  back = amends_store_load (db->store, AMENDS_TYPE_CASE, amends_record_get_id (cases->pdata[0]), &error);
+  g_assert_no_error (error);
+  lesson = get_string (back, "lesson");
+  g_assert_cmpstr (lesson, ==, "Keep a spare at the desk");
+  g_assert_null (amends_case_get_lesson_cause (back));
+  g_assert_false (amends_case_get_process_changed (back));
+}
+
 /* The quote is taken off only where our export would have put it. */
 static void
 test_formulas_unneutralised (void)
@@ -1055,8 +1142,8 @@ test_reimport_adds_new_rows (AmendsTestDb  *db,
   g_autoptr(AmendsCsvImport) import = NULL;
 
   text = g_strconcat (exported, row,
-                      "C-2026-04711,Noisy room,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n",
-                      ",Late check-in,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", NULL);
+                      "C-2026-04711,Noisy room,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n",
+                      ",Late check-in,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", NULL);
   import = read_text (db->store, text, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (amends_csv_import_count_existing (import, -1, &error), ==, 1);
@@ -1562,6 +1649,8 @@ main (int   argc,
   ADD_DB_TEST ("/csv/import/own-export-again-skips-cases-already-here", test_reimport_skips_existing);
   ADD_DB_TEST ("/csv/import/own-export-again-adds-only-new-rows", test_reimport_adds_new_rows);
   ADD_DB_TEST ("/csv/import/own-export-again-updates-cases-already-here", test_reimport_updates_existing);
+  ADD_DB_TEST ("/csv/round-trip/lesson-cause-and-process-changed", test_lesson_cause_round_trip);
+  ADD_DB_TEST ("/csv/import/file-without-lesson-cause", test_lesson_cause_old_file);
   ADD_DB_TEST ("/csv/import/many/one-audit-entry-and-one-change-an-import", test_import_is_one_audit_entry);
   ADD_DB_TEST ("/csv/import/many/every-row-a-case-and-searchable", test_import_many_rows);
   ADD_DB_TEST ("/csv/import/many/a-row-refused-half-way-leaves-nothing", test_import_failing_row_leaves_nothing);

@@ -523,10 +523,11 @@ test_csv_round_trip (AmendsTestDb  *db,
 
   text = export_cases (db->store);
   lines = g_strsplit (text, "\r\n", -1);
-  /* The stay's columns, then the attachments' (none here), last. */
-  g_assert_true (g_str_has_suffix (lines[0], ",follow_up_due_at,room,arrival_at,departure_at,attachments"));
-  g_assert_true (g_str_has_suffix (lines[1], ",112,2026-11-16T14:00:00Z,2026-11-19T10:00:00Z,"));
-  g_assert_true (g_str_has_suffix (lines[2], ",,,,"));
+  /* The stay's columns, the lesson's cause (none) and whether the
+   * process changed (no), then the attachments' (none here), last. */
+  g_assert_true (g_str_has_suffix (lines[0], ",follow_up_due_at,room,arrival_at,departure_at,lesson_cause,process_changed,attachments"));
+  g_assert_true (g_str_has_suffix (lines[1], ",112,2026-11-16T14:00:00Z,2026-11-19T10:00:00Z,,no,"));
+  g_assert_true (g_str_has_suffix (lines[2], ",,,,,no,"));
 
   store = amends_store_open (path, &error);
   g_assert_no_error (error);

@@ -37,6 +37,9 @@ static const char * const case_columns[] = {
   "rater_shown", "reaction", "came_back", "lesson", "follow_up_due_at",
   /* The guest's stay: a file without these columns reads as before. */
   "room", "arrival_at", "departure_at",
+  /* What the lesson was of, and whether the process changed for it
+   * (schema 10): a file without them reads as before too. */
+  "lesson_cause", "process_changed",
   NULL
 };
 
