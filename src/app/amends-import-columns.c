@@ -52,6 +52,8 @@ static const struct {
   { "reaction",         N_("Customer’s reaction") },
   { "came_back",        N_("Customer came back") },
   { "lesson",           N_("Lesson") },
+  { "lesson_cause",     N_("Cause of the breakdown") },
+  { "process_changed",  N_("The process was changed") },
   { "follow_up_due_at", N_("Follow-up due") },
   { "surprise",         N_("Surprise") },
   { "surprise_cost",    N_("Cost of the surprise") },
