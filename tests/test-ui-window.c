@@ -614,6 +614,58 @@ test_app_about_opens (Fixture       *fixture,
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
 }
 
+/* Whether @model, or a section or submenu of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+      g_autoptr(GMenuModel) submenu = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      if ((section != NULL && menu_has_action (section, action)) ||
+          (submenu != NULL && menu_has_action (submenu, action)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The user guide opens from the main menu and with F1.  Yelp itself is
+ * not started here: the action, its key and its menu item are what Amends
+ * owns; gtk_show_uri () is GTK's. */
+static void
+test_app_help_in_menu_and_f1 (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) accels = NULL;
+  GtkWidget *button;
+  GMenuModel *menu;
+
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "help"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "help"));
+  g_assert_null (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "help"));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "F1");
+
+  button = amends_ui_test_find_child (GTK_WIDGET (fixture->window), "primary_menu_button",
+                                      GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_action (menu, "app.help"));
+}
+
 static void
 on_error_app_activated_cb (GApplication *error_app,
                            gboolean     *shown)
@@ -866,6 +918,7 @@ main (int   argc,
   ADD_TEST ("/ui/app/activate-opens-one-window", test_app_activate_opens_window, fixture_set_up_store);
   ADD_TEST ("/ui/app/preferences-follow-settings", test_app_preferences_follow_settings, fixture_set_up);
   ADD_TEST ("/ui/app/about-shows-version", test_app_about_opens, fixture_set_up);
+  ADD_TEST ("/ui/app/help-in-menu-and-f1", test_app_help_in_menu_and_f1, fixture_set_up);
   ADD_TEST ("/ui/window/screenshot", test_window_screenshot, fixture_set_up);
 
 #undef ADD_TEST

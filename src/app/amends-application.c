@@ -364,6 +364,18 @@ amends_application_about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* The user guide, in Yelp (help/C/ installed by gnome.yelp ()). */
+static void
+amends_application_help_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  AmendsApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "help:amends", GDK_CURRENT_TIME);
+}
+
 static void
 amends_application_preferences_action (GSimpleAction *action,
                                        GVariant      *parameter,
@@ -391,6 +403,7 @@ on_terminate_cb (gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "quit", amends_application_quit_action },
   { "about", amends_application_about_action },
+  { "help", amends_application_help_action },
   { "preferences", amends_application_preferences_action },
   { "show-case", amends_application_show_case_action, "x" },
 };
@@ -549,6 +562,7 @@ amends_application_startup (GApplication *application)
   AmendsApplication *self = AMENDS_APPLICATION (application);
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (amends_application_parent_class)->startup (application);
 
@@ -557,6 +571,7 @@ amends_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   /* Not in init: `amends --version` must work without the schema. */
   self->settings = g_settings_new (APP_ID);
