@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 
 #include "amends-test-utils.h"
 
@@ -113,6 +115,14 @@ write_pdf (guint        n_entries,
   report = amends_report_history_new ("History of C-2026-00007", "Key card did not work", entries, printed);
   g_assert_true (amends_report_history_write_pdf (report, path, A4_WIDTH, A4_HEIGHT, &error));
   g_assert_no_error (error);
+
+  /* It holds what guests complained of: readable by its owner only. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   *n_pages = amends_report_history_get_n_pages (report);
 }

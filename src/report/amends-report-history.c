@@ -16,10 +16,10 @@
 #include "amends-report-history.h"
 
 #include <glib/gi18n.h>
-#include <cairo-pdf.h>
 
 #include "amends-history-entry.h"
 #include "amends-history-format.h"
+#include "amends-pdf-file.h"
 #include "amends-report-page.h"
 #include "amends-report-table.h"
 
@@ -238,11 +238,32 @@ amends_report_history_draw_page (AmendsReportHistory *self,
   g_object_unref (context);
 }
 
+static gboolean
+draw_history (cairo_t   *cr,
+              double     width,
+              double     height,
+              gpointer   user_data,
+              GError   **error)
+{
+  AmendsReportHistory *self = user_data;
+
+  amends_report_history_layout (self, cr, width, height);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      amends_report_history_draw_page (self, cr, i);
+      cairo_show_page (cr);
+    }
+
+  return TRUE;
+}
+
 /**
  * amends_report_history_write_pdf:
  *
  * Lays the history out on pages of the size given and writes them to
- * @path, as the print dialog would print them.
+ * @path, as the print dialog would print them, whole or not at all and
+ * readable by its owner only, like every PDF of Amends: it holds what
+ * guests complained of (amends_pdf_file_write()).
  */
 gboolean
 amends_report_history_write_pdf (AmendsReportHistory  *self,
@@ -251,39 +272,8 @@ amends_report_history_write_pdf (AmendsReportHistory  *self,
                                  double                page_height,
                                  GError              **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
   g_return_val_if_fail (AMENDS_IS_REPORT_HISTORY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, page_width, page_height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Amends");
-  cr = cairo_create (surface);
-
-  amends_report_history_layout (self, cr, page_width, page_height);
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      amends_report_history_draw_page (self, cr, i);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name, then why it failed */
-                   _("Could not save the history as “%s”: %s"), display, cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return amends_pdf_file_write (path, self->title, page_width, page_height, draw_history, self, error);
 }
