@@ -364,7 +364,9 @@ override_row_new (AmendsTargetsPage  *self,
 {
   GtkWidget *row = adw_action_row_new ();
   Override *override = g_new0 (Override, 1);
-  g_autofree char *severity = g_utf8_strdown (severity_label (target->severity), -1);
+  /* Not lower-cased: that is wrong for German nouns, and a screen reader
+   * says the label the same either way. */
+  const char *severity = severity_label (target->severity);
   g_autofree char *what = NULL;
   g_autofree char *hours_label = NULL;
   g_autofree char *office_label = NULL;
@@ -375,10 +377,10 @@ override_row_new (AmendsTargetsPage  *self,
   override->severity = target->severity;
   g_object_set_data_full (G_OBJECT (row), "override", override, (GDestroyNotify) override_free);
 
-  /* Translators: an override, as in "Billing, any severity" */
+  /* Translators: an override, as in "Billing, Any severity" */
   what = g_strdup_printf (_("%s, %s"), target->category, severity);
   /* Translators: accessible labels of an override's controls; %s is as in
-   * "Billing, any severity" */
+   * "Billing, Any severity" */
   hours_label = g_strdup_printf (_("%s: hours"), what);
   office_label = g_strdup_printf (_("%s: office hours only"), what);
   remove_label = g_strdup_printf (_("Remove the override for %s"), what);

@@ -119,7 +119,9 @@ start_import (AmendsWindow    *self,
   run->import = g_object_ref (import);
   run->cancellable = g_cancellable_new ();
 
-  body = g_strdup_printf (_("Reading %u rows in the format of %s. Nothing is kept unless every row can be."),
+  body = g_strdup_printf (ngettext ("Reading %u row in the format of %s. Nothing is kept unless it can be.",
+                                    "Reading %u rows in the format of %s. Nothing is kept unless every row can be.",
+                                    amends_csv_import_get_n_rows (import)),
                           amends_csv_import_get_n_rows (import),
                           amends_csv_format_to_label (amends_csv_import_get_format (import)));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Importing Cases"), body);
@@ -268,7 +270,9 @@ export_readable (AmendsWindow *self,
                                        "Exported what could be read: %u cases, all whole", n_whole), n_whole);
   else
     /* Translators: "Exported what could be read: 180 cases whole, 20 in part" */
-    title = g_strdup_printf (_("Exported what could be read: %u cases whole, %u in part"), n_whole, n_partial);
+    title = g_strdup_printf (ngettext ("Exported what could be read: %u case whole, %u in part",
+                                       "Exported what could be read: %u cases whole, %u in part",
+                                       n_whole), n_whole, n_partial);
   amends_window_add_toast (self, adw_toast_new (title));
 }
 

@@ -79,7 +79,9 @@ amends_csv_row_to_draft (const AmendsCsvInput        *in,
   if (n_fields != n_headers)
     {
       amends_csv_add_problem (problems, row->line,
-                              _("the row has %u columns, but the header row has %u."),
+                              ngettext ("the row has %u column, but the header row has %u.",
+                                        "the row has %u columns, but the header row has %u.",
+                                        n_fields),
                               n_fields, n_headers);
       return NULL;
     }

@@ -145,7 +145,9 @@ measure_row_new (const AmendsMeasureRow *r,
 
   /* Translators: a table row read by a screen reader: "Ada Moreau: 5 cases,
    * in time 80 %, blown away 50 %, median time 3 h, target 4 h" */
-  label = g_strdup_printf (_("%s: %s cases, %s %s, %s %s, %s %s, %s %s"),
+  label = g_strdup_printf (ngettext ("%s: %s case, %s %s, %s %s, %s %s, %s %s",
+                                     "%s: %s cases, %s %s, %s %s, %s %s, %s %s",
+                                     r->measures.n_happened),
                            r->name, cases,
                            header[COLUMN_WITHIN], within,
                            header[COLUMN_BLOWN], blown,

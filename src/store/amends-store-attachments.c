@@ -112,7 +112,7 @@ amends_attachment_describe_too_large (const char *name,
 
   /* Translators: the first %s is a file name, the second its size
    * ("23.4 MB"), the third the largest size that can be attached. */
-  return g_strdup_printf (_("“%s” is %s; files up to %s can be attached. A photo can be made smaller with an image editor (Image Viewer, GIMP: Scale Image), or taken again at a lower resolution."),
+  return g_strdup_printf (_("“%s” is %s; files up to %s can be attached. A photo can be made smaller in an image editor (in GIMP: Image → Scale Image), or taken again at a lower resolution."),
                           name, size_text, limit_text);
 }
 
