@@ -360,7 +360,7 @@ static const Malformed malformed[] = {
     "Line 2: a quotation mark is in the wrong place" },
   { "column-count",
     "summary,description\nOne,fine\nTwo\n\"Three\nlines\",x,y\n", -1,
-    "Line 3: the row has 1 columns, but the header row has 2." },
+    "Line 3: the row has 1 column, but the header row has 2." },
   { "column-count-multiline",
     "summary,description\nOne,fine\n\"Three\nlines\",x,y\n", -1,
     "Line 3: the row has 3 columns, but the header row has 2." },
