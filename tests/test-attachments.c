@@ -202,7 +202,7 @@ test_size_limit (AmendsTestDb  *db,
   g_assert_null (attachment);
   g_assert_cmpstr (error->message, ==,
                    "“IMG_2034.jpg” is 23.4\u00a0MB; files up to 10.0\u00a0MB can be attached. "
-                   "A photo can be made smaller with an image editor (Image Viewer, GIMP: Scale Image), "
+                   "A photo can be made smaller in an image editor (in GIMP: Image → Scale Image), "
                    "or taken again at a lower resolution.");
   g_clear_error (&error);
   g_assert_cmpint (count_rows (db->store), ==, 0);

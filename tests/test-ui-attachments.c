@@ -378,7 +378,7 @@ test_too_large (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (error_label (f)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label (f))), ==,
                    "“IMG_2034.jpg” is 23.4\u00a0MB; files up to 10.0\u00a0MB can be attached. "
-                   "A photo can be made smaller with an image editor (Image Viewer, GIMP: Scale Image), "
+                   "A photo can be made smaller in an image editor (in GIMP: Image → Scale Image), "
                    "or taken again at a lower resolution.");
   g_assert_cmpint (count_rows (f, "1"), ==, 0);
   g_assert_cmpuint (n_shown (f), ==, 0);
