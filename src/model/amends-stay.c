@@ -110,8 +110,8 @@ amends_stay_format_time (GDateTime *when,
 
   local = g_date_time_to_timezone (when, g_date_time_get_timezone (now));
   word = amends_when_first_word (days == 0 ? WORDS_TODAY : days == 1 ? WORDS_TOMORROW : WORDS_YESTERDAY);
-  clock = g_date_time_format (local, "%H:%M");
-  text = g_strconcat (word, " ", clock, NULL);
+  clock = g_date_time_format (local, amends_when_clock_format ());
+  text = g_strconcat (word, " ", g_strstrip (clock), NULL);
 
   /* In the hour the clocks repeat, only the full form with its offset
    * reads back. */

@@ -34,6 +34,7 @@ typedef enum
   WORDS_HOURS,
   WORDS_DAYS,
   WORDS_WEEKS,
+  WORDS_OCLOCK,
 } Words;
 
 /* Which of the first two numbers of "03/04/2026" is the day. */
@@ -81,6 +82,15 @@ ReadResult amends_when_scan_date_time   (const char **p,
                                          ClockTime *clock,
                                          GTimeZone **zone);
 AmendsWhenOrder amends_when_locale_order (void);
+gboolean   amends_when_scan_month       (const char **p,
+                                         int *month);
+gboolean   amends_when_scan_weekday     (const char **p);
+
+char      *amends_when_format_with      (GDateTime *when,
+                                         GDateTime *now,
+                                         const char *date_time_format,
+                                         const char *clock_format);
+const char *amends_when_clock_format    (void);
 
 GDateTime *amends_when_parse_in_order   (const char *text,
                                          GDateTime *now,

@@ -29,6 +29,18 @@ static const char * const english_words[] = {
   [WORDS_HOURS] = "h|hr|hrs|hour|hours",
   [WORDS_DAYS] = "d|day|days",
   [WORDS_WEEKS] = "w|wk|wks|week|weeks",
+  [WORDS_OCLOCK] = "o'clock",
+};
+
+static const char * const english_months[] = {
+  "jan|january", "feb|february", "mar|march", "apr|april", "may", "jun|june",
+  "jul|july", "aug|august", "sep|sept|september", "oct|october", "nov|november",
+  "dec|december",
+};
+
+static const char * const english_weekdays[] = {
+  "mon|monday", "tue|tues|tuesday", "wed|wednesday", "thu|thur|thurs|thursday",
+  "fri|friday", "sat|saturday", "sun|sunday",
 };
 
 static const char *
@@ -70,6 +82,11 @@ translated_words (Words which)
     case WORDS_WEEKS:
       /* Translators: lower case, separated by “|” */
       return C_("when: weeks, as in “a week ago”", "w|wk|wks|week|weeks");
+    case WORDS_OCLOCK:
+      /* Translators: lower case, separated by “|”: a word that may follow
+       * a clock time, as German “Uhr” in “11:20 Uhr”; if your pattern for
+       * a clock time (“%H:%M”) has such a word, list it here */
+      return C_("when: after a clock time, as in “11:20 Uhr”", "o'clock");
     default:
       g_return_val_if_reached (english_words[WORDS_NOW]);
     }
@@ -238,17 +255,36 @@ amends_when_make_local (GTimeZone       *tz,
   return *out != NULL ? READ_OK : READ_RANGE;
 }
 
-/* " am", "pm", " p.m.", after a clock time; English only. */
+/* What g_date_time_format() writes for %p at @hour, lower case, or "" */
+static char *
+locale_am_pm (int hour)
+{
+  g_autoptr(GDateTime) probe = g_date_time_new_utc (2026, 1, 1, hour, 0, 0);
+  g_autofree char *written = g_date_time_format (probe, "%p");
+
+  return written != NULL ? amends_when_normalize (written) : g_strdup ("");
+}
+
+/* " am", "pm", " p.m.", after a clock time: in English, and as the
+ * locale writes them with %p (a translated clock pattern may use it). */
 static gboolean
 scan_am_pm (const char **p,
             gboolean    *pm)
 {
   const char *q = *p;
+  g_autofree char *am_word = NULL;
+  g_autofree char *pm_word = NULL;
 
   amends_when_skip_space (&q);
   if (scan_one_of (&q, "am|a.m.|a.m"))
     *pm = FALSE;
   else if (scan_one_of (&q, "pm|p.m.|p.m"))
+    *pm = TRUE;
+  else if (!g_ascii_isalpha (*q) && (guchar) *q < 0x80)
+    return FALSE;
+  else if (*(am_word = locale_am_pm (9)) != '\0' && amends_when_scan_literal (&q, am_word, strlen (am_word)))
+    *pm = FALSE;
+  else if (*(pm_word = locale_am_pm (21)) != '\0' && amends_when_scan_literal (&q, pm_word, strlen (pm_word)))
     *pm = TRUE;
   else
     return FALSE;
@@ -257,13 +293,27 @@ scan_am_pm (const char **p,
   return TRUE;
 }
 
-/* "14:30", "9:05:10", "2 pm", "2:30pm", "2:30 p.m." */
+/* " o'clock", " uhr" (translated) after a clock time. */
+static gboolean
+scan_oclock (const char **p)
+{
+  const char *q = *p;
+
+  amends_when_skip_space (&q);
+  if (!amends_when_scan_words (&q, WORDS_OCLOCK))
+    return FALSE;
+
+  *p = q;
+  return TRUE;
+}
+
+/* "14:30", "9:05:10", "2 pm", "2:30pm", "2:30 p.m.", "11:20 uhr", "11 uhr" */
 ReadResult
 amends_when_scan_clock (const char **p,
             ClockTime   *clock)
 {
   const char *q = *p;
-  gboolean has_minutes, am = FALSE, pm = FALSE;
+  gboolean has_minutes, am = FALSE, pm = FALSE, oclock;
 
   *clock = (ClockTime) { 0, 0, 0 };
   if (!amends_when_scan_digits (&q, 1, 2, &clock->hour))
@@ -277,8 +327,9 @@ amends_when_scan_clock (const char **p,
 
   if (scan_am_pm (&q, &pm))
     am = !pm;
+  oclock = scan_oclock (&q);
 
-  if (!has_minutes && !am && !pm)
+  if (!has_minutes && !am && !pm && !oclock)
     return READ_NO;
 
   *p = q;
@@ -417,4 +468,100 @@ amends_when_locale_order (void)
     return AMENDS_WHEN_ORDER_DAY_FIRST;
 
   return AMENDS_WHEN_ORDER_MONTH_FIRST;
+}
+
+/* One of @english (lists of names, one for each of @n things) or of the
+ * names g_date_time_format() writes for @formats in the locale: the
+ * longest that stands whole at *p, perhaps with a full stop after it. */
+static gboolean
+scan_name (const char         **p,
+           const char * const  *english,
+           guint                n,
+           const char * const  *formats,
+           GDateTime         *(*probe) (guint i),
+           int                 *index)
+{
+  gsize best_len = 0;
+  int best = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) when = probe (i);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) words = g_strsplit (english[i], "|", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        g_ptr_array_add (names, g_strdup (words[w]));
+      for (guint f = 0; formats[f] != NULL; f++)
+        {
+          g_autofree char *written = g_date_time_format (when, formats[f]);
+
+          if (written != NULL)
+            g_ptr_array_add (names, amends_when_normalize (written));
+        }
+
+      for (guint k = 0; k < names->len; k++)
+        {
+          const char *name = g_ptr_array_index (names, k);
+          gsize len = strlen (name);
+          const char *after = *p + len;
+
+          /* A name written with its own full stop ("nov.") matches too. */
+          if (len > 0 && name[len - 1] == '.')
+            len--, after--;
+          if (len <= best_len || strncmp (*p, name, len) != 0)
+            continue;
+          if (*after != '\0' && g_unichar_isalpha (g_utf8_get_char (after)))
+            continue;
+          best_len = len;
+          best = (int) i;
+        }
+    }
+
+  if (best < 0)
+    return FALSE;
+
+  *p += best_len;
+  amends_when_scan_char (p, '.');
+  *index = best;
+  return TRUE;
+}
+
+static GDateTime *
+month_probe (guint i)
+{
+  return g_date_time_new_utc (2026, i + 1, 1, 12, 0, 0);
+}
+
+/* 2 March 2026 was a Monday. */
+static GDateTime *
+weekday_probe (guint i)
+{
+  return g_date_time_new_utc (2026, 3, 2 + i, 12, 0, 0);
+}
+
+/* A month by its name, "nov", "november", "nov.", "märz", as the locale
+ * writes it (%b, %B and the forms that stand alone) or in English;
+ * *month is 1-12. */
+gboolean
+amends_when_scan_month (const char **p,
+                        int         *month)
+{
+  static const char * const formats[] = { "%b", "%B", "%Ob", "%OB", NULL };
+
+  if (!scan_name (p, english_months, G_N_ELEMENTS (english_months), formats, month_probe, month))
+    return FALSE;
+  (*month)++;
+  return TRUE;
+}
+
+/* A day of the week by its name, "mi", "mi.", "mittwoch", "wed", as the
+ * locale writes it (%a, %A) or in English. */
+gboolean
+amends_when_scan_weekday (const char **p)
+{
+  static const char * const formats[] = { "%a", "%A", NULL };
+  int day;
+
+  return scan_name (p, english_weekdays, G_N_ELEMENTS (english_weekdays), formats, weekday_probe, &day);
 }

@@ -38,6 +38,14 @@
  *                                      date ("26/11/2026" in en_US) the
  *                                      other one is taken, as it is the
  *                                      only one meant
+ *   "25 Nov 2026 11:20"  "Mi., 25. Nov. 2026 11:20"  "Nov 25, 2026 2:30 PM"
+ *   "Wednesday 25 November 2026"  "25. November 11:20 Uhr"
+ *                                      a month by its name, as the locale
+ *                                      writes it (%b, %B) or in English,
+ *                                      perhaps after the day of the week
+ *                                      (%a, %A); without a year, @now's:
+ *                                      whatever a translated pattern of
+ *                                      amends_when_format() writes
  *
  * Hours run 0–23 (with "am"/"pm": 1–12), minutes and seconds 0–59, with
  * minutes always two digits.  A bare number ("14") is not a time, and a
@@ -51,9 +59,10 @@
  * a mistake to point out.  Everything else that cannot be read is
  * AMENDS_WHEN_ERROR_INVALID, with a message that quotes the text.
  *
- * The words now, today, yesterday, at, ago, the units and "a"/"an" are
- * translatable as lists of alternatives; the English words always work too.
- * "am" and "pm" are English only.
+ * The words now, today, yesterday, at, ago, the units, "a"/"an" and
+ * "o'clock" (German "Uhr") are translatable as lists of alternatives; the
+ * English words always work too.  "am" and "pm" work in English and as the
+ * locale writes them (%p).
  *
  * amends-when-format.c writes what this reads; amends-when-scan.c holds
  * the scanners.
@@ -335,6 +344,73 @@ read_day_month_year (const char      *text,
   return make_date_time (year, month, day, &clock, zone, now, out);
 }
 
+/* "25 nov 2026", "25. november 2026 11:20", "nov 25 2026 at 2 pm": the
+ * month by its name, as the locale or English writes it; the year four
+ * digits, or left out for @now's year. */
+static ReadResult
+read_named_date (const char  *text,
+                 GDateTime   *now,
+                 GDateTime  **out)
+{
+  const char *p = text;
+  const char *q;
+  g_autoptr(GTimeZone) zone = NULL;
+  ClockTime clock = { 0, 0, 0 };
+  ReadResult result;
+  int day, month, year;
+
+  if (amends_when_scan_digits (&p, 1, 2, &day))
+    {
+      amends_when_scan_char (&p, '.');
+      amends_when_skip_space (&p);
+      if (!amends_when_scan_month (&p, &month))
+        return READ_NO;
+    }
+  else if (amends_when_scan_month (&p, &month))
+    {
+      amends_when_skip_space (&p);
+      if (!amends_when_scan_digits (&p, 1, 2, &day))
+        return READ_NO;
+      amends_when_scan_char (&p, '.');
+    }
+  else
+    return READ_NO;
+
+  q = p;
+  amends_when_skip_space (&q);
+  if (amends_when_scan_digits (&q, 4, 4, &year))
+    p = q;
+  else
+    year = g_date_time_get_year (now);
+
+  if ((result = read_time_after_date (p, &clock, &zone)) != READ_OK)
+    return result;
+
+  return make_date_time (year, month, day, &clock, zone, now, out);
+}
+
+/* A date as a translated pattern writes it: perhaps after the day of the
+ * week ("mi. 25. nov. 2026 11:20", "mi 25.11.2026"), which is not checked
+ * against the date. */
+static ReadResult
+read_written_date (const char       *text,
+                   GDateTime        *now,
+                   AmendsWhenOrder   order,
+                   GDateTime       **out)
+{
+  const char *p = text;
+  ReadResult result;
+
+  if (amends_when_scan_weekday (&p))
+    amends_when_skip_space (&p);
+
+  if (p != text && (result = read_date (p, now, out)) != READ_NO)
+    return result;
+  if ((result = read_day_month_year (p, now, order, out)) != READ_NO)
+    return result;
+  return read_named_date (p, now, out);
+}
+
 /* Whatever else of ISO 8601 GLib reads, such as fractions of a second. */
 static ReadResult
 read_iso8601 (const char  *text,
@@ -440,8 +516,9 @@ read_any (const char       *text,
         return result;
     }
 
-  /* Last: no other form starts with one or two digits and a '/', '.' or '-'. */
-  return read_day_month_year (normal, now, order, out);
+  /* Last: no other form starts with one or two digits and a '/', '.' or
+   * '-', with a month's name or with a day's. */
+  return read_written_date (normal, now, order, out);
 }
 
 /**
