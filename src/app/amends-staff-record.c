@@ -73,6 +73,7 @@ parse_day (const char *text)
   return g_date_time_new_local (y, m, d, 0, 0, 0);
 }
 
+/* The range's entries read ISO dates (parse_day()), in every language. */
 static char *
 format_day (GDateTime *day)
 {
@@ -147,7 +148,7 @@ show_record (AmendsStaffRecordWindow *self)
     {
       AmendsRuleBend *bend = self->record->bends->pdata[i];
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (bend->occurred_at);
-      /* Translators: a day, see g_date_time_format() */
+      /* Translators: a day, a g_date_time_format() format: "25 Nov 2026" */
       g_autofree char *day = g_date_time_format (when, _("%-d %b %Y"));
       /* Translators: a case with a rule bent: its reference, day and summary */
       g_autofree char *title = g_strdup_printf (_("%s, %s: %s"), bend->reference ? bend->reference : "",

@@ -271,7 +271,7 @@ update_card (AmendsStoryCard *self)
   if (when != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (when);
-      /* Translators: a story's date on its card, see g_date_time_format() */
+      /* Translators: a story's date on its card, a g_date_time_format() format: "25 Nov 2026" */
       date = g_date_time_format (local, _("%-d %b %Y"));
     }
   set_text (self->date_label, date);

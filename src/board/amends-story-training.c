@@ -63,7 +63,7 @@ update_readers (AmendsStoryTraining *self)
     {
       AmendsStoryReader *reader = readers->pdata[i];
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (reader->read_at);
-      /* Translators: the day someone read a story, see g_date_time_format() */
+      /* Translators: the day someone read a story, a g_date_time_format() format: "25 Nov 2026" */
       g_autofree char *day = g_date_time_format (when, _("%-d %b %Y"));
 
       if (i > 0)

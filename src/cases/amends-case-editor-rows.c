@@ -59,6 +59,8 @@ _amends_case_editor_format_due (GDateTime *due)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (due);
 
+  /* ISO, in every language: _amends_case_editor_parse_due() reads it
+   * first, and amends_when_parse() would refuse a time to come. */
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 

@@ -294,7 +294,7 @@ static char *
 describe_case (AmendsCase *kase)
 {
   GDateTime *when = amends_case_get_occurred_at (kase);
-  /* Translators: a date in an earlier case's row, in strftime format */
+  /* Translators: a date in an earlier case's row, a g_date_time_format() format: "25 Nov 2026" */
   g_autofree char *date = when ? g_date_time_format (when, _("%-d %b %Y")) : g_strdup ("");
 
   /* Translators: an earlier case: its reference, when it happened and its

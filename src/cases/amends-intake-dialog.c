@@ -220,19 +220,19 @@ describe_time (GDateTime *when,
   days_ago = g_date_days_between (&when_day, &today);
 
   if (days_ago == 0)
-    /* Translators: a g_date_time_format() format, for a time today */
+    /* Translators: a g_date_time_format() format, for a time today: "today at 14:30" */
     format = _("today at %H:%M");
   else if (days_ago == 1)
-    /* Translators: a g_date_time_format() format, for a time yesterday */
+    /* Translators: a g_date_time_format() format, for a time yesterday: "yesterday at 14:30" */
     format = _("yesterday at %H:%M");
   else if (days_ago == -1)
-    /* Translators: a g_date_time_format() format, for a time tomorrow */
+    /* Translators: a g_date_time_format() format, for a time tomorrow: "tomorrow at 14:30" */
     format = _("tomorrow at %H:%M");
   else if (g_date_get_year (&when_day) == g_date_get_year (&today))
-    /* Translators: a g_date_time_format() format, for a day this year */
+    /* Translators: a g_date_time_format() format, for a day this year: "Wednesday 25 November at 14:30" */
     format = _("%A %-d %B at %H:%M");
   else
-    /* Translators: a g_date_time_format() format, for a day in another year */
+    /* Translators: a g_date_time_format() format, for a day in another year: "25 November 2025 at 14:30" */
     format = _("%-d %B %Y at %H:%M");
 
   return g_date_time_format (local_when, format);

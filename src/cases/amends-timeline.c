@@ -828,17 +828,17 @@ amends_timeline_format_time (GDateTime *when,
   g_date_time_get_ymd (yesterday, &yy, &ym, &yd);
 
   if (y == ny && m == nm && d == nd)
-    /* Translators: a time today, in strftime format */
+    /* Translators: a time today, a g_date_time_format() format: "Today 14:30" */
     return g_date_time_format (local, _("Today %H:%M"));
   if (y == yy && m == ym && d == yd)
-    /* Translators: a time yesterday, in strftime format */
+    /* Translators: a time yesterday, a g_date_time_format() format: "Yesterday 14:30" */
     return g_date_time_format (local, _("Yesterday %H:%M"));
   if (y == ny)
-    /* Translators: a day this year and a time, in strftime format, as in
+    /* Translators: a day this year and a time, a g_date_time_format() format, as in
      * "Mon 17 Nov 09:15" */
     return g_date_time_format (local, _("%a %-d %b %H:%M"));
 
-  /* Translators: a day in another year and a time, in strftime format, as
+  /* Translators: a day in another year and a time, a g_date_time_format() format, as
    * in "Mon 17 Nov 2025 09:15" */
   return g_date_time_format (local, _("%a %-d %b %Y %H:%M"));
 }

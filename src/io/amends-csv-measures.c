@@ -74,6 +74,7 @@ format_hours (gint64 seconds)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", seconds / 3600.0));
 }
 
+/* ISO, in every language: the CSV is for other programs. */
 static char *
 format_day (GDateTime *when)
 {

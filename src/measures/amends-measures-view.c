@@ -505,7 +505,8 @@ on_unit_selected_cb (AmendsMeasuresView *self)
   set_period (self, period);
 }
 
-/* The range's entries start from the period shown. */
+/* The range's entries start from the period shown, as ISO dates in every
+ * language: that is what they read. */
 static void
 on_range_popover_show_cb (AmendsMeasuresView *self)
 {

@@ -376,7 +376,8 @@ amends_period_dup_label (AmendsPeriod *self)
                               days);
 
     case AMENDS_PERIOD_YEAR:
-      return g_date_time_format (self->from, "%Y");
+      /* Translators: a year, a g_date_time_format() format: "2026" */
+      return g_date_time_format (self->from, C_("year", "%Y"));
 
     case AMENDS_PERIOD_MONTH:
       /* Translators: the period picker for a month, a g_date_time_format() format: "November 2026" */
@@ -749,7 +750,8 @@ amends_period_dup_name (AmendsPeriod *self)
       /* Translators: a quarter's name: "Quarter 4, 2026" */
       return g_strdup_printf (_("Quarter %d, %d"), quarter_of (self->from), g_date_time_get_year (self->from));
     case AMENDS_PERIOD_YEAR:
-      return g_date_time_format (self->from, "%Y");
+      /* Translators: a year, a g_date_time_format() format: "2026" */
+      return g_date_time_format (self->from, C_("year", "%Y"));
     case AMENDS_PERIOD_FOUR_WEEKS:
     case AMENDS_PERIOD_OTHER:
     default:
@@ -824,7 +826,8 @@ bucket_label (GDateTime         *start,
         : g_date_time_format (start, _("%b"));
     case AMENDS_PERIOD_TREND_YEARS:
     default:
-      return g_date_time_format (start, "%Y");
+      /* Translators: a year, a g_date_time_format() format: "2026" */
+      return g_date_time_format (start, C_("year", "%Y"));
     }
 }
 

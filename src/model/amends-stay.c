@@ -143,23 +143,23 @@ amends_stay_format_day_time (GDateTime *when,
   days = days_from (when, now);
 
   if (days == 0)
-    /* Translators: a g_date_time_format() format, for a time today */
+    /* Translators: a g_date_time_format() format, for a time today: "today 11:00" */
     format = C_("stay", "today %H:%M");
   else if (days == 1)
-    /* Translators: a g_date_time_format() format, for a time tomorrow */
+    /* Translators: a g_date_time_format() format, for a time tomorrow: "tomorrow 11:00" */
     format = C_("stay", "tomorrow %H:%M");
   else if (days == -1)
-    /* Translators: a g_date_time_format() format, for a time yesterday */
+    /* Translators: a g_date_time_format() format, for a time yesterday: "yesterday 11:00" */
     format = C_("stay", "yesterday %H:%M");
   else if (ABS (days) <= 6)
     /* Translators: a g_date_time_format() format, for a time on a day
      * less than a week away, as in "Friday 11:00" */
     format = C_("stay", "%A %H:%M");
   else if (g_date_time_get_year (local) == g_date_time_get_year (now))
-    /* Translators: a g_date_time_format() format, for a day this year */
+    /* Translators: a g_date_time_format() format, for a day this year: "3 Dec 11:00" */
     format = C_("stay", "%-d %b %H:%M");
   else
-    /* Translators: a g_date_time_format() format, for a day in another year */
+    /* Translators: a g_date_time_format() format, for a day in another year: "3 Jan 2027 11:00" */
     format = C_("stay", "%-d %b %Y %H:%M");
 
   return g_date_time_format (local, format);

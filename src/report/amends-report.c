@@ -523,7 +523,9 @@ draw_footer (AmendsReport *self,
              guint         page)
 {
   g_autofree char *when = amends_report_format_day_month_year (self->generated_at);
-  g_autofree char *time = g_date_time_format (self->generated_at, "%H:%M");
+  /* Translators: the time the summary was made, in its footer, a
+   * g_date_time_format() format: "14:30"; "%l:%M %p" for a 12-hour clock */
+  g_autofree char *time = g_date_time_format (self->generated_at, C_("report footer", "%H:%M"));
   g_autofree char *generated = NULL;
   g_autofree char *page_text = NULL;
   double footer_y = self->page_height - MARGIN_BOTTOM + FOOTER_GAP;

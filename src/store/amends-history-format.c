@@ -172,7 +172,7 @@ amends_history_format_time (GDateTime *when,
   if (now == NULL)
     {
       local = g_date_time_to_local (when);
-      /* Translators: a day and a time on paper, in strftime format, as in
+      /* Translators: a day and a time on paper, a g_date_time_format() format, as in
        * "Mon 17 Nov 2025 09:15" */
       return g_date_time_format (local, _("%a %-d %b %Y %H:%M"));
     }
@@ -186,17 +186,17 @@ amends_history_format_time (GDateTime *when,
   g_date_time_get_ymd (yesterday, &yy, &ym, &yd);
 
   if (y == ny && m == nm && d == nd)
-    /* Translators: a time today, in strftime format */
+    /* Translators: a time today, a g_date_time_format() format: "Today 14:30" */
     return g_date_time_format (local, _("Today %H:%M"));
   if (y == yy && m == ym && d == yd)
-    /* Translators: a time yesterday, in strftime format */
+    /* Translators: a time yesterday, a g_date_time_format() format: "Yesterday 14:30" */
     return g_date_time_format (local, _("Yesterday %H:%M"));
   if (y == ny)
-    /* Translators: a day this year and a time, in strftime format, as in
+    /* Translators: a day this year and a time, a g_date_time_format() format, as in
      * "Mon 17 Nov 09:15" */
     return g_date_time_format (local, _("%a %-d %b %H:%M"));
 
-  /* Translators: a day in another year and a time, in strftime format, as
+  /* Translators: a day in another year and a time, a g_date_time_format() format, as
    * in "Mon 17 Nov 2025 09:15" */
   return g_date_time_format (local, _("%a %-d %b %Y %H:%M"));
 }
@@ -439,7 +439,8 @@ format_value (const AmendsAuditEntry   *row,
         if (facts->now != NULL)
           return amends_when_format (when, facts->now);
         local = g_date_time_to_local (when);
-        return g_date_time_format (local, "%Y-%m-%d %H:%M");
+        /* Translators: the same pattern as for the "when" entries */
+        return g_date_time_format (local, C_("when", "%Y-%m-%d %H:%M"));
       }
 
     case VALUE_STAFF:
