@@ -32,7 +32,6 @@ test_parse_accepts (void)
     { "1\u202F250,50", 125050 },
     { "1'250.50", 125050 },
     { "12.345.678", 1234567800 },
-    { "12.505", 1250500 },        /* digits grouped, as in German */
     { "92233720368547", 9223372036854700 },
   };
 
@@ -110,6 +109,155 @@ test_format_plain (void)
   g_assert_cmpstr (below, ==, "-0.50");
 }
 
+/* Under @locale, or skipped when it is not installed. */
+static gboolean
+use_locale (const char *locale)
+{
+  if (setlocale (LC_ALL, locale) != NULL)
+    return TRUE;
+
+  g_test_skip_printf ("%s is not installed", locale);
+  return FALSE;
+}
+
+static void
+assert_reads (const char *text,
+              gint64      expected)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = -1;
+
+  g_test_message ("%s", text);
+  g_assert_true (amends_money_parse (text, &cents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cents, ==, expected);
+}
+
+static void
+assert_refused (const char *text,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cents = 42;
+
+  g_test_message ("%s", text);
+  g_assert_false (amends_money_parse (text, &cents, &error));
+  g_assert_error (error, AMENDS_MONEY_ERROR, AMENDS_MONEY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpint (cents, ==, 42);
+}
+
+static void
+assert_formats (gint64      cents,
+                const char *entry,
+                const char *amount)
+{
+  g_autofree char *entry_text = amends_money_format (cents);
+  g_autofree char *amount_text = amends_money_format_amount ("EUR", cents);
+  gint64 back = -1;
+
+  g_assert_cmpstr (entry_text, ==, entry);
+  g_assert_cmpstr (amount_text, ==, amount);
+  g_assert_true (amends_money_parse (entry_text, &back, NULL));
+  g_assert_cmpint (back, ==, cents);
+}
+
+/* In C (and English) "." is the decimal mark: "12.505" could be twelve
+ * and a half with a digit too many, or 12,505 grouped. */
+static void
+test_c_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (!use_locale ("C.UTF-8"))
+    return;
+
+  assert_reads ("12,505", 1250500);
+  assert_refused ("12.505", "“12.505” could be 12,505 or 12.50: write the amount with two digits after the decimal mark.");
+  assert_refused ("twelve", "Type the cost as an amount, such as 12.50.");
+
+  /* C groups no digits. */
+  assert_formats (5, "0.05", "EUR 0.05");
+  assert_formats (1250, "12.50", "EUR 12.50");
+  assert_formats (125050, "1250.50", "EUR 1250.50");
+  {
+    g_autofree char *zero = amends_money_format_amount ("EUR", 0);
+    g_autofree char *bare = amends_money_format_amount (NULL, 1250);
+
+    g_assert_cmpstr (zero, ==, "EUR 0.00");
+    g_assert_cmpstr (bare, ==, "12.50");
+  }
+
+  setlocale (LC_ALL, saved);
+}
+
+/* German: a decimal comma, and "." between each three digits. */
+static void
+test_german_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (!use_locale ("de_DE.UTF-8"))
+    return;
+
+  assert_reads ("12,50", 1250);
+  assert_reads ("12.50", 1250);
+  assert_reads ("12,5", 1250);
+  assert_reads ("1.250,00", 125000);
+  assert_reads ("1.250", 125000);
+  assert_reads ("12.505", 1250500);
+  assert_reads ("1 250,50", 125050);
+  assert_reads ("1,250.50", 125050);
+  assert_refused ("1,250", "“1,250” could be 1.250 or 1,25: write the amount with two digits after the decimal mark.");
+  assert_refused ("12,50 €", "Type the cost as an amount, such as 12,50.");
+  assert_refused ("zwölf", "Type the cost as an amount, such as 12,50.");
+
+  assert_formats (5, "0,05", "EUR 0,05");
+  assert_formats (1250, "12,50", "EUR 12,50");
+  assert_formats (99999, "999,99", "EUR 999,99");
+  assert_formats (100000, "1.000,00", "EUR 1.000,00");
+  assert_formats (125050, "1.250,50", "EUR 1.250,50");
+  assert_formats (123456789, "1.234.567,89", "EUR 1.234.567,89");
+  {
+    g_autofree char *zero = amends_money_format_amount ("EUR", 0);
+    g_autofree char *plain = amends_money_format_plain (125050);
+
+    g_assert_cmpstr (zero, ==, "EUR 0,00");
+    g_assert_cmpstr (plain, ==, "1250.50");
+  }
+
+  setlocale (LC_ALL, saved);
+}
+
+/* A file's amounts read the same in every locale. */
+static void
+test_parse_plain (void)
+{
+  static const char * const locales[] = { "C.UTF-8", "de_DE.UTF-8" };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      static const struct { const char *text; gint64 cents; } cases[] = {
+        { "12.50", 1250 }, { "12,50", 1250 }, { "1,250", 125000 }, { "1.250", 125000 },
+        { "12.505", 1250500 }, { "1,250.50", 125050 }, { "", 0 },
+      };
+
+      if (setlocale (LC_ALL, locales[i]) == NULL)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+        {
+          gint64 cents = -1;
+
+          g_test_message ("%s: %s", locales[i], cases[k].text);
+          g_assert_true (amends_money_parse_plain (cases[k].text, &cents, NULL));
+          g_assert_cmpint (cents, ==, cases[k].cents);
+        }
+    }
+
+  setlocale (LC_ALL, saved);
+}
+
 static void
 test_percent (void)
 {
@@ -148,6 +296,9 @@ main (int   argc,
   g_test_add_func ("/money/parse/refuses", test_parse_refuses);
   g_test_add_func ("/money/format/reads-back", test_format_reads_back);
   g_test_add_func ("/money/format/plain", test_format_plain);
+  g_test_add_func ("/money/locale/c", test_c_locale);
+  g_test_add_func ("/money/locale/german", test_german_locale);
+  g_test_add_func ("/money/parse/plain-whatever-the-locale", test_parse_plain);
   g_test_add_func ("/percent/rounds-halves-up", test_percent);
 
   return g_test_run ();

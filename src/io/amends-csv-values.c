@@ -346,7 +346,7 @@ amends_csv_draft_from_values (AmendsCsvRowValues          *values,
             g_auto(GValue) value = G_VALUE_INIT;
             gint64 cents = 0;
 
-            if (!amends_money_parse (stripped, &cents, NULL))
+            if (!amends_money_parse_plain (stripped, &cents, NULL))
               {
                 amends_csv_add_problem (problems, line, _("“%s” in %s is not an amount of money like 12.50."),
                                         stripped, column);

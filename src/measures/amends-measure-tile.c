@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-measures-format.h"
+#include "amends-money.h"
 
 #define N_TILES (AMENDS_MEASURES_TILE_RULE_BENDS + 1)
 
@@ -136,15 +137,6 @@ set_value (AmendsMeasureTile *self,
 }
 
 static char *
-format_money (const char *currency,
-              gint64      cents)
-{
-  /* Translators: money, "EUR 42.50": %s is the currency's ISO code, then
-   * the amount; put them in your language's order with %1$s and %2$'.2f */
-  return g_strdup_printf (_("%s %'.2f"), currency, cents / 100.0);
-}
-
-static char *
 dup_text (AmendsMeasuresTile    tile,
           const AmendsMeasures *m,
           const char           *currency)
@@ -159,7 +151,7 @@ dup_text (AmendsMeasuresTile    tile,
     case AMENDS_MEASURES_TILE_MEDIAN:         return amends_measures_format_seconds (m->median_seconds);
     case AMENDS_MEASURES_TILE_P90:            return amends_measures_format_seconds (m->p90_seconds);
     case AMENDS_MEASURES_TILE_PROACTIVE:      return amends_measures_format_share (&m->proactive);
-    case AMENDS_MEASURES_TILE_SURPRISE_SPEND: return format_money (currency, m->surprise_cents);
+    case AMENDS_MEASURES_TILE_SURPRISE_SPEND: return amends_money_format_amount (currency, m->surprise_cents);
     case AMENDS_MEASURES_TILE_RULE_BENDS:     return g_strdup_printf ("%u", m->n_rule_bends);
     default:                                  g_return_val_if_reached (NULL);
     }

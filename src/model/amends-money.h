@@ -21,7 +21,12 @@ GQuark    amends_money_error_quark  (void);
 gboolean  amends_money_parse        (const char  *text,
                                      gint64      *cents,
                                      GError     **error);
+gboolean  amends_money_parse_plain  (const char  *text,
+                                     gint64      *cents,
+                                     GError     **error);
 char     *amends_money_format       (gint64       cents);
+char     *amends_money_format_amount (const char *currency,
+                                     gint64       cents);
 char     *amends_money_format_plain (gint64       cents);
 
 G_END_DECLS

@@ -461,11 +461,7 @@ format_value (const AmendsAuditEntry   *row,
       {
         gint64 cents = g_ascii_strtoll (text, NULL, 10);
 
-        if (facts->currency != NULL && *facts->currency != '\0')
-          /* Translators: money, "EUR 42.50": %s is the currency's ISO code, then
-           * the amount; put them in your language's order with %1$s and %2$'.2f */
-          return g_strdup_printf (_("%s %'.2f"), facts->currency, cents / 100.0);
-        return amends_money_format (cents);
+        return amends_money_format_amount (facts->currency, cents);
       }
 
     case VALUE_SECONDS:
