@@ -2,7 +2,10 @@
  *
  * One row a case, with names instead of ids (customer, owner) so that the
  * file means the same in another database; times in ISO 8601 UTC; enums by
- * their nick; money as a decimal.  The importer reads the same columns back.
+ * their nick; money as a decimal with a dot and no grouping ("1250.50"),
+ * whatever the locale, as the screens' "1.250,50" would not survive a
+ * spreadsheet in another language.  The importer reads the same columns
+ * back (amends_money_parse_plain(): the same in every locale).
  *
  * This file writes the CSV text and the files; the cells of the streaming
  * query are amends-csv-export-cells.c, and what is written of a damaged
