@@ -17,9 +17,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AmendsApplication) app = NULL;
+  const char *localedir = g_getenv ("AMENDS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* AMENDS_LOCALEDIR: the translations of a build that is not installed
+   * (the tests run the command line in German from the build tree). */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
