@@ -5,7 +5,8 @@
  * through LOCPATH) on a database with cases in every state.  The test goes
  * through every screen a person sees, as a person would open it, and
  * collects each string on it: labels, buttons, titles, placeholders,
- * tooltips, accessible labels and descriptions, menu items.  It fails,
+ * what is written in entries, tooltips, accessible labels and
+ * descriptions, menu items.  It fails,
  * with a list of each offender and where it was seen, on:
  *
  *  (a) a string that matches an English msgid of the sources (the pot is
@@ -756,6 +757,19 @@ collect_widget (GtkWidget  *widget,
     see_at (gtk_label_get_text (GTK_LABEL (widget)), visit, place, "text");
   else if (GTK_IS_INSCRIPTION (widget))
     see_at (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), visit, place, "text");
+  else if (GTK_IS_TEXT (widget))
+    /* What Amends writes into an entry ("now" in the intake). */
+    see_at (gtk_editable_get_text (GTK_EDITABLE (widget)), visit, place, "entry text");
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      see_at (text, visit, place, "text");
+    }
   else
     for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
       {
@@ -1079,9 +1093,20 @@ visit_board_and_measures (AmendsWindow *window)
   amends_ui_test_wait_until (heroes_read, child_of (page, "heroes_panel", g_type_from_name ("AmendsHeroesPanel")));
   collect ("Board, the heroes");
 
+  /* A story in the editor, and the staff-room screen. */
+  gtk_widget_activate_action (child_of (page, NULL, g_type_from_name ("AmendsStoryCard")), "card.edit", NULL);
+  amends_ui_test_drain ();
+  collect ("The story editor");
+  destroy_toplevel (g_type_from_name ("AmendsStoryEditor"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.staff-room", NULL);
+  amends_ui_test_drain ();
+  collect ("The staff-room screen");
+  destroy_toplevel (g_type_from_name ("AmendsStaffRoom"));
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "measures");
   amends_ui_test_wait_until (measures_read, measures);
   collect ("Measures");
+  collect_popover (child_of (measures, "range_button", GTK_TYPE_MENU_BUTTON), "Measures, the range popover");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "cases");
   amends_ui_test_drain ();
@@ -1162,6 +1187,11 @@ visit_dialogs (AmendsWindow *window,
   collect_pages (GTK_WIDGET (preferences), ADW_PREFERENCES_WINDOW (preferences));
   gtk_window_destroy (preferences);
   amends_ui_test_drain ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  amends_ui_test_drain ();
+  collect ("About Amends");
+  destroy_toplevel (ADW_TYPE_ABOUT_WINDOW);
 
   record = amends_staff_record_new (GTK_WINDOW (window), store, data->ada_id);
   gtk_window_present (GTK_WINDOW (record));
