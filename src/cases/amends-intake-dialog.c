@@ -788,6 +788,14 @@ amends_intake_dialog_init (AmendsIntakeDialog *self)
   /* Translators: the part of the quick intake that chooses the owner */
   name_group_list (self->owner_group, C_("intake", "Who follows up"));
 
+  /* "now" in the language of the desk, as amends_when_parse() reads it
+   * back (a literal in the template would stay English). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *when = amends_when_format (now, now);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->when_row), when);
+  }
   self->initial_when = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->when_row)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.log", FALSE);
