@@ -12,7 +12,9 @@
  *  (a) a string that matches an English msgid of the sources (the pot is
  *      made from po/POTFILES.in when the test is built) which po/de.po
  *      does not translate, or translates to something else: printf
- *      placeholders and g_date_time_format() directives match anything,
+ *      placeholders match anything, g_date_time_format() directives what
+ *      they write in this locale (so "Do 19 Nov 08:00" is found as the
+ *      English "%a %-d %b %H:%M" when the German pattern is missing),
  *      mnemonic underscores and markup are ignored;
  *  (b) a string that matches no msgid and still has common English words
  *      in it: text that never went through gettext, or was put together
@@ -80,6 +82,7 @@ typedef struct
   char    *english[2];      /* msgid, msgid_plural (or NULL) */
   char    *german[2];       /* msgstr or msgstr[0], msgstr[1] */
   gboolean fuzzy;
+  gboolean date;            /* a g_date_time_format() format */
   GRegex  *patterns[2];
   char    *literals[2];     /* a run of letters the text must contain */
 } PoEntry;
@@ -135,6 +138,7 @@ read_po (const char *path)
   PoEntry *entry = NULL;
   char **field = NULL;
   gboolean fuzzy = FALSE;
+  gboolean c_format = FALSE;
   gboolean in_msgstr = TRUE;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -147,6 +151,8 @@ read_po (const char *path)
 
       if (g_str_has_prefix (line, "#,") && strstr (line, "fuzzy") != NULL)
         fuzzy = TRUE;
+      if (g_str_has_prefix (line, "#,") && strstr (line, " c-format") != NULL)
+        c_format = TRUE;
       if (line[0] == '#' || line[0] == '\0')
         {
           field = NULL;
@@ -165,7 +171,10 @@ read_po (const char *path)
         {
           entry = g_new0 (PoEntry, 1);
           entry->fuzzy = fuzzy;
-          fuzzy = FALSE;
+          /* xgettext flags every printf format; a '%' in any other
+           * message is a g_date_time_format() directive (checked below). */
+          entry->date = !c_format;
+          fuzzy = c_format = FALSE;
           in_msgstr = FALSE;
           g_ptr_array_add (entries, entry);
         }
@@ -186,6 +195,13 @@ read_po (const char *path)
 
       in_msgstr = g_str_has_prefix (line, "msgstr");
       append_to (field, line);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PoEntry *one = entries->pdata[i];
+
+      one->date = one->date && one->english[0] != NULL && strchr (one->english[0], '%') != NULL;
     }
 
   /* The header. */
@@ -241,8 +257,68 @@ without_markup (const char *text)
  * plain words in it (what a string must contain to be worth matching).
  * NULL when the form has no word of two letters or more: "%s (%s)" or
  * "%H:%M" would match anything. */
+/* The names the locale gives months and days, as alternatives. */
+static char *date_names[4];     /* %b, %B, %a, %A */
+
+static void
+init_date_names (void)
+{
+  static const char *formats[] = { "%b", "%B", "%a", "%A" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GString) names = g_string_new ("(?:");
+      guint n = f < 2 ? 12 : 7;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* The months of 2026, and the days of 16 to 22 November. */
+          g_autoptr(GDateTime) day = f < 2 ? g_date_time_new_local (2026, i + 1, 15, 12, 0, 0)
+                                           : g_date_time_new_local (2026, 11, 16 + i, 12, 0, 0);
+          g_autofree char *name = g_date_time_format (day, formats[f]);
+          g_autofree char *escaped = g_regex_escape_string (name, -1);
+
+          g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", escaped);
+        }
+      g_string_append (names, ")");
+      date_names[f] = g_string_free (g_steal_pointer (&names), FALSE);
+    }
+}
+
+/* What one g_date_time_format() directive writes, as a regular
+ * expression: the locale's names, or so many digits. */
+static const char *
+date_directive (const char *p,
+                gsize       n,
+                gboolean   *named)
+{
+  char conversion = p[n - 1];
+  gboolean unpadded = strchr (p, '-') != NULL && strchr (p, '-') < p + n;
+  gboolean spaced = strchr (p, '_') != NULL && strchr (p, '_') < p + n;
+
+  *named = FALSE;
+  switch (conversion)
+    {
+    case 'b': case 'h': *named = TRUE; return date_names[0];
+    case 'B': *named = TRUE; return date_names[1];
+    case 'a': *named = TRUE; return date_names[2];
+    case 'A': *named = TRUE; return date_names[3];
+    case 'd': case 'H': case 'M': case 'S': case 'm': case 'y': case 'I':
+      return unpadded ? "\\d{1,2}" : spaced ? " ?\\d{1,2}" : "\\d{2}";
+    case 'e': case 'k': case 'l':
+      return unpadded ? "\\d{1,2}" : " ?\\d{1,2}";
+    case 'Y': case 'G':
+      return "\\d{4}";
+    case 'V': case 'u': case 'j':
+      return "\\d{1,3}";
+    default:
+      return ".*?";
+    }
+}
+
 static GRegex *
 pattern_of (const char  *english,
+            gboolean     date,
             char       **literal)
 {
   g_autofree char *plain = without_markup (english);
@@ -250,6 +326,8 @@ pattern_of (const char  *english,
   g_autoptr(GString) run = g_string_new (NULL);
   g_autofree char *longest = g_strdup ("");
   gboolean has_word = FALSE;
+  guint n_named = 0;
+  guint n_directives = 0;
   guint letters = 0;
   g_autoptr(GError) error = NULL;
   GRegex *regex;
@@ -261,7 +339,11 @@ pattern_of (const char  *english,
 
       if (c == '%' && (n = placeholder_length (p)) > 0)
         {
-          g_string_append (pattern, ".*?");
+          gboolean named = FALSE;
+
+          g_string_append (pattern, date ? date_directive (p, n, &named) : ".*?");
+          n_named += named;
+          n_directives++;
           p += n;
           c = 0;
         }
@@ -324,7 +406,9 @@ pattern_of (const char  *english,
       longest = g_strdup (run->str);
     }
 
-  if (!has_word)
+  /* A date is known by a name of the locale's, or by three numbers
+   * ("%H:%M" alone could be anything). */
+  if (!has_word && !(date && (n_named > 0 || n_directives >= 3)))
     return NULL;
 
   g_string_append (pattern, "(?![\\p{L}\\p{N}])");
@@ -401,6 +485,7 @@ checker_init (void)
     "/tmp/\\S*",
   };
 
+  init_date_names ();
   checker.entries = read_po (AMENDS_TEST_POT);
   g_assert_cmpuint (checker.entries->len, >, 100);
   for (guint i = 0; i < german->len; i++)
@@ -425,7 +510,7 @@ checker_init (void)
 
       for (guint f = 0; f < 2; f++)
         if (entry->english[f] != NULL)
-          entry->patterns[f] = pattern_of (entry->english[f], &entry->literals[f]);
+          entry->patterns[f] = pattern_of (entry->english[f], entry->date, &entry->literals[f]);
     }
 
   /* A German text may be an English word too ("Person", "Status"): what
@@ -442,7 +527,7 @@ checker_init (void)
           g_autoptr(GRegex) pattern = NULL;
 
           if (entry->german[f] == NULL ||
-              (pattern = pattern_of (entry->german[f], &literal)) == NULL)
+              (pattern = pattern_of (entry->german[f], entry->date, &literal)) == NULL)
             continue;
           anchored = g_strdup_printf ("^(?:%s)$", g_regex_get_pattern (pattern));
           g_ptr_array_add (checker.german, g_regex_new (anchored, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL));
@@ -593,16 +678,17 @@ check_text (const char *text)
           g_match_info_fetch_pos (info, 0, &start, &end);
           if (start == 0 && end == (int) strlen (rest))
             kind = 0;
-          else if (strchr (entry->literals[f], ' ') != NULL)
+          else if (strchr (entry->literals[f], ' ') != NULL || entry->date)
             kind = 1;
           else
             kind = 2;
-          /* The longest says most; of equals, the first. */
-          if (strlen (entry->literals[f]) > best_length[kind])
+          /* The longest says most; of equals, the first (a date has
+           * no letters of its own). */
+          if (strlen (entry->literals[f]) + 1 > best_length[kind])
             {
               best[kind] = entry;
               best_fault[kind] = fault;
-              best_length[kind] = strlen (entry->literals[f]);
+              best_length[kind] = strlen (entry->literals[f]) + 1;
             }
         }
     }
