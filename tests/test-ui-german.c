@@ -481,8 +481,6 @@ checker_init (void)
     "\\b[A-Z]{1,3}-\\d{4}-\\d+\\b",
     /* Options of the command line, such as --weekly-summary=WOCHE. */
     "(?<![\\p{L}\\p{N}])--?[a-z][a-z0-9-]*(=\\S*)?",
-    /* Paths the test made. */
-    "/tmp/\\S*",
   };
 
   init_date_names ();
@@ -544,6 +542,13 @@ checker_init (void)
   checker.strip = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
   for (guint i = 0; i < G_N_ELEMENTS (strip); i++)
     g_ptr_array_add (checker.strip, g_regex_new (strip[i], G_REGEX_OPTIMIZE, 0, NULL));
+  /* Paths the test made, in the temporary folder. */
+  {
+    g_autofree char *escaped = g_regex_escape_string (g_get_tmp_dir (), -1);
+    g_autofree char *paths = g_strdup_printf ("%s\\S*", escaped);
+
+    g_ptr_array_add (checker.strip, g_regex_new (paths, G_REGEX_OPTIMIZE, 0, NULL));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (test_data); i++)
     {
       g_autofree char *escaped = g_regex_escape_string (test_data[i], -1);
@@ -1378,9 +1383,9 @@ test_german_screens (void)
 /* Runs amends (or another program) under the German locale that the
  * test itself runs in, with the build's translations. */
 static int
-run (const char **argv,
-     char       **out,
-     char       **err)
+run (const char * const  *argv,
+     char                **out,
+     char                **err)
 {
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -1415,29 +1420,53 @@ test_german_help (void)
   assert_all_german ("amends --help");
 }
 
+/* What the command line says when it cannot do what it was asked: its
+ * own messages, and GLib's (in GLib's translation). */
 static void
-test_german_error (void)
+test_german_errors (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("amends-ui-german-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "gaeste.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "fehlt", "amends.db", NULL);
   g_autofree char *pdf = g_build_filename (dir, "bericht.pdf", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { AMENDS_BIN, "--database", path, "--weekly-summary", "2026-W47",
-                         "--output", pdf, NULL };
+  g_autofree char *csv = g_build_filename (dir, "faelle.csv", NULL);
+  const struct {
+    const char *what;
+    const char *argv[9];
+  } runs[] = {
+    { "a file that is not a database",
+      { AMENDS_BIN, "--database", path, "--weekly-summary", "2026-W47", "--output", pdf, NULL } },
+    { "a database that is not there",
+      { AMENDS_BIN, "--database", missing, "--export-csv", csv, NULL } },
+    { "a week that does not exist",
+      { AMENDS_BIN, "--database", path, "--weekly-summary", "2026-W99", "--output", pdf, NULL } },
+    { "--weekly-summary without --output",
+      { AMENDS_BIN, "--database", path, "--weekly-summary", "2026-W47", NULL } },
+    { "an option that does not exist",
+      { AMENDS_BIN, "--frobnicate", NULL } },
+  };
 
+  g_assert_no_error (error);
   g_file_set_contents (path, "Gästeliste, keine Datenbank\n", -1, &error);
   g_assert_no_error (error);
 
-  g_assert_false (g_spawn_check_wait_status (run (argv, &out, &err), NULL));
-  g_test_message ("amends said: %s", err);
-  g_assert_cmpstr (err, !=, "");
-  see_lines (err, "amends --weekly-summary on a file that is not a database");
-  see_lines (out, "amends --weekly-summary on a file that is not a database, standard output");
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *where = g_strdup_printf ("amends on %s", runs[i].what);
+      g_autofree char *where_out = g_strdup_printf ("amends on %s, standard output", runs[i].what);
+
+      g_assert_false (g_spawn_check_wait_status (run (runs[i].argv, &out, &err), NULL));
+      g_test_message ("%s: %s", where, err);
+      g_assert_cmpstr (err, !=, "");
+      see_lines (err, where);
+      see_lines (out, where_out);
+    }
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  assert_all_german ("An error of the command line");
+  assert_all_german ("Errors of the command line");
   amends_test_remove_dir (dir);
 }
 
@@ -1547,7 +1576,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/german/screens", test_german_screens);
   g_test_add_func ("/ui/german/command-line-help", test_german_help);
-  g_test_add_func ("/ui/german/command-line-error", test_german_error);
+  g_test_add_func ("/ui/german/command-line-errors", test_german_errors);
   g_test_add_func ("/ui/german/weekly-summary-pdf", test_german_weekly_summary);
 
   status = g_test_run ();
