@@ -76,6 +76,27 @@ static const char *test_data[] = {
 /* ------------------------------------------------------------------ */
 /* The pot and po/de.po                                                */
 
+#define UNTRANSLATED "untranslated in po/de.po"
+
+/* What a message looks like on the screen. */
+typedef struct
+{
+  GRegex  *within;          /* anywhere in a text, as whole words */
+  GRegex  *whole;           /* the whole text */
+  char    *literal;         /* a run of letters the text must contain,
+                             * in lower case */
+  guint    weight;          /* its letters outside placeholders */
+  gboolean placeholders;
+} Pattern;
+
+static void
+pattern_clear (Pattern *pattern)
+{
+  g_clear_pointer (&pattern->within, g_regex_unref);
+  g_clear_pointer (&pattern->whole, g_regex_unref);
+  g_clear_pointer (&pattern->literal, g_free);
+}
+
 typedef struct
 {
   char    *context;
@@ -83,8 +104,7 @@ typedef struct
   char    *german[2];       /* msgstr or msgstr[0], msgstr[1] */
   gboolean fuzzy;
   gboolean date;            /* a g_date_time_format() format */
-  GRegex  *patterns[2];
-  char    *literals[2];     /* a run of letters the text must contain */
+  Pattern  patterns[2];
 } PoEntry;
 
 static void
@@ -94,8 +114,7 @@ po_entry_free (PoEntry *entry)
     {
       g_free (entry->english[i]);
       g_free (entry->german[i]);
-      g_clear_pointer (&entry->patterns[i], g_regex_unref);
-      g_free (entry->literals[i]);
+      pattern_clear (&entry->patterns[i]);
     }
   g_free (entry->context);
   g_free (entry);
@@ -316,21 +335,23 @@ date_directive (const char *p,
     }
 }
 
-static GRegex *
-pattern_of (const char  *english,
-            gboolean     date,
-            char       **literal)
+static gboolean
+pattern_of (const char *english,
+            gboolean    date,
+            Pattern    *out)
 {
   g_autofree char *plain = without_markup (english);
-  g_autoptr(GString) pattern = g_string_new ("(?<![\\p{L}\\p{N}])");
+  g_autoptr(GString) pattern = g_string_new (NULL);
   g_autoptr(GString) run = g_string_new (NULL);
   g_autofree char *longest = g_strdup ("");
   gboolean has_word = FALSE;
   guint n_named = 0;
   guint n_directives = 0;
   guint letters = 0;
+  guint weight = 0;
   g_autoptr(GError) error = NULL;
-  GRegex *regex;
+  g_autofree char *within = NULL;
+  g_autofree char *whole = NULL;
 
   for (const char *p = plain; *p != '\0';)
     {
@@ -365,6 +386,16 @@ pattern_of (const char  *english,
           while (g_unichar_isspace (g_utf8_get_char (p)))
             p = g_utf8_next_char (p);
         }
+      else if (pattern->len == 0 && g_unichar_isalpha (c))
+        {
+          /* A message may start a sentence elsewhere: the clock's
+           * "recovered in %s" is "Recovered in 3 h" on the case. */
+          g_string_append (pattern, "[");
+          g_string_append_unichar (pattern, g_unichar_tolower (c));
+          g_string_append_unichar (pattern, g_unichar_totitle (c));
+          g_string_append (pattern, "]");
+          p = g_utf8_next_char (p);
+        }
       else
         {
           g_autofree char *one = g_strndup (p, g_utf8_next_char (p) - p);
@@ -381,6 +412,7 @@ pattern_of (const char  *english,
           if (g_unichar_isalpha (c))
             {
               letters++;
+              weight++;
               has_word = has_word || letters >= 2;
             }
         }
@@ -409,14 +441,19 @@ pattern_of (const char  *english,
   /* A date is known by a name of the locale's, or by three numbers
    * ("%H:%M" alone could be anything). */
   if (!has_word && !(date && (n_named > 0 || n_directives >= 3)))
-    return NULL;
+    return FALSE;
 
-  g_string_append (pattern, "(?![\\p{L}\\p{N}])");
-  regex = g_regex_new (pattern->str, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, &error);
+  within = g_strdup_printf ("(?<![\\p{L}\\p{N}])%s(?![\\p{L}\\p{N}])", pattern->str);
+  whole = g_strdup_printf ("^(?:%s)$", pattern->str);
+  out->within = g_regex_new (within, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, &error);
   g_assert_no_error (error);
-  *literal = g_steal_pointer (&longest);
+  out->whole = g_regex_new (whole, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+  out->literal = g_utf8_strdown (longest, -1);
+  out->weight = weight;
+  out->placeholders = n_directives > 0;
 
-  return regex;
+  return TRUE;
 }
 
 typedef struct
@@ -508,7 +545,7 @@ checker_init (void)
 
       for (guint f = 0; f < 2; f++)
         if (entry->english[f] != NULL)
-          entry->patterns[f] = pattern_of (entry->english[f], entry->date, &entry->literals[f]);
+          pattern_of (entry->english[f], entry->date, &entry->patterns[f]);
     }
 
   /* A German text may be an English word too ("Person", "Status"): what
@@ -520,15 +557,12 @@ checker_init (void)
 
       for (guint f = 0; f < 2; f++)
         {
-          g_autofree char *literal = NULL;
-          g_autofree char *anchored = NULL;
-          g_autoptr(GRegex) pattern = NULL;
+          Pattern translated = { NULL, };
 
-          if (entry->german[f] == NULL ||
-              (pattern = pattern_of (entry->german[f], entry->date, &literal)) == NULL)
+          if (entry->german[f] == NULL || !pattern_of (entry->german[f], entry->date, &translated))
             continue;
-          anchored = g_strdup_printf ("^(?:%s)$", g_regex_get_pattern (pattern));
-          g_ptr_array_add (checker.german, g_regex_new (anchored, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL));
+          g_ptr_array_add (checker.german, g_regex_ref (translated.whole));
+          pattern_clear (&translated);
         }
     }
 
@@ -582,7 +616,7 @@ entry_fault (PoEntry *entry)
       if (entry->english[f] == NULL)
         continue;
       if (entry->german[f] == NULL)
-        return "untranslated in po/de.po";
+        return UNTRANSLATED;
       /* "_Person" is "P_erson" in German: the same word. */
       {
         g_autofree char *german = without_underscores (entry->german[f]);
@@ -625,7 +659,8 @@ see (const char *text,
   g_ptr_array_add (wheres, g_strdup (where));
 }
 
-/* @text without the test's own data, references, options and paths. */
+/* @text without the test's own data, references, options and paths:
+ * each becomes "…", which a placeholder of a message matches. */
 static char *
 stripped (const char *text)
 {
@@ -633,7 +668,7 @@ stripped (const char *text)
 
   for (guint i = 0; i < checker.strip->len; i++)
     {
-      char *next = g_regex_replace_literal (checker.strip->pdata[i], result, -1, 0, " ", 0, NULL);
+      char *next = g_regex_replace_literal (checker.strip->pdata[i], result, -1, 0, "…", 0, NULL);
 
       if (next != NULL)
         {
@@ -645,23 +680,63 @@ stripped (const char *text)
   return result;
 }
 
+typedef struct
+{
+  PoEntry    *entry;
+  const char *fault;
+  const char *literal;
+  gsize       weight;
+} Match;
+
+/* Whether @a explains a text better than @b: a msgid left untranslated
+ * is likelier than one that is translated and not used, then the one
+ * with more words. */
+static gboolean
+better (const Match *a,
+        const Match *b)
+{
+  gboolean a_untranslated = g_str_equal (a->fault, UNTRANSLATED);
+  gboolean b_untranslated = b->entry != NULL && g_str_equal (b->fault, UNTRANSLATED);
+
+  if (b->entry == NULL)
+    return TRUE;
+  if (a_untranslated != b_untranslated)
+    return a_untranslated;
+  return a->weight > b->weight;
+}
+
+static char *
+describe (const Match *match,
+          gboolean     contains)
+{
+  return g_strdup_printf ("%smsgid “%s”%s%s%s: %s",
+                          contains ? "contains " : "",
+                          match->entry->english[0],
+                          match->entry->context != NULL ? " (msgctxt “" : "",
+                          match->entry->context != NULL ? match->entry->context : "",
+                          match->entry->context != NULL ? "”)" : "",
+                          match->fault);
+}
+
 /* The fault of @text, or NULL.
  *
- * (a) The text is the English of a msgid that de.po leaves English (its
- * whole, or a phrase of two words or more inside it, as when sentences
- * are put together); (b) it matches no msgid but has English words.  A
- * one-word msgid ("to", "open") inside a longer text is only named beside
- * the words of (b): on its own it would say more than it knows. */
+ * (a) The text is the English of a msgid that de.po leaves English: the
+ * whole text, or a phrase inside it (two words or more, a word with a
+ * placeholder, a date), as when sentences are put together; (b) it
+ * matches no such msgid but has English words.  A one-word msgid ("to",
+ * "open") inside a longer text is only named when it is one of those
+ * English words: on its own it would say more than it knows. */
 static char *
 check_text (const char *text)
 {
   g_autofree char *rest = g_strstrip (stripped (text));
-  PoEntry *best[3] = { NULL, NULL, NULL };   /* whole, phrase, word */
-  const char *best_fault[3] = { NULL, NULL, NULL };
-  gsize best_length[3] = { 0, 0, 0 };
+  g_autofree char *lower_rest = g_utf8_strdown (rest, -1);
+  Match best[3] = { { NULL, }, };   /* the whole text, a phrase, a word */
   g_autoptr(GString) words = g_string_new (NULL);
   g_autoptr(GRegex) word = NULL;
   g_autoptr(GMatchInfo) match = NULL;
+  const Match *found = NULL;
+  gboolean word_is_english = FALSE;
 
   for (guint i = 0; i < checker.entries->len; i++)
     {
@@ -672,58 +747,63 @@ check_text (const char *text)
         continue;
       for (guint f = 0; f < 2; f++)
         {
-          g_autoptr(GMatchInfo) info = NULL;
-          int start = 0, end = 0;
+          Pattern *pattern = &entry->patterns[f];
+          Match candidate = { entry, fault, pattern->literal, pattern->weight };
           guint kind;
 
-          if (entry->patterns[f] == NULL ||
-              strstr (rest, entry->literals[f]) == NULL ||
-              !g_regex_match (entry->patterns[f], rest, 0, &info))
+          if (pattern->within == NULL ||
+              strstr (lower_rest, pattern->literal) == NULL ||
+              !g_regex_match (pattern->within, rest, 0, NULL))
             continue;
-          g_match_info_fetch_pos (info, 0, &start, &end);
-          if (start == 0 && end == (int) strlen (rest))
+          if (g_regex_match (pattern->whole, rest, 0, NULL))
             kind = 0;
-          else if (strchr (entry->literals[f], ' ') != NULL || entry->date)
+          else if (strchr (pattern->literal, ' ') != NULL || entry->date ||
+                   (pattern->placeholders && strlen (pattern->literal) >= 4))
             kind = 1;
           else
             kind = 2;
-          /* The longest says most; of equals, the first (a date has
-           * no letters of its own). */
-          if (strlen (entry->literals[f]) + 1 > best_length[kind])
-            {
-              best[kind] = entry;
-              best_fault[kind] = fault;
-              best_length[kind] = strlen (entry->literals[f]) + 1;
-            }
+          if (better (&candidate, &best[kind]))
+            best[kind] = candidate;
         }
     }
-  for (guint i = 0; i < checker.german->len && best[0] != NULL; i++)
+
+  /* What is wholly the German of a message is German. */
+  for (guint i = 0; i < checker.german->len && best[0].entry != NULL; i++)
     if (g_regex_match (checker.german->pdata[i], rest, 0, NULL))
-      best[0] = best[1] = best[2] = NULL;
-  for (guint kind = 0; kind < 2; kind++)
-    if (best[kind] != NULL)
-      return g_strdup_printf ("%smsgid “%s”%s%s%s: %s",
-                              kind == 0 ? "" : "contains ",
-                              best[kind]->english[0],
-                              best[kind]->context != NULL ? " (msgctxt “" : "",
-                              best[kind]->context != NULL ? best[kind]->context : "",
-                              best[kind]->context != NULL ? "”)" : "",
-                              best_fault[kind]);
+      memset (best, 0, sizeof best);
 
   word = g_regex_new ("\\p{L}[\\p{L}'’]*", 0, 0, NULL);
   g_regex_match (word, rest, 0, &match);
   while (g_match_info_matches (match))
     {
-      g_autofree char *found = g_match_info_fetch (match, 0);
-      g_autofree char *lower = g_utf8_strdown (found, -1);
+      g_autofree char *one = g_match_info_fetch (match, 0);
+      g_autofree char *lower = g_utf8_strdown (one, -1);
 
       if (g_hash_table_contains (checker.stop_words, lower))
-        g_string_append_printf (words, "%s“%s”", words->len > 0 ? ", " : "", found);
+        {
+          g_string_append_printf (words, "%s“%s”", words->len > 0 ? ", " : "", one);
+          if (best[2].entry != NULL && g_ascii_strcasecmp (one, best[2].literal) == 0)
+            word_is_english = TRUE;
+        }
       g_match_info_next (match, NULL);
     }
-  if (words->len > 0 && best[2] != NULL)
-    return g_strdup_printf ("English not from the pot: %s (it contains msgid “%s”, %s)",
-                            words->str, best[2]->english[0], best_fault[2]);
+
+  /* The whole text, else a phrase; but a msgid that is translated and
+   * not used only when no untranslated one explains the text. */
+  found = best[0].entry != NULL ? &best[0] : best[1].entry != NULL ? &best[1] : NULL;
+  if (found != NULL && !g_str_equal (found->fault, UNTRANSLATED))
+    for (guint kind = 0; kind < 3; kind++)
+      if (best[kind].entry != NULL && g_str_equal (best[kind].fault, UNTRANSLATED) &&
+          (kind < 2 || word_is_english))
+        {
+          found = &best[kind];
+          break;
+        }
+  if (found == NULL && word_is_english)
+    found = &best[2];
+
+  if (found != NULL)
+    return describe (found, found != &best[0]);
   if (words->len > 0)
     return g_strdup_printf ("English not from the pot: %s", words->str);
 
