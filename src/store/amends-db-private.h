@@ -1,0 +1,97 @@
+/* amends-db-private.h: what each engine of AmendsDb implements
+ *
+ * amends-db.c checks the arguments and keeps a statement's state (ready,
+ * running, done); an engine only does the work.  Each engine's connection
+ * and statement start with AmendsDb and AmendsDbStmt.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "amends-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  AmendsDbEngine engine;
+  const char *begin_sql;
+
+  void          (*close)         (AmendsDb      *db);
+  gboolean      (*exec)          (AmendsDb      *db,
+                                  const char    *sql,
+                                  GError       **error);
+  AmendsDbStmt *(*prepare)       (AmendsDb      *db,
+                                  const char    *sql,
+                                  GError       **error);
+  void          (*stmt_free)     (AmendsDbStmt  *stmt);
+  void          (*bind_int64)    (AmendsDbStmt  *stmt,
+                                  int            index,
+                                  gint64         value);
+  void          (*bind_text)     (AmendsDbStmt  *stmt,
+                                  int            index,
+                                  const char    *value);
+  void          (*bind_null)     (AmendsDbStmt  *stmt,
+                                  int            index);
+  AmendsDbStep  (*step)          (AmendsDbStmt  *stmt,
+                                  GError       **error);
+  void          (*reset)         (AmendsDbStmt  *stmt);
+  gint64        (*changes)       (AmendsDbStmt  *stmt);
+  int           (*n_columns)     (AmendsDbStmt  *stmt);
+  gboolean      (*column_is_null)(AmendsDbStmt  *stmt,
+                                  int            column);
+  gint64        (*column_int64)  (AmendsDbStmt  *stmt,
+                                  int            column);
+  const char   *(*column_text)   (AmendsDbStmt  *stmt,
+                                  int            column);
+  /* Engines without notifications leave these NULL. */
+  void          (*watch)         (AmendsDb      *db);
+  gboolean      (*listen)        (AmendsDb      *db,
+                                  const char    *channel,
+                                  GError       **error);
+  gboolean      (*notify)        (AmendsDb      *db,
+                                  const char    *channel,
+                                  const char    *payload,
+                                  GError       **error);
+} AmendsDbClass;
+
+struct _AmendsDb
+{
+  const AmendsDbClass *klass;
+  char *display_name;
+  guint n_stmts;
+
+  AmendsDbNotifyFunc notify_func;
+  gpointer notify_data;
+  GDestroyNotify notify_destroy;
+};
+
+typedef enum
+{
+  AMENDS_DB_STMT_READY,
+  AMENDS_DB_STMT_RUNNING,
+  AMENDS_DB_STMT_FINISHED,
+} AmendsDbStmtState;
+
+struct _AmendsDbStmt
+{
+  AmendsDb *db;
+  AmendsDbStmtState state;
+  int n_params;
+};
+
+AmendsDb *amends_db_sqlite_open     (const char  *path,
+                                     GError     **error);
+AmendsDb *amends_db_pg_open         (const char  *conninfo,
+                                     GError     **error);
+gboolean  amends_db_pg_is_conninfo  (const char  *location);
+
+struct sqlite3 *amends_db_sqlite_get_handle (AmendsDb *db);
+
+void      amends_db_emit_notify     (AmendsDb    *db,
+                                     const char  *channel,
+                                     const char  *payload,
+                                     gboolean     from_self);
+
+G_END_DECLS
