@@ -167,6 +167,38 @@ test_open (Fixture       *f,
                  (f->engine->engine == AMENDS_DB_ENGINE_SQLITE));
 }
 
+static char *
+query_text (AmendsDb   *db,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  return g_strdup (amends_db_stmt_column_text (stmt, 0));
+}
+
+/* The session's settings are ours, whatever the server's defaults: text
+ * in UTF-8, and the server's list of sessions names Amends. */
+static void
+test_session_pg (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *encoding = NULL;
+  g_autofree char *application = NULL;
+
+  if (!have_db (f))
+    return;
+
+  encoding = query_text (f->db, "SELECT current_setting('client_encoding')");
+  application = query_text (f->db, "SELECT current_setting('application_name')");
+  g_assert_cmpstr (encoding, ==, "UTF8");
+  g_assert_cmpstr (application, ==, "Amends");
+  g_assert_cmpstr (amends_db_get_display_name (f->db), ==, "amends on this computer");
+}
+
 static void
 test_location_kinds (void)
 {
@@ -598,6 +630,69 @@ test_notify (Fixture       *f,
   received_clear (&received);
 }
 
+/* The server ends the session (a restart, a network cut): the next call
+ * says OFFLINE; after amends_db_reconnect() the same statement works again,
+ * and notifications come again. */
+static void
+test_reconnect (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDb) other = NULL;
+  g_autoptr(AmendsDbStmt) count = NULL;
+  g_autoptr(AmendsDbStmt) terminate = NULL;
+  Received received = { 0 };
+
+  if (!have_db (f))
+    return;
+
+  insert_item (f->db, "K-1", 5, NULL);
+  count = amends_db_prepare (f->db, "SELECT count(*) FROM items WHERE n >= ?", &error);
+  g_assert_no_error (error);
+  amends_db_stmt_bind_int64 (count, 1, 1);
+  g_assert_cmpint (amends_db_stmt_step (count, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_cmpint (amends_db_stmt_column_int64 (count, 0), ==, 1);
+  amends_db_stmt_reset (count);
+
+  amends_db_set_notify_func (f->db, on_notify, &received, NULL);
+  amends_db_listen (f->db, "amends changes", &error);
+  g_assert_no_error (error);
+
+  /* Waits (up to 5 s) until the session has ended. */
+  other = open_second (f);
+  terminate = amends_db_prepare (other, "SELECT pg_terminate_backend(CAST(? AS INTEGER), 5000)", &error);
+  g_assert_no_error (error);
+  amends_db_stmt_bind_int64 (terminate, 1, query_int64 (f->db, "SELECT pg_backend_pid()"));
+  g_assert_cmpint (amends_db_stmt_step (terminate, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_db_stmt_column_int64 (terminate, 0), ==, 1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpint (amends_db_stmt_step (count, &error), ==, AMENDS_DB_STEP_ERROR);
+  g_assert_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_OFFLINE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "amends on this computer"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  amends_db_reconnect (f->db, &error);
+  g_assert_no_error (error);
+  amends_db_stmt_bind_int64 (count, 1, 5);
+  g_assert_cmpint (amends_db_stmt_step (count, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_db_stmt_column_int64 (count, 0), ==, 1);
+  amends_db_stmt_reset (count);
+
+  amends_db_notify (other, "amends changes", "after", &error);
+  g_assert_no_error (error);
+  wait_for_count (&received, 1);
+  g_assert_cmpstr (received.payload, ==, "after");
+
+  amends_db_set_notify_func (f->db, NULL, NULL, NULL);
+  received_clear (&received);
+}
+
 /* On SQLite, listening and notifying are accepted and do nothing. */
 static void
 test_notify_sqlite (Fixture       *f,
@@ -702,6 +797,8 @@ main (int   argc,
     }
   add_test (&engines[0], "notify", test_notify_sqlite);
   add_test (&engines[1], "notify", test_notify);
+  add_test (&engines[1], "session", test_session_pg);
+  add_test (&engines[1], "reconnect", test_reconnect);
   add_test (&engines[1], "notify-latency", test_notify_latency);
 
   return g_test_run ();

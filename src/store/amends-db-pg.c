@@ -30,11 +30,24 @@
  * unless the location says otherwise. */
 #define CONNECT_TIMEOUT_S "10"
 
+/* Over TCP, a server that went away without a word (a cable pulled, a
+ * laptop asleep) is noticed within about half a minute rather than the
+ * system's two hours: keepalives while idle, and a limit on how long
+ * sent data may wait for its acknowledgement. */
+#define KEEPALIVES_IDLE_S "10"
+#define KEEPALIVES_INTERVAL_S "5"
+#define KEEPALIVES_COUNT "3"
+#define TCP_USER_TIMEOUT_MS "20000"
+
 typedef struct
 {
   AmendsDb parent;
   PGconn *conn;
   guint next_stmt;
+  /* Counts reconnections: a statement prepared in an earlier session is
+   * not on the server any more, and is prepared again when it next runs. */
+  guint session;
+  GPtrArray *channels;          /* LISTENed to, again after a reconnection */
 
   /* Statements freed inside a failed transaction, to DEALLOCATE when it
    * has ended. */
@@ -50,6 +63,8 @@ typedef struct
 {
   AmendsDbStmt parent;
   char *name;
+  char *sql;                    /* with $1, $2… */
+  guint session;
   char **values;
   PGresult *result;
   int row;
@@ -252,7 +267,9 @@ on_socket_ready (int          fd,
   if (!PQconsumeInput (self->conn))
     {
       /* The server is gone; the next call says so with OFFLINE. */
-      g_debug ("PostgreSQL connection lost: %s", PQerrorMessage (self->conn));
+      g_autofree char *reason = one_line (PQerrorMessage (self->conn));
+
+      g_debug ("PostgreSQL connection lost: %s", reason);
       g_clear_pointer (&self->socket_source, g_source_unref);
       return G_SOURCE_REMOVE;
     }
@@ -470,6 +487,19 @@ translate_placeholders (const char *sql,
 
 /* Statements */
 
+static gboolean
+prepare_on_server (AmendsDbPg  *self,
+                   const char  *name,
+                   const char  *sql,
+                   GError     **error)
+{
+  PGresult *result = PQprepare (self->conn, name, sql, 0, NULL);
+  gboolean ok = check_result (self, result, error);
+
+  PQclear (result);
+  return ok;
+}
+
 static AmendsDbStmt *
 pg_prepare (AmendsDb    *db,
             const char  *sql,
@@ -479,21 +509,18 @@ pg_prepare (AmendsDb    *db,
   g_autofree char *translated = NULL;
   g_autofree char *name = NULL;
   AmendsDbPgStmt *stmt;
-  PGresult *result;
   int n_params;
-  gboolean ok;
 
   translated = translate_placeholders (sql, &n_params);
   name = g_strdup_printf ("amends_%u", ++self->next_stmt);
-  result = PQprepare (self->conn, name, translated, 0, NULL);
-  ok = check_result (self, result, error);
-  PQclear (result);
-  if (!ok)
+  if (!prepare_on_server (self, name, translated, error))
     return NULL;
 
   stmt = g_new0 (AmendsDbPgStmt, 1);
   stmt->parent.n_params = n_params;
   stmt->name = g_steal_pointer (&name);
+  stmt->sql = g_steal_pointer (&translated);
+  stmt->session = self->session;
   stmt->values = g_new0 (char *, n_params + 1);
   return &stmt->parent;
 }
@@ -507,6 +534,35 @@ pg_reset (AmendsDbStmt *stmt)
   self->row = -1;
 }
 
+/* A statement left on the server is a little memory there for as long as
+ * the session lasts.  Inside a failed transaction even DEALLOCATE fails,
+ * so the name waits for the transaction's end.  Takes @name. */
+static void
+forget_on_server (AmendsDbPg *self,
+                  char       *name)
+{
+  switch (PQtransactionStatus (self->conn))
+    {
+    case PQTRANS_IDLE:
+    case PQTRANS_INTRANS:
+      {
+        g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", name);
+        PQclear (PQexec (self->conn, sql));
+        after_query (self);
+        g_free (name);
+      }
+      break;
+    case PQTRANS_INERROR:
+      g_ptr_array_add (self->stale_names, name);
+      break;
+    case PQTRANS_ACTIVE:
+    case PQTRANS_UNKNOWN:
+    default:
+      g_free (name);            /* the session is gone, and the name with it */
+      break;
+    }
+}
+
 static void
 pg_stmt_free (AmendsDbStmt *stmt)
 {
@@ -515,33 +571,15 @@ pg_stmt_free (AmendsDbStmt *stmt)
 
   pg_reset (stmt);
 
-  /* A statement left on the server is a little memory there for as long
-   * as the connection lasts; inside a failed transaction even DEALLOCATE
-   * fails, so it waits for the transaction's end. */
-  switch (PQtransactionStatus (db->conn))
-    {
-    case PQTRANS_IDLE:
-    case PQTRANS_INTRANS:
-      {
-        g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", self->name);
-        PQclear (PQexec (db->conn, sql));
-        after_query (db);
-        g_free (self->name);
-      }
-      break;
-    case PQTRANS_INERROR:
-      g_ptr_array_add (db->stale_names, self->name);
-      break;
-    case PQTRANS_ACTIVE:
-    case PQTRANS_UNKNOWN:
-    default:
-      g_free (self->name);      /* the connection is gone, and the name with it */
-      break;
-    }
+  /* One prepared before a reconnection went with the old session. */
+  if (self->session == db->session)
+    forget_on_server (db, g_steal_pointer (&self->name));
+  g_free (self->name);
 
   for (int i = 0; i < stmt->n_params; i++)
     g_free (self->values[i]);
   g_free (self->values);
+  g_free (self->sql);
   g_free (self);
 }
 
@@ -592,6 +630,13 @@ pg_step (AmendsDbStmt  *stmt,
 {
   AmendsDbPgStmt *self = (AmendsDbPgStmt *) stmt;
   AmendsDbPg *db = (AmendsDbPg *) stmt->db;
+
+  if (self->result == NULL && self->session != db->session)
+    {
+      if (!prepare_on_server (db, self->name, self->sql, error))
+        return AMENDS_DB_STEP_ERROR;
+      self->session = db->session;
+    }
 
   if (self->result == NULL)
     {
@@ -670,7 +715,12 @@ pg_listen (AmendsDb    *db,
     }
   sql = g_strconcat ("LISTEN ", quoted, NULL);
   PQfreemem (quoted);
-  return pg_exec (db, sql, error);
+  if (!pg_exec (db, sql, error))
+    return FALSE;
+
+  if (!g_ptr_array_find_with_equal_func (self->channels, channel, g_str_equal, NULL))
+    g_ptr_array_add (self->channels, g_strdup (channel));
+  return TRUE;
 }
 
 static gboolean
@@ -691,6 +741,55 @@ pg_notify (AmendsDb    *db,
 }
 
 static void
+set_connect_error (GError   **error,
+                   AmendsDb  *db)
+{
+  AmendsDbPg *self = (AmendsDbPg *) db;
+  g_autofree char *detail = one_line (PQerrorMessage (self->conn));
+
+  if (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn))
+    g_set_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_DENIED,
+                 _("The database server for “%s” did not accept the login (%s)."),
+                 db->display_name, detail);
+  else
+    g_set_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_OFFLINE,
+                 _("The database server for “%s” cannot be reached (%s)."),
+                 db->display_name, detail);
+}
+
+/* A new session on the same server: what was prepared is prepared again
+ * as it is used, what was listened to is listened to again, and the new
+ * socket is watched. */
+static gboolean
+pg_reconnect (AmendsDb  *db,
+              GError   **error)
+{
+  AmendsDbPg *self = (AmendsDbPg *) db;
+
+  unwatch (self);
+  PQreset (self->conn);
+  self->session++;
+  g_ptr_array_set_size (self->stale_names, 0);
+
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      set_connect_error (error, db);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->channels->len; i++)
+    {
+      g_autofree char *channel = g_strdup (g_ptr_array_index (self->channels, i));
+
+      if (!pg_listen (db, channel, error))
+        return FALSE;
+    }
+
+  pg_watch (db);
+  return TRUE;
+}
+
+static void
 pg_close (AmendsDb *db)
 {
   AmendsDbPg *self = (AmendsDbPg *) db;
@@ -698,6 +797,7 @@ pg_close (AmendsDb *db)
   unwatch (self);
   g_queue_clear_full (&self->pending, (GDestroyNotify) PQfreemem);
   g_ptr_array_unref (self->stale_names);
+  g_ptr_array_unref (self->channels);
   PQfinish (self->conn);
   g_free (self);
 }
@@ -722,6 +822,7 @@ static const AmendsDbClass pg_class = {
   .watch = pg_watch,
   .listen = pg_listen,
   .notify = pg_notify,
+  .reconnect = pg_reconnect,
 };
 
 /* Opening */
@@ -783,14 +884,20 @@ amends_db_pg_open (const char  *conninfo,
 {
   /* Keywords before "dbname" are defaults the location may override;
    * those after it are ours whatever it says. */
-  const char *keywords[] = { "connect_timeout", "fallback_application_name",
+  const char *keywords[] = { "connect_timeout", "keepalives_idle", "keepalives_interval",
+                             "keepalives_count", "tcp_user_timeout",
+                             "fallback_application_name",
                              "dbname", "client_encoding", NULL };
-  const char *values[] = { CONNECT_TIMEOUT_S, "Amends", conninfo, "UTF8", NULL };
+  const char *values[] = { CONNECT_TIMEOUT_S, KEEPALIVES_IDLE_S, KEEPALIVES_INTERVAL_S,
+                           KEEPALIVES_COUNT, TCP_USER_TIMEOUT_MS,
+                           "Amends",
+                           conninfo, "UTF8", NULL };
   AmendsDbPg *self = g_new0 (AmendsDbPg, 1);
   AmendsDb *db = &self->parent;
 
   db->klass = &pg_class;
   self->stale_names = g_ptr_array_new_with_free_func (g_free);
+  self->channels = g_ptr_array_new_with_free_func (g_free);
   g_queue_init (&self->pending);
 
   self->conn = PQconnectdbParams (keywords, values, TRUE);
@@ -805,16 +912,7 @@ amends_db_pg_open (const char  *conninfo,
 
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
-      g_autofree char *detail = one_line (PQerrorMessage (self->conn));
-
-      if (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn))
-        g_set_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_DENIED,
-                     _("The database server for “%s” did not accept the login (%s)."),
-                     db->display_name, detail);
-      else
-        g_set_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_OFFLINE,
-                     _("The database server for “%s” cannot be reached (%s)."),
-                     db->display_name, detail);
+      set_connect_error (error, db);
       amends_db_close (db);
       return NULL;
     }

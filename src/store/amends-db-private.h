@@ -54,6 +54,9 @@ typedef struct
                                   const char    *channel,
                                   const char    *payload,
                                   GError       **error);
+  /* Engines without a connection to lose leave it NULL. */
+  gboolean      (*reconnect)     (AmendsDb      *db,
+                                  GError       **error);
 } AmendsDbClass;
 
 struct _AmendsDb

@@ -118,6 +118,29 @@ amends_db_get_sqlite (AmendsDb *db)
 }
 
 /**
+ * amends_db_reconnect:
+ * @db: a connection that failed with %AMENDS_DB_ERROR_OFFLINE
+ * @error: return location for an error
+ *
+ * Connects to the same server again.  The statements stay valid (they are
+ * prepared again as they next run) and the channels listened to are
+ * listened to again; a transaction that was open is gone, with everything
+ * it had written, and must be done again.  Does nothing on SQLite.
+ */
+gboolean
+amends_db_reconnect (AmendsDb  *db,
+                     GError   **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (db->klass->reconnect == NULL)
+    return TRUE;
+
+  return db->klass->reconnect (db, error);
+}
+
+/**
  * amends_db_exec:
  * @db: a connection
  * @sql: one or more statements without parameters

@@ -111,6 +111,9 @@ AmendsDbEngine  amends_db_get_engine              (AmendsDb            *db);
 const char     *amends_db_get_display_name        (AmendsDb            *db);
 struct sqlite3 *amends_db_get_sqlite              (AmendsDb            *db);
 
+gboolean        amends_db_reconnect               (AmendsDb            *db,
+                                                   GError             **error);
+
 gboolean        amends_db_exec                    (AmendsDb            *db,
                                                    const char          *sql,
                                                    GError             **error);
