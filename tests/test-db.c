@@ -490,6 +490,31 @@ test_offline_pg (void)
   g_assert_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_OFFLINE);
 }
 
+/* The store's readers open the file by URI, read-only: they read, and a
+ * write is refused with DENIED, naming the file. */
+static void
+test_read_only_sqlite (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (f->location, NULL, &error);
+  g_autofree char *location = g_strconcat (uri, "?mode=ro", NULL);
+  g_autoptr(AmendsDb) reader = NULL;
+
+  insert_item (f->db, "O-1", 1, NULL);
+  g_assert_false (amends_db_location_is_server (location));
+  reader = amends_db_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_db_get_display_name (reader), ==, "test.db");
+  g_assert_cmpint (count_items (reader), ==, 1);
+
+  g_assert_false (amends_db_exec (reader, "DELETE FROM items", &error));
+  g_assert_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_DENIED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "test.db"));
+  g_assert_cmpint (count_items (f->db), ==, 1);
+}
+
 /* A file SQLite cannot make is no server off line: it says why. */
 static void
 test_cannot_open_sqlite (void)
@@ -796,6 +821,7 @@ main (int   argc,
       add_test (engine, "sql-error", test_sql_error);
     }
   add_test (&engines[0], "notify", test_notify_sqlite);
+  add_test (&engines[0], "read-only", test_read_only_sqlite);
   add_test (&engines[1], "notify", test_notify);
   add_test (&engines[1], "session", test_session_pg);
   add_test (&engines[1], "reconnect", test_reconnect);

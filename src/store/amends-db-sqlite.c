@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "amends-db-private.h"
 
@@ -328,6 +329,24 @@ sqlite_setup (AmendsDb  *db,
   return sqlite_exec (db, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema;", error);
 }
 
+/* A file's name for messages, also from a URI such as the store's
+ * file:///…/amends.db?mode=ro. */
+static char *
+describe (const char *location)
+{
+  if (g_str_has_prefix (location, "file:"))
+    {
+      g_autofree char *uri = g_strndup (location, strcspn (location, "?#"));
+      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+
+      if (path != NULL)
+        return g_filename_display_basename (path);
+    }
+  return g_filename_display_basename (location);
+}
+
+/* @path may also be a file: URI, as SQLite reads them, for the store's
+ * read-only connections (?mode=ro). */
 AmendsDb *
 amends_db_sqlite_open (const char  *path,
                        GError     **error)
@@ -337,10 +356,10 @@ amends_db_sqlite_open (const char  *path,
   int rc;
 
   db->klass = &sqlite_class;
-  db->display_name = g_filename_display_basename (path);
+  db->display_name = describe (path);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
       /* errno says more than SQLite's "unable to open database file". */
