@@ -718,6 +718,43 @@ test_reconnect (Fixture       *f,
   received_clear (&received);
 }
 
+/* A freed statement leaves nothing behind on the server, also when it was
+ * freed inside a failed transaction (where DEALLOCATE itself would fail):
+ * then it goes when the transaction has ended. */
+static void
+test_statements_freed_pg (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *count_sql = "SELECT count(*) FROM pg_prepared_statements";
+  g_autoptr(GError) error = NULL;
+  AmendsDbStmt *first;
+  AmendsDbStmt *second;
+  gint64 before;
+
+  if (!have_db (f))
+    return;
+
+  /* The count's own statement is one of them. */
+  before = query_int64 (f->db, count_sql);
+  first = amends_db_prepare (f->db, "SELECT 1", &error);
+  g_assert_no_error (error);
+  second = amends_db_prepare (f->db, "SELECT 2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (f->db, count_sql), ==, before + 2);
+
+  amends_db_stmt_free (first);
+  g_assert_cmpint (query_int64 (f->db, count_sql), ==, before + 1);
+
+  amends_db_begin (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_false (amends_db_exec (f->db, "SELECT 1 / 0", &error));
+  g_clear_error (&error);
+  amends_db_stmt_free (second);
+  amends_db_rollback (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (f->db, count_sql), ==, before);
+}
+
 /* On SQLite, listening and notifying are accepted and do nothing. */
 static void
 test_notify_sqlite (Fixture       *f,
@@ -825,6 +862,7 @@ main (int   argc,
   add_test (&engines[1], "notify", test_notify);
   add_test (&engines[1], "session", test_session_pg);
   add_test (&engines[1], "reconnect", test_reconnect);
+  add_test (&engines[1], "statements-freed", test_statements_freed_pg);
   add_test (&engines[1], "notify-latency", test_notify_latency);
 
   return g_test_run ();

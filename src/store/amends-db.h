@@ -93,7 +93,7 @@ struct sqlite3;
  *
  * Called on the main context that was the thread's default when
  * amends_db_set_notify_func() was called; never in the middle of another
- * call on @db.
+ * call on @db.  It may query @db, but not close it.
  */
 typedef void (*AmendsDbNotifyFunc) (AmendsDb   *db,
                                     const char *channel,
