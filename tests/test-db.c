@@ -718,6 +718,34 @@ test_reconnect (Fixture       *f,
   received_clear (&received);
 }
 
+/* PostgreSQL's own ways of quoting hide a "?" too: dollar quotes,
+ * E'' texts with a backslash before a quote, nested block comments. */
+static void
+test_placeholders_pg (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDbStmt) stmt = NULL;
+
+  if (!have_db (f))
+    return;
+
+  stmt = amends_db_prepare (f->db,
+                            "SELECT $$a?b$$, $tag$c?$$?d$tag$, E'it\\'s?', /* x /* ? */ ? */ "
+                            "CAST(? AS BIGINT), CAST(? AS TEXT)",
+                            &error);
+  g_assert_no_error (error);
+  amends_db_stmt_bind_int64 (stmt, 1, 7);
+  amends_db_stmt_bind_text (stmt, 2, "?");
+  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 0), ==, "a?b");
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 1), ==, "c?$$?d");
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 2), ==, "it's?");
+  g_assert_cmpint (amends_db_stmt_column_int64 (stmt, 3), ==, 7);
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 4), ==, "?");
+}
+
 /* A freed statement leaves nothing behind on the server, also when it was
  * freed inside a failed transaction (where DEALLOCATE itself would fail):
  * then it goes when the transaction has ended. */
@@ -863,6 +891,7 @@ main (int   argc,
   add_test (&engines[1], "session", test_session_pg);
   add_test (&engines[1], "reconnect", test_reconnect);
   add_test (&engines[1], "statements-freed", test_statements_freed_pg);
+  add_test (&engines[1], "placeholders", test_placeholders_pg);
   add_test (&engines[1], "notify-latency", test_notify_latency);
 
   return g_test_run ();

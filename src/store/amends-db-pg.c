@@ -399,6 +399,62 @@ dollar_tag_length (const char *sql,
   return *q == '$' ? (gsize) (q - p + 1) : 0;
 }
 
+/* Where a piece of SQL that starts at @p and is no place for a parameter
+ * ends: a quoted text or name, a comment or a dollar-quoted text.  @p
+ * itself when none starts there. */
+static const char *
+skip_quoted (const char *sql,
+             const char *p)
+{
+  gsize tag;
+
+  if (*p == '\'' || *p == '"')
+    {
+      /* A doubled quote inside is two quoted pieces side by side.  E'…'
+       * texts may escape a quote with a backslash. */
+      char quote = *p;
+      gboolean backslashes = quote == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e') &&
+                             (p - 1 == sql || !is_word_char (p[-2]));
+      const char *end = p + 1;
+
+      while (*end != '\0' && *end != quote)
+        end += (backslashes && *end == '\\' && end[1] != '\0') ? 2 : 1;
+      return *end != '\0' ? end + 1 : end;
+    }
+
+  if (p[0] == '-' && p[1] == '-')
+    {
+      const char *end = strchr (p, '\n');
+      return end != NULL ? end : p + strlen (p);
+    }
+
+  if (p[0] == '/' && p[1] == '*')
+    {
+      /* PostgreSQL's block comments nest. */
+      const char *end = p + 2;
+      int depth = 1;
+
+      while (*end != '\0' && depth > 0)
+        {
+          if (end[0] == '/' && end[1] == '*')
+            depth++, end++;
+          else if (end[0] == '*' && end[1] == '/')
+            depth--, end++;
+          end++;
+        }
+      return end;
+    }
+
+  if (*p == '$' && (tag = dollar_tag_length (sql, p)) > 0)
+    {
+      g_autofree char *delimiter = g_strndup (p, tag);
+      const char *close = strstr (p + tag, delimiter);
+      return close != NULL ? close + tag : p + strlen (p);
+    }
+
+  return p;
+}
+
 /**
  * translate_placeholders:
  * @sql: SQL with "?" for its parameters
@@ -417,62 +473,17 @@ translate_placeholders (const char *sql,
 
   while (*p != '\0')
     {
-      gsize tag;
+      const char *end = skip_quoted (sql, p);
 
-      if (*p == '?')
+      if (end != p)
+        {
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (*p == '?')
         {
           g_string_append_printf (out, "$%d", ++n);
           p++;
-        }
-      else if (*p == '\'' || *p == '"')
-        {
-          /* A doubled quote inside is two quoted pieces side by side.
-           * E'…' strings may escape a quote with a backslash. */
-          char quote = *p;
-          gboolean backslashes = quote == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e') &&
-                                 (p - 1 == sql || !is_word_char (p[-2]));
-          const char *end = p + 1;
-
-          while (*end != '\0' && *end != quote)
-            end += (backslashes && *end == '\\' && end[1] != '\0') ? 2 : 1;
-          if (*end != '\0')
-            end++;
-          g_string_append_len (out, p, end - p);
-          p = end;
-        }
-      else if (p[0] == '-' && p[1] == '-')
-        {
-          const char *end = strchr (p, '\n');
-          end = end != NULL ? end : p + strlen (p);
-          g_string_append_len (out, p, end - p);
-          p = end;
-        }
-      else if (p[0] == '/' && p[1] == '*')
-        {
-          /* PostgreSQL's block comments nest. */
-          const char *end = p + 2;
-          int depth = 1;
-
-          while (*end != '\0' && depth > 0)
-            {
-              if (end[0] == '/' && end[1] == '*')
-                depth++, end += 2;
-              else if (end[0] == '*' && end[1] == '/')
-                depth--, end += 2;
-              else
-                end++;
-            }
-          g_string_append_len (out, p, end - p);
-          p = end;
-        }
-      else if (*p == '$' && (tag = dollar_tag_length (sql, p)) > 0)
-        {
-          g_autofree char *delimiter = g_strndup (p, tag);
-          const char *close = strstr (p + tag, delimiter);
-          const char *end = close != NULL ? close + tag : p + strlen (p);
-
-          g_string_append_len (out, p, end - p);
-          p = end;
         }
       else
         {
