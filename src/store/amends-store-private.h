@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "amends-store.h"
+#include "amends-stmt.h"
 
 G_BEGIN_DECLS
 
@@ -113,9 +114,6 @@ typedef struct
 #define AMENDS_SQL_SPAN_DIGITS(t) \
   "length (CAST (max (0, coalesce (" t ".recovered_at, " t ".closed_at) - " t ".logged_at) AS INTEGER))"
 
-typedef sqlite3_stmt AmendsStmt;
-void amends_stmt_release (AmendsStmt *stmt);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmendsStmt, amends_stmt_release)
 
 sqlite3    *amends_store_get_db            (AmendsStore   *self);
 AmendsStmt *amends_store_prepare           (AmendsStore   *self,

@@ -73,6 +73,31 @@ amends_stmt_release (AmendsStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+AmendsDbStep
+amends_stmt_step (AmendsStmt  *stmt,
+                  GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+  sqlite3 *db;
+
+  if (rc == SQLITE_ROW)
+    return AMENDS_DB_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return AMENDS_DB_STEP_DONE;
+
+  db = sqlite3_db_handle (stmt);
+  amends_store_set_error_from_code (error, rc, sqlite3_db_filename (db, "main"), sqlite3_errmsg (db));
+  return AMENDS_DB_STEP_ERROR;
+}
+
+/* One step of a statement that changes rows; a row it returns is fine. */
+gboolean
+amends_stmt_execute (AmendsStmt  *stmt,
+                     GError     **error)
+{
+  return amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ERROR;
+}
+
 /* Errors, in words a person at the desk can act on. */
 void
 amends_store_set_error_from_code (GError     **error,
