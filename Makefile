@@ -4,7 +4,7 @@
 DEV := ./tools/dev
 ARGS ?=
 
-.PHONY: build run demo check asan bench deps clean help
+.PHONY: build run demo check asan bench deb deps clean help
 
 build:
 	$(DEV) build
@@ -23,6 +23,9 @@ asan:
 
 bench:
 	$(DEV) bench $(ARGS)
+
+deb:
+	$(DEV) deb
 
 deps:
 	$(DEV) deps
