@@ -208,6 +208,14 @@ choose (AmendsCaseHistory *history,
   g_assert_not_reached ();
 }
 
+/* Not g_nullify_pointer (): that writes a whole pointer into the flag, past
+ * the end of a gboolean, which a stack-protected build stops as smashing. */
+static void
+clear_flag (gboolean *flag)
+{
+  *flag = FALSE;
+}
+
 static void
 search (AmendsCaseHistory *history,
         const char        *text)
@@ -218,7 +226,7 @@ search (AmendsCaseHistory *history,
   gulong id;
 
   /* A search entry reports a change after a short delay of its own. */
-  id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (g_nullify_pointer), &changed);
+  id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (clear_flag), &changed);
   changed = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   while (changed && g_get_monotonic_time () < give_up)
