@@ -451,6 +451,26 @@ test_notify_screenshots (Fixture       *f,
 }
 
 /* The autostart entry is written and removed with the switch. */
+/* The application lets go of a database as soon as it is told to, though
+ * the notifier's questions to the bus (who shows notifications?) are
+ * still unanswered: the file is closed there and then.  A fast UI test
+ * whose teardown checked that once failed when the bus answered late. */
+static void
+test_store_let_go_at_once (void)
+{
+  AmendsTestDb db = { 0 };
+
+  amends_test_db_setup (&db, NULL);
+  amends_application_set_store (app, db.store);
+
+  /* No main-loop iteration in between: no answer can have come. */
+  amends_application_set_store (app, NULL);
+  amends_test_db_teardown (&db, NULL);
+
+  /* The answers come to a notifier that has nothing left to do. */
+  amends_ui_test_drain ();
+}
+
 static void
 test_autostart_switch (Fixture       *f,
                        gconstpointer  data)
@@ -507,6 +527,8 @@ main (int   argc,
 
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/ui/notify/store-let-go-at-once", test_store_let_go_at_once);
 
   ADD_TEST ("/ui/notify/due-soon-sent-and-click-opens-case", test_notify_sends_and_click_opens);
   ADD_TEST ("/ui/notify/escalated-to-lead-at-desk", test_notify_escalates_to_lead);

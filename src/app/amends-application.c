@@ -146,6 +146,10 @@ amends_application_bind_store (AmendsApplication *self)
 static void
 amends_application_unbind_store (AmendsApplication *self)
 {
+  /* Disposed, not only unreferenced: its D-Bus calls still hold it until
+   * the bus answers, and it must let go of the store now. */
+  if (self->notifier != NULL)
+    g_object_run_dispose (G_OBJECT (self->notifier));
   g_clear_object (&self->notifier);
 
   if (self->settings == NULL || self->store == NULL)
