@@ -19,6 +19,7 @@
 #include "amends-preferences-window.h"
 #include "amends-targets-page.h"
 #include "amends-window.h"
+#include "amends-window-private.h"
 
 /* One application for the whole run, as in the program; each test gets a
  * fresh database in a temporary folder and a window of its own. */
@@ -834,6 +835,63 @@ test_app_start_up_defers_check_and_backup (void)
 
 /* Saves what the window looks like to $AMENDS_SCREENSHOT, for people to
  * look at (not compared with anything). */
+static gboolean
+on_waited_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The main loop for @ms milliseconds: the toasts' animations run on it. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_toast_gone_cb (AdwToast *toast,
+                  guint    *n_gone)
+{
+  (*n_gone)++;
+}
+
+/* Toasts in quick succession, as Ctrl+Delete then Ctrl+Z make them: in
+ * libadwaita 1.2 a toast hidden while its show animation still ran was
+ * freed under that animation, whose end then wrote into freed memory
+ * (a crash now and then; AddressSanitizer reports it every time).  Each
+ * toast still replaces the one before, and the window closes cleanly in
+ * the middle of the animations. */
+static void
+test_window_toasts_in_quick_succession (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const char *titles[] = { "First", "Second", "Third", "Fourth" };
+  guint n_gone = 0;
+
+  fixture_open_window (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      AdwToast *toast = adw_toast_new (titles[i]);
+
+      adw_toast_set_timeout (toast, 0);
+      g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_gone_cb), &n_gone);
+      amends_window_add_toast (fixture->window, toast);
+      run_for (i == 2 ? 900 : i == 3 ? 700 : 80);
+    }
+
+  /* The first three made way (the second, replaced before it was shown,
+   * without being seen); the last one is the one shown. */
+  g_assert_cmpuint (n_gone, ==, 3);
+  g_assert_nonnull (fixture->window->toast);
+  g_assert_cmpstr (adw_toast_get_title (fixture->window->toast), ==, "Fourth");
+}
+
 static void
 test_window_screenshot (Fixture       *fixture,
                         gconstpointer  data)
@@ -919,6 +977,7 @@ main (int   argc,
   ADD_TEST ("/ui/app/preferences-follow-settings", test_app_preferences_follow_settings, fixture_set_up);
   ADD_TEST ("/ui/app/about-shows-version", test_app_about_opens, fixture_set_up);
   ADD_TEST ("/ui/app/help-in-menu-and-f1", test_app_help_in_menu_and_f1, fixture_set_up);
+  ADD_TEST ("/ui/window/toasts-in-quick-succession", test_window_toasts_in_quick_succession, fixture_set_up);
   ADD_TEST ("/ui/window/screenshot", test_window_screenshot, fixture_set_up);
 
 #undef ADD_TEST

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "amends-utils.h"
+#include "amends-window.h"
 
 /**
  * amends_entry_row_get_text:
@@ -174,4 +175,34 @@ amends_entry_row_set_max_length (AdwEntryRow *row,
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
   gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))), max_length);
+}
+
+/**
+ * amends_widget_add_toast:
+ * @widget: the widget the news is about
+ * @toast: (transfer full): the news
+ *
+ * Shows @toast by its window's rule (amends_window_add_toast(): the
+ * newest replaces the one shown, once that one has settled), or in the
+ * nearest toast overlay when @widget is not in an Amends window (a
+ * widget tested alone).
+ */
+void
+amends_widget_add_toast (GtkWidget *widget,
+                         AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *overlay;
+
+  if (AMENDS_IS_WINDOW (root))
+    {
+      amends_window_add_toast (AMENDS_WINDOW (root), toast);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
 }

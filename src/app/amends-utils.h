@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 GtkAccessible *amends_entry_row_get_text    (AdwEntryRow *row);
+void           amends_widget_add_toast      (GtkWidget   *widget,
+                                             AdwToast    *toast);
 void           amends_entry_row_set_invalid (AdwEntryRow *row,
                                              GtkLabel    *hint,
                                              gboolean     invalid);

@@ -59,8 +59,15 @@ struct _AmendsWindow
   /* Set when the person chose to close although a save failed. */
   gboolean              close_anyway;
 
-  /* The toast shown now, which the next one replaces. */
+  /* The newest toast, which the next one replaces; the one on the
+   * overlay and since when; the newest while it waits for that one to
+   * have been shown long enough (amends_window_add_toast()). */
   AdwToast             *toast;
+  AdwToast             *toast_shown;
+  gint64                toast_shown_since;
+  AdwToast             *toast_waiting;
+  gboolean              toast_dismiss_shown;
+  guint                 toast_settle_id;
 
   /* The last change to cases, kept for Ctrl+Z and its toast's Undo
    * (amends-window-undo.c); the case the editor shows as stored, to see

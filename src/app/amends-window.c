@@ -456,7 +456,10 @@ amends_window_dispose (GObject *object)
 
   amends_window_cases_dispose (self);
   amends_window_undo_dispose (self);
+  g_clear_handle_id (&self->toast_settle_id, g_source_remove);
+  g_clear_object (&self->toast_waiting);
   self->toast = NULL;
+  self->toast_shown = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AMENDS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (amends_window_parent_class)->dispose (object);
@@ -647,12 +650,82 @@ amends_window_get_store (AmendsWindow *self)
   return self->store;
 }
 
+/* libadwaita 1.2 forgets a toast when the animation that hides it ends,
+ * even while the one that shows it still runs (500 ms when it replaced
+ * another); that one's end then writes into the forgotten toast's freed
+ * memory, and Amends crashed (test-ui-cases, about one run in three).  So
+ * the toast on the overlay leaves it, whoever dismisses it (a newer toast,
+ * an undo, the board, its close button), only once it has been there
+ * longer than both animations; until then the dismissal waits. */
+#define TOAST_SETTLE_USEC (600 * G_TIME_SPAN_MILLISECOND)
+
+static void settle_toasts (AmendsWindow *self);
+
+static gboolean
+on_toast_settled_cb (gpointer user_data)
+{
+  AmendsWindow *self = user_data;
+
+  self->toast_settle_id = 0;
+  settle_toasts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+toast_shown_has_settled (AmendsWindow *self)
+{
+  gint64 wait = self->toast_shown_since + TOAST_SETTLE_USEC - g_get_monotonic_time ();
+
+  if (wait <= 0)
+    return TRUE;
+
+  if (self->toast_settle_id == 0)
+    self->toast_settle_id = g_timeout_add (wait / G_TIME_SPAN_MILLISECOND + 1,
+                                           on_toast_settled_cb, self);
+  return FALSE;
+}
+
+/* Runs first of the toast's "dismissed" handlers: connected before the
+ * overlay's own. */
 static void
 on_toast_dismissed_cb (AmendsWindow *self,
                        AdwToast     *toast)
 {
+  if (toast == self->toast_shown && !toast_shown_has_settled (self))
+    {
+      g_signal_stop_emission_by_name (toast, "dismissed");
+      self->toast_dismiss_shown = TRUE;
+      return;
+    }
+
   if (self->toast == toast)
     self->toast = NULL;
+  if (self->toast_shown == toast)
+    self->toast_shown = NULL;
+}
+
+/* The shown toast leaves when a dismissal or a newer toast waits for it
+ * and it has settled; then the newer one comes on. */
+static void
+settle_toasts (AmendsWindow *self)
+{
+  if (self->toast_shown != NULL && (self->toast_waiting != NULL || self->toast_dismiss_shown))
+    {
+      if (!toast_shown_has_settled (self))
+        return;
+
+      adw_toast_dismiss (self->toast_shown);
+      self->toast_shown = NULL;
+    }
+  self->toast_dismiss_shown = FALSE;
+
+  if (self->toast_waiting == NULL)
+    return;
+
+  self->toast_shown = self->toast_waiting;
+  self->toast_shown_since = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&self->toast_waiting));
 }
 
 /**
@@ -675,19 +748,21 @@ amends_window_add_toast (AmendsWindow *self,
     adw_toast_set_timeout (toast, 0);
 
   /* A toast that stays would hold every later one back in the overlay's
-   * queue: the newer news replaces it. */
-  if (self->toast != NULL)
+   * queue: the newer news replaces it.  One still waiting was never seen:
+   * it goes at once, and says so to whoever keeps it (the undo). */
+  if (self->toast_waiting != NULL)
     {
-      AdwToast *shown = g_steal_pointer (&self->toast);
+      g_autoptr(AdwToast) unseen = g_steal_pointer (&self->toast_waiting);
 
-      adw_toast_dismiss (shown);
+      g_signal_emit_by_name (unseen, "dismissed");
     }
 
   self->toast = toast;
   g_signal_connect_object (toast, "dismissed",
                            G_CALLBACK (on_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  self->toast_waiting = toast;
+  settle_toasts (self);
 }
 
 /**

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-attachments-private.h"
+#include "amends-utils.h"
 
 #include "amends-attachment-image.h"
 #include "amends-attachment-viewer.h"
@@ -70,7 +71,7 @@ add_toast (AmendsAttachments *self,
   if (adw_toast_get_button_label (toast) != NULL)
     adw_toast_set_timeout (toast, 0);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+    amends_widget_add_toast (GTK_WIDGET (self), g_object_ref (toast));
 }
 
 void

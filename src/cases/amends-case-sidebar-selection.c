@@ -23,6 +23,7 @@
 
 #include "amends-case-list-loader.h"
 #include "amends-case-row.h"
+#include "amends-utils.h"
 
 static void select_after_reset (AmendsCaseSidebar *self,
                                 gint64             case_id);
@@ -369,12 +370,11 @@ tell_why_cleared (AmendsCaseSidebar *self,
   if (overlay == NULL)
     return;
 
-  if (self->cleared_toast != NULL)
-    adw_toast_dismiss (self->cleared_toast);
+  /* The window's rule replaces an earlier such toast. */
   g_clear_weak_pointer (&self->cleared_toast);
   self->cleared_toast = adw_toast_new (title);
   g_object_add_weak_pointer (G_OBJECT (self->cleared_toast), (gpointer *) &self->cleared_toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), self->cleared_toast);
+  amends_widget_add_toast (GTK_WIDGET (self), self->cleared_toast);
 }
 
 /* Back to the default list, which has every live case; @case_id is
