@@ -117,12 +117,12 @@ amends_lesson_measures_free (AmendsLessonMeasures *measures)
 
 /* Where the SQL runs: the store's connection and statement cache, or a
  * connection of a worker thread's own (amends-store-measures-private.h). */
-static sqlite3_stmt *
+static AmendsStmt *
 prepare (AmendsMeasureSource  *source,
          const char           *sql,
          GError              **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   int rc;
 
   if (source->store != NULL)
@@ -140,7 +140,7 @@ prepare (AmendsMeasureSource  *source,
 
 static void
 release (AmendsMeasureSource *source,
-         sqlite3_stmt        *stmt)
+         AmendsStmt          *stmt)
 {
   if (stmt == NULL)
     return;
@@ -148,19 +148,6 @@ release (AmendsMeasureSource *source,
     amends_stmt_release (stmt);
   else
     sqlite3_finalize (stmt);
-}
-
-static gboolean
-fail (AmendsMeasureSource  *source,
-      int                   rc,
-      GError              **error)
-{
-  if (source->store != NULL)
-    return amends_store_set_error (source->store, rc, error);
-
-  amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
-                                    sqlite3_errmsg (source->db));
-  return FALSE;
 }
 
 /* A text in the form its group is known by: blanks around it aside, in
@@ -180,26 +167,27 @@ measure_rater (AmendsMeasureSource   *source,
                AmendsLessonMeasures  *m,
                GError               **error)
 {
-  sqlite3_stmt *stmt = prepare (source, rater_sql, error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, rater_sql, error);
+  AmendsDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, until);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, from);
+  amends_stmt_bind_int64 (stmt, 2, until);
+  if ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      m->n_happened = sqlite3_column_int (stmt, 0);
+      m->n_happened = amends_stmt_column_int (stmt, 0);
       for (guint i = 0; i < AMENDS_LESSONS_N_RATER; i++)
         {
-          m->rater_failed[i] = sqlite3_column_int (stmt, 1 + i);
-          m->rater_shown[i] = sqlite3_column_int (stmt, 1 + AMENDS_LESSONS_N_RATER + i);
+          m->rater_failed[i] = amends_stmt_column_int (stmt, 1 + i);
+          m->rater_shown[i] = amends_stmt_column_int (stmt, 1 + AMENDS_LESSONS_N_RATER + i);
         }
     }
   release (source, stmt);
 
-  return rc == SQLITE_ROW || fail (source, rc, error);
+  /* An aggregate without GROUP BY always gives its one row. */
+  return step != AMENDS_DB_STEP_ERROR;
 }
 
 static gboolean
@@ -209,22 +197,22 @@ measure_came_back (AmendsMeasureSource   *source,
                    AmendsLessonMeasures  *m,
                    GError               **error)
 {
-  sqlite3_stmt *stmt = prepare (source, came_back_sql, error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, came_back_sql, error);
+  AmendsDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, until);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, from);
+  amends_stmt_bind_int64 (stmt, 2, until);
+  if ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      guint yes = sqlite3_column_int (stmt, 1);
-      guint recorded = sqlite3_column_int (stmt, 2);
-      guint blown = sqlite3_column_int (stmt, 3);
-      guint reacted = sqlite3_column_int (stmt, 4);
+      guint yes = amends_stmt_column_int (stmt, 1);
+      guint recorded = amends_stmt_column_int (stmt, 2);
+      guint blown = amends_stmt_column_int (stmt, 3);
+      guint reacted = amends_stmt_column_int (stmt, 4);
 
-      m->n_recovered = sqlite3_column_int (stmt, 0);
+      m->n_recovered = amends_stmt_column_int (stmt, 0);
       m->n_came_back_unknown = m->n_recovered - recorded;
       m->came_back.n_counted = yes;
       m->came_back.n_of = recorded;
@@ -236,7 +224,8 @@ measure_came_back (AmendsMeasureSource   *source,
     }
   release (source, stmt);
 
-  return rc == SQLITE_ROW || fail (source, rc, error);
+  /* As for RATER: one row, always. */
+  return step != AMENDS_DB_STEP_ERROR;
 }
 
 typedef struct
@@ -279,27 +268,27 @@ measure_causes (AmendsMeasureSource   *source,
                 GError               **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = prepare (source, causes_sql, error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, causes_sql, error);
+  AmendsDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, until);
-  sqlite3_bind_int64 (stmt, 3, m->recent_from);
-  sqlite3_bind_int64 (stmt, 4, m->recent_until);
-  sqlite3_bind_int64 (stmt, 5, MIN (from, m->recent_from));
+  amends_stmt_bind_int64 (stmt, 1, from);
+  amends_stmt_bind_int64 (stmt, 2, until);
+  amends_stmt_bind_int64 (stmt, 3, m->recent_from);
+  amends_stmt_bind_int64 (stmt, 4, m->recent_until);
+  amends_stmt_bind_int64 (stmt, 5, MIN (from, m->recent_from));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = amends_stmt_column_text (stmt, 0);
       g_autofree char *key = group_key (name);
-      gint64 newest = sqlite3_column_int64 (stmt, 4);
+      gint64 newest = amends_stmt_column_int64 (stmt, 4);
       Group *group = g_hash_table_lookup (groups, key);
       AmendsCauseCount *count;
 
-      if (sqlite3_column_int (stmt, 1) == 0 && sqlite3_column_int (stmt, 3) == 0)
+      if (amends_stmt_column_int (stmt, 1) == 0 && amends_stmt_column_int (stmt, 3) == 0)
         continue;
 
       if (group == NULL)
@@ -312,9 +301,9 @@ measure_causes (AmendsMeasureSource   *source,
         }
 
       count = group->count;
-      count->n_period += sqlite3_column_int (stmt, 1);
-      count->n_changed += sqlite3_column_int (stmt, 2);
-      count->n_recent += sqlite3_column_int (stmt, 3);
+      count->n_period += amends_stmt_column_int (stmt, 1);
+      count->n_changed += amends_stmt_column_int (stmt, 2);
+      count->n_recent += amends_stmt_column_int (stmt, 3);
       if (newest > group->newest)
         {
           group->newest = newest;
@@ -324,8 +313,8 @@ measure_causes (AmendsMeasureSource   *source,
     }
   release (source, stmt);
 
-  if (rc != SQLITE_DONE)
-    return fail (source, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    return FALSE;
 
   g_ptr_array_sort (m->causes, compare_causes);
   return TRUE;
@@ -339,21 +328,21 @@ measure_rules (AmendsMeasureSource   *source,
                GError               **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = prepare (source, rules_sql, error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, rules_sql, error);
+  AmendsDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, until);
+  amends_stmt_bind_int64 (stmt, 1, from);
+  amends_stmt_bind_int64 (stmt, 2, until);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      const char *rule = (const char *) sqlite3_column_text (stmt, 0);
+      const char *rule = amends_stmt_column_text (stmt, 0);
       g_autofree char *key = group_key (rule);
-      guint n = sqlite3_column_int (stmt, 1);
-      gint64 newest = sqlite3_column_int64 (stmt, 2);
+      guint n = amends_stmt_column_int (stmt, 1);
+      gint64 newest = amends_stmt_column_int64 (stmt, 2);
       AmendsBentRuleCount *count;
       Group *group;
 
@@ -383,8 +372,8 @@ measure_rules (AmendsMeasureSource   *source,
     }
   release (source, stmt);
 
-  if (rc != SQLITE_DONE)
-    return fail (source, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    return FALSE;
 
   g_ptr_array_sort (m->bent_rules, compare_rules);
   return TRUE;
