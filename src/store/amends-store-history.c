@@ -99,16 +99,17 @@ read_staff (sqlite3     *db,
             GHashTable  *staff,
             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, staff_sql, -1, &stmt, NULL)) != SQLITE_OK)
     return set_error (db, rc, error);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_name (staff, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    add_name (staff, amends_stmt_column_int64 (stmt, 0), amends_stmt_column_text (stmt, 1));
   sqlite3_finalize (stmt);
 
-  return rc == SQLITE_DONE || set_error (db, rc, error);
+  return step == AMENDS_DB_STEP_DONE;
 }
 
 /* The timeline's entries as they are now: each "created" row is then
@@ -120,24 +121,25 @@ read_entries (sqlite3     *db,
               GHashTable  *entries,
               GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, actions_sql, -1, &stmt, NULL)) != SQLITE_OK)
     return set_error (db, rc, error);
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, case_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amends_stmt_column_int64 (stmt, 0);
       EntryState *state = g_new0 (EntryState, 1);
 
-      state->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      state->text = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      state->kind = g_strdup (amends_stmt_column_text (stmt, 1));
+      state->text = g_strdup (amends_stmt_column_text (stmt, 2));
       g_hash_table_insert (entries, g_memdup2 (&id, sizeof id), state);
     }
   sqlite3_finalize (stmt);
 
-  return rc == SQLITE_DONE || set_error (db, rc, error);
+  return step == AMENDS_DB_STEP_DONE;
 }
 
 static gboolean
@@ -147,25 +149,28 @@ read_rows (sqlite3       *db,
            GCancellable  *cancellable,
            GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) step_error = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, history_sql, -1, &stmt, NULL)) != SQLITE_OK)
     return set_error (db, rc, error);
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  amends_stmt_bind_int64 (stmt, 1, case_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The step's error waits: being cancelled is what the caller hears. */
+  while ((step = amends_stmt_step (stmt, &step_error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsAuditEntry *row = g_new0 (AmendsAuditEntry, 1);
 
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->at = sqlite3_column_int64 (stmt, 1);
-      row->staff_id = sqlite3_column_int64 (stmt, 2);
-      row->table = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->record_id = sqlite3_column_int64 (stmt, 4);
-      row->field = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      row->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      row->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      row->id = amends_stmt_column_int64 (stmt, 0);
+      row->at = amends_stmt_column_int64 (stmt, 1);
+      row->staff_id = amends_stmt_column_int64 (stmt, 2);
+      row->table = g_strdup (amends_stmt_column_text (stmt, 3));
+      row->record_id = amends_stmt_column_int64 (stmt, 4);
+      row->field = g_strdup (amends_stmt_column_text (stmt, 5));
+      row->before = g_strdup (amends_stmt_column_text (stmt, 6));
+      row->after = g_strdup (amends_stmt_column_text (stmt, 7));
       g_ptr_array_add (rows, row);
 
       if ((rows->len & 0xff) == 0 && g_cancellable_is_cancelled (cancellable))
@@ -175,7 +180,12 @@ read_rows (sqlite3       *db,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return rc == SQLITE_DONE || set_error (db, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -184,7 +194,8 @@ read_customers (sqlite3     *db,
                 GHashTable  *customers,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, customer_sql, -1, &stmt, NULL)) != SQLITE_OK)
@@ -204,14 +215,14 @@ read_customers (sqlite3     *db,
 
           if (id <= 0 || g_hash_table_contains (customers, &id))
             continue;
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, id);
-          if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            add_name (customers, id, (const char *) sqlite3_column_text (stmt, 0));
-          else if (rc != SQLITE_DONE)
+          amends_stmt_reset (stmt);
+          amends_stmt_bind_int64 (stmt, 1, id);
+          if ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+            add_name (customers, id, amends_stmt_column_text (stmt, 0));
+          else if (step == AMENDS_DB_STEP_ERROR)
             {
               sqlite3_finalize (stmt);
-              return set_error (db, rc, error);
+              return FALSE;
             }
         }
     }
