@@ -123,26 +123,25 @@ check_case (sqlite3  *db,
             gint64    case_id,
             GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM cases WHERE id = ?1 AND deleted_at IS NULL",
                                 -1, &stmt, NULL)) != SQLITE_OK)
     return job_error (db, rc, error);
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
+  amends_stmt_bind_int64 (stmt, 1, case_id);
+  step = amends_stmt_step (stmt, error);
   sqlite3_finalize (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (step == AMENDS_DB_STEP_DONE)
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
                            _("The case is not there any more, or is in the trash."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return job_error (db, rc, error);
 
-  return TRUE;
+  return step == AMENDS_DB_STEP_ROW;
 }
 
 static gint64
@@ -156,24 +155,25 @@ insert_row (sqlite3        *db,
   static const char sql[] =
     "INSERT INTO attachments (case_id, name, content_type, size, data, added_at, added_by_id)"
     " VALUES (?1, ?2, ?3, ?4, zeroblob (?4), ?5, ?6)";
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  gboolean ok;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
     return job_error (db, rc, error);
 
-  sqlite3_bind_int64 (stmt, 1, job->case_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, content_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, size);
-  sqlite3_bind_int64 (stmt, 5, job->now);
+  amends_stmt_bind_int64 (stmt, 1, job->case_id);
+  amends_stmt_bind_text (stmt, 2, name);
+  amends_stmt_bind_text (stmt, 3, content_type);
+  amends_stmt_bind_int64 (stmt, 4, size);
+  amends_stmt_bind_int64 (stmt, 5, job->now);
   if (job->actor_id > 0)
-    sqlite3_bind_int64 (stmt, 6, job->actor_id);
-  rc = sqlite3_step (stmt);
+    amends_stmt_bind_int64 (stmt, 6, job->actor_id);
+  ok = amends_stmt_execute (stmt, error);
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
-    return job_error (db, rc, error);
+  if (!ok)
+    return 0;
 
   return sqlite3_last_insert_rowid (db);
 }
@@ -248,22 +248,23 @@ audit (sqlite3     *db,
   static const char sql[] =
     "INSERT INTO audit_log (at, staff_id, table_name, record_id, field, before, after) "
     "VALUES (?1, ?2, 'attachments', ?3, ?4, ?5, ?6)";
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  gboolean ok;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
     return job_error (db, rc, error);
-  sqlite3_bind_int64 (stmt, 1, now);
+  amends_stmt_bind_int64 (stmt, 1, now);
   if (actor_id > 0)
-    sqlite3_bind_int64 (stmt, 2, actor_id);
-  sqlite3_bind_int64 (stmt, 3, id);
-  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, before, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, after, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+    amends_stmt_bind_int64 (stmt, 2, actor_id);
+  amends_stmt_bind_int64 (stmt, 3, id);
+  amends_stmt_bind_text (stmt, 4, field);
+  amends_stmt_bind_text (stmt, 5, before);
+  amends_stmt_bind_text (stmt, 6, after);
+  ok = amends_stmt_execute (stmt, error);
   sqlite3_finalize (stmt);
 
-  return rc == SQLITE_DONE || job_error (db, rc, error);
+  return ok;
 }
 
 static AmendsAttachment *
@@ -412,37 +413,38 @@ list_attachments (AttachmentJob  *job,
     "SELECT id, name, content_type, size, added_at FROM attachments"
     " WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY added_at, id";
   g_autoptr(GListStore) list = g_list_store_new (AMENDS_TYPE_ATTACHMENT);
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   sqlite3 *db;
   int rc;
 
   if (!(db = job_open (job, FALSE, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, job->case_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_autoptr(AmendsAttachment) attachment =
-            amends_attachment_new (sqlite3_column_int64 (stmt, 0), job->case_id,
-                                   (const char *) sqlite3_column_text (stmt, 1),
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   sqlite3_column_int64 (stmt, 3),
-                                   sqlite3_column_int64 (stmt, 4));
-          g_list_store_append (list, attachment);
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
     {
       job_error (db, rc, error);
       sqlite3_close (db);
       return NULL;
     }
 
+  amends_stmt_bind_int64 (stmt, 1, job->case_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    {
+      g_autoptr(AmendsAttachment) attachment =
+        amends_attachment_new (amends_stmt_column_int64 (stmt, 0), job->case_id,
+                               amends_stmt_column_text (stmt, 1),
+                               amends_stmt_column_text (stmt, 2),
+                               amends_stmt_column_int64 (stmt, 3),
+                               amends_stmt_column_int64 (stmt, 4));
+      g_list_store_append (list, attachment);
+    }
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
+
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
+
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
@@ -505,29 +507,34 @@ static GBytes *
 read_attachment (AttachmentJob  *job,
                  GError        **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   GBytes *bytes = NULL;
+  AmendsDbStep step;
   sqlite3 *db;
   int rc;
 
   if (!(db = job_open (job, FALSE, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, "SELECT data FROM attachments WHERE id = ?1", -1, &stmt, NULL)) == SQLITE_OK)
+  if ((rc = sqlite3_prepare_v2 (db, "SELECT data FROM attachments WHERE id = ?1", -1, &stmt, NULL)) != SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, job->attachment_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      job_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
     }
-  sqlite3_finalize (stmt);
 
-  if (rc == SQLITE_DONE)
+  amends_stmt_bind_int64 (stmt, 1, job->attachment_id);
+  step = amends_stmt_step (stmt, error);
+  /* amends-stmt.h has no reader of bytes yet: PostgreSQL's bytea wants
+   * one of its own (issue 16). */
+  if (step == AMENDS_DB_STEP_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (step == AMENDS_DB_STEP_DONE)
     g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
                          _("The file is no longer there. Someone may have removed it."));
-  else if (bytes == NULL)
-    job_error (db, rc, error);
-  sqlite3_close (db);
 
   return bytes;
 }
@@ -596,7 +603,7 @@ set_removed (AmendsStore  *self,
   static const char restore_sql[] =
     "UPDATE attachments SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL RETURNING name";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   if (!amends_store_begin (self, error))
     return FALSE;
@@ -604,26 +611,23 @@ set_removed (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, removed ? remove_sql : restore_sql, error)))
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, attachment_id);
+  amends_stmt_bind_int64 (stmt, 1, attachment_id);
   if (removed)
-    sqlite3_bind_int64 (stmt, 2, amends_store_now (self));
+    amends_stmt_bind_int64 (stmt, 2, amends_store_now (self));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  step = amends_stmt_step (stmt, error);
+  if (step == AMENDS_DB_STEP_DONE)
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
                            removed ? _("The file is not there any more, or was already removed.")
                                    : _("The file is not among the removed ones any more."));
       goto failed;
     }
-  if (rc != SQLITE_ROW)
-    {
-      amends_store_set_error (self, rc, error);
-      goto failed;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    goto failed;
 
   if (!amends_store_audit (self, "attachments", attachment_id, removed ? "removed" : "restored",
-                           NULL, (const char *) sqlite3_column_text (stmt, 0), error))
+                           NULL, amends_stmt_column_text (stmt, 0), error))
     goto failed;
 
   g_clear_pointer (&stmt, amends_stmt_release);
