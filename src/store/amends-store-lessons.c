@@ -50,9 +50,14 @@ const AmendsRater amends_lessons_rater[AMENDS_LESSONS_N_RATER] = {
 
 #define COUNTED AMENDS_SQL_COUNTED ("c")
 #define HAPPENED COUNTED " AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
+/* How many rows meet @condition, spelt so that PostgreSQL, which sums no
+ * booleans, takes it too (as amends-store-measures.c does); flags are
+ * compared with 0 for the same reason. */
+#define WHEN(condition) "sum (CASE WHEN " condition " THEN 1 ELSE 0 END)"
 #define RATER_SUMS(column) \
-  "sum ((" column " & 1) != 0), sum ((" column " & 2) != 0), sum ((" column " & 4) != 0)," \
-  " sum ((" column " & 8) != 0), sum ((" column " & 16) != 0)"
+  WHEN ("(" column " & 1) <> 0") ", " WHEN ("(" column " & 2) <> 0") ", " \
+  WHEN ("(" column " & 4) <> 0") ", " WHEN ("(" column " & 8) <> 0") ", " \
+  WHEN ("(" column " & 16) <> 0")
 
 G_STATIC_ASSERT (AMENDS_RATER_RELIABILITY == 1 && AMENDS_RATER_ASSURANCE == 2 &&
                  AMENDS_RATER_TANGIBLES == 4 && AMENDS_RATER_EMPATHY == 8 &&
@@ -65,8 +70,8 @@ static const char rater_sql[] =
 
 /* ?1 ?2: the period. */
 static const char came_back_sql[] =
-  "SELECT count(*), sum (c.came_back = 'yes'), sum (c.came_back != 'unknown'),"
-  " sum (c.reaction = 'blown-away'), sum (c.reaction != 'unknown')"
+  "SELECT count(*), " WHEN ("c.came_back = 'yes'") ", " WHEN ("c.came_back <> 'unknown'") ","
+  " " WHEN ("c.reaction = 'blown-away'") ", " WHEN ("c.reaction <> 'unknown'")
   " FROM cases AS c WHERE " COUNTED " AND " AMENDS_SQL_RECOVERED ("c")
   " AND c.recovered_at >= ?1 AND c.recovered_at < ?2";
 
@@ -76,9 +81,9 @@ static const char came_back_sql[] =
  * WHERE deleted_at IS NULL AND lesson_cause IS NOT NULL, can serve it. */
 static const char causes_sql[] =
   "SELECT c.lesson_cause,"
-  " sum (c.occurred_at >= ?1 AND c.occurred_at < ?2),"
-  " sum (c.occurred_at >= ?1 AND c.occurred_at < ?2 AND c.process_changed),"
-  " sum (c.occurred_at >= ?3 AND c.occurred_at < ?4),"
+  " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2") ","
+  " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2 AND c.process_changed <> 0") ","
+  " " WHEN ("c.occurred_at >= ?3 AND c.occurred_at < ?4") ","
   " max (c.occurred_at)"
   " FROM cases AS c WHERE " COUNTED " AND c.occurred_at >= ?5 AND c.occurred_at < max (?2, ?4)"
   " AND c.lesson_cause IS NOT NULL AND length (trim (c.lesson_cause)) > 0"
@@ -87,7 +92,7 @@ static const char causes_sql[] =
 /* ?1 ?2: the period. */
 static const char rules_sql[] =
   "SELECT c.bent_rule, count(*), max (c.occurred_at)"
-  " FROM cases AS c WHERE " HAPPENED " AND c.rule_bent"
+  " FROM cases AS c WHERE " HAPPENED " AND c.rule_bent <> 0"
   " GROUP BY c.bent_rule";
 
 static void
