@@ -154,9 +154,9 @@ insert_row (sqlite3        *db,
 {
   static const char sql[] =
     "INSERT INTO attachments (case_id, name, content_type, size, data, added_at, added_by_id)"
-    " VALUES (?1, ?2, ?3, ?4, zeroblob (?4), ?5, ?6)";
+    " VALUES (?1, ?2, ?3, ?4, zeroblob (?4), ?5, ?6) RETURNING id";
   AmendsStmt *stmt = NULL;
-  gboolean ok;
+  gint64 id = 0;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
@@ -169,13 +169,12 @@ insert_row (sqlite3        *db,
   amends_stmt_bind_int64 (stmt, 5, job->now);
   if (job->actor_id > 0)
     amends_stmt_bind_int64 (stmt, 6, job->actor_id);
-  ok = amends_stmt_execute (stmt, error);
+  /* One row of VALUES, no conflict clause, no trigger: a row or an error. */
+  if (amends_stmt_step (stmt, error) == AMENDS_DB_STEP_ROW)
+    id = amends_stmt_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
-  if (!ok)
-    return 0;
-
-  return sqlite3_last_insert_rowid (db);
+  return id;
 }
 
 /* Streams @in into the row's blob, which was made @size bytes long: the
