@@ -92,12 +92,12 @@ source_for_store (AmendsStore *store)
   return (AmendsMeasureSource) { store, amends_store_get_db (store), amends_store_now (store) };
 }
 
-static sqlite3_stmt *
+static AmendsStmt *
 source_prepare (AmendsMeasureSource  *source,
                 const char           *sql,
                 GError              **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   int rc;
 
   if (source->store != NULL)
@@ -116,7 +116,7 @@ source_prepare (AmendsMeasureSource  *source,
 
 static void
 source_release (AmendsMeasureSource *source,
-                sqlite3_stmt        *stmt)
+                AmendsStmt          *stmt)
 {
   if (stmt == NULL)
     return;
@@ -124,19 +124,6 @@ source_release (AmendsMeasureSource *source,
     amends_stmt_release (stmt);
   else
     sqlite3_finalize (stmt);
-}
-
-static gboolean
-source_set_error (AmendsMeasureSource  *source,
-                  int                   rc,
-                  GError              **error)
-{
-  if (source->store != NULL)
-    return amends_store_set_error (source->store, rc, error);
-
-  amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
-                                    sqlite3_errmsg (source->db));
-  return FALSE;
 }
 
 const char *
@@ -283,13 +270,13 @@ targets_sql (int by)
 
 /* A group's key as text, so that NULL ("no owner") is a key too. */
 static char *
-dup_group_key (sqlite3_stmt *stmt,
-               int           column)
+dup_group_key (AmendsStmt *stmt,
+               int         column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (amends_stmt_column_is_null (stmt, column))
     return g_strdup ("n");
 
-  return g_strconcat ("v", (const char *) sqlite3_column_text (stmt, column), NULL);
+  return g_strconcat ("v", amends_stmt_column_text (stmt, column), NULL);
 }
 
 static gint64
@@ -337,29 +324,26 @@ read_targets (AmendsMeasureSource  *source,
               GError              **error)
 {
   g_autofree char *sql = targets_sql (by);
-  sqlite3_stmt *stmt;
-  int rc;
+  AmendsStmt *stmt;
+  AmendsDbStep step;
 
   if (!(stmt = source_prepare (source, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       g_autofree char *key = dup_group_key (stmt, 0);
       AmendsMeasureRow *row = g_hash_table_lookup (by_key, key);
 
-      if (row == NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      if (row == NULL || amends_stmt_column_is_null (stmt, 1))
         continue;
-      row->measures.target_min_seconds = sqlite3_column_int64 (stmt, 1);
-      row->measures.target_max_seconds = sqlite3_column_int64 (stmt, 2);
+      row->measures.target_min_seconds = amends_stmt_column_int64 (stmt, 1);
+      row->measures.target_max_seconds = amends_stmt_column_int64 (stmt, 2);
     }
   source_release (source, stmt);
-  if (rc != SQLITE_DONE)
-    return source_set_error (source, rc, error);
-
-  return TRUE;
+  return step != AMENDS_DB_STEP_ERROR;
 }
 
 /* Measures the period once for each group of @by (or once for all when
@@ -379,32 +363,32 @@ amends_measure_groups (AmendsMeasureSource  *source,
   g_autofree char *last_key = NULL;
   AmendsMeasureRow *row = NULL;
   gint64 end = g_date_time_to_unix (until);
-  sqlite3_stmt *stmt;
-  int rc;
+  AmendsStmt *stmt;
+  AmendsDbStep step;
 
   g_atomic_int_inc (&n_measured);
 
   if (!(stmt = source_prepare (source, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, end);
-  sqlite3_bind_int64 (stmt, 3, source->now);
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, end);
+  amends_stmt_bind_int64 (stmt, 3, source->now);
   /* The last second of the period, so that a case logged as the next
    * period begins is not counted open in this one. */
-  sqlite3_bind_int64 (stmt, 5, MIN (source->now, end - 1));
+  amends_stmt_bind_int64 (stmt, 5, MIN (source->now, end - 1));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsMeasures *m;
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *name = amends_stmt_column_text (stmt, 1);
 
       row = g_new0 (AmendsMeasureRow, 1);
       g_ptr_array_add (rows, row);
       g_hash_table_insert (by_key, dup_group_key (stmt, 0), row);
 
       if (by == AMENDS_MEASURE_BY_OWNER)
-        row->staff_id = sqlite3_column_int64 (stmt, 0);
+        row->staff_id = amends_stmt_column_int64 (stmt, 0);
       if (by >= 0 && (name == NULL || *name == '\0'))
         name = by == AMENDS_MEASURE_BY_OWNER ? _("Unowned")
              : by == AMENDS_MEASURE_BY_TEAM ? _("No team")
@@ -412,17 +396,17 @@ amends_measure_groups (AmendsMeasureSource  *source,
       row->name = g_strdup (name);
 
       m = &row->measures;
-      m->n_happened = sqlite3_column_int (stmt, 3);
-      set_share (&m->proactive, sqlite3_column_int (stmt, 4), m->n_happened);
-      m->n_pending = sqlite3_column_int (stmt, 5);
-      m->n_open = sqlite3_column_int (stmt, 6);
-      m->n_overdue = sqlite3_column_int (stmt, 7);
-      m->n_unowned = sqlite3_column_int (stmt, 8);
-      m->surprise_cents = sqlite3_column_int64 (stmt, 9);
-      m->n_rule_bends = sqlite3_column_int (stmt, 10);
-      set_share (&m->recovered_within, sqlite3_column_int (stmt, 11), sqlite3_column_int (stmt, 12));
-      set_share (&m->blown_away, sqlite3_column_int (stmt, 13), sqlite3_column_int (stmt, 14));
-      m->n_recovered = sqlite3_column_int (stmt, 15);
+      m->n_happened = amends_stmt_column_int (stmt, 3);
+      set_share (&m->proactive, amends_stmt_column_int (stmt, 4), m->n_happened);
+      m->n_pending = amends_stmt_column_int (stmt, 5);
+      m->n_open = amends_stmt_column_int (stmt, 6);
+      m->n_overdue = amends_stmt_column_int (stmt, 7);
+      m->n_unowned = amends_stmt_column_int (stmt, 8);
+      m->surprise_cents = amends_stmt_column_int64 (stmt, 9);
+      m->n_rule_bends = amends_stmt_column_int (stmt, 10);
+      set_share (&m->recovered_within, amends_stmt_column_int (stmt, 11), amends_stmt_column_int (stmt, 12));
+      set_share (&m->blown_away, amends_stmt_column_int (stmt, 13), amends_stmt_column_int (stmt, 14));
+      m->n_recovered = amends_stmt_column_int (stmt, 15);
       m->n_reaction_unknown = m->n_recovered - m->blown_away.n_of;
       m->as_of = MIN (source->now, end);
       m->median_seconds = -1;
@@ -431,22 +415,19 @@ amends_measure_groups (AmendsMeasureSource  *source,
       m->target_max_seconds = -1;
     }
   source_release (source, stmt);
-  if (rc != SQLITE_DONE)
-    {
-      source_set_error (source, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   if (!(stmt = source_prepare (source, tsql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, end);
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, end);
 
   row = NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       g_autofree char *key = dup_group_key (stmt, 0);
-      gint64 t = sqlite3_column_int64 (stmt, 1);
+      gint64 t = amends_stmt_column_int64 (stmt, 1);
 
       if (last_key == NULL || strcmp (key, last_key) != 0)
         {
@@ -462,11 +443,8 @@ amends_measure_groups (AmendsMeasureSource  *source,
   if (row != NULL)
     set_times (&row->measures, times);
   source_release (source, stmt);
-  if (rc != SQLITE_DONE)
-    {
-      source_set_error (source, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   if (!read_targets (source, by, from, until, by_key, error))
     return NULL;
