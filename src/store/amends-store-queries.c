@@ -23,7 +23,7 @@ set_trashed (AmendsStore  *self,
   static const char restore_sql[] =
     "UPDATE cases SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL RETURNING reference";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   if (!amends_store_begin (self, error))
     return FALSE;
@@ -31,26 +31,23 @@ set_trashed (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, trashed ? trash_sql : restore_sql, error)))
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  amends_stmt_bind_int64 (stmt, 1, case_id);
   if (trashed)
-    sqlite3_bind_int64 (stmt, 2, amends_store_now (self));
+    amends_stmt_bind_int64 (stmt, 2, amends_store_now (self));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  step = amends_stmt_step (stmt, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    goto failed;
+  if (step == AMENDS_DB_STEP_DONE)
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
                            trashed ? _("The case is not there any more, or is already in the trash.")
                                    : _("The case is not in the trash any more."));
       goto failed;
     }
-  if (rc != SQLITE_ROW)
-    {
-      amends_store_set_error (self, rc, error);
-      goto failed;
-    }
 
   if (!amends_store_audit (self, "cases", case_id, trashed ? "trashed" : "restored",
-                           NULL, (const char *) sqlite3_column_text (stmt, 0), error))
+                           NULL, amends_stmt_column_text (stmt, 0), error))
     goto failed;
 
   g_clear_pointer (&stmt, amends_stmt_release);
@@ -103,7 +100,7 @@ amends_store_purge_case (AmendsStore  *self,
   static const char sql[] =
     "DELETE FROM cases WHERE id = ?1 AND deleted_at IS NOT NULL RETURNING reference";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
@@ -113,22 +110,19 @@ amends_store_purge_case (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  amends_stmt_bind_int64 (stmt, 1, case_id);
+  step = amends_stmt_step (stmt, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    goto failed;
+  if (step == AMENDS_DB_STEP_DONE)
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
                            _("Only a case in the trash can be removed for good."));
       goto failed;
     }
-  if (rc != SQLITE_ROW)
-    {
-      amends_store_set_error (self, rc, error);
-      goto failed;
-    }
 
   if (!amends_store_audit (self, "cases", case_id, "purged",
-                           (const char *) sqlite3_column_text (stmt, 0), NULL, error))
+                           amends_stmt_column_text (stmt, 0), NULL, error))
     goto failed;
 
   g_clear_pointer (&stmt, amends_stmt_release);
@@ -159,10 +153,10 @@ list_records (AmendsStore  *self,
   /* Each list's SQL takes what it needs of :number and :text. */
   index = sqlite3_bind_parameter_index (stmt, ":number");
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, number);
+    amends_stmt_bind_int64 (stmt, index, number);
   index = sqlite3_bind_parameter_index (stmt, ":text");
   if (index > 0)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    amends_stmt_bind_text (stmt, index, text);
 
   return amends_store_collect_records (self, type, stmt, error);
 }
@@ -292,9 +286,9 @@ amends_store_list_room_cases (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_case_id);
-  sqlite3_bind_int64 (stmt, 3, limit);
+  amends_stmt_bind_text (stmt, 1, stripped);
+  amends_stmt_bind_int64 (stmt, 2, except_case_id);
+  amends_stmt_bind_int64 (stmt, 3, limit);
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }
@@ -338,25 +332,22 @@ amends_store_get_story_heroes (AmendsStore  *self,
     "WHERE h.story_id = ?1 ORDER BY s.name COLLATE NOCASE";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, story_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amends_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -399,8 +390,8 @@ amends_store_set_story_heroes (AmendsStore   *self,
     g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, delete_sql, error);
     if (stmt == NULL)
       goto failed;
-    sqlite3_bind_int64 (stmt, 1, story_id);
-    if (!amends_store_step_done (self, stmt, error))
+    amends_stmt_bind_int64 (stmt, 1, story_id);
+    if (!amends_stmt_execute (stmt, error))
       goto failed;
   }
 
@@ -409,9 +400,9 @@ amends_store_set_story_heroes (AmendsStore   *self,
       g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, insert_sql, error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, story_id);
-      sqlite3_bind_int64 (stmt, 2, staff_ids[i]);
-      if (!amends_store_step_done (self, stmt, error))
+      amends_stmt_bind_int64 (stmt, 1, story_id);
+      amends_stmt_bind_int64 (stmt, 2, staff_ids[i]);
+      if (!amends_stmt_execute (stmt, error))
         goto failed;
     }
 
@@ -443,21 +434,18 @@ amends_store_list_categories (AmendsStore  *self,
     "SELECT category FROM category_counts ORDER BY n DESC, category";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    g_strv_builder_add (builder, amends_stmt_column_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -480,36 +468,33 @@ amends_store_list_audit (AmendsStore  *self,
     "WHERE (?1 IS NULL OR table_name = ?1) AND (?2 = 0 OR record_id = ?2) ORDER BY id";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_audit_entry_free);
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, record_id);
+  amends_stmt_bind_text (stmt, 1, table);
+  amends_stmt_bind_int64 (stmt, 2, record_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsAuditEntry *entry = g_new0 (AmendsAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = sqlite3_column_int64 (stmt, 1);
-      entry->staff_id = sqlite3_column_int64 (stmt, 2);
-      entry->table = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry->record_id = sqlite3_column_int64 (stmt, 4);
-      entry->field = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->id = amends_stmt_column_int64 (stmt, 0);
+      entry->at = amends_stmt_column_int64 (stmt, 1);
+      entry->staff_id = amends_stmt_column_int64 (stmt, 2);
+      entry->table = g_strdup (amends_stmt_column_text (stmt, 3));
+      entry->record_id = amends_stmt_column_int64 (stmt, 4);
+      entry->field = g_strdup (amends_stmt_column_text (stmt, 5));
+      entry->before = g_strdup (amends_stmt_column_text (stmt, 6));
+      entry->after = g_strdup (amends_stmt_column_text (stmt, 7));
       g_ptr_array_add (entries, entry);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
@@ -525,21 +510,17 @@ amends_store_count_cases (AmendsStore  *self,
 {
   static const char sql[] = "SELECT count(*) FROM cases WHERE deleted_at IS NULL";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), -1);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return -1;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      amends_store_set_error (self, rc, error);
-      return -1;
-    }
+  /* count(*) always gives its one row. */
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return -1;
 
-  return sqlite3_column_int64 (stmt, 0);
+  return amends_stmt_column_int64 (stmt, 0);
 }
 
 /**
