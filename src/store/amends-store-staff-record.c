@@ -62,12 +62,12 @@ amends_staff_record_free (AmendsStaffRecord *record)
 }
 
 /* Statements on either connection: the store's cache, or our own. */
-static sqlite3_stmt *
+static AmendsStmt *
 prepare (AmendsMeasureSource  *source,
          const char           *sql,
          GError              **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   int rc;
 
   if (source->store != NULL)
@@ -85,7 +85,7 @@ prepare (AmendsMeasureSource  *source,
 
 static void
 release (AmendsMeasureSource *source,
-         sqlite3_stmt        *stmt)
+         AmendsStmt          *stmt)
 {
   if (source->store != NULL)
     amends_stmt_release (stmt);
@@ -93,26 +93,20 @@ release (AmendsMeasureSource *source,
     sqlite3_finalize (stmt);
 }
 
+/* The error is set already, by amends_stmt_step(). */
 static gboolean
-fail (AmendsMeasureSource  *source,
-      sqlite3_stmt         *stmt,
-      int                   rc,
-      GError              **error)
+fail (AmendsMeasureSource *source,
+      AmendsStmt          *stmt)
 {
-  if (source->store != NULL)
-    amends_store_set_error (source->store, rc, error);
-  else
-    amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
-                                      sqlite3_errmsg (source->db));
   release (source, stmt);
   return FALSE;
 }
 
 static char *
-dup_text (sqlite3_stmt *stmt,
-          int           column)
+dup_text (AmendsStmt *stmt,
+          int         column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = amends_stmt_column_text (stmt, column);
 
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
@@ -122,25 +116,25 @@ read_name (AmendsMeasureSource  *source,
            AmendsStaffRecord    *record,
            GError              **error)
 {
-  sqlite3_stmt *stmt = prepare (source, "SELECT name FROM staff WHERE id = ?1", error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, "SELECT name FROM staff WHERE id = ?1", error);
+  AmendsDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, record->staff_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  amends_stmt_bind_int64 (stmt, 1, record->staff_id);
+  step = amends_stmt_step (stmt, error);
+  if (step == AMENDS_DB_STEP_DONE)
     {
       release (source, stmt);
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
                            _("This member of staff is no longer there."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return fail (source, stmt, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    return fail (source, stmt);
 
-  record->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  record->name = g_strdup (amends_stmt_column_text (stmt, 0));
   release (source, stmt);
   return TRUE;
 }
@@ -161,20 +155,20 @@ read_counts (AmendsMeasureSource  *source,
     " (SELECT count(*) FROM case_helpers AS h JOIN cases AS c ON c.id = h.case_id"
     "  WHERE h.staff_id = ?3 AND " AMENDS_SQL_COUNTED ("c")
     "    AND c.occurred_at >= ?1 AND c.occurred_at < ?2)";
-  sqlite3_stmt *stmt = prepare (source, sql, error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, record->from);
-  sqlite3_bind_int64 (stmt, 2, record->until);
-  sqlite3_bind_int64 (stmt, 3, record->staff_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return fail (source, stmt, rc, error);
+  amends_stmt_bind_int64 (stmt, 1, record->from);
+  amends_stmt_bind_int64 (stmt, 2, record->until);
+  amends_stmt_bind_int64 (stmt, 3, record->staff_id);
+  /* Two scalar subqueries: always one row. */
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return fail (source, stmt);
 
-  record->n_hero_stories = sqlite3_column_int (stmt, 0);
-  record->n_helped = sqlite3_column_int (stmt, 1);
+  record->n_hero_stories = amends_stmt_column_int (stmt, 0);
+  record->n_helped = amends_stmt_column_int (stmt, 1);
   release (source, stmt);
   return TRUE;
 }
@@ -192,29 +186,29 @@ read_bends (AmendsMeasureSource  *source,
     " WHERE c.owner_id = ?3 AND c.rule_bent AND " AMENDS_SQL_COUNTED ("c")
     "   AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
     " ORDER BY c.occurred_at, c.id";
-  sqlite3_stmt *stmt = prepare (source, sql, error);
-  int rc;
+  AmendsStmt *stmt = prepare (source, sql, error);
+  AmendsDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, record->from);
-  sqlite3_bind_int64 (stmt, 2, record->until);
-  sqlite3_bind_int64 (stmt, 3, record->staff_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, record->from);
+  amends_stmt_bind_int64 (stmt, 2, record->until);
+  amends_stmt_bind_int64 (stmt, 3, record->staff_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsRuleBend *bend = g_new0 (AmendsRuleBend, 1);
 
-      bend->case_id = sqlite3_column_int64 (stmt, 0);
+      bend->case_id = amends_stmt_column_int64 (stmt, 0);
       bend->reference = dup_text (stmt, 1);
       bend->summary = dup_text (stmt, 2);
-      bend->occurred_at = sqlite3_column_int64 (stmt, 3);
+      bend->occurred_at = amends_stmt_column_int64 (stmt, 3);
       bend->rule = dup_text (stmt, 4);
       bend->why = dup_text (stmt, 5);
       g_ptr_array_add (record->bends, bend);
     }
-  if (rc != SQLITE_DONE)
-    return fail (source, stmt, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    return fail (source, stmt);
 
   release (source, stmt);
   return TRUE;
