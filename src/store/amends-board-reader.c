@@ -108,26 +108,28 @@ reader_collect (sqlite3       *db,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) step_error = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
     return reader_error (db, rc, error);
   if (stage != NULL)
-    sqlite3_bind_text (stmt, 1, stage, -1, SQLITE_STATIC);
+    amends_stmt_bind_text (stmt, 1, stage);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, &step_error)) == AMENDS_DB_STEP_ROW)
     {
       if (ids_only)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = amends_stmt_column_int64 (stmt, 0);
           g_array_append_val (out, id);
         }
       else
         {
           AmendsBoardEntry entry = {
-            sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-            sqlite3_column_int64 (stmt, 2), 0, TRUE,
+            amends_stmt_column_int64 (stmt, 0), amends_stmt_column_int64 (stmt, 1),
+            amends_stmt_column_int64 (stmt, 2), 0, TRUE,
           };
           g_array_append_val (out, entry);
         }
@@ -137,10 +139,14 @@ reader_collect (sqlite3       *db,
     }
   sqlite3_finalize (stmt);
 
+  /* The caller drops a cancelled read quietly, failed or not. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (rc != SQLITE_DONE)
-    return reader_error (db, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -216,7 +222,7 @@ amends_board_reader_count_heroes (AmendsBoardReader  *self,
                                   GError            **error)
 {
   g_autoptr(GPtrArray) counts = NULL;
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   sqlite3 *db;
   int rc;
 
@@ -258,7 +264,8 @@ amends_board_reader_list_told (AmendsBoardReader  *self,
     " AND EXISTS (SELECT 1 FROM cases AS c WHERE c.id = r.case_id AND c.deleted_at IS NULL)"
     " ORDER BY r.told_at DESC, r.id DESC";
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step = AMENDS_DB_STEP_ERROR;
   sqlite3 *db;
   int rc;
 
@@ -267,21 +274,20 @@ amends_board_reader_list_told (AmendsBoardReader  *self,
   if (!(db = reader_open (self, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) == SQLITE_OK)
+  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+    reader_error (db, rc, error);
+  else
     {
-      sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+      amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+      while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = amends_stmt_column_int64 (stmt, 0);
           g_array_append_val (ids, id);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      reader_error (db, rc, error);
-      g_clear_pointer (&ids, g_array_unref);
-    }
+  if (step != AMENDS_DB_STEP_DONE)
+    g_clear_pointer (&ids, g_array_unref);
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
