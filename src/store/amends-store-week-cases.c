@@ -41,8 +41,8 @@ amends_store_list_lessons (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }
@@ -72,16 +72,16 @@ count_past_due_at (AmendsStore  *self,
                    GError      **error)
 {
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   if (!(stmt = amends_store_prepare (self, "SELECT count(*) FROM cases AS r " PAST_DUE_AT_WHERE, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, when);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_int64 (stmt, 1, when);
+  /* count(*) always gives its one row. */
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return FALSE;
 
-  *n_past_due = (guint) sqlite3_column_int64 (stmt, 0);
+  *n_past_due = (guint) amends_stmt_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -121,9 +121,9 @@ amends_store_list_past_due_first (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, at);
+  amends_stmt_bind_int64 (stmt, 1, at);
   /* A negative limit is none. */
-  sqlite3_bind_int64 (stmt, 2, limit == G_MAXUINT ? -1 : (gint64) limit);
+  amends_stmt_bind_int64 (stmt, 2, limit == G_MAXUINT ? -1 : (gint64) limit);
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }
