@@ -189,7 +189,9 @@ amends_measure_group_column (int by)
   "      OR (c.recovered_at >= ?1 AND c.recovered_at < ?2))"
 /* What the measures ask of each case, worked out once a case: every
  * condition of the definitions above, which the sums below combine.
- * Reads only columns of the index cases_open. */
+ * Reads only columns of the index cases_open.  The flags are all truth
+ * values (rule_bent, an integer, compared with 0), as the sums combine
+ * them with AND, which PostgreSQL refuses an integer. */
 #define FLAGS \
   "c.owner_id AS owner_id, c.team AS team, c.category AS category," \
   " (" COUNTED ") AS counted," \
@@ -201,7 +203,7 @@ amends_measure_group_column (int by)
   " (" OPEN_AT ") AS open_at," \
   " (" PAST_DUE_AT ") AS past_due_at," \
   " c.noticed_by = 'staff' AS proactive," \
-  " c.rule_bent AS rule_bent," \
+  " (c.rule_bent <> 0) AS rule_bent," \
   " c.reaction AS reaction," \
   " c.surprise_cost_cents AS surprise_cost_cents"
 #define MATTERING \

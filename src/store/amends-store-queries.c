@@ -174,7 +174,7 @@ amends_store_list_staff (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   return list_records (self, AMENDS_TYPE_STAFF,
-                       "WHERE :number OR r.active ORDER BY r.name COLLATE NOCASE, r.id",
+                       "WHERE (:number <> 0 OR r.active <> 0) ORDER BY r.name COLLATE NOCASE, r.id",
                        NULL, include_inactive, error);
 }
 

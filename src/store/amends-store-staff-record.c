@@ -183,7 +183,7 @@ read_bends (AmendsMeasureSource  *source,
   static const char sql[] =
     "SELECT c.id, c.reference, c.summary, c.occurred_at, c.bent_rule, c.bent_rule_why"
     " FROM cases AS c"
-    " WHERE c.owner_id = ?3 AND c.rule_bent AND " AMENDS_SQL_COUNTED ("c")
+    " WHERE c.owner_id = ?3 AND c.rule_bent <> 0 AND " AMENDS_SQL_COUNTED ("c")
     "   AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
     " ORDER BY c.occurred_at, c.id";
   AmendsStmt *stmt = prepare (source, sql, error);
