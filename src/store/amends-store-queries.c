@@ -373,7 +373,7 @@ amends_store_set_story_heroes (AmendsStore   *self,
 {
   static const char delete_sql[] = "DELETE FROM story_heroes WHERE story_id = ?1";
   static const char insert_sql[] =
-    "INSERT OR IGNORE INTO story_heroes (story_id, staff_id) VALUES (?1, ?2)";
+    "INSERT INTO story_heroes (story_id, staff_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
   g_autoptr(GArray) before = NULL;
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
