@@ -41,7 +41,8 @@ fixture_setup (Fixture       *f,
   f->location = g_strdup (location);
   f->db = amends_db_open (f->location, &error);
   g_assert_no_error (error);
-  amends_db_exec (f->db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &error);
+  amends_db_exec (f->db, "SET client_min_messages = warning;"
+                         "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &error);
   g_assert_no_error (error);
 }
 
@@ -444,11 +445,14 @@ pg_default (const char *expression)
   return g_strdup (expression);
 }
 
-/* Each table as "table: column type null default generated, …", one
- * line a table, sorted; with the things listed above left out. */
+/* Each column as "table.column class [not-null] [default=…] [generated]",
+ * each table's columns in order as "table: column column…"; the indexes
+ * as "table.index"; the foreign keys as "table.column>table.column:ON
+ * DELETE"; the things listed above left out. */
 typedef struct
 {
   GPtrArray *tables;
+  GPtrArray *orders;
   GPtrArray *indexes;
   GPtrArray *foreign_keys;
 } Shape;
@@ -457,25 +461,28 @@ static void
 shape_clear (Shape *shape)
 {
   g_clear_pointer (&shape->tables, g_ptr_array_unref);
+  g_clear_pointer (&shape->orders, g_ptr_array_unref);
   g_clear_pointer (&shape->indexes, g_ptr_array_unref);
   g_clear_pointer (&shape->foreign_keys, g_ptr_array_unref);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* Fails naming each line that only one engine has. */
+static void
+assert_same_lines (GPtrArray  *pg,
+                   GPtrArray  *sqlite,
+                   const char *what)
 {
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
+  g_autoptr(GString) differences = g_string_new (NULL);
 
-static char *
-join_sorted (GPtrArray *lines)
-{
-  g_ptr_array_sort (lines, compare_strings);
-  g_ptr_array_add (lines, NULL);
-  char *joined = g_strjoinv ("\n", (char **) lines->pdata);
-  g_ptr_array_remove_index (lines, lines->len - 1);
-  return joined;
+  for (guint i = 0; i < pg->len; i++)
+    if (!g_ptr_array_find_with_equal_func (sqlite, pg->pdata[i], g_str_equal, NULL))
+      g_string_append_printf (differences, "\n  only on PostgreSQL: %s", (char *) pg->pdata[i]);
+  for (guint i = 0; i < sqlite->len; i++)
+    if (!g_ptr_array_find_with_equal_func (pg, sqlite->pdata[i], g_str_equal, NULL))
+      g_string_append_printf (differences, "\n  only on SQLite:     %s", (char *) sqlite->pdata[i]);
+
+  if (differences->len > 0)
+    g_error ("The %s of the two schemas differ:%s", what, differences->str);
 }
 
 static void
@@ -491,6 +498,7 @@ read_sqlite_shape (AmendsDb   *db,
                     " WHERE type = 'index' AND sql IS NOT NULL", NULL);
 
   shape->tables = g_ptr_array_new_with_free_func (g_free);
+  shape->orders = g_ptr_array_new_with_free_func (g_free);
   shape->indexes = g_ptr_array_new_with_free_func (g_free);
   shape->foreign_keys = g_ptr_array_new_with_free_func (g_free);
 
@@ -525,15 +533,17 @@ read_sqlite_shape (AmendsDb   *db,
 
           if (is_ignored (IGNORED (sqlite_only_columns), column, seen))
             continue;
-          g_string_append_printf (line, " %s %s%s%s%s%s,", amends_db_stmt_column_text (stmt, 0),
+          g_string_append_printf (line, " %s", amends_db_stmt_column_text (stmt, 0));
+          g_ptr_array_add (shape->tables,
+                           g_strdup_printf ("%s %s%s%s%s%s", column,
                                   sqlite_class (amends_db_stmt_column_text (stmt, 1)),
                                   not_null ? " not-null" : "",
                                   *amends_db_stmt_column_text (stmt, 3) ? " default=" : "",
                                   amends_db_stmt_column_text (stmt, 3),
-                                  generated ? " generated" : "");
+                                  generated ? " generated" : ""));
         }
       g_assert_no_error (error);
-      g_ptr_array_add (shape->tables, g_string_free (line, FALSE));
+      g_ptr_array_add (shape->orders, g_string_free (line, FALSE));
 
       keys = query_rows (db, "SELECT \"from\" || '>' || \"table\" || '.' || \"to\" || ':' || on_delete"
                              " FROM pragma_foreign_key_list (?)", table);
@@ -572,6 +582,7 @@ read_pg_shape (AmendsDb   *db,
                     " WHERE k.contype = 'f' AND t.relnamespace = current_schema ()::regnamespace", NULL);
 
   shape->tables = g_ptr_array_new_with_free_func (g_free);
+  shape->orders = g_ptr_array_new_with_free_func (g_free);
   shape->indexes = g_ptr_array_new_with_free_func (g_free);
   shape->foreign_keys = g_ptr_array_new_with_free_func (g_free);
 
@@ -604,14 +615,16 @@ read_pg_shape (AmendsDb   *db,
 
           if (is_ignored (IGNORED (pg_only_columns), column, seen))
             continue;
-          g_string_append_printf (line, " %s %s%s%s%s%s,", amends_db_stmt_column_text (stmt, 0),
+          g_string_append_printf (line, " %s", amends_db_stmt_column_text (stmt, 0));
+          g_ptr_array_add (shape->tables,
+                           g_strdup_printf ("%s %s%s%s%s%s", column,
                                   pg_class_of (amends_db_stmt_column_text (stmt, 1)),
                                   amends_db_stmt_column_int64 (stmt, 2) ? " not-null" : "",
                                   *dflt ? " default=" : "", dflt,
-                                  generated ? " generated" : "");
+                                  generated ? " generated" : ""));
         }
       g_assert_no_error (error);
-      g_ptr_array_add (shape->tables, g_string_free (line, FALSE));
+      g_ptr_array_add (shape->orders, g_string_free (line, FALSE));
     }
 
   for (guint i = 0; i < indexes->len; i++)
@@ -640,9 +653,6 @@ test_parity (Fixture       *f,
   g_autoptr(AmendsDb) sqlite = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   Shape sqlite_shape = { 0 }, pg_shape = { 0 };
-  g_autofree char *sqlite_tables = NULL, *pg_tables = NULL;
-  g_autofree char *sqlite_indexes = NULL, *pg_indexes = NULL;
-  g_autofree char *sqlite_keys = NULL, *pg_keys = NULL;
 
   if (!have_db (f))
     return;
@@ -662,15 +672,10 @@ test_parity (Fixture       *f,
   /* A fresh store is at the version PostgreSQL is brought to. */
   g_assert_cmpint (query_int64 (sqlite, "PRAGMA user_version"), ==, schema_version (f->db));
 
-  sqlite_tables = join_sorted (sqlite_shape.tables);
-  pg_tables = join_sorted (pg_shape.tables);
-  g_assert_cmpstr (pg_tables, ==, sqlite_tables);
-  sqlite_indexes = join_sorted (sqlite_shape.indexes);
-  pg_indexes = join_sorted (pg_shape.indexes);
-  g_assert_cmpstr (pg_indexes, ==, sqlite_indexes);
-  sqlite_keys = join_sorted (sqlite_shape.foreign_keys);
-  pg_keys = join_sorted (pg_shape.foreign_keys);
-  g_assert_cmpstr (pg_keys, ==, sqlite_keys);
+  assert_same_lines (pg_shape.tables, sqlite_shape.tables, "columns");
+  assert_same_lines (pg_shape.orders, sqlite_shape.orders, "tables, or the order of their columns,");
+  assert_same_lines (pg_shape.indexes, sqlite_shape.indexes, "indexes");
+  assert_same_lines (pg_shape.foreign_keys, sqlite_shape.foreign_keys, "foreign keys");
 
   assert_all_seen (IGNORED (sqlite_only_tables), seen);
   assert_all_seen (IGNORED (pg_only_tables), seen);
@@ -681,6 +686,107 @@ test_parity (Fixture       *f,
 
   shape_clear (&sqlite_shape);
   shape_clear (&pg_shape);
+  g_clear_pointer (&sqlite, amends_db_close);
+  amends_test_remove_dir (dir);
+}
+
+/* The same cases have the same place in the list on both engines: the
+ * generated list_group, list_rank and list_key of version 9 are spelt
+ * in two dialects, and the list's order is read from them. */
+static char *
+list_order (AmendsDb *db)
+{
+  static const char * const statuses[] = { "open", "in-recovery", "recovered", "closed" };
+  static const char * const severities[] = { "colossal", "major", "moderate", "minor" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDbStmt) insert =
+    amends_db_prepare (db, "INSERT INTO cases (id, reference, summary, severity, channel, noticed_by,"
+                           "  occurred_at, logged_at, status, recovery_due_at, paused_at, paused_seconds,"
+                           "  recovered_at, closed_at, follow_up_due_at, reaction, came_back)"
+                           " VALUES (?, ?, 'A case', ?, 'phone', 'customer', 900, 1000, ?, 5000, ?, ?,"
+                           "         ?, ?, ?, 'unknown', 'unknown')", &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  int id = 0;
+
+  g_assert_no_error (error);
+  for (gsize s = 0; s < G_N_ELEMENTS (statuses); s++)
+    for (gsize v = 0; v < G_N_ELEMENTS (severities); v++)
+      for (int paused = 0; paused < 2; paused++)
+        for (int follow_up = 0; follow_up < 2; follow_up++)
+          {
+            gboolean recovered = g_str_equal (statuses[s], "recovered");
+            gboolean closed = g_str_equal (statuses[s], "closed");
+            g_autofree char *reference = g_strdup_printf ("C-2026-%05d", ++id);
+
+            amends_db_stmt_bind_int64 (insert, 1, id);
+            amends_db_stmt_bind_text (insert, 2, reference);
+            amends_db_stmt_bind_text (insert, 3, severities[v]);
+            amends_db_stmt_bind_text (insert, 4, statuses[s]);
+            if (paused)
+              amends_db_stmt_bind_int64 (insert, 5, 3000);
+            else
+              amends_db_stmt_bind_null (insert, 5);
+            amends_db_stmt_bind_int64 (insert, 6, paused ? 600 : 0);
+            if (recovered || (closed && follow_up))
+              amends_db_stmt_bind_int64 (insert, 7, 2000 + id);
+            else
+              amends_db_stmt_bind_null (insert, 7);
+            if (closed)
+              amends_db_stmt_bind_int64 (insert, 8, 4000 + id);
+            else
+              amends_db_stmt_bind_null (insert, 8);
+            if (follow_up)
+              amends_db_stmt_bind_int64 (insert, 9, 8000 + id);
+            else
+              amends_db_stmt_bind_null (insert, 9);
+            amends_db_stmt_execute (insert, &error);
+            g_assert_no_error (error);
+          }
+
+  rows = query_rows (db, "SELECT id || ':' || list_group || ':' || list_rank || ':' || list_key"
+                         " FROM cases ORDER BY id", NULL);
+  g_ptr_array_add (rows, NULL);
+  return g_strjoinv (" ", (char **) rows->pdata);
+}
+
+static void
+test_list_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsStore) store = NULL;
+  g_autoptr(AmendsDb) sqlite = NULL;
+  g_autofree char *on_sqlite = NULL;
+  g_autofree char *on_pg = NULL;
+
+  if (!have_db (f))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = g_build_filename (dir, "order.db", NULL);
+  store = amends_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sqlite = amends_db_open (path, &error);
+  g_assert_no_error (error);
+  migrate (f->db);
+
+  on_sqlite = list_order (sqlite);
+  on_pg = list_order (f->db);
+  g_assert_cmpstr (on_pg, ==, on_sqlite);
+
+  /* By hand, from migration 9: an open major case, not paused, due at
+   * 5000: running (0), major (1), due at 5000.  The same paused: 1, 1,
+   * 5600 with its 600 paused seconds.  A recovered major one with a
+   * follow-up due at 8038: work to do (0), major (1), at 8038.  A closed
+   * one: finished (2), rank 0, minus when it was closed (4053). */
+  g_assert_nonnull (strstr (on_pg, " 5:0:1:5000 "));
+  g_assert_nonnull (strstr (on_pg, " 7:1:1:5600 "));
+  g_assert_nonnull (strstr (on_pg, " 38:0:1:8038 "));
+  g_assert_nonnull (strstr (on_pg, " 53:2:0:-4053 "));
+
   g_clear_pointer (&sqlite, amends_db_close);
   amends_test_remove_dir (dir);
 }
@@ -856,7 +962,14 @@ test_search (Fixture       *f,
   g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM case_search"), ==, 2);
 
   /* The reference by its number, as the store finds it: the number must
-   * equal a case's, not start or end it. */
+   * equal a case's, not start or end it.  Its query reads a range of
+   * references ('C-0000' to 'C-:'), which holds only byte by byte: in
+   * ICU's root collation, for one, 'C-2026-00057' sorts after 'C-:'.
+   * The test server's own collation is C, so the column must say so. */
+  g_autofree char *collation =
+    query_text (f->db, "SELECT collation_name FROM information_schema.columns"
+                       " WHERE table_name = 'cases' AND column_name = 'reference'");
+  g_assert_cmpstr (collation, ==, "C");
   exec (f->db, "UPDATE reference_counters SET last = 56 WHERE year = 2026");
   g_assert_cmpint (add_case (f->db, "Late breakfast", NULL, 0), ==, 4);
   exec (f->db, "UPDATE reference_counters SET last = 569 WHERE year = 2026");
@@ -1065,6 +1178,7 @@ main (int   argc,
   add_test ("/schema-pg/newer", test_newer);
   add_test ("/schema-pg/foreign", test_foreign);
   add_test ("/schema-pg/parity", test_parity);
+  add_test ("/schema-pg/list-order", test_list_order);
   add_test ("/schema-pg/search", test_search);
   add_test ("/schema-pg/category-counts", test_category_counts);
   add_test ("/schema-pg/notify", test_notify);
