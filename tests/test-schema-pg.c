@@ -961,6 +961,16 @@ test_search (Fixture       *f,
   assert_search (f->db, "lap", "1");
   g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM case_search"), ==, 2);
 
+  /* A session whose search_path is empty, as while pg_dump's output is
+   * restored, writes the same. */
+  exec (f->db, "SET search_path = ''");
+  exec (f->db, "INSERT INTO public.actions (case_id, kind, done_at, text)"
+               " VALUES (1, 'note', 1767226000, 'Pressed the jacket')");
+  exec (f->db, "UPDATE public.cases SET category = 'Laundry' WHERE id = 1");
+  exec (f->db, "RESET search_path");
+  assert_search (f->db, "jacket", "1");
+  g_assert_cmpint (query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Laundry'"), ==, 1);
+
   /* The reference by its number, as the store finds it: the number must
    * equal a case's, not start or end it.  Its query reads a range of
    * references ('C-0000' to 'C-:'), which holds only byte by byte: in
