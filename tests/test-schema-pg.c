@@ -189,6 +189,30 @@ test_twice (Fixture       *f,
   g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM staff"), ==, 1);
 }
 
+/* A desk that starts while another holds the write lock (a long import)
+ * does not wait for it when there is nothing to migrate.  (Were it to
+ * wait, the lock timeout would fail it.) */
+static void
+test_no_wait_when_done (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AmendsDb) holder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_db (f))
+    return;
+
+  migrate (f->db);
+  holder = amends_db_open (f->location, &error);
+  g_assert_no_error (error);
+  exec (holder, AMENDS_SCHEMA_PG_BEGIN);
+  exec (f->db, "SET lock_timeout = '5s'");
+
+  migrate (f->db);
+
+  exec (holder, "ROLLBACK");
+}
+
 static gpointer
 migrate_in_thread (gpointer user_data)
 {
@@ -1223,6 +1247,7 @@ main (int   argc,
   add_test ("/schema-pg/empty", test_empty);
   add_test ("/schema-pg/twice", test_twice);
   add_test ("/schema-pg/two-at-once", test_two_at_once);
+  add_test ("/schema-pg/no-wait-when-done", test_no_wait_when_done);
   add_test ("/schema-pg/newer", test_newer);
   add_test ("/schema-pg/foreign", test_foreign);
   add_test ("/schema-pg/parity", test_parity);
