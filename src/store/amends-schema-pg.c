@@ -623,7 +623,7 @@ run_steps (AmendsDb  *db,
            int        to_version,
            GError   **error)
 {
-  int first = from_version + 1;
+  int first = (int) from_version + 1;
 
   if (from_version == 0)
     while (first < to_version && steps[first - 1] == NULL)
