@@ -37,8 +37,8 @@ struct _AmendsStoreBulk
   AmendsRecordClass *klass;
   GPtrArray         *columns;   /* GParamSpec, the fields stored in the table */
   guint              batch;     /* rows of a full batch */
-  sqlite3_stmt      *full;      /* INSERT of a full batch */
-  sqlite3_stmt      *part;      /* INSERT of fewer rows: the last batch, or one */
+  AmendsStmt        *full;      /* INSERT of a full batch */
+  AmendsStmt        *part;      /* INSERT of fewer rows: the last batch, or one */
   guint              part_rows;
   GPtrArray         *records;   /* AmendsRecord waiting for their batch */
   GArray            *tags;      /* guint, the caller's name of each */
@@ -74,13 +74,13 @@ insert_sql (AmendsStoreBulk *self,
 
 /* The statement for @n_rows rows, prepared once for a full batch and
  * again only when another number of rows is asked for. */
-static sqlite3_stmt *
+static AmendsStmt *
 statement_for (AmendsStoreBulk  *self,
                guint             n_rows,
                GError          **error)
 {
   sqlite3 *db = amends_store_get_db (self->store);
-  sqlite3_stmt **stmt = n_rows == self->batch ? &self->full : &self->part;
+  AmendsStmt **stmt = n_rows == self->batch ? &self->full : &self->part;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -103,11 +103,12 @@ statement_for (AmendsStoreBulk  *self,
 }
 
 /* Runs @stmt on the records from @first, as many as it has rows. */
-static int
-run_rows (AmendsStoreBulk *self,
-          sqlite3_stmt    *stmt,
-          guint            first,
-          guint            n_rows)
+static gboolean
+run_rows (AmendsStoreBulk  *self,
+          AmendsStmt       *stmt,
+          guint             first,
+          guint             n_rows,
+          GError          **error)
 {
   guint n_columns = self->columns->len;
 
@@ -118,46 +119,25 @@ run_rows (AmendsStoreBulk *self,
       for (guint i = 0; i < n_columns; i++)
         {
           GParamSpec *pspec = self->columns->pdata[i];
-          const GValue *value = amends_record_peek_value (record, pspec);
-          int index = r * n_columns + i + 1;
-
-          int rc;
-
-          /* Not copied: the records are held until the statement is
-           * reset and its values cleared. */
-          if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
-            rc = sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_STATIC);
-          else
-            rc = amends_store_bind_value (stmt, index, pspec, value);
+          int rc = amends_store_bind_value (stmt, r * n_columns + i + 1, pspec,
+                                            amends_record_peek_value (record, pspec));
 
           /* A value SQLite refuses (longer than its limit) is not written
            * as NULL: the batch fails, and is retried row by row to say
            * which line. */
           if (rc != SQLITE_OK)
-            return rc;
+            return amends_store_set_error (self->store, rc, error);
         }
     }
 
-  return sqlite3_step (stmt);
+  return amends_stmt_execute (stmt, error);
 }
 
+/* A constraint broken, which a row at a time can tell the row of. */
 static gboolean
-fail (AmendsStoreBulk  *self,
-      sqlite3_stmt     *stmt,
-      int               rc,
-      GError          **error)
+is_constraint (const GError *error)
 {
-  amends_store_set_error (self->store, rc, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return FALSE;
-}
-
-static void
-done (sqlite3_stmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  return g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
 }
 
 /* A batch that broke a constraint was undone as a whole (a statement is
@@ -167,21 +147,21 @@ find_failed_row (AmendsStoreBulk  *self,
                  guint            *failed_tag,
                  GError          **error)
 {
-  sqlite3_stmt *one = statement_for (self, 1, error);
+  AmendsStmt *one = statement_for (self, 1, error);
 
   if (one == NULL)
     return FALSE;
 
   for (guint r = 0; r < self->records->len; r++)
     {
-      int rc = run_rows (self, one, r, 1);
+      gboolean ok = run_rows (self, one, r, 1, error);
 
-      if (rc != SQLITE_DONE)
+      amends_stmt_release (one);
+      if (!ok)
         {
           *failed_tag = g_array_index (self->tags, guint, r);
-          return fail (self, one, rc, error);
+          return FALSE;
         }
-      done (one);
     }
 
   /* Each went in by itself: the batch's failure was not theirs. */
@@ -194,9 +174,10 @@ insert_waiting (AmendsStoreBulk  *self,
                 guint            *failed_tag,
                 GError          **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint n = self->records->len;
-  sqlite3_stmt *stmt;
-  int rc;
+  AmendsStmt *stmt;
+  gboolean ok;
 
   *failed_tag = 0;
   if (n == 0)
@@ -205,15 +186,12 @@ insert_waiting (AmendsStoreBulk  *self,
   if (!(stmt = statement_for (self, n, error)))
     return FALSE;
 
-  rc = run_rows (self, stmt, 0, n);
-  if (rc == SQLITE_DONE)
+  ok = run_rows (self, stmt, 0, n, &local_error);
+  amends_stmt_release (stmt);
+  if (ok)
+    self->n_inserted += n;
+  else if (n > 1 && is_constraint (local_error))
     {
-      done (stmt);
-      self->n_inserted += n;
-    }
-  else if ((rc & 0xff) == SQLITE_CONSTRAINT && n > 1)
-    {
-      done (stmt);
       if (!find_failed_row (self, failed_tag, error))
         return FALSE;
     }
@@ -221,7 +199,8 @@ insert_waiting (AmendsStoreBulk  *self,
     {
       if (n == 1)
         *failed_tag = g_array_index (self->tags, guint, 0);
-      return fail (self, stmt, rc, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   g_ptr_array_set_size (self->records, 0);
@@ -336,16 +315,12 @@ amends_store_has_cases_and_customers (AmendsStore  *self,
   static const char sql[] =
     "SELECT EXISTS (SELECT 1 FROM cases), EXISTS (SELECT 1 FROM customers)";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
     return FALSE;
 
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
-
-  *has_cases = sqlite3_column_int (stmt, 0) != 0;
-  *has_customers = sqlite3_column_int (stmt, 1) != 0;
+  *has_cases = amends_stmt_column_int (stmt, 0) != 0;
+  *has_customers = amends_stmt_column_int (stmt, 1) != 0;
   return TRUE;
 }
 
@@ -362,20 +337,20 @@ amends_store_find_case_by_reference (AmendsStore  *self,
 {
   static const char sql[] = "SELECT id FROM cases WHERE reference = ?1";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-
-  amends_store_set_error (self, rc, error);
-  return -1;
+  amends_stmt_bind_text (stmt, 1, reference);
+  switch (amends_stmt_step (stmt, error))
+    {
+    case AMENDS_DB_STEP_ROW:
+      return amends_stmt_column_int64 (stmt, 0);
+    case AMENDS_DB_STEP_DONE:
+      return 0;
+    default:
+      return -1;
+    }
 }
 
 /**
