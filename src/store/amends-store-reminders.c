@@ -60,49 +60,51 @@ amends_reminder_window_init (AmendsReminderWindow      *window,
   window->logged_from = now - rules->look_back_seconds - rules->unowned_seconds;
 }
 
+/* The statements name their values (:until); AmendsStmt binds by number. */
 static void
-bind (sqlite3_stmt *stmt,
-      const char   *name,
-      gint64        value)
+bind (AmendsStmt *stmt,
+      const char *name,
+      gint64      value)
 {
   int index = sqlite3_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    amends_stmt_bind_int64 (stmt, index, value);
 }
 
 static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+column_text (AmendsStmt *stmt,
+             int         column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (amends_stmt_column_text (stmt, column));
 }
 
 static gboolean
 read_later (sqlite3                    *db,
             const AmendsReminderWindow *window,
-            gint64                     *later)
+            gint64                     *later,
+            GError                    **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, later_sql, -1, &stmt, NULL);
+  AmendsDbStep step = AMENDS_DB_STEP_DONE;
 
   *later = G_MAXINT64;
-  for (int rank = 0; rc == SQLITE_OK && rank <= 3; rank++)
+  if (rc != SQLITE_OK)
+    return amends_store_case_ids_set_error (db, rc, error);
+
+  for (int rank = 0; step != AMENDS_DB_STEP_ERROR && rank <= 3; rank++)
     {
-      sqlite3_reset (stmt);
+      amends_stmt_reset (stmt);
       bind (stmt, ":rank", rank);
       bind (stmt, ":until", window->until);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            *later = MIN (*later, sqlite3_column_int64 (stmt, 0));
-          rc = SQLITE_OK;
-        }
+      step = amends_stmt_step (stmt, error);
+      if (step == AMENDS_DB_STEP_ROW && !amends_stmt_column_is_null (stmt, 0))
+        *later = MIN (*later, amends_stmt_column_int64 (stmt, 0));
     }
   sqlite3_finalize (stmt);
 
-  return rc == SQLITE_OK;
+  return step != AMENDS_DB_STEP_ERROR;
 }
 
 static GArray *
@@ -112,7 +114,9 @@ read_cases (sqlite3                    *db,
             GError                    **error)
 {
   g_autoptr(GArray) cases = g_array_new (FALSE, TRUE, sizeof (AmendsReminderCase));
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step = AMENDS_DB_STEP_ERROR;
+  gboolean ok;
   int rc;
 
   g_array_set_clear_func (cases, (GDestroyNotify) amends_reminder_case_clear);
@@ -121,41 +125,34 @@ read_cases (sqlite3                    *db,
   rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, cases_sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (rc != SQLITE_OK)
+    amends_store_case_ids_set_error (db, rc, error);
+  else
     {
       bind (stmt, ":from", window->from);
       bind (stmt, ":until", window->until);
       bind (stmt, ":logged_from", window->logged_from);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
         {
           AmendsReminderCase kase = {
-            sqlite3_column_int64 (stmt, 0),
+            amends_stmt_column_int64 (stmt, 0),
             column_text (stmt, 1),
             column_text (stmt, 2),
-            sqlite3_column_int64 (stmt, 3),
-            sqlite3_column_int64 (stmt, 4),
-            sqlite3_column_int (stmt, 5) != 0,
-            sqlite3_column_int64 (stmt, 6),
-            sqlite3_column_int64 (stmt, 7),
+            amends_stmt_column_int64 (stmt, 3),
+            amends_stmt_column_int64 (stmt, 4),
+            amends_stmt_column_int (stmt, 5) != 0,
+            amends_stmt_column_int64 (stmt, 6),
+            amends_stmt_column_int64 (stmt, 7),
           };
           g_array_append_val (cases, kase);
         }
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
 
-  if (rc == SQLITE_OK && !read_later (db, window, later))
-    rc = sqlite3_errcode (db);
+  ok = step == AMENDS_DB_STEP_DONE && read_later (db, window, later, error);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
 
-  if (rc != SQLITE_OK)
-    {
-      amends_store_case_ids_set_error (db, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&cases);
+  return ok ? g_steal_pointer (&cases) : NULL;
 }
 
 /**
