@@ -95,29 +95,26 @@ amends_store_list_targets (AmendsStore  *self,
     " ORDER BY category != '', category COLLATE NOCASE, severity";
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_target_free);
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsTarget *target = g_new0 (AmendsTarget, 1);
 
-      target->category = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      target->severity = severity_from_nick ((const char *) sqlite3_column_text (stmt, 1));
-      target->seconds = sqlite3_column_int64 (stmt, 2);
-      target->office_hours_only = sqlite3_column_int (stmt, 3) != 0;
+      target->category = g_strdup (amends_stmt_column_text (stmt, 0));
+      target->severity = severity_from_nick (amends_stmt_column_text (stmt, 1));
+      target->seconds = amends_stmt_column_int64 (stmt, 2);
+      target->office_hours_only = amends_stmt_column_int (stmt, 3) != 0;
       g_ptr_array_add (targets, target);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&targets);
 }
@@ -145,7 +142,6 @@ amends_store_set_target (AmendsStore  *self,
     " SET seconds = excluded.seconds, office_hours_only = excluded.office_hours_only";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (category_or_any (category)));
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (seconds >= 0, FALSE);
@@ -153,13 +149,12 @@ amends_store_set_target (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  if ((rc = sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
-      (rc = sqlite3_bind_text (stmt, 2, severity_to_nick (severity), -1, SQLITE_STATIC)) != SQLITE_OK ||
-      (rc = sqlite3_bind_int64 (stmt, 3, seconds)) != SQLITE_OK ||
-      (rc = sqlite3_bind_int (stmt, 4, office_hours_only ? 1 : 0)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_text (stmt, 1, trimmed);
+  amends_stmt_bind_text (stmt, 2, severity_to_nick (severity));
+  amends_stmt_bind_int64 (stmt, 3, seconds);
+  amends_stmt_bind_int64 (stmt, 4, office_hours_only ? 1 : 0);
 
-  return amends_store_step_done (self, stmt, error);
+  return amends_stmt_execute (stmt, error);
 }
 
 gboolean
@@ -170,18 +165,16 @@ amends_store_remove_target (AmendsStore  *self,
 {
   static const char sql[] = "DELETE FROM targets WHERE category = ?1 AND severity = ?2";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  if ((rc = sqlite3_bind_text (stmt, 1, category_or_any (category), -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
-      (rc = sqlite3_bind_text (stmt, 2, severity_to_nick (severity), -1, SQLITE_STATIC)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_text (stmt, 1, category_or_any (category));
+  amends_stmt_bind_text (stmt, 2, severity_to_nick (severity));
 
-  return amends_store_step_done (self, stmt, error);
+  return amends_stmt_execute (stmt, error);
 }
 
 /**
@@ -202,7 +195,6 @@ amends_store_seed_default_target (AmendsStore  *self,
     "INSERT INTO targets (category, severity, seconds)"
     " SELECT '', '', ?1 WHERE NOT EXISTS (SELECT 1 FROM targets)";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (hours > 0, FALSE);
@@ -213,10 +205,9 @@ amends_store_seed_default_target (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  if ((rc = sqlite3_bind_int64 (stmt, 1, (gint64) hours * 3600)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_int64 (stmt, 1, (gint64) hours * 3600);
 
-  return amends_store_step_done (self, stmt, error);
+  return amends_stmt_execute (stmt, error);
 }
 
 /**
@@ -245,7 +236,7 @@ amends_store_lookup_target (AmendsStore          *self,
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (category_or_any (category)));
   gboolean first = TRUE;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
@@ -256,22 +247,21 @@ amends_store_lookup_target (AmendsStore          *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  if ((rc = sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
-      (rc = sqlite3_bind_text (stmt, 2, severity_to_nick (severity), -1, SQLITE_STATIC)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_text (stmt, 1, trimmed);
+  amends_stmt_bind_text (stmt, 2, severity_to_nick (severity));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       if (first)
-        target->office_hours_only = sqlite3_column_int (stmt, 1) != 0;
+        target->office_hours_only = amends_stmt_column_int (stmt, 1) != 0;
       first = FALSE;
 
-      if (target->seconds == 0 && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        target->seconds = sqlite3_column_int64 (stmt, 0);
+      if (target->seconds == 0 && !amends_stmt_column_is_null (stmt, 0))
+        target->seconds = amends_stmt_column_int64 (stmt, 0);
     }
 
-  if (rc != SQLITE_DONE)
-    return amends_store_set_error (self, rc, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    return FALSE;
 
   if (target->seconds <= 0)
     target->seconds = (gint64) amends_store_get_recovery_target_hours (self) * 3600;
@@ -293,26 +283,23 @@ amends_store_get_office_hours (AmendsStore  *self,
     "SELECT weekday, opens, closes FROM business_hours ORDER BY weekday, opens";
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (AmendsOfficeSpan));
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsOfficeSpan span = {
-        sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
+        amends_stmt_column_int (stmt, 0), amends_stmt_column_int (stmt, 1), amends_stmt_column_int (stmt, 2),
       };
       g_array_append_val (spans, span);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&spans);
 }
@@ -336,7 +323,6 @@ amends_store_set_office_hours (AmendsStore  *self,
   static const char insert_sql[] =
     "INSERT INTO business_hours (weekday, opens, closes) VALUES (?1, ?2, ?3)";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (weekday >= 1 && weekday <= 7, FALSE);
@@ -346,12 +332,8 @@ amends_store_set_office_hours (AmendsStore  *self,
 
   if (!(stmt = amends_store_prepare (self, delete_sql, error)))
     goto failed;
-  if ((rc = sqlite3_bind_int (stmt, 1, weekday)) != SQLITE_OK)
-    {
-      amends_store_set_error (self, rc, error);
-      goto failed;
-    }
-  if (!amends_store_step_done (self, stmt, error))
+  amends_stmt_bind_int64 (stmt, 1, weekday);
+  if (!amends_stmt_execute (stmt, error))
     goto failed;
   g_clear_pointer (&stmt, amends_stmt_release);
 
@@ -359,14 +341,10 @@ amends_store_set_office_hours (AmendsStore  *self,
     {
       if (!(stmt = amends_store_prepare (self, insert_sql, error)))
         goto failed;
-      if ((rc = sqlite3_bind_int (stmt, 1, weekday)) != SQLITE_OK ||
-          (rc = sqlite3_bind_int (stmt, 2, opens)) != SQLITE_OK ||
-          (rc = sqlite3_bind_int (stmt, 3, closes)) != SQLITE_OK)
-        {
-          amends_store_set_error (self, rc, error);
-          goto failed;
-        }
-      if (!amends_store_step_done (self, stmt, error))
+      amends_stmt_bind_int64 (stmt, 1, weekday);
+      amends_stmt_bind_int64 (stmt, 2, opens);
+      amends_stmt_bind_int64 (stmt, 3, closes);
+      if (!amends_stmt_execute (stmt, error))
         goto failed;
     }
 
