@@ -92,7 +92,7 @@ static char *
 dup_column (AmendsStmt *stmt,
             int         column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (amends_stmt_column_text (stmt, column));
 }
 
 /**
@@ -110,7 +110,7 @@ amends_store_load_playbook (AmendsStore  *self,
     "SELECT put_right, spending_guide, updated_at FROM playbooks WHERE category = ?1";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(AmendsPlaybook) playbook = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (category != NULL, NULL);
@@ -121,19 +121,16 @@ amends_store_load_playbook (AmendsStore  *self,
   playbook = g_new0 (AmendsPlaybook, 1);
   playbook->category = g_strdup (category);
 
-  if ((rc = sqlite3_bind_text (stmt, 1, category, -1, SQLITE_TRANSIENT)) == SQLITE_OK &&
-      (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_text (stmt, 1, category);
+  step = amends_stmt_step (stmt, error);
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
+
+  if (step == AMENDS_DB_STEP_ROW)
     {
       playbook->put_right = dup_column (stmt, 0);
       playbook->spending_guide = dup_column (stmt, 1);
-      playbook->updated_at = sqlite3_column_int64 (stmt, 2);
-      rc = SQLITE_DONE;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
+      playbook->updated_at = amends_stmt_column_int64 (stmt, 2);
     }
 
   return g_steal_pointer (&playbook);
@@ -179,7 +176,6 @@ amends_store_save_playbook (AmendsStore  *self,
   g_autofree char *guide = dup_kept_text (spending_guide);
   g_autofree char *name = dup_kept_text (category);
   gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
@@ -204,15 +200,11 @@ amends_store_save_playbook (AmendsStore  *self,
 
     if (stmt == NULL)
       goto failed;
-    if ((rc = sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
-        (rc = sqlite3_bind_text (stmt, 2, right, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
-        (rc = sqlite3_bind_text (stmt, 3, guide, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
-        (rc = sqlite3_bind_int64 (stmt, 4, amends_store_now (self))) != SQLITE_OK)
-      {
-        amends_store_set_error (self, rc, error);
-        goto failed;
-      }
-    if (!amends_store_step_done (self, stmt, error))
+    amends_stmt_bind_text (stmt, 1, name);
+    amends_stmt_bind_text (stmt, 2, right);
+    amends_stmt_bind_text (stmt, 3, guide);
+    amends_stmt_bind_int64 (stmt, 4, amends_store_now (self));
+    if (!amends_stmt_execute (stmt, error))
       goto failed;
   }
 
@@ -221,13 +213,11 @@ amends_store_save_playbook (AmendsStore  *self,
 
     if (stmt == NULL)
       goto failed;
-    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-    if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-      {
-        amends_store_set_error (self, rc, error);
-        goto failed;
-      }
-    id = sqlite3_column_int64 (stmt, 0);
+    amends_stmt_bind_text (stmt, 1, name);
+    /* The row was just written: there is one. */
+    if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+      goto failed;
+    id = amends_stmt_column_int64 (stmt, 0);
   }
 
   /* The audit log's record id is the row's rowid; the category is said
@@ -269,7 +259,7 @@ amends_store_list_playbook_ideas (AmendsStore  *self,
     " ORDER BY s.told_at DESC, s.id DESC LIMIT ?2";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (category != NULL, NULL);
@@ -277,19 +267,16 @@ amends_store_list_playbook_ideas (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, category, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_text (stmt, 1, category);
+  amends_stmt_bind_int64 (stmt, 2, limit);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       g_autofree char *text = g_strstrip (dup_column (stmt, 0));
       g_strv_builder_add (builder, text);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -308,21 +295,18 @@ amends_store_list_causes (AmendsStore  *self,
     "SELECT name FROM causes WHERE active ORDER BY name COLLATE NOCASE";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    g_strv_builder_add (builder, amends_stmt_column_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -340,20 +324,24 @@ set_cause_active (AmendsStore  *self,
   static const char update[] = "UPDATE causes SET active = ?2 WHERE id = ?1";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, find, error);
   gboolean was_active;
-  int rc;
 
   *id = 0;
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_text (stmt, 1, name);
+  switch (amends_stmt_step (stmt, error))
+    {
+    case AMENDS_DB_STEP_ROW:
+      break;
+    case AMENDS_DB_STEP_DONE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 
-  *id = sqlite3_column_int64 (stmt, 0);
-  was_active = sqlite3_column_int (stmt, 1) != 0;
+  *id = amends_stmt_column_int64 (stmt, 0);
+  was_active = amends_stmt_column_int (stmt, 1) != 0;
   if (was_active == active)
     return TRUE;
 
@@ -362,9 +350,9 @@ set_cause_active (AmendsStore  *self,
 
     if (up == NULL)
       return FALSE;
-    sqlite3_bind_int64 (up, 1, *id);
-    sqlite3_bind_int (up, 2, active);
-    if (!amends_store_step_done (self, up, error))
+    amends_stmt_bind_int64 (up, 1, *id);
+    amends_stmt_bind_int64 (up, 2, active);
+    if (!amends_stmt_execute (up, error))
       return FALSE;
   }
 
@@ -409,8 +397,8 @@ amends_store_add_cause (AmendsStore  *self,
 
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_text (stmt, 1, kept, -1, SQLITE_TRANSIENT);
-      if (!amends_store_step_done (self, stmt, error))
+      amends_stmt_bind_text (stmt, 1, kept);
+      if (!amends_stmt_execute (stmt, error))
         goto failed;
       id = sqlite3_last_insert_rowid (amends_store_get_db (self));
       if (!amends_store_audit (self, "causes", id, "created", NULL, kept, error))
