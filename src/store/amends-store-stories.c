@@ -47,7 +47,6 @@ amends_store_find_story (AmendsStore  *self,
 {
   g_autofree char *sql = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
@@ -55,12 +54,9 @@ amends_store_find_story (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, case_id);
+  if (amends_stmt_step (stmt, error) == AMENDS_DB_STEP_ROW)
     return amends_store_read_record (self, AMENDS_TYPE_STORY, stmt);
-  if (rc != SQLITE_DONE)
-    amends_store_set_error (self, rc, error);
 
   return NULL;
 }
@@ -192,20 +188,17 @@ amends_store_refresh_candidates_of (AmendsStore   *self,
     {
       g_autoptr(AmendsStmt) stmt = NULL;
       g_autoptr(AmendsCase) kase = NULL;
-      int rc;
+      AmendsDbStep step;
 
       if (!(stmt = amends_store_prepare (self, sql, error)))
         goto failed;
 
-      sqlite3_bind_int64 (stmt, 1, case_ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
+      amends_stmt_bind_int64 (stmt, 1, case_ids[i]);
+      step = amends_stmt_step (stmt, error);
+      if (step == AMENDS_DB_STEP_DONE)
         continue;
-      if (rc != SQLITE_ROW)
-        {
-          amends_store_set_error (self, rc, error);
-          goto failed;
-        }
+      if (step == AMENDS_DB_STEP_ERROR)
+        goto failed;
 
       kase = amends_store_read_record (self, AMENDS_TYPE_CASE, stmt);
       g_clear_pointer (&stmt, amends_stmt_release);
@@ -253,7 +246,7 @@ amends_store_read_board_entry (AmendsStore       *self,
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GEnumClass) klass = NULL;
   GEnumValue *stage;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
@@ -262,20 +255,18 @@ amends_store_read_board_entry (AmendsStore       *self,
   if (!(stmt = amends_store_prepare (self, story_id != 0 ? by_story : by_case, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, story_id != 0 ? story_id : case_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_int64 (stmt, 1, story_id != 0 ? story_id : case_id);
+  step = amends_stmt_step (stmt, error);
+  if (step != AMENDS_DB_STEP_ROW)
+    return step == AMENDS_DB_STEP_DONE;
 
   klass = g_type_class_ref (AMENDS_TYPE_STORY_STAGE);
-  stage = g_enum_get_value_by_nick (klass, (const char *) sqlite3_column_text (stmt, 3));
-  entry->story_id = sqlite3_column_int64 (stmt, 0);
-  entry->case_id = sqlite3_column_int64 (stmt, 1);
-  entry->key = sqlite3_column_int64 (stmt, 2);
+  stage = g_enum_get_value_by_nick (klass, amends_stmt_column_text (stmt, 3));
+  entry->story_id = amends_stmt_column_int64 (stmt, 0);
+  entry->case_id = amends_stmt_column_int64 (stmt, 1);
+  entry->key = amends_stmt_column_int64 (stmt, 2);
   entry->stage = stage != NULL ? (AmendsStoryStage) stage->value : AMENDS_STORY_STAGE_DISMISSED;
-  entry->shown = sqlite3_column_int (stmt, 4) != 0 && stage != NULL &&
+  entry->shown = amends_stmt_column_int (stmt, 4) != 0 && stage != NULL &&
                  entry->stage != AMENDS_STORY_STAGE_DISMISSED;
 
   return TRUE;
@@ -454,8 +445,8 @@ amends_store_list_stories_told (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
 
   return amends_store_collect_records (self, AMENDS_TYPE_STORY, stmt, error);
 }
@@ -473,26 +464,28 @@ const char amends_heroes_sql[] =
   " WHERE told > 0 OR blown > 0"
   " ORDER BY told DESC, blown DESC, s.name COLLATE NOCASE";
 
-/* The rows of amends_heroes_sql; NULL with the failing code in @rc. */
+/* The rows of amends_heroes_sql; NULL with the failing code in @rc.
+ * The step is SQLite's own call still: the board's reader
+ * (amends-board-reader.c) turns the code into its error. */
 GPtrArray *
-amends_collect_heroes (sqlite3_stmt *stmt,
-                       GDateTime    *from,
-                       GDateTime    *until,
-                       int          *rc)
+amends_collect_heroes (AmendsStmt *stmt,
+                       GDateTime  *from,
+                       GDateTime  *until,
+                       int        *rc)
 {
   g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_hero_count_free);
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
 
   while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AmendsHeroCount *count = g_new0 (AmendsHeroCount, 1);
 
-      count->staff_id = sqlite3_column_int64 (stmt, 0);
-      count->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      count->n_told = sqlite3_column_int (stmt, 2);
-      count->n_blown_away = sqlite3_column_int (stmt, 3);
+      count->staff_id = amends_stmt_column_int64 (stmt, 0);
+      count->name = g_strdup (amends_stmt_column_text (stmt, 1));
+      count->n_told = amends_stmt_column_int (stmt, 2);
+      count->n_blown_away = amends_stmt_column_int (stmt, 3);
       g_ptr_array_add (counts, count);
     }
 
