@@ -95,29 +95,26 @@ amends_store_list_story_readers (AmendsStore  *self,
     " WHERE r.story_id = ?1 ORDER BY r.read_at, s.name COLLATE NOCASE";
   g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_story_reader_free);
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, story_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsStoryReader *reader = g_new0 (AmendsStoryReader, 1);
 
-      reader->staff_id = sqlite3_column_int64 (stmt, 0);
-      reader->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      reader->read_at = sqlite3_column_int64 (stmt, 2);
+      reader->staff_id = amends_stmt_column_int64 (stmt, 0);
+      reader->name = g_strdup (amends_stmt_column_text (stmt, 1));
+      reader->read_at = amends_stmt_column_int64 (stmt, 2);
       g_ptr_array_add (readers, reader);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&readers);
 }
@@ -155,13 +152,13 @@ amends_store_mark_story_read (AmendsStore  *self,
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  sqlite3_bind_int64 (stmt, 2, staff_id);
-  sqlite3_bind_int64 (stmt, 3, amends_store_now (self));
-  if (!amends_store_step_done (self, stmt, error))
+  amends_stmt_bind_int64 (stmt, 1, story_id);
+  amends_stmt_bind_int64 (stmt, 2, staff_id);
+  amends_stmt_bind_int64 (stmt, 3, amends_store_now (self));
+  if (!amends_stmt_execute (stmt, error))
     goto failed;
 
-  if (sqlite3_changes (amends_store_get_db (self)) > 0)
+  if (amends_stmt_changes (stmt) > 0)
     {
       if (!amends_store_audit (self, "stories", story_id, "read-by", NULL,
                                amends_staff_get_name (staff), error))
@@ -180,7 +177,7 @@ static char *
 dup_column (AmendsStmt *stmt,
             int         column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = amends_stmt_column_text (stmt, column);
 
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
@@ -195,20 +192,17 @@ list_hero_names (AmendsStore  *self,
     " WHERE h.story_id = ?1 ORDER BY s.name COLLATE NOCASE";
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  amends_stmt_bind_int64 (stmt, 1, story_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    g_strv_builder_add (builder, amends_stmt_column_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -235,7 +229,7 @@ amends_store_list_training_stories (AmendsStore  *self,
     " WHERE t.stage = 'told' AND t.training AND c.deleted_at IS NULL"
     " ORDER BY t.told_at, t.id";
   g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_training_story_free);
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
@@ -245,31 +239,28 @@ amends_store_list_training_stories (AmendsStore  *self,
     if (stmt == NULL)
       return NULL;
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
       {
         AmendsTrainingStory *story = g_new0 (AmendsTrainingStory, 1);
 
-        story->story_id = sqlite3_column_int64 (stmt, 0);
+        story->story_id = amends_stmt_column_int64 (stmt, 0);
         story->title = dup_column (stmt, 1);
         story->text = dup_column (stmt, 2);
-        story->told_at = sqlite3_column_int64 (stmt, 3);
+        story->told_at = amends_stmt_column_int64 (stmt, 3);
         story->reference = dup_column (stmt, 4);
         story->went_wrong = dup_column (stmt, 5);
         story->description = dup_column (stmt, 6);
         story->fix = dup_column (stmt, 7);
         story->surprise = dup_column (stmt, 8);
-        story->rule_bent = sqlite3_column_int (stmt, 9) != 0;
+        story->rule_bent = amends_stmt_column_int (stmt, 9) != 0;
         story->bent_rule = dup_column (stmt, 10);
         story->bent_rule_why = dup_column (stmt, 11);
         story->lesson = dup_column (stmt, 12);
         g_ptr_array_add (stories, story);
       }
 
-    if (rc != SQLITE_DONE)
-      {
-        amends_store_set_error (self, rc, error);
-        return NULL;
-      }
+    if (step == AMENDS_DB_STEP_ERROR)
+      return NULL;
   }
 
   /* Heroes and readers after the stories' statement is done with. */
