@@ -21,27 +21,31 @@
 #include "amends-store-private.h"
 #include "amends-store-reminders.h"
 
+/* ?1 to ?2: the window of due times; ?3: the look-back of the unowned.
+ * Whether the case is open is 1 or 0 in both halves of the UNION, which
+ * PostgreSQL will not join from a boolean and an integer. */
 static const char cases_sql[] =
   "SELECT id, reference, summary, coalesce (owner_id, 0), logged_at,"
-  "       " AMENDS_SQL_OPEN ("c") ","
+  "       CASE WHEN " AMENDS_SQL_OPEN ("c") " THEN 1 ELSE 0 END,"
   "       CASE WHEN " AMENDS_SQL_OPEN ("c") " AND paused_at IS NULL"
   "            THEN " AMENDS_SQL_DUE ("c") " ELSE 0 END,"
   "       CASE WHEN status = 'recovered' THEN coalesce (follow_up_due_at, 0) ELSE 0 END"
   "  FROM cases AS c"
   "  WHERE deleted_at IS NULL AND list_group = 0 AND list_rank IN (0, 1, 2, 3)"
-  "    AND list_key BETWEEN :from AND :until "
+  "    AND list_key BETWEEN ?1 AND ?2 "
   "UNION "
   "SELECT id, reference, summary, 0, logged_at, 1,"
   "       CASE WHEN paused_at IS NULL THEN " AMENDS_SQL_DUE ("c") " ELSE 0 END, 0"
   "  FROM cases AS c"
   "  WHERE deleted_at IS NULL AND " AMENDS_SQL_OPEN ("c")
-  "    AND logged_at >= :logged_from AND owner_id IS NULL "
+  "    AND logged_at >= ?3 AND owner_id IS NULL "
   "LIMIT " G_STRINGIFY (AMENDS_REMINDER_MAX_CASES);
 
-/* min() on one severity's range is one step into the index. */
+/* min() on one severity's range is one step into the index.  ?1 is the
+ * severity's rank, ?2 the end of the window. */
 static const char later_sql[] =
   "SELECT min (list_key) FROM cases"
-  "  WHERE deleted_at IS NULL AND list_group = 0 AND list_rank = :rank AND list_key > :until";
+  "  WHERE deleted_at IS NULL AND list_group = 0 AND list_rank = ?1 AND list_key > ?2";
 
 /**
  * amends_reminder_window_init:
@@ -58,18 +62,6 @@ amends_reminder_window_init (AmendsReminderWindow      *window,
   window->from = now - rules->look_back_seconds - MAX (rules->escalation_seconds, 0) - 1;
   window->until = now + MAX (rules->lead_seconds, 0) + 1;
   window->logged_from = now - rules->look_back_seconds - rules->unowned_seconds;
-}
-
-/* The statements name their values (:until); AmendsStmt binds by number. */
-static void
-bind (AmendsStmt *stmt,
-      const char *name,
-      gint64      value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    amends_stmt_bind_int64 (stmt, index, value);
 }
 
 static char *
@@ -96,8 +88,8 @@ read_later (sqlite3                    *db,
   for (int rank = 0; step != AMENDS_DB_STEP_ERROR && rank <= 3; rank++)
     {
       amends_stmt_reset (stmt);
-      bind (stmt, ":rank", rank);
-      bind (stmt, ":until", window->until);
+      amends_stmt_bind_int64 (stmt, 1, rank);
+      amends_stmt_bind_int64 (stmt, 2, window->until);
       step = amends_stmt_step (stmt, error);
       if (step == AMENDS_DB_STEP_ROW && !amends_stmt_column_is_null (stmt, 0))
         *later = MIN (*later, amends_stmt_column_int64 (stmt, 0));
@@ -129,9 +121,9 @@ read_cases (sqlite3                    *db,
     amends_store_case_ids_set_error (db, rc, error);
   else
     {
-      bind (stmt, ":from", window->from);
-      bind (stmt, ":until", window->until);
-      bind (stmt, ":logged_from", window->logged_from);
+      amends_stmt_bind_int64 (stmt, 1, window->from);
+      amends_stmt_bind_int64 (stmt, 2, window->until);
+      amends_stmt_bind_int64 (stmt, 3, window->logged_from);
       while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
         {
           AmendsReminderCase kase = {
