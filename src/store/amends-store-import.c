@@ -312,8 +312,10 @@ amends_store_has_cases_and_customers (AmendsStore  *self,
                                       gboolean     *has_customers,
                                       GError      **error)
 {
+  /* 1 or 0, not EXISTS' own value: PostgreSQL's is a boolean. */
   static const char sql[] =
-    "SELECT EXISTS (SELECT 1 FROM cases), EXISTS (SELECT 1 FROM customers)";
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM cases) THEN 1 ELSE 0 END,"
+    " CASE WHEN EXISTS (SELECT 1 FROM customers) THEN 1 ELSE 0 END";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
 
   if (stmt == NULL || amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
