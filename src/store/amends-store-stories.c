@@ -451,8 +451,10 @@ amends_store_list_stories_told (AmendsStore  *self,
   return amends_store_collect_records (self, AMENDS_TYPE_STORY, stmt, error);
 }
 
+/* The counts are named in WHERE from a subquery: PostgreSQL does not
+ * see the select list's names there. SQLite flattens it (the same plan). */
 const char amends_heroes_sql[] =
-  "SELECT s.id, s.name,"
+  "SELECT id, name, told, blown FROM (SELECT s.id, s.name,"
   "  (SELECT count(*) FROM story_heroes AS h JOIN stories AS t ON t.id = h.story_id"
   "     JOIN cases AS c ON c.id = t.case_id"
   "   WHERE h.staff_id = s.id AND t.stage = 'told' AND c.deleted_at IS NULL"
@@ -460,9 +462,9 @@ const char amends_heroes_sql[] =
   "  (SELECT count(*) FROM cases AS c"
   "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND " AMENDS_SQL_COUNTED ("c")
   "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
-  " FROM staff AS s"
+  " FROM staff AS s) AS x"
   " WHERE told > 0 OR blown > 0"
-  " ORDER BY told DESC, blown DESC, s.name COLLATE NOCASE";
+  " ORDER BY told DESC, blown DESC, name COLLATE NOCASE";
 
 /* The rows of amends_heroes_sql; NULL with the failing code in @rc.
  * The step is SQLite's own call still: the board's reader
