@@ -133,7 +133,8 @@ amends_store_mark_story_read (AmendsStore  *self,
                               GError      **error)
 {
   static const char sql[] =
-    "INSERT OR IGNORE INTO story_readers (story_id, staff_id, read_at) VALUES (?1, ?2, ?3)";
+    "INSERT INTO story_readers (story_id, staff_id, read_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT DO NOTHING";
   g_autoptr(AmendsStaff) staff = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
 
@@ -226,7 +227,7 @@ amends_store_list_training_stories (AmendsStore  *self,
     "SELECT t.id, t.title, t.text, t.told_at, c.reference, c.summary, c.description,"
     "  c.fix, c.surprise, c.rule_bent, c.bent_rule, c.bent_rule_why, c.lesson"
     " FROM stories AS t JOIN cases AS c ON c.id = t.case_id"
-    " WHERE t.stage = 'told' AND t.training AND c.deleted_at IS NULL"
+    " WHERE t.stage = 'told' AND t.training <> 0 AND c.deleted_at IS NULL"
     " ORDER BY t.told_at, t.id";
   g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_training_story_free);
   AmendsDbStep step;
