@@ -292,7 +292,7 @@ amends_store_list_causes (AmendsStore  *self,
                           GError      **error)
 {
   static const char sql[] =
-    "SELECT name FROM causes WHERE active ORDER BY name COLLATE NOCASE";
+    "SELECT name FROM causes WHERE active <> 0 ORDER BY name COLLATE NOCASE";
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   AmendsDbStep step;
@@ -372,7 +372,7 @@ amends_store_add_cause (AmendsStore  *self,
                         const char   *name,
                         GError      **error)
 {
-  static const char insert[] = "INSERT INTO causes (name) VALUES (?1)";
+  static const char insert[] = "INSERT INTO causes (name) VALUES (?1) RETURNING id";
   g_autofree char *kept = dup_kept_text (name);
   gint64 id = 0;
 
@@ -398,9 +398,9 @@ amends_store_add_cause (AmendsStore  *self,
       if (stmt == NULL)
         goto failed;
       amends_stmt_bind_text (stmt, 1, kept);
-      if (!amends_stmt_execute (stmt, error))
+      if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
         goto failed;
-      id = sqlite3_last_insert_rowid (amends_store_get_db (self));
+      id = amends_stmt_column_int64 (stmt, 0);
       if (!amends_store_audit (self, "causes", id, "created", NULL, kept, error))
         goto failed;
       amends_store_queue_change (self, AMENDS_TYPE_CAUSES, 0);
