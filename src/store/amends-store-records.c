@@ -394,7 +394,7 @@ insert_row (AmendsStore   *self,
       g_string_append_printf (values, "%s?%u", n ? ", " : "", n + 1);
       n++;
     }
-  g_string_append_printf (sql, ") VALUES (%s)", values->str);
+  g_string_append_printf (sql, ") VALUES (%s) RETURNING id", values->str);
 
   if (!(stmt = amends_store_prepare (self, sql->str, error)))
     return FALSE;
@@ -412,10 +412,11 @@ insert_row (AmendsStore   *self,
         return amends_store_set_error (self, rc, error);
     }
 
-  if (!amends_stmt_execute (stmt, error))
+  /* RETURNING id: the row's id is its one row, on both engines. */
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
     return FALSE;
 
-  amends_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  amends_record_set_id (record, amends_stmt_column_int64 (stmt, 0));
   return TRUE;
 }
 
