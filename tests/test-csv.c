@@ -1409,6 +1409,42 @@ test_import_failing_row_leaves_nothing (AmendsTestDb  *db,
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* A value the database refuses to take (longer than its limit, here
+ * made small) in a batch of many rows: the error names its line, as a
+ * broken rule's does, and nothing of the file is left. */
+static void
+test_import_refused_value_names_line (AmendsTestDb  *db,
+                                      gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("summary,description,occurred_at\n");
+  g_autofree char *path = g_build_filename (db->dir, "long.csv", NULL);
+  g_autofree char *long_text = g_strnfill (200000, 'x');
+  g_autoptr(AmendsCsvImport) import = amends_csv_import_new (db->store);
+  g_autoptr(GError) error = NULL;
+
+  /* Ten rows, one batch; the header is line 1, so case 5 is on line 7. */
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (text, "Case %u,%s,2026-01-%02uT10:00:00Z\n",
+                            i, i == 5 ? long_text : "Nothing much", 1 + i);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  sqlite3_limit (amends_store_get_db (db->store), SQLITE_LIMIT_LENGTH, 100000);
+
+  amends_csv_import_read_path (import, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (amends_csv_import_validate (import, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (amends_csv_import_run (import, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Line 7: "));
+  g_assert_cmpuint (amends_csv_import_get_n_imported (import), ==, 0);
+  g_clear_error (&error);
+
+  assert_nothing_imported (db->store);
+}
+
 /* References given by the file, in any order, move the counter past the
  * highest, so that neither a row without one nor a case logged later is
  * given one of them; a row whose reference an earlier row of the file
@@ -1654,6 +1690,7 @@ main (int   argc,
   ADD_DB_TEST ("/csv/import/many/one-audit-entry-and-one-change-an-import", test_import_is_one_audit_entry);
   ADD_DB_TEST ("/csv/import/many/every-row-a-case-and-searchable", test_import_many_rows);
   ADD_DB_TEST ("/csv/import/many/a-row-refused-half-way-leaves-nothing", test_import_failing_row_leaves_nothing);
+  ADD_DB_TEST ("/csv/import/many/a-value-refused-names-its-line", test_import_refused_value_names_line);
   ADD_DB_TEST ("/csv/import/references-given-move-the-counter", test_import_references_counted);
   ADD_DB_TEST ("/csv/import/dates/day-first-told-by-the-file", test_dates_day_first);
   ADD_DB_TEST ("/csv/import/dates/month-first-told-by-the-file", test_dates_month_first);

@@ -102,12 +102,14 @@ statement_for (AmendsStoreBulk  *self,
   return *stmt;
 }
 
-/* Runs @stmt on the records from @first, as many as it has rows. */
+/* Runs @stmt on the records from @first, as many as it has rows;
+ * @refused says whether a value was refused before the statement ran. */
 static gboolean
 run_rows (AmendsStoreBulk  *self,
           AmendsStmt       *stmt,
           guint             first,
           guint             n_rows,
+          gboolean         *refused,
           GError          **error)
 {
   guint n_columns = self->columns->len;
@@ -126,7 +128,10 @@ run_rows (AmendsStoreBulk  *self,
            * as NULL: the batch fails, and is retried row by row to say
            * which line. */
           if (rc != SQLITE_OK)
-            return amends_store_set_error (self->store, rc, error);
+            {
+              *refused = TRUE;
+              return amends_store_set_error (self->store, rc, error);
+            }
         }
     }
 
@@ -141,7 +146,8 @@ is_constraint (const GError *error)
 }
 
 /* A batch that broke a constraint was undone as a whole (a statement is
- * atomic): a row at a time, the one that breaks it is found. */
+ * atomic), and one with a value refused never ran: a row at a time, the
+ * row that fails is found. */
 static gboolean
 find_failed_row (AmendsStoreBulk  *self,
                  guint            *failed_tag,
@@ -154,7 +160,8 @@ find_failed_row (AmendsStoreBulk  *self,
 
   for (guint r = 0; r < self->records->len; r++)
     {
-      gboolean ok = run_rows (self, one, r, 1, error);
+      gboolean refused = FALSE;
+      gboolean ok = run_rows (self, one, r, 1, &refused, error);
 
       amends_stmt_release (one);
       if (!ok)
@@ -177,6 +184,7 @@ insert_waiting (AmendsStoreBulk  *self,
   g_autoptr(GError) local_error = NULL;
   guint n = self->records->len;
   AmendsStmt *stmt;
+  gboolean refused = FALSE;
   gboolean ok;
 
   *failed_tag = 0;
@@ -186,11 +194,11 @@ insert_waiting (AmendsStoreBulk  *self,
   if (!(stmt = statement_for (self, n, error)))
     return FALSE;
 
-  ok = run_rows (self, stmt, 0, n, &local_error);
+  ok = run_rows (self, stmt, 0, n, &refused, &local_error);
   amends_stmt_release (stmt);
   if (ok)
     self->n_inserted += n;
-  else if (n > 1 && is_constraint (local_error))
+  else if (n > 1 && (refused || is_constraint (local_error)))
     {
       if (!find_failed_row (self, failed_tag, error))
         return FALSE;
