@@ -39,25 +39,22 @@ amends_store_list_case_helpers (AmendsStore  *self,
     " WHERE h.case_id = ?1 ORDER BY s.name COLLATE NOCASE, s.id";
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, case_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = amends_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -73,19 +70,16 @@ dup_helper_names (AmendsStore  *self,
     " (SELECT s.name FROM case_helpers AS h JOIN staff AS s ON s.id = h.staff_id"
     "  WHERE h.case_id = ?1 ORDER BY s.name COLLATE NOCASE, s.id)";
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  amends_stmt_bind_int64 (stmt, 1, case_id);
+  /* An aggregate has its row; without one, there are no names. */
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return NULL;
 
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return g_strdup (amends_stmt_column_text (stmt, 0));
 }
 
 static gboolean
@@ -98,6 +92,7 @@ change_helper (AmendsStore  *self,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) local_error = NULL;
+  gint64 changes = 0;
 
   if (!amends_store_begin (self, error))
     return FALSE;
@@ -111,13 +106,14 @@ change_helper (AmendsStore  *self,
 
     if (stmt == NULL)
       goto failed;
-    sqlite3_bind_int64 (stmt, 1, case_id);
-    sqlite3_bind_int64 (stmt, 2, staff_id);
-    if (!amends_store_step_done (self, stmt, &local_error))
+    amends_stmt_bind_int64 (stmt, 1, case_id);
+    amends_stmt_bind_int64 (stmt, 2, staff_id);
+    if (!amends_stmt_execute (stmt, &local_error))
       goto failed;
+    changes = amends_stmt_changes (stmt);
   }
 
-  if (sqlite3_changes (amends_store_get_db (self)) == 0)
+  if (changes == 0)
     {
       amends_store_rollback (self);
       return TRUE;
@@ -195,21 +191,18 @@ amends_store_list_teams (AmendsStore  *self,
     " ORDER BY team COLLATE NOCASE";
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    g_strv_builder_add (builder, amends_stmt_column_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
