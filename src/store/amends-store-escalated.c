@@ -45,18 +45,18 @@ count_escalated (AmendsStore  *self,
                  GError      **error)
 {
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   if (!(stmt = amends_store_prepare (self, "SELECT count(*) FROM cases AS r " ESCALATED_WHERE, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, until);
-  sqlite3_bind_int64 (stmt, 3, escalation_seconds);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_int64 (stmt, 1, from);
+  amends_stmt_bind_int64 (stmt, 2, until);
+  amends_stmt_bind_int64 (stmt, 3, escalation_seconds);
+  /* count(*) always has its row. */
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return FALSE;
 
-  *n_escalated = (guint) sqlite3_column_int64 (stmt, 0);
+  *n_escalated = (guint) amends_stmt_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -96,10 +96,10 @@ amends_store_list_escalated (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (until));
-  sqlite3_bind_int64 (stmt, 3, escalation_seconds);
-  sqlite3_bind_int64 (stmt, 4, limit == G_MAXUINT ? -1 : (gint64) limit);
+  amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
+  amends_stmt_bind_int64 (stmt, 3, escalation_seconds);
+  amends_stmt_bind_int64 (stmt, 4, limit == G_MAXUINT ? -1 : (gint64) limit);
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }
