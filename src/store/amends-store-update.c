@@ -27,7 +27,7 @@
 typedef struct
 {
   char         *sql;
-  sqlite3_stmt *stmt;
+  AmendsStmt   *stmt;
 } CachedUpdate;
 
 struct _AmendsUpdateCache
@@ -61,7 +61,7 @@ prepare_update (AmendsStore  *self,
 {
   AmendsUpdateCache *cache = self->update_cache;
   CachedUpdate *cached;
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
   GList *link;
   int rc;
 
@@ -204,17 +204,17 @@ update_fields (AmendsStore   *self,
   for (guint i = 0; i < changed->len && rc == SQLITE_OK; i++)
     rc = amends_store_bind_value (stmt, i + 1, changed->pdata[i],
                                   amends_record_peek_value (record, changed->pdata[i]));
-  if (rc != SQLITE_OK ||
-      (rc = sqlite3_bind_int64 (stmt, changed->len + 1, version)) != SQLITE_OK ||
-      (rc = sqlite3_bind_int64 (stmt, changed->len + 2, amends_record_get_id (record))) != SQLITE_OK)
+  if (rc != SQLITE_OK)
     return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_int64 (stmt, changed->len + 1, version);
+  amends_stmt_bind_int64 (stmt, changed->len + 2, amends_record_get_id (record));
 
-  if (!amends_store_step_done (self, stmt, error))
+  if (!amends_stmt_execute (stmt, error))
     return FALSE;
 
   /* The row was read in this transaction, which holds the write lock:
    * nobody can have changed it since. */
-  if (sqlite3_changes (amends_store_get_db (self)) != 1)
+  if (amends_stmt_changes (stmt) != 1)
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
                            _("The record changed while it was being saved. Try again."));
