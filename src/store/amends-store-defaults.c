@@ -69,20 +69,16 @@ next_reference (AmendsStore  *self,
     "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
   int year = g_date_time_get_year (logged_at);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  if ((rc = sqlite3_bind_int (stmt, 1, year)) == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  /* RETURNING gives the row whether it inserts or updates. */
+  amends_stmt_bind_int64 (stmt, 1, year);
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return NULL;
 
-  return g_strdup_printf ("C-%04d-%05" G_GINT64_FORMAT, year, (gint64) sqlite3_column_int64 (stmt, 0));
+  return g_strdup_printf ("C-%04d-%05" G_GINT64_FORMAT, year, amends_stmt_column_int64 (stmt, 0));
 }
 
 /* A case that comes with a reference of ours (an import) moves its year's
@@ -101,7 +97,6 @@ note_given_reference (AmendsStore  *self,
     "ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last)";
   g_autoptr(AmendsStmt) stmt = NULL;
   int year = 0, number = 0;
-  int rc;
   char end = 0;
 
   if (sscanf (reference, "C-%4d-%d%c", &year, &number, &end) != 2 || number <= 0)
@@ -117,11 +112,10 @@ note_given_reference (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  if ((rc = sqlite3_bind_int (stmt, 1, year)) != SQLITE_OK ||
-      (rc = sqlite3_bind_int (stmt, 2, number)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
+  amends_stmt_bind_int64 (stmt, 1, year);
+  amends_stmt_bind_int64 (stmt, 2, number);
 
-  return amends_store_step_done (self, stmt, error);
+  return amends_stmt_execute (stmt, error);
 }
 
 /* A closed case says why it was closed, and only a closed case does: one
