@@ -243,29 +243,29 @@ build_reference_sql (int year)
 }
 
 static void
-bind_named_int64 (sqlite3_stmt *stmt,
-                  const char   *name,
-                  gint64        value)
+bind_named_int64 (AmendsStmt *stmt,
+                  const char *name,
+                  gint64      value)
 {
   int index = sqlite3_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    amends_stmt_bind_int64 (stmt, index, value);
 }
 
 static void
-bind_named_text (sqlite3_stmt *stmt,
-                 const char   *name,
-                 const char   *value)
+bind_named_text (AmendsStmt *stmt,
+                 const char *name,
+                 const char *value)
 {
   int index = sqlite3_bind_parameter_index (stmt, name);
 
   if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+    amends_stmt_bind_text (stmt, index, value);
 }
 
 static void
-bind_filter (sqlite3_stmt           *stmt,
+bind_filter (AmendsStmt             *stmt,
              const AmendsCaseFilter *filter,
              const char             *match,
              gint64                  now)
@@ -354,34 +354,34 @@ collect_into (sqlite3                *db,
               gint64                 *first_change,
               GError                **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  AmendsStmt *stmt = NULL;
+  AmendsDbStep step;
   int rc;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return amends_store_case_ids_set_error (db, rc, error);
 
+  /* An interrupted step (the list no longer wanted) fails here like any
+   * other; the reader, which knows its cancellable, says it was that. */
   bind_filter (stmt, filter, match, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       /* An id is never NULL; a time overdue after is, while the clock is
        * paused.
        * Each column call costs the connection's mutex: ask once. */
-      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), 0 };
+      gint64 row[2] = { amends_stmt_column_int64 (stmt, 0), 0 };
 
       if (n_columns > 1)
-        row[1] = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? G_MAXINT64
-                                                              : sqlite3_column_int64 (stmt, 1);
+        row[1] = amends_stmt_column_is_null (stmt, 1) ? G_MAXINT64
+                                                      : amends_stmt_column_int64 (stmt, 1);
       if (first_change != NULL)
         *first_change = MIN (*first_change, row[1]);
       g_array_append_vals (rows, row, 1);
     }
   sqlite3_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
-    return amends_store_case_ids_set_error (db, rc, error);
-
-  return TRUE;
+  return step != AMENDS_DB_STEP_ERROR;
 }
 
 /* The base: the ids of @filter without its search, in the list's order,

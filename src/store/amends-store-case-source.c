@@ -121,6 +121,15 @@ reader_run (AmendsCaseReader        *reader,
 
   sqlite3_progress_handler (reader->db, 0, NULL, NULL);
 
+  /* The progress handler interrupts a step only once @cancellable is
+   * cancelled, and the step's error does not say why. */
+  if (result == NULL && g_cancellable_is_cancelled (cancellable) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&local_error);
+      amends_store_case_ids_set_error (reader->db, SQLITE_INTERRUPT, &local_error);
+    }
+
   /* A damaged or replaced file: the next run opens it again. */
   if (result == NULL)
     {
@@ -286,7 +295,7 @@ store_load_cases (AmendsCaseSource  *source,
   g_autoptr(GString) json = g_string_new ("[");
   g_autofree char *sql = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
+  AmendsDbStep step;
 
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
@@ -297,16 +306,12 @@ store_load_cases (AmendsCaseSource  *source,
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
-  rc = sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
-  if (rc == SQLITE_OK)
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (cases, amends_store_read_record (self, AMENDS_TYPE_CASE, stmt));
+  amends_stmt_bind_text (stmt, 1, json->str);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
+    g_ptr_array_add (cases, amends_store_read_record (self, AMENDS_TYPE_CASE, stmt));
 
-  if (rc != SQLITE_DONE)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (step == AMENDS_DB_STEP_ERROR)
+    return NULL;
 
   return g_steal_pointer (&cases);
 }
