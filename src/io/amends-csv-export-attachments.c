@@ -18,7 +18,7 @@
 
 #include "amends-csv-export-private.h"
 
-#include "amends-store-private.h"
+#include "amends-store-rows.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -48,11 +48,10 @@ write_blob (AmendsStore   *store,
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(AmendsStoreBlob) blob = NULL;
   g_autofree guint8 *chunk = NULL;
-  sqlite3_blob *blob = NULL;
   gboolean ok;
-  int size;
-  int rc;
+  gsize size;
 
   if (!g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -61,23 +60,21 @@ write_blob (AmendsStore   *store,
       return FALSE;
     }
 
-  if ((rc = sqlite3_blob_open (amends_store_get_db (store), "main", "attachments", "data", id, 0, &blob)) != SQLITE_OK)
-    return amends_store_set_error (store, rc, error);
+  if (!(blob = amends_store_open_attachment_data (store, id, error)))
+    return FALSE;
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, error);
   ok = out != NULL;
-  size = sqlite3_blob_bytes (blob);
+  size = amends_store_blob_get_size (blob);
   chunk = g_malloc (CHUNK_SIZE);
-  for (int offset = 0, n; ok && offset < size; offset += n)
+  for (gsize offset = 0, n; ok && offset < size; offset += n)
     {
       n = MIN (CHUNK_SIZE, size - offset);
-      if ((rc = sqlite3_blob_read (blob, chunk, n, offset)) != SQLITE_OK)
-        ok = amends_store_set_error (store, rc, error);
-      else
-        ok = g_output_stream_write_all (G_OUTPUT_STREAM (out), chunk, n, NULL, cancellable, error);
+      ok = amends_store_blob_read (blob, chunk, n, offset, error) &&
+           g_output_stream_write_all (G_OUTPUT_STREAM (out), chunk, n, NULL, cancellable, error);
     }
-  sqlite3_blob_close (blob);
+  g_clear_pointer (&blob, amends_store_blob_close);
 
   if (out == NULL)
     return FALSE;
@@ -92,6 +89,34 @@ write_blob (AmendsStore   *store,
     }
 
   return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+}
+
+typedef struct
+{
+  AmendsStore  *store;
+  GFile        *folder;
+  GCancellable *cancellable;
+} AttachmentsData;
+
+static gboolean
+write_attachment_cb (AmendsStoreRow  *row,
+                     gpointer         user_data,
+                     GError         **error)
+{
+  AttachmentsData *data = user_data;
+  const char *path = amends_store_row_get_text (row, 1);
+  g_autoptr(GFile) file = g_file_resolve_relative_path (data->folder, path);
+
+  /* The names are made safe in SQL; this is the belt to its braces. */
+  if (!g_file_has_prefix (file, data->folder))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("The attachment “%s” has a name that cannot be a file name."), path);
+      return FALSE;
+    }
+
+  return !g_cancellable_set_error_if_cancelled (data->cancellable, error) &&
+         write_blob (data->store, amends_store_row_get_int64 (row, 0), file, data->cancellable, error);
 }
 
 /**
@@ -114,35 +139,8 @@ amends_csv_export_attachments (AmendsStore   *store,
     " ORDER BY c.occurred_at, c.id, a.added_at, a.id";
   g_autofree char *dir_path = g_path_get_dirname (csv_path);
   g_autofree char *name = amends_csv_attachments_folder_name (csv_path);
-  g_autoptr(GFile) folder = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
+  g_autoptr(GFile) folder = g_file_new_build_filename (dir_path, name, NULL);
+  AttachmentsData data = { store, folder, cancellable };
 
-  folder = g_file_new_build_filename (dir_path, name, NULL);
-  if ((rc = sqlite3_prepare_v2 (amends_store_get_db (store), sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return amends_store_set_error (store, rc, error);
-
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *path = (const char *) sqlite3_column_text (stmt, 1);
-      g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
-
-      /* The names are made safe in SQL; this is the belt to its braces. */
-      if (!g_file_has_prefix (file, folder))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                       _("The attachment “%s” has a name that cannot be a file name."), path);
-          ok = FALSE;
-          break;
-        }
-      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           write_blob (store, sqlite3_column_int64 (stmt, 0), file, cancellable, error);
-    }
-
-  if (ok && rc != SQLITE_DONE)
-    ok = amends_store_set_error (store, rc, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return amends_store_foreach_row (store, sql, write_attachment_cb, &data, error);
 }

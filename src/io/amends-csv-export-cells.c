@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "amends-money.h"
-#include "amends-store-private.h"
+#include "amends-store-rows.h"
 
 char *
 amends_csv_format_flags (GParamSpec   *pspec,
@@ -166,22 +166,22 @@ default_int64 (GParamSpec *pspec)
   return 0;
 }
 
-/* The text of column @i of @stmt as @cell says; @scratch holds it when it
+/* The text of column @i of @row as @cell says; @scratch holds it when it
  * is made rather than read. */
 static const char *
 format_cell (const AmendsCsvCell *cell,
-             sqlite3_stmt        *stmt,
+             AmendsStoreRow      *row,
              int                  i,
              GString             *scratch)
 {
-  gboolean is_null = sqlite3_column_type (stmt, i) == SQLITE_NULL;
+  gboolean is_null = amends_store_row_is_null (row, i);
   gint64 number;
 
   if (cell->kind == AMENDS_CSV_CELL_TEXT)
-    return (const char *) sqlite3_column_text (stmt, i);
+    return amends_store_row_get_text (row, i);
   if (cell->kind == AMENDS_CSV_CELL_PATHS)
     {
-      const char *lines = (const char *) sqlite3_column_text (stmt, i);
+      const char *lines = amends_store_row_get_text (row, i);
       g_auto(GStrv) paths = NULL;
 
       if (lines == NULL || cell->prefix == NULL)
@@ -195,10 +195,10 @@ format_cell (const AmendsCsvCell *cell,
   if (cell->kind == AMENDS_CSV_CELL_TIME)
     {
       g_string_set_size (scratch, 32);
-      return is_null ? NULL : format_unix_time (sqlite3_column_int64 (stmt, i), scratch->str);
+      return is_null ? NULL : format_unix_time (amends_store_row_get_int64 (row, i), scratch->str);
     }
 
-  number = is_null ? (cell->pspec ? default_int64 (cell->pspec) : 0) : sqlite3_column_int64 (stmt, i);
+  number = is_null ? (cell->pspec ? default_int64 (cell->pspec) : 0) : amends_store_row_get_int64 (row, i);
   g_string_truncate (scratch, 0);
 
   switch (cell->kind)
@@ -224,7 +224,7 @@ format_cell (const AmendsCsvCell *cell,
       {
         GEnumClass *klass = G_PARAM_SPEC_ENUM (cell->pspec)->enum_class;
         GEnumValue *ev = is_null ? NULL
-                         : g_enum_get_value_by_nick (klass, (const char *) sqlite3_column_text (stmt, i));
+                         : g_enum_get_value_by_nick (klass, amends_store_row_get_text (row, i));
 
         /* An unknown nick reads as the default, as a record reads it. */
         if (ev == NULL)
@@ -252,10 +252,10 @@ format_cell (const AmendsCsvCell *cell,
     }
 }
 
-/* Appends a row of @stmt's columns, formatted as @cells say. */
+/* Appends a row of @row's columns, formatted as @cells say. */
 static void
-append_stmt_row (GString             *buffer,
-                 sqlite3_stmt        *stmt,
+append_store_row (GString             *buffer,
+                 AmendsStoreRow      *row,
                  const AmendsCsvCell *cells,
                  guint                n_cells,
                  GString             *scratch,
@@ -263,7 +263,7 @@ append_stmt_row (GString             *buffer,
 {
   for (guint i = 0; i < n_cells; i++)
     {
-      const char *text = format_cell (&cells[i], stmt, i, scratch);
+      const char *text = format_cell (&cells[i], row, i, scratch);
 
       if (cells[i].is_text && text != NULL && amends_csv_starts_like_formula (text))
         {
@@ -274,6 +274,29 @@ append_stmt_row (GString             *buffer,
       amends_csv_append_field (buffer, text, i == 0);
     }
   g_string_append (buffer, "\r\n");
+}
+
+typedef struct
+{
+  const AmendsCsvCell *cells;
+  guint                n_cells;
+  GString             *buffer;
+  GOutputStream       *out;
+  GCancellable        *cancellable;
+  GString             *scratch;
+  GString             *neutral;
+} StreamData;
+
+static gboolean
+stream_row_cb (AmendsStoreRow  *row,
+               gpointer         user_data,
+               GError         **error)
+{
+  StreamData *data = user_data;
+
+  append_store_row (data->buffer, row, data->cells, data->n_cells, data->scratch, data->neutral);
+  return !g_cancellable_set_error_if_cancelled (data->cancellable, error) &&
+         amends_csv_flush (data->out, data->buffer, FALSE, data->cancellable, error);
 }
 
 /* Runs @sql and writes a row for each of its rows, flushing as it goes:
@@ -290,25 +313,8 @@ amends_csv_stream_rows (AmendsStore          *store,
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autoptr(GString) neutral = g_string_new (NULL);
-  sqlite3 *db = amends_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
+  StreamData data = { cells, n_cells, buffer, out, cancellable, scratch, neutral };
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return amends_store_set_error (store, rc, error);
-
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      append_stmt_row (buffer, stmt, cells, n_cells, scratch, neutral);
-      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-           amends_csv_flush (out, buffer, FALSE, cancellable, error);
-    }
-
-  if (ok && rc != SQLITE_DONE)
-    ok = amends_store_set_error (store, rc, error);
-  sqlite3_finalize (stmt);
-
-  return ok && amends_csv_flush (out, buffer, TRUE, cancellable, error);
+  return amends_store_foreach_row (store, sql, stream_row_cb, &data, error) &&
+         amends_csv_flush (out, buffer, TRUE, cancellable, error);
 }
-

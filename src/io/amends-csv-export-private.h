@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "amends-csv-export.h"
 
 G_BEGIN_DECLS

@@ -17,7 +17,7 @@
 
 #include "amends-case.h"
 #include "amends-money.h"
-#include "amends-store-private.h"
+#include "amends-store-rows.h"
 
 static char *
 format_enum (GParamSpec   *pspec,
@@ -152,35 +152,45 @@ salvage_for (GHashTable *salvages,
   return salvage;
 }
 
+typedef struct
+{
+  GHashTable *salvages;
+  int         what;
+} SalvageData;
+
+static gboolean
+salvage_row_cb (AmendsStoreRow  *row,
+                gpointer         user_data,
+                GError         **error)
+{
+  SalvageData *data = user_data;
+  Salvage *salvage = salvage_for (data->salvages, amends_store_row_get_int64 (row, 0));
+
+  if (data->what == 0 && salvage->reference == NULL)
+    salvage->reference = g_strdup (amends_store_row_get_text (row, 1));
+  else if (data->what == 1)
+    salvage->occurred_at = amends_store_row_get_int64 (row, 1);
+  else if (data->what == 2)
+    {
+      salvage->summary = g_strdup (amends_store_row_get_text (row, 1));
+      salvage->description = g_strdup (amends_store_row_get_text (row, 2));
+      salvage->customer = g_strdup (amends_store_row_get_text (row, 3));
+    }
+
+  return TRUE;
+}
+
 /* Runs @sql over what it can read, row by row; a damaged page ends it, and
- * what came before stays. */
+ * what came before stays: its error is not one to report. */
 static void
 salvage_rows (AmendsStore *store,
               GHashTable  *salvages,
               const char  *sql,
               int          what)
 {
-  sqlite3_stmt *stmt = NULL;
+  SalvageData data = { salvages, what };
 
-  if (sqlite3_prepare_v2 (amends_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    return;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Salvage *salvage = salvage_for (salvages, sqlite3_column_int64 (stmt, 0));
-
-      if (what == 0 && salvage->reference == NULL)
-        salvage->reference = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      else if (what == 1)
-        salvage->occurred_at = sqlite3_column_int64 (stmt, 1);
-      else if (what == 2)
-        {
-          salvage->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          salvage->description = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-          salvage->customer = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-        }
-    }
-  sqlite3_finalize (stmt);
+  amends_store_foreach_row (store, sql, salvage_row_cb, &data, NULL);
 }
 
 static int
@@ -325,6 +335,45 @@ amends_csv_export_readable_cases_to_path (AmendsStore   *store,
   return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
 }
 
+typedef struct
+{
+  const gboolean *is_text;
+  GString        *buffer;
+  GOutputStream  *out;
+  GCancellable   *cancellable;
+  GError         *write_error;
+} TimelineData;
+
+static gboolean
+write_timeline_row_cb (AmendsStoreRow  *row,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  TimelineData *data = user_data;
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (amends_store_row_get_int64 (row, 2));
+  g_autofree char *done_at = amends_csv_format_time (when);
+  const char *values[] = {
+    amends_store_row_get_text (row, 0),
+    amends_store_row_get_text (row, 1),
+    done_at,
+    amends_store_row_get_text (row, 3),
+    amends_store_row_get_text (row, 4),
+  };
+
+  amends_csv_append_row (data->buffer, values, data->is_text, G_N_ELEMENTS (values));
+  if (!amends_csv_flush (data->out, data->buffer, FALSE, data->cancellable, &data->write_error))
+    {
+      /* Only to stop: the caller reports the write error, not this. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stopped");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A timeline row that cannot be read ends the timeline, as a damaged page
+ * does; what was written before it stays.  Only a failed write is an
+ * error. */
 gboolean
 amends_csv_export_readable_timeline (AmendsStore    *store,
                                      GOutputStream  *out,
@@ -336,35 +385,16 @@ amends_csv_export_readable_timeline (AmendsStore    *store,
     "  a.kind, a.done_at, (SELECT s.name FROM staff AS s WHERE s.id = a.staff_id), a.text"
     " FROM actions AS a ORDER BY a.case_id, a.done_at";
   const char * const *timeline_columns = amends_csv_timeline_columns ();
-  const gboolean *timeline_is_text = amends_csv_timeline_is_text ();
   g_autoptr(GString) buffer = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  TimelineData data = { amends_csv_timeline_is_text (), buffer, out, cancellable, NULL };
 
   amends_csv_append_row (buffer, timeline_columns, NULL, g_strv_length ((char **) timeline_columns));
-  if (sqlite3_prepare_v2 (amends_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK)
+  amends_store_foreach_row (store, sql, write_timeline_row_cb, &data, NULL);
+  if (data.write_error != NULL)
     {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2));
-          g_autofree char *done_at = amends_csv_format_time (when);
-          const char *values[] = {
-            (const char *) sqlite3_column_text (stmt, 0),
-            (const char *) sqlite3_column_text (stmt, 1),
-            done_at,
-            (const char *) sqlite3_column_text (stmt, 3),
-            (const char *) sqlite3_column_text (stmt, 4),
-          };
-
-          amends_csv_append_row (buffer, values, timeline_is_text, G_N_ELEMENTS (values));
-          if (!amends_csv_flush (out, buffer, FALSE, cancellable, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
-        }
+      g_propagate_error (error, data.write_error);
+      return FALSE;
     }
-  sqlite3_finalize (stmt);
 
   return amends_csv_flush (out, buffer, TRUE, cancellable, error);
 }
-
