@@ -26,6 +26,7 @@
 
 #include "amends-demo-private.h"
 #include "amends-store-private.h"
+#include "amends-store-rows.h"
 
 /* The day Roy Osing posted his twelve ways to fix a colossal mistake. */
 #define DEMO_SEED 20100818
@@ -206,20 +207,12 @@ static gboolean
 check_store_is_empty (DemoContext  *ctx,
                       GError      **error)
 {
-  static const char sql[] =
-    "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM staff) "
-    "+ (SELECT count(*) FROM customers)";
-  g_autoptr(AmendsStmt) stmt = amends_store_prepare (ctx->store, sql, error);
-  int rc;
+  gboolean empty = FALSE;
 
-  if (stmt == NULL)
+  if (!amends_store_is_empty (ctx->store, &empty, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return amends_store_set_error (ctx->store, rc, error);
-
-  if (sqlite3_column_int64 (stmt, 0) > 0)
+  if (!empty)
     {
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
                            _("The demo can only fill an empty database, and this one already has cases, staff or customers in it."));
