@@ -1,11 +1,17 @@
 #!/bin/sh
-# check-layers.sh: the model layer includes nothing of the store
+# check-layers.sh: the model includes nothing of the store, and only the
+# store talks to a database engine
 #
 # src/model/ holds the types and list models that every other layer uses;
 # src/store/ builds on them (SQLite, schema, queries).  A model file that
 # included a store header or <sqlite3.h> would make the two a cycle, and
-# tie the model to one database engine.  Prints each such include with its
-# file and line, and fails if there is one.
+# tie the model to one database engine.
+#
+# The store is also the only room that knows the engine (issue 16: SQLite
+# or PostgreSQL): outside src/store/, no file may name SQLite's API
+# (sqlite3…, SQLITE_…) or include libpq's header; they ask the store
+# (amends-store-rows.h, for instance).  Prints each such line with its
+# file and line number, and fails if there is one.
 #
 # Usage: check-layers.sh SRCDIR   (the project's src/)
 #
@@ -52,4 +58,29 @@ else
   echo "$n_files files of src/model/ include nothing of src/store/ nor sqlite3.h."
 fi
 rm -f "${TMPDIR:-/tmp}/check-layers.$$"
+
+# The engine's API outside the store: "src/io/x.c:42: sqlite3_step (stmt);".
+# Comments count too: a file that has no business with the engine has no
+# reason to name its calls.
+engine_uses=$(
+  cd "$src" &&
+  find . -path ./store -prune -o -type f \( -name '*.c' -o -name '*.h' \) -print |
+  sort |
+  while IFS= read -r file; do
+    grep -n -E 'sqlite3|SQLITE_[A-Z]|libpq-fe\.h' "$file" |
+    while IFS= read -r line; do
+      echo "src/${file#./}:${line%%:*}: ${line#*:}"
+    done
+  done
+)
+n_outside=$(cd "$src" && find . -path ./store -prune -o -type f \( -name '*.c' -o -name '*.h' \) -print | wc -l)
+
+if [ -n "$engine_uses" ]; then
+  printf '%s\n' "$engine_uses"
+  echo "Only src/store/ may use the database engine's API (sqlite3, libpq): give the store a function instead."
+  status=1
+else
+  echo "$n_outside files outside src/store/ name neither sqlite3 nor libpq-fe.h."
+fi
+
 exit $status
