@@ -64,9 +64,11 @@ next_reference (AmendsStore  *self,
                 GDateTime    *logged_at,
                 GError      **error)
 {
+  /* The table named: a bare "last" is ambiguous to PostgreSQL, which
+   * also sees excluded.last there. */
   static const char sql[] =
     "INSERT INTO reference_counters (year, last) VALUES (?1, 1) "
-    "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last";
+    "ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
   int year = g_date_time_get_year (logged_at);
 
