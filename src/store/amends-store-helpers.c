@@ -146,7 +146,7 @@ amends_store_add_case_helper (AmendsStore  *self,
                               GError      **error)
 {
   static const char sql[] =
-    "INSERT OR IGNORE INTO case_helpers (case_id, staff_id) VALUES (?1, ?2)";
+    "INSERT INTO case_helpers (case_id, staff_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (staff_id > 0, FALSE);
