@@ -890,6 +890,9 @@ test_window_toasts_in_quick_succession (Fixture       *fixture,
   g_assert_cmpuint (n_gone, ==, 3);
   g_assert_nonnull (fixture->window->toast);
   g_assert_cmpstr (adw_toast_get_title (fixture->window->toast), ==, "Fourth");
+
+  /* The last one leaves as the window closes, after @n_gone is gone. */
+  g_signal_handlers_disconnect_by_func (fixture->window->toast, on_toast_gone_cb, &n_gone);
 }
 
 static void
