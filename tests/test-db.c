@@ -746,6 +746,41 @@ test_placeholders_pg (Fixture       *f,
   g_assert_cmpstr (amends_db_stmt_column_text (stmt, 4), ==, "?");
 }
 
+/* "?NNN" numbers a parameter, as in SQLite: one value bound once serves
+ * every place that names its number, and a bare "?" after it takes the
+ * next number after the largest so far (here 3).  The same text gives
+ * the same answers on both engines.  (Every number up to the largest must
+ * appear: PostgreSQL cannot tell the type of a parameter it never sees.) */
+static void
+test_numbered_placeholders (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDbStmt) stmt = NULL;
+
+  if (!have_db (f))
+    return;
+
+  stmt = amends_db_prepare (f->db,
+                            "SELECT CAST(?2 AS TEXT), CAST(?1 AS BIGINT), CAST(?1 AS BIGINT) + 10, "
+                            "CAST(? AS TEXT), '?1', CAST(?4 AS BIGINT) - 4, ?4 + 0",
+                            &error);
+  g_assert_no_error (error);
+  amends_db_stmt_bind_int64 (stmt, 1, 7);
+  amends_db_stmt_bind_text (stmt, 2, "second");
+  amends_db_stmt_bind_text (stmt, 3, "third");
+  amends_db_stmt_bind_int64 (stmt, 4, 12);
+  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 0), ==, "second");
+  g_assert_cmpint (amends_db_stmt_column_int64 (stmt, 1), ==, 7);
+  g_assert_cmpint (amends_db_stmt_column_int64 (stmt, 2), ==, 17);
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 3), ==, "third");
+  g_assert_cmpstr (amends_db_stmt_column_text (stmt, 4), ==, "?1");
+  g_assert_cmpint (amends_db_stmt_column_int64 (stmt, 5), ==, 8);
+  g_assert_cmpint (amends_db_stmt_column_int64 (stmt, 6), ==, 12);
+}
+
 /* A freed statement leaves nothing behind on the server, also when it was
  * freed inside a failed transaction (where DEALLOCATE itself would fail):
  * then it goes when the transaction has ended. */
@@ -884,6 +919,7 @@ main (int   argc,
       add_test (engine, "utf8", test_utf8);
       add_test (engine, "conflict", test_conflict);
       add_test (engine, "sql-error", test_sql_error);
+      add_test (engine, "numbered-placeholders", test_numbered_placeholders);
     }
   add_test (&engines[0], "notify", test_notify_sqlite);
   add_test (&engines[0], "read-only", test_read_only_sqlite);

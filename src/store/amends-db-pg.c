@@ -457,11 +457,15 @@ skip_quoted (const char *sql,
 
 /**
  * translate_placeholders:
- * @sql: SQL with "?" for its parameters
+ * @sql: SQL with "?" or "?NNN" for its parameters
  * @n_params: (out): how many there are
  *
  * Turns each "?" outside quotes, quoted names, dollar quotes and comments
- * into $1, $2….
+ * into $1, $2…, and each "?NNN" into $NNN.  The numbers follow SQLite's
+ * rule, so that one text means the same on both engines: a bare "?" is
+ * one more than the largest number given so far, and there are as many
+ * parameters as the largest number.  Every number up to the largest must
+ * appear: the server cannot tell the type of a parameter it never sees.
  */
 static char *
 translate_placeholders (const char *sql,
@@ -482,8 +486,20 @@ translate_placeholders (const char *sql,
         }
       else if (*p == '?')
         {
-          g_string_append_printf (out, "$%d", ++n);
-          p++;
+          char *digits_end = NULL;
+          gint64 number = g_ascii_strtoll (p + 1, &digits_end, 10);
+
+          if (g_ascii_isdigit (p[1]) && number > 0 && number <= G_MAXINT16)
+            {
+              n = MAX (n, (int) number);
+              p = digits_end;
+            }
+          else
+            {
+              number = ++n;
+              p++;
+            }
+          g_string_append_printf (out, "$%d", (int) number);
         }
       else
         {
