@@ -184,7 +184,7 @@ amends_board_reader_read (AmendsBoardReader  *self,
     return FALSE;
 
   /* One snapshot for all of it. */
-  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  ok = sqlite3_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL) == SQLITE_OK;
   for (guint i = 0; ok && i < G_N_ELEMENTS (stages); i++)
     {
       found[i] = g_array_new (FALSE, FALSE, sizeof (AmendsBoardEntry));

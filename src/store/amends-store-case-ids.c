@@ -31,34 +31,6 @@
 #include "amends-enum-types.h"
 #include "amends-store-private.h"
 
-/* Turns what a person typed into an FTS5 query: every word must appear,
- * as the start of a word, and nothing typed is read as FTS syntax. */
-static char *
-make_match_query (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \t\n\r", -1);
-  GString *query = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *word = g_strdup (words[i]);
-
-      g_strdelimit (word, "\"", ' ');
-      g_strstrip (word);
-      if (*word == '\0')
-        continue;
-      g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", word);
-    }
-
-  if (query->len == 0)
-    {
-      g_string_free (query, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (query, FALSE);
-}
-
 /* Whether @text is one of our references, or its number alone, as a
  * front-desk user reads it off a receipt or an e-mail: "C-2026-00057",
  * "c-2026-57", "2026-00057", "00057", "57" or "#57".  @year is -1 when no
@@ -106,30 +78,7 @@ parse_reference (const char *text,
  * every width from the number's own digits up to nine is tried.
  *
  * Without a year, the years are found by hopping through the index, one
- * probe a year: the smallest reference of the next year on.  Taking at
- * least y + 1 each step ends the walk even over a reference like
- * "C-20x1" that some import brought in. */
-static const char reference_any_year_sql[] =
-  "WITH RECURSIVE"
-  " ref_year (y) AS ("
-  "   SELECT CAST (substr (min (reference), 3, 4) AS INTEGER) FROM cases"
-  "     WHERE reference >= 'C-0000' AND reference < 'C-:'"
-  "   UNION ALL"
-  "   SELECT max (y + 1, (SELECT CAST (substr (min (reference), 3, 4) AS INTEGER) FROM cases"
-  "                         WHERE reference >= printf ('C-%04d', y + 1) AND reference < 'C-:'))"
-  "     FROM ref_year WHERE y < 9999),";
-
-static const char reference_given_year_sql[] =
-  "WITH RECURSIVE"
-  " ref_year (y) AS (VALUES (:ref_year)),";
-
-static const char reference_hits_sql[] =
-  " ref_width (w) AS ("
-  "   SELECT length (:ref_number) UNION ALL SELECT w + 1 FROM ref_width WHERE w < 9),"
-  " ref_hit (id) AS ("
-  "   SELECT r.id FROM ref_year, ref_width, cases AS r"
-  "     WHERE ref_year.y IS NOT NULL"
-  "       AND r.reference = printf ('C-%04d-%0*d', ref_year.y, ref_width.w, :ref_number)) ";
+ * probe a year (amends_sql_reference_any_year). */
 
 /* The conditions of @filter other than the search, after a WHERE. */
 static void
@@ -232,40 +181,61 @@ build_open_sql (const AmendsCaseFilter *filter)
   return g_string_free (sql, FALSE);
 }
 
-static const char hits_sql[] =
-  "SELECT rowid FROM case_search WHERE case_search MATCH :match";
-
 static char *
 build_reference_sql (int year)
 {
-  return g_strconcat (year >= 0 ? reference_given_year_sql : reference_any_year_sql,
-                      reference_hits_sql, "SELECT id FROM ref_hit", NULL);
+  const AmendsSql *years = year >= 0 ? &amends_sql_reference_given_year
+                                     : &amends_sql_reference_any_year;
+
+  return g_strconcat (amends_sql_pick (years, AMENDS_DB_ENGINE_SQLITE),
+                      amends_sql_pick (&amends_sql_reference_hits, AMENDS_DB_ENGINE_SQLITE),
+                      "SELECT id FROM ref_hit", NULL);
+}
+
+/* The list's SQL names its parameters (:now, :owner…), as the pieces it
+ * is made of need; amends_sql_number_names() has numbered them, in the
+ * order of @names, before the statement was prepared. */
+typedef struct
+{
+  AmendsStmt *stmt;
+  GPtrArray  *names;
+} NamedStmt;
+
+static int
+parameter_index (NamedStmt  *named,
+                 const char *name)
+{
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (named->names, name, g_str_equal, &index))
+    return 0;
+  return (int) index + 1;
 }
 
 static void
-bind_named_int64 (AmendsStmt *stmt,
+bind_named_int64 (NamedStmt  *named,
                   const char *name,
                   gint64      value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = parameter_index (named, name);
 
   if (index > 0)
-    amends_stmt_bind_int64 (stmt, index, value);
+    amends_stmt_bind_int64 (named->stmt, index, value);
 }
 
 static void
-bind_named_text (AmendsStmt *stmt,
+bind_named_text (NamedStmt  *named,
                  const char *name,
                  const char *value)
 {
-  int index = sqlite3_bind_parameter_index (stmt, name);
+  int index = parameter_index (named, name);
 
   if (index > 0)
-    amends_stmt_bind_text (stmt, index, value);
+    amends_stmt_bind_text (named->stmt, index, value);
 }
 
 static void
-bind_filter (AmendsStmt             *stmt,
+bind_filter (NamedStmt              *stmt,
              const AmendsCaseFilter *filter,
              const char             *match,
              gint64                  now)
@@ -354,17 +324,19 @@ collect_into (sqlite3                *db,
               gint64                 *first_change,
               GError                **error)
 {
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *numbered = amends_sql_number_names (sql, names);
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, numbered, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return amends_store_case_ids_set_error (db, rc, error);
 
   /* An interrupted step (the list no longer wanted) fails here like any
    * other; the reader, which knows its cancellable, says it was that. */
-  bind_filter (stmt, filter, match, now);
+  bind_filter (&(NamedStmt) { stmt, names }, filter, match, now);
   while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       /* An id is never NULL; a time overdue after is, while the clock is
@@ -532,7 +504,7 @@ amends_store_case_ids_run (sqlite3                 *db,
                            GError                 **error)
 {
   g_autoptr(AmendsCaseIds) result = g_new0 (AmendsCaseIds, 1);
-  g_autofree char *match = make_match_query (filter->query);
+  g_autofree char *match = amends_sql_match_query (filter->query);
   g_autoptr(GArray) hit_ids = NULL;
   g_autoptr(GArray) reference_ids = NULL;
   IdSet hits, references;
@@ -565,7 +537,7 @@ amends_store_case_ids_run (sqlite3                 *db,
       return g_steal_pointer (&result);
     }
 
-  if (!(hit_ids = collect (db, hits_sql, filter, match, now, 1, error)))
+  if (!(hit_ids = collect (db, amends_sql_pick (&amends_sql_case_search, AMENDS_DB_ENGINE_SQLITE), filter, match, now, 1, error)))
     return NULL;
 
   has_references = parse_reference (filter->query, &year, &number);

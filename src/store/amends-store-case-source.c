@@ -110,7 +110,7 @@ reader_run (AmendsCaseReader        *reader,
   if (cancellable != NULL)
     sqlite3_progress_handler (reader->db, 1000, on_progress_cb, cancellable);
 
-  rc = sqlite3_exec (reader->db, "BEGIN", NULL, NULL, NULL);
+  rc = sqlite3_exec (reader->db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     amends_store_case_ids_set_error (reader->db, rc, &local_error);
   else
@@ -302,7 +302,7 @@ store_load_cases (AmendsCaseSource  *source,
   g_string_append_c (json, ']');
 
   sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 "WHERE r.id IN (SELECT value FROM json_each (?1))");
+                                 amends_sql_pick (&amends_sql_cases_in_json_ids, AMENDS_DB_ENGINE_SQLITE));
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 

@@ -94,9 +94,7 @@ note_given_reference (AmendsStore  *self,
                       GHashTable   *noted,
                       GError      **error)
 {
-  static const char sql[] =
-    "INSERT INTO reference_counters (year, last) VALUES (?1, ?2) "
-    "ON CONFLICT (year) DO UPDATE SET last = max (last, excluded.last)";
+  const char *sql = amends_sql_pick (&amends_sql_counter_raise, AMENDS_DB_ENGINE_SQLITE);
   g_autoptr(AmendsStmt) stmt = NULL;
   int year = 0, number = 0;
   char end = 0;

@@ -33,7 +33,7 @@
   "    AND coalesce (f.closed_at, f.recovered_at) >= ?1)" \
   " AND " AMENDS_SQL_COUNTED ("r") \
   " AND " ESCALATED_AT ("r") " < ?2" \
-  " AND coalesce (r.recovered_at, r.closed_at, ?2) > max (" ESCALATED_AT ("r") ", ?1)" \
+  " AND coalesce (r.recovered_at, r.closed_at, ?2) > " AMENDS_SQL_MAX2 (SQLITE, ESCALATED_AT ("r"), "?1") \
   " AND (r.paused_at IS NULL OR r.paused_at >= " ESCALATED_AT ("r") ")"
 
 static gboolean

@@ -36,7 +36,7 @@ amends_store_list_case_helpers (AmendsStore  *self,
 {
   static const char sql[] =
     "SELECT h.staff_id FROM case_helpers AS h JOIN staff AS s ON s.id = h.staff_id"
-    " WHERE h.case_id = ?1 ORDER BY s.name COLLATE NOCASE, s.id";
+    " WHERE h.case_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "s.name") ", s.id";
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;
@@ -65,10 +65,7 @@ dup_helper_names (AmendsStore  *self,
                   gint64        case_id,
                   GError      **error)
 {
-  static const char sql[] =
-    "SELECT group_concat (name, ', ') FROM"
-    " (SELECT s.name FROM case_helpers AS h JOIN staff AS s ON s.id = h.staff_id"
-    "  WHERE h.case_id = ?1 ORDER BY s.name COLLATE NOCASE, s.id)";
+  const char *sql = amends_sql_pick (&amends_sql_helper_names, AMENDS_DB_ENGINE_SQLITE);
   g_autoptr(AmendsStmt) stmt = NULL;
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
@@ -188,7 +185,7 @@ amends_store_list_teams (AmendsStore  *self,
     " UNION ALL"
     " SELECT team FROM (SELECT r.team AS team FROM cases AS r ORDER BY r.id DESC LIMIT 2000))"
     " WHERE length (trim (coalesce (team, ''))) > 0"
-    " ORDER BY team COLLATE NOCASE";
+    " ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "team");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;

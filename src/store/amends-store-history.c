@@ -319,7 +319,7 @@ read_history (const char    *uri,
     }
 
   /* One snapshot for all of it. */
-  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK || set_error (db, sqlite3_errcode (db), error);
+  ok = sqlite3_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL) == SQLITE_OK || set_error (db, sqlite3_errcode (db), error);
   ok = ok && read_rows (db, case_id, rows, cancellable, error);
   ok = ok && read_staff (db, staff, error);
   ok = ok && read_entries (db, case_id, entries, error);

@@ -85,7 +85,7 @@ static const char causes_sql[] =
   " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2 AND c.process_changed <> 0") ","
   " " WHEN ("c.occurred_at >= ?3 AND c.occurred_at < ?4") ","
   " max (c.occurred_at)"
-  " FROM cases AS c WHERE " COUNTED " AND c.occurred_at >= ?5 AND c.occurred_at < max (?2, ?4)"
+  " FROM cases AS c WHERE " COUNTED " AND c.occurred_at >= ?5 AND c.occurred_at < " AMENDS_SQL_MAX2 (SQLITE, "?2", "?4")
   " AND c.lesson_cause IS NOT NULL AND length (trim (c.lesson_cause)) > 0"
   " GROUP BY c.lesson_cause";
 

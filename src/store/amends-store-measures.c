@@ -144,12 +144,11 @@ amends_measure_group_column (int by)
 #define HAPPENED COUNTED " AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
 #define RECOVERED AMENDS_SQL_RECOVERED ("c")
 #define RECOVERED_IN COUNTED " AND " RECOVERED " AND c.recovered_at >= ?1 AND c.recovered_at < ?2"
-#define PAST_DUE_NOW AMENDS_SQL_PAST_DUE ("c", "?3")
+#define PAST_DUE_NOW AMENDS_SQL_PAST_DUE (SQLITE, "c", "?3")
 #define OPEN_AT \
   COUNTED " AND c.logged_at <= ?5" \
   " AND (c.status IN ('open', 'in-recovery') OR coalesce (c.recovered_at, c.closed_at) > ?5)"
-#define PAST_DUE_AT \
-  AMENDS_SQL_DUE ("c") " < min (?5, coalesce (c.paused_at, ?5))"
+#define PAST_DUE_AT AMENDS_SQL_PAST_DUE_AT (SQLITE, "c", "?5")
 
 /* The cases that can matter to a period, found through indexes rather
  * than by reading every case.
@@ -177,7 +176,7 @@ amends_measure_group_column (int by)
   " UNION ALL" \
   " SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
   "   AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
-  "   AND " AMENDS_SQL_SPAN_DIGITS ("f") " = s.digits" \
+  "   AND " AMENDS_SQL_SPAN_DIGITS (SQLITE, "f") " = s.digits" \
   "   AND f.logged_at > ?5 - s.width AND f.logged_at <= ?5)" \
   " AND c.status NOT IN ('open', 'in-recovery')"
 /* Of the cases open now, only those logged by ?5 can have been open then;
@@ -212,6 +211,9 @@ amends_measure_group_column (int by)
 
 #define WHEN(condition) "sum (CASE WHEN " condition " THEN 1 ELSE 0 END)"
 
+/* The groups' names ordered without regard to case.  PostgreSQL needs
+ * the name's expression in lower (…): there a number stands for a column
+ * only alone, and lower (2) is the constant "2". */
 /* Every measure of a period as a conditional aggregate, in one pass
  * over the cases that can matter; grouped by owner, team or category
  * when @by is one, the groups with the most cases first. */
@@ -252,7 +254,7 @@ times_sql (int by)
 {
   const char *column = amends_measure_group_column (by);
 
-  return g_strdup_printf ("SELECT %s%s, max (0, c.recovered_at - c.occurred_at - c.paused_seconds)"
+  return g_strdup_printf ("SELECT %s%s, " AMENDS_SQL_MAX2 (SQLITE, "0", "c.recovered_at - c.occurred_at - c.paused_seconds")
                           " FROM cases AS c WHERE " RECOVERED_IN " ORDER BY 1, 2",
                           column ? "c." : "", column ? column : "NULL");
 }

@@ -8,6 +8,7 @@
 
 #include "amends-store.h"
 #include "amends-stmt.h"
+#include "amends-store-sql.h"
 
 G_BEGIN_DECLS
 
@@ -83,9 +84,8 @@ typedef struct
   "(" t ".recovery_due_at + " t ".paused_seconds)"
 #define AMENDS_SQL_IN_TIME(t) \
   "(" AMENDS_SQL_RECOVERED (t) " AND " t ".recovered_at <= " AMENDS_SQL_DUE (t) ")"
-#define AMENDS_SQL_PAST_DUE(t, when) \
-  "(NOT " AMENDS_SQL_RECOVERED (t) " AND " AMENDS_SQL_DUE (t) \
-  " < min (" when ", coalesce (" t ".paused_at, " when ")))"
+#define AMENDS_SQL_PAST_DUE(E, t, when) \
+  "(NOT " AMENDS_SQL_RECOVERED (t) " AND " AMENDS_SQL_PAST_DUE_AT (E, t, when) ")"
 
 /* Overdue, the rule of the list of cases (its "overdue" filter and its
  * counts) and of the clock (AMENDS_CLOCK_STATE_OVERDUE in amends-clock.c;
@@ -108,11 +108,8 @@ typedef struct
   "(CASE WHEN " t ".paused_at IS NULL THEN " AMENDS_SQL_DUE (t) " END)"
 #define AMENDS_SQL_OVERDUE(t, now) \
   "(" AMENDS_SQL_OPEN (t) " AND " AMENDS_SQL_OVERDUE_AFTER (t) " < " now ")"
-/* How many digits the time a finished case took has, in seconds; the
- * same expression as the index cases_by_span of migration 6, which only
- * serves a query that spells it exactly so. */
-#define AMENDS_SQL_SPAN_DIGITS(t) \
-  "length (CAST (max (0, coalesce (" t ".recovered_at, " t ".closed_at) - " t ".logged_at) AS INTEGER))"
+/* AMENDS_SQL_SPAN_DIGITS, the expression of the index cases_by_span,
+ * has a spelling per engine: amends-store-sql.h. */
 
 
 sqlite3    *amends_store_get_db            (AmendsStore   *self);

@@ -114,7 +114,7 @@ read_cases (sqlite3                    *db,
   g_array_set_clear_func (cases, (GDestroyNotify) amends_reminder_case_clear);
 
   /* One read transaction: the cases and what comes later of one moment. */
-  rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, cases_sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)

@@ -464,7 +464,7 @@ const char amends_heroes_sql[] =
   "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
   " FROM staff AS s) AS x"
   " WHERE told > 0 OR blown > 0"
-  " ORDER BY told DESC, blown DESC, name COLLATE NOCASE";
+  " ORDER BY told DESC, blown DESC, " AMENDS_SQL_NOCASE (SQLITE, "name");
 
 /* The rows of amends_heroes_sql; NULL with the failing code in @rc.
  * The step is SQLite's own call still: the board's reader

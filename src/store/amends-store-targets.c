@@ -92,7 +92,7 @@ amends_store_list_targets (AmendsStore  *self,
 {
   static const char sql[] =
     "SELECT category, severity, seconds, office_hours_only FROM targets"
-    " ORDER BY category != '', category COLLATE NOCASE, severity";
+    " ORDER BY category != '', " AMENDS_SQL_NOCASE (SQLITE, "category") ", severity";
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_target_free);
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;
@@ -225,14 +225,8 @@ amends_store_lookup_target (AmendsStore          *self,
                             AmendsTargetInForce  *target,
                             GError              **error)
 {
-  /* The most specific row first: the order of the rule above.  The
-   * unary + keeps SQLite 3.40 from turning the OR into an IN on the
-   * primary key, which loses the NOCASE and with it "billing" for
-   * "Billing" (tests/test-targets.c checks it). */
-  static const char sql[] =
-    "SELECT seconds, office_hours_only FROM targets"
-    " WHERE (+category = ?1 COLLATE NOCASE OR category = '') AND severity IN (?2, '')"
-    " ORDER BY category = '', severity = ''";
+  /* The most specific row first: the order of the rule above. */
+  const char *sql = amends_sql_pick (&amends_sql_target_lookup, AMENDS_DB_ENGINE_SQLITE);
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (category_or_any (category)));
   gboolean first = TRUE;

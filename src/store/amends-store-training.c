@@ -92,7 +92,7 @@ amends_store_list_story_readers (AmendsStore  *self,
   static const char sql[] =
     "SELECT r.staff_id, s.name, r.read_at FROM story_readers AS r"
     " JOIN staff AS s ON s.id = r.staff_id"
-    " WHERE r.story_id = ?1 ORDER BY r.read_at, s.name COLLATE NOCASE";
+    " WHERE r.story_id = ?1 ORDER BY r.read_at, " AMENDS_SQL_NOCASE (SQLITE, "s.name");
   g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_story_reader_free);
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;
@@ -190,7 +190,7 @@ list_hero_names (AmendsStore  *self,
 {
   static const char sql[] =
     "SELECT s.name FROM story_heroes AS h JOIN staff AS s ON s.id = h.staff_id"
-    " WHERE h.story_id = ?1 ORDER BY s.name COLLATE NOCASE";
+    " WHERE h.story_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "s.name");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;

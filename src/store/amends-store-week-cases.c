@@ -55,7 +55,7 @@ amends_store_list_lessons (AmendsStore  *self,
   "WHERE r.id IN (" AMENDS_SQL_SPANS \
   "  SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
   "    AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
-  "    AND " AMENDS_SQL_SPAN_DIGITS ("f") " = s.digits" \
+  "    AND " AMENDS_SQL_SPAN_DIGITS (SQLITE, "f") " = s.digits" \
   "    AND f.logged_at > ?1 - s.width AND f.logged_at <= ?1" \
   "  UNION ALL" \
   "  SELECT o.id FROM cases AS o WHERE o.deleted_at IS NULL" \
@@ -63,7 +63,7 @@ amends_store_list_lessons (AmendsStore  *self,
   " AND " AMENDS_SQL_COUNTED ("r") " AND r.logged_at <= ?1" \
   " AND (r.status IN ('open', 'in-recovery')" \
   "      OR coalesce (r.recovered_at, r.closed_at) > ?1)" \
-  " AND " AMENDS_SQL_DUE ("r") " < min (?1, coalesce (r.paused_at, ?1))"
+  " AND " AMENDS_SQL_PAST_DUE_AT (SQLITE, "r", "?1")
 
 static gboolean
 count_past_due_at (AmendsStore  *self,
