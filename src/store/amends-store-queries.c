@@ -135,28 +135,36 @@ failed:
   return FALSE;
 }
 
+/* What a list's @tail takes: ?1 the text, ?2 the number; or the number
+ * alone, as ?1; or the text alone, as ?1.  Numbered, not named, as both
+ * engines take numbers, and none left out in between, as PostgreSQL
+ * must see every parameter to know its type. */
+typedef enum
+{
+  TAKES_NUMBER = 1 << 0,
+  TAKES_TEXT   = 1 << 1,
+} Takes;
+
 static GListModel *
 list_records (AmendsStore  *self,
               GType         type,
               const char   *tail,
+              Takes         takes,
               const char   *text,
               gint64        number,
               GError      **error)
 {
   g_autofree char *sql = amends_store_select_sql (self, type, tail);
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
-  int index;
+  int index = 1;
 
   if (stmt == NULL)
     return NULL;
 
-  /* Each list's SQL takes what it needs of :number and :text. */
-  index = sqlite3_bind_parameter_index (stmt, ":number");
-  if (index > 0)
+  if (takes & TAKES_TEXT)
+    amends_stmt_bind_text (stmt, index++, text);
+  if (takes & TAKES_NUMBER)
     amends_stmt_bind_int64 (stmt, index, number);
-  index = sqlite3_bind_parameter_index (stmt, ":text");
-  if (index > 0)
-    amends_stmt_bind_text (stmt, index, text);
 
   return amends_store_collect_records (self, type, stmt, error);
 }
@@ -174,8 +182,8 @@ amends_store_list_staff (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   return list_records (self, AMENDS_TYPE_STAFF,
-                       "WHERE (:number <> 0 OR r.active <> 0) ORDER BY r.name COLLATE NOCASE, r.id",
-                       NULL, include_inactive, error);
+                       "WHERE (?1 <> 0 OR r.active <> 0) ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "r.name") ", r.id",
+                       TAKES_NUMBER, NULL, include_inactive, error);
 }
 
 /**
@@ -206,9 +214,9 @@ amends_store_list_customers (AmendsStore  *self,
   pattern = g_strconcat (escaped->str, "%", NULL);
 
   return list_records (self, AMENDS_TYPE_CUSTOMER,
-                       "WHERE r.name LIKE :text ESCAPE '\\' "
-                       "ORDER BY r.name COLLATE NOCASE, r.id LIMIT :number",
-                       pattern, limit > 0 ? (gint64) limit : -1, error);
+                       "WHERE r.name " AMENDS_SQL_LIKE_NOCASE (SQLITE) " ?1 ESCAPE '\\' "
+                       "ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "r.name") ", r.id LIMIT ?2",
+                       TAKES_TEXT | TAKES_NUMBER, pattern, limit > 0 ? (gint64) limit : -1, error);
 }
 
 /**
@@ -225,8 +233,8 @@ amends_store_list_actions (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   return list_records (self, AMENDS_TYPE_ACTION,
-                       "WHERE r.case_id = :number ORDER BY r.done_at, r.id",
-                       NULL, case_id, error);
+                       "WHERE r.case_id = ?1 ORDER BY r.done_at, r.id",
+                       TAKES_NUMBER, NULL, case_id, error);
 }
 
 /**
@@ -243,9 +251,9 @@ amends_store_list_customer_cases (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   return list_records (self, AMENDS_TYPE_CASE,
-                       "WHERE r.customer_id = :number AND r.deleted_at IS NULL "
+                       "WHERE r.customer_id = ?1 AND r.deleted_at IS NULL "
                        "ORDER BY r.occurred_at DESC, r.id DESC",
-                       NULL, customer_id, error);
+                       TAKES_NUMBER, NULL, customer_id, error);
 }
 
 /**
@@ -279,10 +287,10 @@ amends_store_list_room_cases (AmendsStore  *self,
 
   /* The terms of the index's WHERE, as it has them, so that it is used. */
   sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 "WHERE r.room = ?1 COLLATE NOCASE"
+                                 "WHERE " AMENDS_SQL_NOCASE_EQ (SQLITE, "r.room", "?1")
                                  " AND r.room IS NOT NULL AND r.room != ''"
                                  " AND r.deleted_at IS NULL AND r.id != ?2 "
-                                 "ORDER BY r.room COLLATE NOCASE DESC, r.occurred_at DESC LIMIT ?3");
+                                 "ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "r.room") " DESC, r.occurred_at DESC LIMIT ?3");
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
@@ -311,10 +319,10 @@ amends_store_list_stories (AmendsStore       *self,
   g_return_val_if_fail (value != NULL, NULL);
 
   return list_records (self, AMENDS_TYPE_STORY,
-                       "WHERE r.stage = :text AND r.case_id IN "
+                       "WHERE r.stage = ?1 AND r.case_id IN "
                        "(SELECT c.id FROM cases AS c WHERE c.deleted_at IS NULL) "
                        "ORDER BY coalesce (r.told_at, r.created_at) DESC, r.id DESC",
-                       value->value_nick, 0, error);
+                       TAKES_TEXT, value->value_nick, 0, error);
 }
 
 /**
@@ -329,7 +337,7 @@ amends_store_get_story_heroes (AmendsStore  *self,
 {
   static const char sql[] =
     "SELECT h.staff_id FROM story_heroes AS h JOIN staff AS s ON s.id = h.staff_id "
-    "WHERE h.story_id = ?1 ORDER BY s.name COLLATE NOCASE";
+    "WHERE h.story_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "s.name");
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   AmendsDbStep step;
@@ -546,8 +554,8 @@ amends_store_find_customer (AmendsStore  *self,
     return NULL;
 
   found = list_records (self, AMENDS_TYPE_CUSTOMER,
-                        "WHERE r.name = :text COLLATE NOCASE ORDER BY r.id LIMIT 1",
-                        trimmed, 0, error);
+                        "WHERE " AMENDS_SQL_NOCASE_EQ (SQLITE, "r.name", "?1") " ORDER BY r.id LIMIT 1",
+                        TAKES_TEXT, trimmed, 0, error);
   if (found == NULL || g_list_model_get_n_items (found) == 0)
     return NULL;
 
