@@ -35,7 +35,10 @@ G_BEGIN_DECLS
 
 /* Scalar smallest and largest of two.  For arguments that are never NULL
  * only: SQLite's min (a, NULL) is NULL, PostgreSQL's least (a, NULL) is a.
- * (SQLite 3.40 has no least/greatest.) */
+ * (SQLite 3.40 has no least/greatest.)  PostgreSQL cannot tell the type
+ * of a bare parameter in least/greatest when the other argument is one
+ * too (lessons' max (?2, ?4)): it takes text.  Write CAST (? AS BIGINT)
+ * there in the PostgreSQL spelling. */
 #define AMENDS_SQL_MIN2(E, a, b) AMENDS_SQL_MIN2_##E (a, b)
 #define AMENDS_SQL_MIN2_SQLITE(a, b) "min (" a ", " b ")"
 #define AMENDS_SQL_MIN2_PG(a, b) "least (" a ", " b ")"
