@@ -59,6 +59,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --import-csv: how dates such as 01/02/2026 are written, day-first or month-first"), N_("ORDER") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a backup of the database to FILE and quit"), N_("FILE") },
+  { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy every case and all of the history to TARGET, an empty server database (postgresql://…) or, from a server, a new file, and quit"),
+    N_("TARGET") },
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check the backup in FILE and put it in the database’s place, keeping the database as it was, and quit"),
     N_("FILE") },
@@ -451,6 +454,15 @@ amends_application_handle_local_options (GApplication *application,
         return amends_cli_backup (file, path);
       g_variant_dict_lookup (options, "restore", "^ay", &file);
       return amends_cli_restore (file, path);
+    }
+
+  if (g_variant_dict_contains (options, "copy-to"))
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
+
+      g_variant_dict_lookup (options, "copy-to", "^ay", &target);
+      return amends_cli_copy_to (target, path);
     }
 
   if (g_variant_dict_contains (options, "training-pack") ||

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "amends-backup.h"
+#include "amends-copy.h"
 #include "amends-csv-export.h"
 #include "amends-csv-import.h"
 #include "amends-csv-measures.h"
@@ -351,6 +352,52 @@ amends_cli_backup (const char *file,
   display = g_filename_display_name (file);
   /* Translators: %s is a file name */
   g_print (_("Backup written to “%s”.\n"), display);
+  return 0;
+}
+
+/**
+ * amends_cli_copy_to:
+ * @target: an empty server database, or a new file
+ * @database_path: (nullable): the database in use; the usual one if %NULL
+ *
+ * Copies the whole history from the database in use to @target: from a
+ * file to a server, or from a server to a new file (issue 16).
+ *
+ * Returns: the exit status, 0 or 1
+ */
+int
+amends_cli_copy_to (const char *target,
+                    const char *database_path)
+{
+  g_autofree char *path = database_path ? g_strdup (database_path) : amends_store_get_default_path ();
+  g_autoptr(AmendsCopyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (target == NULL || target[0] == '\0')
+    {
+      g_printerr ("amends: %s\n", _("--copy-to needs a server database (postgresql://…) or the name of a new file."));
+      return 1;
+    }
+
+  if (!amends_copy_database (path, target, &result, &error))
+    {
+      g_printerr ("amends: %s\n", error->message);
+      return 1;
+    }
+
+  /* Translators: the first %s is where the history was copied to (a file
+   * or a server database); then numbers of cases, customers, members of
+   * staff, timeline entries, and of all the rows and tables copied */
+  g_print (_("Copied to “%s”: cases: %" G_GINT64_FORMAT ", customers: %" G_GINT64_FORMAT
+             ", staff: %" G_GINT64_FORMAT ", timeline entries: %" G_GINT64_FORMAT
+             " (%" G_GINT64_FORMAT " rows in %u tables).\n"),
+           result->target,
+           amends_copy_result_get_rows (result, "cases"),
+           amends_copy_result_get_rows (result, "customers"),
+           amends_copy_result_get_rows (result, "staff"),
+           amends_copy_result_get_rows (result, "actions"),
+           amends_copy_result_get_total (result),
+           result->tables->len);
   return 0;
 }
 

@@ -44,6 +44,8 @@ typedef struct
 int       amends_cli_import_csv                 (const char          *file,
                                                  const char          *database_path,
                                                  const AmendsCliImport *options);
+int       amends_cli_copy_to                    (const char          *target,
+                                                 const char          *database_path);
 int       amends_cli_backup                     (const char          *file,
                                                  const char          *database_path);
 int       amends_cli_restore                    (const char          *file,
