@@ -453,6 +453,15 @@ test_copy_back (Fixture       *f,
   there = copy_ok (f->db.path, f->pg_location);
   back = copy_ok (f->pg_location, back_path);
   g_assert_cmpuint (back->tables->len, ==, there->tables->len);
+  g_assert_cmpstr (back->target, ==, back_path);
+
+  /* Private, as the store's own files are. */
+  {
+    GStatBuf buf;
+
+    g_assert_cmpint (g_stat (back_path, &buf), ==, 0);
+    g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  }
 
   original = amends_db_open (f->db.path, &error);
   copied = amends_db_open (back_path, &error);
@@ -561,6 +570,23 @@ test_refuse_existing_file (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
+  g_clear_error (&error);
+
+  /* A copy that fails leaves no file behind, under its name or another:
+   * here the server's schema has a table the file has not. */
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (f->db.dir, "new.db", NULL);
+  exec (f->pg, "CREATE TABLE invoices (n BIGINT)");
+  g_assert_false (amends_copy_database (f->pg_location, path, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "“invoices”"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->db.dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_null (strstr (name, "new.db"));
+  }
 }
 
 /* A row that does not arrive (a trigger on the target swallows one audit

@@ -36,6 +36,9 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <stdio.h>
 
@@ -826,41 +829,85 @@ open_source (const char  *from,
   return amends_db_open (from, error);
 }
 
-/* A new file at @to, at our schema version and empty. */
+/* A new file beside @to, mode 0600 as the store makes its own, at our
+ * schema version and empty; *@temp is its name.  It becomes @to only
+ * when everything is in it (publish_file()), so that a copy that failed
+ * or was interrupted never leaves a file by that name. */
 static AmendsDb *
 create_file (const char  *to,
+             char       **temp,
              GError     **error)
 {
+  g_autofree char *folder = g_path_get_dirname (to);
+  g_autofree char *base = g_path_get_basename (to);
+  g_autofree char *dot_base = g_strconcat (".", base, ".copy-XXXXXX", NULL);
+  g_autofree char *display = g_filename_display_name (to);
   g_autoptr(AmendsDb) db = NULL;
+  int fd;
 
   if (g_file_test (to, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *display = g_filename_display_name (to);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("The file “%s” is there already. Copy into a new file; nothing was changed."),
                    display);
       return NULL;
     }
 
-  if (!(db = amends_db_open (to, error)))
+  *temp = g_build_filename (folder, dot_base, NULL);
+  fd = g_mkstemp_full (*temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      remove_file (to);
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The file “%s” cannot be made: %s."), display, g_strerror (saved_errno));
+      g_clear_pointer (temp, g_free);
       return NULL;
     }
+  close (fd);
 
-  if (!amends_schema_migrate (amends_db_get_sqlite (db), 0, amends_schema_get_latest_version (), error) ||
-      sqlite3_create_function (amends_db_get_sqlite (db), "amends_unhex", 1,
+  if (!(db = amends_db_open (*temp, error)))
+    return NULL;
+
+  if (!amends_schema_migrate (amends_db_get_sqlite (db), 0, amends_schema_get_latest_version (), error))
+    return NULL;
+
+  if (sqlite3_create_function (amends_db_get_sqlite (db), "amends_unhex", 1,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, unhex, NULL, NULL) != SQLITE_OK)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                             "amends_unhex could not be registered");
-      g_clear_pointer (&db, amends_db_close);
-      remove_file (to);
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
+                           "amends_unhex could not be registered");
       return NULL;
     }
 
   return g_steal_pointer (&db);
+}
+
+/* Gives the finished, closed file its name, unless a file of that name
+ * appeared meanwhile. */
+static gboolean
+publish_file (const char  *temp,
+              const char  *to,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (to);
+
+  if (link (temp, to) == 0)
+    {
+      g_remove (temp);
+      return TRUE;
+    }
+
+  if (errno == EEXIST)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                 _("The file “%s” is there already. Copy into a new file; nothing was changed."),
+                 display);
+  /* A file system without hard links (FAT, some network shares). */
+  else if (!g_file_test (to, G_FILE_TEST_EXISTS) && g_rename (temp, to) == 0)
+    return TRUE;
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                 _("The file “%s” cannot be made: %s."), display, g_strerror (errno));
+  return FALSE;
 }
 
 /**
@@ -888,8 +935,8 @@ amends_copy_database (const char        *from,
   g_autoptr(AmendsDb) target = NULL;
   g_autoptr(AmendsCopyResult) copied = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *temp = NULL;
   gboolean to_server = amends_db_location_is_server (to);
-  gboolean to_file = FALSE;
   Copy copy = { 0 };
 
   g_return_val_if_fail (from != NULL && to != NULL, FALSE);
@@ -916,9 +963,8 @@ amends_copy_database (const char        *from,
     }
   else
     {
-      if (!(target = create_file (to, error)))
-        return FALSE;
-      to_file = TRUE;
+      if (!(target = create_file (to, &temp, &local_error)))
+        goto failed;
     }
 
   copy.source = source;
@@ -928,7 +974,7 @@ amends_copy_database (const char        *from,
 
   copied = g_new0 (AmendsCopyResult, 1);
   copied->tables = g_ptr_array_new_with_free_func (copy_table_free);
-  copied->target = g_strdup (amends_db_get_display_name (target));
+  copied->target = to_server ? g_strdup (amends_db_get_display_name (target)) : g_filename_display_name (to);
 
   /* The source is read in one snapshot, so that its counts are those of
    * the rows read. */
@@ -950,6 +996,9 @@ amends_copy_database (const char        *from,
 
   amends_db_rollback (source, NULL);
   g_clear_pointer (&copy.tables, g_ptr_array_unref);
+  g_clear_pointer (&target, amends_db_close);
+  if (temp != NULL && !publish_file (temp, to, &local_error))
+    goto failed;
   if (result != NULL)
     *result = g_steal_pointer (&copied);
   return TRUE;
@@ -957,8 +1006,8 @@ amends_copy_database (const char        *from,
 failed:
   g_clear_pointer (&copy.tables, g_ptr_array_unref);
   g_clear_pointer (&target, amends_db_close);
-  if (to_file)
-    remove_file (to);
+  if (temp != NULL)
+    remove_file (temp);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
