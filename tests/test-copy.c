@@ -361,6 +361,17 @@ test_copy_every_table (Fixture       *f,
   g_assert_cmpint (query_int64 (f->pg,
                                 "SELECT count(*) FROM case_search"
                                 " WHERE document @@ amends_search_query ('spät')"), ==, 1);
+  g_assert_cmpint (query_int64 (f->pg,
+                                "SELECT count(*) FROM case_search"
+                                " WHERE document @@ amends_search_query ('unal')"), ==, 2);
+  g_assert_cmpint (query_int64 (f->pg,
+                                "SELECT count(*) FROM case_search"
+                                " WHERE document @@ amends_search_query ('creme')"), ==, 5);
+  /* The search triggers work again after the copy. */
+  exec (f->pg, "INSERT INTO actions (case_id, kind, done_at, text) VALUES (1, 'note', 0, 'Zebra')");
+  g_assert_cmpint (query_int64 (f->pg,
+                                "SELECT count(*) FROM case_search"
+                                " WHERE document @@ amends_search_query ('zebra')"), ==, 1);
 }
 
 static void
@@ -450,7 +461,18 @@ test_copy_back (Fixture       *f,
   if (!have_pg (f))
     return;
 
+  /* More rows than one INSERT carries (the copy writes up to 200 at a
+   * time): a full batch and a part of one. */
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Entry %u", i);
+      g_autoptr(AmendsAction) action =
+        amends_store_add_action (f->db.store, f->recovered_case, AMENDS_ACTION_KIND_NOTE, text, &error);
+      g_assert_no_error (error);
+    }
+
   there = copy_ok (f->db.path, f->pg_location);
+  g_assert_cmpint (amends_copy_result_get_rows (there, "actions"), ==, 254);
   back = copy_ok (f->pg_location, back_path);
   g_assert_cmpuint (back->tables->len, ==, there->tables->len);
   g_assert_cmpstr (back->target, ==, back_path);
