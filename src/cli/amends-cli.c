@@ -388,15 +388,13 @@ amends_cli_copy_to (const char *target,
   /* Translators: the first %s is where the history was copied to (a file
    * or a server database); then numbers of cases, customers, members of
    * staff, timeline entries, and of all the rows and tables copied */
-  g_print (_("Copied to “%s”: cases: %" G_GINT64_FORMAT ", customers: %" G_GINT64_FORMAT
-             ", staff: %" G_GINT64_FORMAT ", timeline entries: %" G_GINT64_FORMAT
-             " (%" G_GINT64_FORMAT " rows in %u tables).\n"),
+  g_print (_("Copied to “%s”: cases: %lld, customers: %lld, staff: %lld, timeline entries: %lld (%lld rows in %u tables).\n"),
            result->target,
-           amends_copy_result_get_rows (result, "cases"),
-           amends_copy_result_get_rows (result, "customers"),
-           amends_copy_result_get_rows (result, "staff"),
-           amends_copy_result_get_rows (result, "actions"),
-           amends_copy_result_get_total (result),
+           (long long) amends_copy_result_get_rows (result, "cases"),
+           (long long) amends_copy_result_get_rows (result, "customers"),
+           (long long) amends_copy_result_get_rows (result, "staff"),
+           (long long) amends_copy_result_get_rows (result, "actions"),
+           (long long) amends_copy_result_get_total (result),
            result->tables->len);
   return 0;
 }

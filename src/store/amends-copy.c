@@ -86,6 +86,7 @@ typedef struct
   AmendsDb   *sqlite;        /* whichever of the two is the file */
   AmendsDb   *pg;
   GPtrArray  *tables;        /* of Table, in the order to write them */
+  const char *target_name;   /* as a person named it, not a temporary file */
 } Copy;
 
 const char * const *
@@ -796,9 +797,9 @@ copy_all (Copy              *copy,
       if (n_source != n_target)
         {
           g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED,
-                       _("The table “%s” has %" G_GINT64_FORMAT " rows in “%s” but %" G_GINT64_FORMAT " arrived in “%s”, so the copy was undone."),
-                       table->name, n_source, amends_db_get_display_name (copy->source),
-                       n_target, amends_db_get_display_name (copy->target));
+                       _("The table “%s” has %lld rows in “%s” but %lld arrived in “%s”, so the copy was undone."),
+                       table->name, (long long) n_source, amends_db_get_display_name (copy->source),
+                       (long long) n_target, copy->target_name);
           return FALSE;
         }
 
@@ -1085,6 +1086,7 @@ amends_copy_database (const char        *from,
   copied = g_new0 (AmendsCopyResult, 1);
   copied->tables = g_ptr_array_new_with_free_func (copy_table_free);
   copied->target = to_server ? g_strdup (amends_db_get_display_name (target)) : g_filename_display_name (to);
+  copy.target_name = copied->target;
 
   /* The source is read in one snapshot, so that its counts are those of
    * the rows read. */
