@@ -214,3 +214,45 @@ amends_test_make_damaged_db_in (const char *dir,
 
   return g_steal_pointer (&path);
 }
+
+void
+amends_test_db_exec (AmendsDb   *db,
+                     const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  amends_db_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* The one row's first column. */
+gint64
+amends_test_db_query_int64 (AmendsDb   *db,
+                            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  value = amends_db_stmt_column_int64 (stmt, 0);
+  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_DONE);
+  g_assert_no_error (error);
+  return value;
+}
+
+/* The first row's first column, NULL for a NULL. */
+char *
+amends_test_db_query_text (AmendsDb   *db,
+                           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
+  g_assert_no_error (error);
+  return g_strdup (amends_db_stmt_column_text (stmt, 0));
+}

@@ -6,6 +6,7 @@
 
 #include "amends-store.h"
 #include "amends-store-private.h"
+#include "amends-db.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,13 @@ AmendsCase *amends_test_add_case     (AmendsStore   *store,
 char       *amends_test_make_damaged_db (const char   *dir);
 char       *amends_test_make_damaged_db_in (const char  *dir,
                                            const char  *name);
+
+/* AmendsDb on either engine, for the tests that talk to it directly. */
+void        amends_test_db_exec        (AmendsDb     *db,
+                                        const char   *sql);
+gint64      amends_test_db_query_int64 (AmendsDb     *db,
+                                        const char   *sql);
+char       *amends_test_db_query_text  (AmendsDb     *db,
+                                        const char   *sql);
 
 G_END_DECLS

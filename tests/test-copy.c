@@ -43,40 +43,6 @@ static const char sqlite_tables_sql[] =
   "  AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'case_search%'"
   "  AND name <> 'category_counts' ORDER BY name";
 
-static void
-exec (AmendsDb   *db,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  amends_db_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-query_int64 (AmendsDb   *db,
-             const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
-  return amends_db_stmt_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (AmendsDb   *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
-  return g_strdup (amends_db_stmt_column_text (stmt, 0));
-}
-
 static GPtrArray *
 query_column (AmendsDb   *db,
               const char *sql)
@@ -98,7 +64,7 @@ count (AmendsDb   *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
 
-  return query_int64 (db, sql);
+  return amends_test_db_query_int64 (db, sql);
 }
 
 /* Every byte value once: what a binary file must keep. */
@@ -266,7 +232,7 @@ fixture_setup (Fixture       *f,
   f->pg_location = g_strdup (location);
   f->pg = amends_db_open (location, &error);
   g_assert_no_error (error);
-  exec (f->pg, "SET client_min_messages = warning;"
+  amends_test_db_exec (f->pg, "SET client_min_messages = warning;"
                "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
   fill (f);
 }
@@ -357,21 +323,21 @@ test_copy_every_table (Fixture       *f,
 
   /* Rebuilt by the server's triggers, not copied. */
   g_assert_cmpint (count (f->pg, "case_search"), ==, 5);
-  g_assert_cmpint (query_int64 (f->pg, "SELECT n FROM category_counts WHERE category = 'Room'"), ==, 5);
-  g_assert_cmpint (query_int64 (f->pg,
-                                "SELECT count(*) FROM case_search"
-                                " WHERE document @@ amends_search_query ('spät')"), ==, 1);
-  g_assert_cmpint (query_int64 (f->pg,
-                                "SELECT count(*) FROM case_search"
-                                " WHERE document @@ amends_search_query ('unal')"), ==, 2);
-  g_assert_cmpint (query_int64 (f->pg,
-                                "SELECT count(*) FROM case_search"
-                                " WHERE document @@ amends_search_query ('creme')"), ==, 5);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg, "SELECT n FROM category_counts WHERE category = 'Room'"), ==, 5);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg,
+                                               "SELECT count(*) FROM case_search"
+                                               " WHERE document @@ amends_search_query ('spät')"), ==, 1);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg,
+                                               "SELECT count(*) FROM case_search"
+                                               " WHERE document @@ amends_search_query ('unal')"), ==, 2);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg,
+                                               "SELECT count(*) FROM case_search"
+                                               " WHERE document @@ amends_search_query ('creme')"), ==, 5);
   /* The search triggers work again after the copy. */
-  exec (f->pg, "INSERT INTO actions (case_id, kind, done_at, text) VALUES (1, 'note', 0, 'Zebra')");
-  g_assert_cmpint (query_int64 (f->pg,
-                                "SELECT count(*) FROM case_search"
-                                " WHERE document @@ amends_search_query ('zebra')"), ==, 1);
+  amends_test_db_exec (f->pg, "INSERT INTO actions (case_id, kind, done_at, text) VALUES (1, 'note', 0, 'Zebra')");
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg,
+                                               "SELECT count(*) FROM case_search"
+                                               " WHERE document @@ amends_search_query ('zebra')"), ==, 1);
 }
 
 static void
@@ -400,7 +366,7 @@ test_copy_to_server (Fixture       *f,
    * wrote: the copy moves it on. */
   file = amends_db_open (f->db.path, &error);
   g_assert_no_error (error);
-  exec (file, "UPDATE reference_counters SET last = 2");
+  amends_test_db_exec (file, "UPDATE reference_counters SET last = 2");
 
   result = copy_ok (f->db.path, f->pg_location);
   g_assert_cmpint (amends_copy_result_get_rows (result, "cases"), ==, 5);
@@ -416,24 +382,24 @@ test_copy_to_server (Fixture       *f,
   for (guint i = 0; i < 5; i++)
     g_assert_cmpstr (g_ptr_array_index (pg_cases, i), ==, g_ptr_array_index (file_cases, i));
   g_assert_nonnull (strstr (g_ptr_array_index (pg_cases, 0), "Crème brûlée — served cold ☕"));
-  g_assert_cmpstr ((hex = query_text (f->pg, "SELECT name FROM customers WHERE id = 1")), ==, "Zoë Ünal");
+  g_assert_cmpstr ((hex = amends_test_db_query_text (f->pg, "SELECT name FROM customers WHERE id = 1")), ==, "Zoë Ünal");
   g_clear_pointer (&hex, g_free);
 
   /* The attachment's bytes, every value. */
   for (guint i = 0; i < 256; i++)
     g_string_append_printf (hex_bytes, "%02x", i);
-  hex = query_text (f->pg, "SELECT encode (data, 'hex') FROM attachments");
+  hex = amends_test_db_query_text (f->pg, "SELECT encode (data, 'hex') FROM attachments");
   g_assert_cmpstr (hex, ==, hex_bytes->str);
-  g_assert_cmpint (query_int64 (f->pg, "SELECT size FROM attachments"), ==, 256);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg, "SELECT size FROM attachments"), ==, 256);
 
   /* New rows continue after the highest id and reference. */
-  g_assert_cmpint (query_int64 (f->pg, "INSERT INTO customers (name) VALUES ('Next') RETURNING id"), ==, 3);
-  g_assert_cmpint (query_int64 (f->pg,
-                                "INSERT INTO audit_log (at, table_name, record_id, field)"
-                                " VALUES (0, 'x', 0, 'y') RETURNING id"),
-                   ==, query_int64 (file, "SELECT max (id) FROM audit_log") + 1);
-  g_assert_cmpint (query_int64 (f->pg, "SELECT last FROM reference_counters WHERE year = 2026"), ==, 5);
-  expected_hex = query_text (f->pg, "SELECT max (reference) FROM cases");
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg, "INSERT INTO customers (name) VALUES ('Next') RETURNING id"), ==, 3);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg,
+                                               "INSERT INTO audit_log (at, table_name, record_id, field)"
+                                               " VALUES (0, 'x', 0, 'y') RETURNING id"),
+                                  ==, amends_test_db_query_int64 (file, "SELECT max (id) FROM audit_log") + 1);
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg, "SELECT last FROM reference_counters WHERE year = 2026"), ==, 5);
+  expected_hex = amends_test_db_query_text (f->pg, "SELECT max (reference) FROM cases");
   g_assert_cmpstr (expected_hex, ==, "C-2026-00005");
 }
 
@@ -498,7 +464,7 @@ test_copy_back (Fixture       *f,
       g_test_message ("comparing %s", table);
       g_assert_cmpstr (after, ==, before);
     }
-  g_assert_cmpint (query_int64 (copied, "SELECT count(*) FROM case_search WHERE case_search MATCH 'chef'"), ==, 1);
+  g_assert_cmpint (amends_test_db_query_int64 (copied, "SELECT count(*) FROM case_search WHERE case_search MATCH 'chef'"), ==, 1);
   g_clear_pointer (&copied, amends_db_close);
 
   store = amends_store_open (back_path, &error);
@@ -556,7 +522,7 @@ test_refuse_non_empty_server (Fixture       *f,
     return;
 
   result = copy_ok (f->db.path, f->pg_location);
-  exec (f->pg, "DELETE FROM audit_log WHERE id > 1");
+  amends_test_db_exec (f->pg, "DELETE FROM audit_log WHERE id > 1");
   g_assert_false (amends_copy_database (f->db.path, f->pg_location, NULL, &error));
   g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "not empty"));
@@ -565,12 +531,12 @@ test_refuse_non_empty_server (Fixture       *f,
   g_clear_error (&error);
 
   /* Another program's table, with a row: refused, and left as it was. */
-  exec (f->pg, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  amends_test_db_exec (f->pg, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
                "CREATE TABLE invoices (n BIGINT); INSERT INTO invoices VALUES (7)");
   g_assert_false (amends_copy_database (f->db.path, f->pg_location, NULL, &error));
   g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "invoices"));
-  g_assert_cmpint (query_int64 (f->pg, "SELECT count(*) FROM pg_class"
+  g_assert_cmpint (amends_test_db_query_int64 (f->pg, "SELECT count(*) FROM pg_class"
                                        " WHERE relnamespace = 'public'::regnamespace"), ==, 1);
 }
 
@@ -598,7 +564,7 @@ test_refuse_existing_file (Fixture       *f,
    * here the server's schema has a table the file has not. */
   g_clear_pointer (&path, g_free);
   path = g_build_filename (f->db.dir, "new.db", NULL);
-  exec (f->pg, "CREATE TABLE invoices (n BIGINT)");
+  amends_test_db_exec (f->pg, "CREATE TABLE invoices (n BIGINT)");
   g_assert_false (amends_copy_database (f->pg_location, path, NULL, &error));
   g_assert_nonnull (strstr (error->message, "“invoices”"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -624,11 +590,11 @@ test_count_mismatch_rolls_back (Fixture       *f,
 
   g_assert_true (amends_schema_pg_migrate (f->pg, &error));
   g_assert_no_error (error);
-  exec (f->pg,
-        "CREATE FUNCTION swallow () RETURNS trigger LANGUAGE plpgsql AS $$"
-        " BEGIN IF NEW.id = 1 THEN RETURN NULL; END IF; RETURN NEW; END $$;"
-        "CREATE TRIGGER swallow BEFORE INSERT ON audit_log"
-        "  FOR EACH ROW EXECUTE FUNCTION swallow ()");
+  amends_test_db_exec (f->pg,
+                       "CREATE FUNCTION swallow () RETURNS trigger LANGUAGE plpgsql AS $$"
+                       " BEGIN IF NEW.id = 1 THEN RETURN NULL; END IF; RETURN NEW; END $$;"
+                       "CREATE TRIGGER swallow BEFORE INSERT ON audit_log"
+                       "  FOR EACH ROW EXECUTE FUNCTION swallow ()");
 
   g_assert_false (amends_copy_database (f->db.path, f->pg_location, NULL, &error));
   g_assert_nonnull (error);

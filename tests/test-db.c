@@ -111,26 +111,9 @@ have_db (Fixture *f)
 }
 
 static gint64
-query_int64 (AmendsDb   *db,
-             const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
-  g_assert_no_error (error);
-  value = amends_db_stmt_column_int64 (stmt, 0);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_DONE);
-  g_assert_no_error (error);
-  return value;
-}
-
-static gint64
 count_items (AmendsDb *db)
 {
-  return query_int64 (db, "SELECT count(*) FROM items");
+  return amends_test_db_query_int64 (db, "SELECT count(*) FROM items");
 }
 
 static void
@@ -167,19 +150,6 @@ test_open (Fixture       *f,
                  (f->engine->engine == AMENDS_DB_ENGINE_SQLITE));
 }
 
-static char *
-query_text (AmendsDb   *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
-  g_assert_no_error (error);
-  return g_strdup (amends_db_stmt_column_text (stmt, 0));
-}
-
 /* The session's settings are ours, whatever the server's defaults: text
  * in UTF-8, and the server's list of sessions names Amends. */
 static void
@@ -192,8 +162,8 @@ test_session_pg (Fixture       *f,
   if (!have_db (f))
     return;
 
-  encoding = query_text (f->db, "SELECT current_setting('client_encoding')");
-  application = query_text (f->db, "SELECT current_setting('application_name')");
+  encoding = amends_test_db_query_text (f->db, "SELECT current_setting('client_encoding')");
+  application = amends_test_db_query_text (f->db, "SELECT current_setting('application_name')");
   g_assert_cmpstr (encoding, ==, "UTF8");
   g_assert_cmpstr (application, ==, "Amends");
   g_assert_cmpstr (amends_db_get_display_name (f->db), ==, "amends on this computer");
@@ -293,14 +263,14 @@ test_reuse (Fixture       *f,
   g_assert_cmpint (amends_db_stmt_step (bump, &error), ==, AMENDS_DB_STEP_DONE);
   g_assert_no_error (error);
   g_assert_cmpint (amends_db_stmt_changes (bump), ==, 3);     /* 0, 10, 20 */
-  g_assert_cmpint (query_int64 (f->db, "SELECT sum(n) FROM items"), ==, 450 + 3);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT sum(n) FROM items"), ==, 450 + 3);
 
   /* …but again after a reset: 1, 11 and 21 are still below 30. */
   amends_db_stmt_reset (bump);
   amends_db_stmt_execute (bump, &error);
   g_assert_no_error (error);
   g_assert_cmpint (amends_db_stmt_changes (bump), ==, 3);
-  g_assert_cmpint (query_int64 (f->db, "SELECT sum(n) FROM items"), ==, 450 + 6);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT sum(n) FROM items"), ==, 450 + 6);
 }
 
 static void
@@ -343,7 +313,7 @@ test_nulls (Fixture       *f,
   g_assert_cmpint (amends_db_stmt_step (select, &error), ==, AMENDS_DB_STEP_DONE);
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM items WHERE note IS NULL"), ==, 2);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM items WHERE note IS NULL"), ==, 2);
 }
 
 static void
@@ -378,8 +348,8 @@ test_int64_limits (Fixture       *f,
       g_assert_cmpint (amends_db_stmt_step (find, &error), ==, AMENDS_DB_STEP_DONE);
     }
 
-  g_assert_cmpint (query_int64 (f->db, "SELECT max(n) FROM items"), ==, G_MAXINT64);
-  g_assert_cmpint (query_int64 (f->db, "SELECT min(n) FROM items"), ==, G_MININT64);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT max(n) FROM items"), ==, G_MAXINT64);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT min(n) FROM items"), ==, G_MININT64);
 }
 
 static void
@@ -687,7 +657,7 @@ test_reconnect (Fixture       *f,
   other = open_second (f);
   terminate = amends_db_prepare (other, "SELECT pg_terminate_backend(CAST(? AS INTEGER), 5000)", &error);
   g_assert_no_error (error);
-  amends_db_stmt_bind_int64 (terminate, 1, query_int64 (f->db, "SELECT pg_backend_pid()"));
+  amends_db_stmt_bind_int64 (terminate, 1, amends_test_db_query_int64 (f->db, "SELECT pg_backend_pid()"));
   g_assert_cmpint (amends_db_stmt_step (terminate, &error), ==, AMENDS_DB_STEP_ROW);
   g_assert_no_error (error);
   g_assert_cmpint (amends_db_stmt_column_int64 (terminate, 0), ==, 1);
@@ -798,15 +768,15 @@ test_statements_freed_pg (Fixture       *f,
     return;
 
   /* The count's own statement is one of them. */
-  before = query_int64 (f->db, count_sql);
+  before = amends_test_db_query_int64 (f->db, count_sql);
   first = amends_db_prepare (f->db, "SELECT 1", &error);
   g_assert_no_error (error);
   second = amends_db_prepare (f->db, "SELECT 2", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int64 (f->db, count_sql), ==, before + 2);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, count_sql), ==, before + 2);
 
   amends_db_stmt_free (first);
-  g_assert_cmpint (query_int64 (f->db, count_sql), ==, before + 1);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, count_sql), ==, before + 1);
 
   amends_db_begin (f->db, &error);
   g_assert_no_error (error);
@@ -815,7 +785,7 @@ test_statements_freed_pg (Fixture       *f,
   amends_db_stmt_free (second);
   amends_db_rollback (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int64 (f->db, count_sql), ==, before);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, count_sql), ==, before);
 }
 
 /* On SQLite, listening and notifying are accepted and do nothing. */

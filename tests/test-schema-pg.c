@@ -64,45 +64,6 @@ have_db (Fixture *f)
 }
 
 static void
-exec (AmendsDb   *db,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  amends_db_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-query_int64 (AmendsDb   *db,
-             const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
-  g_assert_no_error (error);
-  value = amends_db_stmt_column_int64 (stmt, 0);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_DONE);
-  return value;
-}
-
-static char *
-query_text (AmendsDb   *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDbStmt) stmt = amends_db_prepare (db, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (amends_db_stmt_step (stmt, &error), ==, AMENDS_DB_STEP_ROW);
-  g_assert_no_error (error);
-  return g_strdup (amends_db_stmt_column_text (stmt, 0));
-}
-
-static void
 migrate (AmendsDb *db)
 {
   g_autoptr(GError) error = NULL;
@@ -114,7 +75,7 @@ migrate (AmendsDb *db)
 static gint64
 schema_version (AmendsDb *db)
 {
-  return query_int64 (db, "SELECT value FROM amends_meta WHERE key = 'schema_version'");
+  return amends_test_db_query_int64 (db, "SELECT value FROM amends_meta WHERE key = 'schema_version'");
 }
 
 /* Everything in the database a refused migration could have touched:
@@ -124,18 +85,18 @@ static char *
 fingerprint (AmendsDb *db)
 {
   g_autofree char *relations =
-    query_text (db, "SELECT coalesce (string_agg (c.relname || ':' || c.relkind::text || ':' || c.relnatts, ' '"
+    amends_test_db_query_text (db, "SELECT coalesce (string_agg (c.relname || ':' || c.relkind::text || ':' || c.relnatts, ' '"
                     "                             ORDER BY c.relname), '')"
                     " FROM pg_class AS c WHERE c.relnamespace = 'public'::regnamespace");
   g_autofree char *functions =
-    query_text (db, "SELECT coalesce (string_agg (proname, ' ' ORDER BY proname), '') FROM pg_proc"
+    amends_test_db_query_text (db, "SELECT coalesce (string_agg (proname, ' ' ORDER BY proname), '') FROM pg_proc"
                     " WHERE pronamespace = 'public'::regnamespace");
   g_autofree char *extensions =
-    query_text (db, "SELECT string_agg (extname, ' ' ORDER BY extname) FROM pg_extension");
+    amends_test_db_query_text (db, "SELECT string_agg (extname, ' ' ORDER BY extname) FROM pg_extension");
   g_autofree char *meta = NULL;
 
-  if (query_int64 (db, "SELECT count(*) FROM pg_class WHERE relname = 'amends_meta'") > 0)
-    meta = query_text (db, "SELECT string_agg (key || '=' || value, ' ' ORDER BY key) FROM amends_meta");
+  if (amends_test_db_query_int64 (db, "SELECT count(*) FROM pg_class WHERE relname = 'amends_meta'") > 0)
+    meta = amends_test_db_query_text (db, "SELECT string_agg (key || '=' || value, ' ' ORDER BY key) FROM amends_meta");
 
   return g_strdup_printf ("%s | %s | %s | %s", relations, functions, extensions, meta ? meta : "-");
 }
@@ -154,17 +115,17 @@ test_empty (Fixture       *f,
 
   g_assert_cmpint (amends_schema_get_latest_version (), ==, 10);
   g_assert_cmpint (schema_version (f->db), ==, 10);
-  g_assert_cmpint (query_int64 (f->db, "SELECT value FROM amends_meta WHERE key = 'application_id'"),
-                   ==, 0x416d6e64);
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM pg_stat_activity"
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT value FROM amends_meta WHERE key = 'application_id'"),
+                                  ==, 0x416d6e64);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM pg_stat_activity"
                                        " WHERE wait_event_type = 'Lock'"), ==, 0);
 
-  exec (f->db, "INSERT INTO staff (name) VALUES ('Ana')");
-  exec (f->db, "UPDATE staff SET team = 'Front' WHERE name = 'Ana'");
-  g_assert_cmpint (query_int64 (f->db, "SELECT version FROM staff"), ==, 1);
+  amends_test_db_exec (f->db, "INSERT INTO staff (name) VALUES ('Ana')");
+  amends_test_db_exec (f->db, "UPDATE staff SET team = 'Front' WHERE name = 'Ana'");
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT version FROM staff"), ==, 1);
   /* An UPDATE that sets the version itself is not counted twice. */
-  exec (f->db, "UPDATE staff SET team = 'Back', version = version + 1 WHERE name = 'Ana'");
-  g_assert_cmpint (query_int64 (f->db, "SELECT version FROM staff"), ==, 2);
+  amends_test_db_exec (f->db, "UPDATE staff SET team = 'Back', version = version + 1 WHERE name = 'Ana'");
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT version FROM staff"), ==, 2);
 }
 
 /* A second migration finds the work done, and keeps what was written. */
@@ -179,14 +140,14 @@ test_twice (Fixture       *f,
     return;
 
   migrate (f->db);
-  exec (f->db, "INSERT INTO staff (name) VALUES ('Ana')");
+  amends_test_db_exec (f->db, "INSERT INTO staff (name) VALUES ('Ana')");
   before = fingerprint (f->db);
   migrate (f->db);
   after = fingerprint (f->db);
 
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (schema_version (f->db), ==, 10);
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM staff"), ==, 1);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM staff"), ==, 1);
 }
 
 /* A desk that starts while another holds the write lock (a long import)
@@ -205,12 +166,12 @@ test_no_wait_when_done (Fixture       *f,
   migrate (f->db);
   holder = amends_db_open (f->location, &error);
   g_assert_no_error (error);
-  exec (holder, AMENDS_SCHEMA_PG_BEGIN);
-  exec (f->db, "SET lock_timeout = '5s'");
+  amends_test_db_exec (holder, AMENDS_SCHEMA_PG_BEGIN);
+  amends_test_db_exec (f->db, "SET lock_timeout = '5s'");
 
   migrate (f->db);
 
-  exec (holder, "ROLLBACK");
+  amends_test_db_exec (holder, "ROLLBACK");
 }
 
 static gpointer
@@ -242,19 +203,19 @@ test_two_at_once (Fixture       *f,
 
   holder = amends_db_open (f->location, &error);
   g_assert_no_error (error);
-  exec (holder, AMENDS_SCHEMA_PG_BEGIN);
+  amends_test_db_exec (holder, AMENDS_SCHEMA_PG_BEGIN);
 
   for (gsize i = 0; i < G_N_ELEMENTS (threads); i++)
     threads[i] = g_thread_new ("migrate", migrate_in_thread, f->location);
 
-  while (query_int64 (f->db, "SELECT count(*) FROM pg_locks"
+  while (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM pg_locks"
                              " WHERE locktype = 'advisory' AND NOT granted"
                              "   AND objid = " AMENDS_SCHEMA_PG_WRITE_LOCK) < 2)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (G_USEC_PER_SEC / 100);
     }
-  exec (holder, "ROLLBACK");
+  amends_test_db_exec (holder, "ROLLBACK");
 
   for (gsize i = 0; i < G_N_ELEMENTS (threads); i++)
     {
@@ -264,7 +225,7 @@ test_two_at_once (Fixture       *f,
     }
 
   g_assert_cmpint (schema_version (f->db), ==, 10);
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM amends_meta"), ==, 2);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM amends_meta"), ==, 2);
 }
 
 /* A database of a newer Amends is refused with the message a newer
@@ -282,7 +243,7 @@ test_newer (Fixture       *f,
     return;
 
   migrate (f->db);
-  exec (f->db, "UPDATE amends_meta SET value = 11 WHERE key = 'schema_version';"
+  amends_test_db_exec (f->db, "UPDATE amends_meta SET value = 11 WHERE key = 'schema_version';"
                "CREATE TABLE added_by_version_11 (x BIGINT)");
   before = fingerprint (f->db);
 
@@ -296,8 +257,8 @@ test_newer (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (schema_version (f->db), ==, 11);
   /* Nothing was left open: no transaction, no lock. */
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), ==, 0);
-  exec (f->db, "BEGIN; COMMIT");
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), ==, 0);
+  amends_test_db_exec (f->db, "BEGIN; COMMIT");
 }
 
 static void
@@ -313,7 +274,7 @@ assert_foreign_refused (AmendsDb *db)
 
   after = fingerprint (db);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), ==, 0);
+  g_assert_cmpint (amends_test_db_query_int64 (db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), ==, 0);
 }
 
 /* A database with another program's tables is refused untouched; so is
@@ -326,17 +287,17 @@ test_foreign (Fixture       *f,
   if (!have_db (f))
     return;
 
-  exec (f->db, "CREATE TABLE invoices (id BIGINT PRIMARY KEY, total BIGINT);"
+  amends_test_db_exec (f->db, "CREATE TABLE invoices (id BIGINT PRIMARY KEY, total BIGINT);"
                "INSERT INTO invoices VALUES (1, 4200)");
   assert_foreign_refused (f->db);
-  g_assert_cmpint (query_int64 (f->db, "SELECT total FROM invoices"), ==, 4200);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT total FROM invoices"), ==, 4200);
 
-  exec (f->db, "DROP TABLE invoices;"
+  amends_test_db_exec (f->db, "DROP TABLE invoices;"
                "CREATE TABLE amends_meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL);"
                "INSERT INTO amends_meta VALUES ('application_id', 7), ('schema_version', 3)");
   assert_foreign_refused (f->db);
 
-  exec (f->db, "DROP TABLE amends_meta;"
+  amends_test_db_exec (f->db, "DROP TABLE amends_meta;"
                "CREATE FUNCTION helper_of_the_admin () RETURNS int LANGUAGE sql AS 'SELECT 1'");
   migrate (f->db);
   g_assert_cmpint (schema_version (f->db), ==, 10);
@@ -694,7 +655,7 @@ test_parity (Fixture       *f,
   read_pg_shape (f->db, &pg_shape, seen);
 
   /* A fresh store is at the version PostgreSQL is brought to. */
-  g_assert_cmpint (query_int64 (sqlite, "PRAGMA user_version"), ==, schema_version (f->db));
+  g_assert_cmpint (amends_test_db_query_int64 (sqlite, "PRAGMA user_version"), ==, schema_version (f->db));
 
   assert_same_lines (pg_shape.tables, sqlite_shape.tables, "columns");
   assert_same_lines (pg_shape.orders, sqlite_shape.orders, "tables, or the order of their columns,");
@@ -947,7 +908,7 @@ test_search (Fixture       *f,
     return;
 
   migrate (f->db);
-  exec (f->db, "INSERT INTO customers (id, name, notes) VALUES (7, 'Zoë Brûlé', 'prefers room 305')");
+  amends_test_db_exec (f->db, "INSERT INTO customers (id, name, notes) VALUES (7, 'Zoë Brûlé', 'prefers room 305')");
   customer = 7;
 
   g_assert_cmpint (add_case (f->db, "Lapel torn at check-in", "The bellboy's trolley caught it", 0), ==, 1);
@@ -967,33 +928,33 @@ test_search (Fixture       *f,
   assert_search (f->db, "  ", "");
 
   /* The timeline's words, kept by the triggers on actions. */
-  exec (f->db, "INSERT INTO actions (case_id, kind, done_at, text) VALUES (2, 'note', 1767226000, 'Replaced the bulb')");
+  amends_test_db_exec (f->db, "INSERT INTO actions (case_id, kind, done_at, text) VALUES (2, 'note', 1767226000, 'Replaced the bulb')");
   assert_search (f->db, "bulb", "2");
-  exec (f->db, "UPDATE actions SET text = 'Replaced the shade' WHERE case_id = 2");
+  amends_test_db_exec (f->db, "UPDATE actions SET text = 'Replaced the shade' WHERE case_id = 2");
   assert_search (f->db, "bulb", "");
   assert_search (f->db, "shade", "2");
-  exec (f->db, "DELETE FROM actions WHERE case_id = 2");
+  amends_test_db_exec (f->db, "DELETE FROM actions WHERE case_id = 2");
   assert_search (f->db, "shade", "");
 
   /* A renamed customer, an edited summary, a deleted case. */
-  exec (f->db, "UPDATE customers SET name = 'Ola Nordmann' WHERE id = 7");
+  amends_test_db_exec (f->db, "UPDATE customers SET name = 'Ola Nordmann' WHERE id = 7");
   assert_search (f->db, "zoe", "");
   assert_search (f->db, "nordmann", "2");
-  exec (f->db, "UPDATE cases SET summary = 'Lapel of the coat' WHERE id = 3");
+  amends_test_db_exec (f->db, "UPDATE cases SET summary = 'Lapel of the coat' WHERE id = 3");
   assert_search (f->db, "lap", "1 3");
-  exec (f->db, "DELETE FROM cases WHERE id = 3");
+  amends_test_db_exec (f->db, "DELETE FROM cases WHERE id = 3");
   assert_search (f->db, "lap", "1");
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM case_search"), ==, 2);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM case_search"), ==, 2);
 
   /* A session whose search_path is empty, as while pg_dump's output is
    * restored, writes the same. */
-  exec (f->db, "SET search_path = ''");
-  exec (f->db, "INSERT INTO public.actions (case_id, kind, done_at, text)"
+  amends_test_db_exec (f->db, "SET search_path = ''");
+  amends_test_db_exec (f->db, "INSERT INTO public.actions (case_id, kind, done_at, text)"
                " VALUES (1, 'note', 1767226000, 'Pressed the jacket')");
-  exec (f->db, "UPDATE public.cases SET category = 'Laundry' WHERE id = 1");
-  exec (f->db, "RESET search_path");
+  amends_test_db_exec (f->db, "UPDATE public.cases SET category = 'Laundry' WHERE id = 1");
+  amends_test_db_exec (f->db, "RESET search_path");
   assert_search (f->db, "jacket", "1");
-  g_assert_cmpint (query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Laundry'"), ==, 1);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Laundry'"), ==, 1);
 
   /* The reference by its number, as the store finds it: the number must
    * equal a case's, not start or end it.  Its query reads a range of
@@ -1001,15 +962,15 @@ test_search (Fixture       *f,
    * ICU's root collation, for one, 'C-2026-00057' sorts after 'C-:'.
    * The test server's own collation is C, so the column must say so. */
   g_autofree char *collation =
-    query_text (f->db, "SELECT collation_name FROM information_schema.columns"
+    amends_test_db_query_text (f->db, "SELECT collation_name FROM information_schema.columns"
                        " WHERE table_name = 'cases' AND column_name = 'reference'");
   g_assert_cmpstr (collation, ==, "C");
-  exec (f->db, "UPDATE reference_counters SET last = 56 WHERE year = 2026");
+  amends_test_db_exec (f->db, "UPDATE reference_counters SET last = 56 WHERE year = 2026");
   g_assert_cmpint (add_case (f->db, "Late breakfast", NULL, 0), ==, 4);
-  exec (f->db, "UPDATE reference_counters SET last = 569 WHERE year = 2026");
+  amends_test_db_exec (f->db, "UPDATE reference_counters SET last = 569 WHERE year = 2026");
   g_assert_cmpint (add_case (f->db, "Noisy room", NULL, 0), ==, 5);
-  ref57 = query_text (f->db, "SELECT reference FROM cases WHERE id = 4");
-  ref570 = query_text (f->db, "SELECT reference FROM cases WHERE id = 5");
+  ref57 = amends_test_db_query_text (f->db, "SELECT reference FROM cases WHERE id = 4");
+  ref570 = amends_test_db_query_text (f->db, "SELECT reference FROM cases WHERE id = 5");
   g_assert_cmpstr (ref57, ==, "C-2026-00057");
   g_assert_cmpstr (ref570, ==, "C-2026-00570");
   assert_reference (f->db, "00057", "C-2026-00057");
@@ -1033,17 +994,17 @@ test_without_unaccent (Fixture       *f,
   if (!have_db (f))
     return;
 
-  exec (f->db, "DO $$ BEGIN CREATE ROLE desk LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+  amends_test_db_exec (f->db, "DO $$ BEGIN CREATE ROLE desk LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
                "GRANT USAGE, CREATE ON SCHEMA public TO desk");
   location = g_strconcat (f->location, " user=desk", NULL);
   desk = amends_db_open (location, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int64 (desk, "SELECT count(*) FROM pg_roles WHERE rolname = current_user"
+  g_assert_cmpint (amends_test_db_query_int64 (desk, "SELECT count(*) FROM pg_roles WHERE rolname = current_user"
                                       " AND NOT rolsuper"), ==, 1);
 
   migrate (desk);
   g_assert_cmpint (schema_version (desk), ==, 10);
-  g_assert_cmpint (query_int64 (desk, "SELECT count(*) FROM pg_extension WHERE extname = 'unaccent'"), ==, 0);
+  g_assert_cmpint (amends_test_db_query_int64 (desk, "SELECT count(*) FROM pg_extension WHERE extname = 'unaccent'"), ==, 0);
 
   add_case (desk, "Lapel torn", NULL, 0);
   add_case (desk, "Crème brûlée was cold", NULL, 0);
@@ -1068,13 +1029,13 @@ test_category_counts (Fixture       *f,
   add_case (f->db, "One", NULL, 0);
   add_case (f->db, "Two", NULL, 0);
   add_case (f->db, "Three", NULL, 0);
-  exec (f->db, "UPDATE cases SET category = 'Room' WHERE id IN (1, 2);"
+  amends_test_db_exec (f->db, "UPDATE cases SET category = 'Room' WHERE id IN (1, 2);"
                "UPDATE cases SET category = '' WHERE id = 3");
-  g_assert_cmpint (query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Room'"), ==, 2);
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM category_counts"), ==, 1);
-  exec (f->db, "UPDATE cases SET category = 'Food' WHERE id = 1; DELETE FROM cases WHERE id = 2");
-  g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM category_counts WHERE category = 'Room'"), ==, 0);
-  g_assert_cmpint (query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Food'"), ==, 1);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Room'"), ==, 2);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM category_counts"), ==, 1);
+  amends_test_db_exec (f->db, "UPDATE cases SET category = 'Food' WHERE id = 1; DELETE FROM cases WHERE id = 2");
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT count(*) FROM category_counts WHERE category = 'Room'"), ==, 0);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, "SELECT n FROM category_counts WHERE category = 'Food'"), ==, 1);
 }
 
 /* Notifications */
@@ -1172,7 +1133,7 @@ test_notify (Fixture       *f,
   g_assert_no_error (error);
 
   /* Written, not committed: nothing. */
-  exec (writer, AMENDS_SCHEMA_PG_BEGIN);
+  amends_test_db_exec (writer, AMENDS_SCHEMA_PG_BEGIN);
   write_audit (writer, "cases");
   write_audit (writer, "cases");
   write_audit (writer, "customers");
@@ -1182,14 +1143,14 @@ test_notify (Fixture       *f,
   g_assert_false (heard_contains (&heard, "cases"));
 
   /* Committed: one for each table. */
-  exec (writer, "COMMIT");
+  amends_test_db_exec (writer, "COMMIT");
   wait_to_hear (&heard, "customers");
   wait_to_hear (&heard, "cases");
 
   /* Rolled back: nothing. */
-  exec (writer, AMENDS_SCHEMA_PG_BEGIN);
+  amends_test_db_exec (writer, AMENDS_SCHEMA_PG_BEGIN);
   write_audit (writer, "staff");
-  exec (writer, "ROLLBACK");
+  amends_test_db_exec (writer, "ROLLBACK");
   amends_db_notify (marker, AMENDS_SCHEMA_PG_CHANNEL, "marker-2", &error);
   g_assert_no_error (error);
   wait_to_hear (&heard, "marker-2");
@@ -1221,13 +1182,13 @@ test_audit_lock (Fixture       *f,
   writer = amends_db_open (f->location, &error);
   g_assert_no_error (error);
 
-  exec (writer, "BEGIN");
-  exec (writer, "INSERT INTO staff (name) VALUES ('Ana')");
-  g_assert_cmpint (query_int64 (f->db, held), ==, 0);
+  amends_test_db_exec (writer, "BEGIN");
+  amends_test_db_exec (writer, "INSERT INTO staff (name) VALUES ('Ana')");
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, held), ==, 0);
   write_audit (writer, "staff");
-  g_assert_cmpint (query_int64 (f->db, held), ==, 1);
-  exec (writer, "COMMIT");
-  g_assert_cmpint (query_int64 (f->db, held), ==, 0);
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, held), ==, 1);
+  amends_test_db_exec (writer, "COMMIT");
+  g_assert_cmpint (amends_test_db_query_int64 (f->db, held), ==, 0);
 }
 
 static void

@@ -90,21 +90,11 @@ have_db (Fixture *f)
 }
 
 static void
-exec (AmendsDb   *db,
-      const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  amends_db_exec (db, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
 exec_both (Fixture    *f,
            const char *sql)
 {
-  exec (f->sqlite, sql);
-  exec (f->pg, sql);
+  amends_test_db_exec (f->sqlite, sql);
+  amends_test_db_exec (f->pg, sql);
 }
 
 /* Runs @sql with the parameters of @types ('i' an integer, 's' a text,
@@ -257,8 +247,8 @@ test_prepare_all (Fixture       *f,
           /* The pieces, as their users complete them. */
           if (sql == &amends_sql_snapshot_begin)
             {
-              exec (dbs[e], text);
-              exec (dbs[e], "ROLLBACK");
+              amends_test_db_exec (dbs[e], text);
+              amends_test_db_exec (dbs[e], "ROLLBACK");
               continue;
             }
           else if (sql == &amends_sql_reference_any_year || sql == &amends_sql_reference_given_year)
@@ -664,11 +654,11 @@ test_span_digits (Fixture       *f,
   g_assert_cmpstr (candidates, ==, "3 6");
 
   /* Few rows: a scan would be cheaper, so only an index is allowed. */
-  exec (f->pg, "SET enable_seqscan = off");
+  amends_test_db_exec (f->pg, "SET enable_seqscan = off");
   plan = rows (f->pg, candidates_pg, "iii", (gint64) 2, (gint64) 0, (gint64) 2000);
   g_test_message ("%s", plan);
   g_assert_nonnull (strstr (plan, "cases_by_span"));
-  exec (f->pg, "RESET enable_seqscan");
+  amends_test_db_exec (f->pg, "RESET enable_seqscan");
 }
 
 /* The cases whose ids are in a JSON array, the same text bound on both. */
@@ -735,12 +725,12 @@ test_snapshot_pg (Fixture       *f,
   if (!have_db (f))
     return;
 
-  exec (f->pg, amends_sql_snapshot_begin.pg);
+  amends_test_db_exec (f->pg, amends_sql_snapshot_begin.pg);
   level = rows (f->pg, "SELECT current_setting ('transaction_isolation'), current_setting ('transaction_read_only')", "");
   g_assert_cmpstr (level, ==, "repeatable read|on");
   amends_db_exec (f->pg, "INSERT INTO staff (name) VALUES ('Ana')", &error);
   g_assert_nonnull (error);
-  exec (f->pg, "ROLLBACK");
+  amends_test_db_exec (f->pg, "ROLLBACK");
 }
 
 static void
