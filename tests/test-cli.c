@@ -86,6 +86,35 @@ test_empty_database_path (AmendsTestDb  *db,
   g_assert_null (strstr (run.out, "imported"));
 }
 
+/* A database on a server: --backup names PostgreSQL's tools, and what
+ * cannot work on one yet says so; neither makes a file of that name. */
+static void
+test_server_database_says_what_it_can (AmendsTestDb  *db,
+                                       gconstpointer  data)
+{
+  g_autofree char *uri = g_strdup_printf ("postgresql:///amends?host=%s", db->dir);
+  g_autofree char *backup = g_build_filename (db->dir, "backup.db", NULL);
+  g_autofree char *pdf = g_build_filename (db->dir, "week.pdf", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", uri, "--backup", backup, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "pg_dump"));
+    g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", uri, "--weekly-summary", "2026-W47", "--output", pdf, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "--copy-to"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
+  }
+}
+
 /* A mistyped database path is not made into a new, empty database. */
 static void
 test_missing_database_needs_create (AmendsTestDb  *db,
@@ -555,6 +584,7 @@ main (int   argc,
 
   DB_TEST ("/cli/empty-database-path-is-refused-first", test_empty_database_path);
   DB_TEST ("/cli/missing-database-needs-create", test_missing_database_needs_create);
+  DB_TEST ("/cli/server-database-says-what-it-can", test_server_database_says_what_it_can);
   DB_TEST ("/cli/week-out-of-range-is-refused", test_week_out_of_range);
   DB_TEST ("/cli/backup-and-restore", test_backup_and_restore);
   DB_TEST ("/cli/import-refuses-damaged-database", test_import_refuses_damaged);

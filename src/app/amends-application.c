@@ -19,6 +19,7 @@
 
 #include "amends-application-private.h"
 #include "amends-backup.h"
+#include "amends-db.h"
 #include "amends-cli.h"
 #include "amends-demo.h"
 #include "amends-notifier.h"
@@ -442,6 +443,18 @@ amends_application_handle_local_options (GApplication *application,
   if (database != NULL && self->demo)
     {
       g_printerr ("amends: %s\n", _("Use either --database or --demo, not both."));
+      return 1;
+    }
+
+  /* A database on a server (issue 16): only --copy-to reads one yet.
+   * Say so, rather than look for a file of that name, or make one. */
+  if (database != NULL && amends_db_location_is_server (database) &&
+      !g_variant_dict_contains (options, "copy-to"))
+    {
+      if (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore"))
+        g_printerr ("amends: %s\n", _("A database on a PostgreSQL server is backed up with PostgreSQL’s own tools: pg_dump writes a backup, pg_restore puts one back."));
+      else
+        g_printerr ("amends: %s\n", _("This version of Amends cannot work on a database on a server yet; it can copy one to a file with --copy-to FILE.db."));
       return 1;
     }
 
