@@ -21,6 +21,8 @@ struct _AmendsStore
 
   sqlite3    *db;
   char       *path;
+  char       *display_name;   /* for the subtitle: see amends_store_get_display_name() */
+  gboolean    offline;        /* a server database's connection is lost */
   GHashTable *statements;     /* SQL text → sqlite3_stmt */
   GHashTable *select_sql;     /* GType → SQL text reading one record */
 

@@ -38,6 +38,7 @@ enum {
   PROP_READ_ONLY,
   PROP_DAMAGED,
   PROP_CHECKING,
+  PROP_ONLINE,
   N_PROPS
 };
 
@@ -390,6 +391,7 @@ amends_store_finalize (GObject *object)
   g_clear_pointer (&self->select_sql, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->pending_set, g_hash_table_unref);
@@ -432,6 +434,10 @@ amends_store_get_property (GObject    *object,
 
     case PROP_CHECKING:
       g_value_set_boolean (value, self->check != NULL);
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, amends_store_get_online (self));
       break;
 
     default:
@@ -537,6 +543,21 @@ amends_store_class_init (AmendsStoreClass *klass)
                           (G_PARAM_READABLE |
                            G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AmendsStore:online:
+   *
+   * Whether the database can be reached.  Always %TRUE for a file; for a
+   * database on a server it turns %FALSE when the connection is lost
+   * (every change then fails with %AMENDS_STORE_ERROR_OFFLINE, nothing
+   * saved) and %TRUE again once the store has reconnected by itself.
+   */
+  properties [PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* ::record-changed and ::changes-committed are the interface's (see
@@ -621,6 +642,50 @@ amends_store_get_path (AmendsStore *self)
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * amends_store_get_display_name:
+ *
+ * What to call the database in the window's subtitle or a message: the
+ * file's name, or "DBNAME on HOST" for a database on a server; never a
+ * password.
+ */
+const char *
+amends_store_get_display_name (AmendsStore *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
+
+  if (self->display_name == NULL)
+    self->display_name = g_filename_display_basename (self->path);
+
+  return self->display_name;
+}
+
+/**
+ * amends_store_get_shared:
+ *
+ * Returns: %TRUE if the database is on a server that other desks share
+ */
+gboolean
+amends_store_get_shared (AmendsStore *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
+
+  return FALSE;
+}
+
+/**
+ * amends_store_get_online:
+ *
+ * Returns: the value of #AmendsStore:online
+ */
+gboolean
+amends_store_get_online (AmendsStore *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STORE (self), TRUE);
+
+  return !self->offline;
 }
 
 /**

@@ -35,6 +35,9 @@ G_BEGIN_DECLS
  *   saved
  * @AMENDS_STORE_ERROR_UNREADABLE: the file cannot be read (no permission)
  * @AMENDS_STORE_ERROR_FAILED: anything else
+ * @AMENDS_STORE_ERROR_OFFLINE: the database server cannot be reached (a
+ *   shared database, issue 16); nothing was saved, and the store tries
+ *   to connect again by itself: see #AmendsStore:online
  */
 typedef enum
 {
@@ -50,6 +53,7 @@ typedef enum
   AMENDS_STORE_ERROR_CONFLICT,
   AMENDS_STORE_ERROR_UNREADABLE,
   AMENDS_STORE_ERROR_FAILED,
+  AMENDS_STORE_ERROR_OFFLINE,
 } AmendsStoreError;
 
 /**
@@ -96,6 +100,9 @@ gboolean     amends_store_get_checking           (AmendsStore  *self);
 void         amends_store_hold_integrity_check   (AmendsStore  *self,
                                                   gboolean      hold);
 const char  *amends_store_get_path               (AmendsStore  *self);
+const char  *amends_store_get_display_name       (AmendsStore  *self);
+gboolean     amends_store_get_shared             (AmendsStore  *self);
+gboolean     amends_store_get_online             (AmendsStore  *self);
 gboolean     amends_store_has_cases              (AmendsStore  *self,
                                                   GError      **error);
 gboolean     amends_store_has_trashed_cases      (AmendsStore  *self,
