@@ -67,40 +67,15 @@ amends_board_reader_free (AmendsBoardReader *self)
   g_free (self);
 }
 
-static gboolean
-reader_error (sqlite3  *db,
-              int       rc,
-              GError  **error)
-{
-  amends_store_set_error_from_code (error, rc, db ? sqlite3_db_filename (db, "main") : NULL,
-                                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  return FALSE;
-}
-
-static sqlite3 *
+static AmendsDb *
 reader_open (AmendsBoardReader  *self,
              GError            **error)
 {
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (self->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-
-  /* Set before the first read, as amends-store.c does. */
-  if (db != NULL)
-    sqlite3_busy_timeout (db, 5000);
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("Could not open a reading connection: %s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                           _("The database could not be opened to read it."));
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
+  return amends_store_open_worker (self->uri, FALSE, error);
 }
 
 static gboolean
-reader_collect (sqlite3       *db,
+reader_collect (AmendsDb      *db,
                 const char    *sql,
                 const char    *stage,
                 GArray        *out,
@@ -111,10 +86,9 @@ reader_collect (sqlite3       *db,
   g_autoptr(GError) step_error = NULL;
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return reader_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, sql, error)))
+    return FALSE;
   if (stage != NULL)
     amends_stmt_bind_text (stmt, 1, stage);
 
@@ -137,7 +111,7 @@ reader_collect (sqlite3       *db,
       if ((out->len & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   /* The caller drops a cancelled read quietly, failed or not. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -176,7 +150,7 @@ amends_board_reader_read (AmendsBoardReader  *self,
   static const char * const stages[] = { "candidate", "drafted", "told" };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GArray *found[G_N_ELEMENTS (stages)] = { NULL };
-  sqlite3 *db = NULL;
+  AmendsDb *db = NULL;
   gboolean ok;
 
   g_atomic_int_inc (&n_board_reads);
@@ -184,7 +158,7 @@ amends_board_reader_read (AmendsBoardReader  *self,
     return FALSE;
 
   /* One snapshot for all of it. */
-  ok = sqlite3_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL) == SQLITE_OK;
+  ok = amends_store_db_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, amends_db_get_engine (db)), error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (stages); i++)
     {
       found[i] = g_array_new (FALSE, FALSE, sizeof (AmendsBoardEntry));
@@ -192,10 +166,8 @@ amends_board_reader_read (AmendsBoardReader  *self,
     }
   if (ok && missing != NULL)
     ok = reader_collect (db, missing_sql, NULL, ids, TRUE, cancellable, error);
-  else if (!ok && error != NULL && *error == NULL)
-    reader_error (db, sqlite3_errcode (db), error);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (db);
+  amends_db_exec (db, "COMMIT", NULL);
+  amends_db_close (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
@@ -223,22 +195,18 @@ amends_board_reader_count_heroes (AmendsBoardReader  *self,
 {
   g_autoptr(GPtrArray) counts = NULL;
   AmendsStmt *stmt = NULL;
-  sqlite3 *db;
-  int rc;
+  AmendsDb *db;
 
   g_return_val_if_fail (self != NULL && from != NULL && until != NULL, NULL);
 
   if (!(db = reader_open (self, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, amends_heroes_sql, -1, &stmt, NULL)) == SQLITE_OK &&
-      !(counts = amends_collect_heroes (stmt, from, until, &rc)))
-    reader_error (db, rc, error);
-  else if (rc != SQLITE_OK)
-    reader_error (db, rc, error);
+  if ((stmt = amends_store_db_prepare (db, amends_heroes_sql, error)))
+    counts = amends_collect_heroes (stmt, from, until, error);
 
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_clear_pointer (&stmt, amends_stmt_free);
+  amends_db_close (db);
 
   return g_steal_pointer (&counts);
 }
@@ -266,17 +234,14 @@ amends_board_reader_list_told (AmendsBoardReader  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   AmendsStmt *stmt = NULL;
   AmendsDbStep step = AMENDS_DB_STEP_ERROR;
-  sqlite3 *db;
-  int rc;
+  AmendsDb *db;
 
   g_return_val_if_fail (self != NULL && from != NULL && until != NULL, NULL);
 
   if (!(db = reader_open (self, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    reader_error (db, rc, error);
-  else
+  if ((stmt = amends_store_db_prepare (db, sql, error)))
     {
       amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
       amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
@@ -289,8 +254,8 @@ amends_board_reader_list_told (AmendsBoardReader  *self,
   if (step != AMENDS_DB_STEP_DONE)
     g_clear_pointer (&ids, g_array_unref);
 
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_clear_pointer (&stmt, amends_stmt_free);
+  amends_db_close (db);
 
   return g_steal_pointer (&ids);
 }

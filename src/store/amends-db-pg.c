@@ -271,6 +271,8 @@ on_socket_ready (int          fd,
 
       g_debug ("PostgreSQL connection lost: %s", reason);
       g_clear_pointer (&self->socket_source, g_source_unref);
+      if (self->parent.lost_func != NULL)
+        self->parent.lost_func (&self->parent, self->parent.lost_data);
       return G_SOURCE_REMOVE;
     }
 

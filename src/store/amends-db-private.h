@@ -63,6 +63,10 @@ struct _AmendsDb
 {
   const AmendsDbClass *klass;
   char *display_name;
+  /* Told when the connection to a server is found lost, by a statement
+   * or by the socket's watch; NULL when nobody asked. */
+  void (*lost_func) (AmendsDb *db, gpointer user_data);
+  gpointer lost_data;
   guint n_stmts;
 
   AmendsDbNotifyFunc notify_func;
@@ -82,6 +86,10 @@ struct _AmendsDbStmt
   AmendsDb *db;
   AmendsDbStmtState state;
   int n_params;
+  /* SQLite's statement underneath, NULL on PostgreSQL: the store's
+   * amends-stmt.h calls SQLite straight through it, so that the embedded
+   * database pays nothing for the other engine's existence. */
+  struct sqlite3_stmt *sqlite;
 };
 
 AmendsDb *amends_db_sqlite_open     (const char  *path,
@@ -91,6 +99,11 @@ AmendsDb *amends_db_pg_open         (const char  *conninfo,
 gboolean  amends_db_pg_is_conninfo  (const char  *location);
 
 struct sqlite3 *amends_db_sqlite_get_handle (AmendsDb *db);
+AmendsDb     *amends_db_sqlite_adopt      (struct sqlite3      *handle,
+                                           const char          *display_name);
+AmendsDbStmt *amends_db_sqlite_adopt_stmt (AmendsDb            *db,
+                                           struct sqlite3_stmt *handle);
+void          amends_db_stmt_clear_bindings (AmendsDbStmt      *stmt);
 
 void      amends_db_emit_notify     (AmendsDb    *db,
                                      const char  *channel,

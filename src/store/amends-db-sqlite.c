@@ -198,6 +198,7 @@ sqlite_prepare (AmendsDb    *db,
 
   stmt = g_new0 (AmendsDbSqliteStmt, 1);
   stmt->handle = handle;
+  stmt->parent.sqlite = handle;
   stmt->parent.n_params = sqlite3_bind_parameter_count (handle);
   return &stmt->parent;
 }
@@ -383,4 +384,50 @@ struct sqlite3 *
 amends_db_sqlite_get_handle (AmendsDb *db)
 {
   return ((AmendsDbSqlite *) db)->handle;
+}
+
+/**
+ * amends_db_sqlite_adopt:
+ * @handle: (transfer full): an open SQLite connection
+ * @display_name: what to call it in messages
+ *
+ * Wraps a connection the store opened itself, with the flags, URI and
+ * pragmas it chose (read-only, busy timeout, …); closing the AmendsDb
+ * closes @handle.
+ */
+AmendsDb *
+amends_db_sqlite_adopt (struct sqlite3 *handle,
+                        const char     *display_name)
+{
+  AmendsDbSqlite *self = g_new0 (AmendsDbSqlite, 1);
+  const char *file = sqlite3_db_filename (handle, "main");
+
+  self->parent.klass = &sqlite_class;
+  self->parent.display_name = g_strdup (display_name);
+  self->path = g_strdup (file != NULL ? file : "");
+  self->handle = handle;
+  return &self->parent;
+}
+
+/**
+ * amends_db_sqlite_adopt_stmt:
+ * @db: the connection @handle was prepared on
+ * @handle: (transfer full): a statement the store prepared itself
+ *
+ * Wraps a statement prepared with the store's own error handling, so
+ * that the store reports SQLite's failures exactly as it always has.
+ */
+AmendsDbStmt *
+amends_db_sqlite_adopt_stmt (AmendsDb            *db,
+                             struct sqlite3_stmt *handle)
+{
+  AmendsDbSqliteStmt *stmt = g_new0 (AmendsDbSqliteStmt, 1);
+
+  stmt->handle = handle;
+  stmt->parent.sqlite = handle;
+  stmt->parent.db = db;
+  stmt->parent.state = AMENDS_DB_STMT_READY;
+  stmt->parent.n_params = sqlite3_bind_parameter_count (handle);
+  db->n_stmts++;
+  return &stmt->parent;
 }

@@ -351,6 +351,17 @@ amends_db_stmt_reset (AmendsDbStmt *stmt)
  * Runs @stmt to its end, throwing away any rows, and resets it;
  * amends_db_stmt_changes() then says how many rows it changed.
  */
+/* Every parameter back to NULL, as SQLite's sqlite3_clear_bindings(). */
+void
+amends_db_stmt_clear_bindings (AmendsDbStmt *stmt)
+{
+  g_return_if_fail (stmt != NULL);
+
+  amends_db_stmt_reset (stmt);
+  for (int i = 1; i <= stmt->n_params; i++)
+    stmt->db->klass->bind_null (stmt, i);
+}
+
 gboolean
 amends_db_stmt_execute (AmendsDbStmt  *stmt,
                         GError       **error)

@@ -24,7 +24,7 @@ struct _AmendsMeasurer
 {
   char    *uri;
   gint64   now;
-  sqlite3 *db;
+  AmendsDb *db;
 };
 
 /**
@@ -55,7 +55,7 @@ amends_measurer_free (AmendsMeasurer *self)
   if (self == NULL)
     return;
 
-  sqlite3_close (self->db);
+  amends_db_close (self->db);
   g_free (self->uri);
   g_free (self);
 }
@@ -65,23 +65,8 @@ measurer_source (AmendsMeasurer       *self,
                  AmendsMeasureSource  *source,
                  GError              **error)
 {
-  if (self->db == NULL)
-    {
-      int rc = sqlite3_open_v2 (self->uri, &self->db,
-                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-
-      /* Set before the first read, as amends-store.c does. */
-      if (self->db != NULL)
-        sqlite3_busy_timeout (self->db, 5000);
-      if (rc != SQLITE_OK)
-        {
-          g_debug ("Could not open a reading connection: %s", self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-          g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                               _("The database could not be opened to read it."));
-          g_clear_pointer (&self->db, sqlite3_close);
-          return FALSE;
-        }
-    }
+  if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, FALSE, error)))
+    return FALSE;
 
   *source = (AmendsMeasureSource) { NULL, self->db, self->now };
   return TRUE;

@@ -20,9 +20,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "amends-store-attachments.h"
 
+#include "amends-schema-pg.h"
 #include "amends-store-private.h"
 
 /* How much of a file is read and written at a time. */
@@ -74,27 +76,12 @@ job_error (sqlite3  *db,
   return FALSE;
 }
 
-static sqlite3 *
+static AmendsDb *
 job_open (AttachmentJob  *job,
           gboolean        writing,
           GError        **error)
 {
-  int flags = (writing ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (job->uri, &db, flags, NULL);
-
-  if (db != NULL)
-    sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (rc == SQLITE_OK && writing)
-    rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      job_error (db, rc, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
+  return amends_store_open_worker (job->uri, writing, error);
 }
 
 /**
@@ -119,20 +106,18 @@ amends_attachment_describe_too_large (const char *name,
 /* Adding */
 
 static gboolean
-check_case (sqlite3  *db,
-            gint64    case_id,
-            GError  **error)
+check_case (AmendsDb  *db,
+            gint64     case_id,
+            GError   **error)
 {
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM cases WHERE id = ?1 AND deleted_at IS NULL",
-                                -1, &stmt, NULL)) != SQLITE_OK)
-    return job_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, "SELECT 1 FROM cases WHERE id = ?1 AND deleted_at IS NULL", error)))
+    return FALSE;
   amends_stmt_bind_int64 (stmt, 1, case_id);
   step = amends_stmt_step (stmt, error);
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   if (step == AMENDS_DB_STEP_DONE)
     {
@@ -144,23 +129,27 @@ check_case (sqlite3  *db,
   return step == AMENDS_DB_STEP_ROW;
 }
 
+/* On SQLite the row gets a blob of @size zeros, for stream_data() to
+ * fill; on a server an empty one, for fill_on_server(). */
 static gint64
-insert_row (sqlite3        *db,
+insert_row (AmendsDb       *db,
             AttachmentJob  *job,
             const char     *name,
             const char     *content_type,
             gint64          size,
             GError        **error)
 {
-  static const char sql[] =
-    "INSERT INTO attachments (case_id, name, content_type, size, data, added_at, added_by_id)"
-    " VALUES (?1, ?2, ?3, ?4, zeroblob (?4), ?5, ?6) RETURNING id";
+  static const AmendsSql sql = {
+    .sqlite = "INSERT INTO attachments (case_id, name, content_type, size, data, added_at, added_by_id)"
+              " VALUES (?1, ?2, ?3, ?4, zeroblob (?4), ?5, ?6) RETURNING id",
+    .pg = "INSERT INTO attachments (case_id, name, content_type, size, data, added_at, added_by_id)"
+          " VALUES (?1, ?2, ?3, ?4, decode ('', 'hex'), ?5, ?6) RETURNING id",
+  };
   AmendsStmt *stmt = NULL;
   gint64 id = 0;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return job_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, amends_sql_pick (&sql, amends_db_get_engine (db)), error)))
+    return 0;
 
   amends_stmt_bind_int64 (stmt, 1, job->case_id);
   amends_stmt_bind_text (stmt, 2, name);
@@ -172,16 +161,60 @@ insert_row (sqlite3        *db,
   /* One row of VALUES, no conflict clause, no trigger: a row or an error. */
   if (amends_stmt_step (stmt, error) == AMENDS_DB_STEP_ROW)
     id = amends_stmt_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return id;
+}
+
+/* A server has no incremental blob writes, and AmendsDb binds text: the
+ * file (at most AMENDS_ATTACHMENT_MAX_SIZE) goes across in hex. */
+static gboolean
+fill_on_server (AmendsDb       *db,
+                gint64          id,
+                GInputStream   *in,
+                gint64          size,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_sized_new ((guint) size + 1);
+  g_autofree char *hex = NULL;
+  AmendsStmt *stmt;
+  gsize n = 0;
+  gboolean ok;
+
+  g_byte_array_set_size (data, (guint) size + 1);
+  if (!g_input_stream_read_all (in, data->data, data->len, &n, cancellable, error))
+    return FALSE;
+  if ((gint64) n != size)
+    {
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
+                           _("The file changed while it was being read. Try again once it is saved."));
+      return FALSE;
+    }
+
+  hex = g_malloc (2 * n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      static const char digits[] = "0123456789abcdef";
+      hex[2 * i] = digits[data->data[i] >> 4];
+      hex[2 * i + 1] = digits[data->data[i] & 0xf];
+    }
+  hex[2 * n] = '\0';
+
+  if (!(stmt = amends_store_db_prepare (db, "UPDATE attachments SET data = decode (?2, 'hex') WHERE id = ?1", error)))
+    return FALSE;
+  amends_stmt_bind_int64 (stmt, 1, id);
+  amends_stmt_bind_text (stmt, 2, hex);
+  ok = amends_stmt_execute (stmt, error);
+  amends_stmt_free (stmt);
+  return ok;
 }
 
 /* Streams @in into the row's blob, which was made @size bytes long: the
  * file is never held whole in memory.  A file that changed size since it
  * was measured is refused rather than cut or padded. */
 static gboolean
-stream_data (sqlite3        *db,
+stream_data (AmendsDb       *conn,
              gint64          id,
              GInputStream   *in,
              gint64          size,
@@ -190,9 +223,13 @@ stream_data (sqlite3        *db,
 {
   g_autofree guint8 *chunk = g_malloc (CHUNK_SIZE);
   g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = amends_db_get_sqlite (conn);
   sqlite3_blob *blob = NULL;
   gint64 offset = 0;
   int rc;
+
+  if (db == NULL)
+    return fill_on_server (conn, id, in, size, cancellable, error);
 
   if ((rc = sqlite3_blob_open (db, "main", "attachments", "data", id, 1, &blob)) != SQLITE_OK)
     return job_error (db, rc, error);
@@ -235,7 +272,7 @@ stream_data (sqlite3        *db,
 }
 
 static gboolean
-audit (sqlite3     *db,
+audit (AmendsDb    *db,
        gint64       now,
        gint64       actor_id,
        gint64       id,
@@ -249,10 +286,9 @@ audit (sqlite3     *db,
     "VALUES (?1, ?2, 'attachments', ?3, ?4, ?5, ?6)";
   AmendsStmt *stmt = NULL;
   gboolean ok;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return job_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, sql, error)))
+    return FALSE;
   amends_stmt_bind_int64 (stmt, 1, now);
   if (actor_id > 0)
     amends_stmt_bind_int64 (stmt, 2, actor_id);
@@ -261,7 +297,7 @@ audit (sqlite3     *db,
   amends_stmt_bind_text (stmt, 5, before);
   amends_stmt_bind_text (stmt, 6, after);
   ok = amends_stmt_execute (stmt, error);
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return ok;
 }
@@ -278,7 +314,7 @@ add_attachment (AttachmentJob  *job,
   const char *content_type;
   gint64 size;
   gint64 id = 0;
-  sqlite3 *db;
+  AmendsDb *db;
   gboolean ok;
 
   info = g_file_query_info (job->file,
@@ -317,15 +353,15 @@ add_attachment (AttachmentJob  *job,
   if (!(db = job_open (job, TRUE, error)))
     return NULL;
 
-  ok = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK || job_error (db, sqlite3_errcode (db), error);
+  ok = amends_store_db_exec (db, amends_db_get_sqlite (db) != NULL ? "BEGIN IMMEDIATE" : AMENDS_SCHEMA_PG_BEGIN, error);
   ok = ok && check_case (db, job->case_id, error);
   ok = ok && (id = insert_row (db, job, name, content_type, size, error)) > 0;
   ok = ok && stream_data (db, id, G_INPUT_STREAM (in), size, cancellable, error);
   ok = ok && audit (db, job->now, job->actor_id, id, "created", NULL, name, error);
-  ok = ok && (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK || job_error (db, sqlite3_errcode (db), error));
+  ok = ok && amends_store_db_exec (db, "COMMIT", error);
   if (!ok)
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (db);
+    amends_db_exec (db, "ROLLBACK", NULL);
+  amends_db_close (db);
 
   if (!ok)
     return NULL;
@@ -414,16 +450,14 @@ list_attachments (AttachmentJob  *job,
   g_autoptr(GListStore) list = g_list_store_new (AMENDS_TYPE_ATTACHMENT);
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  sqlite3 *db;
-  int rc;
+  AmendsDb *db;
 
   if (!(db = job_open (job, FALSE, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL)) != SQLITE_OK)
+  if (!(stmt = amends_store_db_prepare (db, sql, error)))
     {
-      job_error (db, rc, error);
-      sqlite3_close (db);
+      amends_db_close (db);
       return NULL;
     }
 
@@ -438,8 +472,8 @@ list_attachments (AttachmentJob  *job,
                                amends_stmt_column_int64 (stmt, 4));
       g_list_store_append (list, attachment);
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  amends_stmt_free (stmt);
+  amends_db_close (db);
 
   if (step == AMENDS_DB_STEP_ERROR)
     return NULL;
@@ -503,33 +537,48 @@ amends_store_list_attachments_finish (AmendsStore   *self,
 /* Reading one */
 
 static GBytes *
+bytes_from_hex (const char *hex)
+{
+  gsize n = hex != NULL ? strlen (hex) / 2 : 0;
+  guint8 *data = g_malloc (MAX (n, 1));
+
+  for (gsize i = 0; i < n; i++)
+    data[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
+
+  return g_bytes_new_take (data, n);
+}
+
+static GBytes *
 read_attachment (AttachmentJob  *job,
                  GError        **error)
 {
   AmendsStmt *stmt = NULL;
   GBytes *bytes = NULL;
+  static const AmendsSql sql = {
+    .sqlite = "SELECT data FROM attachments WHERE id = ?1",
+    /* AmendsDb reads text: the bytes come across in hex. */
+    .pg = "SELECT encode (data, 'hex') FROM attachments WHERE id = ?1",
+  };
   AmendsDbStep step;
-  sqlite3 *db;
-  int rc;
+  AmendsDb *db;
 
   if (!(db = job_open (job, FALSE, error)))
     return NULL;
 
-  if ((rc = sqlite3_prepare_v2 (db, "SELECT data FROM attachments WHERE id = ?1", -1, &stmt, NULL)) != SQLITE_OK)
+  if (!(stmt = amends_store_db_prepare (db, amends_sql_pick (&sql, amends_db_get_engine (db)), error)))
     {
-      job_error (db, rc, error);
-      sqlite3_close (db);
+      amends_db_close (db);
       return NULL;
     }
 
   amends_stmt_bind_int64 (stmt, 1, job->attachment_id);
   step = amends_stmt_step (stmt, error);
-  /* amends-stmt.h has no reader of bytes yet: PostgreSQL's bytea wants
-   * one of its own (issue 16). */
-  if (step == AMENDS_DB_STEP_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (step == AMENDS_DB_STEP_ROW && stmt->sqlite != NULL)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt->sqlite, 0), sqlite3_column_bytes (stmt->sqlite, 0));
+  else if (step == AMENDS_DB_STEP_ROW)
+    bytes = bytes_from_hex (amends_stmt_column_text (stmt, 0));
+  amends_stmt_free (stmt);
+  amends_db_close (db);
 
   if (step == AMENDS_DB_STEP_DONE)
     g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,

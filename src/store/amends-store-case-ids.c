@@ -265,23 +265,16 @@ bind_filter (NamedStmt              *stmt,
     }
 }
 
-/* An error of the list's query: cancelled when interrupted. */
+/* The list's query was interrupted: no longer wanted. */
 gboolean
-amends_store_case_ids_set_error (sqlite3  *db,
-                                 int       rc,
-                                 GError  **error)
+amends_store_case_ids_set_cancelled (GError **error)
 {
-  if (rc == SQLITE_INTERRUPT)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                         "The list of cases was no longer wanted.");
-  else
-    amends_store_set_error_from_code (error, rc,
-                                      db != NULL ? sqlite3_db_filename (db, "main") : NULL,
-                                      db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       "The list of cases was no longer wanted.");
   return FALSE;
 }
 
-static gboolean collect_into (sqlite3                *db,
+static gboolean collect_into (AmendsDb               *db,
                               const char             *sql,
                               const AmendsCaseFilter *filter,
                               const char             *match,
@@ -295,7 +288,7 @@ static gboolean collect_into (sqlite3                *db,
  * of them, 1 or 2, integers; a NULL second column read as G_MAXINT64) to a
  * new array of @n_columns gint64s an element. */
 static GArray *
-collect (sqlite3                *db,
+collect (AmendsDb               *db,
          const char             *sql,
          const AmendsCaseFilter *filter,
          const char             *match,
@@ -314,7 +307,7 @@ collect (sqlite3                *db,
  * @rows and the smallest second column (when the list's order changes)
  * into *@first_change. */
 static gboolean
-collect_into (sqlite3                *db,
+collect_into (AmendsDb               *db,
               const char             *sql,
               const AmendsCaseFilter *filter,
               const char             *match,
@@ -328,11 +321,9 @@ collect_into (sqlite3                *db,
   g_autofree char *numbered = amends_sql_number_names (sql, names);
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (db, numbered, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return amends_store_case_ids_set_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, numbered, error)))
+    return FALSE;
 
   /* An interrupted step (the list no longer wanted) fails here like any
    * other; the reader, which knows its cancellable, says it was that. */
@@ -351,7 +342,7 @@ collect_into (sqlite3                *db,
         *first_change = MIN (*first_change, row[1]);
       g_array_append_vals (rows, row, 1);
     }
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return step != AMENDS_DB_STEP_ERROR;
 }
@@ -359,7 +350,7 @@ collect_into (sqlite3                *db,
 /* The base: the ids of @filter without its search, in the list's order,
  * and when that order changes with time (*@order_until). */
 static GArray *
-collect_base (sqlite3                *db,
+collect_base (AmendsDb               *db,
               const AmendsCaseFilter *filter,
               gint64                  now,
               gint64                 *order_until,
@@ -497,7 +488,7 @@ intersect (GArray      *base,
  * Returns: (transfer full): the ids and counts, or %NULL with @error set
  */
 AmendsCaseIds *
-amends_store_case_ids_run (sqlite3                 *db,
+amends_store_case_ids_run (AmendsDb                *db,
                            const AmendsCaseFilter  *filter,
                            gint64                   now,
                            const AmendsCaseIds     *reuse,
@@ -537,7 +528,7 @@ amends_store_case_ids_run (sqlite3                 *db,
       return g_steal_pointer (&result);
     }
 
-  if (!(hit_ids = collect (db, amends_sql_pick (&amends_sql_case_search, AMENDS_DB_ENGINE_SQLITE), filter, match, now, 1, error)))
+  if (!(hit_ids = collect (db, amends_sql_pick (&amends_sql_case_search, amends_db_get_engine (db)), filter, match, now, 1, error)))
     return NULL;
 
   has_references = parse_reference (filter->query, &year, &number);

@@ -12,14 +12,12 @@
 
 G_BEGIN_DECLS
 
-AmendsCaseIds *amends_store_case_ids_run       (sqlite3                 *db,
+AmendsCaseIds *amends_store_case_ids_run       (AmendsDb                *db,
                                                 const AmendsCaseFilter  *filter,
                                                 gint64                   now,
                                                 const AmendsCaseIds     *reuse,
                                                 GError                 **error);
-gboolean       amends_store_case_ids_set_error (sqlite3                 *db,
-                                                int                      rc,
-                                                GError                 **error);
+gboolean       amends_store_case_ids_set_cancelled (GError                 **error);
 
 /* A read connection of the store's own for the lists' queries, in worker
  * threads: one thread at a time uses it, and it keeps its page cache

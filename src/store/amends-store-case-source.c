@@ -21,7 +21,7 @@ struct _AmendsCaseReader
   gatomicrefcount  ref_count;
   GMutex           lock;
   char            *uri;
-  sqlite3         *db;
+  AmendsDb        *db;
 };
 
 static AmendsCaseReader *
@@ -51,7 +51,7 @@ amends_case_reader_unref (AmendsCaseReader *reader)
   if (reader == NULL || !g_atomic_ref_count_dec (&reader->ref_count))
     return;
 
-  sqlite3_close (reader->db);
+  amends_db_close (reader->db);
   g_mutex_clear (&reader->lock);
   g_free (reader->uri);
   g_free (reader);
@@ -67,24 +67,11 @@ static gboolean
 reader_open (AmendsCaseReader  *reader,
              GError           **error)
 {
-  int rc;
-
   if (reader->db != NULL)
     return TRUE;
 
-  rc = sqlite3_open_v2 (reader->uri, &reader->db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  /* Set before the first read, as amends-store.c does. */
-  if (reader->db != NULL)
-    sqlite3_busy_timeout (reader->db, 5000);
-  if (rc != SQLITE_OK)
-    {
-      amends_store_case_ids_set_error (reader->db, rc, error);
-      g_clear_pointer (&reader->db, sqlite3_close);
-      return FALSE;
-    }
-
-  return TRUE;
+  reader->db = amends_store_open_worker (reader->uri, FALSE, error);
+  return reader->db != NULL;
 }
 
 /* Like amends_store_case_ids_run(), on the reader's connection, in one read transaction
@@ -101,25 +88,26 @@ reader_run (AmendsCaseReader        *reader,
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
   g_autoptr(GError) local_error = NULL;
   AmendsCaseIds *result = NULL;
-  int rc;
+  sqlite3 *handle;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !reader_open (reader, error))
     return NULL;
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (reader->db, 1000, on_progress_cb, cancellable);
+  /* A server's query runs to its end: the cancellable is looked at
+   * between the list's statements. */
+  handle = amends_db_get_sqlite (reader->db);
+  if (cancellable != NULL && handle != NULL)
+    sqlite3_progress_handler (handle, 1000, on_progress_cb, cancellable);
 
-  rc = sqlite3_exec (reader->db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    amends_store_case_ids_set_error (reader->db, rc, &local_error);
-  else
+  if (amends_store_db_exec (reader->db, amends_sql_pick (&amends_sql_snapshot_begin, amends_db_get_engine (reader->db)), &local_error))
     {
       result = amends_store_case_ids_run (reader->db, filter, now, reuse, &local_error);
-      sqlite3_exec (reader->db, result != NULL ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+      amends_db_exec (reader->db, result != NULL ? "COMMIT" : "ROLLBACK", NULL);
     }
 
-  sqlite3_progress_handler (reader->db, 0, NULL, NULL);
+  if (handle != NULL)
+    sqlite3_progress_handler (handle, 0, NULL, NULL);
 
   /* The progress handler interrupts a step only once @cancellable is
    * cancelled, and the step's error does not say why. */
@@ -127,14 +115,14 @@ reader_run (AmendsCaseReader        *reader,
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_clear_error (&local_error);
-      amends_store_case_ids_set_error (reader->db, SQLITE_INTERRUPT, &local_error);
+      amends_store_case_ids_set_cancelled (&local_error);
     }
 
   /* A damaged or replaced file: the next run opens it again. */
   if (result == NULL)
     {
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_clear_pointer (&reader->db, sqlite3_close);
+        g_clear_pointer (&reader->db, amends_db_close);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
 
@@ -219,7 +207,7 @@ store_query_ids (AmendsCaseSource        *source,
 {
   AmendsStore *self = AMENDS_STORE (source);
 
-  return amends_store_case_ids_run (amends_store_get_db (self), filter, amends_store_now (self), NULL, error);
+  return amends_store_case_ids_run (amends_store_get_conn (self), filter, amends_store_now (self), NULL, error);
 }
 
 static void

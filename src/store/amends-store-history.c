@@ -71,15 +71,6 @@ read_data_free (ReadData *data)
   g_free (data);
 }
 
-static gboolean
-set_error (sqlite3  *db,
-           int       rc,
-           GError  **error)
-{
-  amends_store_set_error_from_code (error, rc, sqlite3_db_filename (db, "main"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static GHashTable *
 new_names (void)
 {
@@ -95,19 +86,18 @@ add_name (GHashTable *names,
 }
 
 static gboolean
-read_staff (sqlite3     *db,
+read_staff (AmendsDb    *db,
             GHashTable  *staff,
             GError     **error)
 {
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, staff_sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return set_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, staff_sql, error)))
+    return FALSE;
   while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     add_name (staff, amends_stmt_column_int64 (stmt, 0), amends_stmt_column_text (stmt, 1));
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return step == AMENDS_DB_STEP_DONE;
 }
@@ -116,17 +106,16 @@ read_staff (sqlite3     *db,
  * told what its entry said when it was written, walking back through
  * the corrections. */
 static gboolean
-read_entries (sqlite3     *db,
+read_entries (AmendsDb    *db,
               gint64       case_id,
               GHashTable  *entries,
               GError     **error)
 {
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, actions_sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return set_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, actions_sql, error)))
+    return FALSE;
   amends_stmt_bind_int64 (stmt, 1, case_id);
   while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
@@ -137,13 +126,13 @@ read_entries (sqlite3     *db,
       state->text = g_strdup (amends_stmt_column_text (stmt, 2));
       g_hash_table_insert (entries, g_memdup2 (&id, sizeof id), state);
     }
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return step == AMENDS_DB_STEP_DONE;
 }
 
 static gboolean
-read_rows (sqlite3       *db,
+read_rows (AmendsDb      *db,
            gint64         case_id,
            GPtrArray     *rows,
            GCancellable  *cancellable,
@@ -152,10 +141,9 @@ read_rows (sqlite3       *db,
   g_autoptr(GError) step_error = NULL;
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, history_sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return set_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, history_sql, error)))
+    return FALSE;
   amends_stmt_bind_int64 (stmt, 1, case_id);
 
   /* The step's error waits: being cancelled is what the caller hears. */
@@ -176,7 +164,7 @@ read_rows (sqlite3       *db,
       if ((rows->len & 0xff) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
     }
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -189,17 +177,16 @@ read_rows (sqlite3       *db,
 }
 
 static gboolean
-read_customers (sqlite3     *db,
+read_customers (AmendsDb    *db,
                 GPtrArray   *rows,
                 GHashTable  *customers,
                 GError     **error)
 {
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
-  int rc;
 
-  if ((rc = sqlite3_prepare_v2 (db, customer_sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return set_error (db, rc, error);
+  if (!(stmt = amends_store_db_prepare (db, customer_sql, error)))
+    return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -221,12 +208,12 @@ read_customers (sqlite3     *db,
             add_name (customers, id, amends_stmt_column_text (stmt, 0));
           else if (step == AMENDS_DB_STEP_ERROR)
             {
-              sqlite3_finalize (stmt);
+              amends_stmt_free (stmt);
               return FALSE;
             }
         }
     }
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return TRUE;
 }
@@ -302,30 +289,20 @@ read_history (const char    *uri,
   g_autoptr(GHashTable) customers = new_names ();
   g_autoptr(GHashTable) entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          (GDestroyNotify) entry_state_free);
-  sqlite3 *db = NULL;
+  AmendsDb *db = NULL;
   gboolean ok;
-  int rc;
 
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (db != NULL)
-    sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("Could not open a reading connection: %s", db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                           _("The database could not be opened to read it."));
-      sqlite3_close (db);
-      return NULL;
-    }
+  if (!(db = amends_store_open_worker (uri, FALSE, error)))
+    return NULL;
 
   /* One snapshot for all of it. */
-  ok = sqlite3_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL) == SQLITE_OK || set_error (db, sqlite3_errcode (db), error);
+  ok = amends_store_db_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, amends_db_get_engine (db)), error);
   ok = ok && read_rows (db, case_id, rows, cancellable, error);
   ok = ok && read_staff (db, staff, error);
   ok = ok && read_entries (db, case_id, entries, error);
   ok = ok && read_customers (db, rows, customers, error);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_close (db);
+  amends_db_exec (db, "COMMIT", NULL);
+  amends_db_close (db);
 
   if (!ok)
     return NULL;

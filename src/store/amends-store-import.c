@@ -79,23 +79,16 @@ statement_for (AmendsStoreBulk  *self,
                guint             n_rows,
                GError          **error)
 {
-  sqlite3 *db = amends_store_get_db (self->store);
   AmendsStmt **stmt = n_rows == self->batch ? &self->full : &self->part;
   g_autofree char *sql = NULL;
-  int rc;
 
   if (*stmt != NULL && (stmt == &self->full || self->part_rows == n_rows))
     return *stmt;
 
-  g_clear_pointer (stmt, sqlite3_finalize);
+  g_clear_pointer (stmt, amends_stmt_free);
   sql = insert_sql (self, n_rows);
-  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_clear_pointer (stmt, sqlite3_finalize);
-      amends_store_set_error (self->store, rc, error);
-      return NULL;
-    }
+  if (!(*stmt = amends_store_prepare_once (self->store, sql, error)))
+    return NULL;
   if (stmt == &self->part)
     self->part_rows = n_rows;
 
@@ -245,7 +238,10 @@ amends_store_bulk_new (AmendsStore *store,
     if (!amends_record_field_is_derived (self->klass->fields[i]))
       g_ptr_array_add (self->columns, self->klass->fields[i]);
 
-  limit = sqlite3_limit (amends_store_get_db (store), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+  /* PostgreSQL takes up to 65535 parameters in a statement. */
+  limit = amends_store_get_db (store) != NULL
+          ? sqlite3_limit (amends_store_get_db (store), SQLITE_LIMIT_VARIABLE_NUMBER, -1)
+          : 65535;
   self->batch = CLAMP ((guint) limit / MAX (self->columns->len, 1), 1, BATCH_ROWS);
 
   return self;
@@ -413,8 +409,8 @@ amends_store_bulk_free (AmendsStoreBulk *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->full, sqlite3_finalize);
-  g_clear_pointer (&self->part, sqlite3_finalize);
+  g_clear_pointer (&self->full, amends_stmt_free);
+  g_clear_pointer (&self->part, amends_stmt_free);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_array_unref);
   g_clear_pointer (&self->noted, g_hash_table_unref);

@@ -122,39 +122,6 @@ amends_lesson_measures_free (AmendsLessonMeasures *measures)
 
 /* Where the SQL runs: the store's connection and statement cache, or a
  * connection of a worker thread's own (amends-store-measures-private.h). */
-static AmendsStmt *
-prepare (AmendsMeasureSource  *source,
-         const char           *sql,
-         GError              **error)
-{
-  AmendsStmt *stmt = NULL;
-  int rc;
-
-  if (source->store != NULL)
-    return amends_store_prepare (source->store, sql, error);
-
-  if ((rc = sqlite3_prepare_v2 (source->db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    {
-      amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
-                                        sqlite3_errmsg (source->db));
-      return NULL;
-    }
-
-  return stmt;
-}
-
-static void
-release (AmendsMeasureSource *source,
-         AmendsStmt          *stmt)
-{
-  if (stmt == NULL)
-    return;
-  if (source->store != NULL)
-    amends_stmt_release (stmt);
-  else
-    sqlite3_finalize (stmt);
-}
-
 /* A text in the form its group is known by: blanks around it aside, in
  * any case. */
 static char *
@@ -172,7 +139,7 @@ measure_rater (AmendsMeasureSource   *source,
                AmendsLessonMeasures  *m,
                GError               **error)
 {
-  AmendsStmt *stmt = prepare (source, rater_sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, rater_sql, error);
   AmendsDbStep step;
 
   if (stmt == NULL)
@@ -189,7 +156,7 @@ measure_rater (AmendsMeasureSource   *source,
           m->rater_shown[i] = amends_stmt_column_int (stmt, 1 + AMENDS_LESSONS_N_RATER + i);
         }
     }
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
 
   /* An aggregate without GROUP BY always gives its one row. */
   return step != AMENDS_DB_STEP_ERROR;
@@ -202,7 +169,7 @@ measure_came_back (AmendsMeasureSource   *source,
                    AmendsLessonMeasures  *m,
                    GError               **error)
 {
-  AmendsStmt *stmt = prepare (source, came_back_sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, came_back_sql, error);
   AmendsDbStep step;
 
   if (stmt == NULL)
@@ -227,7 +194,7 @@ measure_came_back (AmendsMeasureSource   *source,
       m->blown_away.n_of = reacted;
       m->blown_away.share = reacted > 0 ? (double) blown / reacted : -1;
     }
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
 
   /* As for RATER: one row, always. */
   return step != AMENDS_DB_STEP_ERROR;
@@ -273,7 +240,7 @@ measure_causes (AmendsMeasureSource   *source,
                 GError               **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  AmendsStmt *stmt = prepare (source, causes_sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, causes_sql, error);
   AmendsDbStep step;
 
   if (stmt == NULL)
@@ -316,7 +283,7 @@ measure_causes (AmendsMeasureSource   *source,
           count->name = g_strstrip (g_strdup (name));
         }
     }
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
 
   if (step == AMENDS_DB_STEP_ERROR)
     return FALSE;
@@ -333,7 +300,7 @@ measure_rules (AmendsMeasureSource   *source,
                GError               **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  AmendsStmt *stmt = prepare (source, rules_sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, rules_sql, error);
   AmendsDbStep step;
 
   if (stmt == NULL)
@@ -375,7 +342,7 @@ measure_rules (AmendsMeasureSource   *source,
           count->rule = g_strstrip (g_strdup (rule));
         }
     }
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
 
   if (step == AMENDS_DB_STEP_ERROR)
     return FALSE;
@@ -447,7 +414,7 @@ amends_store_measure_lessons (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && until != NULL, NULL);
 
-  source = (AmendsMeasureSource) { self, amends_store_get_db (self), amends_store_now (self) };
+  source = (AmendsMeasureSource) { self, amends_store_get_conn (self), amends_store_now (self) };
   return measure (&source, from, until, error);
 }
 
@@ -478,23 +445,14 @@ measure_thread (GTask        *task,
   AmendsMeasureSource source = { NULL, NULL, job->now };
   AmendsLessonMeasures *m = NULL;
   GError *error = NULL;
-  int rc;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  rc = sqlite3_open_v2 (job->uri, &source.db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (source.db != NULL)
-    sqlite3_busy_timeout (source.db, BUSY_TIMEOUT_MS);
-
-  if (rc != SQLITE_OK)
-    g_set_error_literal (&error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                         _("The database could not be opened to read it."));
-  else
+  if ((source.db = amends_store_open_worker (job->uri, FALSE, &error)))
     m = measure (&source, job->from, job->until, &error);
 
-  sqlite3_close (source.db);
+  g_clear_pointer (&source.db, amends_db_close);
 
   if (m == NULL)
     g_task_return_error (task, error);

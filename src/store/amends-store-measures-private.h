@@ -22,9 +22,18 @@
 typedef struct
 {
   AmendsStore *store;
-  sqlite3     *db;
+  AmendsDb    *db;
   gint64       now;
 } AmendsMeasureSource;
+
+/* A statement on either connection: the store's cache, or the worker's
+ * own; released (or freed) with amends_measure_source_release(). */
+AmendsStmt *amends_measure_source_prepare (AmendsMeasureSource  *source,
+                                           const char           *sql,
+                                           GError              **error);
+void        amends_measure_source_release (AmendsMeasureSource  *source,
+                                           AmendsStmt           *stmt);
+AmendsDbEngine amends_measure_source_get_engine (AmendsMeasureSource *source);
 
 const char *amends_measure_group_column (int                   by);
 gboolean    amends_measure_period       (AmendsMeasureSource  *source,

@@ -89,41 +89,38 @@ static volatile gint n_measured;
 static AmendsMeasureSource
 source_for_store (AmendsStore *store)
 {
-  return (AmendsMeasureSource) { store, amends_store_get_db (store), amends_store_now (store) };
+  return (AmendsMeasureSource) { store, amends_store_get_conn (store), amends_store_now (store) };
 }
 
-static AmendsStmt *
-source_prepare (AmendsMeasureSource  *source,
-                const char           *sql,
-                GError              **error)
+AmendsStmt *
+amends_measure_source_prepare (AmendsMeasureSource  *source,
+                               const char           *sql,
+                               GError              **error)
 {
-  AmendsStmt *stmt = NULL;
-  int rc;
-
   if (source->store != NULL)
     return amends_store_prepare (source->store, sql, error);
 
-  rc = sqlite3_prepare_v2 (source->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
-                                        sqlite3_errmsg (source->db));
-      return NULL;
-    }
-
-  return stmt;
+  return amends_store_db_prepare (source->db, sql, error);
 }
 
-static void
-source_release (AmendsMeasureSource *source,
-                AmendsStmt          *stmt)
+void
+amends_measure_source_release (AmendsMeasureSource *source,
+                               AmendsStmt          *stmt)
 {
   if (stmt == NULL)
     return;
   if (source->store != NULL)
     amends_stmt_release (stmt);
   else
-    sqlite3_finalize (stmt);
+    amends_stmt_free (stmt);
+}
+
+AmendsDbEngine
+amends_measure_source_get_engine (AmendsMeasureSource *source)
+{
+  if (source->store != NULL)
+    return amends_store_get_engine (source->store);
+  return amends_db_get_engine (source->db);
 }
 
 const char *
@@ -331,7 +328,7 @@ read_targets (AmendsMeasureSource  *source,
   AmendsStmt *stmt;
   AmendsDbStep step;
 
-  if (!(stmt = source_prepare (source, sql, error)))
+  if (!(stmt = amends_measure_source_prepare (source, sql, error)))
     return FALSE;
   amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
   amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
@@ -346,7 +343,7 @@ read_targets (AmendsMeasureSource  *source,
       row->measures.target_min_seconds = amends_stmt_column_int64 (stmt, 1);
       row->measures.target_max_seconds = amends_stmt_column_int64 (stmt, 2);
     }
-  source_release (source, stmt);
+  amends_measure_source_release (source, stmt);
   return step != AMENDS_DB_STEP_ERROR;
 }
 
@@ -372,7 +369,7 @@ amends_measure_groups (AmendsMeasureSource  *source,
 
   g_atomic_int_inc (&n_measured);
 
-  if (!(stmt = source_prepare (source, sql, error)))
+  if (!(stmt = amends_measure_source_prepare (source, sql, error)))
     return NULL;
 
   amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
@@ -418,11 +415,11 @@ amends_measure_groups (AmendsMeasureSource  *source,
       m->target_min_seconds = -1;
       m->target_max_seconds = -1;
     }
-  source_release (source, stmt);
+  amends_measure_source_release (source, stmt);
   if (step == AMENDS_DB_STEP_ERROR)
     return NULL;
 
-  if (!(stmt = source_prepare (source, tsql, error)))
+  if (!(stmt = amends_measure_source_prepare (source, tsql, error)))
     return NULL;
   amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
   amends_stmt_bind_int64 (stmt, 2, end);
@@ -446,7 +443,7 @@ amends_measure_groups (AmendsMeasureSource  *source,
     }
   if (row != NULL)
     set_times (&row->measures, times);
-  source_release (source, stmt);
+  amends_measure_source_release (source, stmt);
   if (step == AMENDS_DB_STEP_ERROR)
     return NULL;
 

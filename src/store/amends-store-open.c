@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "amends-schema.h"
+#include "amends-schema-pg.h"
 #include "amends-store-private.h"
 
 /* Whether we may make a file in @folder; sets errno when not.  access()
@@ -193,9 +194,16 @@ open_connection (AmendsStore  *self,
     {
       amends_store_set_error_from_code (error, rc, self->path,
                                         self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
     }
 
+  /* The AmendsDb owns the handle from now on; self->db borrows it. */
+  {
+    g_autofree char *name = g_filename_display_basename (self->path);
+
+    self->conn = amends_db_sqlite_adopt (self->db, name);
+  }
   self->read_only = read_only;
   return TRUE;
 }
@@ -211,7 +219,8 @@ reopen_read_only (AmendsStore  *self,
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close);
+  self->db = NULL;
+  g_clear_pointer (&self->conn, amends_db_close);
 
   return open_connection (self, TRUE, error);
 }
@@ -496,6 +505,30 @@ amends_store_open_file (AmendsStore           *self,
   return TRUE;
 }
 
+/* A database on a PostgreSQL server (issue 16): brought to this version's
+ * schema under the server's own lock, or refused untouched if newer or
+ * not Amends'.  Nothing of a file's care applies: no integrity check (the
+ * server keeps its pages), no WAL, no backup before migrating (that is
+ * pg_dump's job, and the migration is one transaction). */
+static gboolean
+amends_store_open_server (AmendsStore  *self,
+                          GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  self->conn = amends_db_open (self->path, &local_error);
+  if (self->conn == NULL ||
+      !amends_schema_pg_migrate (self->conn, &local_error))
+    {
+      amends_store_error_from_db (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->uri = g_strdup (self->path);
+  amends_store_start_watching (self);
+  return TRUE;
+}
+
 /**
  * amends_store_get_default_path:
  *
@@ -555,7 +588,12 @@ amends_store_open_full (const char            *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (AMENDS_TYPE_STORE, "path", path, NULL);
-  if (!amends_store_open_file (self, flags, error))
+  if (amends_db_location_is_server (path))
+    {
+      if (!amends_store_open_server (self, error))
+        return NULL;
+    }
+  else if (!amends_store_open_file (self, flags, error))
     return NULL;
 
   return g_steal_pointer (&self);

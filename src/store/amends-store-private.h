@@ -19,11 +19,14 @@ struct _AmendsStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
-  char       *path;
+  AmendsDb   *conn;           /* the store's connection, either engine */
+  sqlite3    *db;             /* the same on a file; NULL on a server */
+  char       *path;           /* the file, or the server's connection string */
   char       *display_name;   /* for the subtitle: see amends_store_get_display_name() */
   gboolean    offline;        /* a server database's connection is lost */
-  GHashTable *statements;     /* SQL text → sqlite3_stmt */
+  guint       reconnect_id;   /* the timeout that tries again */
+  guint       reconnect_delay_ms;
+  GHashTable *statements;     /* SQL text → AmendsStmt */
   GHashTable *select_sql;     /* GType → SQL text reading one record */
 
   gint64      actor_id;
@@ -115,9 +118,33 @@ typedef struct
 
 
 sqlite3    *amends_store_get_db            (AmendsStore   *self);
+AmendsDb   *amends_store_get_conn          (AmendsStore   *self);
+AmendsDbEngine amends_store_get_engine     (AmendsStore   *self);
 AmendsStmt *amends_store_prepare           (AmendsStore   *self,
                                             const char    *sql,
                                             GError       **error);
+AmendsStmt *amends_store_prepare_once      (AmendsStore   *self,
+                                            const char    *sql,
+                                            GError       **error);
+
+/* Workers' own connections, on either engine (amends-store.c) */
+AmendsDb   *amends_store_open_worker       (const char    *location,
+                                            gboolean       writing,
+                                            GError       **error);
+AmendsStmt *amends_store_db_prepare        (AmendsDb      *db,
+                                            const char    *sql,
+                                            GError       **error);
+gboolean    amends_store_db_exec           (AmendsDb      *db,
+                                            const char    *sql,
+                                            GError       **error);
+void        amends_store_error_from_db     (GError       **error,
+                                            GError        *db_error);
+
+/* A server's connection was lost: go offline and try again by itself
+ * (amends-store-transaction.c). */
+void        amends_store_lost_connection   (AmendsStore   *self);
+void        amends_store_set_offline       (AmendsStore   *self,
+                                            gboolean       offline);
 gboolean    amends_store_set_error         (AmendsStore   *self,
                                             int            rc,
                                             GError       **error);

@@ -68,8 +68,8 @@ is_reference (GParamSpec *pspec)
 /* Returns: SQLITE_OK, or the code binding a text failed with.  A text
  * is the one value SQLite can refuse (longer than its limit), and a
  * refused value must fail the write rather than go in as NULL; so it is
- * bound here with SQLite's own call, which says so, until amends-stmt.h
- * can (issue 16).  The text is copied. */
+ * bound here with SQLite's own call, which says so.  A server refuses
+ * such a value when the statement runs.  The text is copied. */
 int
 amends_store_bind_value (AmendsStmt   *stmt,
                          int           index,
@@ -84,8 +84,10 @@ amends_store_bind_value (AmendsStmt   *stmt,
 
       if (str == NULL)
         amends_stmt_bind_null (stmt, index);
+      else if (stmt->sqlite != NULL)
+        return sqlite3_bind_text (stmt->sqlite, index, str, -1, SQLITE_TRANSIENT);
       else
-        return sqlite3_bind_text (stmt, index, str, -1, SQLITE_TRANSIENT);
+        amends_stmt_bind_text (stmt, index, str);
     }
   else if (type == G_TYPE_INT64)
     {

@@ -72,18 +72,17 @@ column_text (AmendsStmt *stmt,
 }
 
 static gboolean
-read_later (sqlite3                    *db,
+read_later (AmendsDb                   *db,
             const AmendsReminderWindow *window,
             gint64                     *later,
             GError                    **error)
 {
-  AmendsStmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, later_sql, -1, &stmt, NULL);
+  AmendsStmt *stmt = amends_store_db_prepare (db, later_sql, error);
   AmendsDbStep step = AMENDS_DB_STEP_DONE;
 
   *later = G_MAXINT64;
-  if (rc != SQLITE_OK)
-    return amends_store_case_ids_set_error (db, rc, error);
+  if (stmt == NULL)
+    return FALSE;
 
   for (int rank = 0; step != AMENDS_DB_STEP_ERROR && rank <= 3; rank++)
     {
@@ -94,13 +93,13 @@ read_later (sqlite3                    *db,
       if (step == AMENDS_DB_STEP_ROW && !amends_stmt_column_is_null (stmt, 0))
         *later = MIN (*later, amends_stmt_column_int64 (stmt, 0));
     }
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return step != AMENDS_DB_STEP_ERROR;
 }
 
 static GArray *
-read_cases (sqlite3                    *db,
+read_cases (AmendsDb                   *db,
             const AmendsReminderWindow *window,
             gint64                     *later,
             GError                    **error)
@@ -109,17 +108,12 @@ read_cases (sqlite3                    *db,
   AmendsStmt *stmt = NULL;
   AmendsDbStep step = AMENDS_DB_STEP_ERROR;
   gboolean ok;
-  int rc;
 
   g_array_set_clear_func (cases, (GDestroyNotify) amends_reminder_case_clear);
 
   /* One read transaction: the cases and what comes later of one moment. */
-  rc = sqlite3_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, AMENDS_DB_ENGINE_SQLITE), NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, cases_sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    amends_store_case_ids_set_error (db, rc, error);
-  else
+  if (amends_store_db_exec (db, amends_sql_pick (&amends_sql_snapshot_begin, amends_db_get_engine (db)), error) &&
+      (stmt = amends_store_db_prepare (db, cases_sql, error)) != NULL)
     {
       amends_stmt_bind_int64 (stmt, 1, window->from);
       amends_stmt_bind_int64 (stmt, 2, window->until);
@@ -139,10 +133,10 @@ read_cases (sqlite3                    *db,
           g_array_append_val (cases, kase);
         }
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, amends_stmt_free);
 
   ok = step == AMENDS_DB_STEP_DONE && read_later (db, window, later, error);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  amends_db_exec (db, "COMMIT", NULL);
 
   return ok ? g_steal_pointer (&cases) : NULL;
 }
@@ -165,7 +159,7 @@ amends_store_read_reminder_cases (AmendsStore                *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (window != NULL && later != NULL, NULL);
 
-  return read_cases (amends_store_get_db (self), window, later, error);
+  return read_cases (amends_store_get_conn (self), window, later, error);
 }
 
 typedef struct
@@ -189,19 +183,13 @@ read_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Job *job = task_data;
-  sqlite3 *db = NULL;
+  AmendsDb *db = NULL;
   GError *error = NULL;
   GArray *cases = NULL;
-  int rc;
 
-  rc = sqlite3_open_v2 (job->uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-  if (db != NULL)
-    sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (rc != SQLITE_OK)
-    amends_store_case_ids_set_error (db, rc, &error);
-  else
+  if ((db = amends_store_open_worker (job->uri, FALSE, &error)))
     cases = read_cases (db, &job->window, &job->later, &error);
-  sqlite3_close (db);
+  g_clear_pointer (&db, amends_db_close);
 
   if (cases == NULL)
     g_task_return_error (task, error);

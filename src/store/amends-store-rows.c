@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "amends-store-rows.h"
 
 #include "amends-store-private.h"
@@ -38,17 +41,16 @@ amends_store_foreach_row (AmendsStore         *self,
   AmendsStmt *stmt = NULL;
   AmendsDbStep step;
   gboolean ok = TRUE;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (sql != NULL && func != NULL, FALSE);
 
-  if ((rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
+  if (!(stmt = amends_store_prepare_once (self, sql, error)))
+    return FALSE;
 
   while (ok && (step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     ok = func ((AmendsStoreRow *) stmt, user_data, error);
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 
   return ok && step != AMENDS_DB_STEP_ERROR;
 }
@@ -79,7 +81,43 @@ struct _AmendsStoreBlob
 {
   AmendsStore  *store;
   sqlite3_blob *blob;
+  GBytes       *bytes;  /* on a server, which has no blob handles */
 };
+
+/* A server's bytea, read whole (attachments are at most
+ * AMENDS_ATTACHMENT_MAX_SIZE) in hex, as AmendsDb reads text. */
+static GBytes *
+read_on_server (AmendsStore  *self,
+                gint64        attachment_id,
+                GError      **error)
+{
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, "SELECT encode (data, 'hex') FROM attachments WHERE id = ?1", error);
+  const char *hex;
+  gsize n;
+  guint8 *data;
+
+  if (stmt == NULL)
+    return NULL;
+  amends_stmt_bind_int64 (stmt, 1, attachment_id);
+  switch (amends_stmt_step (stmt, error))
+    {
+    case AMENDS_DB_STEP_ROW:
+      break;
+    case AMENDS_DB_STEP_DONE:
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
+                           _("The file is no longer there. Someone may have removed it."));
+      return NULL;
+    default:
+      return NULL;
+    }
+
+  hex = amends_stmt_column_text (stmt, 0);
+  n = hex != NULL ? strlen (hex) / 2 : 0;
+  data = g_malloc (MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    data[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
+  return g_bytes_new_take (data, n);
+}
 
 /**
  * amends_store_open_attachment_data:
@@ -101,6 +139,18 @@ amends_store_open_attachment_data (AmendsStore  *self,
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
+  if (self->db == NULL)
+    {
+      GBytes *bytes = read_on_server (self, attachment_id, error);
+
+      if (bytes == NULL)
+        return NULL;
+      data = g_new0 (AmendsStoreBlob, 1);
+      data->store = g_object_ref (self);
+      data->bytes = bytes;
+      return data;
+    }
+
   rc = sqlite3_blob_open (self->db, "main", "attachments", "data", attachment_id, 0, &blob);
   if (rc != SQLITE_OK)
     {
@@ -118,6 +168,8 @@ amends_store_open_attachment_data (AmendsStore  *self,
 gsize
 amends_store_blob_get_size (AmendsStoreBlob *blob)
 {
+  if (blob->bytes != NULL)
+    return g_bytes_get_size (blob->bytes);
   return (gsize) sqlite3_blob_bytes (blob->blob);
 }
 
@@ -133,6 +185,13 @@ amends_store_blob_read (AmendsStoreBlob  *blob,
 
   g_return_val_if_fail (n <= G_MAXINT && offset <= G_MAXINT, FALSE);
 
+  if (blob->bytes != NULL)
+    {
+      g_return_val_if_fail (offset + n <= g_bytes_get_size (blob->bytes), FALSE);
+      memcpy (buffer, (const guint8 *) g_bytes_get_data (blob->bytes, NULL) + offset, n);
+      return TRUE;
+    }
+
   rc = sqlite3_blob_read (blob->blob, buffer, (int) n, (int) offset);
   if (rc != SQLITE_OK)
     return amends_store_set_error (blob->store, rc, error);
@@ -146,7 +205,8 @@ amends_store_blob_close (AmendsStoreBlob *blob)
   if (blob == NULL)
     return;
 
-  sqlite3_blob_close (blob->blob);
+  g_clear_pointer (&blob->blob, sqlite3_blob_close);
+  g_clear_pointer (&blob->bytes, g_bytes_unref);
   g_object_unref (blob->store);
   g_free (blob);
 }

@@ -34,7 +34,7 @@ struct _AmendsStaffRecordReader
 {
   char    *uri;
   gint64   now;
-  sqlite3 *db;
+  AmendsDb *db;
 };
 
 void
@@ -61,44 +61,12 @@ amends_staff_record_free (AmendsStaffRecord *record)
   g_free (record);
 }
 
-/* Statements on either connection: the store's cache, or our own. */
-static AmendsStmt *
-prepare (AmendsMeasureSource  *source,
-         const char           *sql,
-         GError              **error)
-{
-  AmendsStmt *stmt = NULL;
-  int rc;
-
-  if (source->store != NULL)
-    return amends_store_prepare (source->store, sql, error);
-
-  if ((rc = sqlite3_prepare_v2 (source->db, sql, -1, &stmt, NULL)) != SQLITE_OK)
-    {
-      amends_store_set_error_from_code (error, rc, sqlite3_db_filename (source->db, "main"),
-                                        sqlite3_errmsg (source->db));
-      return NULL;
-    }
-
-  return stmt;
-}
-
-static void
-release (AmendsMeasureSource *source,
-         AmendsStmt          *stmt)
-{
-  if (source->store != NULL)
-    amends_stmt_release (stmt);
-  else
-    sqlite3_finalize (stmt);
-}
-
 /* The error is set already, by amends_stmt_step(). */
 static gboolean
 fail (AmendsMeasureSource *source,
       AmendsStmt          *stmt)
 {
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
   return FALSE;
 }
 
@@ -116,7 +84,7 @@ read_name (AmendsMeasureSource  *source,
            AmendsStaffRecord    *record,
            GError              **error)
 {
-  AmendsStmt *stmt = prepare (source, "SELECT name FROM staff WHERE id = ?1", error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, "SELECT name FROM staff WHERE id = ?1", error);
   AmendsDbStep step;
 
   if (stmt == NULL)
@@ -126,7 +94,7 @@ read_name (AmendsMeasureSource  *source,
   step = amends_stmt_step (stmt, error);
   if (step == AMENDS_DB_STEP_DONE)
     {
-      release (source, stmt);
+      amends_measure_source_release (source, stmt);
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND,
                            _("This member of staff is no longer there."));
       return FALSE;
@@ -135,7 +103,7 @@ read_name (AmendsMeasureSource  *source,
     return fail (source, stmt);
 
   record->name = g_strdup (amends_stmt_column_text (stmt, 0));
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
   return TRUE;
 }
 
@@ -155,7 +123,7 @@ read_counts (AmendsMeasureSource  *source,
     " (SELECT count(*) FROM case_helpers AS h JOIN cases AS c ON c.id = h.case_id"
     "  WHERE h.staff_id = ?3 AND " AMENDS_SQL_COUNTED ("c")
     "    AND c.occurred_at >= ?1 AND c.occurred_at < ?2)";
-  AmendsStmt *stmt = prepare (source, sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -169,7 +137,7 @@ read_counts (AmendsMeasureSource  *source,
 
   record->n_hero_stories = amends_stmt_column_int (stmt, 0);
   record->n_helped = amends_stmt_column_int (stmt, 1);
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
   return TRUE;
 }
 
@@ -186,7 +154,7 @@ read_bends (AmendsMeasureSource  *source,
     " WHERE c.owner_id = ?3 AND c.rule_bent <> 0 AND " AMENDS_SQL_COUNTED ("c")
     "   AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
     " ORDER BY c.occurred_at, c.id";
-  AmendsStmt *stmt = prepare (source, sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source, sql, error);
   AmendsDbStep step;
 
   if (stmt == NULL)
@@ -210,7 +178,7 @@ read_bends (AmendsMeasureSource  *source,
   if (step == AMENDS_DB_STEP_ERROR)
     return fail (source, stmt);
 
-  release (source, stmt);
+  amends_measure_source_release (source, stmt);
   return TRUE;
 }
 
@@ -279,7 +247,7 @@ amends_store_read_staff_record (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && until != NULL, NULL);
 
-  source = (AmendsMeasureSource) { self, amends_store_get_db (self), amends_store_now (self) };
+  source = (AmendsMeasureSource) { self, amends_store_get_conn (self), amends_store_now (self) };
   return read_record (&source, staff_id, from, until, error);
 }
 
@@ -309,7 +277,7 @@ amends_staff_record_reader_free (AmendsStaffRecordReader *self)
   if (self == NULL)
     return;
 
-  sqlite3_close (self->db);
+  amends_db_close (self->db);
   g_free (self->uri);
   g_free (self);
 }
@@ -325,21 +293,8 @@ amends_staff_record_reader_read (AmendsStaffRecordReader  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->db == NULL)
-    {
-      int rc = sqlite3_open_v2 (self->uri, &self->db,
-                                SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-
-      if (self->db != NULL)
-        sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-      if (rc != SQLITE_OK)
-        {
-          g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
-                               _("The database could not be opened to read it."));
-          g_clear_pointer (&self->db, sqlite3_close);
-          return NULL;
-        }
-    }
+  if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, FALSE, error)))
+    return NULL;
 
   source = (AmendsMeasureSource) { NULL, self->db, self->now };
   return read_record (&source, staff_id, from, until, error);

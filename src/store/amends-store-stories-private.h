@@ -26,7 +26,7 @@
 /* Each member of staff's told stories and blown-away recoveries in the
  * period ?1 to ?2, for amends_store_count_heroes(). */
 extern const char amends_heroes_sql[];
-GPtrArray *amends_collect_heroes (sqlite3_stmt *stmt,
+GPtrArray *amends_collect_heroes (AmendsStmt   *stmt,
                                   GDateTime    *from,
                                   GDateTime    *until,
-                                  int          *rc);
+                                  GError      **error);

@@ -466,21 +466,21 @@ const char amends_heroes_sql[] =
   " WHERE told > 0 OR blown > 0"
   " ORDER BY told DESC, blown DESC, " AMENDS_SQL_NOCASE (SQLITE, "name");
 
-/* The rows of amends_heroes_sql; NULL with the failing code in @rc.
- * The step is SQLite's own call still: the board's reader
- * (amends-board-reader.c) turns the code into its error. */
+/* The rows of amends_heroes_sql; NULL on error.  Shared with the board's
+ * reader (amends-board-reader.c). */
 GPtrArray *
-amends_collect_heroes (AmendsStmt *stmt,
-                       GDateTime  *from,
-                       GDateTime  *until,
-                       int        *rc)
+amends_collect_heroes (AmendsStmt  *stmt,
+                       GDateTime   *from,
+                       GDateTime   *until,
+                       GError     **error)
 {
+  AmendsDbStep step;
   g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_hero_count_free);
 
   amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
   amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
 
-  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
       AmendsHeroCount *count = g_new0 (AmendsHeroCount, 1);
 
@@ -491,7 +491,7 @@ amends_collect_heroes (AmendsStmt *stmt,
       g_ptr_array_add (counts, count);
     }
 
-  return *rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
+  return step == AMENDS_DB_STEP_DONE ? g_steal_pointer (&counts) : NULL;
 }
 
 /**
@@ -513,7 +513,6 @@ amends_store_count_heroes (AmendsStore  *self,
 {
   g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && until != NULL, NULL);
@@ -521,9 +520,6 @@ amends_store_count_heroes (AmendsStore  *self,
   if (!(stmt = amends_store_prepare (self, amends_heroes_sql, error)))
     return NULL;
 
-  counts = amends_collect_heroes (stmt, from, until, &rc);
-  if (counts == NULL)
-    amends_store_set_error (self, rc, error);
-
+  counts = amends_collect_heroes (stmt, from, until, error);
   return g_steal_pointer (&counts);
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-schema-pg.h"
 #include "amends-store-private.h"
 
 #define WATCH_INTERVAL_MS 1000
@@ -37,6 +38,16 @@ set_read_only_error (AmendsStore  *self,
   return FALSE;
 }
 
+
+static gboolean
+set_offline_error (AmendsStore  *self,
+                   GError      **error)
+{
+  g_set_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE,
+               _("The database server of “%s” cannot be reached, so nothing was saved. Amends keeps trying to connect."),
+               amends_store_get_display_name (self));
+  return FALSE;
+}
 
 static GType
 type_of_table (const char *table)
@@ -71,28 +82,23 @@ queue_others_changes (AmendsStore  *self,
   static const char sql[] =
     "SELECT id, table_name, record_id FROM audit_log WHERE id > ?1 ORDER BY id";
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, sql, error);
-  int rc;
+  AmendsDbStep step;
 
   *last = self->last_audit_id;
   if (stmt == NULL)
     return FALSE;
 
-  if ((rc = sqlite3_bind_int64 (stmt, 1, self->last_audit_id)) != SQLITE_OK)
-    return amends_store_set_error (self, rc, error);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  amends_stmt_bind_int64 (stmt, 1, self->last_audit_id);
+  while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
-      GType type = type_of_table ((const char *) sqlite3_column_text (stmt, 1));
+      GType type = type_of_table (amends_stmt_column_text (stmt, 1));
 
       if (type != G_TYPE_INVALID)
-        amends_store_queue_change (self, type, sqlite3_column_int64 (stmt, 2));
-      *last = sqlite3_column_int64 (stmt, 0);
+        amends_store_queue_change (self, type, amends_stmt_column_int64 (stmt, 2));
+      *last = amends_stmt_column_int64 (stmt, 0);
     }
 
-  if (rc != SQLITE_DONE)
-    return amends_store_set_error (self, rc, error);
-
-  return TRUE;
+  return step == AMENDS_DB_STEP_DONE;
 }
 
 gboolean
@@ -110,9 +116,17 @@ amends_store_begin (AmendsStore  *self,
   if (self->read_only)
     return set_read_only_error (self, error);
 
+  if (self->offline)
+    return set_offline_error (self, error);
+
   /* IMMEDIATE: take the write lock now, not on the first write, so a
-   * transaction never fails half-way because another process wrote. */
-  if (!amends_store_exec_plain (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT amends_nested", error))
+   * transaction never fails half-way because another process wrote.  On
+   * a server, the advisory lock every writer takes: audit ids then
+   * follow commit order, which reading others' changes counts on. */
+  if (!amends_store_exec_plain (self,
+                                self->depth > 0 ? "SAVEPOINT amends_nested" :
+                                self->db == NULL ? AMENDS_SCHEMA_PG_BEGIN : "BEGIN IMMEDIATE",
+                                error))
     return FALSE;
 
   /* Holding the lock, the audit rows past ours are others', committed
@@ -183,7 +197,17 @@ static void
 roll_back (AmendsStore *self,
            const char  *sql)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
+
+  /* On a server, a failed statement spoils the whole transaction, and a
+   * lost connection has ended it already: nothing to warn about. */
+  if (self->db == NULL)
+    {
+      amends_db_exec (self->conn, sql, NULL);
+      return;
+    }
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK && !sqlite3_get_autocommit (self->db))
     g_warning ("“%s” failed, the transaction is still open: %s", sql, sqlite3_errmsg (self->db));
@@ -270,14 +294,18 @@ amends_store_check_for_changes (AmendsStore *self)
   g_return_if_fail (AMENDS_IS_STORE (self));
 
   /* A transaction collects others' changes when it begins. */
-  if (self->depth > 0 || self->db == NULL)
+  if (self->depth > 0 || self->conn == NULL || self->offline)
     return;
 
-  if (!amends_store_query_int64 (self, "PRAGMA data_version", &data_version, NULL))
-    return;
+  /* On a server a notification says when to look: no version to poll. */
+  if (self->db != NULL)
+    {
+      if (!amends_store_query_int64 (self, "PRAGMA data_version", &data_version, NULL))
+        return;
 
-  if (data_version == self->data_version && !self->audit_unseen)
-    return;
+      if (data_version == self->data_version && !self->audit_unseen)
+        return;
+    }
 
   self->data_version = data_version;
   self->audit_unseen = FALSE;
@@ -302,9 +330,97 @@ watch_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Another desk committed (amends-schema-pg.c's audit trigger); our own
+ * commits are announced by amends_store_commit(). */
+static void
+on_notify_cb (AmendsDb   *db,
+              const char *channel,
+              const char *payload,
+              gboolean    from_self,
+              gpointer    user_data)
+{
+  AmendsStore *self = user_data;
+
+  if (from_self)
+    return;
+
+  self->audit_unseen = TRUE;
+  amends_store_check_for_changes (self);
+}
+
+/* Tries again, less often the longer the server stays away (0.25 s at
+ * first, then up to every 5 s), from the main loop. */
+#define RECONNECT_FIRST_MS 250
+#define RECONNECT_MAX_MS 5000
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  AmendsStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->reconnect_id = 0;
+
+  if (!amends_db_reconnect (self->conn, &error))
+    {
+      g_debug ("Still offline: %s", error->message);
+      self->reconnect_delay_ms = MIN (self->reconnect_delay_ms * 2, RECONNECT_MAX_MS);
+      self->reconnect_id = g_timeout_add (self->reconnect_delay_ms, reconnect_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_debug ("Connected again to %s", amends_store_get_display_name (self));
+  amends_store_set_offline (self, FALSE);
+
+  /* What others committed meanwhile, whose notifications went with the
+   * old session. */
+  self->audit_unseen = TRUE;
+  amends_store_check_for_changes (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+amends_store_lost_connection (AmendsStore *self)
+{
+  if (self->offline || self->conn == NULL || self->db != NULL)
+    return;
+
+  g_debug ("Lost the connection to %s", amends_store_get_display_name (self));
+  self->reconnect_delay_ms = RECONNECT_FIRST_MS;
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  self->reconnect_id = g_timeout_add (self->reconnect_delay_ms, reconnect_cb, self);
+  amends_store_set_offline (self, TRUE);
+}
+
+static void
+on_lost_cb (AmendsDb *db,
+            gpointer  user_data)
+{
+  amends_store_lost_connection (user_data);
+}
+
+static void
+start_listening (AmendsStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->conn->lost_func = on_lost_cb;
+  self->conn->lost_data = self;
+  amends_db_set_notify_func (self->conn, on_notify_cb, self, NULL);
+  if (!amends_db_listen (self->conn, AMENDS_SCHEMA_PG_CHANNEL, &error))
+    g_warning ("Other desks' changes will not show until a restart: %s", error->message);
+}
+
 void
 amends_store_start_watching (AmendsStore *self)
 {
+  if (self->db == NULL)
+    {
+      if (amends_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM audit_log", &self->last_audit_id, NULL))
+        start_listening (self);
+      return;
+    }
+
   if (!amends_store_query_int64 (self, "PRAGMA data_version", &self->data_version, NULL) ||
       !amends_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM audit_log", &self->last_audit_id, NULL))
     return;

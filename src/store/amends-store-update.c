@@ -39,7 +39,7 @@ struct _AmendsUpdateCache
 static void
 cached_update_free (CachedUpdate *cached)
 {
-  sqlite3_finalize (cached->stmt);
+  amends_stmt_free (cached->stmt);
   g_free (cached->sql);
   g_free (cached);
 }
@@ -63,7 +63,6 @@ prepare_update (AmendsStore  *self,
   CachedUpdate *cached;
   AmendsStmt *stmt = NULL;
   GList *link;
-  int rc;
 
   if (cache == NULL)
     {
@@ -79,12 +78,8 @@ prepare_update (AmendsStore  *self,
       return ((CachedUpdate *) link->data)->stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      amends_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!(stmt = amends_store_prepare_once (self, sql, error)))
+    return NULL;
 
   /* None of them is in use: a statement lives only inside one update. */
   if (cache->order.length >= UPDATE_CACHE_SIZE)

@@ -70,23 +70,50 @@ amends_stmt_release (AmendsStmt *stmt)
 {
   if (stmt == NULL)
     return;
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+
+  if (stmt->sqlite != NULL)
+    {
+      sqlite3_reset (stmt->sqlite);
+      sqlite3_clear_bindings (stmt->sqlite);
+    }
+  else
+    amends_db_stmt_clear_bindings (stmt);
+}
+
+static AmendsDbStep
+step_on_server (AmendsStmt  *stmt,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  AmendsDbStep result = amends_db_stmt_step (stmt, &local_error);
+
+  if (result == AMENDS_DB_STEP_ERROR)
+    {
+      if (g_error_matches (local_error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_OFFLINE) &&
+          stmt->db->lost_func != NULL)
+        stmt->db->lost_func (stmt->db, stmt->db->lost_data);
+      amends_store_error_from_db (error, g_steal_pointer (&local_error));
+    }
+  return result;
 }
 
 AmendsDbStep
 amends_stmt_step (AmendsStmt  *stmt,
                   GError     **error)
 {
-  int rc = sqlite3_step (stmt);
   sqlite3 *db;
+  int rc;
 
+  if (G_UNLIKELY (stmt->sqlite == NULL))
+    return step_on_server (stmt, error);
+
+  rc = sqlite3_step (stmt->sqlite);
   if (rc == SQLITE_ROW)
     return AMENDS_DB_STEP_ROW;
   if (rc == SQLITE_DONE)
     return AMENDS_DB_STEP_DONE;
 
-  db = sqlite3_db_handle (stmt);
+  db = sqlite3_db_handle (stmt->sqlite);
   amends_store_set_error_from_code (error, rc, sqlite3_db_filename (db, "main"), sqlite3_errmsg (db));
   return AMENDS_DB_STEP_ERROR;
 }
@@ -157,6 +184,183 @@ amends_store_set_error_from_code (GError     **error,
     }
 }
 
+/**
+ * amends_store_error_from_db:
+ * @error: where the store's error goes
+ * @db_error: (transfer full): AmendsDb's error, from a database on a server
+ *
+ * The same #AmendsStoreError codes a file's failures get, so that the
+ * window answers both engines alike.  AmendsDb's sentences already name
+ * the server in words a desk can read; where the file's sentence is the
+ * better one (a change that does not fit), it is used.
+ */
+void
+amends_store_error_from_db (GError **error,
+                            GError  *db_error)
+{
+  g_autoptr(GError) owned = db_error;
+  AmendsStoreError code = AMENDS_STORE_ERROR_FAILED;
+
+  if (owned->domain != AMENDS_DB_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&owned));
+      return;
+    }
+
+  switch ((AmendsDbError) owned->code)
+    {
+    case AMENDS_DB_ERROR_OFFLINE:
+      code = AMENDS_STORE_ERROR_OFFLINE;
+      break;
+    case AMENDS_DB_ERROR_CONFLICT:
+    case AMENDS_DB_ERROR_CONSTRAINT:
+      g_debug ("constraint: %s", owned->message);
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID,
+                           _("The change does not fit the rest of the data, so it was not saved."));
+      return;
+    case AMENDS_DB_ERROR_BUSY:
+      code = AMENDS_STORE_ERROR_BUSY;
+      break;
+    case AMENDS_DB_ERROR_DENIED:
+      code = AMENDS_STORE_ERROR_READ_ONLY;
+      break;
+    case AMENDS_DB_ERROR_CORRUPT:
+      code = AMENDS_STORE_ERROR_CORRUPT;
+      break;
+    case AMENDS_DB_ERROR_DISK_FULL:
+      code = AMENDS_STORE_ERROR_DISK_FULL;
+      break;
+    case AMENDS_DB_ERROR_SQL:
+    case AMENDS_DB_ERROR_FAILED:
+    default:
+      g_warning ("The database server refused a request: %s", owned->message);
+      code = AMENDS_STORE_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error_literal (error, AMENDS_STORE_ERROR, code, owned->message);
+}
+
+/**
+ * amends_store_open_worker:
+ * @location: amends_store_dup_reader_uri()'s answer
+ * @writing: whether the worker writes (attachments)
+ *
+ * A connection of a worker thread's own, to the store's database: a
+ * file's read-only URI, opened as the store opens its own, or the same
+ * server.  Errors are the store's.
+ */
+AmendsDb *
+amends_store_open_worker (const char  *location,
+                          gboolean     writing,
+                          GError     **error)
+{
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  sqlite3 *handle = NULL;
+  int rc;
+
+  if (amends_db_location_is_server (location))
+    {
+      g_autoptr(GError) local_error = NULL;
+      AmendsDb *db = amends_db_open (location, &local_error);
+
+      if (db == NULL)
+        amends_store_error_from_db (error, g_steal_pointer (&local_error));
+      return db;
+    }
+
+  flags |= writing ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+  rc = sqlite3_open_v2 (location, &handle, flags, NULL);
+  if (handle != NULL)
+    {
+      sqlite3_extended_result_codes (handle, TRUE);
+      sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+    }
+  if (rc == SQLITE_OK && writing)
+    rc = sqlite3_exec (handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK && !writing)
+    {
+      g_debug ("Could not open a reading connection: %s", handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                           _("The database could not be opened to read it."));
+    }
+  else if (rc != SQLITE_OK)
+    amends_store_set_error_from_code (error, rc, handle ? sqlite3_db_filename (handle, "main") : NULL,
+                                      handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (handle);
+      return NULL;
+    }
+
+  return amends_db_sqlite_adopt (handle, "");
+}
+
+/**
+ * amends_store_db_prepare:
+ * @db: a worker's connection (amends_store_open_worker())
+ *
+ * Returns: (transfer full): a statement to free with amends_stmt_free()
+ */
+AmendsStmt *
+amends_store_db_prepare (AmendsDb     *db,
+                         const char   *sql,
+                         GError      **error)
+{
+  sqlite3 *handle = amends_db_get_sqlite (db);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (handle == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      AmendsStmt *result = amends_db_prepare (db, sql, &local_error);
+
+      if (result == NULL)
+        amends_store_error_from_db (error, g_steal_pointer (&local_error));
+      return result;
+    }
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amends_store_set_error_from_code (error, rc, sqlite3_db_filename (handle, "main"), sqlite3_errmsg (handle));
+      return NULL;
+    }
+
+  return amends_db_sqlite_adopt_stmt (db, stmt);
+}
+
+/* A statement without parameters or rows on a worker's connection:
+ * BEGIN, COMMIT. */
+gboolean
+amends_store_db_exec (AmendsDb     *db,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3 *handle = amends_db_get_sqlite (db);
+  int rc;
+
+  if (handle == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (amends_db_exec (db, sql, &local_error))
+        return TRUE;
+      amends_store_error_from_db (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      amends_store_set_error_from_code (error, rc, sqlite3_db_filename (handle, "main"), sqlite3_errmsg (handle));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 amends_store_set_error (AmendsStore  *self,
                         int           rc,
@@ -166,22 +370,38 @@ amends_store_set_error (AmendsStore  *self,
   return FALSE;
 }
 
+/* The SQLite connection, NULL on a server: for what only SQLite has
+ * (PRAGMAs, the backup and blob APIs, its limits). */
 sqlite3 *
 amends_store_get_db (AmendsStore *self)
 {
   return self->db;
 }
 
-AmendsStmt *
-amends_store_prepare (AmendsStore  *self,
-                      const char   *sql,
-                      GError      **error)
+AmendsDb *
+amends_store_get_conn (AmendsStore *self)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  return self->conn;
+}
+
+AmendsDbEngine
+amends_store_get_engine (AmendsStore *self)
+{
+  return self->conn != NULL ? amends_db_get_engine (self->conn) : AMENDS_DB_ENGINE_SQLITE;
+}
+
+/* A statement that is not kept: a fresh one from the store's connection,
+ * to free with amends_stmt_free(). */
+AmendsStmt *
+amends_store_prepare_once (AmendsStore  *self,
+                           const char   *sql,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (stmt != NULL)
-    return stmt;
+  if (self->db == NULL)
+    return amends_store_db_prepare (self->conn, sql, error);
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -189,6 +409,22 @@ amends_store_prepare (AmendsStore  *self,
       amends_store_set_error (self, rc, error);
       return NULL;
     }
+
+  return amends_db_sqlite_adopt_stmt (self->conn, stmt);
+}
+
+AmendsStmt *
+amends_store_prepare (AmendsStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  AmendsStmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+
+  if (!(stmt = amends_store_prepare_once (self, sql, error)))
+    return NULL;
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
@@ -199,12 +435,7 @@ amends_store_step_done (AmendsStore  *self,
                         AmendsStmt   *stmt,
                         GError      **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-
-  return amends_store_set_error (self, rc, error);
+  return amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ERROR;
 }
 
 gboolean
@@ -212,8 +443,21 @@ amends_store_exec_plain (AmendsStore  *self,
                          const char   *sql,
                          GError      **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (self->db == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (amends_store_db_exec (self->conn, sql, &local_error))
+        return TRUE;
+      if (g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
+        amends_store_lost_connection (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return amends_store_set_error (self, rc, error);
 
@@ -304,6 +548,8 @@ gboolean
 amends_store_set_busy_timeout (AmendsStore *self,
                                int          milliseconds)
 {
+  if (self->db == NULL)
+    return TRUE;
   return sqlite3_busy_timeout (self->db, milliseconds) == SQLITE_OK;
 }
 
@@ -314,8 +560,28 @@ amends_store_query_int64 (AmendsStore  *self,
                           GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc;
 
+  if (self->db == NULL)
+    {
+      g_autoptr(AmendsDbStmt) server_stmt = amends_store_prepare_once (self, sql, error);
+
+      if (server_stmt == NULL)
+        return FALSE;
+      switch (amends_stmt_step (server_stmt, error))
+        {
+        case AMENDS_DB_STEP_ROW:
+          *value = amends_stmt_column_int64 (server_stmt, 0);
+          return TRUE;
+        case AMENDS_DB_STEP_DONE:
+          g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_FAILED, "no row");
+          return FALSE;
+        default:
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
@@ -371,7 +637,7 @@ amends_store_emit_pending (AmendsStore *self)
 static void
 finalize_stmt (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  amends_stmt_free (stmt);
 }
 
 static void
@@ -385,11 +651,13 @@ amends_store_finalize (GObject *object)
     g_source_destroy (self->watch_source);
   g_clear_pointer (&self->watch_source, g_source_unref);
 
-  /* Statements first: sqlite3_close refuses while any is alive. */
+  /* Statements first: a connection refuses to close while any is alive. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->update_cache, amends_update_cache_free);
   g_clear_pointer (&self->select_sql, g_hash_table_unref);
-  g_clear_pointer (&self->db, sqlite3_close);
+  self->db = NULL;
+  g_clear_pointer (&self->conn, amends_db_close);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
@@ -587,16 +855,14 @@ has_any (AmendsStore  *self,
          GError      **error)
 {
   g_autoptr(AmendsStmt) stmt = NULL;
-  int rc;
 
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return amends_store_set_error (self, rc, error);
+  if (amends_stmt_step (stmt, error) != AMENDS_DB_STEP_ROW)
+    return FALSE;
 
-  return sqlite3_column_int (stmt, 0) != 0;
+  return amends_stmt_column_int (stmt, 0) != 0;
 }
 
 /**
@@ -656,6 +922,8 @@ amends_store_get_display_name (AmendsStore *self)
 {
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
+  if (self->display_name == NULL && self->conn != NULL)
+    self->display_name = g_strdup (amends_db_get_display_name (self->conn));
   if (self->display_name == NULL)
     self->display_name = g_filename_display_basename (self->path);
 
@@ -672,7 +940,7 @@ amends_store_get_shared (AmendsStore *self)
 {
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
-  return FALSE;
+  return self->db == NULL;
 }
 
 /**
@@ -686,6 +954,17 @@ amends_store_get_online (AmendsStore *self)
   g_return_val_if_fail (AMENDS_IS_STORE (self), TRUE);
 
   return !self->offline;
+}
+
+void
+amends_store_set_offline (AmendsStore *self,
+                          gboolean     offline)
+{
+  if (self->offline == offline)
+    return;
+
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ONLINE]);
 }
 
 /**
@@ -723,7 +1002,9 @@ amends_store_get_read_only (AmendsStore *self)
 char *
 amends_store_dup_reader_uri (AmendsStore *self)
 {
-  if (self->read_only)
+  /* A server's connection string: its workers' connections read in
+   * their own snapshots (amends_sql_snapshot_begin). */
+  if (self->db == NULL || self->read_only)
     return g_strdup (self->uri);
 
   return g_strconcat (self->uri, "?mode=ro", NULL);
