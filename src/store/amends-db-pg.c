@@ -543,7 +543,11 @@ pg_prepare (AmendsDb    *db,
   translated = translate_placeholders (sql, &n_params);
   name = g_strdup_printf ("amends_%u", ++self->next_stmt);
   if (!prepare_on_server (self, name, translated, error))
-    return NULL;
+    {
+      /* For whoever reads the log: which statement it was. */
+      g_debug ("Could not prepare: %s", translated);
+      return NULL;
+    }
 
   stmt = g_new0 (AmendsDbPgStmt, 1);
   stmt->parent.n_params = n_params;

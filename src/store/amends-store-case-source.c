@@ -290,7 +290,7 @@ store_load_cases (AmendsCaseSource  *source,
   g_string_append_c (json, ']');
 
   sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 amends_sql_pick (&amends_sql_cases_in_json_ids, AMENDS_DB_ENGINE_SQLITE));
+                                 amends_sql_pick (&amends_sql_cases_in_json_ids, amends_store_get_engine (self)));
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 

@@ -94,7 +94,7 @@ note_given_reference (AmendsStore  *self,
                       GHashTable   *noted,
                       GError      **error)
 {
-  const char *sql = amends_sql_pick (&amends_sql_counter_raise, AMENDS_DB_ENGINE_SQLITE);
+  const char *sql = amends_sql_pick (&amends_sql_counter_raise, amends_store_get_engine (self));
   g_autoptr(AmendsStmt) stmt = NULL;
   int year = 0, number = 0;
   char end = 0;

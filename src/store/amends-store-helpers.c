@@ -65,7 +65,7 @@ dup_helper_names (AmendsStore  *self,
                   gint64        case_id,
                   GError      **error)
 {
-  const char *sql = amends_sql_pick (&amends_sql_helper_names, AMENDS_DB_ENGINE_SQLITE);
+  const char *sql = amends_sql_pick (&amends_sql_helper_names, amends_store_get_engine (self));
   g_autoptr(AmendsStmt) stmt = NULL;
 
   if (!(stmt = amends_store_prepare (self, sql, error)))

@@ -170,7 +170,7 @@ amends_store_save_playbook (AmendsStore  *self,
     "INSERT INTO playbooks (category, put_right, spending_guide, updated_at)"
     " VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (category) DO UPDATE SET put_right = ?2, spending_guide = ?3, updated_at = ?4";
-  const char *rowid_sql = amends_sql_pick (&amends_sql_playbook_id, AMENDS_DB_ENGINE_SQLITE);
+  const char *rowid_sql = amends_sql_pick (&amends_sql_playbook_id, amends_store_get_engine (self));
   g_autoptr(AmendsPlaybook) before = NULL;
   g_autofree char *right = dup_kept_text (put_right);
   g_autofree char *guide = dup_kept_text (spending_guide);

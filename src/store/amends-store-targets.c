@@ -226,7 +226,7 @@ amends_store_lookup_target (AmendsStore          *self,
                             GError              **error)
 {
   /* The most specific row first: the order of the rule above. */
-  const char *sql = amends_sql_pick (&amends_sql_target_lookup, AMENDS_DB_ENGINE_SQLITE);
+  const char *sql = amends_sql_pick (&amends_sql_target_lookup, amends_store_get_engine (self));
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (category_or_any (category)));
   gboolean first = TRUE;
