@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -329,6 +331,48 @@ test_restore_refuses_bad_backups (Fixture       *f,
   f->db.store = amends_store_open (f->db.path, NULL);
 }
 
+/* A database on a server (issue 16) is pg_dump's to back up: nothing is
+ * written, and no SQLite file is made under the connection string's name
+ * in the working folder. */
+static void
+test_server_location_refused (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *backup = g_build_filename (f->db.dir, "server-backup.db", NULL);
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 16, 9, 0, 0);
+  const char *locations[] = {
+    "host=/nonexistent dbname=amends user=amends",
+    "postgresql://amends@db.example/amends",
+  };
+
+  g_assert_no_errno (chdir (f->db.dir));
+  for (guint i = 0; i < G_N_ELEMENTS (locations); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *daily = NULL;
+      g_autofree char *replaced = NULL;
+
+      g_assert_false (amends_backup_write (locations[i], backup, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      g_assert_nonnull (strstr (error->message, "pg_dump"));
+      g_clear_error (&error);
+
+      daily = amends_backup_daily (locations[i], f->folder, today, NULL, &error);
+      g_assert_null (daily);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      g_clear_error (&error);
+
+      g_assert_false (amends_backup_restore (backup, locations[i], &replaced, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+
+      g_assert_false (g_file_test (locations[i], G_FILE_TEST_EXISTS));
+    }
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->folder, G_FILE_TEST_EXISTS));
+  g_assert_no_errno (chdir (cwd));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +389,7 @@ main (int   argc,
   ADD_TEST ("/backup/prune-keeps-seven-days-and-eight-weeks", test_prune_keeps_days_and_weeks);
   ADD_TEST ("/backup/restore-keeps-the-replaced-file", test_restore);
   ADD_TEST ("/backup/restore-refuses-bad-backups", test_restore_refuses_bad_backups);
+  ADD_TEST ("/backup/server-location-refused", test_server_location_refused);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@ char     *amends_backup_copy_beside           (const char    *from,
                                               const char    *to,
                                               GCancellable  *cancellable,
                                               GError       **error);
+gboolean  amends_backup_refuse_server         (const char    *location,
+                                              GError       **error);
 gboolean  amends_backup_move_into_place       (const char    *partial,
                                               const char    *to,
                                               GError       **error);

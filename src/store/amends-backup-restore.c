@@ -219,7 +219,8 @@ amends_backup_restore (const char  *backup_path,
   if (replaced_path != NULL)
     *replaced_path = NULL;
 
-  if (!amends_backup_check (backup_path, error))
+  if (amends_backup_refuse_server (database_path, error) ||
+      !amends_backup_check (backup_path, error))
     return FALSE;
 
   if (g_file_test (database_path, G_FILE_TEST_EXISTS))

@@ -31,6 +31,7 @@
 #include <sqlite3.h>
 
 #include "amends-backup-private.h"
+#include "amends-db.h"
 #include "amends-schema.h"
 #include "amends-store.h"
 
@@ -345,6 +346,21 @@ amends_backup_move_into_place (const char  *partial,
   return FALSE;
 }
 
+/* A database on a server is backed up by the server's own tools, not by
+ * copying a file; nothing is made (a SQLite file named after the
+ * connection string, say). */
+gboolean
+amends_backup_refuse_server (const char  *location,
+                             GError     **error)
+{
+  if (!amends_db_location_is_server (location))
+    return FALSE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("A database on a PostgreSQL server is backed up with PostgreSQL’s own tools: pg_dump writes a backup, pg_restore puts one back."));
+  return TRUE;
+}
+
 /* amends_backup_write(), stopped by @cancellable. */
 static gboolean
 write_backup (const char    *database_path,
@@ -356,6 +372,9 @@ write_backup (const char    *database_path,
 
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (amends_backup_refuse_server (database_path, error))
+    return FALSE;
 
   if (!g_file_test (database_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -441,6 +460,9 @@ amends_backup_daily (const char    *database_path,
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (database_path != NULL && folder != NULL && today != NULL, NULL);
+
+  if (amends_backup_refuse_server (database_path, error))
+    return NULL;
 
   stem = backup_stem (database_path);
   name = daily_name (stem, today);
