@@ -25,6 +25,7 @@ struct _AmendsStore
   char       *display_name;   /* for the subtitle: see amends_store_get_display_name() */
   gboolean    offline;        /* a server database's connection is lost */
   guint       reconnect_id;   /* the timeout that tries again */
+  gboolean    probing;        /* a worker is trying the server */
   guint       reconnect_delay_ms;
   GHashTable *statements;     /* SQL text → AmendsStmt */
   GHashTable *select_sql;     /* GType → SQL text reading one record */

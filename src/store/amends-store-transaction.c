@@ -353,20 +353,56 @@ on_notify_cb (AmendsDb   *db,
 #define RECONNECT_FIRST_MS 250
 #define RECONNECT_MAX_MS 5000
 
-static gboolean
-reconnect_cb (gpointer user_data)
+static gboolean reconnect_cb (gpointer user_data);
+
+static void
+schedule_reconnect (AmendsStore *self)
 {
-  AmendsStore *self = user_data;
+  self->reconnect_delay_ms = MIN (self->reconnect_delay_ms * 2, RECONNECT_MAX_MS);
+  self->reconnect_id = g_timeout_add (self->reconnect_delay_ms, reconnect_cb, self);
+}
+
+/* A connection of its own, in a worker thread: a server that does not
+ * answer (a cable pulled) takes libpq's whole connect_timeout to give
+ * up, which the window must not spend frozen. */
+static void
+probe_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AmendsDb *db = amends_db_open (task_data, &error);
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  amends_db_close (db);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_probed_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AmendsStore *self = AMENDS_STORE (source_object);
   g_autoptr(GError) error = NULL;
 
-  self->reconnect_id = 0;
+  self->probing = FALSE;
+  if (self->conn == NULL || !self->offline)
+    return;
 
-  if (!amends_db_reconnect (self->conn, &error))
+  /* The server answers: the store's own connection starts a new session
+   * at once, its statements prepared again as they are used. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !amends_db_reconnect (self->conn, &error))
     {
       g_debug ("Still offline: %s", error->message);
-      self->reconnect_delay_ms = MIN (self->reconnect_delay_ms * 2, RECONNECT_MAX_MS);
-      self->reconnect_id = g_timeout_add (self->reconnect_delay_ms, reconnect_cb, self);
-      return G_SOURCE_REMOVE;
+      schedule_reconnect (self);
+      return;
     }
 
   g_debug ("Connected again to %s", amends_store_get_display_name (self));
@@ -376,6 +412,21 @@ reconnect_cb (gpointer user_data)
    * old session. */
   self->audit_unseen = TRUE;
   amends_store_check_for_changes (self);
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  AmendsStore *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  self->reconnect_id = 0;
+  self->probing = TRUE;
+
+  task = g_task_new (self, NULL, on_probed_cb, NULL);
+  g_task_set_source_tag (task, reconnect_cb);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, probe_thread);
   return G_SOURCE_REMOVE;
 }
 
@@ -386,9 +437,10 @@ amends_store_lost_connection (AmendsStore *self)
     return;
 
   g_debug ("Lost the connection to %s", amends_store_get_display_name (self));
-  self->reconnect_delay_ms = RECONNECT_FIRST_MS;
+  self->reconnect_delay_ms = RECONNECT_FIRST_MS / 2;
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
-  self->reconnect_id = g_timeout_add (self->reconnect_delay_ms, reconnect_cb, self);
+  if (!self->probing)
+    schedule_reconnect (self);
   amends_store_set_offline (self, TRUE);
 }
 
