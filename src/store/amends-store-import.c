@@ -178,6 +178,7 @@ insert_waiting (AmendsStoreBulk  *self,
   guint n = self->records->len;
   AmendsStmt *stmt;
   gboolean refused = FALSE;
+  gboolean on_server = amends_store_get_db (self->store) == NULL;
   gboolean ok;
 
   *failed_tag = 0;
@@ -187,8 +188,18 @@ insert_waiting (AmendsStoreBulk  *self,
   if (!(stmt = statement_for (self, n, error)))
     return FALSE;
 
+  /* On a server a failed statement spoils the whole transaction: the
+   * batch runs in a savepoint, so that the rows can be tried one at a
+   * time after it.  (On SQLite a failed statement undoes only itself.) */
+  if (on_server && !amends_store_exec_plain (self->store, "SAVEPOINT amends_batch", error))
+    return FALSE;
   ok = run_rows (self, stmt, 0, n, &refused, &local_error);
   amends_stmt_release (stmt);
+  if (on_server && !amends_store_exec_plain (self->store,
+                                             ok ? "RELEASE SAVEPOINT amends_batch"
+                                                : "ROLLBACK TO SAVEPOINT amends_batch",
+                                             ok ? &local_error : NULL))
+    ok = FALSE;
   if (ok)
     self->n_inserted += n;
   else if (n > 1 && (refused || is_constraint (local_error)))
