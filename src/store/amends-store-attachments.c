@@ -536,17 +536,6 @@ amends_store_list_attachments_finish (AmendsStore   *self,
 
 /* Reading one */
 
-static GBytes *
-bytes_from_hex (const char *hex)
-{
-  gsize n = hex != NULL ? strlen (hex) / 2 : 0;
-  guint8 *data = g_malloc (MAX (n, 1));
-
-  for (gsize i = 0; i < n; i++)
-    data[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
-
-  return g_bytes_new_take (data, n);
-}
 
 static GBytes *
 read_attachment (AttachmentJob  *job,
@@ -576,7 +565,7 @@ read_attachment (AttachmentJob  *job,
   if (step == AMENDS_DB_STEP_ROW && stmt->sqlite != NULL)
     bytes = g_bytes_new (sqlite3_column_blob (stmt->sqlite, 0), sqlite3_column_bytes (stmt->sqlite, 0));
   else if (step == AMENDS_DB_STEP_ROW)
-    bytes = bytes_from_hex (amends_stmt_column_text (stmt, 0));
+    bytes = amends_store_bytes_from_hex (amends_stmt_column_text (stmt, 0));
   amends_stmt_free (stmt);
   amends_db_close (db);
 

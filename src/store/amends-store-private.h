@@ -140,6 +140,7 @@ gboolean    amends_store_db_exec           (AmendsDb      *db,
                                             GError       **error);
 void        amends_store_error_from_db     (GError       **error,
                                             GError        *db_error);
+GBytes     *amends_store_bytes_from_hex    (const char    *hex);
 
 /* A server's connection was lost: go offline and try again by itself
  * (amends-store-transaction.c). */

@@ -92,10 +92,6 @@ read_on_server (AmendsStore  *self,
                 GError      **error)
 {
   g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, "SELECT encode (data, 'hex') FROM attachments WHERE id = ?1", error);
-  const char *hex;
-  gsize n;
-  guint8 *data;
-
   if (stmt == NULL)
     return NULL;
   amends_stmt_bind_int64 (stmt, 1, attachment_id);
@@ -111,12 +107,7 @@ read_on_server (AmendsStore  *self,
       return NULL;
     }
 
-  hex = amends_stmt_column_text (stmt, 0);
-  n = hex != NULL ? strlen (hex) / 2 : 0;
-  data = g_malloc (MAX (n, 1));
-  for (gsize i = 0; i < n; i++)
-    data[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
-  return g_bytes_new_take (data, n);
+  return amends_store_bytes_from_hex (amends_stmt_column_text (stmt, 0));
 }
 
 /**

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "amends-store-case-ids.h"
 #include "amends-store-private.h"
@@ -239,6 +240,20 @@ amends_store_error_from_db (GError **error,
     }
 
   g_set_error_literal (error, AMENDS_STORE_ERROR, code, owned->message);
+}
+
+/* A bytea read as text with encode (data, 'hex'): AmendsDb reads text
+ * only, and the attachments are the one binary column. */
+GBytes *
+amends_store_bytes_from_hex (const char *hex)
+{
+  gsize n = hex != NULL ? strlen (hex) / 2 : 0;
+  guint8 *data = g_malloc (MAX (n, 1));
+
+  for (gsize i = 0; i < n; i++)
+    data[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
+
+  return g_bytes_new_take (data, n);
 }
 
 /**
