@@ -822,6 +822,12 @@ pg_reconnect (AmendsDb  *db,
   return TRUE;
 }
 
+static gboolean
+pg_is_lost (AmendsDb *db)
+{
+  return PQstatus (((AmendsDbPg *) db)->conn) == CONNECTION_BAD;
+}
+
 static void
 pg_close (AmendsDb *db)
 {
@@ -856,6 +862,7 @@ static const AmendsDbClass pg_class = {
   .listen = pg_listen,
   .notify = pg_notify,
   .reconnect = pg_reconnect,
+  .is_lost = pg_is_lost,
 };
 
 /* Opening */

@@ -57,6 +57,7 @@ typedef struct
   /* Engines without a connection to lose leave it NULL. */
   gboolean      (*reconnect)     (AmendsDb      *db,
                                   GError       **error);
+  gboolean      (*is_lost)       (AmendsDb      *db);
 } AmendsDbClass;
 
 struct _AmendsDb

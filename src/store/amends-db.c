@@ -118,6 +118,23 @@ amends_db_get_sqlite (AmendsDb *db)
 }
 
 /**
+ * amends_db_is_lost:
+ * @db: a connection
+ *
+ * Whether a call on @db found the server gone (it failed with
+ * %AMENDS_DB_ERROR_OFFLINE) and nothing has connected it again since: a
+ * worker that keeps a connection between jobs opens a new one then.
+ * Always %FALSE on SQLite.
+ */
+gboolean
+amends_db_is_lost (AmendsDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->klass->is_lost != NULL && db->klass->is_lost (db);
+}
+
+/**
  * amends_db_reconnect:
  * @db: a connection that failed with %AMENDS_DB_ERROR_OFFLINE
  * @error: return location for an error

@@ -113,6 +113,7 @@ struct sqlite3 *amends_db_get_sqlite              (AmendsDb            *db);
 
 gboolean        amends_db_reconnect               (AmendsDb            *db,
                                                    GError             **error);
+gboolean        amends_db_is_lost                 (AmendsDb            *db);
 
 gboolean        amends_db_exec                    (AmendsDb            *db,
                                                    const char          *sql,

@@ -65,6 +65,9 @@ measurer_source (AmendsMeasurer       *self,
                  AmendsMeasureSource  *source,
                  GError              **error)
 {
+  /* A server that went away since the last job: a new connection. */
+  if (self->db != NULL && amends_db_is_lost (self->db))
+    g_clear_pointer (&self->db, amends_db_close);
   if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, FALSE, error)))
     return FALSE;
 

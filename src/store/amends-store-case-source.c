@@ -67,6 +67,8 @@ static gboolean
 reader_open (AmendsCaseReader  *reader,
              GError           **error)
 {
+  if (reader->db != NULL && amends_db_is_lost (reader->db))
+    g_clear_pointer (&reader->db, amends_db_close);
   if (reader->db != NULL)
     return TRUE;
 
@@ -78,14 +80,13 @@ reader_open (AmendsCaseReader  *reader,
  * (so the base and the hits are of the same moment), and stopped early
  * when @cancellable is cancelled. */
 static AmendsCaseIds *
-reader_run (AmendsCaseReader        *reader,
-            const AmendsCaseFilter  *filter,
-            gint64                   now,
-            const AmendsCaseIds     *reuse,
-            GCancellable            *cancellable,
-            GError                 **error)
+reader_run_once (AmendsCaseReader        *reader,
+                 const AmendsCaseFilter  *filter,
+                 gint64                   now,
+                 const AmendsCaseIds     *reuse,
+                 GCancellable            *cancellable,
+                 GError                 **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
   g_autoptr(GError) local_error = NULL;
   AmendsCaseIds *result = NULL;
   sqlite3 *handle;
@@ -126,6 +127,33 @@ reader_run (AmendsCaseReader        *reader,
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
 
+  return result;
+}
+
+static AmendsCaseIds *
+reader_run (AmendsCaseReader        *reader,
+            const AmendsCaseFilter  *filter,
+            gint64                   now,
+            const AmendsCaseIds     *reuse,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&reader->lock);
+  g_autoptr(GError) local_error = NULL;
+  gboolean had_connection = reader->db != NULL;
+  AmendsCaseIds *result = reader_run_once (reader, filter, now, reuse, cancellable, &local_error);
+
+  /* The server went away since the last run and its connection with it;
+   * a new one is worth one more try before the list says it failed. */
+  if (result == NULL && had_connection &&
+      g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
+    {
+      g_clear_error (&local_error);
+      result = reader_run_once (reader, filter, now, reuse, cancellable, &local_error);
+    }
+
+  if (result == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return result;
 }
 

@@ -293,6 +293,9 @@ amends_staff_record_reader_read (AmendsStaffRecordReader  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* A server that went away since the last job: a new connection. */
+  if (self->db != NULL && amends_db_is_lost (self->db))
+    g_clear_pointer (&self->db, amends_db_close);
   if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, FALSE, error)))
     return NULL;
 
