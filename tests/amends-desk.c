@@ -56,6 +56,7 @@
 # include <sys/prctl.h>
 #endif
 
+#include "amends-db.h"
 #include "amends-store.h"
 
 enum {
@@ -509,6 +510,11 @@ main (int   argc,
       g_autofree char *message = g_strescape (error->message, NULL);
 
       say ("error not-open %s", message);
+      return EXIT_NOT_OPEN;
+    }
+  if (amends_db_location_is_server (argv[1]) && !amends_store_get_shared (store))
+    {
+      say ("error not-open %s was opened as a file, not on its server", argv[1]);
       return EXIT_NOT_OPEN;
     }
 

@@ -88,6 +88,11 @@ fixture_setup (Fixture       *f,
   f->store = amends_store_open (f->location, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
+
+  /* On the server indeed, not on a file named like its connection string. */
+  if (amends_store_get_shared (f->store) != !g_str_equal (engine, "file"))
+    g_error ("the store opened “%s” as a %s", f->location,
+             amends_store_get_shared (f->store) ? "server" : "file");
 }
 
 static void
