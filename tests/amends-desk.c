@@ -86,6 +86,25 @@ say (const char *format,
   fflush (stdout);
 }
 
+/* @text on one line: newlines, quotes and backslashes escaped as C does,
+ * and everything else (UTF-8 included) as it is. */
+static char *
+one_line (const char *text)
+{
+  GString *line = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (line, "\\n");
+      else if (*p == '"' || *p == '\\')
+        g_string_append_printf (line, "\\%c", *p);
+      else
+        g_string_append_c (line, *p);
+    }
+  return g_string_free (line, FALSE);
+}
+
 static const char *
 error_kind (const GError *error)
 {
@@ -116,7 +135,7 @@ error_kind (const GError *error)
 static int
 say_error (const GError *error)
 {
-  g_autofree char *message = g_strescape (error->message, NULL);
+  g_autofree char *message = one_line (error->message);
 
   if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
     {
@@ -254,8 +273,8 @@ say_conflicts (AmendsCase *kase)
 
       if (G_VALUE_HOLDS_STRING (mine) && G_VALUE_HOLDS_STRING (theirs))
         {
-          mine_text = g_strescape (g_value_get_string (mine) ? g_value_get_string (mine) : "", NULL);
-          theirs_text = g_strescape (g_value_get_string (theirs) ? g_value_get_string (theirs) : "", NULL);
+          mine_text = one_line (g_value_get_string (mine));
+          theirs_text = one_line (g_value_get_string (theirs));
         }
       else
         {
@@ -507,7 +526,7 @@ main (int   argc,
   store = amends_store_open (argv[1], &error);
   if (store == NULL)
     {
-      g_autofree char *message = g_strescape (error->message, NULL);
+      g_autofree char *message = one_line (error->message);
 
       say ("error not-open %s", message);
       return EXIT_NOT_OPEN;

@@ -528,6 +528,7 @@ test_server_stopped_mid_edit (Fixture       *f,
   g_autofree char *audit = NULL;
   g_autofree char *fix = NULL;
   g_autoptr(AmendsCase) kase = NULL;
+  gint64 resumed_at;
   gint64 id;
 
   if (!have_database (f))
@@ -554,10 +555,16 @@ test_server_stopped_mid_edit (Fixture       *f,
     g_error ("with the server stopped, the desk said “%s”, where “offline …” was expected",
              line ? line : "(nothing)");
 
+  g_test_message ("with the server stopped, the desk said: %s", line);
+
   run_pg_cluster ("resume", cluster_dir);
+  resumed_at = g_get_monotonic_time ();
   g_free (expect_line (desk, "online 1"));
-  g_free (expect_line (desk, "saved "));
+  g_clear_pointer (&line, g_free);
+  line = expect_line (desk, "saved ");
   expect_exit (desk, 0);
+  g_test_message ("saved %.0f ms after the server was ready again",
+                  (amends_desk_line_time (line) - resumed_at) / 1000.0);
 
   /* There for anyone who opens the database now; saved once. */
   after = amends_store_open (f->location, &error);
