@@ -33,7 +33,16 @@ struct _AmendsApplication
   struct _AmendsNotifier *notifier;
   gboolean        held;
   gboolean        terminating;
+
+  /* The database on a server that could not be opened, for the error
+   * window's Try Again and Enter Password (it may hold a password: never
+   * shown); whether the person was told there is no keyring. */
+  char           *failed_location;
+  gboolean        keyring_missing_said;
 };
+
+typedef void (*AmendsApplicationPasswordFunc) (const char *password,
+                                               gpointer    user_data);
 
 /* amends-application.c */
 char        *amends_application_get_database_path     (AmendsApplication  *self);
@@ -43,6 +52,28 @@ AmendsStore *amends_application_open_store            (AmendsApplication  *self,
 GtkWindow   *amends_application_create_error_window   (AmendsApplication  *self,
                                                        const char         *path,
                                                        const GError       *error);
+
+/* amends-application-database.c */
+char        *amends_application_dup_configured_location (void);
+GtkWindow   *amends_application_open_first            (AmendsApplication  *self,
+                                                       const char         *location);
+GtkWindow   *amends_application_open_database         (AmendsApplication  *self,
+                                                       const char         *location,
+                                                       const char         *password,
+                                                       GError            **error);
+void         amends_application_show_open_error       (AmendsApplication  *self,
+                                                       const char         *location,
+                                                       const GError       *error);
+void         amends_application_add_database_actions  (AmendsApplication  *self);
+void         amends_application_keep_password         (AmendsApplication  *self,
+                                                       const char         *location,
+                                                       const char         *password);
+void         amends_application_ask_password          (GtkWindow          *parent,
+                                                       const char         *display_name,
+                                                       const char         *user,
+                                                       gboolean            retry,
+                                                       AmendsApplicationPasswordFunc callback,
+                                                       gpointer            user_data);
 
 /* amends-application-backup.c */
 void         amends_application_run_after_first_frame (AmendsApplication  *self,

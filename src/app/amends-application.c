@@ -21,6 +21,7 @@
 #include "amends-backup.h"
 #include "amends-db.h"
 #include "amends-cli.h"
+#include "amends-database-login.h"
 #include "amends-demo.h"
 #include "amends-notifier.h"
 #include "amends-store-targets.h"
@@ -39,7 +40,8 @@ static GParamSpec *properties [N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the database in PATH instead of the usual one"), N_("PATH") },
+    N_("Open the database in the file PATH, or on the PostgreSQL server it names (postgresql://USER@HOST/DBNAME), instead of the usual one"),
+    N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open a separate database filled with example cases, to try Amends"), NULL },
   { "weekly-summary", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -163,11 +165,19 @@ amends_application_unbind_store (AmendsApplication *self)
   g_settings_unbind (self->store, "recovery-target-hours");
 }
 
+/* --database (or --demo) first, then the shared database chosen in
+ * Preferences, then this computer's usual file. */
 char *
 amends_application_get_database_path (AmendsApplication *self)
 {
+  g_autofree char *configured = NULL;
+
   if (self->database_path != NULL)
     return g_strdup (self->database_path);
+
+  configured = amends_application_dup_configured_location ();
+  if (configured != NULL)
+    return g_steal_pointer (&configured);
 
   return amends_store_get_default_path ();
 }
@@ -209,6 +219,23 @@ amends_application_open_store (AmendsApplication  *self,
   return g_steal_pointer (&store);
 }
 
+static GtkWidget *
+add_pill (GtkWidget  *box,
+          const char *label,
+          const char *action,
+          gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return button;
+}
+
 /* Shown instead of the main window when the database cannot be opened.
  * A window of its own rather than an AdwMessageDialog, which wants a
  * parent window that does not exist here. */
@@ -221,7 +248,9 @@ amends_application_create_error_window (AmendsApplication *self,
   GtkWidget *box;
   GtkWidget *header_bar;
   GtkWidget *status_page;
+  GtkWidget *buttons;
   GtkWidget *button;
+  GtkWidget *default_button = NULL;
   g_autofree char *message = NULL;
   g_autofree char *location = NULL;
   g_autofree char *description = NULL;
@@ -241,10 +270,17 @@ amends_application_create_error_window (AmendsApplication *self,
   gtk_box_append (GTK_BOX (box), header_bar);
 
   /* The status page's description is markup; a path may hold a '&'. The
-   * message names the file; the full path says which one it is. */
+   * message names the file; the full path says which one it is.  A
+   * server's location is not shown: it may hold a password, and the
+   * message names the database and the server already. */
   message = g_markup_escape_text (error->message, -1);
-  location = g_markup_escape_text (path, -1);
-  description = g_strdup_printf ("%s\n\n<small>%s</small>", message, location);
+  if (amends_db_location_is_server (path))
+    description = g_strdup (message);
+  else
+    {
+      location = g_markup_escape_text (path, -1);
+      description = g_strdup_printf ("%s\n\n<small>%s</small>", message, location);
+    }
 
   status_page = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "dialog-warning-symbolic");
@@ -253,14 +289,26 @@ amends_application_create_error_window (AmendsApplication *self,
   gtk_widget_set_vexpand (status_page, TRUE);
   gtk_box_append (GTK_BOX (box), status_page);
 
-  button = gtk_button_new_with_mnemonic (_("_Quit"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.quit");
-  adw_status_page_set_child (ADW_STATUS_PAGE (status_page), button);
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status_page), buttons);
 
-  gtk_window_set_default_widget (GTK_WINDOW (window), button);
-  gtk_widget_grab_focus (button);
+  /* A server may be back in a moment, or want a password: the person
+   * can try again from here rather than start Amends again. */
+  if (amends_db_location_is_server (path))
+    {
+      if (amends_database_error_wants_password (error))
+        default_button = add_pill (buttons, _("_Enter Password…"), "app.enter-database-password", TRUE);
+      default_button = add_pill (buttons, _("_Try Again"), "app.open-database-again",
+                                 default_button == NULL);
+    }
+
+  button = add_pill (buttons, _("_Quit"), "app.quit", FALSE);
+  if (default_button == NULL)
+    default_button = button;
+
+  gtk_window_set_default_widget (GTK_WINDOW (window), default_button);
+  gtk_widget_grab_focus (default_button);
 
   return GTK_WINDOW (window);
 }
@@ -422,6 +470,7 @@ amends_application_handle_local_options (GApplication *application,
 {
   AmendsApplication *self = AMENDS_APPLICATION (application);
   g_autofree char *database = NULL;
+  g_autofree char *location = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -446,56 +495,56 @@ amends_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  /* A database on a server (issue 16): only --copy-to reads one yet.
-   * Say so, rather than look for a file of that name, or make one. */
-  if (database != NULL && amends_db_location_is_server (database) &&
-      !g_variant_dict_contains (options, "copy-to"))
+  /* What the command-line work below reads: --demo's file, --database
+   * (a file or a server, as given), or the shared database chosen in
+   * Preferences; NULL is this computer's usual file. */
+  if (self->demo)
+    location = amends_demo_get_default_path ();
+  else if (database != NULL)
+    location = g_strdup (database);
+  else
+    location = amends_application_dup_configured_location ();
+
+  /* A server's backups are PostgreSQL's own job: say which tool does it,
+   * rather than pretend with a copy of a file that is not there. */
+  if (location != NULL && amends_db_location_is_server (location) &&
+      (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore")))
     {
-      if (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore"))
-        g_printerr ("amends: %s\n", _("A database on a PostgreSQL server is backed up with PostgreSQL’s own tools: pg_dump writes a backup, pg_restore puts one back."));
-      else
-        g_printerr ("amends: %s\n", _("This version of Amends cannot work on a database on a server yet; it can copy one to a file with --copy-to FILE.db."));
+      g_printerr ("amends: %s\n", _("A database on a PostgreSQL server is backed up with PostgreSQL’s own tools: pg_dump writes a backup, pg_restore puts one back."));
       return 1;
     }
 
   if (g_variant_dict_contains (options, "backup") || g_variant_dict_contains (options, "restore"))
     {
       g_autofree char *file = NULL;
-      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
 
       if (g_variant_dict_lookup (options, "backup", "^ay", &file))
-        return amends_cli_backup (file, path);
+        return amends_cli_backup (file, location);
       g_variant_dict_lookup (options, "restore", "^ay", &file);
-      return amends_cli_restore (file, path);
+      return amends_cli_restore (file, location);
     }
 
   if (g_variant_dict_contains (options, "copy-to"))
     {
       g_autofree char *target = NULL;
-      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
 
       g_variant_dict_lookup (options, "copy-to", "^ay", &target);
-      return amends_cli_copy_to (target, path);
+      return amends_cli_copy_to (target, location);
     }
 
   if (g_variant_dict_contains (options, "training-pack") ||
       g_variant_dict_contains (options, "staff-record"))
-    {
-      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
-      return amends_cli_run_training_options (options, path);
-    }
+    return amends_cli_run_training_options (options, location);
 
   /* No window and no display: the PDF is written here, before GTK starts. */
   if (g_variant_dict_contains (options, "weekly-summary"))
     {
       g_autofree char *week = NULL;
       g_autofree char *output = NULL;
-      g_autofree char *path = NULL;
 
       g_variant_dict_lookup (options, "weekly-summary", "s", &week);
       g_variant_dict_lookup (options, "output", "^ay", &output);
-      path = self->demo ? amends_demo_get_default_path () : g_steal_pointer (&database);
-      return amends_cli_weekly_summary (week, output, path);
+      return amends_cli_weekly_summary (week, output, location);
     }
 
   if (g_variant_dict_contains (options, "summary"))
@@ -503,13 +552,11 @@ amends_application_handle_local_options (GApplication *application,
       g_autofree char *period = NULL;
       g_autofree char *output = NULL;
       g_autofree char *csv = NULL;
-      g_autofree char *path = NULL;
 
       g_variant_dict_lookup (options, "summary", "s", &period);
       g_variant_dict_lookup (options, "output", "^ay", &output);
       g_variant_dict_lookup (options, "csv", "^ay", &csv);
-      path = self->demo ? amends_demo_get_default_path () : g_steal_pointer (&database);
-      return amends_cli_summary (period, output, csv, path);
+      return amends_cli_summary (period, output, csv, location);
     }
 
   if (g_variant_dict_contains (options, "csv"))
@@ -522,8 +569,6 @@ amends_application_handle_local_options (GApplication *application,
       g_variant_dict_contains (options, "export-csv"))
     {
       g_autofree char *csv = NULL;
-      g_autofree char *path = self->demo ? amends_demo_get_default_path () : g_strdup (database);
-
       gboolean create = g_variant_dict_contains (options, "create");
 
       if (g_variant_dict_lookup (options, "import-csv", "^ay", &csv))
@@ -545,10 +590,10 @@ amends_application_handle_local_options (GApplication *application,
                   return 1;
                 }
             }
-          return amends_cli_import_csv (csv, path, &import);
+          return amends_cli_import_csv (csv, location, &import);
         }
       g_variant_dict_lookup (options, "export-csv", "^ay", &csv);
-      return amends_cli_export_csv (csv, path, create);
+      return amends_cli_export_csv (csv, location, create);
     }
 
   if (g_variant_dict_contains (options, "yes") || g_variant_dict_contains (options, "update") ||
@@ -571,13 +616,20 @@ amends_application_handle_local_options (GApplication *application,
     }
 
 
-  if (database != NULL)
+  /* A server's location goes to libpq as it was given: it is no file
+   * name to make absolute. */
+  if (database != NULL && amends_db_location_is_server (database))
+    self->database_path = g_strdup (database);
+  else if (database != NULL)
     self->database_path = g_canonicalize_filename (database, NULL);
   else if (self->demo)
     self->database_path = amends_demo_get_default_path ();
 
-  /* Each instance opens its own database: one on another file must not
-   * hand its window over to the instance that has the usual one open. */
+  /* Each instance opens its own database: one on another file or server
+   * must not hand its window over to the instance that has the usual one
+   * open, nor two servers share a window.  The usual instance (no
+   * --database) stays the one unique one, whichever database Preferences
+   * chose for it. */
   if (self->database_path != NULL)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
@@ -598,6 +650,7 @@ amends_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
+  amends_application_add_database_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
@@ -620,7 +673,7 @@ amends_application_startup (GApplication *application)
       else
         {
           self->store = g_steal_pointer (&store);
-          self->backup_wanted = TRUE;
+          self->backup_wanted = !amends_store_get_shared (self->store);
         }
     }
 
@@ -643,18 +696,10 @@ amends_application_activate (GApplication *application)
 
   if (window == NULL && self->store == NULL)
     {
-      g_autoptr(AmendsStore) store = NULL;
-      g_autoptr(GError) error = NULL;
       g_autofree char *path = amends_application_get_database_path (self);
 
-      store = amends_application_open_store (self, path, &error);
-      if (store == NULL)
-        window = amends_application_create_error_window (self, path, error);
-      else
-        {
-          amends_application_set_store (self, store);
-          self->backup_wanted = TRUE;
-        }
+      amends_application_open_first (self, path);
+      return;
     }
 
   if (window == NULL)
@@ -699,6 +744,7 @@ amends_application_finalize (GObject *object)
   AmendsApplication *self = (AmendsApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->failed_location, g_free);
 
   G_OBJECT_CLASS (amends_application_parent_class)->finalize (object);
 }

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "amends-cli.h"
+#include "amends-db.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -126,7 +127,7 @@ write_summary (AmendsPeriod  *period,
 
   /* Opening a file that is not there would make an empty database, and a
    * summary of nothing: a mistyped path should say so instead. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!amends_db_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (path);
 
@@ -311,7 +312,9 @@ check_database_exists (const char  *path,
 {
   g_autofree char *display = NULL;
 
-  if (create || g_file_test (path, G_FILE_TEST_EXISTS))
+  /* A server's database is made by its administrator (createdb), and
+   * opening it never makes another. */
+  if (create || amends_db_location_is_server (path) || g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
   display = g_filename_display_name (path);
