@@ -20,6 +20,7 @@
 
 #include "amends-database-login.h"
 
+#include <glib/gi18n.h>
 #include <libsecret/secret.h>
 #include <string.h>
 
@@ -446,7 +447,8 @@ amends_database_password_store (const AmendsDatabaseLogin *login,
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   /* The keyring shows this label in Passwords and Keys (Seahorse). */
-  g_autofree char *label = g_strdup_printf ("Amends: %s@%s:%s/%s",
+  /* Translators: the keyring's name for a password: user, server, port, database */
+  g_autofree char *label = g_strdup_printf (_("Amends: %s@%s:%s/%s"),
                                             login->user, login->host, login->port, login->dbname);
 
   g_task_set_source_tag (task, amends_database_password_store);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-reminders-page.h"
+#include "amends-shared-database-page.h"
 #include "amends-playbooks-page.h"
 #include "amends-staff-page.h"
 #include "amends-targets-page.h"
@@ -132,6 +133,9 @@ amends_preferences_window_new (GtkWindow   *parent,
   if (store != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (amends_playbooks_page_new (store)));
+  /* This desk's own choice, unlike the pages before: which database. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (amends_shared_database_page_new (store)));
 
   return self;
 }

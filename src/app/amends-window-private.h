@@ -28,6 +28,12 @@ struct _AmendsWindow
   GtkLabel             *database_banner_label;
   GtkWidget            *database_banner_export;
   GtkWidget            *database_banner_restore;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *database_name_box;
+  GtkImage             *database_name_icon;
+  GtkLabel             *database_name_label;
+  GtkRevealer          *offline_banner;
+  GtkLabel             *offline_banner_label;
   AdwViewStack         *stack;
   GtkStack             *cases_stack;
   AdwLeaflet           *cases_leaflet;
@@ -86,6 +92,8 @@ void amends_window_backup_class_init (GtkWidgetClass *widget_class);
 void amends_window_restore_backup    (AmendsWindow   *self,
                                       const char     *backup);
 void amends_window_show_database_state (AmendsWindow *self);
+void amends_window_shared_class_init  (GtkWidgetClass *widget_class);
+void amends_window_shared_constructed (AmendsWindow   *self);
 void amends_window_import_file       (AmendsWindow   *self,
                                       const char     *path);
 gboolean amends_window_export_file   (AmendsWindow   *self,

@@ -433,6 +433,7 @@ amends_window_constructed (GObject *object)
   amends_window_cases_constructed (self);
   amends_window_board_constructed (self);
   amends_window_show_database_state (self);
+  amends_window_shared_constructed (self);
 
   g_signal_connect_object (self->staff_dropdown, "notify::selected",
                            G_CALLBACK (on_staff_selected_cb), self,
@@ -593,6 +594,7 @@ amends_window_class_init (AmendsWindowClass *klass)
   amends_window_board_class_init (widget_class);
   amends_window_io_class_init (widget_class);
   amends_window_backup_class_init (widget_class);
+  amends_window_shared_class_init (widget_class);
 }
 
 static void
