@@ -86,15 +86,20 @@ test_empty_database_path (AmendsTestDb  *db,
   g_assert_null (strstr (run.out, "imported"));
 }
 
-/* A database on a server: --backup names PostgreSQL's tools, and what
- * cannot work on one yet says so; neither makes a file of that name. */
+/* A database on a server: --backup names PostgreSQL's tools; the work
+ * that goes through the store is tried on the server, and a server that
+ * cannot be reached is one line on standard error and exit status 1.
+ * Neither makes a file of the location's name. */
 static void
 test_server_database_says_what_it_can (AmendsTestDb  *db,
                                        gconstpointer  data)
 {
+  /* A socket folder where no server listens. */
   g_autofree char *uri = g_strdup_printf ("postgresql:///amends?host=%s", db->dir);
+  g_autofree char *keywords = g_strdup_printf ("host=%s dbname=amends user=amends", db->dir);
   g_autofree char *backup = g_build_filename (db->dir, "backup.db", NULL);
   g_autofree char *pdf = g_build_filename (db->dir, "week.pdf", NULL);
+  g_autofree char *csv = g_build_filename (db->dir, "out.csv", NULL);
 
   {
     g_auto(Run) run = { 0 };
@@ -109,9 +114,22 @@ test_server_database_says_what_it_can (AmendsTestDb  *db,
 
     run_amends (&run, "--database", uri, "--weekly-summary", "2026-W47", "--output", pdf, NULL);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_nonnull (strstr (run.err, "--copy-to"));
+    g_assert_nonnull (strstr (run.err, "cannot be reached"));
+    /* One line. */
+    g_assert_nonnull (strchr (run.err, '\n'));
+    g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
     g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_amends (&run, "--database", keywords, "--export-csv", csv, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "cannot be reached"));
+    g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test ("host=", G_FILE_TEST_EXISTS));
   }
 }
 
