@@ -339,7 +339,12 @@ test_page_tests_a_server (Fixture       *f,
   g_assert_cmpstr (page_result (page), ==, "Connected to amends on this computer (PostgreSQL 15)");
 
   /* The result, where the person looks: beside the buttons. */
-  gtk_widget_grab_focus (amends_ui_test_find_child (GTK_WIDGET (page), "test_button", GTK_TYPE_BUTTON));
+  {
+    GtkWidget *scroller = amends_ui_test_find_child (GTK_WIDGET (page), NULL, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
   gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))));
   amends_ui_test_drain ();
   amends_ui_test_save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), png);
@@ -450,6 +455,129 @@ test_page_connects_and_disconnects (Fixture       *f,
   g_assert_cmpstr (g_settings_get_string (f->settings, "database-location"), ==, "");
   g_assert_cmpstr (amends_store_get_path (amends_window_get_store (find_window ())), ==, default_path);
   g_assert_cmpstr (g_get_current_dir (), ==, cwd);
+}
+
+/* The visible message dialog whose body has @text in it. */
+static AdwMessageDialog *
+find_dialog (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), text) != NULL)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+/* Types @password into the password dialog, and logs in. */
+static void
+answer_password (AdwMessageDialog *dialog,
+                 const char       *password)
+{
+  GtkWidget *entry = amends_ui_test_find_child (GTK_WIDGET (dialog), NULL, GTK_TYPE_PASSWORD_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  adw_message_dialog_response (dialog, "log-in");
+  amends_ui_test_drain ();
+}
+
+/* A role whose login needs a password on the test server: pg-cluster's
+ * own login is by trust, so its access rules are written anew, with
+ * "desk" first.  Returns its location, without the password. */
+static char *
+make_password_role (void)
+{
+  g_autoptr(AmendsDatabaseLogin) login = amends_database_login_new_for_location (server_location ());
+  g_autofree char *location = g_strdup_printf ("host=%s port=%s dbname=amends user=desk",
+                                               login->host, login->port);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDb) db = amends_db_open (server_location (), &error);
+  g_autofree char *hba = NULL;
+  g_autofree char *copy = NULL;
+
+  g_assert_no_error (error);
+  amends_test_db_exec (db, "CREATE ROLE desk LOGIN PASSWORD 'hunter2'");
+  amends_test_db_exec (db, "GRANT ALL ON SCHEMA public TO desk");
+  hba = amends_test_db_query_text (db, "SHOW hba_file");
+  copy = g_strdup_printf ("COPY (SELECT 'local all desk scram-sha-256' AS line UNION ALL "
+                          "SELECT 'local all all trust' ORDER BY line DESC) TO '%s'", hba);
+  amends_test_db_exec (db, copy);
+  amends_test_db_exec (db, "SELECT pg_reload_conf()");
+
+  /* The server reads them again in a moment. */
+  for (;;)
+    {
+      g_autoptr(GError) login_error = NULL;
+      g_autoptr(AmendsDb) attempt = amends_db_open (location, &login_error);
+
+      if (attempt == NULL)
+        {
+          g_assert_true (amends_database_error_wants_password (login_error));
+          break;
+        }
+      g_usleep (20 * 1000);
+    }
+
+  return g_steal_pointer (&location);
+}
+
+/* The server wants a password libpq has not found: the page asks for it,
+ * asks again when it is wrong, and connects with the right one, which
+ * shows nowhere. */
+static void
+test_page_asks_for_the_password (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *png = g_build_filename (amends_ui_test_screenshot_dir (), "shared-database-password.png", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  AmendsSharedDatabasePage *page;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  if (server_location () == NULL)
+    {
+      g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+      return;
+    }
+
+  location = make_password_role ();
+  page = open_page (f);
+  type_location (page, location);
+  gtk_widget_activate_action (GTK_WIDGET (page), "shared-database.test", NULL);
+
+  /* No keyring under the tests' own session bus: the person is asked. */
+  g_test_message ("Waiting for the password dialog");
+  amends_ui_test_wait_until (dialog_shown, "asks for the password");
+  dialog = find_dialog ("asks for the password");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_cmpstr (body, ==, "The server asks for the password of “desk” to open “amends on this computer”.");
+  amends_ui_test_save_png (GTK_WIDGET (dialog), png);
+
+  answer_password (dialog, "wrong");
+  g_test_message ("Waiting for the dialog to ask again");
+  amends_ui_test_wait_until (dialog_shown, "did not accept that password");
+  dialog = find_dialog ("did not accept that password");
+
+  answer_password (dialog, "hunter2");
+  amends_ui_test_wait_until (page_tested, page);
+  g_assert_cmpstr (page_result (page), ==, "Connected to amends on this computer (PostgreSQL 15)");
+
+  collect_text (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_WINDOW), text);
+  g_assert_null (strstr (text->str, "hunter2"));
+  g_assert_cmpstr (g_settings_get_string (f->settings, "database-location"), ==, "");
 }
 
 /* A server that cannot be reached: the window that says so, with Try
@@ -565,6 +693,7 @@ main (int   argc,
   ADD_TEST ("/ui/shared-database/test-connection-to-a-server", test_page_tests_a_server);
   ADD_TEST ("/ui/shared-database/test-connection-to-no-server", test_page_tests_no_server);
   ADD_TEST ("/ui/shared-database/a-file-is-no-server", test_page_refuses_a_file);
+  ADD_TEST ("/ui/shared-database/password-asked-for", test_page_asks_for_the_password);
   ADD_TEST ("/ui/shared-database/connect-and-disconnect", test_page_connects_and_disconnects);
   ADD_TEST ("/ui/shared-database/error-window-hides-the-password", test_error_window_hides_the_password);
   g_test_add_func ("/ui/shared-database/password-in-the-location", test_password_in_the_location);

@@ -157,8 +157,11 @@ typedef struct
   AmendsApplicationPasswordFunc  callback;
   gpointer                       user_data;
   GtkEditable                   *entry;
+  gboolean                       answered;
 } AskData;
 
+/* Once: closing the dialog after the answer may emit its close response
+ * too. */
 static void
 on_password_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -166,14 +169,19 @@ on_password_response_cb (AdwMessageDialog *dialog,
 {
   AskData *data = user_data;
 
+  if (data->answered)
+    return;
+  data->answered = TRUE;
+
+  /* GTK 4.8's password entry listens to its text's focus without letting
+   * go when it is disposed; the dialog's window, unsetting its focus as
+   * it goes, then called into freed memory.  The focus goes now. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
   if (g_str_equal (response, "log-in"))
     data->callback (gtk_editable_get_text (data->entry), data->user_data);
   else
     data->callback (NULL, data->user_data);
-
-  /* Gone from memory a little sooner than with the dialog. */
-  gtk_editable_set_text (data->entry, "");
-  g_free (data);
 }
 
 static void
@@ -236,7 +244,8 @@ amends_application_ask_password (GtkWindow                     *parent,
   data->user_data = user_data;
   data->entry = GTK_EDITABLE (entry);
   g_signal_connect (entry, "activate", G_CALLBACK (on_password_activate_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_password_response_cb), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_password_response_cb), data,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -279,8 +288,7 @@ amends_application_enter_password_action (GSimpleAction *action,
     return;
 
   login = amends_database_login_new_for_location (self->failed_location);
-  /* Translators: a PostgreSQL database (first) on a server (second) */
-  name = g_strdup_printf (_("%s on %s"), login->dbname, login->host);
+  name = amends_database_login_describe (login);
   amends_application_ask_password (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                    name, login->user, FALSE,
                                    on_password_given_cb, g_object_ref (self));

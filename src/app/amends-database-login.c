@@ -263,6 +263,25 @@ amends_database_login_free (AmendsDatabaseLogin *login)
   g_free (login);
 }
 
+/**
+ * amends_database_login_describe:
+ *
+ * Returns: (transfer full): what the database is called, as the store
+ *   calls it: "amends on db.example", or "amends on this computer" for a
+ *   Unix socket
+ */
+char *
+amends_database_login_describe (const AmendsDatabaseLogin *login)
+{
+  if (login->host == NULL || login->host[0] == '\0' || login->host[0] == '/' ||
+      g_str_equal (login->host, "localhost"))
+    /* Translators: a PostgreSQL database on the same computer, by name */
+    return g_strdup_printf (_("%s on this computer"), login->dbname);
+
+  /* Translators: a PostgreSQL database (first) on a server (second) */
+  return g_strdup_printf (_("%s on %s"), login->dbname, login->host);
+}
+
 static void
 append_keyword (GString    *text,
                 const char *key,

@@ -23,6 +23,7 @@ typedef struct
 AmendsDatabaseLogin *amends_database_login_new_for_location (const char           *location);
 void                 amends_database_login_free             (AmendsDatabaseLogin  *login);
 char                *amends_database_login_to_location      (const AmendsDatabaseLogin *login);
+char                *amends_database_login_describe         (const AmendsDatabaseLogin *login);
 
 char                *amends_database_location_with_password (const char           *location,
                                                              const char           *password);

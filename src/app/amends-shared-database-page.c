@@ -257,8 +257,7 @@ ask_password (AmendsSharedDatabasePage *self)
   g_autoptr(AmendsDatabaseLogin) login = amends_database_login_new_for_location (self->location);
   g_autofree char *name = NULL;
 
-  /* Translators: a PostgreSQL database (first) on a server (second) */
-  name = g_strdup_printf (_("%s on %s"), login->dbname, login->host);
+  name = amends_database_login_describe (login);
   amends_application_ask_password (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    name, login->user, self->password != NULL,
                                    on_password_typed_cb, g_object_ref (self));
