@@ -106,7 +106,7 @@ map_current_staff_to_actor (GValue   *value,
       if (staff == NULL || !amends_staff_get_active (staff))
         {
           g_debug ("Staff member %" G_GINT64_FORMAT " is not at the desk of %s: %s",
-                   staff_id, amends_store_get_path (store),
+                   staff_id, amends_store_get_display_name (store),
                    error ? error->message : "not active");
           staff_id = 0;
         }

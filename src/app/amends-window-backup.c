@@ -162,7 +162,8 @@ amends_window_show_database_state (AmendsWindow *self)
   gboolean damaged = amends_store_get_damaged (self->store);
   gboolean read_only = amends_store_get_read_only (self->store);
   GtkWidget *box = gtk_revealer_get_child (self->database_banner);
-  g_autofree char *name = g_filename_display_basename (amends_store_get_path (self->store));
+  /* The display name: a server's location may hold a password. */
+  const char *name = amends_store_get_display_name (self->store);
   g_autofree char *text = NULL;
 
   if (damaged)
