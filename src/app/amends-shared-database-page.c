@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "amends-accessible.h"
 #include "amends-application-private.h"
 #include "amends-database-login.h"
 #include "amends-db.h"
@@ -577,6 +578,7 @@ static void
 amends_shared_database_page_init (AmendsSharedDatabasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  amends_accessible_unmnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
