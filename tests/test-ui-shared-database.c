@@ -190,7 +190,7 @@ test_subtitle_names_the_file (Fixture       *f,
   g_assert_true (adw_view_switcher_title_get_title_visible (title));
   collect_text (GTK_WIDGET (title), text);
   g_assert_nonnull (strstr (text->str, "Amends\namends.db\n"));
-  g_assert_false (gtk_widget_get_visible (f->window->database_name_box));
+  g_assert_false (gtk_widget_get_visible (f->window->database_name_squeezer));
 }
 
 /* The store's "online" property as a server's would go: lost, then back.

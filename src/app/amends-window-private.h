@@ -29,6 +29,7 @@ struct _AmendsWindow
   GtkWidget            *database_banner_export;
   GtkWidget            *database_banner_restore;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *database_name_squeezer;
   GtkWidget            *database_name_box;
   GtkImage             *database_name_icon;
   GtkLabel             *database_name_label;

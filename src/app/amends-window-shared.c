@@ -47,7 +47,7 @@ amends_window_shared_constructed (AmendsWindow *self)
 {
   show_database_name (self);
   g_object_bind_property (self->switcher_title, "title-visible",
-                          self->database_name_box, "visible",
+                          self->database_name_squeezer, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   /* Bound to the store, not copied: it notifies from the main context
@@ -61,6 +61,7 @@ void
 amends_window_shared_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_name_squeezer);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_name_box);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_name_icon);
   gtk_widget_class_bind_template_child (widget_class, AmendsWindow, database_name_label);
