@@ -253,26 +253,57 @@ amends_application_ask_password (GtkWindow                     *parent,
 
 /* The error window's buttons, for a database on a server */
 
+typedef struct
+{
+  AmendsApplication *self;
+  char              *password;
+} GivenPassword;
+
+/* Not from inside the dialog's response: opening the database destroys
+ * every window, the dialog too, which then had freed memory to return
+ * to. */
+static gboolean
+open_with_given_password_cb (gpointer user_data)
+{
+  GivenPassword *given = user_data;
+  AmendsApplication *self = given->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = g_strdup (self->failed_location);
+
+  if (location != NULL)
+    {
+      if (amends_application_open_database (self, location, given->password, &error) != NULL)
+        amends_application_keep_password (self, location, given->password);
+      else
+        amends_application_show_open_error (self, location, error);
+    }
+
+  g_application_release (G_APPLICATION (self));
+  g_object_unref (self);
+  g_free (given->password);
+  g_free (given);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_password_given_cb (const char *password,
                       gpointer    user_data)
 {
   AmendsApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *location = g_strdup (self->failed_location);
+  GivenPassword *given;
 
-  if (password == NULL || location == NULL)
+  if (password == NULL)
     {
       g_object_unref (self);
       return;
     }
 
-  if (amends_application_open_database (self, location, password, &error) != NULL)
-    amends_application_keep_password (self, location, password);
-  else
-    amends_application_show_open_error (self, location, error);
-
-  g_object_unref (self);
+  given = g_new0 (GivenPassword, 1);
+  given->self = self;
+  given->password = g_strdup (password);
+  g_application_hold (G_APPLICATION (self));
+  g_idle_add (open_with_given_password_cb, given);
 }
 
 static void
@@ -440,9 +471,9 @@ on_startup_password_cb (GObject      *source,
       return;
     }
 
+  /* The window says so already, and offers to type the password. */
   if (error != NULL)
     g_debug ("No keyring to ask for the password: %s", error->message);
-  amends_application_show_open_error (data->self, data->location, data->error);
 }
 
 /**
