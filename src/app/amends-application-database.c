@@ -114,16 +114,17 @@ amends_application_open_database (AmendsApplication  *self,
                                   const char         *password,
                                   GError            **error)
 {
-  g_autofree char *full = NULL;
   g_autoptr(AmendsStore) store = NULL;
   GtkWindow *window;
 
   g_return_val_if_fail (AMENDS_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (location != NULL, NULL);
 
-  full = password != NULL ? amends_database_location_with_password (location, password)
-                          : g_strdup (location);
-  store = amends_application_open_store (self, full, error);
+  /* The password goes to the connection, never into the location that
+   * is shown, kept or hashed into a file name. */
+  if (password != NULL)
+    amends_db_set_password (location, password);
+  store = amends_application_open_store (self, location, error);
   if (store == NULL)
     return NULL;
 

@@ -20,6 +20,9 @@
 
 #include "amends-database-login.h"
 
+#include "amends-db.h"
+#include "amends-store.h"
+
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 #include <string.h>
@@ -323,64 +326,17 @@ amends_database_login_to_location (const AmendsDatabaseLogin *login)
 }
 
 /**
- * amends_database_location_with_password:
- * @location: a libpq URI or keyword string
- * @password: the password
- *
- * The location to open, with @password as libpq's "password" keyword
- * (after whatever @location says, which it overrides).  Hand the result
- * to the store only: it is never shown, logged or kept.
- *
- * Returns: (transfer full): the location with the password
- */
-char *
-amends_database_location_with_password (const char *location,
-                                        const char *password)
-{
-  g_return_val_if_fail (location != NULL, NULL);
-  g_return_val_if_fail (password != NULL, NULL);
-
-  if (is_uri (location))
-    {
-      g_autofree char *escaped = g_uri_escape_string (password, NULL, FALSE);
-
-      return g_strconcat (location, strchr (location, '?') != NULL ? "&" : "?",
-                          "password=", escaped, NULL);
-    }
-  else
-    {
-      GString *text = g_string_new (location);
-
-      append_keyword (text, "password", password);
-      return g_string_free (text, FALSE);
-    }
-}
-
-/**
  * amends_database_error_wants_password:
  * @error: why a database on a server could not be opened
  *
  * Whether the server asked for a password that libpq did not have, or
- * refused the one it was given.  Read from libpq's words in the message,
- * until the store tells it by a code of its own.
+ * refused the one it was given: by the error's code, in any language.
  */
 gboolean
 amends_database_error_wants_password (const GError *error)
 {
-  static const char * const signs[] = {
-    "no password supplied",
-    "password authentication failed",
-    "password is required",
-  };
-
-  if (error == NULL || error->message == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
-    if (strstr (error->message, signs[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
+  return g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_PASSWORD) ||
+         g_error_matches (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_PASSWORD);
 }
 
 static void

@@ -25,8 +25,6 @@ void                 amends_database_login_free             (AmendsDatabaseLogin
 char                *amends_database_login_to_location      (const AmendsDatabaseLogin *login);
 char                *amends_database_login_describe         (const AmendsDatabaseLogin *login);
 
-char                *amends_database_location_with_password (const char           *location,
-                                                             const char           *password);
 gboolean             amends_database_error_wants_password   (const GError         *error);
 
 void                 amends_database_password_lookup        (const AmendsDatabaseLogin *login,

@@ -350,9 +350,9 @@ run_test (AmendsSharedDatabasePage *self)
   g_autoptr(GTask) task = NULL;
   char *location;
 
-  location = self->password != NULL
-             ? amends_database_location_with_password (self->location, self->password)
-             : g_strdup (self->location);
+  if (self->password != NULL)
+    amends_db_set_password (self->location, self->password);
+  location = g_strdup (self->location);
 
   set_busy (self, TRUE);
   show_result (self, _("Connecting…"));

@@ -780,8 +780,10 @@ set_connect_error (GError   **error,
   AmendsDbPg *self = (AmendsDbPg *) db;
   g_autofree char *detail = one_line (PQerrorMessage (self->conn));
 
+  /* Asked for one and had none, or had one and was turned away: a
+   * refused password is by far the likeliest reason then. */
   if (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn))
-    g_set_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_DENIED,
+    g_set_error (error, AMENDS_DB_ERROR, AMENDS_DB_ERROR_PASSWORD,
                  _("The database server for “%s” did not accept the login (%s)."),
                  db->display_name, detail);
   else
@@ -918,20 +920,71 @@ describe (PGconn *conn)
   return g_strdup_printf (_("%s on %s"), dbname, host);
 }
 
+/* Passwords given by the person at the desk, by location, for this
+ * process only: so that a location (shown, kept in settings, hashed into
+ * a file name) never has to carry one, and a worker's connection or a
+ * reconnection finds it as the first connection did. */
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+static void
+free_password (gpointer password)
+{
+  explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
+/**
+ * amends_db_set_password:
+ * @location: a server's location, as it will be opened
+ * @password: (nullable): its password, or %NULL to forget it
+ *
+ * The password to give when @location is opened, as libpq's "password"
+ * keyword, over whatever ~/.pgpass or PGPASSWORD say.  Kept in memory,
+ * for this process.
+ */
+void
+amends_db_set_password (const char *location,
+                        const char *password)
+{
+  g_return_if_fail (location != NULL);
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_password);
+  if (password != NULL)
+    g_hash_table_insert (passwords, g_strdup (location), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, location);
+  g_mutex_unlock (&passwords_lock);
+}
+
+static char *
+dup_password (const char *location)
+{
+  char *password;
+
+  g_mutex_lock (&passwords_lock);
+  password = passwords != NULL ? g_strdup (g_hash_table_lookup (passwords, location)) : NULL;
+  g_mutex_unlock (&passwords_lock);
+  return password;
+}
+
 AmendsDb *
 amends_db_pg_open (const char  *conninfo,
                    GError     **error)
 {
+  g_autofree char *password = dup_password (conninfo);
   /* Keywords before "dbname" are defaults the location may override;
    * those after it are ours whatever it says. */
   const char *keywords[] = { "connect_timeout", "keepalives_idle", "keepalives_interval",
                              "keepalives_count", "tcp_user_timeout",
                              "fallback_application_name",
-                             "dbname", "client_encoding", NULL };
+                             "dbname", "client_encoding", "password", NULL };
   const char *values[] = { CONNECT_TIMEOUT_S, KEEPALIVES_IDLE_S, KEEPALIVES_INTERVAL_S,
                            KEEPALIVES_COUNT, TCP_USER_TIMEOUT_MS,
                            "Amends",
-                           conninfo, "UTF8", NULL };
+                           conninfo, "UTF8", password, NULL };
   AmendsDbPg *self = g_new0 (AmendsDbPg, 1);
   AmendsDb *db = &self->parent;
 

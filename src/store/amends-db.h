@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  * @AMENDS_DB_ERROR_DISK_FULL: no space left to save the change
  * @AMENDS_DB_ERROR_SQL: a mistake in the SQL itself (syntax, a missing
  *   table or column): a bug, not something the user did
+ * @AMENDS_DB_ERROR_PASSWORD: the server wants a password that was not
+ *   given, or refused the one given (amends_db_set_password())
  */
 typedef enum
 {
@@ -58,6 +60,7 @@ typedef enum
   AMENDS_DB_ERROR_CORRUPT,
   AMENDS_DB_ERROR_DISK_FULL,
   AMENDS_DB_ERROR_SQL,
+  AMENDS_DB_ERROR_PASSWORD,
 } AmendsDbError;
 
 typedef enum
@@ -104,6 +107,8 @@ typedef void (*AmendsDbNotifyFunc) (AmendsDb   *db,
 GQuark          amends_db_error_quark             (void);
 
 gboolean        amends_db_location_is_server      (const char          *location);
+void            amends_db_set_password            (const char          *location,
+                                                   const char          *password);
 AmendsDb       *amends_db_open                    (const char          *location,
                                                    GError             **error);
 void            amends_db_close                   (AmendsDb            *db);

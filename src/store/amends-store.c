@@ -225,6 +225,9 @@ amends_store_error_from_db (GError **error,
     case AMENDS_DB_ERROR_DENIED:
       code = AMENDS_STORE_ERROR_READ_ONLY;
       break;
+    case AMENDS_DB_ERROR_PASSWORD:
+      code = AMENDS_STORE_ERROR_PASSWORD;
+      break;
     case AMENDS_DB_ERROR_CORRUPT:
       code = AMENDS_STORE_ERROR_CORRUPT;
       break;

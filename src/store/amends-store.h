@@ -38,6 +38,8 @@ G_BEGIN_DECLS
  * @AMENDS_STORE_ERROR_OFFLINE: the database server cannot be reached (a
  *   shared database, issue 16); nothing was saved, and the store tries
  *   to connect again by itself: see #AmendsStore:online
+ * @AMENDS_STORE_ERROR_PASSWORD: the database server wants a password
+ *   that was not given, or refused the one given
  */
 typedef enum
 {
@@ -54,6 +56,7 @@ typedef enum
   AMENDS_STORE_ERROR_UNREADABLE,
   AMENDS_STORE_ERROR_FAILED,
   AMENDS_STORE_ERROR_OFFLINE,
+  AMENDS_STORE_ERROR_PASSWORD,
 } AmendsStoreError;
 
 /**
