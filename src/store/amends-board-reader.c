@@ -71,7 +71,7 @@ static AmendsDb *
 reader_open (AmendsBoardReader  *self,
              GError            **error)
 {
-  return amends_store_open_worker (self->uri, FALSE, error);
+  return amends_store_open_worker (self->uri, AMENDS_WORKER_READ, error);
 }
 
 static gboolean

@@ -345,20 +345,25 @@ run_simple (AmendsDbPg  *self,
   return ok;
 }
 
-/* Frees what statements freed during a failed transaction left on the
- * server, once the transaction is over. */
+/* Frees on the server what freed statements left there, a few dozen at
+ * a time in one round trip, between transactions.  Those still waiting
+ * when the connection closes go with the session, at no cost: closing a
+ * store frees every statement of its cache, and a DEALLOCATE each would
+ * be as many round trips (or, on a link gone quiet, as many timeouts). */
+#define STALE_BATCH 32
+
 static void
 deallocate_stale (AmendsDbPg *self)
 {
-  if (self->stale_names->len == 0 || PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+  g_autoptr(GString) sql = NULL;
+
+  if (self->stale_names->len < STALE_BATCH || PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     return;
 
+  sql = g_string_new (NULL);
   for (guint i = 0; i < self->stale_names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s",
-                                              (char *) g_ptr_array_index (self->stale_names, i));
-      PQclear (PQexec (self->conn, sql));
-    }
+    g_string_append_printf (sql, "DEALLOCATE %s;", (char *) g_ptr_array_index (self->stale_names, i));
+  PQclear (PQexec (self->conn, sql->str));
   g_ptr_array_set_size (self->stale_names, 0);
   after_query (self);
 }
@@ -568,8 +573,8 @@ pg_reset (AmendsDbStmt *stmt)
 }
 
 /* A statement left on the server is a little memory there for as long as
- * the session lasts.  Inside a failed transaction even DEALLOCATE fails,
- * so the name waits for the transaction's end.  Takes @name. */
+ * the session lasts: its name waits to be deallocated with others
+ * (deallocate_stale()), or goes with the session.  Takes @name. */
 static void
 forget_on_server (AmendsDbPg *self,
                   char       *name)
@@ -578,13 +583,6 @@ forget_on_server (AmendsDbPg *self,
     {
     case PQTRANS_IDLE:
     case PQTRANS_INTRANS:
-      {
-        g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", name);
-        PQclear (PQexec (self->conn, sql));
-        after_query (self);
-        g_free (name);
-      }
-      break;
     case PQTRANS_INERROR:
       g_ptr_array_add (self->stale_names, name);
       break;
@@ -792,6 +790,24 @@ set_connect_error (GError   **error,
                  db->display_name, detail);
 }
 
+/* How long a desk waits for another desk's lock before it says BUSY, as
+ * SQLite's busy timeout does; and how long a desk that went quiet in
+ * the middle of a transaction (a cable pulled) keeps its locks, which
+ * would otherwise hold every other desk until TCP gives up, hours later. */
+#define SESSION_SETTINGS \
+  "SET lock_timeout = '5s'; SET idle_in_transaction_session_timeout = '60s'"
+
+static gboolean
+setup_session (AmendsDbPg  *self,
+               GError     **error)
+{
+  PGresult *result = PQexec (self->conn, SESSION_SETTINGS);
+  gboolean ok = check_result (self, result, error);
+
+  PQclear (result);
+  return ok;
+}
+
 /* A new session on the same server: what was prepared is prepared again
  * as it is used, what was listened to is listened to again, and the new
  * socket is watched. */
@@ -811,6 +827,9 @@ pg_reconnect (AmendsDb  *db,
       set_connect_error (error, db);
       return FALSE;
     }
+
+  if (!setup_session (self, error))
+    return FALSE;
 
   for (guint i = 0; i < self->channels->len; i++)
     {
@@ -1006,6 +1025,12 @@ amends_db_pg_open (const char  *conninfo,
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       set_connect_error (error, db);
+      amends_db_close (db);
+      return NULL;
+    }
+
+  if (!setup_session (self, error))
+    {
       amends_db_close (db);
       return NULL;
     }

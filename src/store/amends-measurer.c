@@ -66,9 +66,8 @@ measurer_source (AmendsMeasurer       *self,
                  GError              **error)
 {
   /* A server that went away since the last job: a new connection. */
-  if (self->db != NULL && amends_db_is_lost (self->db))
-    g_clear_pointer (&self->db, amends_db_close);
-  if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, FALSE, error)))
+  amends_store_worker_refresh (&self->db);
+  if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, AMENDS_WORKER_READ, error)))
     return FALSE;
 
   *source = (AmendsMeasureSource) { NULL, self->db, self->now };

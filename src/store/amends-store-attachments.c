@@ -81,7 +81,7 @@ job_open (AttachmentJob  *job,
           gboolean        writing,
           GError        **error)
 {
-  return amends_store_open_worker (job->uri, writing, error);
+  return amends_store_open_worker (job->uri, writing ? AMENDS_WORKER_WRITE : AMENDS_WORKER_READ_DETAILED, error);
 }
 
 /**

@@ -67,12 +67,11 @@ static gboolean
 reader_open (AmendsCaseReader  *reader,
              GError           **error)
 {
-  if (reader->db != NULL && amends_db_is_lost (reader->db))
-    g_clear_pointer (&reader->db, amends_db_close);
+  amends_store_worker_refresh (&reader->db);
   if (reader->db != NULL)
     return TRUE;
 
-  reader->db = amends_store_open_worker (reader->uri, FALSE, error);
+  reader->db = amends_store_open_worker (reader->uri, AMENDS_WORKER_READ_DETAILED, error);
   return reader->db != NULL;
 }
 

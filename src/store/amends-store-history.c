@@ -292,7 +292,7 @@ read_history (const char    *uri,
   AmendsDb *db = NULL;
   gboolean ok;
 
-  if (!(db = amends_store_open_worker (uri, FALSE, error)))
+  if (!(db = amends_store_open_worker (uri, AMENDS_WORKER_READ, error)))
     return NULL;
 
   /* One snapshot for all of it. */

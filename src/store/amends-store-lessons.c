@@ -449,7 +449,7 @@ measure_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if ((source.db = amends_store_open_worker (job->uri, FALSE, &error)))
+  if ((source.db = amends_store_open_worker (job->uri, AMENDS_WORKER_READ, &error)))
     m = measure (&source, job->from, job->until, &error);
 
   g_clear_pointer (&source.db, amends_db_close);

@@ -218,7 +218,12 @@ reopen_read_only (AmendsStore  *self,
   if (keep_wal)
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
+  /* The old connection first, so that the new one finds the -wal file as
+   * the file's last user left it.  If the new one cannot be opened (the
+   * file renamed meanwhile), the store has none: every call then says
+   * the database cannot be read (amends_store_prepare_once()). */
   g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->update_cache, amends_update_cache_free);
   self->db = NULL;
   g_clear_pointer (&self->conn, amends_db_close);
 

@@ -129,8 +129,18 @@ AmendsStmt *amends_store_prepare_once      (AmendsStore   *self,
                                             GError       **error);
 
 /* Workers' own connections, on either engine (amends-store.c) */
+/* How a worker opens its connection to a file: to read, with one
+ * sentence for every failure (the board, the measures, the history), or
+ * with SQLite's reason (the list, reminders, attachments); or to write. */
+typedef enum
+{
+  AMENDS_WORKER_READ,
+  AMENDS_WORKER_READ_DETAILED,
+  AMENDS_WORKER_WRITE,
+} AmendsWorkerOpen;
+
 AmendsDb   *amends_store_open_worker       (const char    *location,
-                                            gboolean       writing,
+                                            AmendsWorkerOpen how,
                                             GError       **error);
 AmendsStmt *amends_store_db_prepare        (AmendsDb      *db,
                                             const char    *sql,
@@ -141,6 +151,7 @@ gboolean    amends_store_db_exec           (AmendsDb      *db,
 void        amends_store_error_from_db     (GError       **error,
                                             GError        *db_error);
 GBytes     *amends_store_bytes_from_hex    (const char    *hex);
+void        amends_store_worker_refresh    (AmendsDb     **db);
 
 /* A server's connection was lost: go offline and try again by itself
  * (amends-store-transaction.c). */

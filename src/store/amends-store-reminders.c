@@ -187,7 +187,7 @@ read_thread (GTask        *task,
   GError *error = NULL;
   GArray *cases = NULL;
 
-  if ((db = amends_store_open_worker (job->uri, FALSE, &error)))
+  if ((db = amends_store_open_worker (job->uri, AMENDS_WORKER_READ_DETAILED, &error)))
     cases = read_cases (db, &job->window, &job->later, &error);
   g_clear_pointer (&db, amends_db_close);
 

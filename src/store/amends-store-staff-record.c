@@ -294,9 +294,8 @@ amends_staff_record_reader_read (AmendsStaffRecordReader  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   /* A server that went away since the last job: a new connection. */
-  if (self->db != NULL && amends_db_is_lost (self->db))
-    g_clear_pointer (&self->db, amends_db_close);
-  if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, FALSE, error)))
+  amends_store_worker_refresh (&self->db);
+  if (self->db == NULL && !(self->db = amends_store_open_worker (self->uri, AMENDS_WORKER_READ, error)))
     return NULL;
 
   source = (AmendsMeasureSource) { NULL, self->db, self->now };

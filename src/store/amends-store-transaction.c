@@ -49,6 +49,25 @@ set_offline_error (AmendsStore  *self,
   return FALSE;
 }
 
+/* BEGIN, then the writers' lock, in two steps: when the lock is not
+ * had (another desk held it past lock_timeout, a statement timeout, a
+ * cancel), the transaction is rolled back here, or the connection would
+ * stay in an aborted transaction that fails everything after it. */
+static gboolean
+begin_on_server (AmendsStore  *self,
+                 GError      **error)
+{
+  if (!amends_store_exec_plain (self, "BEGIN", error))
+    return FALSE;
+
+  if (!amends_store_exec_plain (self, "SELECT pg_advisory_xact_lock (" AMENDS_SCHEMA_PG_WRITE_LOCK ")", error))
+    {
+      amends_db_exec (self->conn, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GType
 type_of_table (const char *table)
 {
@@ -123,10 +142,17 @@ amends_store_begin (AmendsStore  *self,
    * transaction never fails half-way because another process wrote.  On
    * a server, the advisory lock every writer takes: audit ids then
    * follow commit order, which reading others' changes counts on. */
-  if (!amends_store_exec_plain (self,
-                                self->depth > 0 ? "SAVEPOINT amends_nested" :
-                                self->db == NULL ? AMENDS_SCHEMA_PG_BEGIN : "BEGIN IMMEDIATE",
-                                error))
+  if (self->depth > 0)
+    {
+      if (!amends_store_exec_plain (self, "SAVEPOINT amends_nested", error))
+        return FALSE;
+    }
+  else if (self->db == NULL)
+    {
+      if (!begin_on_server (self, error))
+        return FALSE;
+    }
+  else if (!amends_store_exec_plain (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   /* Holding the lock, the audit rows past ours are others', committed
@@ -154,6 +180,14 @@ amends_store_commit (AmendsStore  *self,
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
+
+  /* The server's transaction went with the connection: nothing of it
+   * is there to commit, whatever a new session would answer. */
+  if (self->offline)
+    {
+      amends_store_rollback (self);
+      return set_offline_error (self, error);
+    }
 
   if (self->depth == 1 &&
       !amends_store_query_int64 (self, "SELECT coalesce (max (id), 0) FROM audit_log", &last_audit_id, error))
@@ -365,14 +399,29 @@ schedule_reconnect (AmendsStore *self)
 /* A connection of its own, in a worker thread: a server that does not
  * answer (a cable pulled) takes libpq's whole connect_timeout to give
  * up, which the window must not spend frozen. */
+typedef struct
+{
+  GWeakRef  store;
+  char     *location;
+} Probe;
+
+static void
+probe_free (Probe *probe)
+{
+  g_weak_ref_clear (&probe->store);
+  g_free (probe->location);
+  g_free (probe);
+}
+
 static void
 probe_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  Probe *probe = task_data;
   GError *error = NULL;
-  AmendsDb *db = amends_db_open (task_data, &error);
+  AmendsDb *db = amends_db_open (probe->location, &error);
 
   if (db == NULL)
     {
@@ -388,12 +437,26 @@ on_probed_cb (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  AmendsStore *self = AMENDS_STORE (source_object);
+  Probe *probe = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AmendsStore) self = g_weak_ref_get (&probe->store);
   g_autoptr(GError) error = NULL;
+
+  /* A store let go of meanwhile is not kept alive by its probe. */
+  if (self == NULL)
+    return;
 
   self->probing = FALSE;
   if (self->conn == NULL || !self->offline)
     return;
+
+  /* A transaction was open when the server went away: it is gone with
+   * the old session, and a new session must not make its COMMIT look
+   * like a success.  Whoever began it rolls back first. */
+  if (self->depth > 0)
+    {
+      schedule_reconnect (self);
+      return;
+    }
 
   /* The server answers: the store's own connection starts a new session
    * at once, its statements prepared again as they are used. */
@@ -420,12 +483,16 @@ reconnect_cb (gpointer user_data)
   AmendsStore *self = user_data;
   g_autoptr(GTask) task = NULL;
 
+  Probe *probe = g_new0 (Probe, 1);
+
   self->reconnect_id = 0;
   self->probing = TRUE;
 
-  task = g_task_new (self, NULL, on_probed_cb, NULL);
+  g_weak_ref_init (&probe->store, self);
+  probe->location = g_strdup (self->path);
+  task = g_task_new (NULL, NULL, on_probed_cb, NULL);
   g_task_set_source_tag (task, reconnect_cb);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_set_task_data (task, probe, (GDestroyNotify) probe_free);
   g_task_run_in_thread (task, probe_thread);
   return G_SOURCE_REMOVE;
 }

@@ -262,17 +262,18 @@ amends_store_bytes_from_hex (const char *hex)
 /**
  * amends_store_open_worker:
  * @location: amends_store_dup_reader_uri()'s answer
- * @writing: whether the worker writes (attachments)
+ * @how: to read or to write, and how a failure on a file is told
  *
  * A connection of a worker thread's own, to the store's database: a
  * file's read-only URI, opened as the store opens its own, or the same
  * server.  Errors are the store's.
  */
 AmendsDb *
-amends_store_open_worker (const char  *location,
-                          gboolean     writing,
-                          GError     **error)
+amends_store_open_worker (const char        *location,
+                          AmendsWorkerOpen   how,
+                          GError           **error)
 {
+  gboolean writing = how == AMENDS_WORKER_WRITE;
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   sqlite3 *handle = NULL;
   int rc;
@@ -297,7 +298,7 @@ amends_store_open_worker (const char  *location,
   if (rc == SQLITE_OK && writing)
     rc = sqlite3_exec (handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 
-  if (rc != SQLITE_OK && !writing)
+  if (rc != SQLITE_OK && how == AMENDS_WORKER_READ)
     {
       g_debug ("Could not open a reading connection: %s", handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
       g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
@@ -313,6 +314,24 @@ amends_store_open_worker (const char  *location,
     }
 
   return amends_db_sqlite_adopt (handle, "");
+}
+
+/**
+ * amends_store_worker_refresh:
+ * @db: (inout): a worker's connection kept between jobs, or %NULL
+ *
+ * Lets go of a connection to a server that went away since the last job
+ * (one round trip finds out), so that the job opens a new one rather
+ * than failing on the old.
+ */
+void
+amends_store_worker_refresh (AmendsDb **db)
+{
+  if (*db == NULL || amends_db_get_sqlite (*db) != NULL)
+    return;
+
+  if (amends_db_is_lost (*db) || !amends_db_exec (*db, "SELECT 1", NULL))
+    g_clear_pointer (db, amends_db_close);
 }
 
 /**
@@ -418,8 +437,26 @@ amends_store_prepare_once (AmendsStore  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* A file whose read-only reopening failed after damage was found. */
+  if (self->conn == NULL)
+    {
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                           _("The database could not be opened to read it."));
+      return NULL;
+    }
+
   if (self->db == NULL)
-    return amends_store_db_prepare (self->conn, sql, error);
+    {
+      g_autoptr(GError) local_error = NULL;
+      AmendsStmt *prepared = amends_store_db_prepare (self->conn, sql, &local_error);
+
+      if (prepared == NULL &&
+          g_error_matches (local_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
+        amends_store_lost_connection (self);
+      if (prepared == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return prepared;
+    }
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -462,6 +499,13 @@ amends_store_exec_plain (AmendsStore  *self,
                          GError      **error)
 {
   int rc;
+
+  if (self->conn == NULL)
+    {
+      g_set_error_literal (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_UNREADABLE,
+                           _("The database could not be opened to read it."));
+      return FALSE;
+    }
 
   if (self->db == NULL)
     {
@@ -958,7 +1002,7 @@ amends_store_get_shared (AmendsStore *self)
 {
   g_return_val_if_fail (AMENDS_IS_STORE (self), FALSE);
 
-  return self->db == NULL;
+  return amends_db_location_is_server (self->path);
 }
 
 /**
