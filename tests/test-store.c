@@ -330,6 +330,40 @@ on_notify_cb (GObject    *object,
   g_string_append_printf (seen, "%s;", pspec->name);
 }
 
+/* The verdict comes after the file was moved away: its read-only
+ * reopening fails, and the store answers every call with an error (it
+ * crashed on the first, with no connection left). */
+static void
+test_check_later_file_gone (void)
+{
+  g_autofree char *dir = amends_test_make_dir ();
+  g_autofree char *path = make_database (dir);
+  g_autofree char *moved = g_strconcat (path, ".moved", NULL);
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  damage_cases_page (path);
+  store = open_checking_later (path);
+  g_assert_no_errno (g_rename (path, moved));
+
+  g_test_expect_message ("amends-store", G_LOG_LEVEL_WARNING, "*could not be checked*");
+  g_test_expect_message ("amends-store", G_LOG_LEVEL_WARNING, "*could not be opened again read-only*");
+  amends_store_hold_integrity_check (store, FALSE);
+  wait_for_verdict (store);
+  g_test_assert_expected_messages ();
+  g_assert_true (amends_store_get_damaged (store));
+  g_assert_false (amends_store_get_shared (store));
+
+  g_assert_false (amends_store_has_cases (store, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (amends_store_list_staff (store, TRUE, &error));
+  g_assert_nonnull (error);
+
+  g_assert_finalize_object (store);
+  amends_test_remove_dir (dir);
+}
+
 /* The damaged file is read before the check has said anything; its
  * verdict then turns the store read-only, and the file stays as it was. */
 static void
@@ -1430,6 +1464,8 @@ main (int   argc,
   g_test_add_func ("/store/open/damaged-opens-read-only-untouched", test_open_damaged_read_only);
   g_test_add_func ("/store/open/healthy-opens-writable", test_open_healthy_is_writable);
   g_test_add_func ("/store/has-cases-out-of-the-trash", test_has_cases);
+  g_test_add_func ("/store/open/check-later/file-gone-before-the-verdict",
+                   test_check_later_file_gone);
   g_test_add_func ("/store/open/check-later/reads-then-turns-damaged",
                    test_check_later_reads_then_turns_damaged);
   g_test_add_func ("/store/open/check-later/write-waits-then-lands",
