@@ -16,6 +16,21 @@
  * typing in keeps the value they began from, so that saving it can tell
  * whether someone else changed it too.
  *
+ * A shared database's server may go away for a while (the network, a
+ * restart).  A save then fails with AMENDS_STORE_ERROR_OFFLINE, and what
+ * was typed must not be lost when the person goes on to another record:
+ * a front desk does not stop serving guests because a cable came loose,
+ * and a held-up switch ("wait until the server is back") would stop the
+ * whole desk for something the desk cannot fix.  So the copy, with the
+ * values typed into it, is put aside in a short queue of pending saves
+ * and the owner shows the next record.  Reopened meanwhile, a record
+ * comes back from the queue with its typed values, as it was left.
+ * When the store is online again, the queue is saved oldest first, then
+ * the copy on screen, each through the usual save: a field someone else
+ * changed meanwhile is merged or asked about as for any stale copy.
+ * While the server cannot be reached, a record can still be shown from
+ * the copy a list holds (AmendsAutosaveFuncs.find_listed).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -48,7 +63,10 @@ struct _AmendsAutosave
   guint                       save_source;
   gboolean                    showing;        /* writing values into the widgets */
   gboolean                    flushing;       /* a conflict is the caller's to tell */
+  gboolean                    waiting;        /* the copy's last save found the server away */
   GtkWidget                  *conflict_dialog;
+  GPtrArray                  *pending;        /* AmendsRecord: copies left unsaved, oldest first */
+  guint                       retry_source;
 };
 
 G_DEFINE_FINAL_TYPE (AmendsAutosave, amends_autosave, G_TYPE_OBJECT)
@@ -56,6 +74,8 @@ G_DEFINE_FINAL_TYPE (AmendsAutosave, amends_autosave, G_TYPE_OBJECT)
 enum {
   SAVED,
   FAILED,
+  PENDING_FAILED,
+  WAITING_CHANGED,
   N_SIGNALS
 };
 
@@ -141,16 +161,97 @@ emit_failed (AmendsAutosave *self,
   g_signal_emit (self, signals [FAILED], 0, error);
 }
 
+/* A copy put aside, not the one on screen: its owner tells the person
+ * elsewhere than beside the fields, which show another record. */
+static void
+emit_pending_failed (AmendsAutosave *self,
+                     const GError   *error)
+{
+  g_signal_emit (self, signals [PENDING_FAILED], 0, error);
+}
+
+static void
+emit_waiting_changed (AmendsAutosave *self)
+{
+  g_signal_emit (self, signals [WAITING_CHANGED], 0);
+}
+
+static void
+set_waiting (AmendsAutosave *self,
+             gboolean        waiting)
+{
+  if (self->waiting == waiting)
+    return;
+
+  self->waiting = waiting;
+  emit_waiting_changed (self);
+}
+
+static gboolean
+is_offline (const GError *error)
+{
+  return g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE);
+}
+
+/* The fields of @record whose value differs from the stored one: what
+ * was typed into a copy and put into it by a save. */
+static guint64
+changed_fields (AmendsAutosave *self,
+                AmendsRecord   *record)
+{
+  guint64 changed = 0;
+
+  for (guint i = 0; i < self->n_fields; i++)
+    if (amends_record_field_is_changed (record, field_pspec (self, i)))
+      changed |= BIT (i);
+
+  return changed;
+}
+
+static guint
+find_pending (AmendsAutosave *self,
+              gint64          id)
+{
+  for (guint i = 0; i < self->pending->len; i++)
+    if (amends_record_get_id (self->pending->pdata[i]) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+static void schedule_retry (AmendsAutosave *self);
+
 static void
 update_copy (AmendsAutosave *self,
              AmendsRecord   *record)
 {
   g_autoptr(GError) error = NULL;
+  guint index;
 
   if (!amends_store_update (self->store, record, &error))
-    emit_failed (self, error);
-  else
-    g_signal_emit (self, signals [SAVED], 0);
+    {
+      if (record == self->record)
+        {
+          set_waiting (self, is_offline (error));
+          emit_failed (self, error);
+        }
+      else
+        emit_pending_failed (self, error);
+      return;
+    }
+
+  /* A pending copy, asked about: the rest of the queue follows it. */
+  if (g_ptr_array_find (self->pending, record, &index))
+    {
+      g_ptr_array_remove_index (self->pending, index);
+      emit_waiting_changed (self);
+      schedule_retry (self);
+      return;
+    }
+
+  if (record == self->record)
+    set_waiting (self, FALSE);
+  g_signal_emit (self, signals [SAVED], 0);
 }
 
 static void
@@ -200,9 +301,10 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-ask_about_conflict (AmendsAutosave *self)
+ask_about_conflict (AmendsAutosave *self,
+                    AmendsRecord   *record)
 {
-  GPtrArray *conflicts = amends_record_get_conflicts (self->record);
+  GPtrArray *conflicts = amends_record_get_conflicts (record);
   GtkRoot *root = gtk_widget_get_root (self->funcs->get_widget (self->view, 0));
   g_autofree char *intro = NULL;
   g_autoptr(GString) body = NULL;
@@ -212,7 +314,7 @@ ask_about_conflict (AmendsAutosave *self)
       !GTK_IS_WINDOW (root))
     return;
 
-  intro = self->funcs->dup_conflict_intro (self->view, self->record, conflicts->len);
+  intro = self->funcs->dup_conflict_intro (self->view, record, conflicts->len);
   body = g_string_new (intro);
 
   for (guint i = 0; i < conflicts->len; i++)
@@ -226,15 +328,15 @@ ask_about_conflict (AmendsAutosave *self)
         continue;
 
       theirs = self->funcs->describe_value (self->view, index,
-                                            amends_record_peek_their_value (self->record, pspec));
+                                            amends_record_peek_their_value (record, pspec));
       mine = self->funcs->describe_value (self->view, index,
-                                          amends_record_peek_value (self->record, pspec));
+                                          amends_record_peek_value (record, pspec));
       amends_conflict_dialog_append_field (body, _(self->fields[index].label), theirs, mine);
     }
 
   dialog = amends_conflict_dialog_new (GTK_WINDOW (root), self->conflict_title, body->str);
   /* The answer is for this copy, even if another record is shown by then. */
-  g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (self->record), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (record), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
 
   self->conflict_dialog = dialog;
@@ -253,12 +355,80 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The copies put aside while the server was away, oldest first, each
+ * through the store's usual save (a stale field merged, a conflict asked
+ * about unless flushing).  Stops at the first that fails but for one
+ * deleted meanwhile, which has nowhere to go: the person is told. */
+static gboolean
+save_pending (AmendsAutosave  *self,
+              GError         **error)
+{
+  while (self->pending->len > 0)
+    {
+      AmendsRecord *record = self->pending->pdata[0];
+      g_autoptr(GError) store_error = NULL;
+
+      if (!amends_store_update (self->store, record, &store_error))
+        {
+          gboolean gone = g_error_matches (store_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_NOT_FOUND);
+
+          if (g_error_matches (store_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT) &&
+              !self->flushing)
+            ask_about_conflict (self, record);
+          emit_pending_failed (self, store_error);
+          if (!gone)
+            {
+              g_propagate_error (error, g_steal_pointer (&store_error));
+              return FALSE;
+            }
+        }
+
+      g_ptr_array_remove_index (self->pending, 0);
+      emit_waiting_changed (self);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  AmendsAutosave *self = user_data;
+
+  self->retry_source = 0;
+  if (!amends_store_get_online (self->store))
+    return G_SOURCE_REMOVE;
+
+  if (save_pending (self, NULL) && self->dirty != 0)
+    amends_autosave_save (self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* From the main loop, not from inside the store's own notification. */
+static void
+schedule_retry (AmendsAutosave *self)
+{
+  if (self->retry_source == 0)
+    self->retry_source = g_idle_add (retry_cb, self);
+}
+
+/* The server is back: what waited for it is saved, by itself. */
+static void
+on_online_changed_cb (AmendsAutosave *self)
+{
+  if (amends_store_get_online (self->store) &&
+      (self->pending->len > 0 || (self->waiting && self->dirty != 0)))
+    schedule_retry (self);
+}
+
 static void
 amends_autosave_dispose (GObject *object)
 {
   AmendsAutosave *self = (AmendsAutosave *)object;
 
   amends_autosave_close (self);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
 
@@ -310,11 +480,42 @@ amends_autosave_class_init (AmendsAutosaveClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * AmendsAutosave::pending-failed:
+   * @error: why the store did not take it
+   *
+   * A copy put aside while the server was away could not be saved once
+   * it was back: it stays aside to be tried again, but for a record
+   * deleted meanwhile (%AMENDS_STORE_ERROR_NOT_FOUND), which is dropped.
+   * A conflict is asked about by the autosave itself.
+   */
+  signals [PENDING_FAILED] =
+    g_signal_new ("pending-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * AmendsAutosave::waiting-changed:
+   *
+   * What waits for the database server changed: the copy shown
+   * (amends_autosave_get_waiting()) or the copies put aside
+   * (amends_autosave_get_n_pending()).
+   */
+  signals [WAITING_CHANGED] =
+    g_signal_new ("waiting-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 amends_autosave_init (AmendsAutosave *self)
 {
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -348,6 +549,9 @@ amends_autosave_new (AmendsStore                *store,
   self->view = view;
   self->conflict_title = g_strdup (conflict_title);
 
+  g_signal_connect_object (store, "notify::online",
+                           G_CALLBACK (on_online_changed_cb), self, G_CONNECT_SWAPPED);
+
   return self;
 }
 
@@ -364,12 +568,60 @@ amends_autosave_get_record (AmendsAutosave *self)
   return self->record;
 }
 
+/* The copy on screen, whose last save found the server away, is put
+ * aside with what was typed into it, to be saved once it is back. */
+static void
+put_aside (AmendsAutosave *self)
+{
+  if (self->record == NULL || !self->waiting || changed_fields (self, self->record) == 0)
+    return;
+
+  g_ptr_array_add (self->pending, g_steal_pointer (&self->record));
+}
+
+/* A copy put aside, shown again as it was left: its typed values are
+ * the fields' own, still to be saved. */
+static void
+take_back (AmendsAutosave *self,
+           guint           index)
+{
+  self->record = g_ptr_array_steal_index (self->pending, index);
+  self->dirty = 0;
+  amends_autosave_show (self, TRUE);
+  self->dirty = changed_fields (self, self->record);
+  self->waiting = TRUE;
+  if (amends_store_get_online (self->store))
+    schedule_retry (self);
+}
+
+/* The server cannot be reached: the copy a list holds, if the owner
+ * knows of one, is the best there is to show and type into. */
+static AmendsRecord *
+load_listed (AmendsAutosave *self,
+             gint64          id)
+{
+  g_autoptr(AmendsRecord) listed = NULL;
+  AmendsRecord *record;
+
+  if (self->funcs->find_listed == NULL ||
+      (listed = self->funcs->find_listed (self->view, id)) == NULL ||
+      G_OBJECT_TYPE (listed) != self->record_type)
+    return NULL;
+
+  record = g_object_new (self->record_type, NULL);
+  amends_record_copy_fields (record, listed);
+
+  return record;
+}
+
 /**
  * amends_autosave_load:
  * @id: the record to edit, or 0 for none
  *
  * Forgets the copy being edited (save it first) and reads its own copy
- * of record @id, shown in every field.
+ * of record @id, shown in every field.  A copy whose save found the
+ * server away is not forgotten but put aside, and saved once the server
+ * is back; loading it again meanwhile shows it as it was left.
  *
  * Returns: %FALSE if the record could not be read; then none is edited
  */
@@ -378,20 +630,39 @@ amends_autosave_load (AmendsAutosave  *self,
                       gint64           id,
                       GError         **error)
 {
+  g_autoptr(GError) load_error = NULL;
+  gboolean was_waiting;
+  guint index;
+
   g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  was_waiting = self->waiting || self->pending->len > 0;
+  put_aside (self);
   g_clear_object (&self->record);
   self->dirty = 0;
+  self->waiting = FALSE;
   clear_errors (self);
 
-  if (id <= 0)
-    return TRUE;
+  if (id > 0 && (index = find_pending (self, id)) != G_MAXUINT)
+    take_back (self, index);
+  else if (id > 0)
+    {
+      self->record = amends_store_load (self->store, self->record_type, id, &load_error);
+      if (self->record == NULL && is_offline (load_error))
+        self->record = load_listed (self, id);
+      if (self->record != NULL)
+        amends_autosave_show (self, TRUE);
+    }
 
-  if (!(self->record = amends_store_load (self->store, self->record_type, id, error)))
-    return FALSE;
+  if (was_waiting || self->waiting)
+    emit_waiting_changed (self);
 
-  amends_autosave_show (self, TRUE);
+  if (id > 0 && self->record == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -528,10 +799,12 @@ amends_autosave_save (AmendsAutosave  *self,
 
   if (applied != 0 && !amends_store_update (self->store, self->record, &store_error))
     {
-      /* What was typed stays on screen, to be saved again. */
+      /* What was typed stays on screen, to be saved again: by itself
+       * once the server is back, when that was what failed. */
+      set_waiting (self, is_offline (store_error));
       if (g_error_matches (store_error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT) &&
           !self->flushing)
-        ask_about_conflict (self);
+        ask_about_conflict (self, self->record);
       emit_failed (self, store_error);
       g_propagate_error (error, g_steal_pointer (&store_error));
       return FALSE;
@@ -539,7 +812,10 @@ amends_autosave_save (AmendsAutosave  *self,
 
   self->dirty &= ~applied;
   if (applied != 0)
-    g_signal_emit (self, signals [SAVED], 0);
+    {
+      set_waiting (self, FALSE);
+      g_signal_emit (self, signals [SAVED], 0);
+    }
 
   if (field_error != NULL)
     {
@@ -560,13 +836,19 @@ gboolean
 amends_autosave_flush (AmendsAutosave  *self,
                        GError         **error)
 {
+  g_autoptr(GError) pending_error = NULL;
   gboolean saved;
 
   g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), FALSE);
 
+  /* The copies put aside first, as they were typed first. */
   self->flushing = TRUE;
-  saved = amends_autosave_save (self, error);
+  saved = save_pending (self, &pending_error);
+  saved = amends_autosave_save (self, pending_error == NULL ? error : NULL) && saved;
   self->flushing = FALSE;
+
+  if (pending_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&pending_error));
 
   return saved;
 }
@@ -585,9 +867,14 @@ amends_autosave_close (AmendsAutosave *self)
 
   amends_autosave_flush (self, NULL);
   g_clear_handle_id (&self->save_source, g_source_remove);
-  /* What could not be saved goes with the widgets that showed it. */
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  /* What could not be saved goes with the widgets that showed it; the
+   * window's own flush has asked about it before closing. */
   g_clear_object (&self->record);
   self->dirty = 0;
+  self->waiting = FALSE;
+  if (self->pending != NULL)
+    g_ptr_array_set_size (self->pending, 0);
 
   if (self->conflict_dialog != NULL)
     {
@@ -608,7 +895,35 @@ amends_autosave_get_unsaved (AmendsAutosave *self)
 {
   g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), FALSE);
 
-  return self->record != NULL && self->dirty != 0;
+  return (self->record != NULL && self->dirty != 0) || self->pending->len > 0;
+}
+
+/**
+ * amends_autosave_get_waiting:
+ *
+ * Returns: whether what was typed into the copy shown waits for the
+ *   database server, to be saved once it is back
+ */
+gboolean
+amends_autosave_get_waiting (AmendsAutosave *self)
+{
+  g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), FALSE);
+
+  return self->record != NULL && self->waiting;
+}
+
+/**
+ * amends_autosave_get_n_pending:
+ *
+ * Returns: how many other records' copies wait for the database server,
+ *   put aside with what was typed into them
+ */
+guint
+amends_autosave_get_n_pending (AmendsAutosave *self)
+{
+  g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), 0);
+
+  return self->pending->len;
 }
 
 /**
@@ -690,6 +1005,26 @@ amends_autosave_dup_unsaved_text (AmendsAutosave *self)
       typed = dup_widget_text (self->funcs->get_widget (self->view, i));
       g_string_append_printf (text, "%s%s:\n%s\n", text->len ? "\n" : "",
                               _(self->fields[i].label), typed);
+    }
+
+  /* And what was typed into the copies put aside, as they hold it. */
+  for (guint p = 0; p < self->pending->len; p++)
+    {
+      AmendsRecord *record = self->pending->pdata[p];
+      guint64 changed = changed_fields (self, record);
+
+      for (guint i = 0; i < self->n_fields; i++)
+        {
+          g_autofree char *typed = NULL;
+
+          if (!(changed & BIT (i)) || !(self->fields[i].flags & AMENDS_AUTOSAVE_FIELD_TEXT))
+            continue;
+
+          typed = self->funcs->describe_value (self->view, i,
+                                               amends_record_peek_value (record, field_pspec (self, i)));
+          g_string_append_printf (text, "%s%s:\n%s\n", text->len ? "\n" : "",
+                                  _(self->fields[i].label), typed);
+        }
     }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;

@@ -48,6 +48,10 @@ typedef struct
   char      *(*dup_conflict_intro) (gpointer      view,
                                     AmendsRecord *record,
                                     guint         n_conflicts);
+  /* (optional) Record @id as a list on screen holds it, to show and edit
+   * while the database server cannot be reached; NULL if none does. */
+  AmendsRecord *(*find_listed)     (gpointer      view,
+                                    gint64        id);
 } AmendsAutosaveFuncs;
 
 #define AMENDS_TYPE_AUTOSAVE (amends_autosave_get_type())
@@ -77,6 +81,8 @@ gboolean        amends_autosave_flush             (AmendsAutosave             *s
                                                    GError                    **error);
 void            amends_autosave_close             (AmendsAutosave             *self);
 gboolean        amends_autosave_get_unsaved       (AmendsAutosave             *self);
+gboolean        amends_autosave_get_waiting       (AmendsAutosave             *self);
+guint           amends_autosave_get_n_pending     (AmendsAutosave             *self);
 gboolean        amends_autosave_is_editing        (AmendsAutosave             *self,
                                                    GParamSpec                 *pspec);
 void            amends_autosave_forget            (AmendsAutosave             *self,

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "amends-case-editor-private.h"
+#include "amends-case-sidebar.h"
 #include "amends-money.h"
 #include "amends-when.h"
 
@@ -530,6 +531,15 @@ dup_conflict_intro_cb (gpointer      view,
                           amends_case_get_reference (AMENDS_CASE (record)));
 }
 
+/* While the server cannot be reached, the case as the list read it
+ * before: the person can go on typing, and it is saved once it is back. */
+static AmendsRecord *
+find_listed_cb (gpointer view,
+                gint64   id)
+{
+  return (AmendsRecord *) amends_case_sidebar_dup_listed_case (GTK_WIDGET (view), id);
+}
+
 static const AmendsAutosaveFuncs autosave_funcs = {
   .get_widget = get_widget_cb,
   .read_field = read_field_cb,
@@ -537,6 +547,7 @@ static const AmendsAutosaveFuncs autosave_funcs = {
   .describe_value = describe_value_cb,
   .set_field_error = set_field_error_cb,
   .dup_conflict_intro = dup_conflict_intro_cb,
+  .find_listed = find_listed_cb,
 };
 
 /* The fields as the autosave knows them: fields[] without the widgets. */
@@ -565,10 +576,53 @@ get_autosave_fields (void)
   return autosave_fields;
 }
 
+/**
+ * _amends_case_editor_update_waiting:
+ *
+ * Says under the header what waits for the database server: what was
+ * typed into this case, and the other cases' changes put aside.  A save
+ * that failed is never shown as saved: the line stays until the saves
+ * it speaks of are made.
+ */
+void
+_amends_case_editor_update_waiting (AmendsCaseEditor *self)
+{
+  guint n_pending = amends_autosave_get_n_pending (self->autosave);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (amends_autosave_get_waiting (self->autosave))
+    g_string_append (text, _("Not saved yet: the database server cannot be reached. "
+                             "What you typed stays here, and is saved once the server is back."));
+
+  if (n_pending > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              ngettext ("Changes to %u other case are waiting to be saved.",
+                                        "Changes to %u other cases are waiting to be saved.",
+                                        n_pending),
+                              n_pending);
+    }
+
+  if (text->len > 0)
+    {
+      show_save_error (self, text->str);
+      self->showing_waiting = TRUE;
+    }
+  else if (self->showing_waiting)
+    {
+      show_save_error (self, NULL);
+      self->showing_waiting = FALSE;
+    }
+}
+
 static void
 on_saved_cb (AmendsCaseEditor *self)
 {
   show_save_error (self, NULL);
+  self->showing_waiting = FALSE;
+  _amends_case_editor_update_waiting (self);
   _amends_case_editor_update_header (self);
 }
 
@@ -576,10 +630,30 @@ static void
 on_save_failed_cb (AmendsCaseEditor *self,
                    const GError     *error)
 {
+  /* The server away: the window's bar says so, and the line under the
+   * header what waits for it; no toast at every pause in the typing. */
+  if (g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
+    {
+      _amends_case_editor_update_waiting (self);
+      return;
+    }
+
   /* What was typed stays on screen, to be saved again; a conflict is
    * asked about by the autosave. */
+  self->showing_waiting = FALSE;
   show_save_error (self, error->message);
   if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+    _amends_case_editor_report_error (self, error->message);
+}
+
+/* Another case's change, put aside while the server was away, failed
+ * once it was back: in a toast, since the fields show this case. */
+static void
+on_pending_failed_cb (AmendsCaseEditor *self,
+                      const GError     *error)
+{
+  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE) &&
+      !g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
     _amends_case_editor_report_error (self, error->message);
 }
 
@@ -603,12 +677,17 @@ _amends_case_editor_init_autosave (AmendsCaseEditor *self)
                            G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "failed",
                            G_CALLBACK (on_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "pending-failed",
+                           G_CALLBACK (on_pending_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "waiting-changed",
+                           G_CALLBACK (_amends_case_editor_update_waiting), self, G_CONNECT_SWAPPED);
 }
 
 void
 _amends_case_editor_clear_save_error (AmendsCaseEditor *self)
 {
   show_save_error (self, NULL);
+  self->showing_waiting = FALSE;
 }
 
 /* Recording a value that a dialog asked for, in place of anything typed

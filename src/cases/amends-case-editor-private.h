@@ -56,6 +56,7 @@ struct _AmendsCaseEditor
   gboolean             showing;       /* writing values into the widgets */
   gboolean             needs_reload;
   gboolean             needs_staff;
+  gboolean             showing_waiting; /* save_error_label says what waits for the server */
 
   GtkRevealer         *trash_revealer;
   GtkStack            *stack;
@@ -146,6 +147,7 @@ GDateTime *_amends_case_editor_parse_due   (const char       *text,
 char *_amends_case_editor_format_due       (GDateTime        *due);
 void _amends_case_editor_init_autosave     (AmendsCaseEditor *self);
 void _amends_case_editor_clear_save_error  (AmendsCaseEditor *self);
+void _amends_case_editor_update_waiting    (AmendsCaseEditor *self);
 void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,
                                             const char       *property,
                                             const GValue     *value);

@@ -138,6 +138,7 @@ load_case (AmendsCaseEditor *self)
   if (!amends_autosave_load (self->autosave, self->case_id, &error))
     _amends_case_editor_report_error (self, error->message);
   self->kase = AMENDS_CASE (amends_autosave_get_record (self->autosave));
+  _amends_case_editor_update_waiting (self);
 
   gtk_stack_set_visible_child_name (self->stack, self->kase ? "case" : "empty");
 
@@ -566,7 +567,9 @@ amends_case_editor_set_case_id (AmendsCaseEditor *self,
   if (self->case_id == case_id)
     return;
 
-  /* A conflict asks about the case it is in, after this one has gone. */
+  /* A conflict asks about the case it is in, after this one has gone.
+   * What the server could not take is put aside by each autosave, to be
+   * saved once it is back (amends-autosave.c says why). */
   if (self->autosave != NULL)
     amends_autosave_save (self->autosave, NULL);
   amends_customer_card_flush (self->customer_card, NULL);

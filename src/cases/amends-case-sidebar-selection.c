@@ -223,6 +223,49 @@ amends_case_sidebar_get_selected_case (AmendsCaseSidebar *self)
   return self->selected_case;
 }
 
+static AmendsCaseSidebar *
+find_sidebar (GtkWidget *widget)
+{
+  if (AMENDS_IS_CASE_SIDEBAR (widget))
+    return AMENDS_CASE_SIDEBAR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AmendsCaseSidebar *found = find_sidebar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * amends_case_sidebar_dup_listed_case:
+ * @widget: a widget of the window the sidebar is in
+ * @case_id: the case wanted
+ *
+ * The case as the sidebar of @widget's window lists it, when it is the
+ * one selected: the editor shows it from there while the database
+ * server cannot be reached (the list read it before it went away).
+ *
+ * Returns: (transfer full) (nullable): the list's case, or %NULL
+ */
+AmendsCase *
+amends_case_sidebar_dup_listed_case (GtkWidget *widget,
+                                     gint64     case_id)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AmendsCaseSidebar *sidebar = root ? find_sidebar (GTK_WIDGET (root)) : NULL;
+  AmendsCase *kase = sidebar ? sidebar->selected_case : NULL;
+
+  if (kase == NULL || amends_record_get_id (AMENDS_RECORD (kase)) != case_id)
+    return NULL;
+
+  return g_object_ref (kase);
+}
+
 /**
  * amends_case_sidebar_get_n_selected:
  *

@@ -27,5 +27,7 @@ gboolean     amends_case_sidebar_select_case       (AmendsCaseSidebar *self,
                                                     gint64             case_id);
 void         amends_case_sidebar_focus_search      (AmendsCaseSidebar *self);
 gboolean     amends_case_sidebar_get_showing_trash (AmendsCaseSidebar *self);
+AmendsCase  *amends_case_sidebar_dup_listed_case   (GtkWidget         *widget,
+                                                    gint64             case_id);
 
 G_END_DECLS
