@@ -275,6 +275,13 @@ save_line_says_not_saved (gpointer data)
   return line != NULL && g_str_has_prefix (line, "Not saved yet");
 }
 
+/* The save after the pause in typing was tried, and failed. */
+static gboolean
+save_line_shown (gpointer data)
+{
+  return save_line (data) != NULL;
+}
+
 static gboolean
 offline_bar_shown (gpointer data)
 {
@@ -372,7 +379,7 @@ test_edits_wait_for_the_server (Fixture       *f,
   pause_server (f);
   type_text (editor_child (f, "fix_view", GTK_TYPE_TEXT_VIEW), SOUP_FIX);
   /* The autosave tries after its pause, finds the server gone, and says so. */
-  amends_ui_test_wait_until (save_line_says_not_saved, f);
+  amends_ui_test_wait_until (save_line_shown, f);
   amends_ui_test_wait_until (offline_bar_shown, f);
   g_assert_false (amends_store_get_online (f->store));
 
@@ -427,15 +434,17 @@ test_closing_asks_about_a_case_left_unsaved (Fixture       *f,
   click_case (f, f->soup_id);
   pause_server (f);
   type_text (editor_child (f, "fix_view", GTK_TYPE_TEXT_VIEW), SOUP_FIX);
-  amends_ui_test_wait_until (save_line_says_not_saved, f);
+  amends_ui_test_wait_until (save_line_shown, f);
 
   /* Nothing typed into the case shown now. */
   click_case (f, f->booking_id);
-  g_assert_cmpstr (save_line (f), ==, "Changes to 1 other case are waiting to be saved.");
 
+  /* The window asks rather than closing, and does not go. */
   gtk_window_close (GTK_WINDOW (f->window));
-  amends_ui_test_wait_until (dialog_shown, "Your Last Change Was Not Saved");
+  amends_ui_test_drain ();
   g_assert_nonnull (f->window);
+  g_assert_nonnull (find_dialog ("Your Last Change Was Not Saved"));
+  g_assert_cmpstr (save_line (f), ==, "Changes to 1 other case are waiting to be saved.");
   dialog = find_dialog ("Your Last Change Was Not Saved");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be reached"));
 
@@ -467,7 +476,7 @@ test_conflict_after_reconnecting_is_asked (Fixture       *f,
   click_case (f, f->soup_id);
   pause_server (f);
   type_text (editor_child (f, "fix_view", GTK_TYPE_TEXT_VIEW), SOUP_FIX);
-  amends_ui_test_wait_until (save_line_says_not_saved, f);
+  amends_ui_test_wait_until (save_line_shown, f);
   click_case (f, f->booking_id);
 
   /* The server back, and another desk quicker than this one: the main
