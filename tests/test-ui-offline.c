@@ -23,6 +23,8 @@
 #include "amends-application-private.h"
 #include "amends-case-editor.h"
 #include "amends-case-sidebar.h"
+#include "amends-customer-card.h"
+#include "amends-stay-group.h"
 #include "amends-test-utils.h"
 #include "amends-window-private.h"
 
@@ -552,6 +554,54 @@ on_store_log_cb (const char     *log_domain,
     g_log_default_handler (log_domain, log_level, message, user_data);
 }
 
+/* The customer card and the guest's stay beside the case save on their
+ * own; what was typed into them waits for the server too, is said to
+ * wait, and lands once it is back. */
+static void
+test_customer_and_stay_wait_too (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmendsCustomer) guest = amends_test_add_customer (f->store, "Edward Kaufmann", NULL);
+  gint64 guest_id = amends_record_get_id (AMENDS_RECORD (guest));
+  GtkWidget *card = editor_child (f, NULL, AMENDS_TYPE_CUSTOMER_CARD);
+  GtkWidget *stay = editor_child (f, NULL, AMENDS_TYPE_STAY_GROUP);
+  g_autofree char *sql = NULL;
+
+  {
+    g_autoptr(AmendsCase) kase = amends_store_load (f->store, AMENDS_TYPE_CASE, f->soup_id, NULL);
+
+    g_object_set (kase, "customer-id", guest_id, NULL);
+    g_assert_true (amends_store_update (f->store, AMENDS_RECORD (kase), NULL));
+  }
+  amends_ui_test_wait_for_cases (GTK_WIDGET (f->window));
+
+  click_case (f, f->soup_id);
+  pause_server (f);
+  type_text (amends_ui_test_find_child (card, "notes_view", GTK_TYPE_TEXT_VIEW), "Loves cowboy boots");
+  type_text (amends_ui_test_find_child (stay, "room_row", ADW_TYPE_ENTRY_ROW), "214");
+  amends_ui_test_wait_until (save_line_shown, f);
+  g_assert_true (save_line_says_not_saved (f));
+
+  click_case (f, f->booking_id);
+  g_assert_cmpstr (save_line (f), ==, "Changes to 1 other case are waiting to be saved. "
+                                      "Changes to 1 customer are waiting to be saved.");
+
+  resume_server (f);
+  amends_ui_test_wait_until (online_and_saved, f);
+  {
+    g_autofree char *room = stored_text (f, "room", f->soup_id);
+    g_assert_cmpstr (room, ==, "214");
+  }
+  {
+    g_autoptr(AmendsDb) db = open_db (f->location);
+    g_autofree char *notes = NULL;
+
+    sql = g_strdup_printf ("SELECT notes FROM customers WHERE id = %" G_GINT64_FORMAT, guest_id);
+    notes = amends_test_db_query_text (db, sql);
+    g_assert_cmpstr (notes, ==, "Loves cowboy boots");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +629,7 @@ main (int   argc,
   ADD_TEST ("/ui/offline/edits-wait-for-the-server", test_edits_wait_for_the_server);
   ADD_TEST ("/ui/offline/closing-asks-about-a-case-left-unsaved", test_closing_asks_about_a_case_left_unsaved);
   ADD_TEST ("/ui/offline/conflict-after-reconnecting-is-asked", test_conflict_after_reconnecting_is_asked);
+  ADD_TEST ("/ui/offline/customer-and-stay-wait-too", test_customer_and_stay_wait_too);
 
   return g_test_run ();
 }

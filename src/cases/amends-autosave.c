@@ -913,6 +913,37 @@ amends_autosave_get_waiting (AmendsAutosave *self)
 }
 
 /**
+ * amends_autosave_has_pending:
+ *
+ * Returns: whether a copy of record @id is put aside, waiting for the
+ *   database server
+ */
+gboolean
+amends_autosave_has_pending (AmendsAutosave *self,
+                             gint64          id)
+{
+  g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), FALSE);
+
+  return find_pending (self, id) != G_MAXUINT;
+}
+
+/**
+ * amends_autosave_get_pending_id:
+ * @index: below amends_autosave_get_n_pending()
+ *
+ * Returns: the record of the copy put aside at @index, oldest first
+ */
+gint64
+amends_autosave_get_pending_id (AmendsAutosave *self,
+                                guint           index)
+{
+  g_return_val_if_fail (AMENDS_IS_AUTOSAVE (self), 0);
+  g_return_val_if_fail (index < self->pending->len, 0);
+
+  return amends_record_get_id (self->pending->pdata[index]);
+}
+
+/**
  * amends_autosave_get_n_pending:
  *
  * Returns: how many other records' copies wait for the database server,

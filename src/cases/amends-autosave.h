@@ -83,6 +83,10 @@ void            amends_autosave_close             (AmendsAutosave             *s
 gboolean        amends_autosave_get_unsaved       (AmendsAutosave             *self);
 gboolean        amends_autosave_get_waiting       (AmendsAutosave             *self);
 guint           amends_autosave_get_n_pending     (AmendsAutosave             *self);
+gboolean        amends_autosave_has_pending       (AmendsAutosave             *self,
+                                                   gint64                      id);
+gint64          amends_autosave_get_pending_id    (AmendsAutosave             *self,
+                                                   guint                       index);
 gboolean        amends_autosave_is_editing        (AmendsAutosave             *self,
                                                    GParamSpec                 *pspec);
 void            amends_autosave_forget            (AmendsAutosave             *self,

@@ -587,10 +587,20 @@ get_autosave_fields (void)
 void
 _amends_case_editor_update_waiting (AmendsCaseEditor *self)
 {
+  AmendsAutosave *stay = amends_stay_group_get_autosave (self->stay_group);
+  AmendsAutosave *card = self->customer_card ? amends_customer_card_get_autosave (self->customer_card) : NULL;
   guint n_pending = amends_autosave_get_n_pending (self->autosave);
+  guint n_customers = card ? amends_autosave_get_n_pending (card) : 0;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (amends_autosave_get_waiting (self->autosave))
+  /* The stay's fields are the case's too: a case counted once. */
+  for (guint i = 0; stay != NULL && i < amends_autosave_get_n_pending (stay); i++)
+    if (!amends_autosave_has_pending (self->autosave, amends_autosave_get_pending_id (stay, i)))
+      n_pending++;
+
+  if (amends_autosave_get_waiting (self->autosave) ||
+      (stay != NULL && amends_autosave_get_waiting (stay)) ||
+      (card != NULL && amends_autosave_get_waiting (card)))
     g_string_append (text, _("Not saved yet: the database server cannot be reached. "
                              "What you typed stays here, and is saved once the server is back."));
 
@@ -603,6 +613,17 @@ _amends_case_editor_update_waiting (AmendsCaseEditor *self)
                                         "Changes to %u other cases are waiting to be saved.",
                                         n_pending),
                               n_pending);
+    }
+
+  if (n_customers > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              ngettext ("Changes to %u customer are waiting to be saved.",
+                                        "Changes to %u customers are waiting to be saved.",
+                                        n_customers),
+                              n_customers);
     }
 
   if (text->len > 0)
@@ -655,6 +676,23 @@ on_pending_failed_cb (AmendsCaseEditor *self,
   if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE) &&
       !g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
     _amends_case_editor_report_error (self, error->message);
+}
+
+/**
+ * _amends_case_editor_follow_waiting:
+ *
+ * The stay's and the customer card's saves wait for the server too: the
+ * line under the header says so, and their other cases' failures are
+ * toasts, as the editor's own.
+ */
+void
+_amends_case_editor_follow_waiting (AmendsCaseEditor *self,
+                                    AmendsAutosave   *autosave)
+{
+  g_signal_connect_object (autosave, "pending-failed",
+                           G_CALLBACK (on_pending_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (autosave, "waiting-changed",
+                           G_CALLBACK (_amends_case_editor_update_waiting), self, G_CONNECT_SWAPPED);
 }
 
 /**

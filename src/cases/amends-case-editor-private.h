@@ -57,6 +57,7 @@ struct _AmendsCaseEditor
   gboolean             needs_reload;
   gboolean             needs_staff;
   gboolean             showing_waiting; /* save_error_label says what waits for the server */
+  gboolean             loading;         /* showing another case: its parts being read */
 
   GtkRevealer         *trash_revealer;
   GtkStack            *stack;
@@ -148,6 +149,8 @@ char *_amends_case_editor_format_due       (GDateTime        *due);
 void _amends_case_editor_init_autosave     (AmendsCaseEditor *self);
 void _amends_case_editor_clear_save_error  (AmendsCaseEditor *self);
 void _amends_case_editor_update_waiting    (AmendsCaseEditor *self);
+void _amends_case_editor_follow_waiting    (AmendsCaseEditor *self,
+                                            AmendsAutosave   *autosave);
 void _amends_case_editor_set_from_dialog   (AmendsCaseEditor *self,
                                             const char       *property,
                                             const GValue     *value);

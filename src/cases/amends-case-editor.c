@@ -142,6 +142,10 @@ load_case (AmendsCaseEditor *self)
 
   gtk_stack_set_visible_child_name (self->stack, self->kase ? "case" : "empty");
 
+  /* While the server is away, what cannot be read (the timeline, the
+   * customer, the staff) stays empty without a toast each: the window's
+   * bar says why, and the fields typed into are kept. */
+  self->loading = TRUE;
   amends_timeline_set_case_id (self->timeline, self->kase ? self->case_id : 0);
   amends_attachments_show_case (self->attachments, self->store, self->kase ? self->case_id : 0);
   amends_lesson_cause_set_case_id (self->lesson_cause, self->kase ? self->case_id : 0);
@@ -157,6 +161,7 @@ load_case (AmendsCaseEditor *self)
       load_categories (self);
       amends_autosave_show (self->autosave, TRUE);
     }
+  self->loading = FALSE;
   _amends_case_editor_update_header (self);
 
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
@@ -270,6 +275,8 @@ amends_case_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->customer_card, "case-activated", G_CALLBACK (on_case_activated_cb), self);
   amends_stay_group_set_store (self->stay_group, self->store);
   g_signal_connect_swapped (self->stay_group, "error", G_CALLBACK (on_child_error_cb), self);
+  _amends_case_editor_follow_waiting (self, amends_stay_group_get_autosave (self->stay_group));
+  _amends_case_editor_follow_waiting (self, amends_customer_card_get_autosave (self->customer_card));
 
   g_signal_connect_object (self->store, "record-changed",
                            G_CALLBACK (on_record_changed_cb), self, G_CONNECT_SWAPPED);
@@ -649,5 +656,11 @@ void
 _amends_case_editor_report_error (AmendsCaseEditor *self,
                                   const char       *message)
 {
+  if (self->loading && !amends_store_get_online (self->store))
+    {
+      g_debug ("Not read while offline: %s", message);
+      return;
+    }
+
   g_signal_emit (self, signals [ERROR], 0, message);
 }

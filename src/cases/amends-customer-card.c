@@ -231,8 +231,10 @@ static void
 on_save_failed_cb (AmendsCustomerCard *self,
                    const GError       *error)
 {
-  /* A conflict is asked about by the autosave. */
-  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+  /* A conflict is asked about by the autosave; what waits for the
+   * server is said by the editor, under its header. */
+  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT) &&
+      !g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
     report_error (self, error);
 }
 
@@ -726,6 +728,20 @@ amends_customer_card_set_current_case_id (AmendsCustomerCard *self,
       load_room_cases (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_CASE_ID]);
+}
+
+/**
+ * amends_customer_card_get_autosave:
+ *
+ * Returns: (transfer none): what saves the card's fields, for the editor
+ *   to say what waits for the server
+ */
+AmendsAutosave *
+amends_customer_card_get_autosave (AmendsCustomerCard *self)
+{
+  g_return_val_if_fail (AMENDS_IS_CUSTOMER_CARD (self), NULL);
+
+  return self->autosave;
 }
 
 /**

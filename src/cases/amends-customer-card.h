@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "amends-autosave.h"
 #include "amends-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ void         amends_customer_card_set_current_case_id  (AmendsCustomerCard *self
                                                         gint64              case_id);
 gboolean     amends_customer_card_flush                (AmendsCustomerCard *self,
                                                         GError            **error);
+AmendsAutosave *amends_customer_card_get_autosave      (AmendsCustomerCard *self);
 const char  *amends_customer_card_get_room             (AmendsCustomerCard *self);
 void         amends_customer_card_set_room             (AmendsCustomerCard *self,
                                                         const char         *room);

@@ -25,6 +25,7 @@
 
 #include "amends-accessible.h"
 #include "amends-autosave.h"
+#include "amends-case-sidebar.h"
 #include "amends-stay.h"
 #include "amends-utils.h"
 
@@ -282,6 +283,15 @@ dup_conflict_intro_cb (gpointer      view,
                           amends_case_get_reference (AMENDS_CASE (record)));
 }
 
+/* While the server cannot be reached, the case as the list read it, as
+ * the editor does. */
+static AmendsRecord *
+find_listed_cb (gpointer view,
+                gint64   id)
+{
+  return (AmendsRecord *) amends_case_sidebar_dup_listed_case (GTK_WIDGET (view), id);
+}
+
 static const AmendsAutosaveFuncs autosave_funcs = {
   .get_widget = get_widget_cb,
   .read_field = read_field_cb,
@@ -289,6 +299,7 @@ static const AmendsAutosaveFuncs autosave_funcs = {
   .describe_value = describe_value_cb,
   .set_field_error = set_field_error_cb,
   .dup_conflict_intro = dup_conflict_intro_cb,
+  .find_listed = find_listed_cb,
 };
 
 /* Signals */
@@ -303,8 +314,10 @@ static void
 on_save_failed_cb (AmendsStayGroup *self,
                    const GError    *error)
 {
-  /* A conflict is asked about by the autosave. */
-  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT))
+  /* A conflict is asked about by the autosave; what waits for the
+   * server is said by the editor, under its header. */
+  if (!g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_CONFLICT) &&
+      !g_error_matches (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_OFFLINE))
     g_signal_emit (self, signals [ERROR], 0, error->message);
 }
 
@@ -592,6 +605,21 @@ amends_stay_group_set_case_id (AmendsStayGroup *self,
   self->case_id = case_id;
   load_case (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CASE_ID]);
+}
+
+/**
+ * amends_stay_group_get_autosave:
+ *
+ * Returns: (transfer none) (nullable): what saves the group's fields,
+ *   for the editor to say what waits for the server; %NULL before the
+ *   store is set
+ */
+AmendsAutosave *
+amends_stay_group_get_autosave (AmendsStayGroup *self)
+{
+  g_return_val_if_fail (AMENDS_IS_STAY_GROUP (self), NULL);
+
+  return self->autosave;
 }
 
 /**

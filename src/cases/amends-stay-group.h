@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "amends-autosave.h"
 #include "amends-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ void         amends_stay_group_set_case_id  (AmendsStayGroup  *self,
                                              gint64            case_id);
 gboolean     amends_stay_group_flush        (AmendsStayGroup  *self,
                                              GError          **error);
+AmendsAutosave *amends_stay_group_get_autosave (AmendsStayGroup *self);
 
 G_END_DECLS
