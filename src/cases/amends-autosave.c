@@ -22,8 +22,9 @@
  * a front desk does not stop serving guests because a cable came loose,
  * and a held-up switch ("wait until the server is back") would stop the
  * whole desk for something the desk cannot fix.  So the copy, with the
- * values typed into it, is put aside in a short queue of pending saves
- * and the owner shows the next record.  Reopened meanwhile, a record
+ * values typed into it, is put aside in a queue of pending saves (in
+ * memory: closing the window with any left asks first, as any failed
+ * save at closing does) and the owner shows the next record.  Reopened meanwhile, a record
  * comes back from the queue with its typed values, as it was left.
  * When the store is online again, the queue is saved oldest first, then
  * the copy on screen, each through the usual save: a field someone else
@@ -231,12 +232,11 @@ update_copy (AmendsAutosave *self,
   if (!amends_store_update (self->store, record, &error))
     {
       if (record == self->record)
-        {
-          set_waiting (self, is_offline (error));
-          emit_failed (self, error);
-        }
-      else
+        set_waiting (self, is_offline (error));
+      if (g_ptr_array_find (self->pending, record, NULL))
         emit_pending_failed (self, error);
+      else
+        emit_failed (self, error);
       return;
     }
 
