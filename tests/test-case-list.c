@@ -930,8 +930,19 @@ fill_million (AmendsStore *store)
     "         1700000000 + i * 60, 1700000000 + i * 60, 'open', 1700000000 + i * 60 + 86400,"
     "         'unknown', 'unknown' FROM n;"
     "COMMIT;";
+  /* The same rows; the identity goes on after them, as a copy leaves it. */
+  static const char sql_pg[] =
+    "BEGIN;"
+    "INSERT INTO cases (id, reference, summary, severity, channel, noticed_by, occurred_at,"
+    "                   logged_at, status, recovery_due_at, reaction, came_back)"
+    "  SELECT i, 'C-2026-' || lpad (i::text, 7, '0'), 'Case ' || i, 'minor', 'phone', 'customer',"
+    "         1700000000 + i * 60, 1700000000 + i * 60, 'open', 1700000000 + i * 60 + 86400,"
+    "         'unknown', 'unknown' FROM generate_series (1, 1000000) AS i;"
+    "SELECT setval (pg_get_serial_sequence ('cases', 'id'), 1000000);"
+    "COMMIT;"
+    "ANALYZE cases;";
 
-  g_assert_cmpint (sqlite3_exec (amends_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  amends_test_store_exec (store, amends_test_on_server () ? sql_pg : sql);
 }
 
 static int
@@ -965,10 +976,14 @@ test_lazy_million (AmendsTestDb  *db,
   g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, 0);
 
   rows_before = amends_store_get_rows_read (db->store);
-  sqlite3_trace_v2 (amends_store_get_db (db->store), SQLITE_TRACE_STMT,
-                    count_statement_cb, &n_statements);
+  /* The statements run are counted on SQLite only (its trace); on the
+   * server the rows read and the pages say the same. */
+  if (!amends_test_on_server ())
+    sqlite3_trace_v2 (amends_store_get_db (db->store), SQLITE_TRACE_STMT,
+                      count_statement_cb, &n_statements);
   middle = g_list_model_get_item (G_LIST_MODEL (list), 500000);
-  sqlite3_trace_v2 (amends_store_get_db (db->store), 0, NULL, NULL);
+  if (!amends_test_on_server ())
+    sqlite3_trace_v2 (amends_store_get_db (db->store), 0, NULL, NULL);
   g_assert_cmpstr (amends_case_get_summary (middle), ==, "Case 500001");
 
   /* One page around the item was read, none of the rows before it, and
@@ -976,7 +991,10 @@ test_lazy_million (AmendsTestDb  *db,
   g_assert_cmpuint (amends_case_list_get_rows_loaded (list), ==, 64);
   g_assert_cmpuint (amends_store_get_rows_read (db->store) - rows_before, ==, 64);
   g_assert_cmpuint (amends_case_list_get_n_pages_read (list), ==, 1);
-  g_assert_cmpuint (n_statements, ==, 1);
+  if (!amends_test_on_server ())
+    g_assert_cmpuint (n_statements, ==, 1);
+  else
+    g_test_message ("SQLite only: the number of statements run (SQLite's trace)");
 
   /* Its neighbour comes from the same page. */
   neighbour = g_list_model_get_item (G_LIST_MODEL (list), 500001);
@@ -1014,7 +1032,7 @@ test_lazy_removed_meanwhile (Fixture       *f,
   g_autofree char *sql = g_strdup_printf ("DELETE FROM cases WHERE id = %" G_GINT64_FORMAT, gone);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
 
-  g_assert_cmpint (sqlite3_exec (amends_store_get_db (f->db.store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  amends_test_store_exec (f->db.store, sql);
 
   for (guint i = 0; i < n_items; i++)
     {

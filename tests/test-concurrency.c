@@ -130,6 +130,10 @@ test_parallel_openers_wait (AmendsTestDb  *db,
   gint64 started;
   guint n_failed;
 
+  if (amends_test_sqlite_only ("openers waiting while another connection writes and checkpoints the WAL;"
+                               " on a server nobody opening waits for a writer"))
+    return;
+
   g_assert_true (amends_store_begin (db->store, NULL));
   for (int i = 0; i < 50; i++)
     {
@@ -154,20 +158,30 @@ test_parallel_openers_wait (AmendsTestDb  *db,
   g_assert_cmpuint (n_failed, ==, 0);
 }
 
+/* On the server: several desks started at once on a new, empty
+ * database, each migrating it or finding it done; fewer of them than on
+ * SQLite, for the server's 100 connections (each store has a few). */
 static void
 test_parallel_creators_share_one_file (void)
 {
   g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "new", "amends.db", NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDir) listing = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_creators = amends_test_on_server () ? 20 : N_CREATORS;
   AmendsStore *store;
   const char *name;
 
+  if (amends_test_on_server ())
+    path = amends_test_new_location (dir, "amends.db");
+  else
+    path = g_build_filename (dir, "new", "amends.db", NULL);
+  folder = g_path_get_dirname (path);
+
   /* The first start on a new computer: several openers find no file. */
-  for (guint i = 0; i < N_CREATORS; i++)
+  for (guint i = 0; i < n_creators; i++)
     g_ptr_array_add (processes, spawn_opener (path));
   g_assert_cmpuint (wait_all (processes), ==, 0);
 
@@ -178,10 +192,13 @@ test_parallel_creators_share_one_file (void)
   g_assert_finalize_object (store);
 
   /* One file, and none of the others' half-made ones left behind. */
-  listing = g_dir_open (folder, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    g_assert_cmpstr (name, ==, "amends.db");
+  if (!amends_test_on_server ())
+    {
+      listing = g_dir_open (folder, 0, &error);
+      g_assert_no_error (error);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        g_assert_cmpstr (name, ==, "amends.db");
+    }
 
   amends_test_remove_dir (dir);
 }
@@ -222,15 +239,7 @@ get_string (gpointer    record,
 static gint64
 count_audit (AmendsStore *store)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (amends_store_get_db (store), "SELECT count(*) FROM audit_log",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return amends_test_store_query_int64 (store, "SELECT count(*) FROM audit_log");
 }
 
 static void
@@ -394,48 +403,39 @@ test_same_value_is_no_conflict (AmendsTestDb  *db,
 
 static gint64
 stored_version (AmendsStore *store,
-                const char  *sql,
                 gint64       id)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 version;
+  g_autofree char *query = g_strdup_printf ("SELECT version FROM cases WHERE id = %" G_GINT64_FORMAT, id);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (amends_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  return amends_test_store_query_int64 (store, query);
 }
 
 static void
 test_every_change_counts_the_version (AmendsTestDb  *db,
                                       gconstpointer  data)
 {
-  static const char sql[] = "SELECT version FROM cases WHERE id = ?1";
   g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Room not ready", db->now);
   gint64 id = amends_record_get_id (AMENDS_RECORD (kase));
   g_autoptr(GError) error = NULL;
-  gint64 version = stored_version (db->store, sql, id);
+  gint64 version = stored_version (db->store, id);
 
   g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, version);
 
   amends_case_set_summary (kase, "Room not ready at 3 pm");
   g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
-  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 1);
+  g_assert_cmpint (stored_version (db->store, id), ==, version + 1);
   g_assert_cmpint (amends_record_get_version (AMENDS_RECORD (kase)), ==, version + 1);
 
   /* Saving nothing changes nothing. */
   g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
-  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 1);
+  g_assert_cmpint (stored_version (db->store, id), ==, version + 1);
 
   /* Writers that do not count it themselves: the trash, a tool. */
   g_assert_true (amends_store_trash_case (db->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 2);
-  g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store),
-                                 "UPDATE cases SET team = 'Lobby'", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (stored_version (db->store, sql, id), ==, version + 3);
+  g_assert_cmpint (stored_version (db->store, id), ==, version + 2);
+  amends_test_store_exec (db->store, "UPDATE cases SET team = 'Lobby'");
+  g_assert_cmpint (stored_version (db->store, id), ==, version + 3);
 }
 
 typedef struct

@@ -68,14 +68,24 @@ counting_stream_init (CountingStream *self)
 static void
 fill (AmendsTestDb *db)
 {
+  /* The numbers 1 to N_CASES - 1 as n (i), and i as five digits. */
+  static const char numbers_sqlite[] =
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)";
+  static const char numbers_pg[] =
+    "WITH n (i) AS (SELECT generate_series (1, %d))";
+  static const char digits_sqlite[] = "printf ('%05d', n.i)";
+  static const char digits_pg[] = "lpad (n.i::text, 5, '0')";
   static const char copy_cases[] =
-    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)"
+    "%s"
     " INSERT INTO cases (reference, summary, description, customer_id, owner_id, severity,"
     "   channel, noticed_by, occurred_at, logged_at, status, recovery_due_at, reaction, came_back)"
-    " SELECT printf ('C-TEST-%05d', n.i), 'Case ' || n.i, '=1+1 said the customer', c.customer_id,"
+    " SELECT 'C-TEST-' || %s, 'Case ' || n.i, '=1+1 said the customer', c.customer_id,"
     "   c.owner_id, c.severity, c.channel, c.noticed_by, c.occurred_at + n.i, c.logged_at + n.i,"
     "   c.status, c.recovery_due_at + n.i, c.reaction, c.came_back"
     " FROM n, (SELECT * FROM cases LIMIT 1) AS c";
+  gboolean server = amends_test_on_server ();
+  g_autofree char *numbers = g_strdup_printf (server ? numbers_pg : numbers_sqlite, N_CASES - 1);
+  g_autofree char *copy = g_strdup_printf (copy_cases, numbers, server ? digits_pg : digits_sqlite);
   static const char add_actions[] =
     "INSERT INTO actions (case_id, kind, done_at, staff_id, text)"
     " SELECT id, 'contact', logged_at + 60, owner_id, 'Called back about ' || summary FROM cases";
@@ -84,8 +94,6 @@ fill (AmendsTestDb *db)
   g_autoptr(GDateTime) when = amends_test_time ("2026-11-16T08:00:00Z");
   g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Lost luggage", when);
   g_autoptr(GError) error = NULL;
-  sqlite3 *sqlite = amends_store_get_db (db->store);
-  sqlite3_stmt *stmt = NULL;
 
   g_object_set (kase,
                 "owner-id", amends_record_get_id (AMENDS_RECORD (owner)),
@@ -94,11 +102,8 @@ fill (AmendsTestDb *db)
   g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (sqlite, copy_cases, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int (stmt, 1, N_CASES - 1);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (sqlite, add_actions, NULL, NULL, NULL), ==, SQLITE_OK);
+  amends_test_store_exec (db->store, copy);
+  amends_test_store_exec (db->store, add_actions);
 }
 
 typedef gboolean (*ExportFunc) (AmendsStore *, GOutputStream *, GCancellable *, GError **);

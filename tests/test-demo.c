@@ -377,7 +377,7 @@ static void
 test_deterministic (AmendsTestDb  *db,
                     gconstpointer  data)
 {
-  g_autofree char *other_path = g_build_filename (db->dir, "again.db", NULL);
+  g_autofree char *other_path = amends_test_new_location (db->dir, "again.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) second = NULL;
@@ -462,11 +462,18 @@ test_rolls_back_on_failure (AmendsTestDb  *db,
   g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
 
-  g_assert_cmpint (sqlite3_open (db->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other,
-                                 "CREATE TRIGGER demo_fails BEFORE INSERT ON stories "
-                                 "BEGIN SELECT RAISE (ABORT, 'the disk is on fire'); END",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Another program's rule that no story may be written: a trigger on
+   * SQLite, a CHECK on the server. */
+  if (amends_test_on_server ())
+    amends_test_store_exec (db->store, "ALTER TABLE stories ADD CONSTRAINT demo_fails CHECK (false)");
+  else
+    {
+      g_assert_cmpint (sqlite3_open (db->path, &other), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (other,
+                                     "CREATE TRIGGER demo_fails BEFORE INSERT ON stories "
+                                     "BEGIN SELECT RAISE (ABORT, 'the disk is on fire'); END",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+    }
 
   amends_store_set_actor_id (db->store, 77);
   g_assert_false (amends_demo_populate (db->store, db->now, &error));
@@ -482,8 +489,13 @@ test_rolls_back_on_failure (AmendsTestDb  *db,
   g_assert_cmpint (amends_store_now (db->store), ==, g_date_time_to_unix (db->now));
 
   /* Nothing half-done stands in the way of a second try. */
-  g_assert_cmpint (sqlite3_exec (other, "DROP TRIGGER demo_fails", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
+  if (amends_test_on_server ())
+    amends_test_store_exec (db->store, "ALTER TABLE stories DROP CONSTRAINT demo_fails");
+  else
+    {
+      g_assert_cmpint (sqlite3_exec (other, "DROP TRIGGER demo_fails", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (other);
+    }
   amends_store_set_actor_id (db->store, 0);
   populate (db->store, db->now);
   g_assert_cmpint (amends_store_count_cases (db->store, NULL), >=, 50);

@@ -511,9 +511,14 @@ test_week_reads_through_indexes (Week          *w,
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = amends_store_get_db (w->db.store);
+  sqlite3 *db = NULL;
   AmendsMeasures m;
 
+  if (amends_test_sqlite_only ("SQLite's query plans; a server's planner chooses by the tables' sizes,"
+                               " so a plan on a week of cases says nothing of one on a million"))
+    return;
+
+  db = amends_store_get_db (w->db.store);
   g_assert_true (amends_iso_week_parse ("2026-W43", w->zone, &from, &until, &error));
   sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, collect_sql_cb, statements);
   g_assert_true (amends_store_measure (w->db.store, from, until, &m, &error));

@@ -58,7 +58,7 @@ add_cell (AmendsTestDb *db,
                          g_str_equal (cell->status, "recovered") ? "'Replaced the part'" : "NULL",
                          finished ? "occurred_at + 7200" : "NULL",
                          id);
-  g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  amends_test_store_exec (db->store, sql);
 
   return id;
 }

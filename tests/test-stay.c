@@ -428,7 +428,14 @@ test_store_room_cases (AmendsTestDb  *db,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 
-  /* A million cases: it reads the room's rows through its index. */
+  /* A million cases: it reads the room's rows through its index.  (On
+   * SQLite only: a server's planner would scan the handful of rows here,
+   * whatever the index.) */
+  if (amends_test_on_server ())
+    {
+      g_test_message ("SQLite only: the query plan of the room's cases");
+      return;
+    }
   g_assert_cmpint (sqlite3_prepare_v2 (amends_store_get_db (db->store),
                                        "EXPLAIN QUERY PLAN SELECT r.id FROM cases AS r "
                                        "WHERE r.room = ?1 COLLATE NOCASE"
@@ -510,7 +517,7 @@ test_csv_round_trip (AmendsTestDb  *db,
   g_autoptr(GDateTime) arrival = amends_test_time ("2026-11-16T14:00:00Z");
   g_autoptr(GDateTime) departure = amends_test_time ("2026-11-19T10:00:00Z");
   g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *path = amends_test_new_location (dir, "other.db");
   g_autofree char *text = NULL;
   g_autoptr(AmendsStore) store = NULL;
   g_autoptr(AmendsCase) back = NULL;

@@ -1,4 +1,4 @@
-/* test-store.c: the store's operations on a real SQLite file
+/* test-store.c: the store's operations on a real SQLite file, or a database on a server
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "amends-schema-pg.h"
 #include "amends-test-utils.h"
 
 static char *
@@ -28,12 +29,19 @@ read_file (const char *path,
 static void
 test_open_creates_private_files (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *folder = g_build_filename (dir, "deep", "amends", NULL);
-  g_autofree char *path = g_build_filename (folder, "amends.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
   struct stat st;
+
+  if (amends_test_sqlite_only ("the folder and file it makes, and their modes"))
+    return;
+
+  dir = amends_test_make_dir ();
+  folder = g_build_filename (dir, "deep", "amends", NULL);
+  path = g_build_filename (folder, "amends.db", NULL);
 
   store = amends_store_open (path, &error);
   g_assert_no_error (error);
@@ -75,9 +83,15 @@ assert_refused_unchanged (const char *path,
 static void
 test_open_refuses_non_database (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+
+  if (amends_test_sqlite_only ("a file of text given as the database"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = g_build_filename (dir, "amends.db", NULL);
 
   for (int i = 0; i < 200; i++)
     g_string_append_printf (text, "Guest %d asked for a second lapel pin.\n", i);
@@ -90,9 +104,15 @@ test_open_refuses_non_database (void)
 static void
 test_open_refuses_other_database (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   sqlite3 *db = NULL;
+
+  if (amends_test_sqlite_only ("another program's SQLite file (on a server: test-schema-pg's /schema-pg/foreign)"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = g_build_filename (dir, "amends.db", NULL);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')",
@@ -106,11 +126,17 @@ test_open_refuses_other_database (void)
 static void
 test_open_refuses_newer_version (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("the file's PRAGMA user_version (on a server: test-schema-pg's /schema-pg/newer)"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = g_build_filename (dir, "amends.db", NULL);
 
   store = amends_store_open (path, &error);
   g_assert_no_error (error);
@@ -131,6 +157,9 @@ test_open_refuses_unwritable_folder (void)
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
 
+  if (amends_test_sqlite_only ("a file in a folder that cannot be written"))
+    return;
+
   /* Not even root may create files in /proc; a chmod'ed folder would not
    * stop the root user that CI runs as. */
   store = amends_store_open ("/proc/amends/amends.db", &error);
@@ -150,11 +179,12 @@ assert_no_wal (const char *path)
 }
 
 /* A real database with enough cases for its cases table to span many
- * pages, closed, so that all of it is in the file itself. */
+ * pages, closed, so that all of it is in the file itself (or a database
+ * on the server). */
 static char *
 make_database (const char *dir)
 {
-  char *path = g_build_filename (dir, "amends.db", NULL);
+  char *path = amends_test_new_location (dir, "amends.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
   AmendsStore *store;
@@ -174,7 +204,8 @@ make_database (const char *dir)
     }
   g_assert_true (amends_store_commit (store, NULL));
   g_assert_finalize_object (store);
-  assert_no_wal (path);
+  if (!amends_test_on_server ())
+    assert_no_wal (path);
 
   return path;
 }
@@ -214,8 +245,8 @@ damage_cases_page (const char *path)
 static void
 test_open_damaged_read_only (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(AmendsStaff) staff = amends_staff_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -224,6 +255,12 @@ test_open_damaged_read_only (void)
   gboolean read_only = FALSE, damaged = FALSE;
   AmendsStore *store;
   gint64 started;
+
+  if (amends_test_sqlite_only ("a damaged page of the file, found by PRAGMA quick_check"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
 
   damage_cases_page (path);
   before = read_file (path, &before_len);
@@ -369,8 +406,8 @@ test_check_later_file_gone (void)
 static void
 test_check_later_reads_then_turns_damaged (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GListModel) staff = NULL;
   g_autoptr(GString) seen = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -378,6 +415,12 @@ test_check_later_reads_then_turns_damaged (void)
   g_autofree char *after = NULL;
   gsize before_len, after_len;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("PRAGMA quick_check after opening, on a damaged file"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
 
   damage_cases_page (path);
   before = read_file (path, &before_len);
@@ -417,12 +460,18 @@ test_check_later_reads_then_turns_damaged (void)
 static void
 test_check_later_write_waits_then_lands (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(AmendsStaff) staff = amends_staff_new ();
   g_autoptr(GError) error = NULL;
   GThread *release;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("PRAGMA quick_check after opening, which a write waits for"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
 
   store = open_checking_later (path);
   release = g_thread_new ("release", release_check_thread, store);
@@ -454,8 +503,8 @@ test_check_later_write_waits_then_lands (void)
 static void
 test_check_later_write_waits_then_refused (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(AmendsStaff) staff = amends_staff_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -463,6 +512,12 @@ test_check_later_write_waits_then_refused (void)
   gsize before_len, after_len;
   GThread *release;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("PRAGMA quick_check after opening, on a damaged file"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
 
   damage_cases_page (path);
   before = read_file (path, &before_len);
@@ -489,11 +544,17 @@ test_check_later_write_waits_then_refused (void)
 static void
 test_check_later_first_write_runs_check (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(AmendsStaff) staff = amends_staff_new ();
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("PRAGMA quick_check after opening, on a damaged file"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
 
   damage_cases_page (path);
   store = amends_store_open_full (path, AMENDS_STORE_OPEN_CHECK_LATER, &error);
@@ -513,9 +574,15 @@ test_check_later_first_write_runs_check (void)
 static void
 test_check_later_close_while_checking (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("PRAGMA quick_check after opening, and the file's -wal"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
 
   store = open_checking_later (path);
   g_assert_finalize_object (store);
@@ -533,7 +600,7 @@ static void
 test_has_cases (void)
 {
   g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autofree char *path = amends_test_new_location (dir, "amends.db");
   g_autoptr(AmendsCase) kase = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
@@ -558,11 +625,17 @@ test_has_cases (void)
 static void
 test_open_refuses_empty_file (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
   GStatBuf st;
+
+  if (amends_test_sqlite_only ("an empty file given as the database"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = g_build_filename (dir, "amends.db", NULL);
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
 
@@ -580,10 +653,16 @@ test_open_refuses_empty_file (void)
 static void
 test_open_refuses_folder (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "amends.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("a folder given as the database"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = g_build_filename (dir, "amends.db", NULL);
 
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
 
@@ -603,6 +682,9 @@ test_open_unreadable_says_so (void)
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("a file's permissions"))
+    return;
 
   if (geteuid () == 0)
     {
@@ -633,6 +715,9 @@ test_open_unwritable_file_read_only (void)
   g_autoptr(AmendsStaff) staff = amends_staff_new ();
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("a file's permissions"))
+    return;
 
   if (geteuid () == 0)
     {
@@ -915,6 +1000,7 @@ test_case_update_audit (AmendsTestDb  *db,
   g_assert_cmpuint (audit->len, ==, 5);
 }
 
+/* SQLite's own list of a connection's statements. */
 static guint
 count_prepared (AmendsStore *store,
                 const char  *prefix)
@@ -954,7 +1040,12 @@ test_case_update_statements_bounded (AmendsTestDb  *db,
       g_assert_no_error (error);
     }
 
-  g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
+  /* On the server the statements are counted nowhere this test can see;
+   * that the values land is checked on both engines. */
+  if (!amends_test_on_server ())
+    g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
+  else
+    g_test_message ("SQLite only: the number of statements kept (sqlite3_next_stmt)");
 
   /* The statements forgotten still ran; one used again is prepared again. */
   loaded = amends_store_load (db->store, AMENDS_TYPE_CASE,
@@ -970,10 +1061,12 @@ test_case_update_statements_bounded (AmendsTestDb  *db,
   g_object_set (kase, "description", "Again", NULL);
   g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
+  if (!amends_test_on_server ())
+    g_assert_cmpuint (count_prepared (db->store, "UPDATE cases SET"), <=, 32);
 }
 
-/* A value SQLite refuses to bind (here longer than its limit) fails the
+/* A value the database refuses (longer than SQLite's limit, here made
+ * small; on the server, against a CHECK another program added) fails the
  * save: it is not written as NULL over what was stored. */
 static void
 test_case_update_refused_value_keeps_stored (AmendsTestDb  *db,
@@ -989,7 +1082,10 @@ test_case_update_refused_value_keeps_stored (AmendsTestDb  *db,
   g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
   g_assert_no_error (error);
 
-  sqlite3_limit (amends_store_get_db (db->store), SQLITE_LIMIT_LENGTH, 2000);
+  if (amends_test_on_server ())
+    amends_test_store_exec (db->store, "ALTER TABLE cases ADD CONSTRAINT fix_short CHECK (length (fix) <= 2000)");
+  else
+    sqlite3_limit (amends_store_get_db (db->store), SQLITE_LIMIT_LENGTH, 2000);
   g_object_set (kase, "fix", long_fix, NULL);
   g_assert_false (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
   g_assert_nonnull (error);
@@ -1189,21 +1285,20 @@ test_story_and_heroes (AmendsTestDb  *db,
   g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 0);
 }
 
+/* The search table's rows that have the word @query (plain letters). */
 static gint64
 search_count (AmendsStore *store,
               const char  *query)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 count;
+  g_autofree char *sql = NULL;
 
-  sqlite3_prepare_v2 (amends_store_get_db (store),
-                      "SELECT count(*) FROM case_search WHERE case_search MATCH ?1", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (amends_test_on_server ())
+    sql = g_strdup_printf ("SELECT count(*) FROM case_search"
+                           " WHERE document @@ to_tsquery ('simple', '%s')", query);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM case_search WHERE case_search MATCH '%s'", query);
 
-  return count;
+  return amends_test_store_query_int64 (store, sql);
 }
 
 static void
@@ -1405,6 +1500,9 @@ test_disk_full_keeps_data (AmendsTestDb  *db,
   g_autoptr(AmendsCase) big = amends_case_new ();
   g_autoptr(GError) error = NULL;
 
+  if (amends_test_sqlite_only ("PRAGMA max_page_count, which fails a write as a full disk does"))
+    return;
+
   /* SQLite's page limit fails a write exactly as a full disk does. */
   g_assert_cmpint (sqlite3_exec (amends_store_get_db (db->store),
                                  "PRAGMA max_page_count = 1", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -1427,11 +1525,22 @@ test_busy_database (AmendsTestDb  *db,
 {
   g_autoptr(AmendsCase) kase = amends_test_add_case (db->store, "Wrong room", NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDb) server = NULL;
   sqlite3 *other = NULL;
 
-  /* Another program holds the write lock. */
-  g_assert_cmpint (sqlite3_open (db->path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Another program holds the write lock: on the server, the lock every
+   * writer of the database takes first (amends-schema-pg.h). */
+  if (amends_test_on_server ())
+    {
+      server = amends_db_open (db->path, &error);
+      g_assert_no_error (error);
+      amends_test_db_exec (server, AMENDS_SCHEMA_PG_BEGIN);
+    }
+  else
+    {
+      g_assert_cmpint (sqlite3_open (db->path, &other), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    }
 
   amends_store_set_busy_timeout (db->store, 50);
   amends_case_set_summary (kase, "Wrong room, twice");
@@ -1439,8 +1548,13 @@ test_busy_database (AmendsTestDb  *db,
   g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_BUSY);
   g_clear_error (&error);
 
-  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (other);
+  if (server != NULL)
+    amends_test_db_exec (server, "ROLLBACK");
+  else
+    {
+      sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (other);
+    }
 
   /* Once it lets go, the same edit goes through. */
   g_assert_true (amends_store_update (db->store, AMENDS_RECORD (kase), &error));
