@@ -77,6 +77,12 @@ G_BEGIN_DECLS
 #define AMENDS_SQL_SPAN_DIGITS_PG(t) \
   "length (greatest (0, coalesce (" t ".recovered_at, " t ".closed_at) - " t ".logged_at)::text)"
 
+/* A statement built from the fragments above by a macro M (E), with the
+ * engine's name as E: M (SQLITE) or M (PG), whichever @engine is.  Both
+ * are string constants; only the choice is made at run time. */
+#define AMENDS_SQL_FOR(engine, M) \
+  ((engine) == AMENDS_DB_ENGINE_POSTGRESQL ? M (PG) : M (SQLITE))
+
 /* Whole statements */
 
 typedef struct
