@@ -83,6 +83,30 @@ G_BEGIN_DECLS
 #define AMENDS_SQL_FOR(engine, M) \
   ((engine) == AMENDS_DB_ENGINE_POSTGRESQL ? M (PG) : M (SQLITE))
 
+/* A parameter where PostgreSQL cannot tell its type from where it
+ * stands (`? IS NULL`, `SELECT ?`): cast there, as is on SQLite. */
+#define AMENDS_SQL_TEXT_PARAM(E, p) AMENDS_SQL_TEXT_PARAM_##E (p)
+#define AMENDS_SQL_TEXT_PARAM_SQLITE(p) p
+#define AMENDS_SQL_TEXT_PARAM_PG(p) "CAST (" p " AS TEXT)"
+#define AMENDS_SQL_INT_PARAM(E, p) AMENDS_SQL_INT_PARAM_##E (p)
+#define AMENDS_SQL_INT_PARAM_SQLITE(p) p
+#define AMENDS_SQL_INT_PARAM_PG(p) "CAST (" p " AS BIGINT)"
+
+/* The widths of spans of each number of digits, 1 to 19 (10, 100, …),
+ * for the queries that read cases_by_span (AMENDS_SQL_SPANS in
+ * amends-store-measures-private.h is SQLite's).  SQLite turns the width
+ * of 19 digits, 10^19, into a REAL; on PostgreSQL it would overflow a
+ * BIGINT (and the literals' INTEGER from 10 digits on), so the last
+ * width is the largest BIGINT there: a span of 19 digits is longer than
+ * any time since the epoch either way. */
+#define AMENDS_SQL_SPANS_OF(E) AMENDS_SQL_SPANS_OF_##E
+#define AMENDS_SQL_SPANS_OF_SQLITE AMENDS_SQL_SPANS
+#define AMENDS_SQL_SPANS_OF_PG \
+  "WITH RECURSIVE spans (digits, width) AS" \
+  " (SELECT 1, CAST (10 AS BIGINT) UNION ALL" \
+  "  SELECT digits + 1, CASE WHEN digits < 18 THEN width * 10 ELSE 9223372036854775807 END" \
+  "  FROM spans WHERE digits < 19) "
+
 /* Whole statements */
 
 typedef struct
@@ -136,6 +160,13 @@ extern const AmendsSql amends_sql_helper_names;
 /* The cases whose ids are in ?1, a JSON array of integers ("[1,2,3]"),
  * as the tail of amends_store_select_sql() (r is the cases). */
 extern const AmendsSql amends_sql_cases_in_json_ids;
+
+/* The teams of the open cases and of the latest 2000 logged, by name. */
+extern const AmendsSql amends_sql_teams;
+
+/* The staff with hero stories told or customers blown away in [?1, ?2),
+ * best first: id, name, told, blown (amends_collect_heroes()). */
+extern const AmendsSql amends_sql_heroes;
 
 /* Every statement above, for the tests; NULL-terminated by name. */
 extern const AmendsSql *const amends_sql_all[];
