@@ -79,15 +79,16 @@ static const char came_back_sql[] =
  * One range of the index cases_by_occurred covers both; "IS NOT NULL" is
  * spelt out so that a partial index of the cases with a cause, (occurred_at)
  * WHERE deleted_at IS NULL AND lesson_cause IS NOT NULL, can serve it. */
-static const char causes_sql[] =
-  "SELECT c.lesson_cause,"
-  " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2") ","
-  " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2 AND c.process_changed <> 0") ","
-  " " WHEN ("c.occurred_at >= ?3 AND c.occurred_at < ?4") ","
-  " max (c.occurred_at)"
-  " FROM cases AS c WHERE " COUNTED " AND c.occurred_at >= ?5 AND c.occurred_at < " AMENDS_SQL_MAX2 (SQLITE, "?2", "?4")
-  " AND c.lesson_cause IS NOT NULL AND length (trim (c.lesson_cause)) > 0"
-  " GROUP BY c.lesson_cause";
+#define CAUSES_SQL(E) \
+  "SELECT c.lesson_cause," \
+  " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2") "," \
+  " " WHEN ("c.occurred_at >= ?1 AND c.occurred_at < ?2 AND c.process_changed <> 0") "," \
+  " " WHEN ("c.occurred_at >= ?3 AND c.occurred_at < ?4") "," \
+  " max (c.occurred_at)" \
+  " FROM cases AS c WHERE " COUNTED " AND c.occurred_at >= ?5 AND c.occurred_at < " \
+  AMENDS_SQL_MAX2 (E, AMENDS_SQL_INT_PARAM (E, "?2"), AMENDS_SQL_INT_PARAM (E, "?4")) \
+  " AND c.lesson_cause IS NOT NULL AND length (trim (c.lesson_cause)) > 0" \
+  " GROUP BY c.lesson_cause"
 
 /* ?1 ?2: the period. */
 static const char rules_sql[] =
@@ -240,7 +241,10 @@ measure_causes (AmendsMeasureSource   *source,
                 GError               **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  AmendsStmt *stmt = amends_measure_source_prepare (source, causes_sql, error);
+  AmendsStmt *stmt = amends_measure_source_prepare (source,
+                                                    AMENDS_SQL_FOR (amends_measure_source_get_engine (source),
+                                                                    CAUSES_SQL),
+                                                    error);
   AmendsDbStep step;
 
   if (stmt == NULL)

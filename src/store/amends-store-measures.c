@@ -141,11 +141,11 @@ amends_measure_group_column (int by)
 #define HAPPENED COUNTED " AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
 #define RECOVERED AMENDS_SQL_RECOVERED ("c")
 #define RECOVERED_IN COUNTED " AND " RECOVERED " AND c.recovered_at >= ?1 AND c.recovered_at < ?2"
-#define PAST_DUE_NOW AMENDS_SQL_PAST_DUE (SQLITE, "c", "?3")
+#define PAST_DUE_NOW(E) AMENDS_SQL_PAST_DUE (E, "c", "?3")
 #define OPEN_AT \
   COUNTED " AND c.logged_at <= ?5" \
   " AND (c.status IN ('open', 'in-recovery') OR coalesce (c.recovered_at, c.closed_at) > ?5)"
-#define PAST_DUE_AT AMENDS_SQL_PAST_DUE_AT (SQLITE, "c", "?5")
+#define PAST_DUE_AT(E) AMENDS_SQL_PAST_DUE_AT (E, "c", "?5")
 
 /* The cases that can matter to a period, found through indexes rather
  * than by reading every case.
@@ -165,7 +165,7 @@ amends_measure_group_column (int by)
  *
  * Either way the outer query applies the definitions in full; this only
  * narrows what it reads. */
-#define FINISHED_CANDIDATES \
+#define FINISHED_CANDIDATES(E) \
   "c.id IN (" \
   " SELECT h.id FROM cases AS h WHERE h.deleted_at IS NULL AND h.occurred_at >= ?1 AND h.occurred_at < ?2" \
   " UNION ALL" \
@@ -173,7 +173,7 @@ amends_measure_group_column (int by)
   " UNION ALL" \
   " SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
   "   AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
-  "   AND " AMENDS_SQL_SPAN_DIGITS (SQLITE, "f") " = s.digits" \
+  "   AND " AMENDS_SQL_SPAN_DIGITS (E, "f") " = s.digits" \
   "   AND f.logged_at > ?5 - s.width AND f.logged_at <= ?5)" \
   " AND c.status NOT IN ('open', 'in-recovery')"
 /* Of the cases open now, only those logged by ?5 can have been open then;
@@ -188,72 +188,89 @@ amends_measure_group_column (int by)
  * Reads only columns of the index cases_open.  The flags are all truth
  * values (rule_bent, an integer, compared with 0), as the sums combine
  * them with AND, which PostgreSQL refuses an integer. */
-#define FLAGS \
+#define FLAGS(E) \
   "c.owner_id AS owner_id, c.team AS team, c.category AS category," \
   " (" COUNTED ") AS counted," \
   " (c.occurred_at >= ?1 AND c.occurred_at < ?2) AS happened," \
   " (c.recovered_at >= ?1 AND c.recovered_at < ?2) AS recovered_then," \
   " " RECOVERED " AS recovered," \
-  " " PAST_DUE_NOW " AS past_due_now," \
+  " " PAST_DUE_NOW (E) " AS past_due_now," \
   " " AMENDS_SQL_IN_TIME ("c") " AS in_time," \
   " (" OPEN_AT ") AS open_at," \
-  " (" PAST_DUE_AT ") AS past_due_at," \
+  " (" PAST_DUE_AT (E) ") AS past_due_at," \
   " c.noticed_by = 'staff' AS proactive," \
   " (c.rule_bent <> 0) AS rule_bent," \
   " c.reaction AS reaction," \
   " c.surprise_cost_cents AS surprise_cost_cents"
-#define MATTERING \
-  "(SELECT " FLAGS " FROM cases AS c WHERE " FINISHED_CANDIDATES \
-  " UNION ALL SELECT " FLAGS " FROM cases AS c WHERE " OPEN_NOW ")"
+#define MATTERING(E) \
+  "(SELECT " FLAGS (E) " FROM cases AS c WHERE " FINISHED_CANDIDATES (E) \
+  " UNION ALL SELECT " FLAGS (E) " FROM cases AS c WHERE " OPEN_NOW ")"
 
 #define WHEN(condition) "sum (CASE WHEN " condition " THEN 1 ELSE 0 END)"
 
-/* The groups' names ordered without regard to case.  PostgreSQL needs
- * the name's expression in lower (…): there a number stands for a column
- * only alone, and lower (2) is the constant "2". */
 /* Every measure of a period as a conditional aggregate, in one pass
- * over the cases that can matter; grouped by owner, team or category
- * when @by is one, the groups with the most cases first. */
+ * over the cases that can matter; %1$s the group's key, %2$s its name,
+ * %3$s the grouping. */
+#define MEASURES_FORMAT(E) \
+    AMENDS_SQL_SPANS_OF (E) \
+    "SELECT %1$s, %2$s, count(*)," \
+    " " WHEN ("m.counted AND m.happened") "," \
+    " " WHEN ("m.counted AND m.happened AND m.proactive") "," \
+    " " WHEN ("m.counted AND m.happened AND NOT m.recovered AND NOT m.past_due_now") "," \
+    " " WHEN ("m.open_at") "," \
+    " " WHEN ("m.open_at AND m.past_due_at") "," \
+    " " WHEN ("m.open_at AND m.owner_id IS NULL") "," \
+    " sum (CASE WHEN m.counted AND m.recovered AND m.recovered_then THEN m.surprise_cost_cents ELSE 0 END)," \
+    " " WHEN ("m.counted AND m.happened AND m.rule_bent") "," \
+    " " WHEN ("m.counted AND m.happened AND m.in_time") "," \
+    " " WHEN ("m.counted AND m.happened AND (m.recovered OR m.past_due_now)") "," \
+    " " WHEN ("m.counted AND m.recovered AND m.recovered_then AND m.reaction = 'blown-away'") "," \
+    " " WHEN ("m.counted AND m.recovered AND m.recovered_then AND m.reaction != 'unknown'") "," \
+    " " WHEN ("m.counted AND m.recovered AND m.recovered_then") \
+    " FROM " MATTERING (E) " AS m" \
+    " WHERE m.counted AND (m.happened OR m.recovered_then OR m.open_at)" \
+    "%3$s"
+
+/* Grouped by owner, team or category when @by is one, the groups with
+ * the most cases first, their names without regard to case.  PostgreSQL
+ * needs the name's expression in lower (…): there a number stands for a
+ * column only alone, and lower (2) is the constant "2". */
 static char *
-measures_sql (int by)
+measures_sql (AmendsDbEngine  engine,
+              int             by)
 {
   const char *column = amends_measure_group_column (by);
   g_autofree char *key = column ? g_strconcat ("m.", column, NULL) : g_strdup ("NULL");
   const char *name = by == AMENDS_MEASURE_BY_OWNER
     ? "(SELECT s.name FROM staff AS s WHERE s.id = m.owner_id)" : key;
+  g_autofree char *grouping = NULL;
 
-  return g_strdup_printf (
-    AMENDS_SQL_SPANS
-    "SELECT %1$s, %2$s, count(*),"
-    " " WHEN ("m.counted AND m.happened") ","
-    " " WHEN ("m.counted AND m.happened AND m.proactive") ","
-    " " WHEN ("m.counted AND m.happened AND NOT m.recovered AND NOT m.past_due_now") ","
-    " " WHEN ("m.open_at") ","
-    " " WHEN ("m.open_at AND m.past_due_at") ","
-    " " WHEN ("m.open_at AND m.owner_id IS NULL") ","
-    " sum (CASE WHEN m.counted AND m.recovered AND m.recovered_then THEN m.surprise_cost_cents ELSE 0 END),"
-    " " WHEN ("m.counted AND m.happened AND m.rule_bent") ","
-    " " WHEN ("m.counted AND m.happened AND m.in_time") ","
-    " " WHEN ("m.counted AND m.happened AND (m.recovered OR m.past_due_now)") ","
-    " " WHEN ("m.counted AND m.recovered AND m.recovered_then AND m.reaction = 'blown-away'") ","
-    " " WHEN ("m.counted AND m.recovered AND m.recovered_then AND m.reaction != 'unknown'") ","
-    " " WHEN ("m.counted AND m.recovered AND m.recovered_then")
-    " FROM " MATTERING " AS m"
-    " WHERE m.counted AND (m.happened OR m.recovered_then OR m.open_at)"
-    "%3$s",
-    key, column ? name : "NULL",
-    column ? " GROUP BY 1 ORDER BY count(*) DESC, 2 COLLATE NOCASE" : "");
+  if (column == NULL)
+    grouping = g_strdup ("");
+  else if (engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    grouping = g_strdup_printf (" GROUP BY 1 ORDER BY count(*) DESC, " AMENDS_SQL_NOCASE (PG, "%s"), name);
+  else
+    grouping = g_strdup (" GROUP BY 1 ORDER BY count(*) DESC, 2 COLLATE NOCASE");
+
+  if (engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    return g_strdup_printf (MEASURES_FORMAT (PG), key, column ? name : "NULL", grouping);
+  return g_strdup_printf (MEASURES_FORMAT (SQLITE), key, column ? name : "NULL", grouping);
 }
 
 /* The times to recovery, ordered within each group. */
+#define TIMES_FORMAT(E) \
+  "SELECT %s%s, " AMENDS_SQL_MAX2 (E, "0", "c.recovered_at - c.occurred_at - c.paused_seconds") \
+  " FROM cases AS c WHERE " RECOVERED_IN " ORDER BY 1, 2"
+
 static char *
-times_sql (int by)
+times_sql (AmendsDbEngine  engine,
+           int             by)
 {
   const char *column = amends_measure_group_column (by);
 
-  return g_strdup_printf ("SELECT %s%s, " AMENDS_SQL_MAX2 (SQLITE, "0", "c.recovered_at - c.occurred_at - c.paused_seconds")
-                          " FROM cases AS c WHERE " RECOVERED_IN " ORDER BY 1, 2",
-                          column ? "c." : "", column ? column : "NULL");
+  if (engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    return g_strdup_printf (TIMES_FORMAT (PG), column ? "c." : "", column ? column : "NULL");
+  return g_strdup_printf (TIMES_FORMAT (SQLITE), column ? "c." : "", column ? column : "NULL");
 }
 
 /* The shortest and longest target of the cases that happened, by group. */
@@ -359,8 +376,9 @@ amends_measure_groups (AmendsMeasureSource  *source,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_measure_row_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *sql = measures_sql (by);
-  g_autofree char *tsql = times_sql (by);
+  AmendsDbEngine engine = amends_measure_source_get_engine (source);
+  g_autofree char *sql = measures_sql (engine, by);
+  g_autofree char *tsql = times_sql (engine, by);
   g_autofree char *last_key = NULL;
   AmendsMeasureRow *row = NULL;
   gint64 end = g_date_time_to_unix (until);
