@@ -25,7 +25,7 @@
  * closed) after both that moment and ?1; not paused before it, a paused
  * clock standing still. */
 #define ESCALATED_AT(t) "(" AMENDS_SQL_DUE (t) " + ?3 + 1)"
-#define ESCALATED_WHERE \
+#define ESCALATED_WHERE(E) \
   "WHERE r.id IN (" \
   "  SELECT o.id FROM cases AS o WHERE o.deleted_at IS NULL AND " AMENDS_SQL_OPEN ("o") \
   "  UNION ALL" \
@@ -33,8 +33,10 @@
   "    AND coalesce (f.closed_at, f.recovered_at) >= ?1)" \
   " AND " AMENDS_SQL_COUNTED ("r") \
   " AND " ESCALATED_AT ("r") " < ?2" \
-  " AND coalesce (r.recovered_at, r.closed_at, ?2) > " AMENDS_SQL_MAX2 (SQLITE, ESCALATED_AT ("r"), "?1") \
+  " AND coalesce (r.recovered_at, r.closed_at, ?2) > " AMENDS_SQL_MAX2 (E, ESCALATED_AT ("r"), "?1") \
   " AND (r.paused_at IS NULL OR r.paused_at >= " ESCALATED_AT ("r") ")"
+#define ESCALATED_COUNT_SQL(E) "SELECT count(*) FROM cases AS r " ESCALATED_WHERE (E)
+#define ESCALATED_TAIL_SQL(E) ESCALATED_WHERE (E) " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id LIMIT ?4"
 
 static gboolean
 count_escalated (AmendsStore  *self,
@@ -46,7 +48,7 @@ count_escalated (AmendsStore  *self,
 {
   g_autoptr(AmendsStmt) stmt = NULL;
 
-  if (!(stmt = amends_store_prepare (self, "SELECT count(*) FROM cases AS r " ESCALATED_WHERE, error)))
+  if (!(stmt = amends_store_prepare (self, AMENDS_SQL_FOR (amends_store_get_engine (self), ESCALATED_COUNT_SQL), error)))
     return FALSE;
 
   amends_stmt_bind_int64 (stmt, 1, from);
@@ -79,6 +81,7 @@ amends_store_list_escalated (AmendsStore  *self,
                              guint        *n_escalated,
                              GError      **error)
 {
+  AmendsDbEngine engine = amends_store_get_engine (self);
   g_autofree char *sql = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
 
@@ -90,16 +93,18 @@ amends_store_list_escalated (AmendsStore  *self,
                         escalation_seconds, n_escalated, error))
     return NULL;
 
-  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 ESCALATED_WHERE
-                                 " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id LIMIT ?4");
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE, AMENDS_SQL_FOR (engine, ESCALATED_TAIL_SQL));
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
   amends_stmt_bind_int64 (stmt, 1, g_date_time_to_unix (from));
   amends_stmt_bind_int64 (stmt, 2, g_date_time_to_unix (until));
   amends_stmt_bind_int64 (stmt, 3, escalation_seconds);
-  amends_stmt_bind_int64 (stmt, 4, limit == G_MAXUINT ? -1 : (gint64) limit);
+  /* No limit: SQLite's LIMIT -1, PostgreSQL's LIMIT NULL (it refuses -1). */
+  if (limit == G_MAXUINT && engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    amends_stmt_bind_null (stmt, 4);
+  else
+    amends_stmt_bind_int64 (stmt, 4, limit == G_MAXUINT ? -1 : (gint64) limit);
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }

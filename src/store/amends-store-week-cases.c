@@ -51,11 +51,11 @@ amends_store_list_lessons (AmendsStore  *self,
  * them, found as MATTERING finds them: those open now and logged by ?1
  * from the index cases_open, and those finished after ?1 but logged by
  * then from cases_by_span, rather than by reading every case. */
-#define PAST_DUE_AT_WHERE \
-  "WHERE r.id IN (" AMENDS_SQL_SPANS \
+#define PAST_DUE_AT_WHERE(E) \
+  "WHERE r.id IN (" AMENDS_SQL_SPANS_OF (E) \
   "  SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
   "    AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
-  "    AND " AMENDS_SQL_SPAN_DIGITS (SQLITE, "f") " = s.digits" \
+  "    AND " AMENDS_SQL_SPAN_DIGITS (E, "f") " = s.digits" \
   "    AND f.logged_at > ?1 - s.width AND f.logged_at <= ?1" \
   "  UNION ALL" \
   "  SELECT o.id FROM cases AS o WHERE o.deleted_at IS NULL" \
@@ -63,7 +63,9 @@ amends_store_list_lessons (AmendsStore  *self,
   " AND " AMENDS_SQL_COUNTED ("r") " AND r.logged_at <= ?1" \
   " AND (r.status IN ('open', 'in-recovery')" \
   "      OR coalesce (r.recovered_at, r.closed_at) > ?1)" \
-  " AND " AMENDS_SQL_PAST_DUE_AT (SQLITE, "r", "?1")
+  " AND " AMENDS_SQL_PAST_DUE_AT (E, "r", "?1")
+#define PAST_DUE_AT_COUNT_SQL(E) "SELECT count(*) FROM cases AS r " PAST_DUE_AT_WHERE (E)
+#define PAST_DUE_FIRST_TAIL_SQL(E) PAST_DUE_AT_WHERE (E) " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id LIMIT ?2"
 
 static gboolean
 count_past_due_at (AmendsStore  *self,
@@ -73,7 +75,8 @@ count_past_due_at (AmendsStore  *self,
 {
   g_autoptr(AmendsStmt) stmt = NULL;
 
-  if (!(stmt = amends_store_prepare (self, "SELECT count(*) FROM cases AS r " PAST_DUE_AT_WHERE, error)))
+  if (!(stmt = amends_store_prepare (self, AMENDS_SQL_FOR (amends_store_get_engine (self), PAST_DUE_AT_COUNT_SQL),
+                                     error)))
     return FALSE;
 
   amends_stmt_bind_int64 (stmt, 1, when);
@@ -104,6 +107,7 @@ amends_store_list_past_due_first (AmendsStore  *self,
                                   guint        *n_past_due,
                                   GError      **error)
 {
+  AmendsDbEngine engine = amends_store_get_engine (self);
   g_autofree char *sql = NULL;
   g_autoptr(AmendsStmt) stmt = NULL;
   gint64 at;
@@ -115,15 +119,16 @@ amends_store_list_past_due_first (AmendsStore  *self,
   if (n_past_due != NULL && !count_past_due_at (self, at, n_past_due, error))
     return NULL;
 
-  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 PAST_DUE_AT_WHERE
-                                 " ORDER BY " AMENDS_SQL_DUE ("r") ", r.id LIMIT ?2");
+  sql = amends_store_select_sql (self, AMENDS_TYPE_CASE, AMENDS_SQL_FOR (engine, PAST_DUE_FIRST_TAIL_SQL));
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
   amends_stmt_bind_int64 (stmt, 1, at);
-  /* A negative limit is none. */
-  amends_stmt_bind_int64 (stmt, 2, limit == G_MAXUINT ? -1 : (gint64) limit);
+  /* No limit: SQLite's LIMIT -1, PostgreSQL's LIMIT NULL (it refuses -1). */
+  if (limit == G_MAXUINT && engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    amends_stmt_bind_null (stmt, 2);
+  else
+    amends_stmt_bind_int64 (stmt, 2, limit == G_MAXUINT ? -1 : (gint64) limit);
 
   return amends_store_collect_records (self, AMENDS_TYPE_CASE, stmt, error);
 }
