@@ -23,6 +23,10 @@
 
 #include "amends-store-private.h"
 
+#define CASE_HELPERS_SQL(E) \
+  "SELECT h.staff_id FROM case_helpers AS h JOIN staff AS s ON s.id = h.staff_id" \
+  " WHERE h.case_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (E, "s.name") ", s.id"
+
 /**
  * amends_store_list_case_helpers:
  *
@@ -34,9 +38,7 @@ amends_store_list_case_helpers (AmendsStore  *self,
                                 gint64        case_id,
                                 GError      **error)
 {
-  static const char sql[] =
-    "SELECT h.staff_id FROM case_helpers AS h JOIN staff AS s ON s.id = h.staff_id"
-    " WHERE h.case_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "s.name") ", s.id";
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), CASE_HELPERS_SQL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;
@@ -178,14 +180,7 @@ GStrv
 amends_store_list_teams (AmendsStore  *self,
                          GError      **error)
 {
-  static const char sql[] =
-    "SELECT DISTINCT team FROM ("
-    " SELECT c.team AS team FROM cases AS c"
-    "  WHERE c.deleted_at IS NULL AND c.status IN ('open', 'in-recovery')"
-    " UNION ALL"
-    " SELECT team FROM (SELECT r.team AS team FROM cases AS r ORDER BY r.id DESC LIMIT 2000))"
-    " WHERE length (trim (coalesce (team, ''))) > 0"
-    " ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "team");
+  const char *sql = amends_sql_pick (&amends_sql_teams, amends_store_get_engine (self));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;

@@ -281,6 +281,8 @@ amends_store_list_playbook_ideas (AmendsStore  *self,
   return g_strv_builder_end (builder);
 }
 
+#define CAUSES_SQL(E) "SELECT name FROM causes WHERE active <> 0 ORDER BY " AMENDS_SQL_NOCASE (E, "name")
+
 /**
  * amends_store_list_causes:
  *
@@ -291,8 +293,7 @@ GStrv
 amends_store_list_causes (AmendsStore  *self,
                           GError      **error)
 {
-  static const char sql[] =
-    "SELECT name FROM causes WHERE active <> 0 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "name");
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), CAUSES_SQL);
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   AmendsDbStep step;

@@ -145,6 +145,26 @@ typedef enum
   TAKES_TEXT   = 1 << 1,
 } Takes;
 
+/* The tails of the lists below, in each engine's spelling. */
+#define STAFF_TAIL_SQL(E) \
+  "WHERE (?1 <> 0 OR r.active <> 0) ORDER BY " AMENDS_SQL_NOCASE (E, "r.name") ", r.id"
+#define CUSTOMERS_TAIL_SQL(E) \
+  "WHERE r.name " AMENDS_SQL_LIKE_NOCASE (E) " ?1 ESCAPE '\\' " \
+  "ORDER BY " AMENDS_SQL_NOCASE (E, "r.name") ", r.id LIMIT ?2"
+#define ROOM_CASES_TAIL_SQL(E) \
+  "WHERE " AMENDS_SQL_NOCASE_EQ (E, "r.room", "?1") \
+  " AND r.room IS NOT NULL AND r.room != ''" \
+  " AND r.deleted_at IS NULL AND r.id != ?2 " \
+  "ORDER BY " AMENDS_SQL_NOCASE (E, "r.room") " DESC, r.occurred_at DESC LIMIT ?3"
+#define STORY_HEROES_SQL(E) \
+  "SELECT h.staff_id FROM story_heroes AS h JOIN staff AS s ON s.id = h.staff_id " \
+  "WHERE h.story_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (E, "s.name")
+#define CUSTOMER_BY_NAME_TAIL_SQL(E) \
+  "WHERE " AMENDS_SQL_NOCASE_EQ (E, "r.name", "?1") " ORDER BY r.id LIMIT 1"
+#define AUDIT_SQL(E) \
+  "SELECT id, at, staff_id, table_name, record_id, field, before, after FROM audit_log " \
+  "WHERE (" AMENDS_SQL_TEXT_PARAM (E, "?1") " IS NULL OR table_name = ?1) AND (?2 = 0 OR record_id = ?2) ORDER BY id"
+
 static GListModel *
 list_records (AmendsStore  *self,
               GType         type,
@@ -182,7 +202,7 @@ amends_store_list_staff (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
   return list_records (self, AMENDS_TYPE_STAFF,
-                       "WHERE (?1 <> 0 OR r.active <> 0) ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "r.name") ", r.id",
+                       AMENDS_SQL_FOR (amends_store_get_engine (self), STAFF_TAIL_SQL),
                        TAKES_NUMBER, NULL, include_inactive, error);
 }
 
@@ -201,6 +221,7 @@ amends_store_list_customers (AmendsStore  *self,
 {
   g_autofree char *pattern = NULL;
   g_autoptr(GString) escaped = g_string_new (NULL);
+  gint64 all;
 
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
 
@@ -213,10 +234,15 @@ amends_store_list_customers (AmendsStore  *self,
     }
   pattern = g_strconcat (escaped->str, "%", NULL);
 
+  /* All of them: LIMIT -1 on SQLite; PostgreSQL refuses a negative one. */
+  if (limit > 0)
+    all = limit;
+  else
+    all = amends_store_get_engine (self) == AMENDS_DB_ENGINE_POSTGRESQL ? G_MAXINT64 : -1;
+
   return list_records (self, AMENDS_TYPE_CUSTOMER,
-                       "WHERE r.name " AMENDS_SQL_LIKE_NOCASE (SQLITE) " ?1 ESCAPE '\\' "
-                       "ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "r.name") ", r.id LIMIT ?2",
-                       TAKES_TEXT | TAKES_NUMBER, pattern, limit > 0 ? (gint64) limit : -1, error);
+                       AMENDS_SQL_FOR (amends_store_get_engine (self), CUSTOMERS_TAIL_SQL),
+                       TAKES_TEXT | TAKES_NUMBER, pattern, all, error);
 }
 
 /**
@@ -287,10 +313,7 @@ amends_store_list_room_cases (AmendsStore  *self,
 
   /* The terms of the index's WHERE, as it has them, so that it is used. */
   sql = amends_store_select_sql (self, AMENDS_TYPE_CASE,
-                                 "WHERE " AMENDS_SQL_NOCASE_EQ (SQLITE, "r.room", "?1")
-                                 " AND r.room IS NOT NULL AND r.room != ''"
-                                 " AND r.deleted_at IS NULL AND r.id != ?2 "
-                                 "ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "r.room") " DESC, r.occurred_at DESC LIMIT ?3");
+                                 AMENDS_SQL_FOR (amends_store_get_engine (self), ROOM_CASES_TAIL_SQL));
   if (!(stmt = amends_store_prepare (self, sql, error)))
     return NULL;
 
@@ -335,9 +358,7 @@ amends_store_get_story_heroes (AmendsStore  *self,
                                gint64        story_id,
                                GError      **error)
 {
-  static const char sql[] =
-    "SELECT h.staff_id FROM story_heroes AS h JOIN staff AS s ON s.id = h.staff_id "
-    "WHERE h.story_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "s.name");
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), STORY_HEROES_SQL);
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   AmendsDbStep step;
@@ -471,9 +492,7 @@ amends_store_list_audit (AmendsStore  *self,
                          gint64        record_id,
                          GError      **error)
 {
-  static const char sql[] =
-    "SELECT id, at, staff_id, table_name, record_id, field, before, after FROM audit_log "
-    "WHERE (?1 IS NULL OR table_name = ?1) AND (?2 = 0 OR record_id = ?2) ORDER BY id";
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), AUDIT_SQL);
   g_autoptr(AmendsStmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_audit_entry_free);
   AmendsDbStep step;
@@ -554,7 +573,7 @@ amends_store_find_customer (AmendsStore  *self,
     return NULL;
 
   found = list_records (self, AMENDS_TYPE_CUSTOMER,
-                        "WHERE " AMENDS_SQL_NOCASE_EQ (SQLITE, "r.name", "?1") " ORDER BY r.id LIMIT 1",
+                        AMENDS_SQL_FOR (amends_store_get_engine (self), CUSTOMER_BY_NAME_TAIL_SQL),
                         TAKES_TEXT, trimmed, 0, error);
   if (found == NULL || g_list_model_get_n_items (found) == 0)
     return NULL;

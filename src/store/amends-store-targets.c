@@ -80,6 +80,10 @@ category_or_any (const char *category)
   return category != NULL ? category : "";
 }
 
+#define TARGETS_SQL(E) \
+  "SELECT category, severity, seconds, office_hours_only FROM targets" \
+  " ORDER BY category != '', " AMENDS_SQL_NOCASE (E, "category") ", severity"
+
 /**
  * amends_store_list_targets:
  *
@@ -90,9 +94,7 @@ GPtrArray *
 amends_store_list_targets (AmendsStore  *self,
                            GError      **error)
 {
-  static const char sql[] =
-    "SELECT category, severity, seconds, office_hours_only FROM targets"
-    " ORDER BY category != '', " AMENDS_SQL_NOCASE (SQLITE, "category") ", severity";
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), TARGETS_SQL);
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_target_free);
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;

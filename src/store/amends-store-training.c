@@ -78,6 +78,11 @@ amends_store_set_story_training (AmendsStore  *self,
   return TRUE;
 }
 
+#define READERS_SQL(E) \
+  "SELECT r.staff_id, s.name, r.read_at FROM story_readers AS r" \
+  " JOIN staff AS s ON s.id = r.staff_id" \
+  " WHERE r.story_id = ?1 ORDER BY r.read_at, " AMENDS_SQL_NOCASE (E, "s.name")
+
 /**
  * amends_store_list_story_readers:
  *
@@ -89,10 +94,7 @@ amends_store_list_story_readers (AmendsStore  *self,
                                  gint64        story_id,
                                  GError      **error)
 {
-  static const char sql[] =
-    "SELECT r.staff_id, s.name, r.read_at FROM story_readers AS r"
-    " JOIN staff AS s ON s.id = r.staff_id"
-    " WHERE r.story_id = ?1 ORDER BY r.read_at, " AMENDS_SQL_NOCASE (SQLITE, "s.name");
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), READERS_SQL);
   g_autoptr(GPtrArray) readers = g_ptr_array_new_with_free_func ((GDestroyNotify) amends_story_reader_free);
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;
@@ -183,14 +185,16 @@ dup_column (AmendsStmt *stmt,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+#define HERO_NAMES_SQL(E) \
+  "SELECT s.name FROM story_heroes AS h JOIN staff AS s ON s.id = h.staff_id" \
+  " WHERE h.story_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (E, "s.name")
+
 static GStrv
 list_hero_names (AmendsStore  *self,
                  gint64        story_id,
                  GError      **error)
 {
-  static const char sql[] =
-    "SELECT s.name FROM story_heroes AS h JOIN staff AS s ON s.id = h.staff_id"
-    " WHERE h.story_id = ?1 ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "s.name");
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (self), HERO_NAMES_SQL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(AmendsStmt) stmt = NULL;
   AmendsDbStep step;
