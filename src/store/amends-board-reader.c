@@ -202,7 +202,7 @@ amends_board_reader_count_heroes (AmendsBoardReader  *self,
   if (!(db = reader_open (self, error)))
     return NULL;
 
-  if ((stmt = amends_store_db_prepare (db, amends_heroes_sql, error)))
+  if ((stmt = amends_store_db_prepare (db, amends_sql_pick (&amends_sql_heroes, amends_db_get_engine (db)), error)))
     counts = amends_collect_heroes (stmt, from, until, error);
 
   g_clear_pointer (&stmt, amends_stmt_free);

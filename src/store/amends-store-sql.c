@@ -8,6 +8,8 @@
 
 #include "amends-store-sql.h"
 
+#include "amends-store-private.h"
+
 #include <string.h>
 
 const AmendsSql amends_sql_snapshot_begin = {
@@ -155,6 +157,48 @@ const AmendsSql amends_sql_cases_in_json_ids = {
   "WHERE r.id IN (SELECT CAST (value AS BIGINT) FROM json_array_elements_text (CAST (?1 AS JSON)))",
 };
 
+/* The counts are named in WHERE from a subquery: PostgreSQL does not
+ * see the select list's names there.  SQLite flattens it (the same plan). */
+#define HEROES_SQL(E) \
+  "SELECT id, name, told, blown FROM (SELECT s.id, s.name," \
+  "  (SELECT count(*) FROM story_heroes AS h JOIN stories AS t ON t.id = h.story_id" \
+  "     JOIN cases AS c ON c.id = t.case_id" \
+  "   WHERE h.staff_id = s.id AND t.stage = 'told' AND c.deleted_at IS NULL" \
+  "     AND t.told_at >= ?1 AND t.told_at < ?2) AS told," \
+  "  (SELECT count(*) FROM cases AS c" \
+  "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND " AMENDS_SQL_COUNTED ("c") \
+  "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown" \
+  " FROM staff AS s) AS x" \
+  " WHERE told > 0 OR blown > 0" \
+  " ORDER BY told DESC, blown DESC, " AMENDS_SQL_NOCASE (E, "name")
+
+const AmendsSql amends_sql_heroes = {
+  "heroes",
+  HEROES_SQL (SQLITE),
+  HEROES_SQL (PG),
+};
+
+/* PostgreSQL wants a name for each subquery in FROM (before version 16)
+ * and, with DISTINCT, ORDER BY only what is selected: GROUP BY does what
+ * DISTINCT did and lets it order by lower (team). */
+const AmendsSql amends_sql_teams = {
+  "teams",
+  "SELECT DISTINCT team FROM ("
+  " SELECT c.team AS team FROM cases AS c"
+  "  WHERE c.deleted_at IS NULL AND c.status IN ('open', 'in-recovery')"
+  " UNION ALL"
+  " SELECT team FROM (SELECT r.team AS team FROM cases AS r ORDER BY r.id DESC LIMIT 2000))"
+  " WHERE length (trim (coalesce (team, ''))) > 0"
+  " ORDER BY " AMENDS_SQL_NOCASE (SQLITE, "team"),
+  "SELECT team FROM ("
+  " SELECT c.team AS team FROM cases AS c"
+  "  WHERE c.deleted_at IS NULL AND c.status IN ('open', 'in-recovery')"
+  " UNION ALL"
+  " SELECT team FROM (SELECT r.team AS team FROM cases AS r ORDER BY r.id DESC LIMIT 2000) AS latest) AS teams"
+  " WHERE length (trim (coalesce (team, ''))) > 0"
+  " GROUP BY team ORDER BY " AMENDS_SQL_NOCASE (PG, "team"),
+};
+
 const AmendsSql *const amends_sql_all[] = {
   &amends_sql_snapshot_begin,
   &amends_sql_case_search,
@@ -166,6 +210,8 @@ const AmendsSql *const amends_sql_all[] = {
   &amends_sql_playbook_id,
   &amends_sql_helper_names,
   &amends_sql_cases_in_json_ids,
+  &amends_sql_teams,
+  &amends_sql_heroes,
   NULL,
 };
 

@@ -107,7 +107,7 @@ read_name (AmendsMeasureSource  *source,
   return TRUE;
 }
 
-/* Hero stories as amends_heroes_sql counts them; helped cases as cases
+/* Hero stories as amends_sql_heroes counts them; helped cases as cases
  * happened in the period. */
 static gboolean
 read_counts (AmendsMeasureSource  *source,

@@ -451,22 +451,7 @@ amends_store_list_stories_told (AmendsStore  *self,
   return amends_store_collect_records (self, AMENDS_TYPE_STORY, stmt, error);
 }
 
-/* The counts are named in WHERE from a subquery: PostgreSQL does not
- * see the select list's names there. SQLite flattens it (the same plan). */
-const char amends_heroes_sql[] =
-  "SELECT id, name, told, blown FROM (SELECT s.id, s.name,"
-  "  (SELECT count(*) FROM story_heroes AS h JOIN stories AS t ON t.id = h.story_id"
-  "     JOIN cases AS c ON c.id = t.case_id"
-  "   WHERE h.staff_id = s.id AND t.stage = 'told' AND c.deleted_at IS NULL"
-  "     AND t.told_at >= ?1 AND t.told_at < ?2) AS told,"
-  "  (SELECT count(*) FROM cases AS c"
-  "   WHERE c.owner_id = s.id AND c.reaction = 'blown-away' AND " AMENDS_SQL_COUNTED ("c")
-  "     AND " AMENDS_SQL_RECOVERED ("c") " AND c.recovered_at >= ?1 AND c.recovered_at < ?2) AS blown"
-  " FROM staff AS s) AS x"
-  " WHERE told > 0 OR blown > 0"
-  " ORDER BY told DESC, blown DESC, " AMENDS_SQL_NOCASE (SQLITE, "name");
-
-/* The rows of amends_heroes_sql; NULL on error.  Shared with the board's
+/* The rows of amends_sql_heroes (amends-store-sql.c); NULL on error.  Shared with the board's
  * reader (amends-board-reader.c). */
 GPtrArray *
 amends_collect_heroes (AmendsStmt  *stmt,
@@ -517,7 +502,8 @@ amends_store_count_heroes (AmendsStore  *self,
   g_return_val_if_fail (AMENDS_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && until != NULL, NULL);
 
-  if (!(stmt = amends_store_prepare (self, amends_heroes_sql, error)))
+  if (!(stmt = amends_store_prepare (self, amends_sql_pick (&amends_sql_heroes, amends_store_get_engine (self)),
+                                     error)))
     return NULL;
 
   counts = amends_collect_heroes (stmt, from, until, error);
