@@ -182,13 +182,14 @@ build_open_sql (const AmendsCaseFilter *filter)
 }
 
 static char *
-build_reference_sql (int year)
+build_reference_sql (AmendsDbEngine engine,
+                     int            year)
 {
   const AmendsSql *years = year >= 0 ? &amends_sql_reference_given_year
                                      : &amends_sql_reference_any_year;
 
-  return g_strconcat (amends_sql_pick (years, AMENDS_DB_ENGINE_SQLITE),
-                      amends_sql_pick (&amends_sql_reference_hits, AMENDS_DB_ENGINE_SQLITE),
+  return g_strconcat (amends_sql_pick (years, engine),
+                      amends_sql_pick (&amends_sql_reference_hits, engine),
                       "SELECT id FROM ref_hit", NULL);
 }
 
@@ -495,6 +496,7 @@ amends_store_case_ids_run (AmendsDb                *db,
                            GError                 **error)
 {
   g_autoptr(AmendsCaseIds) result = g_new0 (AmendsCaseIds, 1);
+  AmendsDbEngine engine = amends_db_get_engine (db);
   g_autofree char *match = amends_sql_match_query (filter->query);
   g_autoptr(GArray) hit_ids = NULL;
   g_autoptr(GArray) reference_ids = NULL;
@@ -528,13 +530,20 @@ amends_store_case_ids_run (AmendsDb                *db,
       return g_steal_pointer (&result);
     }
 
-  if (!(hit_ids = collect (db, amends_sql_pick (&amends_sql_case_search, amends_db_get_engine (db)), filter, match, now, 1, error)))
+  /* SQLite's FTS5 takes the query made of the words; the server's
+   * amends_search_query () makes its own of the text as typed. */
+  if (engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    {
+      g_free (match);
+      match = g_strdup (filter->query);
+    }
+  if (!(hit_ids = collect (db, amends_sql_pick (&amends_sql_case_search, engine), filter, match, now, 1, error)))
     return NULL;
 
   has_references = parse_reference (filter->query, &year, &number);
   if (has_references)
     {
-      g_autofree char *reference_sql = build_reference_sql (year);
+      g_autofree char *reference_sql = build_reference_sql (engine, year);
 
       if (!(reference_ids = collect (db, reference_sql, filter, match, now, 1, error)))
         return NULL;
