@@ -135,7 +135,7 @@ amends_measure_group_column (int by)
     }
 }
 
-/* ?1 and ?2: the period; ?3: now; ?5: the moment the open counts are
+/* ?1 and ?2: the period; ?3: now; ?4: the moment the open counts are
  * taken (the end of the period, or now). */
 #define COUNTED AMENDS_SQL_COUNTED ("c")
 #define HAPPENED COUNTED " AND c.occurred_at >= ?1 AND c.occurred_at < ?2"
@@ -143,9 +143,9 @@ amends_measure_group_column (int by)
 #define RECOVERED_IN COUNTED " AND " RECOVERED " AND c.recovered_at >= ?1 AND c.recovered_at < ?2"
 #define PAST_DUE_NOW(E) AMENDS_SQL_PAST_DUE (E, "c", "?3")
 #define OPEN_AT \
-  COUNTED " AND c.logged_at <= ?5" \
-  " AND (c.status IN ('open', 'in-recovery') OR coalesce (c.recovered_at, c.closed_at) > ?5)"
-#define PAST_DUE_AT(E) AMENDS_SQL_PAST_DUE_AT (E, "c", "?5")
+  COUNTED " AND c.logged_at <= ?4" \
+  " AND (c.status IN ('open', 'in-recovery') OR coalesce (c.recovered_at, c.closed_at) > ?4)"
+#define PAST_DUE_AT(E) AMENDS_SQL_PAST_DUE_AT (E, "c", "?4")
 
 /* The cases that can matter to a period, found through indexes rather
  * than by reading every case.
@@ -155,8 +155,8 @@ amends_measure_group_column (int by)
  * so that none of them is looked up in the table.
  *
  * Of the others, those that happened in the period, those recovered in
- * it, and those that finished after ?5 but were logged by then (open at
- * ?5).  The last are the hard part, as "logged by T and finished after
+ * it, and those that finished after ?4 but were logged by then (open at
+ * ?4).  The last are the hard part, as "logged by T and finished after
  * T" is two ranges.  The index cases_by_span files finished cases by the
  * number of digits of how long they took, in seconds, then by when they
  * were logged: a case that took fewer than 10^k seconds and was still
@@ -174,14 +174,14 @@ amends_measure_group_column (int by)
   " SELECT f.id FROM spans AS s, cases AS f WHERE f.deleted_at IS NULL" \
   "   AND coalesce (f.recovered_at, f.closed_at) IS NOT NULL" \
   "   AND " AMENDS_SQL_SPAN_DIGITS (E, "f") " = s.digits" \
-  "   AND f.logged_at > ?5 - s.width AND f.logged_at <= ?5)" \
+  "   AND f.logged_at > ?4 - s.width AND f.logged_at <= ?4)" \
   " AND c.status NOT IN ('open', 'in-recovery')"
-/* Of the cases open now, only those logged by ?5 can have been open then;
+/* Of the cases open now, only those logged by ?4 can have been open then;
  * the others count only if they happened or were recovered in the period.
  * A cheap test on the index's own columns, before the costly ones. */
 #define OPEN_NOW \
   "c.deleted_at IS NULL AND c.status IN ('open', 'in-recovery')" \
-  " AND (c.logged_at <= ?5 OR (c.occurred_at >= ?1 AND c.occurred_at < ?2)" \
+  " AND (c.logged_at <= ?4 OR (c.occurred_at >= ?1 AND c.occurred_at < ?2)" \
   "      OR (c.recovered_at >= ?1 AND c.recovered_at < ?2))"
 /* What the measures ask of each case, worked out once a case: every
  * condition of the definitions above, which the sums below combine.
@@ -395,7 +395,7 @@ amends_measure_groups (AmendsMeasureSource  *source,
   amends_stmt_bind_int64 (stmt, 3, source->now);
   /* The last second of the period, so that a case logged as the next
    * period begins is not counted open in this one. */
-  amends_stmt_bind_int64 (stmt, 5, MIN (source->now, end - 1));
+  amends_stmt_bind_int64 (stmt, 4, MIN (source->now, end - 1));
 
   while ((step = amends_stmt_step (stmt, error)) == AMENDS_DB_STEP_ROW)
     {
