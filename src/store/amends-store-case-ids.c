@@ -83,6 +83,7 @@ parse_reference (const char *text,
 /* The conditions of @filter other than the search, after a WHERE. */
 static void
 append_conditions (GString                *sql,
+                   AmendsDbEngine          engine,
                    const AmendsCaseFilter *filter)
 {
   g_string_append (sql, filter->trash ? "c.deleted_at IS NOT NULL" : "c.deleted_at IS NULL");
@@ -101,7 +102,9 @@ append_conditions (GString                *sql,
   if (filter->follow_up_due)
     g_string_append (sql, " AND c.follow_up_due_at <= :now AND c.status != 'closed'");
   /* Escalated to a lead: overdue, by more than the escalation time. */
-  if (filter->needs_lead_after > 0)
+  if (filter->needs_lead_after > 0 && engine == AMENDS_DB_ENGINE_POSTGRESQL)
+    g_string_append (sql, " AND " AMENDS_SQL_OVERDUE ("c", "(" AMENDS_SQL_INT_PARAM (PG, ":now") " - :lead_after)"));
+  else if (filter->needs_lead_after > 0)
     g_string_append (sql, " AND " AMENDS_SQL_OVERDUE ("c", "(:now - :lead_after)"));
 }
 
@@ -138,7 +141,8 @@ static const struct
  * for a million, against 2.0 s with the columns the counts need).  By
  * urgency, @part picks one of urgency_parts. */
 static char *
-build_base_sql (const AmendsCaseFilter *filter,
+build_base_sql (AmendsDbEngine          engine,
+                const AmendsCaseFilter *filter,
                 guint                   part)
 {
   GString *sql = g_string_new ("SELECT c.id");
@@ -146,7 +150,7 @@ build_base_sql (const AmendsCaseFilter *filter,
   if (filter->sort == AMENDS_CASE_SORT_URGENCY)
     g_string_append_printf (sql, ", %s", urgency_parts[part].changes_at);
   g_string_append (sql, " FROM cases AS c WHERE ");
-  append_conditions (sql, filter);
+  append_conditions (sql, engine, filter);
   switch (filter->sort)
     {
     case AMENDS_CASE_SORT_NEWEST:
@@ -172,12 +176,13 @@ build_base_sql (const AmendsCaseFilter *filter,
  * counts at any later time are made from them, by the same rule as the
  * overdue filter. */
 static char *
-build_open_sql (const AmendsCaseFilter *filter)
+build_open_sql (AmendsDbEngine          engine,
+                const AmendsCaseFilter *filter)
 {
   GString *sql = g_string_new ("SELECT c.id, " AMENDS_SQL_OVERDUE_AFTER ("c")
                                " FROM cases AS c WHERE " AMENDS_SQL_OPEN ("c") " AND ");
 
-  append_conditions (sql, filter);
+  append_conditions (sql, engine, filter);
   return g_string_free (sql, FALSE);
 }
 
@@ -363,7 +368,7 @@ collect_base (AmendsDb               *db,
   *order_until = G_MAXINT64;
   for (guint part = 0; part < n_parts; part++)
     {
-      g_autofree char *sql = build_base_sql (filter, part);
+      g_autofree char *sql = build_base_sql (amends_db_get_engine (db), filter, part);
       gboolean by_urgency = filter->sort == AMENDS_CASE_SORT_URGENCY;
 
       if (!collect_into (db, sql, filter, NULL, now, by_urgency ? 2 : 1, ids,
@@ -515,7 +520,7 @@ amends_store_case_ids_run (AmendsDb                *db,
     }
   else
     {
-      g_autofree char *open_sql = build_open_sql (filter);
+      g_autofree char *open_sql = build_open_sql (engine, filter);
 
       if (!(result->base = collect_base (db, filter, now, &result->order_until, error)) ||
           !(result->open = collect (db, open_sql, filter, NULL, now, 2, error)))
