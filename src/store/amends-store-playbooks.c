@@ -314,6 +314,13 @@ amends_store_list_causes (AmendsStore  *self,
 
 /* Makes @name (in any case) active or not; @id is set to its row, or 0
  * when there is none. */
+/* On SQLite the column is COLLATE NOCASE (migration 10), so "=" is
+ * already without regard to case; the server's unique index is on
+ * lower (name). */
+#define FIND_CAUSE_SQL(E) "SELECT id, active FROM causes WHERE " FIND_CAUSE_NAME_##E
+#define FIND_CAUSE_NAME_SQLITE "name = ?1"
+#define FIND_CAUSE_NAME_PG AMENDS_SQL_NOCASE_EQ (PG, "name", "?1")
+
 static gboolean
 set_cause_active (AmendsStore  *self,
                   const char   *name,
@@ -321,9 +328,9 @@ set_cause_active (AmendsStore  *self,
                   gint64       *id,
                   GError      **error)
 {
-  static const char find[] = "SELECT id, active FROM causes WHERE name = ?1";
   static const char update[] = "UPDATE causes SET active = ?2 WHERE id = ?1";
-  g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, find, error);
+  g_autoptr(AmendsStmt) stmt = amends_store_prepare (self, AMENDS_SQL_FOR (amends_store_get_engine (self),
+                                                                           FIND_CAUSE_SQL), error);
   gboolean was_active;
 
   *id = 0;
