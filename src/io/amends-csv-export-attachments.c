@@ -18,6 +18,7 @@
 
 #include "amends-csv-export-private.h"
 
+#include "amends-store-private.h"
 #include "amends-store-rows.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -132,11 +133,13 @@ amends_csv_export_attachments (AmendsStore   *store,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  static const char sql[] =
-    "SELECT a.id, " AMENDS_CSV_ATTACHMENT_PATH ("a", "c")
-    " FROM cases AS c JOIN attachments AS a ON a.case_id = c.id"
-    " WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL"
-    " ORDER BY c.occurred_at, c.id, a.added_at, a.id";
+#define SQL(E) \
+    "SELECT a.id, " AMENDS_CSV_ATTACHMENT_PATH (E, "a", "c") \
+    " FROM cases AS c JOIN attachments AS a ON a.case_id = c.id" \
+    " WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL" \
+    " ORDER BY c.occurred_at, c.id, a.added_at, a.id"
+  const char *sql = AMENDS_SQL_FOR (amends_store_get_engine (store), SQL);
+#undef SQL
   g_autofree char *dir_path = g_path_get_dirname (csv_path);
   g_autofree char *name = amends_csv_attachments_folder_name (csv_path);
   g_autoptr(GFile) folder = g_file_new_build_filename (dir_path, name, NULL);

@@ -67,14 +67,14 @@ gboolean        amends_csv_stream_rows              (AmendsStore         *store,
  * cases' CSV file.  The path of attachment a of case c in their folder,
  * "C-2026-00001/IMG_2034.jpg": the reference and the name made safe as
  * file names, and a name that repeats in a case preceded by the id. */
-#define AMENDS_CSV_SAFE_NAME(x) \
+#define AMENDS_CSV_SAFE_NAME(E, x) \
   "(CASE WHEN " x " IN ('', '.', '..') THEN '_' ELSE replace (replace (replace (replace (" \
-  x ", '/', '_'), '\\', '_'), char (10), ' '), char (13), ' ') END)"
-#define AMENDS_CSV_ATTACHMENT_PATH(a, c) \
-  AMENDS_CSV_SAFE_NAME (c ".reference") " || '/' ||" \
+  x ", '/', '_'), '\\', '_'), " AMENDS_SQL_CHAR (E, "10") ", ' '), " AMENDS_SQL_CHAR (E, "13") ", ' ') END)"
+#define AMENDS_CSV_ATTACHMENT_PATH(E, a, c) \
+  AMENDS_CSV_SAFE_NAME (E, c ".reference") " || '/' ||" \
   " (CASE WHEN EXISTS (SELECT 1 FROM attachments AS twin WHERE twin.case_id = " a ".case_id" \
   " AND twin.deleted_at IS NULL AND twin.name = " a ".name AND twin.id < " a ".id)" \
-  " THEN " a ".id || '-' ELSE '' END) || " AMENDS_CSV_SAFE_NAME (a ".name")
+  " THEN " a ".id || '-' ELSE '' END) || " AMENDS_CSV_SAFE_NAME (E, a ".name")
 
 char           *amends_csv_attachments_folder_name  (const char          *csv_path);
 gboolean        amends_csv_export_attachments       (AmendsStore         *store,

@@ -256,11 +256,17 @@ export_cases (AmendsStore   *store,
       header[c] = case_columns[c];
       g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", expression);
     }
-  /* One lookup in attachments_by_case a case; never the data. */
-  g_string_append (sql, ", (SELECT group_concat (path, char (10)) FROM"
-                        " (SELECT " AMENDS_CSV_ATTACHMENT_PATH ("a", "c") " AS path"
-                        " FROM attachments AS a WHERE a.case_id = c.id AND a.deleted_at IS NULL"
-                        " ORDER BY a.added_at, a.id))");
+  /* One lookup in attachments_by_case a case; never the data.  SQLite
+   * 3.40 has no string_agg; its group_concat follows the subquery's order. */
+  if (amends_store_get_engine (store) == AMENDS_DB_ENGINE_POSTGRESQL)
+    g_string_append (sql, ", (SELECT string_agg (" AMENDS_CSV_ATTACHMENT_PATH (PG, "a", "c") ", chr (10)"
+                          "                      ORDER BY a.added_at, a.id)"
+                          " FROM attachments AS a WHERE a.case_id = c.id AND a.deleted_at IS NULL)");
+  else
+    g_string_append (sql, ", (SELECT group_concat (path, char (10)) FROM"
+                          " (SELECT " AMENDS_CSV_ATTACHMENT_PATH (SQLITE, "a", "c") " AS path"
+                          " FROM attachments AS a WHERE a.case_id = c.id AND a.deleted_at IS NULL"
+                          " ORDER BY a.added_at, a.id))");
   cells[n_columns] = (AmendsCsvCell) { AMENDS_CSV_CELL_PATHS, TRUE, NULL, folder };
   header[n_columns] = "attachments";
   /* The case list's order when sorted oldest first, read in the order

@@ -83,6 +83,11 @@ G_BEGIN_DECLS
 #define AMENDS_SQL_FOR(engine, M) \
   ((engine) == AMENDS_DB_ENGINE_POSTGRESQL ? M (PG) : M (SQLITE))
 
+/* A character by its code point: SQLite's char (), PostgreSQL's chr (). */
+#define AMENDS_SQL_CHAR(E, n) AMENDS_SQL_CHAR_##E (n)
+#define AMENDS_SQL_CHAR_SQLITE(n) "char (" n ")"
+#define AMENDS_SQL_CHAR_PG(n) "chr (" n ")"
+
 /* A parameter where PostgreSQL cannot tell its type from where it
  * stands (`? IS NULL`, `SELECT ?`): cast there, as is on SQLite. */
 #define AMENDS_SQL_TEXT_PARAM(E, p) AMENDS_SQL_TEXT_PARAM_##E (p)
