@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "amends-board-reader.h"
 #include "amends-store-stories.h"
 #include "amends-test-utils.h"
 
@@ -301,6 +302,80 @@ test_hero_counts (Fixture       *f,
   g_assert_cmpuint (second->n_blown_away, ==, 1);
 }
 
+/* The board as its worker reads it, on a connection of its own: the
+ * same heroes, the stories told in the period, and the columns. */
+static void
+test_board_reader (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) month = amends_test_time ("2026-11-01T00:00:00Z");
+  g_autoptr(GDateTime) until = amends_test_time ("2026-11-23T00:00:00Z");
+  g_autoptr(AmendsBoardReader) reader = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GArray) told = NULL;
+  g_autoptr(GArray) missing = NULL;
+  g_autoptr(AmendsStory) told_c1 = NULL;
+  g_autoptr(AmendsStory) told_c2 = NULL;
+  g_autoptr(AmendsStory) told_c3 = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *columns[3] = { NULL };
+  gint64 both[] = { f->ada, f->bob };
+  gint64 bob_only[] = { f->bob };
+  AmendsHeroCount *first, *second;
+  gint64 c1, c2, c3, c4;
+
+  /* As in test_hero_counts (), and c4: blown away, in time, no story. */
+  c1 = add_case (f, "A", "2026-11-17T08:00:00Z", "2026-11-17T09:00:00Z", 0,
+                 AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_SATISFIED, f->ada);
+  c2 = add_case (f, "B", "2026-11-03T08:00:00Z", "2026-11-03T09:00:00Z", 0,
+                 AMENDS_CASE_STATUS_CLOSED, AMENDS_REACTION_BLOWN_AWAY, f->ada);
+  c3 = add_case (f, "C", "2026-11-16T08:00:00Z", "2026-11-16T10:00:00Z", 0,
+                 AMENDS_CASE_STATUS_CLOSED, AMENDS_REACTION_BLOWN_AWAY, f->bob);
+  told_c1 = told_story (f, c1, "2026-11-17T12:00:00Z", both, 2);
+  told_c2 = told_story (f, c2, "2026-11-05T12:00:00Z", bob_only, 1);
+  told_c3 = told_story (f, c3, "2026-10-20T12:00:00Z", bob_only, 1);
+  c4 = add_case (f, "D", "2026-11-18T07:00:00Z", "2026-11-18T08:00:00Z", 0,
+                 AMENDS_CASE_STATUS_RECOVERED, AMENDS_REACTION_BLOWN_AWAY, f->bob);
+
+  reader = amends_board_reader_new (f->db.store);
+
+  /* This month: Bob told 2, blown 2 (c3, c4); Ada told 1, blown 1. */
+  counts = amends_board_reader_count_heroes (reader, month, until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts->len, ==, 2);
+  first = counts->pdata[0];
+  second = counts->pdata[1];
+  g_assert_cmpstr (first->name, ==, "Bob");
+  g_assert_cmpuint (first->n_told, ==, 2);
+  g_assert_cmpuint (first->n_blown_away, ==, 2);
+  g_assert_cmpstr (second->name, ==, "Ada");
+  g_assert_cmpuint (second->n_told, ==, 1);
+  g_assert_cmpuint (second->n_blown_away, ==, 1);
+
+  /* Told this month, the latest first: c1's, then c2's; not October's. */
+  told = amends_board_reader_list_told (reader, month, until, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 2);
+  g_assert_cmpint (g_array_index (told, gint64, 0), ==, amends_record_get_id (AMENDS_RECORD (told_c1)));
+  g_assert_cmpint (g_array_index (told, gint64, 1), ==, amends_record_get_id (AMENDS_RECORD (told_c2)));
+
+  /* The columns: nothing proposed or drafted, three told, the latest
+   * told first; c4 should be a candidate and has no story yet. */
+  g_assert_true (amends_board_reader_read (reader, columns, &missing, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (columns[0]->len, ==, 0);
+  g_assert_cmpuint (columns[1]->len, ==, 0);
+  g_assert_cmpuint (columns[2]->len, ==, 3);
+  g_assert_cmpint (g_array_index (columns[2], AmendsBoardEntry, 0).case_id, ==, c1);
+  g_assert_cmpint (g_array_index (columns[2], AmendsBoardEntry, 1).case_id, ==, c2);
+  g_assert_cmpint (g_array_index (columns[2], AmendsBoardEntry, 2).case_id, ==, c3);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpint (g_array_index (missing, gint64, 0), ==, c4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_array_unref (columns[i]);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -315,6 +390,7 @@ main (int   argc,
   ADD_TEST ("/stories/move/stages-told-at-and-dismiss", test_moves_and_dismiss);
   ADD_TEST ("/stories/heroes/counts-per-period", test_hero_counts);
   ADD_TEST ("/stories/save/story-and-heroes-together", test_save_story_whole);
+  ADD_TEST ("/stories/board-reader/same-as-the-store", test_board_reader);
 
   return g_test_run ();
 }
