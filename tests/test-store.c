@@ -151,6 +151,88 @@ test_open_refuses_newer_version (void)
   amends_test_remove_dir (dir);
 }
 
+/* The same two refusals of a database on a server, through the store:
+ * refused, and left as it was. */
+static void
+assert_server_refuses (const char *location,
+                       int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AmendsDb) db = amends_db_open (location, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *fingerprint =
+    "SELECT string_agg (relname || ':' || relkind::text, ',' ORDER BY relname) FROM pg_class"
+    " WHERE relnamespace = 'public'::regnamespace";
+  AmendsStore *store;
+
+  g_assert_no_error (error);
+  before = amends_test_db_query_text (db, fingerprint);
+  store = amends_store_open (location, &error);
+  g_assert_null (store);
+  g_assert_error (error, AMENDS_STORE_ERROR, code);
+  g_test_message ("%s", error->message);
+  after = amends_test_db_query_text (db, fingerprint);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_server_refuses_other_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(AmendsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!amends_test_on_server ())
+    {
+      g_test_skip ("On a server only: a file is test_open_refuses_other_database ()");
+      return;
+    }
+
+  dir = amends_test_make_dir ();
+  location = amends_test_new_location (dir, "amends.db");
+  db = amends_db_open (location, &error);
+  g_assert_no_error (error);
+  amends_test_db_exec (db, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x')");
+
+  assert_server_refuses (location, AMENDS_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_cmpint (amends_test_db_query_int64 (db, "SELECT count(*) FROM songs"), ==, 1);
+  g_clear_pointer (&db, amends_db_close);
+  amends_test_remove_dir (dir);
+}
+
+static void
+test_server_refuses_newer_version (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(AmendsDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  AmendsStore *store;
+
+  if (!amends_test_on_server ())
+    {
+      g_test_skip ("On a server only: a file is test_open_refuses_newer_version ()");
+      return;
+    }
+
+  dir = amends_test_make_dir ();
+  location = amends_test_new_location (dir, "amends.db");
+  store = amends_store_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  db = amends_db_open (location, &error);
+  g_assert_no_error (error);
+  amends_test_db_exec (db, "UPDATE amends_meta SET value = 99 WHERE key = 'schema_version'");
+
+  assert_server_refuses (location, AMENDS_STORE_ERROR_TOO_NEW);
+  g_assert_cmpint (amends_test_db_query_int64 (db, "SELECT value FROM amends_meta WHERE key = 'schema_version'"),
+                   ==, 99);
+  g_clear_pointer (&db, amends_db_close);
+  amends_test_remove_dir (dir);
+}
+
 static void
 test_open_refuses_unwritable_folder (void)
 {
@@ -1585,6 +1667,8 @@ main (int   argc,
   g_test_add_func ("/store/open/refuses-other-program-database", test_open_refuses_other_database);
   g_test_add_func ("/store/open/refuses-newer-version-unchanged", test_open_refuses_newer_version);
   g_test_add_func ("/store/open/refuses-unwritable-folder", test_open_refuses_unwritable_folder);
+  g_test_add_func ("/store/open/server/refuses-other-program-database", test_server_refuses_other_database);
+  g_test_add_func ("/store/open/server/refuses-newer-version-unchanged", test_server_refuses_newer_version);
   g_test_add_func ("/store/open/damaged-opens-read-only-untouched", test_open_damaged_read_only);
   g_test_add_func ("/store/open/healthy-opens-writable", test_open_healthy_is_writable);
   g_test_add_func ("/store/has-cases-out-of-the-trash", test_has_cases);
