@@ -789,15 +789,6 @@ test_cli_writes_pdf (AmendsTestDb  *db,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A gap, not a difference meant: check_database_exists () in
-   * src/cli/amends-cli.c looks for a file by the database's name. */
-  if (amends_test_on_server ())
-    {
-      g_test_skip ("The command line opens only a file for now: it looks for a file named"
-                   " after the server's connection string (issue 16)");
-      return;
-    }
-
   fill_week (db);
   g_assert_true (amends_cli_write_weekly_summary ("2026-W47", path, db->path, &error));
   g_assert_no_error (error);
