@@ -9,7 +9,9 @@
 
 #include "amends-csv-measures.h"
 #include "amends-period.h"
+#include "amends-store-escalated.h"
 #include "amends-store-measures.h"
+#include "amends-store-week-cases.h"
 #include "amends-store-private.h"
 #include "amends-store-stories.h"
 #include "amends-store-targets.h"
@@ -258,6 +260,39 @@ test_week_by_hand (Week          *w,
   g_assert_cmpuint (m.n_open, ==, 3);
   g_assert_cmpuint (m.n_overdue, ==, 1);
   g_assert_cmpuint (m.n_unowned, ==, 1);
+}
+
+/* The cases behind the counts, every one of them: no limit, which is
+ * LIMIT -1 on SQLite and LIMIT NULL on a server. */
+static void
+test_week_lists_without_limit (Week          *w,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) last_second = NULL;
+  g_autoptr(GListModel) past_due = NULL;
+  g_autoptr(GListModel) escalated = NULL;
+  g_autoptr(AmendsCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_escalated = 0;
+
+  g_assert_true (amends_iso_week_parse ("2026-W43", w->zone, &from, &until, &error));
+  last_second = g_date_time_add_seconds (until, -1);
+
+  /* Open and past due as the week ended: C alone (as n_overdue above). */
+  past_due = amends_store_list_past_due_at (w->db.store, last_second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (past_due), ==, 1);
+  c = g_list_model_get_item (past_due, 0);
+  g_assert_cmpstr (amends_case_get_summary (c), ==, "C");
+
+  /* Escalated the moment they were overdue: the list holds as many as
+   * it says there are. */
+  escalated = amends_store_list_escalated (w->db.store, from, until, 0, G_MAXUINT, &n_escalated, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_escalated, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (escalated), ==, n_escalated);
 }
 
 /* The lines of the tables count the same cohorts. */
@@ -974,6 +1009,7 @@ main (int   argc,
   g_test_add (path, Week, zone, week_setup, func, week_teardown)
   ADD_WEEK_TEST ("/measures/week/by-hand/berlin", "Europe/Berlin", test_week_by_hand);
   ADD_WEEK_TEST ("/measures/week/by-hand/utc", "UTC", test_week_by_hand);
+  ADD_WEEK_TEST ("/measures/week/lists-without-limit", "UTC", test_week_lists_without_limit);
   ADD_WEEK_TEST ("/measures/week/by-owner/berlin", "Europe/Berlin", test_week_by_owner);
   ADD_WEEK_TEST ("/measures/week/by-owner/utc", "UTC", test_week_by_owner);
   ADD_WEEK_TEST ("/measures/week/heroes-agree", "Europe/Berlin", test_week_heroes_agree);
