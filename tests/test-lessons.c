@@ -487,6 +487,18 @@ test_causes_list (Fixture       *f,
 
   g_assert_false (amends_store_add_cause (f->db.store, "   ", &error));
   g_assert_error (error, AMENDS_STORE_ERROR, AMENDS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&causes, g_strfreev);
+
+  /* Where the engines differ: SQLite's NOCASE folds ASCII letters only,
+   * so "Ärger" and "ärger" are two causes there; the server's lower ()
+   * folds every letter of a UTF-8 locale (pg-cluster's is C.UTF-8), and
+   * they are one. */
+  g_assert_true (amends_store_add_cause (f->db.store, "Ärger am Empfang", &error));
+  g_assert_true (amends_store_add_cause (f->db.store, "ärger am Empfang", &error));
+  g_assert_no_error (error);
+  causes = amends_store_list_causes (f->db.store, &error);
+  g_assert_cmpuint (g_strv_length (causes), ==, amends_test_on_server () ? 3 : 4);
 }
 
 /* A lesson's cause and "did we change the process?" are kept, and their
