@@ -15,16 +15,20 @@ G_BEGIN_DECLS
 /* Why this file: most of the store's SQL means the same on both engines
  * and is written once, in the file that runs it.  The rest is here, each
  * piece with both spellings side by side, so that the engine is a choice
- * made in one place (issue 16, inventory §2b).  Until the store runs on
- * AmendsDb it always takes the SQLite spelling, which is exactly the SQL
- * it ran before; tests/test-store-sql-pg.c prepares and runs the
- * PostgreSQL spelling on a server and compares the answers.
+ * made in one place (issue 16, inventory §2b).  The store picks the
+ * spelling of its engine at run time (amends_store_get_engine(), or
+ * amends_db_get_engine() on a worker's connection); SQLite's is exactly
+ * the SQL it ran before.  tests/test-store-sql-pg.c prepares and runs the
+ * PostgreSQL spelling on a server and compares the answers, and the
+ * NAME-pg tests run the store's own tests there.
  *
  * Two forms:
  *
  *  - fragments, used inside a statement built at compile time, as
  *    macros taking the engine's name first: AMENDS_SQL_MIN2 (SQLITE, a, b)
- *    or AMENDS_SQL_MIN2 (PG, a, b);
+ *    or AMENDS_SQL_MIN2 (PG, a, b).  A statement made of them is a macro
+ *    of the engine's name too, M (E), both of whose texts are constants:
+ *    AMENDS_SQL_FOR (engine, M) picks one;
  *  - whole statements, as an AmendsSql with both texts, picked with
  *    amends_sql_pick().
  *
