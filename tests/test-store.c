@@ -455,11 +455,18 @@ on_notify_cb (GObject    *object,
 static void
 test_check_later_file_gone (void)
 {
-  g_autofree char *dir = amends_test_make_dir ();
-  g_autofree char *path = make_database (dir);
-  g_autofree char *moved = g_strconcat (path, ".moved", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *moved = NULL;
   g_autoptr(GError) error = NULL;
   AmendsStore *store;
+
+  if (amends_test_sqlite_only ("PRAGMA quick_check after opening, on a damaged file moved away"))
+    return;
+
+  dir = amends_test_make_dir ();
+  path = make_database (dir);
+  moved = g_strconcat (path, ".moved", NULL);
 
   damage_cases_page (path);
   store = open_checking_later (path);
