@@ -103,11 +103,6 @@ new_database (void)
   return g_strdup_printf ("%s dbname=%s", server_location (), name);
 }
 
-static gboolean on_fatal_log_cb (const char     *log_domain,
-                                 GLogLevelFlags  log_level,
-                                 const char     *message,
-                                 gpointer        user_data);
-
 static gint64
 add_case (AmendsStore *store,
           const char  *summary)
@@ -123,7 +118,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_test_log_set_fatal_handler (on_fatal_log_cb, NULL);
   f->location = new_database ();
   f->store = amends_store_open (f->location, &error);
   g_assert_no_error (error);
@@ -517,43 +511,6 @@ test_conflict_after_reconnecting_is_asked (Fixture       *f,
   }
 }
 
-/* The window on a server still makes a few statements in SQLite's
- * dialect only (the helpers' and causes' ORDER BY … COLLATE NOCASE),
- * which the store's port to both engines is ending: the store warns and
- * the window goes on.  Not what this test is about: that warning is
- * noted, and any other still ends the run.  (GLib resets the fatal
- * handler for each test: the fixture sets it.) */
-static gboolean
-is_dialect_gap (const char     *log_domain,
-                GLogLevelFlags  log_level,
-                const char     *message)
-{
-  return g_strcmp0 (log_domain, "amends-store") == 0 &&
-         (log_level & G_LOG_LEVEL_WARNING) != 0 &&
-         strstr (message, "did not understand a request") != NULL;
-}
-
-static gboolean
-on_fatal_log_cb (const char     *log_domain,
-                 GLogLevelFlags  log_level,
-                 const char     *message,
-                 gpointer        user_data)
-{
-  return !is_dialect_gap (log_domain, log_level, message);
-}
-
-static void
-on_store_log_cb (const char     *log_domain,
-                 GLogLevelFlags  log_level,
-                 const char     *message,
-                 gpointer        user_data)
-{
-  if (is_dialect_gap (log_domain, log_level, message))
-    g_test_message ("Not yet on both engines: %s", message);
-  else
-    g_log_default_handler (log_domain, log_level, message, user_data);
-}
-
 /* The customer card and the guest's stay beside the case save on their
  * own; what was typed into them waits for the server too, is said to
  * wait, and lands once it is back. */
@@ -615,7 +572,6 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
-  g_log_set_handler ("amends-store", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, on_store_log_cb, NULL);
   server_location ();
 
   app = amends_application_new ();

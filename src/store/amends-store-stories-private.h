@@ -23,9 +23,9 @@
 /* The order of amends_store_list_stories(): the newest first. */
 #define BOARD_KEY(s) "coalesce (" s ".told_at, " s ".created_at, 0)"
 
-/* Each member of staff's told stories and blown-away recoveries in the
- * period ?1 to ?2, for amends_store_count_heroes(). */
-extern const char amends_heroes_sql[];
+/* The rows of amends_sql_heroes (amends-store-sql.c): each member of
+ * staff's told stories and blown-away recoveries in the period ?1 to ?2,
+ * for amends_store_count_heroes() and the board's reader. */
 GPtrArray *amends_collect_heroes (AmendsStmt   *stmt,
                                   GDateTime    *from,
                                   GDateTime    *until,
