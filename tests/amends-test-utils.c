@@ -474,3 +474,20 @@ amends_test_db_query_text (AmendsDb   *db,
   g_assert_no_error (error);
   return g_strdup (amends_db_stmt_column_text (stmt, 0));
 }
+
+/* tests/pg-cluster COMMAND DIR, such as "pause" and "resume" of the
+ * server that `pg-cluster run` started (AMENDS_TEST_PG_DIR). */
+void
+amends_test_run_pg_cluster (const char *command,
+                            const char *dir)
+{
+  const char *argv[] = { AMENDS_PG_CLUSTER, command, dir, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}

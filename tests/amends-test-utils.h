@@ -57,6 +57,8 @@ char       *amends_test_make_damaged_db_in (const char  *dir,
                                            const char  *name);
 
 /* AmendsDb on either engine, for the tests that talk to it directly. */
+void        amends_test_run_pg_cluster (const char   *command,
+                                        const char   *dir);
 void        amends_test_db_exec        (AmendsDb     *db,
                                         const char   *sql);
 gint64      amends_test_db_query_int64 (AmendsDb     *db,

@@ -496,21 +496,6 @@ test_watching_desk_sees_commit (Fixture       *f,
   expect_exit (watcher, 0);
 }
 
-static void
-run_pg_cluster (const char *command,
-                const char *dir)
-{
-  const char *argv[] = { AMENDS_PG_CLUSTER, command, dir, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
 /* The server stops between reading a case and saving it: the save fails
  * as offline, not saved; once the server is back, the same desk's store
  * connects again by itself and saves it. */
@@ -546,7 +531,7 @@ test_server_stopped_mid_edit (Fixture       *f,
                      "--hold-until-file", go, "--retry-when-online", NULL);
   g_free (expect_line (desk, "loaded "));
 
-  run_pg_cluster ("pause", cluster_dir);
+  amends_test_run_pg_cluster ("pause", cluster_dir);
   amends_touch_file (go);
 
   /* Not saved, and not said to be. */
@@ -557,7 +542,7 @@ test_server_stopped_mid_edit (Fixture       *f,
 
   g_test_message ("with the server stopped, the desk said: %s", line);
 
-  run_pg_cluster ("resume", cluster_dir);
+  amends_test_run_pg_cluster ("resume", cluster_dir);
   resumed_at = g_get_monotonic_time ();
   g_free (expect_line (desk, "online 1"));
   g_clear_pointer (&line, g_free);

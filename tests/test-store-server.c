@@ -62,21 +62,6 @@ have_server (Fixture *f)
   return FALSE;
 }
 
-static void
-run_pg_cluster (const char *command,
-                const char *dir)
-{
-  const char *argv[] = { AMENDS_PG_CLUSTER, command, dir, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
 /* Up to 10 s of the main loop, for the store to notice. */
 static void
 wait_for_online (AmendsStore *store,
@@ -127,8 +112,8 @@ test_commit_after_restart_fails (Fixture       *f,
   g_assert_no_error (error);
 
   g_clear_pointer (&f->other, amends_db_close);
-  run_pg_cluster ("pause", f->cluster_dir);
-  run_pg_cluster ("resume", f->cluster_dir);
+  amends_test_run_pg_cluster ("pause", f->cluster_dir);
+  amends_test_run_pg_cluster ("resume", f->cluster_dir);
   wait_for_online (f->store, FALSE);
 
   /* Time for a reconnection, which must wait for the rollback: a new

@@ -56,15 +56,9 @@ static void
 pg_cluster (const char *command)
 {
   const char *dir = g_getenv ("AMENDS_TEST_PG_DIR");
-  const char *argv[] = { AMENDS_PG_CLUSTER, command, dir, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
   g_assert_nonnull (dir);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
+  amends_test_run_pg_cluster (command, dir);
 }
 
 static void
