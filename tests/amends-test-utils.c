@@ -491,3 +491,29 @@ amends_test_run_pg_cluster (const char *command,
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 }
+
+/**
+ * amends_test_server_location:
+ *
+ * The private server's connection string that `tests/pg-cluster run`
+ * gives (AMENDS_TEST_PG); %NULL when there is none, which is a failure
+ * when the server is required (AMENDS_TEST_REQUIRE_PG, as meson sets it).
+ */
+const char *
+amends_test_server_location (void)
+{
+  const char *location = g_getenv ("AMENDS_TEST_PG");
+
+  if (location != NULL && *location != '\0')
+    return location;
+  if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
+    g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
+  return NULL;
+}
+
+/* Why a test that needs the server did not run. */
+void
+amends_test_skip_no_server (void)
+{
+  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+}

@@ -57,6 +57,8 @@ char       *amends_test_make_damaged_db_in (const char  *dir,
                                            const char  *name);
 
 /* AmendsDb on either engine, for the tests that talk to it directly. */
+const char *amends_test_server_location (void);
+void        amends_test_skip_no_server (void);
 void        amends_test_run_pg_cluster (const char   *command,
                                         const char   *dir);
 void        amends_test_db_exec        (AmendsDb     *db,

@@ -43,22 +43,10 @@ run_amends (char       **err,
   return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
-static const char *
-server_location (void)
-{
-  const char *location = g_getenv ("AMENDS_TEST_PG");
-
-  if (location != NULL && *location != '\0')
-    return location;
-  if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-    g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-  return NULL;
-}
-
 static void
 test_import_export_and_summary (void)
 {
-  const char *location = server_location ();
+  const char *location = amends_test_server_location ();
   g_autofree char *dir = amends_test_make_dir ();
   g_autofree char *in = g_build_filename (dir, "in.csv", NULL);
   g_autofree char *out = g_build_filename (dir, "out.csv", NULL);
@@ -68,7 +56,7 @@ test_import_export_and_summary (void)
 
   if (location == NULL)
     {
-      g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+      amends_test_skip_no_server ();
       return;
     }
 
@@ -127,7 +115,7 @@ main (int   argc,
   g_autofree char *work = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  server_location ();
+  amends_test_server_location ();
 
   /* Whatever an older store made of a location it took for a file's
    * name stays in a folder of its own. */

@@ -219,15 +219,11 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *location = g_getenv ("AMENDS_TEST_PG");
+  const char *location = amends_test_server_location ();
 
   amends_test_db_setup (&f->db, data);
   if (location == NULL)
-    {
-      if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-        g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-      return;
-    }
+    return;
 
   f->pg_location = g_strdup (location);
   f->pg = amends_db_open (location, &error);
@@ -251,7 +247,7 @@ have_pg (Fixture *f)
 {
   if (f->pg != NULL)
     return TRUE;
-  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+  amends_test_skip_no_server ();
   return FALSE;
 }
 

@@ -44,12 +44,6 @@ typedef struct
   AmendsDb *db;
 } Fixture;
 
-static const char *
-pg_location (void)
-{
-  return g_getenv ("AMENDS_TEST_PG");
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -64,13 +58,9 @@ fixture_setup (Fixture       *f,
     }
   else
     {
-      if (pg_location () == NULL)
-        {
-          if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-            g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-          return;
-        }
-      f->location = g_strdup (pg_location ());
+      if (amends_test_server_location () == NULL)
+        return;
+      f->location = g_strdup (amends_test_server_location ());
     }
 
   f->db = amends_db_open (f->location, &error);
@@ -106,7 +96,7 @@ have_db (Fixture *f)
 {
   if (f->db != NULL)
     return TRUE;
-  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+  amends_test_skip_no_server ();
   return FALSE;
 }
 

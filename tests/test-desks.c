@@ -47,12 +47,6 @@ typedef struct
   AmendsStore *store;     /* the test's own desk: sets up, reads back */
 } Fixture;
 
-static const char *
-server_location (void)
-{
-  return g_getenv ("AMENDS_TEST_PG");
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -68,15 +62,11 @@ fixture_setup (Fixture       *f,
     {
       AmendsDb *db;
 
-      if (server_location () == NULL)
-        {
-          if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-            g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-          return;
-        }
+      if (amends_test_server_location () == NULL)
+        return;
 
       /* Every test from an empty server database. */
-      f->location = g_strdup (server_location ());
+      f->location = g_strdup (amends_test_server_location ());
       db = amends_db_open (f->location, &error);
       g_assert_no_error (error);
       amends_test_db_exec (db, "SET client_min_messages = warning;"
@@ -110,7 +100,7 @@ have_database (Fixture *f)
 {
   if (f->store != NULL)
     return TRUE;
-  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+  amends_test_skip_no_server ();
   return FALSE;
 }
 

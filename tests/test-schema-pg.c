@@ -29,14 +29,10 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *location = g_getenv ("AMENDS_TEST_PG");
+  const char *location = amends_test_server_location ();
 
   if (location == NULL)
-    {
-      if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-        g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-      return;
-    }
+    return;
 
   f->location = g_strdup (location);
   f->db = amends_db_open (f->location, &error);
@@ -59,7 +55,7 @@ have_db (Fixture *f)
 {
   if (f->db != NULL)
     return TRUE;
-  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+  amends_test_skip_no_server ();
   return FALSE;
 }
 

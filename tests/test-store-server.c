@@ -29,14 +29,10 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->location = g_getenv ("AMENDS_TEST_PG");
+  f->location = amends_test_server_location ();
   f->cluster_dir = g_getenv ("AMENDS_TEST_PG_DIR");
   if (f->location == NULL || f->cluster_dir == NULL)
-    {
-      if (g_strcmp0 (g_getenv ("AMENDS_TEST_REQUIRE_PG"), "1") == 0)
-        g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-      return;
-    }
+    return;
 
   f->store = amends_store_open (f->location, &error);
   g_assert_no_error (error);
@@ -58,7 +54,7 @@ have_server (Fixture *f)
 {
   if (f->store != NULL)
     return TRUE;
-  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+  amends_test_skip_no_server ();
   return FALSE;
 }
 

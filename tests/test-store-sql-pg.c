@@ -41,14 +41,10 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AmendsStore) store = NULL;
   g_autofree char *path = NULL;
-  const char *location = g_getenv ("AMENDS_TEST_PG");
+  const char *location = amends_test_server_location ();
 
   if (location == NULL)
-    {
-      if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-        g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-      return;
-    }
+    return;
 
   f->pg = amends_db_open (location, &error);
   g_assert_no_error (error);
@@ -85,7 +81,7 @@ have_db (Fixture *f)
 {
   if (f->pg != NULL)
     return TRUE;
-  g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+  amends_test_skip_no_server ();
   return FALSE;
 }
 

@@ -38,19 +38,6 @@ typedef struct
   AmendsWindow *window;
 } Fixture;
 
-static const char *
-server_location (void)
-{
-  const char *location = g_getenv ("AMENDS_TEST_PG");
-
-  if (location != NULL && *location != '\0')
-    return location;
-
-  if (g_getenv ("AMENDS_TEST_REQUIRE_PG") != NULL)
-    g_error ("AMENDS_TEST_PG is not set: run this test through tests/pg-cluster run");
-  return NULL;
-}
-
 static void
 destroy_windows (void)
 {
@@ -204,7 +191,7 @@ lose_connection (AmendsStore *store)
   if (amends_store_get_shared (store))
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(AmendsDb) db = amends_db_open (server_location (), &error);
+      g_autoptr(AmendsDb) db = amends_db_open (amends_test_server_location (), &error);
 
       g_assert_no_error (error);
       amends_test_db_exec (db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
@@ -319,13 +306,13 @@ static void
 test_page_tests_a_server (Fixture       *f,
                           gconstpointer  data)
 {
-  const char *location = server_location ();
+  const char *location = amends_test_server_location ();
   g_autofree char *png = g_build_filename (amends_ui_test_screenshot_dir (), "shared-database-page.png", NULL);
   AmendsSharedDatabasePage *page;
 
   if (location == NULL)
     {
-      g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+      amends_test_skip_no_server ();
       return;
     }
 
@@ -409,7 +396,7 @@ static void
 test_page_connects_and_disconnects (Fixture       *f,
                                     gconstpointer  data)
 {
-  const char *location = server_location ();
+  const char *location = amends_test_server_location ();
   AmendsSharedDatabasePage *page;
   AmendsWindow *window;
   g_autofree char *default_path = amends_store_get_default_path ();
@@ -418,7 +405,7 @@ test_page_connects_and_disconnects (Fixture       *f,
 
   if (location == NULL)
     {
-      g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+      amends_test_skip_no_server ();
       return;
     }
 
@@ -500,11 +487,11 @@ static char *
 make_password_role (void)
 {
   static gboolean made;
-  g_autoptr(AmendsDatabaseLogin) login = amends_database_login_new_for_location (server_location ());
+  g_autoptr(AmendsDatabaseLogin) login = amends_database_login_new_for_location (amends_test_server_location ());
   g_autofree char *location = g_strdup_printf ("host=%s port=%s dbname=amends user=desk",
                                                login->host, login->port);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AmendsDb) db = amends_db_open (server_location (), &error);
+  g_autoptr(AmendsDb) db = amends_db_open (amends_test_server_location (), &error);
   g_autofree char *hba = NULL;
   g_autofree char *copy = NULL;
 
@@ -554,9 +541,9 @@ test_page_asks_for_the_password (Fixture       *f,
   AdwMessageDialog *dialog;
   const char *body;
 
-  if (server_location () == NULL)
+  if (amends_test_server_location () == NULL)
     {
-      g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+      amends_test_skip_no_server ();
       return;
     }
 
@@ -640,9 +627,9 @@ test_error_window_asks_for_the_password (Fixture       *f,
   GtkWidget *button;
   AmendsWindow *window;
 
-  if (server_location () == NULL)
+  if (amends_test_server_location () == NULL)
     {
-      g_test_skip ("no PostgreSQL server: AMENDS_TEST_PG is not set (run through tests/pg-cluster run)");
+      amends_test_skip_no_server ();
       return;
     }
 
@@ -732,7 +719,7 @@ main (int   argc,
   g_assert_cmpint (g_chdir (work), ==, 0);
 
   gtk_test_init (&argc, &argv, NULL);
-  server_location ();
+  amends_test_server_location ();
   /* GNOME's title bar has a close button only; Xvfb, without a desktop's
    * settings, would add minimize and maximize, and a 360 px window would
    * not fit them. */
